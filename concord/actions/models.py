@@ -1,0 +1,200 @@
+"""Actions: who is to do what by when, and what happened to them across meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from concord.governance.models import Body
+from concord.meetings.models import AgendaItem, Meeting
+from concord.people.models import Person
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    CARRIED_FORWARD = "carried_forward", "Carried forward"
+    DONE = "done", "Done"
+    DROPPED = "dropped", "Dropped"
+
+
+OUTSTANDING = (ActionStatus.OPEN, ActionStatus.CARRIED_FORWARD)
+
+
+class DuePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+
+
+class ActionQuerySet(models.QuerySet["Action"]):
+    def outstanding(self) -> ActionQuerySet:
+        """Actions still to be done: open or carried forward."""
+        return self.filter(status__in=OUTSTANDING)
+
+    def overdue(self, today: dt.date | None = None) -> ActionQuerySet:
+        """Outstanding actions whose due date has passed.
+
+        A month-only due date ("Sept 08") is stored as the last day of that
+        month, so it becomes overdue only once the month is over.
+        """
+        return self.outstanding().filter(due_date__lt=today or dt.date.today())
+
+    def visible_to(self, viewer) -> ActionQuerySet:  # noqa: ANN001
+        """Actions whose originating item the viewer may read (or, without an item, whose body)."""
+        if viewer.is_secretariat:
+            return self
+        return self.filter(
+            models.Q(item__in=AgendaItem.objects.visible_to(viewer))
+            | models.Q(item__isnull=True, body__in=viewer.insider_body_ids)
+        )
+
+
+class Action(models.Model):
+    """An action recorded at a meeting and chased until it is done or dropped.
+
+    One record follows the action through its life: set at ``item``,
+    reviewed as matters arising at later meetings (``updates``), closed at
+    ``closed_at_item``. ``continues`` links an action that a later paper
+    restated to the one it continues, so the lineage is never lost.
+    """
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="actions")
+    item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
+    )
+    description = models.TextField()
+    due_date = models.DateField(null=True, blank=True, db_index=True)
+    due_precision = models.CharField(
+        max_length=10, choices=DuePrecision.choices, default=DuePrecision.DAY
+    )
+    status = models.CharField(
+        max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN, db_index=True
+    )
+    closed_at_item = models.ForeignKey(
+        AgendaItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="closed_actions",
+    )
+    closed_on = models.DateField(null=True, blank=True)
+    continues = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="continued_by"
+    )
+    created_on = models.DateField(default=dt.date.today)
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords()
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_date", "id"]
+        indexes = [models.Index(fields=["body", "status", "due_date"])]
+
+    def __str__(self) -> str:
+        return self.description[:80]
+
+    @property
+    def is_outstanding(self) -> bool:
+        return self.status in OUTSTANDING
+
+    @property
+    def is_overdue(self) -> bool:
+        """Outstanding and past its due date (a month-only date: past the month's end)."""
+        return bool(self.is_outstanding and self.due_date and self.due_date < dt.date.today())
+
+    @property
+    def due_display(self) -> str:
+        if not self.due_date:
+            return ""
+        if self.due_precision == DuePrecision.MONTH:
+            return self.due_date.strftime("%B %Y")
+        return self.due_date.strftime("%-d %b %Y")
+
+
+class ActionOwner(models.Model):
+    """One owner of an action: a person, a whole body, or all members of the meeting's body."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="owners")
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="action_ownerships"
+    )
+    body = models.ForeignKey(
+        Body, null=True, blank=True, on_delete=models.PROTECT, related_name="action_ownerships"
+    )
+    all_members = models.BooleanField(default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(person__isnull=False, body__isnull=True, all_members=False)
+                    | models.Q(person__isnull=True, body__isnull=False, all_members=False)
+                    | models.Q(person__isnull=True, body__isnull=True, all_members=True)
+                ),
+                name="action_owner_is_one_thing",
+            ),
+            models.UniqueConstraint(
+                fields=["action", "person"],
+                condition=models.Q(person__isnull=False),
+                name="unique_person_owner",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.person_id:
+            return self.person.display_name
+        if self.body_id:
+            return self.body.name
+        return "All members"
+
+
+class ActionUpdate(models.Model):
+    """A dated progress note on an action, optionally given at a meeting."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField(default=dt.date.today)
+    note = models.TextField()
+    status_after = models.CharField(max_length=20, choices=ActionStatus.choices)
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="action_updates"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action", "date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.date}: {self.note[:60]}"
+
+
+class ReminderKind(models.TextChoices):
+    DUE_SOON = "due_soon", "Due in a week"
+    OVERDUE = "overdue", "Overdue"
+
+
+class ActionReminder(models.Model):
+    """A reminder e-mail sent, so that each is sent once per owner per due date."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="reminders")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=20, choices=ReminderKind.choices)
+    due_date = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "person", "kind", "due_date"], name="one_reminder_per_due_date"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} reminder to {self.person} ({self.sent_at:%d %b %Y})"

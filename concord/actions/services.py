@@ -1,0 +1,202 @@
+"""The action tracker's rules: filtering, matters arising, progress and closing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Prefetch, Q, QuerySet
+
+from concord.actions.models import (
+    OUTSTANDING,
+    Action,
+    ActionOwner,
+    ActionStatus,
+    ActionUpdate,
+)
+from concord.governance.models import Body
+from concord.lib.access import Viewer
+from concord.lib.locking import save_versioned
+from concord.meetings.models import AgendaItem, Meeting
+from concord.people.models import Person
+
+
+def with_display_relations(qs: QuerySet[Action]) -> QuerySet[Action]:
+    """Load what an action list shows (body, meeting, owners) in a fixed number of queries."""
+    return qs.select_related("body", "item__meeting", "closed_at_item__meeting").prefetch_related(
+        Prefetch(
+            "owners",
+            queryset=ActionOwner.objects.select_related("person", "body").order_by("id"),
+        )
+    )
+
+
+@dataclass(frozen=True)
+class TrackerFilters:
+    """What the tracker is filtered by; every field optional."""
+
+    body: int | None = None
+    owner: int | None = None
+    organisation: int | None = None
+    status: str = "outstanding"
+    overdue: bool = False
+    today: dt.date | None = None
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, str]) -> TrackerFilters:
+        """Read filters from query parameters, ignoring anything malformed."""
+
+        def number(name: str) -> int | None:
+            value = params.get(name, "")
+            return int(value) if value.isdigit() else None
+
+        status = params.get("status", "outstanding")
+        if status not in {"outstanding", "all", *ActionStatus.values}:
+            status = "outstanding"
+        return cls(
+            body=number("body"),
+            owner=number("owner"),
+            organisation=number("organisation"),
+            status=status,
+            overdue=params.get("overdue") in {"1", "on", "true"},
+        )
+
+
+def tracker_queryset(viewer: Viewer, filters: TrackerFilters) -> QuerySet[Action]:
+    """The actions the viewer may see, filtered for the tracker, soonest due first."""
+    qs = Action.objects.visible_to(viewer)
+    if filters.body:
+        qs = qs.filter(body_id=filters.body)
+    if filters.owner:
+        qs = qs.filter(owners__person_id=filters.owner)
+    if filters.organisation:
+        qs = qs.filter(
+            Q(owners__person__organisation_id=filters.organisation)
+            | Q(owners__person__memberships__organisation_id=filters.organisation)
+        )
+    if filters.status == "outstanding":
+        qs = qs.filter(status__in=OUTSTANDING)
+    elif filters.status != "all":
+        qs = qs.filter(status=filters.status)
+    if filters.overdue:
+        qs = qs.overdue(filters.today)
+    if filters.owner or filters.organisation:
+        qs = qs.distinct()
+    return with_display_relations(qs).order_by("due_date", "id")
+
+
+def actions_owned_by(person: Person, viewer: Viewer) -> QuerySet[Action]:
+    """Actions a person owns directly, or through a body they sit on, or as 'all members'."""
+    body_ids = person.memberships.current().values_list("body_id", flat=True)
+    qs = Action.objects.visible_to(viewer).filter(
+        Q(owners__person=person)
+        | Q(owners__body_id__in=body_ids)
+        | Q(owners__all_members=True, body_id__in=body_ids)
+    )
+    return with_display_relations(qs.distinct()).order_by("due_date", "id")
+
+
+def matters_arising(meeting: Meeting) -> QuerySet[Action]:
+    """Actions the meeting should review: outstanding actions of its body set before it,
+    and those already closed at this meeting (so the review shows what got done)."""
+    qs = Action.objects.filter(body_id=meeting.body_id).filter(
+        Q(status__in=OUTSTANDING, created_on__lt=meeting.date)
+        | Q(status__in=OUTSTANDING, item__meeting__date__lt=meeting.date)
+        | Q(closed_at_item__meeting=meeting)
+    )
+    return (
+        with_display_relations(qs.distinct())
+        .prefetch_related("updates")
+        .order_by("item__meeting__date", "id")
+    )
+
+
+def matters_arising_item(meeting: Meeting) -> AgendaItem:
+    """The meeting's 'Matters arising' item, created (as item 1) if the meeting has none."""
+    item = meeting.items.filter(is_matters_arising=True).first()
+    if item is None:
+        item = AgendaItem.objects.create(
+            meeting=meeting,
+            number="1",
+            position=0,
+            title="Minutes of the last meeting and matters arising",
+            is_matters_arising=True,
+        )
+    return item
+
+
+def record_progress(
+    action: Action,
+    *,
+    opened_version: int,
+    note: str,
+    status: str,
+    user,  # noqa: ANN001 - the signed-in User
+    meeting: Meeting | None = None,
+    on: dt.date | None = None,
+) -> ActionUpdate:
+    """Add a dated progress note and move the action to ``status``.
+
+    Closing (done or dropped) at a meeting records the meeting's matters
+    arising item as where it was closed, completing its lineage. Refuses a
+    stale edit (see :mod:`concord.lib.locking`).
+    """
+    on = on or (meeting.date if meeting else dt.date.today())
+    with transaction.atomic():
+        action.status = status
+        if status in OUTSTANDING:
+            action.closed_on = None
+            action.closed_at_item = None
+        else:
+            action.closed_on = on
+            action.closed_at_item = matters_arising_item(meeting) if meeting else None
+        save_versioned(action, opened_version)
+        return ActionUpdate.objects.create(
+            action=action, date=on, note=note, status_after=status, meeting=meeting, author=user
+        )
+
+
+def create_action(
+    *,
+    body: Body,
+    description: str,
+    item: AgendaItem | None = None,
+    owners: Iterable[Person] = (),
+    owner_bodies: Iterable[Body] = (),
+    all_members: bool = False,
+    due_date: dt.date | None = None,
+    due_precision: str = "day",
+    created_on: dt.date | None = None,
+) -> Action:
+    """Record a new action with its owners in one transaction."""
+    with transaction.atomic():
+        action = Action.objects.create(
+            body=body,
+            item=item,
+            description=description,
+            due_date=due_date,
+            due_precision=due_precision,
+            created_on=created_on or (item.meeting.date if item else dt.date.today()),
+        )
+        set_owners(action, owners=owners, owner_bodies=owner_bodies, all_members=all_members)
+        return action
+
+
+def set_owners(
+    action: Action,
+    *,
+    owners: Iterable[Person] = (),
+    owner_bodies: Iterable[Body] = (),
+    all_members: bool = False,
+) -> None:
+    """Replace an action's owners (each change is kept in the owners' history)."""
+    for owner in action.owners.all():
+        owner.delete()
+    rows = [ActionOwner(action=action, person=p) for p in dict.fromkeys(owners)]
+    rows += [ActionOwner(action=action, body=b) for b in dict.fromkeys(owner_bodies)]
+    if all_members:
+        rows.append(ActionOwner(action=action, all_members=True))
+    for row in rows:
+        row.save()  # one by one so that each owner gets its history row

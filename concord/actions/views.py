@@ -1,0 +1,181 @@
+"""The action tracker, "my actions", and one action with its lineage and history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from concord.actions.forms import ActionForm, ProgressForm
+from concord.actions.models import Action
+from concord.actions.services import (
+    TrackerFilters,
+    actions_owned_by,
+    create_action,
+    record_progress,
+    set_owners,
+    tracker_queryset,
+    with_display_relations,
+)
+from concord.governance.models import Body
+from concord.lib.access import Viewer, get_visible_or_404, require_editor, viewer_for
+from concord.lib.history import history_of
+from concord.lib.locking import StaleEdit, save_versioned
+from concord.meetings.models import AgendaItem
+from concord.people.models import Organisation, Person
+
+
+@login_required
+def tracker(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request)
+    filters = TrackerFilters.from_params(request.GET)
+    page = Paginator(tracker_queryset(viewer, filters), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "actions/tracker.html",
+        {
+            "page": page,
+            "filters": filters,
+            "today": dt.date.today(),
+            "bodies": Body.objects.visible_to(viewer).only("pk", "name"),
+            "people": Person.objects.only("pk", "name", "honorific"),
+            "organisations": Organisation.objects.only("pk", "name"),
+            "statuses": [
+                ("outstanding", "Outstanding"),
+                ("all", "All"),
+                *Action._meta.get_field("status").choices,
+            ],
+        },
+    )
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request)
+    person = Person.objects.filter(pk=viewer.person_id).first()
+    actions = actions_owned_by(person, viewer).outstanding() if person else Action.objects.none()
+    return render(
+        request,
+        "actions/mine.html",
+        {"person": person, "actions": actions, "today": dt.date.today()},
+    )
+
+
+def _may_update(viewer: Viewer, action: Action) -> bool:
+    """Editors of the body, and the action's own owners, may record progress."""
+    if viewer.can_edit_body(action.body_id):
+        return True
+    return viewer.person_id is not None and any(
+        o.person_id == viewer.person_id for o in action.owners.all()
+    )
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request)
+    action = get_visible_or_404(
+        with_display_relations(Action.objects.all()).select_related("continues"), viewer, pk=pk
+    )
+    may_update = _may_update(viewer, action)
+    form = ProgressForm(request.POST or None, action=action) if may_update else None
+    if request.method == "POST":
+        if not may_update:
+            raise PermissionDenied("Only the body's editors and the action's owners may update it.")
+        if form is not None and form.is_valid():
+            try:
+                record_progress(
+                    action,
+                    opened_version=form.cleaned_data["opened_version"],
+                    note=form.cleaned_data["note"],
+                    status=form.cleaned_data["status"],
+                    user=request.user,
+                )
+            except StaleEdit as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "Progress recorded.")
+                return redirect("actions:detail", pk)
+    updates = action.updates.select_related("meeting", "author").order_by("date", "id")
+    return render(
+        request,
+        "actions/detail.html",
+        {
+            "action": action,
+            "updates": updates,
+            "form": form,
+            "can_edit": viewer.can_edit_body(action.body_id),
+            "continued_by": Action.objects.visible_to(viewer).filter(continues=action),
+            "entries": history_of(action),
+            "today": dt.date.today(),
+        },
+    )
+
+
+@login_required
+def create(request: HttpRequest, item_pk: int) -> HttpResponse:
+    viewer = viewer_for(request)
+    item = get_visible_or_404(
+        AgendaItem.objects.select_related("meeting__body"), viewer, pk=item_pk
+    )
+    require_editor(viewer, item.meeting.body_id)
+    form = ActionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        due = form.cleaned_data["due"]
+        create_action(
+            body=item.meeting.body,
+            item=item,
+            description=form.cleaned_data["description"],
+            owners=form.cleaned_data["owner_people"],
+            owner_bodies=form.cleaned_data["owner_bodies"],
+            all_members=form.cleaned_data["all_members"],
+            due_date=due[0] if due else None,
+            due_precision=due[1] if due else "day",
+        )
+        messages.success(request, "Action recorded.")
+        return redirect("portal:meeting", item.meeting_id)
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": f"Add an action to item {item.number}: {item.title}",
+            "back": "portal:meeting",
+            "back_pk": item.meeting_id,
+        },
+    )
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request)
+    action = get_visible_or_404(Action.objects.all(), viewer, pk=pk)
+    require_editor(viewer, action.body_id)
+    form = ActionForm(request.POST or None, instance=action)
+    if request.method == "POST" and form.is_valid():
+        due = form.cleaned_data["due"]
+        action.due_date, action.due_precision = due if due else (None, "day")
+        try:
+            with transaction.atomic():
+                save_versioned(action, form.cleaned_data["opened_version"])
+                set_owners(
+                    action,
+                    owners=form.cleaned_data["owner_people"],
+                    owner_bodies=form.cleaned_data["owner_bodies"],
+                    all_members=form.cleaned_data["all_members"],
+                )
+        except StaleEdit as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Action saved.")
+            return redirect("actions:detail", pk)
+    return render(
+        request,
+        "form_page.html",
+        {"form": form, "title": "Edit action", "back": "actions:detail", "back_pk": pk},
+    )

@@ -1,0 +1,101 @@
+"""Forms for the register: organisations, people, bodies, memberships, terms of reference."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db import transaction
+
+from concord.governance.models import Body, Membership, TermsOfReference
+from concord.meetings.forms import DATE
+from concord.people.models import Organisation, Person, PersonAlias
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "short_name", "sector", "parent", "website"]
+
+
+class PersonForm(forms.ModelForm):
+    aliases = forms.CharField(
+        required=False,
+        help_text="Other spellings seen in papers, separated by commas.",
+    )
+
+    class Meta:
+        model = Person
+        fields = ["honorific", "name", "organisation", "email", "phone"]
+        help_texts = {"honorific": "Cllr, Dr, Chief Supt… kept apart from the name."}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["aliases"].initial = ", ".join(
+                self.instance.aliases.values_list("name", flat=True)
+            )
+
+    def clean_aliases(self) -> list[str]:
+        names = [" ".join(n.split()) for n in self.cleaned_data["aliases"].split(",")]
+        return list(dict.fromkeys(n for n in names if n))
+
+    @transaction.atomic
+    def save(self, commit: bool = True) -> Person:
+        person = super().save(commit=True)
+        wanted = set(self.cleaned_data["aliases"])
+        for alias in person.aliases.all():
+            if alias.name not in wanted:
+                alias.delete()
+        have = set(person.aliases.values_list("name", flat=True))
+        for name in wanted - have:
+            PersonAlias.objects.create(person=person, name=name)
+        return person
+
+
+class BodyForm(forms.ModelForm):
+    class Meta:
+        model = Body
+        fields = ["name", "kind", "reports_to", "visibility", "description", "editors"]
+
+    def clean_reports_to(self) -> Body | None:
+        parent = self.cleaned_data["reports_to"]
+        node = parent
+        while node is not None and self.instance.pk:
+            if node.pk == self.instance.pk:
+                raise forms.ValidationError(
+                    "A body cannot report to itself or to a group below it."
+                )
+            node = node.reports_to
+        return parent
+
+
+class MembershipForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["person", "body", "organisation", "role", "start", "end", "brings"]
+        widgets = {"start": DATE, "end": DATE}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", "A membership cannot end before it starts.")
+        return data
+
+
+class TermsOfReferenceForm(forms.ModelForm):
+    class Meta:
+        model = TermsOfReference
+        fields = [
+            "body",
+            "version",
+            "adopted_on",
+            "purpose",
+            "remit",
+            "membership_rules",
+            "quorum",
+            "review_date",
+        ]
+        widgets = {"adopted_on": DATE, "review_date": DATE}
+        help_texts = {"version": "A new version keeps the earlier ones on record."}

@@ -1,0 +1,168 @@
+"""The partnership's structure: bodies, their terms of reference and memberships."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+
+from concord.people.models import Organisation, Person
+
+
+class BodyKind(models.TextChoices):
+    BOARD = "board", "Board"
+    EXECUTIVE = "executive", "Executive"
+    OPERATIONS_GROUP = "operations_group", "Operations group"
+    THEME_GROUP = "theme_group", "Theme group"
+    SUB_GROUP = "sub_group", "Sub-group"
+    WORKING_GROUP = "working_group", "Working group"
+    FORUM = "forum", "Forum"
+    TASK_GROUP = "task_group", "Task group"
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", "Public"
+    MEMBERS = "members", "Members only"
+
+
+class BodyQuerySet(models.QuerySet["Body"]):
+    def visible_to(self, viewer) -> BodyQuerySet:  # noqa: ANN001 - concord.lib.access.Viewer
+        """Bodies this viewer may see: public ones, and members-only ones they belong to."""
+        if viewer.is_secretariat:
+            return self
+        return self.filter(
+            models.Q(visibility=Visibility.PUBLIC) | models.Q(pk__in=viewer.insider_body_ids)
+        )
+
+
+class Body(models.Model):
+    """A board, executive, theme group, sub-group, working group or forum."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=30, choices=BodyKind.choices, default=BodyKind.THEME_GROUP)
+    reports_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reporting_bodies"
+    )
+    visibility = models.CharField(
+        max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    description = models.TextField(blank=True)
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="edited_bodies",
+        help_text="People who may record this body's meetings.",
+    )
+    history = HistoricalRecords(m2m_fields=[editors])
+
+    objects = BodyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "bodies"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = slugify(self.name)[:200] or "body"
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == Visibility.PUBLIC
+
+
+class TermsOfReference(models.Model):
+    """One version of a body's terms of reference; the latest adopted one is in force."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="terms_of_reference")
+    version = models.PositiveIntegerField()
+    adopted_on = models.DateField()
+    purpose = models.TextField()
+    remit = models.TextField(blank=True)
+    membership_rules = models.TextField(blank=True)
+    quorum = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Members who must be present for the meeting to be quorate.",
+    )
+    review_date = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["body", "-version"]
+        get_latest_by = "version"
+        constraints = [
+            models.UniqueConstraint(fields=["body", "version"], name="unique_tor_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body} terms of reference v{self.version}"
+
+
+class Role(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    VICE_CHAIR = "vice_chair", "Vice-chair"
+    MEMBER = "member", "Member"
+    ADVISER = "adviser", "Adviser"
+    OFFICER = "officer", "Officer"
+
+
+# Roles that count towards a quorum and may see restricted items.
+VOTING_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER)
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def current(self, on: dt.date | None = None) -> MembershipQuerySet:
+        """Memberships in force on a date (today by default)."""
+        on = on or dt.date.today()
+        return self.filter(
+            models.Q(start__isnull=True) | models.Q(start__lte=on),
+            models.Q(end__isnull=True) | models.Q(end__gte=on),
+        )
+
+
+class Membership(models.Model):
+    """A person's seat on a body, representing an organisation (Popolo: Membership)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="memberships",
+        help_text="The organisation this person represents on the body.",
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True)
+    brings = models.TextField("what they bring to the table", blank=True)
+    history = HistoricalRecords()
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["body", "role", "person__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True)
+                | models.Q(start__isnull=True)
+                | models.Q(end__gte=models.F("start")),
+                name="membership_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.get_role_display()} of {self.body}"
+
+    @property
+    def is_voting(self) -> bool:
+        return self.role in VOTING_ROLES

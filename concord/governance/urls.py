@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from concord.governance import views
+
+app_name = "register"
+urlpatterns = [
+    path("register/", views.index, name="index"),
+    path("register/<slug:kind>/", views.listing, name="list"),
+    path("register/<slug:kind>/new/", views.create, name="create"),
+    path("register/<slug:kind>/<int:pk>/", views.edit, name="edit"),
+]

@@ -1,0 +1,125 @@
+"""Who is looking: one place that decides what a request may see and change.
+
+Every view builds a :class:`Viewer` once (``viewer_for(request)``) and hands it
+to the ``visible_to`` QuerySet methods of the models; object lookups go
+through :func:`get_visible_or_404`, so a record the viewer may not see is a
+404, exactly as if it did not exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest
+
+SECRETARIAT_GROUP = "Secretariat"
+M = TypeVar("M", bound=Model)
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """What one user may see and do, computed once per request."""
+
+    user_id: int | None = None
+    person_id: int | None = None
+    is_secretariat: bool = False
+    editor_body_ids: frozenset[int] = field(default_factory=frozenset)
+    member_body_ids: frozenset[int] = field(default_factory=frozenset)
+    voting_body_ids: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.user_id is not None
+
+    @property
+    def is_partner(self) -> bool:
+        """Any signed-in user: accounts are only given to people of the partnership."""
+        return self.is_authenticated
+
+    @property
+    def insider_body_ids(self) -> frozenset[int]:
+        """Bodies whose members-only pages and draft minutes this viewer may read."""
+        return self.member_body_ids | self.editor_body_ids
+
+    @property
+    def restricted_body_ids(self) -> frozenset[int]:
+        """Bodies whose restricted items this viewer may read (voting members, editors)."""
+        return self.voting_body_ids | self.editor_body_ids
+
+    @property
+    def can_edit_any(self) -> bool:
+        return self.is_secretariat or bool(self.editor_body_ids)
+
+    def can_edit_body(self, body_id: int) -> bool:
+        """May this viewer record meetings and actions of the body?"""
+        return self.is_secretariat or body_id in self.editor_body_ids
+
+
+PUBLIC = Viewer()
+
+
+def build_viewer(user) -> Viewer:  # noqa: ANN001 - a User or AnonymousUser
+    """Compute the viewer for a user (three small queries for a signed-in user)."""
+    if user is None or not user.is_authenticated:
+        return PUBLIC
+    from concord.governance.models import VOTING_ROLES, Membership
+    from concord.people.models import Person
+
+    is_secretariat = user.is_superuser or user.groups.filter(name=SECRETARIAT_GROUP).exists()
+    person_id = Person.objects.filter(user=user).values_list("pk", flat=True).first()
+    member, voting = set(), set()
+    if person_id:
+        for body_id, role in (
+            Membership.objects.current(dt.date.today())
+            .filter(person_id=person_id)
+            .values_list("body_id", "role")
+        ):
+            member.add(body_id)
+            if role in VOTING_ROLES:
+                voting.add(body_id)
+    editors = frozenset(user.edited_bodies.values_list("pk", flat=True))
+    return Viewer(
+        user_id=user.pk,
+        person_id=person_id,
+        is_secretariat=is_secretariat,
+        editor_body_ids=editors,
+        member_body_ids=frozenset(member),
+        voting_body_ids=frozenset(voting),
+    )
+
+
+def viewer_for(request: HttpRequest) -> Viewer:
+    """The viewer of this request, computed once and cached on it."""
+    viewer = getattr(request, "_concord_viewer", None)
+    if viewer is None:
+        viewer = build_viewer(getattr(request, "user", None))
+        request._concord_viewer = viewer  # type: ignore[attr-defined]
+    return viewer
+
+
+def get_visible_or_404(queryset: QuerySet[M], viewer: Viewer, **lookup) -> M:
+    """Fetch one record the viewer may see, or raise 404.
+
+    ``queryset`` must offer ``visible_to(viewer)``; a record that exists but
+    is hidden from the viewer is indistinguishable from one that does not.
+    """
+    try:
+        return queryset.visible_to(viewer).get(**lookup)  # type: ignore[attr-defined]
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such record.")
+
+
+def require_editor(viewer: Viewer, body_id: int) -> None:
+    """Refuse (403) a viewer who may see but not edit a body's records."""
+    if not viewer.can_edit_body(body_id):
+        raise PermissionDenied("You may not edit this body's records.")
+
+
+def require_secretariat(viewer: Viewer) -> None:
+    """Refuse (403) anyone but the secretariat."""
+    if not viewer.is_secretariat:
+        raise PermissionDenied("Only the secretariat may do this.")

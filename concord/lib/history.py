@@ -1,0 +1,58 @@
+"""Reading a record's change history (django-simple-history) for display."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import models
+
+_KIND = {"+": "created", "~": "changed", "-": "deleted"}
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: object
+    who: str
+    kind: str
+    changes: list[Change]
+    reason: str
+
+
+def history_of(record: models.Model, limit: int = 50) -> list[HistoryEntry]:
+    """The record's history, newest first: who changed what, when, from what to what."""
+    rows = list(
+        record.history.select_related("history_user").order_by("-history_date")[: limit + 1]
+    )  # type: ignore[attr-defined]
+    entries = []
+    for index, row in enumerate(rows[:limit]):
+        older = rows[index + 1] if index + 1 < len(rows) else None
+        changes = []
+        if older is not None and row.history_type == "~":
+            delta = row.diff_against(older)
+            for change in delta.changes:
+                field = record._meta.get_field(change.field)
+                changes.append(
+                    Change(str(field.verbose_name), _show(change.old), _show(change.new))
+                )
+        entries.append(
+            HistoryEntry(
+                when=row.history_date,
+                who=row.history_user.get_username() if row.history_user else "system",
+                kind=_KIND.get(row.history_type, row.history_type),
+                changes=changes,
+                reason=row.history_change_reason or "",
+            )
+        )
+    return entries
+
+
+def _show(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= 200 else text[:197] + "…"

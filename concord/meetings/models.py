@@ -1,0 +1,274 @@
+"""Meetings and what happens at them: attendance, agenda items, decisions, declarations."""
+
+from __future__ import annotations
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from concord.governance.models import Body
+from concord.people.models import Organisation, Person
+
+
+class MeetingStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    HELD = "held", "Held"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class MinutesStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    APPROVED = "approved", "Approved"
+
+
+class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def visible_to(self, viewer) -> MeetingQuerySet:  # noqa: ANN001
+        """Meetings of the bodies this viewer may see (see also ``with_minutes_visible_to``)."""
+        if viewer.is_secretariat:
+            return self
+        return self.filter(body__in=Body.objects.visible_to(viewer))
+
+    def with_minutes_visible_to(self, viewer) -> MeetingQuerySet:  # noqa: ANN001
+        """Meetings whose minutes this viewer may read: approved, or drafts for insiders."""
+        qs = self.visible_to(viewer)
+        if viewer.is_secretariat:
+            return qs
+        return qs.filter(
+            models.Q(minutes_status=MinutesStatus.APPROVED)
+            | models.Q(body__in=viewer.insider_body_ids)
+        )
+
+
+class Meeting(models.Model):
+    """One meeting of a body, and the status of its minutes."""
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
+    date = models.DateField(db_index=True)
+    start_time = models.TimeField(null=True, blank=True)
+    end_time = models.TimeField(null=True, blank=True)
+    venue = models.CharField(max_length=300, blank=True)
+    status = models.CharField(
+        max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
+    )
+    minutes_status = models.CharField(
+        max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT
+    )
+    approved_at = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="approved_minutes_of",
+        help_text="The later meeting at which these minutes were approved.",
+    )
+    approved_on = models.DateField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    # Optimistic lock: a save carrying an older version is refused (see concord.lib.locking).
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords()
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "body__name"]
+        indexes = [models.Index(fields=["body", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.body} — {self.date:%d %B %Y}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.minutes_status == MinutesStatus.DRAFT
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", "Present"
+    APOLOGIES = "apologies", "Apologies"
+    IN_ATTENDANCE = "in_attendance", "In attendance"
+    ABSENT = "absent", "Absent"
+
+
+class AttendanceRole(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    VICE_CHAIR = "vice_chair", "Vice-chair"
+
+
+class Attendance(models.Model):
+    """Who was at a meeting, sent apologies, or stood in for a member.
+
+    Guests who are not in the register are recorded by name only
+    (``guest_name``) so that nothing typed at a meeting is lost.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="attendances"
+    )
+    guest_name = models.CharField(max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="attendances"
+    )
+    status = models.CharField(
+        max_length=20, choices=AttendanceStatus.choices, default=AttendanceStatus.PRESENT
+    )
+    role = models.CharField(max_length=20, choices=AttendanceRole.choices, blank=True)
+    deputising_for = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="deputised_by"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "status", "person__name", "guest_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"], name="one_attendance_per_person_per_meeting"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False) | ~models.Q(guest_name=""),
+                name="attendance_names_someone",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_status_display()})"
+
+    @property
+    def name(self) -> str:
+        return self.person.display_name if self.person_id else self.guest_name
+
+
+class ItemVisibility(models.TextChoices):
+    PUBLIC = "public", "Public"
+    PARTNERS = "partners", "Partners"
+    MEMBERS = "members", "Members of this body"
+    RESTRICTED = "restricted", "Restricted"
+
+
+class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
+    def visible_to(self, viewer) -> AgendaItemQuerySet:  # noqa: ANN001
+        """Items whose minutes and visibility this viewer may see.
+
+        public: everyone who may read the minutes; partners: any signed-in
+        partner; members: anyone with a seat on the body (and its editors);
+        restricted: voting members (chair, vice-chair, member) and editors.
+        The secretariat sees everything.
+        """
+        qs = self.filter(meeting__in=Meeting.objects.with_minutes_visible_to(viewer))
+        if viewer.is_secretariat:
+            return qs
+        allowed = models.Q(visibility=ItemVisibility.PUBLIC)
+        if viewer.is_partner:
+            allowed |= models.Q(visibility=ItemVisibility.PARTNERS)
+        allowed |= models.Q(
+            visibility=ItemVisibility.MEMBERS, meeting__body__in=viewer.insider_body_ids
+        )
+        allowed |= models.Q(
+            visibility=ItemVisibility.RESTRICTED,
+            meeting__body__in=viewer.restricted_body_ids,
+        )
+        return qs.filter(allowed)
+
+
+class AgendaItem(models.Model):
+    """A numbered item of a meeting, with its minute text and who may read it."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    number = models.CharField(max_length=20)
+    position = models.PositiveIntegerField(default=0)
+    title = models.CharField(max_length=300)
+    presenter = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="presented_items"
+    )
+    minute_text = models.TextField(blank=True)
+    visibility = models.CharField(
+        max_length=20, choices=ItemVisibility.choices, default=ItemVisibility.PUBLIC
+    )
+    restriction_reason = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Why this item is not public, e.g. the exemption relied on.",
+    )
+    is_matters_arising = models.BooleanField(default=False)
+    history = HistoricalRecords()
+
+    objects = AgendaItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(visibility=ItemVisibility.PUBLIC)
+                | ~models.Q(restriction_reason=""),
+                name="non_public_item_has_reason",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == ItemVisibility.PUBLIC
+
+
+class PaperQuerySet(models.QuerySet["Paper"]):
+    def visible_to(self, viewer) -> PaperQuerySet:  # noqa: ANN001
+        """Papers of items the viewer may read."""
+        return self.filter(item__in=AgendaItem.objects.visible_to(viewer))
+
+
+class Paper(models.Model):
+    """A paper tabled at an item, kept as its original file."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="papers")
+    title = models.CharField(max_length=300)
+    file = models.FileField(upload_to="papers/%Y/")
+    sha256 = models.CharField(max_length=64, db_index=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = PaperQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["item", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DecisionKind(models.TextChoices):
+    AGREED = "agreed", "Agreed"
+    APPROVED = "approved", "Approved"
+    NOTED = "noted", "Noted"
+    RESOLVED = "resolved", "Resolved"
+
+
+class Decision(models.Model):
+    """Something the meeting agreed, approved, noted or resolved on an item."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
+    kind = models.CharField(
+        max_length=20, choices=DecisionKind.choices, default=DecisionKind.AGREED
+    )
+    text = models.TextField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["item", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Declaration(models.Model):
+    """A declaration of interest made on an item."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="declarations")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="declarations")
+    interest = models.CharField(max_length=300)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["item", "person__name"]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.interest}"

@@ -1,0 +1,191 @@
+"""Rules about meetings: approving minutes, quorum, and who turns up."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Prefetch, QuerySet
+
+from concord.actions.models import Action
+from concord.actions.services import with_display_relations
+from concord.governance.models import VOTING_ROLES, Membership, TermsOfReference
+from concord.lib.locking import save_versioned
+from concord.meetings.models import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Meeting,
+    MeetingStatus,
+    MinutesStatus,
+)
+
+
+def approve_minutes(meeting: Meeting, *, at: Meeting, opened_version: int) -> None:
+    """Record that ``meeting``'s minutes were approved at the later meeting ``at``.
+
+    The approving meeting must be of the same body and later; approval is
+    minuted on the approving meeting's matters-arising item.
+    """
+    if at.body_id != meeting.body_id:
+        raise ValidationError("Minutes are approved at a later meeting of the same body.")
+    if at.date <= meeting.date:
+        raise ValidationError("Minutes can only be approved at a later meeting.")
+    with transaction.atomic():
+        meeting.minutes_status = MinutesStatus.APPROVED
+        meeting.approved_at = at
+        meeting.approved_on = at.date
+        save_versioned(meeting, opened_version)
+
+
+def previous_meeting(meeting: Meeting) -> Meeting | None:
+    """The body's meeting before this one, whose minutes this one would approve."""
+    return (
+        Meeting.objects.filter(body_id=meeting.body_id, date__lt=meeting.date)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("-date", "-id")
+        .first()
+    )
+
+
+def terms_in_force(body_id: int, on: dt.date) -> TermsOfReference | None:
+    """The latest terms of reference adopted on or before a date."""
+    return (
+        TermsOfReference.objects.filter(body_id=body_id, adopted_on__lte=on)
+        .order_by("-version")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class Quorum:
+    required: int | None
+    present: int
+
+    @property
+    def is_quorate(self) -> bool | None:
+        """True or False, or None when the terms of reference set no quorum."""
+        return None if self.required is None else self.present >= self.required
+
+
+def members_present(attendances: list[Attendance], voting_ids: set[int]) -> int:
+    """Count voting members present in person or through a deputy.
+
+    >>> members_present([], {1})
+    0
+    """
+    counted: set[int] = set()
+    for a in attendances:
+        if a.status != AttendanceStatus.PRESENT:
+            continue
+        if a.person_id in voting_ids:
+            counted.add(a.person_id)
+        elif a.deputising_for_id in voting_ids:
+            counted.add(a.deputising_for_id)
+    return len(counted)
+
+
+def quorum(meeting: Meeting) -> Quorum:
+    """Whether a held meeting had the quorum its terms of reference require."""
+    terms = terms_in_force(meeting.body_id, meeting.date)
+    voting = set(
+        Membership.objects.current(meeting.date)
+        .filter(body_id=meeting.body_id, role__in=VOTING_ROLES)
+        .values_list("person_id", flat=True)
+    )
+    present = members_present(list(meeting.attendances.all()), voting)
+    return Quorum(required=terms.quorum if terms else None, present=present)
+
+
+def inquorate_meetings(meetings: QuerySet[Meeting]) -> list[tuple[Meeting, Quorum]]:
+    """Held meetings that did not reach their quorum, in three queries whatever their number."""
+    meetings_list = list(
+        meetings.filter(status=MeetingStatus.HELD)
+        .select_related("body")
+        .prefetch_related("attendances")
+    )
+    body_ids = {m.body_id for m in meetings_list}
+    terms_by_body: dict[int, list[TermsOfReference]] = defaultdict(list)
+    for terms in TermsOfReference.objects.filter(body_id__in=body_ids, quorum__isnull=False):
+        terms_by_body[terms.body_id].append(terms)
+    members_by_body: dict[int, list[Membership]] = defaultdict(list)
+    for m in Membership.objects.filter(body_id__in=body_ids, role__in=VOTING_ROLES):
+        members_by_body[m.body_id].append(m)
+    result = []
+    for meeting in meetings_list:
+        adopted = [t for t in terms_by_body[meeting.body_id] if t.adopted_on <= meeting.date]
+        if not adopted:
+            continue
+        required = max(adopted, key=lambda t: t.version).quorum
+        voting = {
+            m.person_id
+            for m in members_by_body[meeting.body_id]
+            if (m.start is None or m.start <= meeting.date)
+            and (m.end is None or m.end >= meeting.date)
+        }
+        q = Quorum(required, members_present(list(meeting.attendances.all()), voting))
+        if q.is_quorate is False:
+            result.append((meeting, q))
+    return result
+
+
+def next_item_number(meeting: Meeting) -> tuple[str, int]:
+    """The number and position for a new top-level item at the end of the agenda."""
+    positions = list(meeting.items.values_list("position", "number"))
+    position = max((p for p, _ in positions), default=-1) + 1
+    numbers = [int(n) for _, n in positions if n.isdigit()]
+    return str(max(numbers, default=0) + 1), position
+
+
+def items_for(meeting: Meeting, viewer) -> QuerySet[AgendaItem]:  # noqa: ANN001
+    """The meeting's items the viewer may read, with what each shows, in agenda order."""
+    return (
+        AgendaItem.objects.visible_to(viewer)
+        .filter(meeting=meeting)
+        .select_related("presenter")
+        .prefetch_related(
+            "decisions",
+            "declarations__person",
+            "papers",
+            Prefetch("actions", queryset=with_display_relations(Action.objects.all())),
+        )
+        .order_by("position", "id")
+    )
+
+
+def save_attendance(meeting: Meeting, entries: list[dict]) -> None:
+    """Make the meeting's attendance exactly ``entries``, saving only what changed.
+
+    Rows are matched by person (or guest name) so that unchanged rows keep
+    their history quiet and a correction shows as a change, not a new row.
+    """
+    with transaction.atomic():
+        existing = {
+            (a.person_id or 0, "" if a.person_id else a.guest_name): a
+            for a in meeting.attendances.all()
+        }
+        kept: set[int] = set()
+        for entry in entries:
+            person = entry["person"]
+            key = (person.pk if person else 0, "" if person else entry["guest_name"])
+            row = existing.get(key) or Attendance(meeting=meeting)
+            changed = row.pk is None
+            for field in (
+                "person",
+                "guest_name",
+                "organisation",
+                "status",
+                "role",
+                "deputising_for",
+            ):
+                if getattr(row, field) != entry[field]:
+                    setattr(row, field, entry[field])
+                    changed = True
+            if changed:
+                row.save()
+            kept.add(row.pk)
+        for row in meeting.attendances.exclude(pk__in=kept):
+            row.delete()

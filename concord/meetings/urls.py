@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from concord.meetings import views
+
+app_name = "meetings"
+urlpatterns = [
+    path("meetings/new/", views.create, name="create"),
+    path("meetings/<int:pk>/edit/", views.edit, name="edit"),
+    path("meetings/<int:pk>/attendance/", views.attendance, name="attendance"),
+    path("meetings/<int:pk>/items/new/", views.item_create, name="item_create"),
+    path("meetings/<int:pk>/approve/", views.approve, name="approve"),
+    path("meetings/<int:pk>/matters-arising/", views.matters_arising_view, name="matters_arising"),
+    path("meetings/<int:pk>/history/", views.history, name="history"),
+    path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
+    path("items/<int:pk>/decisions/new/", views.decision_create, name="decision_create"),
+    path("items/<int:pk>/declarations/new/", views.declaration_create, name="declaration_create"),
+    path("items/<int:pk>/papers/new/", views.paper_create, name="paper_create"),
+    path("papers/<int:pk>/", views.paper, name="paper"),
+]

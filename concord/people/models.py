@@ -1,0 +1,106 @@
+"""Organisations and people of the partnership (Popolo: Organization, Person)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from simple_history.models import HistoricalRecords
+
+
+class Sector(models.TextChoices):
+    PUBLIC = "public", "Public"
+    PRIVATE = "private", "Private"
+    VOLUNTARY = "voluntary", "Voluntary & community"
+    EDUCATION = "education", "Education"
+    OTHER = "other", "Other"
+
+
+class Organisation(models.Model):
+    """A partner organisation: a council, police force, trust, college, employer, charity."""
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=60, blank=True)
+    sector = models.CharField(max_length=20, choices=Sector.choices, default=Sector.OTHER)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+    website = models.URLField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PersonQuerySet(models.QuerySet["Person"]):
+    def search(self, term: str) -> PersonQuerySet:
+        """People whose name or one of whose aliases contains ``term``."""
+        term = term.strip()
+        if not term:
+            return self
+        return self.filter(
+            models.Q(name__icontains=term) | models.Q(aliases__name__icontains=term)
+        ).distinct()
+
+
+class Person(models.Model):
+    """Someone who sits on, attends or is named by the partnership.
+
+    The honorific (Cllr, Dr, Chief Supt…) is kept apart from the name so that
+    "Cllr Ram Smith" and "Ram Smith" are one person. ``email`` and ``phone``
+    are contact details: never shown to the public.
+    """
+
+    name = models.CharField(max_length=200)
+    honorific = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+        help_text="The organisation this person usually works for.",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+    history = HistoricalRecords()
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        indexes = [models.Index(Lower("name"), name="person_name_lower")]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.honorific} {self.name}".strip()
+
+
+class PersonAlias(models.Model):
+    """Another spelling under which a person appears in papers ("Shelia" for "Sheila")."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "name"], name="unique_alias_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,138 @@
+"""Pages anyone may read: bodies, meetings and approved minutes (drafts for insiders)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from concord.governance.models import Body, Membership
+from concord.lib.access import get_visible_or_404, viewer_for
+from concord.meetings.models import Attendance, Meeting, MeetingStatus
+from concord.meetings.services import items_for, quorum
+
+
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    """200 when the app and its database answer; 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # noqa: BLE001 - any database failure is "down"
+        return JsonResponse({"status": "error", "database": str(exc)[:200]}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request)
+    today = dt.date.today()
+    upcoming = (
+        Meeting.objects.visible_to(viewer)
+        .filter(date__gte=today)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("body")
+        .order_by("date", "start_time")[:8]
+    )
+    recent = (
+        Meeting.objects.with_minutes_visible_to(viewer)
+        .filter(date__lt=today)
+        .select_related("body")
+        .order_by("-date")[:8]
+    )
+    return render(request, "portal/home.html", {"upcoming": upcoming, "recent": recent})
+
+
+def bodies(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request)
+    qs = (
+        Body.objects.visible_to(viewer)
+        .select_related("reports_to")
+        .annotate(member_count=Count("memberships", filter=Q(memberships__end__isnull=True)))
+        .order_by("name")
+    )
+    return render(request, "portal/bodies.html", {"bodies": qs})
+
+
+def body(request: HttpRequest, slug: str) -> HttpResponse:
+    viewer = viewer_for(request)
+    the_body = get_visible_or_404(Body.objects.select_related("reports_to"), viewer, slug=slug)
+    members = (
+        Membership.objects.current()
+        .filter(body=the_body)
+        .select_related("person", "organisation")
+        .order_by("role", "person__name")
+    )
+    meetings = Meeting.objects.visible_to(viewer).filter(body=the_body).order_by("-date")[:24]
+    terms = the_body.terms_of_reference.order_by("-version").first()
+    reporting = Body.objects.visible_to(viewer).filter(reports_to=the_body)
+    return render(
+        request,
+        "portal/body.html",
+        {
+            "body": the_body,
+            "members": members,
+            "meetings": meetings,
+            "terms": terms,
+            "reporting": reporting,
+            "can_edit": viewer.can_edit_body(the_body.pk),
+        },
+    )
+
+
+def meetings(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request)
+    qs = Meeting.objects.visible_to(viewer).select_related("body").order_by("-date", "-id")
+    body_slug = request.GET.get("body", "")
+    if body_slug:
+        qs = qs.filter(body__slug=body_slug)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "portal/meetings.html",
+        {
+            "page": page,
+            "bodies": Body.objects.visible_to(viewer).order_by("name"),
+            "body_slug": body_slug,
+        },
+    )
+
+
+def meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request)
+    the_meeting = get_visible_or_404(
+        Meeting.objects.select_related("body", "approved_at"), viewer, pk=pk
+    )
+    can_read_minutes = Meeting.objects.with_minutes_visible_to(viewer).filter(pk=pk).exists()
+    context = {
+        "meeting": the_meeting,
+        "can_read_minutes": can_read_minutes,
+        "can_edit": viewer.can_edit_body(the_meeting.body_id),
+    }
+    if can_read_minutes:
+        attendances = the_meeting.attendances.select_related(
+            "person", "organisation", "deputising_for"
+        ).order_by("person__name", "guest_name")
+        context["attendance"] = attendance_groups(list(attendances))
+        context["items"] = items_for(the_meeting, viewer)
+        if context["can_edit"]:
+            context["quorum"] = quorum(the_meeting)
+    return render(request, "portal/meeting.html", context)
+
+
+def attendance_groups(attendances: list[Attendance]) -> dict[str, list[Attendance]]:
+    """Group attendance rows by status for display, in the order minutes print them."""
+    groups: dict[str, list[Attendance]] = {
+        "present": [],
+        "in_attendance": [],
+        "apologies": [],
+        "absent": [],
+    }
+    for a in attendances:
+        groups[a.status].append(a)
+    return groups

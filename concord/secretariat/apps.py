@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class SecretariatConfig(AppConfig):
+    name = "concord.secretariat"

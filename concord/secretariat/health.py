@@ -1,0 +1,100 @@
+"""What needs the secretariat's attention, gathered in one place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Max, OuterRef, Q, Subquery
+
+from concord.actions.models import Action
+from concord.actions.services import with_display_relations
+from concord.governance.models import Body, Membership, TermsOfReference
+from concord.meetings.models import Meeting, MeetingStatus, MinutesStatus
+from concord.meetings.services import Quorum, inquorate_meetings
+
+LIST_LIMIT = 50
+
+
+@dataclass
+class Attention:
+    """Everything the 'needs attention' page lists; counts are of all, lists are capped."""
+
+    draft_minutes: list[Meeting]
+    draft_minutes_count: int
+    overdue: list[Action]
+    overdue_count: int
+    no_owner: list[Action]
+    no_owner_count: int
+    no_date: list[Action]
+    no_date_count: int
+    ended_memberships: list[Membership]
+    terms_due: list[Body]
+    inquorate: list[tuple[Meeting, Quorum]]
+
+
+def needs_attention(
+    today: dt.date | None = None,
+    *,
+    ended_within_days: int = 90,
+    review_within_days: int = 30,
+    inquorate_within_days: int = 365,
+) -> Attention:
+    """Gather the secretariat's to-do list (a fixed number of queries whatever the data size).
+
+    - minutes of held meetings still in draft;
+    - outstanding actions that are overdue, or have no owner, or no due date;
+    - memberships that ended in the last ``ended_within_days`` (seats to fill);
+    - bodies whose terms of reference are due for review within
+      ``review_within_days`` (or have none);
+    - held meetings in the last ``inquorate_within_days`` that were not quorate.
+    """
+    today = today or dt.date.today()
+    drafts = (
+        Meeting.objects.filter(
+            status=MeetingStatus.HELD, minutes_status=MinutesStatus.DRAFT, date__lte=today
+        )
+        .select_related("body")
+        .order_by("date")
+    )
+    outstanding = Action.objects.outstanding()
+    overdue = outstanding.overdue(today)
+    no_owner = outstanding.filter(owners__isnull=True)
+    no_date = outstanding.filter(due_date__isnull=True)
+    ended = (
+        Membership.objects.filter(
+            end__lt=today, end__gte=today - dt.timedelta(days=ended_within_days)
+        )
+        .select_related("person", "body", "organisation")
+        .order_by("-end")
+    )
+    latest_review = Subquery(
+        TermsOfReference.objects.filter(body=OuterRef("pk"))
+        .order_by("-version")
+        .values("review_date")[:1]
+    )
+    terms_due = (
+        Body.objects.annotate(latest_version=Max("terms_of_reference__version"))
+        .annotate(review_date=latest_review)
+        .filter(
+            Q(latest_version__isnull=True)
+            | Q(review_date__lte=today + dt.timedelta(days=review_within_days))
+        )
+        .order_by("review_date", "name")
+    )
+    recent = Meeting.objects.filter(
+        date__gte=today - dt.timedelta(days=inquorate_within_days), date__lte=today
+    )
+    return Attention(
+        draft_minutes=list(drafts[:LIST_LIMIT]),
+        draft_minutes_count=drafts.count(),
+        overdue=list(with_display_relations(overdue).order_by("due_date")[:LIST_LIMIT]),
+        overdue_count=overdue.count(),
+        no_owner=list(with_display_relations(no_owner)[:LIST_LIMIT]),
+        no_owner_count=no_owner.count(),
+        no_date=list(with_display_relations(no_date)[:LIST_LIMIT]),
+        no_date_count=no_date.count(),
+        ended_memberships=list(ended[:LIST_LIMIT]),
+        terms_due=list(terms_due),
+        inquorate=inquorate_meetings(recent)[:LIST_LIMIT],
+    )

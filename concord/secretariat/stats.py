@@ -1,0 +1,123 @@
+"""Who turns up: attendance rates per body, person, organisation and sector.
+
+A member is *expected* at every held meeting of a body during their
+membership. They count as attending if present in person or represented by
+a deputy; apologies and absences count against the rate but are reported
+apart, because boards read "sent apologies" differently from "did not come".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from concord.governance.models import Membership
+from concord.lib.access import Viewer
+from concord.meetings.models import Attendance, AttendanceStatus, Meeting, MeetingStatus
+from concord.people.models import Person, Sector
+
+GROUPINGS = ("body", "person", "organisation", "sector")
+
+
+@dataclass
+class AttendanceRate:
+    label: str
+    expected: int = 0
+    present: int = 0
+    deputised: int = 0
+    apologies: int = 0
+    absent: int = 0
+    people: set[int] = field(default_factory=set)
+
+    @property
+    def attended(self) -> int:
+        return self.present + self.deputised
+
+    @property
+    def rate(self) -> float | None:
+        """Percentage of expected attendances met in person or by deputy."""
+        return None if self.expected == 0 else 100.0 * self.attended / self.expected
+
+
+def _outcome(person_id: int, rows: dict[int, Attendance], deputised: set[int]) -> str:
+    row = rows.get(person_id)
+    if row is not None and row.status == AttendanceStatus.PRESENT:
+        return "present"
+    if person_id in deputised:
+        return "deputised"
+    if row is not None and row.status == AttendanceStatus.APOLOGIES:
+        return "apologies"
+    return "absent"
+
+
+def attendance_rates(
+    meetings,
+    by: str,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,  # noqa: ANN001
+) -> list[AttendanceRate]:
+    """Attendance rates over held meetings (a Meeting queryset), grouped ``by`` one of GROUPINGS.
+
+    Three queries whatever the number of meetings: meetings, memberships,
+    attendance rows.
+    """
+    if by not in GROUPINGS:
+        raise ValueError(f"by must be one of {GROUPINGS}")
+    qs = meetings.filter(status=MeetingStatus.HELD)
+    if start:
+        qs = qs.filter(date__gte=start)
+    if end:
+        qs = qs.filter(date__lte=end)
+    meeting_list = list(qs.select_related("body").only("pk", "date", "body__name", "body_id"))
+    body_ids = {m.body_id for m in meeting_list}
+    memberships = defaultdict(list)
+    for m in Membership.objects.filter(body_id__in=body_ids).select_related(
+        "person", "organisation"
+    ):
+        memberships[m.body_id].append(m)
+    rows_by_meeting: dict[int, dict[int, Attendance]] = defaultdict(dict)
+    deputised_by_meeting: dict[int, set[int]] = defaultdict(set)
+    for a in Attendance.objects.filter(meeting__in=[m.pk for m in meeting_list]).only(
+        "meeting_id", "person_id", "status", "deputising_for_id"
+    ):
+        if a.person_id:
+            rows_by_meeting[a.meeting_id][a.person_id] = a
+        if a.deputising_for_id and a.status == AttendanceStatus.PRESENT:
+            deputised_by_meeting[a.meeting_id].add(a.deputising_for_id)
+    sectors = dict(Sector.choices)
+    groups: dict[object, AttendanceRate] = {}
+    for meeting in meeting_list:
+        for ms in memberships[meeting.body_id]:
+            if (ms.start and ms.start > meeting.date) or (ms.end and ms.end < meeting.date):
+                continue
+            if by == "body":
+                key, label = meeting.body_id, meeting.body.name
+            elif by == "person":
+                key, label = ms.person_id, ms.person.display_name
+            elif by == "organisation":
+                org = ms.organisation
+                key, label = (org.pk, org.name) if org else (None, "No organisation")
+            else:
+                sector = ms.organisation.sector if ms.organisation else "other"
+                key, label = sector, sectors.get(sector, sector)
+            group = groups.setdefault(key, AttendanceRate(label))
+            outcome = _outcome(
+                ms.person_id, rows_by_meeting[meeting.pk], deputised_by_meeting[meeting.pk]
+            )
+            group.expected += 1
+            setattr(group, outcome, getattr(group, outcome) + 1)
+            group.people.add(ms.person_id)
+    return sorted(groups.values(), key=lambda g: (g.rate if g.rate is not None else -1, g.label))
+
+
+def person_attendance_summary(person: Person, viewer: Viewer) -> AttendanceRate:
+    """One person's attendance over all meetings of bodies the viewer may see."""
+    meetings = (
+        Meeting.objects.visible_to(viewer).filter(body__memberships__person=person).distinct()
+    )
+    for rate in attendance_rates(meetings, "person"):
+        if person.pk in rate.people:
+            return rate
+    return AttendanceRate(person.display_name)

@@ -1,0 +1,31 @@
+"""Personas for the core tests: the shared small partnership plus a body editor."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from tests.exports.personas import build_world
+from tests.factories import make_user
+
+
+@pytest.fixture
+def world(db) -> SimpleNamespace:  # noqa: ANN001
+    w = build_world()
+    w.editor = make_user(username="board-editor")
+    w.board.editors.add(w.editor)
+    return w
+
+
+@pytest.fixture
+def as_user(client):  # noqa: ANN001, ANN201
+    """Sign the test client in as a user (or stay anonymous for ``None``)."""
+
+    def sign_in(user):  # noqa: ANN001, ANN202
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return sign_in

@@ -1,0 +1,234 @@
+"""Every page × every role: who gets 200, who is refused (403), who finds nothing (404),
+and who is sent to sign in (302)."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+ROLES = [
+    "anonymous",
+    "stranger",
+    "partner",
+    "board_adviser",
+    "board_member",
+    "editor",
+    "tasking_member",
+    "secretariat",
+]
+
+L = 302  # redirected to sign in
+
+# page name -> (url builder, expected status per role in ROLES order)
+MATRIX = {
+    "home": (lambda w: reverse("home"), [200, 200, 200, 200, 200, 200, 200, 200]),
+    "healthz": (lambda w: reverse("healthz"), [200] * 8),
+    "bodies": (lambda w: reverse("portal:bodies"), [200] * 8),
+    "public body": (lambda w: reverse("portal:body", args=[w.board.slug]), [200] * 8),
+    "members-only body": (
+        lambda w: reverse("portal:body", args=[w.tasking.slug]),
+        [404, 404, 404, 404, 404, 404, 200, 200],
+    ),
+    "meetings": (lambda w: reverse("portal:meetings"), [200] * 8),
+    "approved meeting": (lambda w: reverse("portal:meeting", args=[w.meeting.pk]), [200] * 8),
+    "members-only meeting": (
+        lambda w: reverse("portal:meeting", args=[w.private_meeting.pk]),
+        [404, 404, 404, 404, 404, 404, 200, 200],
+    ),
+    "tracker": (lambda w: reverse("actions:tracker"), [L, 200, 200, 200, 200, 200, 200, 200]),
+    "my actions": (lambda w: reverse("actions:mine"), [L, 200, 200, 200, 200, 200, 200, 200]),
+    "public action": (
+        lambda w: reverse("actions:detail", args=[w.public_action.pk]),
+        [L, 200, 200, 200, 200, 200, 200, 200],
+    ),
+    "restricted action": (
+        lambda w: reverse("actions:detail", args=[w.secret_action.pk]),
+        [L, 404, 404, 404, 200, 200, 404, 200],
+    ),
+    "person": (
+        lambda w: reverse("people:person", args=[w.chair.pk]),
+        [L, 200, 200, 200, 200, 200, 200, 200],
+    ),
+    "record a meeting": (
+        lambda w: reverse("meetings:create"),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "edit meeting": (
+        lambda w: reverse("meetings:edit", args=[w.meeting.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "edit members-only meeting": (
+        lambda w: reverse("meetings:edit", args=[w.private_meeting.pk]),
+        [L, 404, 404, 404, 404, 404, 403, 200],
+    ),
+    "attendance": (
+        lambda w: reverse("meetings:attendance", args=[w.meeting.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "add item": (
+        lambda w: reverse("meetings:item_create", args=[w.meeting.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "edit restricted item": (
+        lambda w: reverse("meetings:item_edit", args=[w.secret_item.pk]),
+        [L, 404, 404, 404, 403, 200, 404, 200],
+    ),
+    "add decision": (
+        lambda w: reverse("meetings:decision_create", args=[w.public_item.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "add action": (
+        lambda w: reverse("actions:create", args=[w.public_item.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "edit action": (
+        lambda w: reverse("actions:edit", args=[w.public_action.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "approve minutes": (
+        lambda w: reverse("meetings:approve", args=[w.meeting.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "matters arising": (
+        lambda w: reverse("meetings:matters_arising", args=[w.meeting.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "meeting history": (
+        lambda w: reverse("meetings:history", args=[w.meeting.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "needs attention": (
+        lambda w: reverse("secretariat:dashboard"),
+        [L, 403, 403, 403, 403, 403, 403, 200],
+    ),
+    "attendance rates": (
+        lambda w: reverse("secretariat:attendance"),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "register": (lambda w: reverse("register:index"), [L, 403, 403, 403, 403, 403, 403, 200]),
+    "register list": (
+        lambda w: reverse("register:list", args=["people"]),
+        [L, 403, 403, 403, 403, 403, 403, 200],
+    ),
+    "register edit": (
+        lambda w: reverse("register:edit", args=["bodies", w.board.pk]),
+        [L, 403, 403, 403, 403, 403, 403, 200],
+    ),
+    "calendar feed": (lambda w: reverse("exports:calendar_ics"), [200] * 8),
+    "members-only calendar": (
+        lambda w: reverse("exports:body_calendar_ics", args=[w.tasking.slug]),
+        [404, 404, 404, 404, 404, 404, 200, 200],
+    ),
+    "minutes docx": (
+        lambda w: reverse("exports:minutes_docx", args=[w.meeting.pk]),
+        [200] * 8,
+    ),
+    "draft minutes docx": (
+        lambda w: reverse("exports:minutes_docx", args=[w.draft.pk]),
+        [404, 404, 404, 200, 200, 200, 404, 200],
+    ),
+    "actions csv": (
+        lambda w: reverse("exports:actions_csv"),
+        [L, 200, 200, 200, 200, 200, 200, 200],
+    ),
+    "api openapi": (lambda w: "/api/openapi.json", [200] * 8),
+    "api meeting": (lambda w: f"/api/meetings/{w.meeting.pk}", [200] * 8),
+    "api members-only meeting": (
+        lambda w: f"/api/meetings/{w.private_meeting.pk}",
+        [404, 404, 404, 404, 404, 404, 200, 200],
+    ),
+    "api actions": (lambda w: "/api/actions", [401, 200, 200, 200, 200, 200, 200, 200]),
+}
+
+
+def _user(world, role: str):  # noqa: ANN001, ANN202
+    return None if role == "anonymous" else getattr(world, role)
+
+
+@pytest.mark.parametrize("page", list(MATRIX))
+def test_each_role_gets_the_expected_answer(world, as_user, page: str) -> None:  # noqa: ANN001
+    build, expected = MATRIX[page]
+    url = build(world)
+    got = []
+    for role in ROLES:
+        response = as_user(_user(world, role)).get(url)
+        got.append(response.status_code)
+        if response.status_code == 302:
+            assert reverse("login") in response["Location"], (page, role)
+    assert dict(zip(ROLES, got, strict=True)) == dict(zip(ROLES, expected, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("role", "sees_restricted"),
+    [
+        ("anonymous", False),
+        ("stranger", False),
+        ("partner", False),
+        ("board_adviser", False),
+        ("board_member", True),
+        ("editor", True),
+        ("secretariat", True),
+    ],
+)
+def test_restricted_items_reach_only_voting_members_editors_and_secretariat(
+    world,
+    as_user,
+    role: str,
+    sees_restricted: bool,  # noqa: ANN001
+) -> None:
+    page = as_user(_user(world, role)).get(reverse("portal:meeting", args=[world.meeting.pk]))
+    text = page.content.decode()
+    assert "Community safety plan" in text
+    assert ("Contract award for CCTV" in text) is sees_restricted
+    assert ("Acme" in text) is sees_restricted
+
+
+@pytest.mark.parametrize(
+    ("role", "sees_draft"),
+    [
+        ("anonymous", False),
+        ("partner", False),
+        ("board_adviser", True),
+        ("board_member", True),
+        ("editor", True),
+        ("secretariat", True),
+    ],
+)
+def test_draft_minutes_reach_only_the_bodys_insiders(world, as_user, role, sees_draft) -> None:  # noqa: ANN001
+    page = as_user(_user(world, role)).get(reverse("portal:meeting", args=[world.draft.pk]))
+    assert page.status_code == 200
+    assert ("Draft-only discussion" in page.content.decode()) is sees_draft
+
+
+def test_the_public_never_sees_contact_details(world, as_user) -> None:  # noqa: ANN001
+    for url in (
+        reverse("portal:body", args=[world.board.slug]),
+        reverse("portal:meeting", args=[world.meeting.pk]),
+        f"/api/people/{world.chair.pk}",
+        reverse("exports:popolo"),
+    ):
+        text = as_user(None).get(url).content.decode()
+        assert "ann.lee@example.org" not in text, url
+        assert "01234 567890" not in text, url
+
+
+def test_contact_details_show_to_the_secretariat_on_the_person_page(world, as_user) -> None:  # noqa: ANN001
+    url = reverse("people:person", args=[world.chair.pk])
+    assert "ann.lee@example.org" in as_user(world.secretariat).get(url).content.decode()
+    assert "ann.lee@example.org" not in as_user(world.partner).get(url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/meetings/999999/",
+        "/bodies/no-such-body/",
+        "/actions/999999/",
+        "/people/999999/",
+        "/items/999999/edit/",
+        "/register/nonsense/",
+        "/papers/999999/",
+    ],
+)
+def test_missing_records_are_404_not_500(world, as_user, url: str) -> None:  # noqa: ANN001
+    assert as_user(world.secretariat).get(url).status_code == 404
