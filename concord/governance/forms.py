@@ -13,6 +13,8 @@ from concord.people.models import Organisation, Person, PersonAlias
 
 
 class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(required=False, assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = ["name", "short_name", "sector", "parent", "website"]

@@ -1,0 +1,73 @@
+"""SQL queries per page must not grow with the data: an N+1 cannot come back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import (
+    make_action,
+    make_attendance,
+    make_body,
+    make_decision,
+    make_item,
+    make_meeting,
+    make_membership,
+    make_person,
+)
+
+
+def _grow(world, n: int) -> None:  # noqa: ANN001
+    """Add n meetings' worth of records to the board: items, decisions, actions, attendance."""
+    for i in range(n):
+        meeting = make_meeting(
+            body=world.board, date=dt.date(2024, 1, 1) + dt.timedelta(days=7 * i), status="held"
+        )
+        person = make_person()
+        make_membership(body=world.board, person=person)
+        make_attendance(meeting=meeting, person=person)
+        item = make_item(meeting=meeting)
+        make_decision(item=item)
+        make_action(
+            item=item, body=world.board, owners=(person, world.chair), due_date=dt.date(2024, 6, 1)
+        )
+        make_body(reports_to=world.board)
+
+
+PAGES = {
+    "tracker": lambda w: reverse("actions:tracker"),
+    "tracker filtered": lambda w: reverse("actions:tracker") + f"?body={w.board.pk}&overdue=1",
+    "my actions": lambda w: reverse("actions:mine"),
+    "body": lambda w: reverse("portal:body", args=[w.board.slug]),
+    "meetings": lambda w: reverse("portal:meetings"),
+    "bodies": lambda w: reverse("portal:bodies"),
+    "meeting": lambda w: reverse("portal:meeting", args=[w.last.pk]),
+    "matters arising": lambda w: reverse("meetings:matters_arising", args=[w.last.pk]),
+    "person": lambda w: reverse("people:person", args=[w.chair.pk]),
+    "needs attention": lambda w: reverse("secretariat:dashboard"),
+    "attendance": lambda w: reverse("secretariat:attendance") + "?from=2020-01-01",
+    "register people": lambda w: reverse("register:list", args=["people"]),
+}
+
+
+def _count(client, url: str) -> int:  # noqa: ANN001
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_queries_per_page_do_not_grow_with_the_data(world, as_user, page: str) -> None:  # noqa: ANN001
+    client = as_user(world.secretariat)
+    world.last = make_meeting(body=world.board, date=dt.date(2026, 1, 1), status="held")
+    make_item(meeting=world.last, title="Matters arising", is_matters_arising=True)
+    _grow(world, 2)
+    small = _count(client, PAGES[page](world))
+    _grow(world, 8)
+    large = _count(client, PAGES[page](world))
+    assert large == small, f"{page}: {small} queries with little data, {large} with more"
