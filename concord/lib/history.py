@@ -39,7 +39,11 @@ def history_of(record: models.Model, limit: int = 50) -> list[HistoryEntry]:
             for change in delta.changes:
                 field = record._meta.get_field(change.field)
                 changes.append(
-                    Change(str(field.verbose_name), _show(change.old), _show(change.new))
+                    Change(
+                        str(field.verbose_name),
+                        _show(_related(field, change.old)),
+                        _show(_related(field, change.new)),
+                    )
                 )
         entries.append(
             HistoryEntry(
@@ -51,6 +55,14 @@ def history_of(record: models.Model, limit: int = 50) -> list[HistoryEntry]:
             )
         )
     return entries
+
+
+def _related(field, value: object) -> object:  # noqa: ANN001
+    """Show a foreign key as the record it points to, not as its id."""
+    if value is None or not getattr(field, "many_to_one", False):
+        return value
+    related = field.related_model._default_manager.filter(pk=value).first()
+    return related if related is not None else f"#{value} (deleted)"
 
 
 def _show(value: object) -> str:
