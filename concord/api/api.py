@@ -1,0 +1,375 @@
+"""The read-only JSON API: thin endpoints over the ``visible_to`` QuerySets.
+
+Every endpoint builds the request's viewer with ``viewer_for`` and reads only
+through the models' ``visible_to`` methods (or ``get_visible_or_404``), so the
+API can never show more than the HTML pages. A record the viewer may not see
+is a 404, exactly like one that does not exist. Session cookies authenticate;
+anonymous callers get public data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404, HttpRequest
+from ninja import NinjaAPI, Query, Schema
+from ninja.security import django_auth
+from pydantic import Field
+
+from concord.actions.models import Action, ActionOwner
+from concord.actions.services import TrackerFilters, tracker_queryset, with_display_relations
+from concord.api import schemas as s
+from concord.exports.popolo import people_visible_to
+from concord.governance.models import Body, Membership
+from concord.lib.access import Viewer, get_visible_or_404, viewer_for
+from concord.meetings.models import AgendaItem, Attendance, Meeting
+from concord.people.models import Organisation, Person
+
+MAX_LIMIT = 200
+MAX_OFFSET = 10**9
+MAX_ID = 2**63 - 1  # beyond this the database driver overflows: refuse with 422, not 500
+
+api = NinjaAPI(
+    title="Concord API",
+    version="1",
+    urls_namespace="api",
+    description=(
+        "Read-only access to the partnership's bodies, meetings, minutes and actions. "
+        "Anonymous callers see public records; a signed-in session sees what its user "
+        "may see in the web pages."
+    ),
+)
+
+
+class PageParams(Schema):
+    limit: int = Field(50, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+class MeetingPage(s.Out):
+    count: int
+    limit: int
+    offset: int
+    items: list[s.MeetingOut]
+
+
+class ActionPage(s.Out):
+    count: int
+    limit: int
+    offset: int
+    items: list[s.ActionOut]
+
+
+# --- turning records into output (relations must be loaded by the caller) -------------
+
+
+def organisation_ref(org: Organisation | None) -> dict[str, Any] | None:
+    return {"id": org.pk, "name": org.name} if org else None
+
+
+def body_ref(body: Body) -> dict[str, Any]:
+    return {"slug": body.slug, "name": body.name}
+
+
+def person_ref(person: Person | None) -> dict[str, Any] | None:
+    if person is None:
+        return None
+    return {
+        "id": person.pk,
+        "name": person.name,
+        "honorific": person.honorific,
+        "display_name": person.display_name,
+    }
+
+
+def body_out(body: Body, visible_ids: set[int] | frozenset[int]) -> dict[str, Any]:
+    """A body; its parent is named only if the viewer may see the parent too."""
+    parent = body.reports_to if body.reports_to_id in visible_ids else None
+    return {
+        "id": body.pk,
+        "slug": body.slug,
+        "name": body.name,
+        "kind": body.kind,
+        "visibility": body.visibility,
+        "description": body.description,
+        "reports_to": body_ref(parent) if parent else None,
+    }
+
+
+def meeting_out(meeting: Meeting) -> dict[str, Any]:
+    return {
+        "id": meeting.pk,
+        "body": body_ref(meeting.body),
+        "date": meeting.date,
+        "start_time": meeting.start_time,
+        "end_time": meeting.end_time,
+        "venue": meeting.venue,
+        "status": meeting.status,
+        "minutes_status": meeting.minutes_status,
+    }
+
+
+def owner_out(owner: ActionOwner) -> dict[str, Any]:
+    if owner.person_id:
+        kind = "person"
+    elif owner.body_id:
+        kind = "body"
+    else:
+        kind = "all_members"
+    return {
+        "kind": kind,
+        "name": str(owner),
+        "person_id": owner.person_id,
+        "body_slug": owner.body.slug if owner.body else None,
+    }
+
+
+def action_out(action: Action) -> dict[str, Any]:
+    """An action loaded with ``with_display_relations``."""
+    item = action.item
+    return {
+        "id": action.pk,
+        "body": body_ref(action.body),
+        "meeting_id": item.meeting_id if item else None,
+        "meeting_date": item.meeting.date if item else None,
+        "item": {"id": item.pk, "number": item.number, "title": item.title} if item else None,
+        "description": action.description,
+        "owners": [owner_out(owner) for owner in action.owners.all()],
+        "due_date": action.due_date,
+        "due_precision": action.due_precision,
+        "status": action.status,
+        "closed_on": action.closed_on,
+    }
+
+
+def page(qs: QuerySet, params: PageParams, render) -> dict[str, Any]:  # noqa: ANN001
+    """One page of a list: a count query and one query (plus fixed prefetches) for the rows."""
+    rows = qs[params.offset : params.offset + params.limit]
+    return {
+        "count": qs.count(),
+        "limit": params.limit,
+        "offset": params.offset,
+        "items": [render(row) for row in rows],
+    }
+
+
+# --- bodies ---------------------------------------------------------------------------
+
+
+@api.get("/bodies", response=list[s.BodyOut], url_name="bodies", tags=["bodies"])
+def list_bodies(request: HttpRequest) -> list[dict[str, Any]]:
+    """Bodies the caller may see: public ones, and members-only ones they belong to."""
+    bodies = list(Body.objects.visible_to(viewer_for(request)).select_related("reports_to"))
+    visible_ids = {body.pk for body in bodies}
+    return [body_out(body, visible_ids) for body in bodies]
+
+
+@api.get(
+    "/bodies/{slug}",
+    response={200: s.BodyDetailOut, 404: s.ErrorOut},
+    url_name="body",
+    tags=["bodies"],
+)
+def get_body(request: HttpRequest, slug: str) -> dict[str, Any]:
+    """One body with its current members and the visible bodies reporting to it."""
+    viewer = viewer_for(request)
+    body = get_visible_or_404(Body.objects.select_related("reports_to"), viewer, slug=slug)
+    visible = Body.objects.visible_to(viewer)
+    parent_id = body.reports_to_id
+    parent_visible = parent_id is not None and visible.filter(pk=parent_id).exists()
+    members = (
+        Membership.objects.current()
+        .filter(body=body)
+        .select_related("person", "organisation")
+        .order_by("role", "person__name")
+    )
+    data = body_out(body, {parent_id} if parent_visible and parent_id else set())
+    data["members"] = [
+        {
+            "person": person_ref(m.person),
+            "organisation": organisation_ref(m.organisation),
+            "role": m.role,
+            "start": m.start,
+            "end": m.end,
+        }
+        for m in members
+    ]
+    data["reporting_bodies"] = [body_ref(b) for b in visible.filter(reports_to=body)]
+    return data
+
+
+# --- meetings -------------------------------------------------------------------------
+
+
+@api.get("/meetings", response=MeetingPage, url_name="meetings", tags=["meetings"])
+def list_meetings(
+    request: HttpRequest,
+    params: Query[PageParams],
+    body: str | None = None,
+    date_from: dt.date | None = Query(None, alias="from"),  # noqa: B008
+    date_to: dt.date | None = Query(None, alias="to"),  # noqa: B008
+) -> dict[str, Any]:
+    """Meetings of the bodies the caller may see, latest first; filter by body slug and dates."""
+    qs = Meeting.objects.visible_to(viewer_for(request)).select_related("body")
+    if body:
+        qs = qs.filter(body__slug=body)
+    if date_from:
+        qs = qs.filter(date__gte=date_from)
+    if date_to:
+        qs = qs.filter(date__lte=date_to)
+    return page(qs.order_by("-date", "pk"), params, meeting_out)
+
+
+def meeting_items(meeting: Meeting, viewer: Viewer) -> list[dict[str, Any]]:
+    """The meeting's items this viewer may read, with decisions and actions."""
+    items = (
+        AgendaItem.objects.visible_to(viewer)
+        .filter(meeting=meeting)
+        .select_related("presenter")
+        .prefetch_related(
+            "decisions",
+            Prefetch("actions", queryset=with_display_relations(Action.objects.order_by("id"))),
+        )
+        .order_by("position", "id")
+    )
+    return [
+        {
+            "id": item.pk,
+            "number": item.number,
+            "title": item.title,
+            "visibility": item.visibility,
+            "presenter": person_ref(item.presenter),
+            "minute_text": item.minute_text,
+            "decisions": [{"kind": d.kind, "text": d.text} for d in item.decisions.all()],
+            "actions": [action_out(a) for a in item.actions.all()],
+        }
+        for item in items
+    ]
+
+
+@api.get(
+    "/meetings/{meeting_id}",
+    response={200: s.MeetingDetailOut, 404: s.ErrorOut},
+    url_name="meeting",
+    tags=["meetings"],
+)
+def get_meeting(request: HttpRequest, meeting_id: int) -> dict[str, Any]:
+    """One meeting; attendance and items only when the caller may read its minutes
+    (approved, or draft for the body's insiders), and only the items they may see."""
+    viewer = viewer_for(request)
+    meeting = get_visible_or_404(Meeting.objects.select_related("body"), viewer, pk=meeting_id)
+    minutes_visible = Meeting.objects.with_minutes_visible_to(viewer).filter(pk=meeting.pk).exists()
+    data = meeting_out(meeting)
+    data["approved_on"] = meeting.approved_on
+    data["minutes_visible"] = minutes_visible
+    data["attendance"] = []
+    data["items"] = []
+    if minutes_visible:
+        attendances = Attendance.objects.filter(meeting=meeting).select_related(
+            "person", "organisation", "deputising_for"
+        )
+        data["attendance"] = [
+            {
+                "name": a.name,
+                "person_id": a.person_id,
+                "organisation": organisation_ref(a.organisation),
+                "status": a.status,
+                "role": a.role,
+                "deputising_for": person_ref(a.deputising_for),
+            }
+            for a in attendances
+        ]
+        data["items"] = meeting_items(meeting, viewer)
+    return data
+
+
+# --- actions --------------------------------------------------------------------------
+
+
+@api.get(
+    "/actions",
+    response={200: ActionPage, 401: s.ErrorOut},
+    auth=django_auth,
+    url_name="actions",
+    tags=["actions"],
+)
+def list_actions(
+    request: HttpRequest,
+    params: Query[PageParams],
+    body: int | None = Query(None, ge=1, le=MAX_ID),  # noqa: B008
+    owner: int | None = Query(None, ge=1, le=MAX_ID),  # noqa: B008
+    organisation: int | None = Query(None, ge=1, le=MAX_ID),  # noqa: B008
+    status: str = "outstanding",
+    overdue: bool = False,
+) -> dict[str, Any]:
+    """The action tracker (signed-in users only), with the tracker's filters.
+
+    ``status`` is ``outstanding`` (default), ``all``, or one status; unknown
+    values fall back to ``outstanding`` as in the tracker page.
+    """
+    # The parameters above validate and document; the tracker reads them its own way.
+    filters = TrackerFilters.from_params(request.GET)
+    return page(tracker_queryset(viewer_for(request), filters), params, action_out)
+
+
+@api.get(
+    "/actions/{action_id}",
+    response={200: s.ActionDetailOut, 401: s.ErrorOut, 404: s.ErrorOut},
+    auth=django_auth,
+    url_name="action",
+    tags=["actions"],
+)
+def get_action(request: HttpRequest, action_id: int) -> dict[str, Any]:
+    """One action with its progress notes (signed-in users only)."""
+    action = get_visible_or_404(
+        with_display_relations(Action.objects.all()).prefetch_related("updates"),
+        viewer_for(request),
+        pk=action_id,
+    )
+    data = action_out(action)
+    data["updates"] = [
+        {"date": u.date, "note": u.note, "status_after": u.status_after}
+        for u in action.updates.all()
+    ]
+    return data
+
+
+# --- people ---------------------------------------------------------------------------
+
+
+@api.get(
+    "/people/{person_id}",
+    response={200: s.PersonOut, 404: s.ErrorOut},
+    url_name="person",
+    tags=["people"],
+)
+def get_person(request: HttpRequest, person_id: int) -> dict[str, Any]:
+    """A person and their seats on bodies the caller may see; contact details for the
+    secretariat only."""
+    viewer = viewer_for(request)
+    person = people_visible_to(viewer).select_related("organisation").filter(pk=person_id).first()
+    if person is None:
+        raise Http404("No such person.")
+    memberships = (
+        Membership.objects.filter(person=person, body__in=Body.objects.visible_to(viewer))
+        .select_related("body", "organisation")
+        .order_by("body__name", "start")
+    )
+    data = person_ref(person) or {}
+    data["organisation"] = organisation_ref(person.organisation)
+    data["memberships"] = [
+        {
+            "body": body_ref(m.body),
+            "organisation": organisation_ref(m.organisation),
+            "role": m.role,
+            "start": m.start,
+            "end": m.end,
+        }
+        for m in memberships
+    ]
+    data["contact"] = (
+        {"email": person.email, "phone": person.phone} if viewer.is_secretariat else None
+    )
+    return data

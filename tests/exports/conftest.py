@@ -1,0 +1,14 @@
+"""Fixtures for the export tests."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from tests.exports.personas import build_world
+
+
+@pytest.fixture
+def world(db) -> SimpleNamespace:  # noqa: ANN001
+    return build_world()
