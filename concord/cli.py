@@ -20,13 +20,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return extract_main(args[1:])
     if args and args[0] == "demo":
-        # Settings are read once at start-up, so the demo's choices must be in
-        # the environment before Django loads them.
-        os.environ.setdefault("CONCORD_DEMO", "1")
-        if "--data" in args[:-1]:
-            os.environ["CONCORD_DATA"] = os.path.abspath(args[args.index("--data") + 1])
-        else:
-            os.environ.setdefault("CONCORD_DATA", os.path.abspath("demo-data"))
+        # Settings are read once at start-up, so the demo's environment (its own
+        # data folder and SQLite file, demo mode) must be set before Django loads.
+        from concord.demo.launch import prepare_environment
+
+        prepare_environment(args[1:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "concord.settings")
     from django.core.management import execute_from_command_line
 

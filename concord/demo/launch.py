@@ -1,0 +1,62 @@
+"""Start ``concord demo`` with the environment it needs *before* Django reads its settings.
+
+Settings are read once, at start-up, from the environment, so the demo's
+choices (its own data folder, ``CONCORD_DEMO=1`` which allows the built-in
+secret key, ``DEBUG`` off, no ``DATABASE_URL``) must be in the environment
+before ``django.setup()``. :func:`prepare_environment` does that from the
+command line; ``python -m concord.demo`` uses it, and so can the
+``concord`` entry point.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+DEFAULT_DATA = "demo-data"
+CHILD_FLAG = "CONCORD_DEMO_CHILD"
+
+
+def data_dir_from_args(argv: list[str]) -> Path:
+    """The ``--data`` folder named on a ``demo`` command line, or ``./demo-data``.
+
+    >>> data_dir_from_args(["--port", "8001", "--data=/tmp/x"]).as_posix()
+    '/tmp/x'
+    """
+    value = DEFAULT_DATA
+    for i, arg in enumerate(argv):
+        if arg == "--data" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--data="):
+            value = arg.split("=", 1)[1]
+    return Path(value).expanduser().resolve()
+
+
+def demo_environment(data_dir: Path, base: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment a demo process runs in: its data folder, demo mode, no DEBUG."""
+    env = dict(os.environ if base is None else base)
+    env["CONCORD_DATA"] = str(data_dir)
+    env["CONCORD_DEMO"] = "1"
+    env["DEBUG"] = "0"
+    # The demo always uses its own SQLite file: never someone's real database.
+    env.pop("DATABASE_URL", None)
+    env[CHILD_FLAG] = "1"
+    return env
+
+
+def prepare_environment(argv: list[str]) -> None:
+    """Set ``os.environ`` for a ``demo`` command line (call before Django loads)."""
+    os.environ.clear()
+    os.environ.update(demo_environment(data_dir_from_args(argv), dict(os.environ)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m concord.demo [options]``: the same as ``concord demo [options]``."""
+    args = sys.argv[1:] if argv is None else argv
+    prepare_environment(args)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "concord.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["concord", "demo", *args])
+    return 0
