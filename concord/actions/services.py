@@ -50,7 +50,8 @@ class TrackerFilters:
 
         def number(name: str) -> int | None:
             value = params.get(name, "")
-            return int(value) if value.isdigit() else None
+            # Longer strings of digits overflow the database's integer ids.
+            return int(value) if value.isdigit() and len(value) <= 15 else None
 
         status = params.get("status", "outstanding")
         if status not in {"outstanding", "all", *ActionStatus.values}:
@@ -89,28 +90,29 @@ def tracker_queryset(viewer: Viewer, filters: TrackerFilters) -> QuerySet[Action
 
 def actions_owned_by(person: Person, viewer: Viewer) -> QuerySet[Action]:
     """Actions a person owns directly, or through a body they sit on, or as 'all members'."""
-    body_ids = person.memberships.current().values_list("body_id", flat=True)
-    qs = Action.objects.visible_to(viewer).filter(
-        Q(owners__person=person)
-        | Q(owners__body_id__in=body_ids)
-        | Q(owners__all_members=True, body_id__in=body_ids)
-    )
-    return with_display_relations(qs.distinct()).order_by("due_date", "id")
+    body_ids = list(person.memberships.current().values_list("body_id", flat=True))
+    owned = ActionOwner.objects.filter(
+        Q(person=person)
+        | Q(body_id__in=body_ids)
+        | Q(all_members=True, action__body_id__in=body_ids)
+    ).values("action_id")
+    qs = Action.objects.visible_to(viewer).filter(pk__in=owned)
+    return with_display_relations(qs).order_by("due_date", "id")
 
 
 def matters_arising(meeting: Meeting) -> QuerySet[Action]:
-    """Actions the meeting should review: outstanding actions of its body set before it,
-    and those already closed at this meeting (so the review shows what got done)."""
-    qs = Action.objects.filter(body_id=meeting.body_id).filter(
-        Q(status__in=OUTSTANDING, created_on__lt=meeting.date)
-        | Q(status__in=OUTSTANDING, item__meeting__date__lt=meeting.date)
-        | Q(closed_at_item__meeting=meeting)
+    """Actions the meeting should review: outstanding actions of its body set at earlier
+    meetings (or before its date, for actions set outside a meeting), and those
+    already closed at this meeting, so the review also shows what got done."""
+    closed_here = list(meeting.items.values_list("pk", flat=True))
+    set_before = Q(item__isnull=True, created_on__lt=meeting.date) | Q(
+        item__meeting__date__lt=meeting.date
     )
-    return (
-        with_display_relations(qs.distinct())
-        .prefetch_related("updates")
-        .order_by("item__meeting__date", "id")
+    qs = Action.objects.filter(
+        Q(set_before, body_id=meeting.body_id, status__in=OUTSTANDING)
+        | Q(closed_at_item_id__in=closed_here)
     )
+    return with_display_relations(qs).prefetch_related("updates").order_by("created_on", "id")
 
 
 def matters_arising_item(meeting: Meeting) -> AgendaItem:

@@ -12,7 +12,9 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from concord.governance.models import Membership
+from django.db.models import Q
+
+from concord.governance.models import Body, Membership
 from concord.lib.access import Viewer
 from concord.meetings.models import Attendance, AttendanceStatus, Meeting, MeetingStatus
 from concord.people.models import Person, Sector
@@ -113,11 +115,46 @@ def attendance_rates(
 
 
 def person_attendance_summary(person: Person, viewer: Viewer) -> AttendanceRate:
-    """One person's attendance over all meetings of bodies the viewer may see."""
-    meetings = (
-        Meeting.objects.visible_to(viewer).filter(body__memberships__person=person).distinct()
+    """One person's attendance at held meetings of their bodies, during their memberships.
+
+    Three queries: the person's memberships, the meetings they were expected
+    at, and the attendance rows for them or their deputies at those meetings.
+    """
+    summary = AttendanceRate(person.display_name)
+    memberships = list(
+        Membership.objects.filter(person=person, body__in=Body.objects.visible_to(viewer))
     )
-    for rate in attendance_rates(meetings, "person"):
-        if person.pk in rate.people:
-            return rate
-    return AttendanceRate(person.display_name)
+    if not memberships:
+        return summary
+    spans = Q()
+    for ms in memberships:
+        span = Q(body_id=ms.body_id)
+        if ms.start:
+            span &= Q(date__gte=ms.start)
+        if ms.end:
+            span &= Q(date__lte=ms.end)
+        spans |= span
+    meeting_ids = list(
+        Meeting.objects.filter(spans, status=MeetingStatus.HELD).values_list("pk", flat=True)
+    )
+    rows: dict[int, Attendance] = {}
+    deputised: set[int] = set()
+    for a in Attendance.objects.filter(meeting_id__in=meeting_ids).filter(
+        Q(person=person) | Q(deputising_for=person)
+    ):
+        if a.person_id == person.pk:
+            rows[a.meeting_id] = a
+        elif a.status == AttendanceStatus.PRESENT:
+            deputised.add(a.meeting_id)
+    for meeting_id in meeting_ids:
+        row = rows.get(meeting_id)
+        if row is not None and row.status == AttendanceStatus.PRESENT:
+            summary.present += 1
+        elif meeting_id in deputised:
+            summary.deputised += 1
+        elif row is not None and row.status == AttendanceStatus.APOLOGIES:
+            summary.apologies += 1
+        else:
+            summary.absent += 1
+        summary.expected += 1
+    return summary

@@ -251,3 +251,8 @@ def test_reminders_reach_members_of_an_owning_body(db, settings) -> None:  # noq
     action.owners.create(all_members=True)
     assert send_reminders(dt.date(2025, 6, 1)).sent == 1
     assert mail.outbox[0].to == ["m@example.org"]
+
+
+def test_an_absurd_id_in_the_tracker_filters_is_ignored_not_a_500(world, as_user) -> None:  # noqa: ANN001
+    response = as_user(world.secretariat).get(reverse("actions:tracker") + "?body=" + "9" * 40)
+    assert response.status_code == 200
