@@ -1,0 +1,124 @@
+"""Benchmark ``concord.ingest``: extraction throughput per format.
+
+Generates N varied invented minutes (10–30 KB of text each) as .txt, .html,
+.docx and .pdf in a temporary folder, then measures, in one process:
+
+* reading only (the reader library turning the file into text), and
+* full extraction (reading + the meeting-record rules),
+
+and prints a Markdown table with documents/s, MB/s and the ratio of the two.
+
+    .venv/bin/python bench/extract_bench.py [-n 40] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from concord.ingest import extract, read_document  # noqa: E402
+from tests.ingest.builders import Spec, to_docx, to_html, to_pdf, to_txt  # noqa: E402
+
+FIRST = ["Ann", "Bob", "Cara", "Dev", "Ena", "Finn", "Gita", "Hal", "Iris", "Jon", "Kay", "Lev"]
+LAST = ["Lee", "Hart", "Moss", "Reid", "Shaw", "Vale", "Wynn", "Pryce", "Dunn", "Cole"]
+ORGS = [
+    "Town Council",
+    "Valley Health Trust",
+    "Northmoor Police",
+    "Voluntary Action",
+    "Fire Service",
+]
+TOPICS = ["Housing Strategy", "Community Safety", "Youth Services", "Budget Monitoring", "Health Inequalities",  # noqa: E501
+          "Transport Plan", "Climate Action", "Skills and Employment"]  # fmt: skip
+FILLER = (
+    "Members discussed the report in detail and asked about progress against the targets "
+    "set at the start of the year. Partners noted that figures had improved in most wards."
+)
+
+
+def make_spec(rnd: random.Random, size_kb: int) -> Spec:
+    people = [f"{rnd.choice(FIRST)} {rnd.choice(LAST)}" for _ in range(rnd.randint(6, 14))]
+    people = list(dict.fromkeys(people))
+    spec: Spec = [
+        f"{rnd.choice(['Riverside', 'Kestrel', 'Ashcombe'])} Partnership Board",
+        f"Minutes of the meeting held on {rnd.randint(1, 28)} March 2025",
+        "Present:",
+    ]
+    table = rnd.random() < 0.5
+    for n, p in enumerate(people[:-2]):
+        suffix = " (Chair)" if n == 0 else ""
+        spec.append([p + suffix, rnd.choice(ORGS)] if table else f"{p}{suffix}, {rnd.choice(ORGS)}")
+    spec += ["Apologies:", f"{people[-1]}, {rnd.choice(ORGS)}"]
+    item = 0
+    while sum(len(x) if isinstance(x, str) else len(" ".join(x)) for x in spec) < size_kb * 1024:
+        item += 1
+        owner = rnd.choice(people).split()[0]
+        spec.append(f"{item}. {rnd.choice(TOPICS)}")
+        for _ in range(rnd.randint(2, 5)):
+            spec.append(FILLER)
+        spec.append("The Board approved the recommendations in the report.")
+        spec.append(
+            f"Action: {owner} to circulate the revised plan by the end of {rnd.choice(['May', 'June', 'July'])}."  # noqa: E501
+        )
+    spec.append(f"{item + 1}. Date of Next Meeting")
+    spec.append("Thursday 5th June 2025 at the Town Hall")
+    return spec
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("-n", type=int, default=40, help="documents per format")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args(argv)
+    rnd = random.Random(args.seed)
+    specs = [make_spec(rnd, rnd.randint(10, 30)) for _ in range(args.n)]
+    rows = []
+    # bench/out/ (git-ignored) rather than /tmp, which may be swept while we run.
+    out = Path(__file__).resolve().parent / "out"
+    out.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="extract-", dir=out) as tmp:
+        folder = Path(tmp)
+        files: dict[str, list[Path]] = {".txt": [], ".html": [], ".docx": [], ".pdf": []}
+        for i, spec in enumerate(specs):
+            (folder / f"m{i}.txt").write_text(to_txt(spec))
+            (folder / f"m{i}.html").write_text(to_html(spec))
+            files[".txt"].append(folder / f"m{i}.txt")
+            files[".html"].append(folder / f"m{i}.html")
+            files[".docx"].append(to_docx(spec, folder / f"m{i}.docx"))
+            files[".pdf"].append(to_pdf(spec, folder / f"m{i}.pdf"))
+        for ext, paths in files.items():
+            size = sum(p.stat().st_size for p in paths) / 1e6
+            text_kb = sum(len(to_txt(s)) for s in specs) / 1024 / len(specs)
+            read_document(paths[0])  # warm imports
+            extract(paths[0])
+            t0 = time.perf_counter()
+            for p in paths:
+                read_document(p)
+            read_s = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            for p in paths:
+                extract(p)
+            total_s = time.perf_counter() - t0
+            rows.append((ext, len(paths), size, text_kb, read_s, total_s))
+    print(
+        "| format | docs | file MB | text KB/doc | read-only docs/s | extract docs/s | extract MB/s | extract/read time |"  # noqa: E501
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for ext, n, size, text_kb, read_s, total_s in rows:
+        print(
+            f"| {ext} | {n} | {size:.2f} | {text_kb:.1f} | {n / read_s:.1f} | {n / total_s:.1f} "
+            f"| {size / total_s:.2f} | {total_s / read_s:.2f}× |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

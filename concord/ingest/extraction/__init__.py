@@ -1,0 +1,79 @@
+"""From a document's :class:`~concord.ingest.text.Text` to a :class:`MeetingRecord`.
+
+The steps run in an order that lets later ones skip what earlier ones
+claimed: attendance sections first (so names are not read as items), then
+the heading (kind, body, date, times, venue), announced meetings (so that
+"by the next meeting" can be resolved), action tables, items, decisions,
+and finally the actions written inline or implied by decisions.
+"""
+
+from __future__ import annotations
+
+from concord.ingest.extraction.actions import extract_actions
+from concord.ingest.extraction.attendance import extract_attendance
+from concord.ingest.extraction.dates import to_date
+from concord.ingest.extraction.decisions import extract_decisions
+from concord.ingest.extraction.items import extract_items
+from concord.ingest.extraction.layout import flatten
+from concord.ingest.extraction.meta import (
+    find_body,
+    find_date,
+    find_kind,
+    find_meeting_times,
+    find_venue,
+)
+from concord.ingest.extraction.nextmeet import extract_next_meetings
+from concord.ingest.record import MeetingRecord
+from concord.ingest.text import Text
+
+HEAD_LINES = 20
+
+
+def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
+    """Extract a meeting record from normalised text."""
+    lines = flatten(text)
+    attendance = extract_attendance(text)
+    first_att = attendance.first_block
+    items0 = extract_items(lines, attendance.blocks)
+    stop = len(lines)
+    for n, ln in enumerate(lines):
+        if (first_att is not None and ln.block >= first_att) or (items0 and n >= items0[0].line):
+            stop = n
+            break
+    head = [ln.bare for ln in lines[: min(stop, HEAD_LINES)]]
+    if not head:
+        head = [ln.bare for ln in lines[:3]]
+
+    record = MeetingRecord(source=source)
+    record.kind = find_kind(head, bool(attendance.people), bool(items0))
+    record.body = find_body(head)
+    record.date = find_date(head)
+    record.start_time, record.end_time = find_meeting_times(head, lines)
+    record.venue = find_venue(head)
+    meeting = to_date(record.date)
+    record.next_meetings = extract_next_meetings(lines, meeting)
+    record.attendance = attendance.people
+
+    people = [p.name for p in attendance.people]
+    next_date = record.next_meetings[0].date if record.next_meetings else None
+    # First pass finds action tables, whose rows must not be read as items.
+    _, side_cols, action_blocks = extract_actions(
+        text, lines, attendance.blocks, people, meeting, next_date, [], tables_only=True
+    )
+    skip = attendance.blocks | action_blocks
+    found_items = extract_items(lines, skip)
+    record.items = [f.item for f in found_items]
+    item_starts = {f.line: f.item.title for f in found_items}
+    # Narrative cells of action tables still record decisions; only the
+    # owner and date columns are skipped.
+    decisions = extract_decisions(lines, attendance.blocks, item_starts, side_cols)
+    if record.kind == "report":
+        # A report proposes; nothing in it was decided or assigned at a meeting.
+        decisions = []
+    else:
+        actions, _, _ = extract_actions(
+            text, lines, attendance.blocks, people, meeting, next_date, decisions
+        )
+        record.actions = actions
+    record.decisions = [d.text for d in decisions]
+    return record

@@ -1,0 +1,187 @@
+"""What the meeting agreed, approved or resolved."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from concord.ingest.extraction.layout import Line, sentences
+
+_PASSIVE = re.compile(
+    r"\b(?:it\s+(?:was|is|has\s+been)|was|were|are|is|been|be)\s+(?:unanimously\s+|formally\s+|duly\s+|also\s+)?"
+    r"(agreed|approved|resolved|endorsed|ratified|adopted|decided)\b",
+    re.I,
+)
+_NOT_YET = re.compile(
+    r"\b(?:to|will|would|should|may|must|could|can|might|not|yet\s+to)\s+(?:be|have\s+been)\s+"
+    r"(?:\w+\s+)?(?:agreed|approved|resolved|endorsed|ratified|adopted|decided)\b|\bbeing\s+(?:agreed|approved)\b",
+    re.I,
+)
+_COLLECTIVE = re.compile(
+    r"\b(?:group|board|committee|members|partnership|executive|meeting|governors|trustees|panel|"
+    r"forum|council|cabinet|directors|partners|everyone|all|we|body|sub-?group|steering group)\b"
+    r"(?:(?!\b(?:to|of|for|would|will|should|could|be)\b)[^.;:?]){0,60}?"
+    r"\b(?:unanimously\s+|formally\s+)?(agreed|approved|resolved|endorsed|ratified|adopted|decided)\b",
+    re.I,
+)
+_LABEL = re.compile(
+    r"^(?:resolved|agreed|decision|decided|decisions?\s+made|it\s+was\s+resolved)\b\s*(?:[:\-–—]\s*|(?=that\b)|$)",
+    re.I,
+)
+_BARE_HEADER = re.compile(
+    r"^(?:(?:after|following)\s+(?:some\s+|further\s+)?discussion,?\s+)?(?:it\s+was\s+|members\s+|the\s+\w+\s+)?"
+    r"(?:agreed|resolved|decided|approved)(?:\s+that)?\s*:?$",
+    re.I,
+)
+_NUMBER = re.compile(r"^\(?(\d{1,3}(?:\.\d{1,3})*|\d{1,4}/\d{1,4})[.)]?\s+")
+_SUBLIST = re.compile(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(\d{1,2}\)|\d{1,2}[.)])\s+", re.I)
+
+
+@dataclass
+class Decision:
+    """A decision, the line it came from and the paragraph number it sits under."""
+
+    text: str
+    line: int
+    anchor: str | None
+    listed: bool = False  # one bullet of an "It was agreed:" list
+
+
+def is_decision(sentence: str) -> bool:
+    """Does this sentence record something the meeting agreed?
+
+    >>> is_decision("The minutes were agreed as a true record.")
+    True
+    >>> is_decision("Sue agreed to send the report.")
+    False
+    >>> is_decision("The plan will be approved in May.")
+    False
+    """
+    s = sentence.strip()
+    if s.endswith("?"):
+        return False
+    if _LABEL.match(s):
+        return True
+    if _NOT_YET.search(s) and not re.search(r"\bit\s+was\s+agreed\b", s, re.I):
+        return False
+    return bool(_PASSIVE.search(s) or _COLLECTIVE.search(s))
+
+
+def clean_decision(text: str) -> str:
+    """Tidy a decision: drop labels and numbers, keep the wording.
+
+    >>> clean_decision("4.5. Agreed: The plan was approved")
+    'The plan was approved.'
+    """
+    text = re.sub(r"(\d) (st|nd|rd|th)\b", r"\1\2", text.strip())
+    for _ in range(3):
+        before = text
+        text = _NUMBER.sub("", text)
+        text = re.sub(r"^(?:action|agreed|decision|resolved)\s*[:\-–—]\s*", "", text, flags=re.I)
+        text = re.sub(r"^resolved\s+(?=that\b)", "", text, flags=re.I)
+        text = re.sub(r"^(?:•\s*)", "", text)
+        if text == before:
+            break
+    text = text.strip()
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    if text and text[-1] not in ".!?":
+        text = text.rstrip(":;,") + "."
+    return text
+
+
+def extract_decisions(
+    lines: list[Line], skip: set[int], item_starts: dict[int, str], skip_cols: dict[int, set[int]]
+) -> list[Decision]:
+    """Decisions in document order (``item_starts``: line index → item title)."""
+    out: list[Decision] = []
+    anchor: str | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.block in skip or (
+            line.col is not None and line.col in skip_cols.get(line.block, set())
+        ):
+            i += 1
+            continue
+        text = line.bare.strip()
+        m = _NUMBER.match(text)
+        if m and not line.bullet:
+            anchor = m.group(1)
+        if i in item_starts:
+            title = item_starts[i]
+            pos = text.find(title)
+            if pos >= 0:
+                text = text[pos + len(title) :].lstrip(" :–—-.")
+        text = _NUMBER.sub("", text)
+        if re.match(r"^(?:resolved|agreed|decisions?)\s*[:\-–—]?\s*$", text, re.I):
+            j = i + 1
+            while j < len(lines) and (
+                lines[j].bullet
+                or _SUBLIST.match(lines[j].text)
+                or lines[j].text.lower().startswith("that ")
+            ):
+                out.append(
+                    Decision(clean_decision(_SUBLIST.sub("", lines[j].bare)), j, anchor, True)
+                )
+                j += 1
+            i = j
+            continue
+        for sent in _split_resolutions(text):
+            for s in sentences(sent):
+                if not is_decision(s):
+                    continue
+                if s.rstrip().endswith(":") or (
+                    _BARE_HEADER.match(s.strip()) and i + 1 < len(lines) and lines[i + 1].bullet
+                ):
+                    bullets = _following_bullets(lines, i)
+                    if _BARE_HEADER.match(s.strip()):
+                        for n, b in bullets:
+                            out.append(Decision(clean_decision(b.bare), n, anchor, True))
+                    elif bullets:
+                        joined = (
+                            s.rstrip(": ")
+                            + ": "
+                            + "; ".join(b.bare.rstrip(".;") for _, b in bullets)
+                        )
+                        out.append(Decision(clean_decision(joined), i, anchor))
+                    else:
+                        out.append(Decision(clean_decision(s), i, anchor))
+                    continue
+                out.append(Decision(clean_decision(s), i, anchor))
+        i += 1
+    seen: set[str] = set()
+    unique = []
+    for d in out:
+        key = re.sub(r"[^a-z0-9]", "", d.text.lower())
+        if len(d.text.split()) < 3 or key in seen:
+            continue
+        seen.add(key)
+        unique.append(d)
+    return unique
+
+
+def _following_bullets(lines: list[Line], i: int) -> list[tuple[int, Line]]:
+    """Bullet lines after line ``i``, stepping over other table columns."""
+    out = []
+    col = lines[i].col
+    j = i + 1
+    while j < len(lines):
+        ln = lines[j]
+        if ln.bullet:
+            out.append((j, ln))
+        elif not (col is not None and ln.col is not None and ln.col != col):
+            break
+        j += 1
+    return out
+
+
+def _split_resolutions(text: str) -> list[str]:
+    """ "RESOLVED: (1) that …; (2) that …" → one text per resolution."""
+    if not re.match(r"^(resolved|agreed)\b", text, re.I):
+        return [text]
+    parts = re.split(r"\s*(?:;\s*(?:and\s+)?)?\(\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*\)\s*", text)
+    rest = [p for p in parts[1:] if p.strip()]
+    if not rest:
+        return [text]
+    return ["Resolved: " + p.strip(" ;") for p in rest]

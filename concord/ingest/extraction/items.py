@@ -1,0 +1,123 @@
+"""Top-level numbered agenda items ("1.", "2)", "Item 3", "23/045")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from concord.ingest.extraction.dates import MONTHS
+from concord.ingest.extraction.layout import Line
+from concord.ingest.record import Item
+
+_PATTERNS = [
+    # "Item 3:", "Agenda item 3 –", "Minute 12."
+    re.compile(
+        r"^(?:agenda\s+)?(?:item|minute|min\.?)\s+(?P<n>\d{1,3}[a-z]?)\b\s*[:.)\-–—]?\s*(?P<t>.*)$",
+        re.I,
+    ),
+    # "23/045", "PB 24/031", "24/031." minute references
+    re.compile(r"^(?P<n>(?:[A-Z]{1,5}\s?)?\d{1,4}/\d{1,4})\b\.?\s*[:\-–—]?\s*(?P<t>.+)$"),
+    # "1.", "1)", "1 " (not "1.2")
+    re.compile(r"^(?P<n>\d{1,2})(?:[.)](?!\d)|(?=\s))\s*(?P<t>.+)$"),
+]
+_SENTENCE_VERB = re.compile(
+    r"\b(was|were|is|are|has|have|had|will|would|should|can|could|be|been|being|said|agreed|"
+    r"noted|reported|explained|asked)\b",
+    re.I,
+)
+_SEPARATORS = re.compile(r"\s*(?::|\s[–—-]\s)\s*")
+
+
+@dataclass
+class FoundItem:
+    """An item and the line it starts on."""
+
+    item: Item
+    line: int
+
+
+def title_and_body(text: str) -> tuple[str, str]:
+    """Split "Title: body text" or "Title – body" into its parts.
+
+    >>> title_and_body("Welcome and Apologies: The Chair welcomed everyone.")
+    ('Welcome and Apologies', 'The Chair welcomed everyone.')
+    >>> title_and_body("Cohesion Strategy 2010 – 2015 – A note was circulated.")
+    ('Cohesion Strategy 2010 – 2015', 'A note was circulated.')
+    """
+    for m in _SEPARATORS.finditer(text):
+        head, rest = text[: m.start()].strip(), text[m.end() :].strip()
+        if not head or (head[-1:].isdigit() and rest[:1].isdigit()):
+            continue  # a range such as "2010 – 2015" or a time
+        if len(head.split()) > 14:
+            break
+        if not rest:
+            return head, rest
+        if rest[0].isupper() or rest[0].isdigit() or rest[0] in "‘'\"(":
+            # "Future – Planning Session" is one title; "Board – At the last…" is not.
+            if (
+                len(rest.split()) <= 4
+                and not re.search(r"[.!?]$", rest)
+                and not _SENTENCE_VERB.search(rest)
+            ):
+                continue
+            return head, rest
+    return text.strip(), ""
+
+
+def _titleish(title: str, raw: str = "") -> bool:
+    words = title.split()
+    if not words or len(words) > 16:
+        return False
+    first = words[0].lower().strip(".,")
+    if first in MONTHS or re.match(r"^(st|nd|rd|th)\b", first):
+        return False
+    if not (title[0].isupper() or title[0].isdigit() or title[0] in "‘'\"("):
+        return False
+    # A full sentence ("2. The minutes were approved.") is text, not a title.
+    ends = (raw or title).rstrip().endswith(".")
+    return not ((ends or len(words) > 10) and len(words) > 6 and _SENTENCE_VERB.search(title))
+
+
+def extract_items(
+    lines: list[Line], skip_blocks: set[int], title_cols: set[int] | None = None
+) -> list[FoundItem]:
+    """Numbered top-level items in document order, numbers increasing."""
+    found: list[FoundItem] = []
+    last: tuple[int, int] | None = None
+    for i, line in enumerate(lines):
+        if line.block in skip_blocks or line.bullet:
+            continue
+        if line.col is not None and title_cols is not None and line.col not in title_cols:
+            continue
+        text = line.text.strip()
+        for n, rx in enumerate(_PATTERNS):
+            m = rx.match(text)
+            if not m:
+                continue
+            number = m.group("n")
+            raw = m.group("t").strip()
+            if (
+                n == 2
+                and not raw[:1].isupper()
+                and not raw[:1].isdigit()
+                and raw[:1] not in "‘'\"("
+            ):
+                break
+            title, _body = title_and_body(raw)
+            title = title.strip(" :.-–*").strip()
+            if not _titleish(title, raw if title == raw.strip(" :.-–*").strip() else ""):
+                break
+            key = _order_key(number)
+            if last is not None and key <= last:
+                break
+            last = key
+            found.append(FoundItem(Item(number=number, title=title), i))
+            break
+    return found
+
+
+def _order_key(number: str) -> tuple[int, int]:
+    digits = re.findall(r"\d+", number)
+    if "/" in number and len(digits) >= 2:
+        return (int(digits[-2]), int(digits[-1]))
+    return (0, int(digits[0])) if digits else (0, 0)

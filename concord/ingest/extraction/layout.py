@@ -1,0 +1,105 @@
+"""A flat view of a document: one line per paragraph, with where it came from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from concord.ingest.text import BLANK, BULLET, ROW, Text
+
+NUMBER_CELL = re.compile(r"^\(?(\d{1,3}(?:\.\d{1,3})*|\d{1,4}/\d{1,4})[.)]?$")
+
+
+@dataclass
+class Line:
+    """One paragraph of text; ``col`` is its table column, if any."""
+
+    text: str
+    block: int
+    col: int | None = None
+    row: tuple[str, ...] | None = None
+    blank_before: bool = False
+
+    @property
+    def bullet(self) -> bool:
+        return self.text.startswith(BULLET)
+
+    @property
+    def bare(self) -> str:
+        """The text without a leading bullet marker."""
+        return self.text[len(BULLET) :] if self.bullet else self.text
+
+
+def flatten(text: Text) -> list[Line]:
+    """Lines in reading order; a row's number cell is joined to the next cell.
+
+    >>> t = Text(); t.add_row(["3.", "Budget: the report was noted"])
+    >>> [ln.text for ln in flatten(t)]
+    ['3. Budget: the report was noted']
+    """
+    lines: list[Line] = []
+    blank = False
+    for index, block in enumerate(text.blocks):
+        if block.kind == BLANK:
+            blank = True
+            continue
+        if block.kind != ROW:
+            for part in block.cells[0].split("\n") if block.cells else []:
+                if part.strip():
+                    lines.append(Line(part, index, blank_before=blank))
+                    blank = False
+            continue
+        cells = list(block.cells)
+        first_line = True
+        skip_col = -1
+        filled = [i for i, c in enumerate(cells) if c.strip()]
+        if len(filled) >= 2 and NUMBER_CELL.match(cells[filled[0]].strip()):
+            number = NUMBER_CELL.match(cells[filled[0]].strip()).group(0)  # type: ignore[union-attr]
+            nxt = filled[1]
+            paras = cells[nxt].split("\n")
+            lines.append(Line(f"{number} {paras[0]}", index, nxt, tuple(cells), blank))
+            first_line, blank = False, False
+            for p in paras[1:]:
+                lines.append(Line(p, index, nxt))
+            skip_col = nxt
+            filled = filled[2:]
+        for col in filled:
+            if col == skip_col:
+                continue
+            for p in cells[col].split("\n"):
+                if not p.strip():
+                    continue
+                lines.append(Line(p, index, col, tuple(cells) if first_line else None, blank))
+                first_line, blank = False, False
+    return lines
+
+
+_ABBREV = {
+    "cllr", "dr", "mr", "mrs", "ms", "st", "no", "nos", "prof", "supt", "insp", "sgt",
+    "rev", "revd", "e.g", "i.e", "eg", "ie", "etc", "vs", "v", "approx", "dept", "inc",
+    "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "p.m", "a.m", "re", "cf", "fr", "ald", "gov",
+}  # fmt: skip
+
+
+def sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences, minding titles and initials.
+
+    >>> sentences("Cllr J. Smith spoke. It was agreed. The end")
+    ['Cllr J. Smith spoke.', 'It was agreed.', 'The end']
+    """
+    out: list[str] = []
+    start = 0
+    for m in re.finditer(r"[.!?](?:[\"'’”)])?\s+(?=[\"'‘“(]?[A-Z0-9•])", text):
+        before = text[start : m.start()]
+        word = re.split(r"[\s(]", before)[-1].lower() if before else ""
+        if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+            continue
+        if re.search(r"\b[a-z]\.[a-z]$", word):
+            continue
+        out.append(text[start : m.end()].strip())
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out

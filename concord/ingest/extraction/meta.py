@@ -1,0 +1,206 @@
+"""Kind of document, body, date, times and venue from the heading lines."""
+
+from __future__ import annotations
+
+import re
+
+from concord.ingest.extraction.dates import find_dates, first_date
+from concord.ingest.extraction.dates import find_times as find_times_in
+from concord.ingest.extraction.layout import Line
+
+_BODY_WORDS = re.compile(
+    r"\b(board|group|committee|partnership|forum|council|trust|executive|governors|governing|"
+    r"panel|commission|cabinet|trustees|network|alliance|assembly|sub-?committee|authority|"
+    r"steering|body|team|association|society|meeting of|federation|consortium|conference)\b",
+    re.I,
+)
+_PREFIX = re.compile(
+    r"^(?:(?:draft|unconfirmed|confirmed|approved)\s+)?(?:action\s+notes|notes|minutes|agenda|record)"
+    r"(?:\s+and\s+actions)?\s+(?:of|for|from)\s+(?:the\s+|a\s+)?"
+    r"(?:(?:extra-?ordinary|special|annual|ordinary|full|quarterly|monthly|inaugural|general|joint)\s+)*"
+    r"(?:(?:general\s+)?meeting\s+of\s+(?:the\s+)?)?(?P<body>.+)$",
+    re.I,
+)
+_MEETING_OF = re.compile(
+    r"^(?:a\s+)?(?:(?:special|annual|ordinary)\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.+)$", re.I
+)
+_CUT = re.compile(
+    r"\s*(?:[,–—-]\s*|\s)(?:held\b|meeting\b|minutes\b|action\s+notes\b|agenda\b|on\s+\w+day|on\s+\d|"
+    r"at\s+\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|"
+    r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\(|–|—|\s-\s).*$",
+    re.I,
+)
+
+
+def _clean_body(text: str) -> str | None:
+    text = re.sub(r"\s+", " ", text).strip(" :.-–—*#")
+    text = _CUT.sub("", text).strip(" :.,-–—")
+    text = re.sub(
+        r"^(?:the)\s+(?=.*\b(?:board|group|committee|partnership|forum|council)\b)",
+        "",
+        text,
+        flags=re.I,
+    )
+    if not text or len(text.split()) > 12 or not _BODY_WORDS.search(text) or not text[0].isupper():
+        return None
+    if re.fullmatch(r"(?i)(the\s+)?(meeting|minutes|agenda|board|group|committee)", text):
+        return None
+    return text
+
+
+def find_kind(head: list[str], has_attendance: bool, has_items: bool) -> str:
+    """minutes, action_notes, report, agenda or other, from the heading lines."""
+    joined = "\n".join(head[:12]).lower()
+    if re.search(r"\baction\s+notes\b|\bnotes\s+of\s+actions\b|\baction\s+log\b", joined):
+        return "action_notes"
+    if re.search(r"\bminutes\b|\bnotes\s+of\s+(?:the\s+|a\s+)?meeting|\bmeeting\s+notes\b", joined):
+        return "minutes"
+    if (
+        re.search(r"^\s*agenda\b|\bagenda\s+(?:for|of)\b|\bagenda\s*$", joined, re.M)
+        and not has_attendance
+    ):
+        return "agenda"
+    if (
+        re.search(
+            r"^(?:to|to:|report\s+(?:of|to|title)|subject:?|purpose\s+of|report)\s*", joined, re.M
+        )
+        and (
+            re.search(
+                r"\bpurpose\b|\brecommendations?\b|\bsubject\b|\breport\b|\bbriefing\b", joined
+            )
+        )
+        and not has_attendance
+    ):
+        return "report"
+    if has_attendance:
+        return "minutes"
+    return "other"
+
+
+def _join_dash(text: str) -> str:
+    """ "Oakfield School – Governing Body" → both halves, unless the tail is a date."""
+    parts = re.split(r"\s+[–—-]\s+", text.strip(), maxsplit=1)
+    if (
+        len(parts) == 2
+        and not re.search(r"\d", parts[1])
+        and not re.search(r"(?i)\b(minutes|notes|agenda)\b", parts[1])
+    ):
+        return parts[0] + " " + re.sub(r"(?i)\s*\bmeeting\b.*$", "", parts[1])
+    return text
+
+
+def find_body(head: list[str]) -> str | None:
+    """The committee or board that met (or that a report is addressed to)."""
+    # "Minutes of the X" and "To: X" say it outright, wherever they are.
+    for n, line in enumerate(head):
+        text = line.strip()
+        if re.fullmatch(r"(?i)to\s*:?", text) and n + 1 < len(head):
+            body = _clean_body(head[n + 1])
+            if body:
+                return body
+        m = re.match(r"(?i)^(?:report\s+)?to\s*:\s*(.+)$", text)
+        if m and _clean_body(m.group(1)):
+            return _clean_body(m.group(1))
+        for rx in (_PREFIX, _MEETING_OF):
+            m = rx.match(text)
+            if m:
+                body = _clean_body(m.group("body"))
+                if body:
+                    return body
+    for line in head:
+        text = line.strip()
+        if re.match(r"(?i)^(present|apolog|in attendance)", text):
+            continue
+        body = _clean_body(_join_dash(text))
+        if body:
+            return body
+    return None
+
+
+def find_date(head: list[str]) -> str | None:
+    """The first full date among the heading lines."""
+    for line in head:
+        if re.search(r"(?i)\b(printed|published|revised|version|issued)\b", line):
+            continue
+        d = first_date(line)
+        if d:
+            return d
+    return None
+
+
+def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, str | None]:
+    """Start and end time from the heading, or "the meeting closed at" later."""
+    start = end = None
+    for line in head:
+        if find_dates(line, partial=False) and not re.search(
+            r"(?i)\b(at|from|time|start|\d[.:]\d\d)\b", line
+        ):
+            continue
+        times = find_times_in(line)
+        if times:
+            start = times[0][1]
+            rng = re.search(r"(?:[–—-]|\bto\b|\buntil\b|\btill\b)\s*", line[times[0][0] :])
+            if len(times) > 1 and rng:
+                end = times[1][1]
+            break
+    for ln in lines:
+        m = re.search(
+            r"(?i)\b(?:meeting|session)\s+(?:closed|ended|finished|concluded)\s+at\s+(.{3,20})",
+            ln.text,
+        )
+        if m:
+            t = find_times_in(m.group(1))
+            if t:
+                end = t[0][1]
+        m = re.search(
+            r"(?i)\b(?:meeting|session)\s+(?:started|commenced|opened|began)\s+at\s+(.{3,20})",
+            ln.text,
+        )
+        if m and start is None:
+            t = find_times_in(m.group(1))
+            if t:
+                start = t[0][1]
+    return start, end
+
+
+_VENUE_LABEL = re.compile(
+    r"(?i)^(?:venue|location|place|where|held\s+at|meeting\s+place)\s*[:\-–—]?\s*(.+)$"
+)
+
+
+def find_venue(head: list[str]) -> str | None:
+    """Venue as written: "Venue: X", "held at X", or "… at X" after a date or time."""
+    for n, line in enumerate(head):
+        text = line.strip()
+        m = _VENUE_LABEL.match(text)
+        if m:
+            return _trim_venue(m.group(1))
+        if (
+            re.search(r"(?i)\bat\s*$", text)
+            and (find_times_in(text) or find_dates(text, partial=False))
+            and n + 1 < len(head)
+        ):
+            return _trim_venue(head[n + 1])
+        if (
+            find_times_in(text)
+            or find_dates(text, partial=False)
+            or re.search(r"(?i)\bheld\b", text)
+        ):
+            m = re.search(r"\b(?:held\s+)?(?i:at|in)\s+(?!\d)(?P<v>(?:the\s+)?[A-Z][^\n]+)$", text)
+            if m:
+                venue = _trim_venue(m.group("v"))
+                if venue:
+                    return venue
+    return None
+
+
+def _trim_venue(text: str) -> str | None:
+    text = re.sub(
+        r"(?i)\s*(?:,\s*|\s)(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}[.:]\d{2}|\d{1,2}\s*(?:am|pm)|from\s+\d|at\s+\d|commencing).*$",
+        "",
+        text.strip(),
+    )
+    text = text.strip(" ,.;:-–—")
+    if not text or len(text.split()) > 15 or find_dates(text, partial=False):
+        return None
+    return text

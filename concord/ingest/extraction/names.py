@@ -1,0 +1,209 @@
+"""People's names: honorifics, name-likeness, initials and owner resolution."""
+
+from __future__ import annotations
+
+import re
+
+# Honorific as written (lower case, no dots) → title as recorded.
+TITLES = {
+    "councillor": "Cllr", "cllr": "Cllr", "cty cllr": "Cllr", "county councillor": "Cllr",
+    "cllr dr": "Cllr Dr", "dr": "Dr", "doctor": "Dr", "prof": "Prof.", "professor": "Prof.",
+    "chief superintendent": "Chief Supt", "chief supt": "Chief Supt", "ch supt": "Chief Supt",
+    "c supt": "Chief Supt", "det supt": "Det Supt", "superintendent": "Supt", "supt": "Supt",
+    "chief inspector": "Chief Insp", "chief insp": "Chief Insp", "ch insp": "Chief Insp",
+    "det chief insp": "Det Chief Insp", "dci": "DCI", "det insp": "Det Insp", "di": "DI",
+    "inspector": "Insp", "insp": "Insp", "sergeant": "Sgt", "sgt": "Sgt", "ds": "DS",
+    "pc": "PC", "pcso": "PCSO", "dc": "DC", "mr": "Mr", "mrs": "Mrs", "ms": "Ms",
+    "miss": "Miss", "mx": "Mx", "sir": "Sir", "dame": "Dame", "lord": "Lord", "lady": "Lady",
+    "baroness": "Baroness", "rev": "Revd", "revd": "Revd", "reverend": "Revd",
+    "the rev": "Revd", "the revd": "Revd", "rt rev": "Rt Revd", "canon": "Canon",
+    "father": "Fr", "fr": "Fr", "alderman": "Ald", "ald": "Ald", "acc": "ACC",
+    "dcc": "DCC", "chief constable": "Chief Constable", "station officer": "Station Officer",
+    "group manager": "Group Manager", "area manager": "Area Manager",
+}  # fmt: skip
+POST_NOMINALS = {"obe", "mbe", "cbe", "qpm", "jp", "mp", "dl", "frcp", "phd", "kc", "qc"}
+
+_ORG_WORDS_TEXT = """council councils police constabulary service services nhs trust pct
+    group groups
+    partnership authority college university school schools academy association society
+    centre center church diocese housing homes ltd limited plc company chamber commerce
+    federation business businesses agency board forum network alliance department office
+    fire rescue health hospital foundation care commission community communities voluntary
+    sector action team unit directorate jobcentre institute citizens bureau enterprise
+    enterprises industries cars club clinic surgery practice ccg icb consortium cic charity
+    corporation county city borough district parish region regional national government
+    executive secretariat committee project programme trustees governors theme panel
+    probation prison court courts library museum university's council's ministry support
+    development services' limited llp inc co cvs cvsc connexions concern bank fund funding"""
+ORG_WORDS = set(_ORG_WORDS_TEXT.split())
+CONNECTORS = {"of", "for", "the", "and", "&", "in", "on", "at", "to", "with", "from", "by"}
+# Words of headings and labels that can look like a shouted name ("ACTIONS FROM MEETING").
+_NOT_NAME_TEXT = """action actions meeting meetings minutes agenda item items who when what
+    where date dates
+    notes present apologies absent attendance welcome update report reports matters arising
+    any other business none total summary minute decision decisions next members member"""
+NOT_NAME_WORDS = set(_NOT_NAME_TEXT.split())
+PARTICLES = {"de", "da", "van", "von", "der", "den", "la", "le", "du", "di", "bin", "al", "st"}
+
+_TITLE_RE = re.compile(
+    r"^(?:(?:the\s+)?(?:rt\.?\s+)?(?:"
+    + "|".join(
+        sorted((re.escape(k).replace(r"\ ", r"\.?\s+") for k in TITLES), key=len, reverse=True)
+    )
+    + r")\.?\s+)+",
+    re.I,
+)
+_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’\-]*|[A-Z]\.?|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)$")
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """Split an honorific off a name.
+
+    >>> split_title("Chief Supt Debbie Harrod")
+    ('Chief Supt', 'Debbie Harrod')
+    >>> split_title("Councillor Tony O'Neill")
+    ('Cllr', "Tony O'Neill")
+    """
+    text = text.strip()
+    m = _TITLE_RE.match(text)
+    if not m:
+        return None, text
+    rest = text[m.end() :].strip()
+    if not rest or not rest[0].isupper():
+        return None, text
+    raw = re.sub(r"[.\s]+", " ", m.group(0).lower()).strip()
+    raw = re.sub(r"^the ", "", raw) if raw not in TITLES else raw
+    title = TITLES.get(raw)
+    if title is None:
+        # Several honorifics in a row ("Cllr Dr"): map each word group.
+        parts, words = [], raw.split()
+        i = 0
+        while i < len(words):
+            for n in (3, 2, 1):
+                key = " ".join(words[i : i + n])
+                if key in TITLES:
+                    parts.append(TITLES[key])
+                    i += n
+                    break
+            else:
+                i += 1
+        title = " ".join(parts) or None
+    return title, rest
+
+
+def strip_post_nominals(name: str) -> str:
+    """Drop letters after a name.
+
+    >>> strip_post_nominals("Ann Lee OBE")
+    'Ann Lee'
+    """
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].lower().strip(".") in POST_NOMINALS:
+        words.pop()
+    return " ".join(words)
+
+
+def looks_like_name(text: str, *, allow_single: bool = False) -> bool:
+    """Could this be a person's name (after any honorific)?
+
+    >>> looks_like_name("Jerry Foster-Turner"), looks_like_name("Gloucester City Homes")
+    (True, False)
+    >>> looks_like_name("GHURC"), looks_like_name("J. McNicholas")
+    (False, True)
+    """
+    title, rest = split_title(text.strip())
+    rest = strip_post_nominals(rest.strip(" .,;:"))
+    words = rest.split()
+    if not words or len(words) > 5:
+        return False
+    if len(words) == 1 and not (allow_single or title):
+        return False
+    if any(any(ch.isdigit() for ch in w) for w in words):
+        return False
+    caps = 0
+    for i, w in enumerate(words):
+        lw = w.lower().strip(".,")
+        if lw in ORG_WORDS or lw in CONNECTORS or lw in NOT_NAME_WORDS:
+            return False
+        if lw in PARTICLES and 0 < i < len(words) - 1:
+            continue
+        if not _WORD.match(w.strip(",")):
+            return False
+        letters = re.sub(r"[^A-Za-z]", "", w)
+        if len(letters) >= 2 and letters.isupper():
+            caps += 1
+    # All-capital words are acronyms (organisations) unless the whole name is shouted.
+    return not (caps and caps != len(words))
+
+
+def initials(name: str) -> str:
+    """Initials of a full name.
+
+    >>> initials("Jenni Venn"), initials("John Henry Looney")
+    ('JV', 'JHL')
+    """
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isalpha()).upper()
+
+
+def resolve_owner(owner: str, people: list[str]) -> str:
+    """Expand a first name, surname or initials to the one attendee it fits.
+
+    >>> resolve_owner("Jenni", ["Jenni Venn", "Chris Thomas"])
+    'Jenni Venn'
+    >>> resolve_owner("CT", ["Jenni Venn", "Chris Thomas"])
+    'Chris Thomas'
+    >>> resolve_owner("Sam", ["Sam Hill", "Sam Ray"])
+    'Sam'
+    """
+    owner = owner.strip(" .,;:()")
+    _, bare = split_title(owner)
+    bare = bare.strip()
+    if not bare:
+        return owner
+    key = bare.lower()
+    for p in people:
+        if p.lower() == key:
+            return p
+    compact = re.sub(r"[.\s]", "", bare)
+    matches: list[str] = []
+    if compact.isupper() and 2 <= len(compact) <= 4 and compact.isalpha():
+        matches = [p for p in people if initials(p) == compact]
+        if not matches:
+            matches = [p for p in people if initials(p)[0] + initials(p)[-1] == compact]
+    elif len(bare.split()) == 1:
+        matches = [p for p in people if p.split()[0].lower() == key]
+        if not matches:
+            matches = [p for p in people if p.split()[-1].lower() == key]
+    else:
+        words = bare.split()
+        # "J. Smith" or "John S." → the attendee with that initial and name.
+        matches = [
+            p
+            for p in people
+            if len(p.split()) >= 2
+            and p.split()[-1].lower() == words[-1].lower()
+            and p[0].lower() == words[0][0].lower()
+        ]
+    if len(set(matches)) == 1:
+        return matches[0]
+    return owner
+
+
+def split_owners(text: str) -> list[str]:
+    """Split an owner cell into owners.
+
+    >>> split_owners("Balbir Sohal/ Debbie Briggs")
+    ['Balbir Sohal', 'Debbie Briggs']
+    >>> split_owners("JB & AK, Clerk")
+    ['JB', 'AK', 'Clerk']
+    """
+    text = re.sub(r"\s+", " ", text.replace("\n", " / ")).strip(" .;:")
+    if not text:
+        return []
+    parts = re.split(r"\s*(?:/|;|,|&|\+|\band\b)\s*", text)
+    out = []
+    for p in parts:
+        p = p.strip(" .()-–")
+        if p and p.lower() not in ("tbc", "n/a", "na", "-", "none"):
+            out.append(p)
+    return out

@@ -1,0 +1,76 @@
+"""Future meetings the document announces."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from concord.ingest.extraction.dates import find_dates, find_times
+from concord.ingest.extraction.layout import Line
+from concord.ingest.record import NextMeeting
+
+_SECTION = re.compile(
+    r"(?i)\b(?:dates?|time|times|venue)s?\b.{0,20}\b(?:next|future|forthcoming)\s+meetings?\b|"
+    r"^(?:\d{1,2}[.)]?\s+)?(?:the\s+)?next\s+meetings?\b|\bfuture\s+meetings?\b|\bmeeting\s+dates\b|"
+    r"\bdates?\s+of\s+(?:future|next|forthcoming|remaining)\s+meetings?\b|\bforthcoming\s+meetings\b|"
+    r"\bschedule\s+of\s+meetings\b|\bmeetings?\s+(?:schedule|calendar)\b"
+)
+_SENTENCE = re.compile(
+    r"(?i)\bnext\s+(?:\w+\s+){0,3}?meeting\b[^.;]{0,40}?\b(?:on|is|will\s+be|be|scheduled\s+for|arranged\s+for|:)\s+"
+)
+_NUMBERED = re.compile(r"^\d{1,2}[.)]?\s+[A-Z]")
+
+
+def _venue(text: str, start: int) -> str | None:
+    m = re.search(
+        r"\bat\s+(?!\d)(?:the\s+)?(?P<v>[A-Z][^,;()]*?)(?=\s+\d{1,2}[.:]\d{2}|\s+\d{1,2}\s*[ap]\.?m|\s+from\b|\s*[,;(]|\.?$)",
+        text[start:],
+    )
+    if not m:
+        return None
+    v = m.group(0)[3:].strip(" .")
+    return v or None
+
+
+def extract_next_meetings(lines: list[Line], meeting: date | None) -> list[NextMeeting]:
+    """Dates after the meeting announced in a "next meeting" section or sentence."""
+    out: list[NextMeeting] = []
+    seen: set[str] = set()
+
+    def add(text: str) -> bool:
+        added = False
+        for f in find_dates(text, meeting):
+            if not f.is_day or f.value in seen:
+                continue
+            if meeting is not None and f.value <= meeting.isoformat():
+                continue
+            times = [t for p, t in find_times(text[f.end :])]
+            seen.add(f.value)
+            out.append(NextMeeting(f.value, times[0] if times else None, _venue(text, f.end)))
+            added = True
+        return added
+
+    i = 0
+    while i < len(lines):
+        text = lines[i].bare
+        if _SECTION.search(text) and len(text.split()) <= 40:
+            found = add(text)
+            j = i + 1
+            misses = 0
+            while j < len(lines) and misses < (1 if found else 2):
+                nxt = lines[j].bare
+                if _NUMBERED.match(nxt) and not find_dates(nxt, meeting):
+                    break
+                if add(nxt):
+                    found = True
+                    misses = 0
+                else:
+                    misses += 1
+                j += 1
+            i = j
+            continue
+        m = _SENTENCE.search(text)
+        if m:
+            add(text[m.start() : m.end() + 60])
+        i += 1
+    return out

@@ -1,0 +1,59 @@
+"""Legacy Word (.doc), RTF and OpenDocument (.odt) via LibreOffice.
+
+LibreOffice converts the file to .docx in a temporary folder, which the
+.docx reader then reads.  Without ``soffice`` on the PATH these formats are
+refused with a message naming the formats that work without it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from concord.ingest.errors import ExtractionError
+from concord.ingest.text import Text
+
+EXTENSIONS = (".doc", ".rtf", ".odt")
+TIMEOUT_SECONDS = 120
+
+
+def read(data: bytes, name: str) -> Text:
+    """Convert with ``soffice --headless --convert-to docx`` and read the result."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    suffix = Path(name).suffix.lower() or ".doc"
+    if soffice is None:
+        raise ExtractionError(
+            f"{name}: {suffix} needs LibreOffice (soffice), which is not installed; "
+            "supported without it: .txt, .md, .html, .htm, .docx, .pdf"
+        )
+    with tempfile.TemporaryDirectory(prefix="concord-soffice-") as tmp:
+        src = Path(tmp) / f"input{suffix}"
+        src.write_bytes(data)
+        try:
+            subprocess.run(
+                [
+                    soffice,
+                    "--headless",
+                    # A private profile: a desktop LibreOffice already running
+                    # would otherwise swallow the conversion request.
+                    f"-env:UserInstallation=file://{tmp}/profile",
+                    "--convert-to",
+                    "docx",
+                    "--outdir",
+                    tmp,
+                    str(src),
+                ],
+                capture_output=True,
+                timeout=TIMEOUT_SECONDS,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise ExtractionError(f"{name}: LibreOffice conversion timed out")
+        out = Path(tmp) / "input.docx"
+        if not out.exists():
+            raise ExtractionError(f"{name}: LibreOffice could not convert this {suffix} file")
+        from concord.ingest.readers import docx
+
+        return docx.read(out.read_bytes(), name)

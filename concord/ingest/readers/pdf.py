@@ -1,0 +1,84 @@
+"""PDF reader (pdfplumber): the text layer, with ruled tables kept as rows."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from concord.ingest.errors import ExtractionError
+from concord.ingest.readers.plain import parse_lines
+from concord.ingest.text import Text
+
+EXTENSIONS = (".pdf",)
+MAX_PAGES = 2000
+
+
+def read(data: bytes, name: str) -> Text:
+    """Read a PDF's text layer; refuse scanned, encrypted or damaged files."""
+    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
+        raise ExtractionError(f"{name}: not a PDF file")
+    # pdfminer logs every recoverable oddity as a warning; the CLI's stderr
+    # must stay one line per failed document.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise ExtractionError(f"{name}: encrypted PDF (password protected)")
+    except Exception as exc:
+        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+            raise ExtractionError(f"{name}: encrypted PDF (password protected)")
+        raise ExtractionError(f"{name}: damaged PDF ({type(exc).__name__})")
+    text = Text()
+    chars = 0
+    try:
+        with pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise ExtractionError(f"{name}: too many pages ({len(pdf.pages)})")
+            for page in pdf.pages:
+                chars += len(page.chars)
+                _read_page(page, text)
+    except ExtractionError:
+        raise
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise ExtractionError(f"{name}: encrypted PDF (password protected)")
+    except Exception as exc:
+        raise ExtractionError(f"{name}: damaged PDF ({type(exc).__name__})")
+    if chars == 0 or text.is_empty():
+        raise ExtractionError(f"{name}: PDF has no text layer (scanned PDF?)")
+    return text
+
+
+def _read_page(page: object, text: Text) -> None:
+    tables = page.find_tables() if page.rects or page.lines else []  # type: ignore[attr-defined]
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj: dict) -> bool:
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    body = page.filter(outside) if boxes else page  # type: ignore[attr-defined]
+    entries: list[tuple[float, str, object]] = []
+    for line in body.extract_text_lines(return_chars=False, x_tolerance=1.5):
+        entries.append((line["top"], "line", line))
+    for table in tables:
+        entries.append((table.bbox[1], "table", table))
+    entries.sort(key=lambda e: e[0])
+    last_bottom = None
+    for _top, kind, obj in entries:
+        if kind == "table":
+            for row in obj.extract():  # type: ignore[attr-defined]
+                text.add_row([c or "" for c in row])
+            last_bottom = obj.bbox[3]  # type: ignore[attr-defined]
+            continue
+        line = obj  # type: ignore[assignment]
+        height = line["bottom"] - line["top"]
+        # A gap of more than a line's height is a blank line in the source.
+        if last_bottom is not None and line["top"] - last_bottom > max(height, 4) * 0.9:
+            text.add_blank()
+        last_bottom = line["bottom"]
+        text.blocks.extend(parse_lines(line["text"]).blocks)
+    text.add_blank()

@@ -1,0 +1,116 @@
+"""Plain text and Markdown reader (also text files with leftover HTML)."""
+
+from __future__ import annotations
+
+import re
+
+from concord.ingest.errors import ExtractionError
+from concord.ingest.text import Text, clean_spaces, fragment_to_lines, has_markup, split_bullets
+
+EXTENSIONS = (".txt", ".text", ".md", ".markdown")
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode bytes as UTF-8, else Windows-1252/Latin-1 as charset-normalizer sees fit.
+
+    >>> decode("Café".encode("cp1252"), "x.txt")
+    'Café'
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ExtractionError(f"{name}: damaged UTF-16 text")
+    if b"\x00" in data[:4096]:
+        raise ExtractionError(f"{name}: binary data, not a text document")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "utf_8", "iso8859_15"]).best()
+        # Minutes written in the UK are nearly always Windows-1252 when not UTF-8;
+        # fall back to it rather than refuse a document with one odd byte.
+        encoding = best.encoding if best is not None else "cp1252"
+        text = data.decode(encoding, errors="replace")
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f\v")
+    if controls > max(8, len(text) // 100) or text.count("\ufffd") > max(8, len(text) // 50):
+        raise ExtractionError(f"{name}: binary data, not a text document")
+    return text
+
+
+def read(data: bytes, name: str) -> Text:
+    """Read a text or Markdown file into blocks."""
+    raw = decode(data, name)
+    if re.match(r"\s*(<!doctype html|<html)", raw[:500], re.I):
+        from concord.ingest.readers import htmlpage
+
+        return htmlpage.parse(raw)
+    return parse_lines(raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"))
+
+
+def _cell_text(cell: str) -> str:
+    if has_markup(cell):
+        return "\n".join(fragment_to_lines(cell))
+    return "\n".join(split_bullets(cell))
+
+
+def _indented(line: str) -> bool:
+    return line.startswith("\t") and line.strip() != "" and "\t" not in line.strip("\t")
+
+
+def parse_lines(raw: str) -> Text:
+    """Turn text lines into blocks.
+
+    A line with tabs between words is a table row (how word processors
+    export tables to text).  A group of consecutive tab-indented lines
+    between blank lines is one table row whose cells were written one per
+    line (another common export).  HTML fragments inside lines or cells are
+    flattened to paragraphs.
+
+    >>> [b.cells for b in parse_lines("Present:\\n\\tAnn Lee\\n\\tCouncil\\n\\nItem 1").blocks]
+    [('Present:',), ('Ann Lee', 'Council'), (), ('Item 1',)]
+    """
+    text = Text()
+    lines = raw.split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i].rstrip()
+        if not line.strip():
+            text.add_blank()
+            i += 1
+            continue
+        if _indented(line) and not line.startswith("\t\t"):
+            group = [line]
+            while i + 1 < len(lines) and _indented(lines[i + 1].rstrip()):
+                i += 1
+                group.append(lines[i].rstrip())
+            i += 1
+            if len(group) > 1:
+                text.add_row([_cell_text(g.strip()) for g in group])
+            else:
+                _add_line(text, group[0])
+            continue
+        _add_line(text, line)
+        i += 1
+    return text
+
+
+def _add_line(text: Text, line: str) -> None:
+    body = line.strip("\t ")
+    if "\t" in body or line.startswith("\t\t"):
+        # Keep leading empty cells: their position says which column a
+        # continuation line belongs to.
+        cells = line.rstrip().split("\t")
+        if sum(1 for c in cells if c.strip()) > 1 or line.startswith("\t\t"):
+            text.add_row([_cell_text(c) for c in cells])
+            return
+        body = " ".join(c for c in cells if c.strip())
+    if has_markup(body):
+        for part in fragment_to_lines(body):
+            text.add_para(part)
+    else:
+        for part in split_bullets(clean_spaces(body)):
+            text.add_para(part)

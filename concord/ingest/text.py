@@ -1,0 +1,163 @@
+"""The normalised text every reader produces: blocks in document order.
+
+A block is a paragraph (one cell) or a table row (several cells); a cell may
+hold several paragraphs separated by ``"\\n"`` (a table cell with bullet
+points, say).  Blank blocks keep the blank lines of plain-text documents,
+which some layouts use to group a name with its organisation.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+PARA = "para"
+ROW = "row"
+BLANK = "blank"
+
+BULLET = "• "
+# Characters used as list bullets by word processors and converters.
+BULLET_CHARS = "•·●○◦▪■□❖➢➤►▶–-*✓✔"
+
+_TAG = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5",
+    "h6", "blockquote", "section", "article", "header", "footer", "dt", "dd", "hr",
+}  # fmt: skip
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph or table row of a document."""
+
+    kind: str
+    cells: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The block as one line, cells separated by tabs."""
+        return "\t".join(c.replace("\n", " ") for c in self.cells)
+
+
+@dataclass
+class Text:
+    """A document's text as blocks in reading order."""
+
+    blocks: list[Block] = field(default_factory=list)
+
+    def add_para(self, text: str) -> None:
+        """Append a paragraph (several if ``text`` holds newlines)."""
+        for line in text.split("\n"):
+            line = clean_spaces(line)
+            if line:
+                self.blocks.append(Block(PARA, (line,)))
+
+    def add_row(self, cells: list[str]) -> None:
+        """Append a table row; rows that are entirely empty are dropped."""
+        cleaned = tuple(
+            "\n".join(p for p in (clean_spaces(x) for x in c.split("\n")) if p) for c in cells
+        )
+        if any(cleaned):
+            self.blocks.append(Block(ROW, cleaned))
+
+    def add_blank(self) -> None:
+        """Append a blank line (runs of blanks collapse to one)."""
+        if self.blocks and self.blocks[-1].kind != BLANK:
+            self.blocks.append(Block(BLANK))
+
+    def plain(self) -> str:
+        """Plain text: one block per line, cells separated by tabs.
+
+        >>> t = Text(); t.add_para("Present:"); t.add_row(["Ann Lee", "Council"])
+        >>> t.plain()
+        'Present:\\nAnn Lee\\tCouncil'
+        """
+        out = []
+        for b in self.blocks:
+            out.append("" if b.kind == BLANK else b.text)
+        return "\n".join(out).strip("\n")
+
+    def is_empty(self) -> bool:
+        """True when no block carries any visible text."""
+        return not any(any(c.strip() for c in b.cells) for b in self.blocks)
+
+
+def clean_spaces(text: str) -> str:
+    """Collapse runs of spaces, strip, and drop Markdown emphasis markers.
+
+    >>> clean_spaces("  **Present**:\\u00a0 ")
+    'Present:'
+    """
+    text = text.replace("\u200b", "").replace("\ufeff", "")
+    # Markdown bold/italic markers would otherwise end up in titles and names.
+    text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+    text = text.replace("**", "")
+    text = re.sub(r"^#{1,6}\s+", "", text.strip())
+    return _SPACES.sub(" ", text).strip()
+
+
+def has_markup(text: str) -> bool:
+    """True if the text holds HTML tags or entities left by a converter.
+
+    >>> has_markup("<p>Hello</p>"), has_markup("Fish &amp; chips"), has_markup("a < b")
+    (True, True, False)
+    """
+    return bool(_TAG.search(text) or re.search(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});", text))
+
+
+def fragment_to_lines(fragment: str) -> list[str]:
+    """Turn an HTML fragment (as left inside text files) into paragraphs.
+
+    Regular expressions rather than a parser: fragments are often unbalanced
+    (a ``<p>`` opened in one table cell and closed in the next) and this runs
+    on every line of large archives.
+
+    >>> fragment_to_lines("<p>One &amp; two</p> <ul><li>three</li></ul>")
+    ['One & two', '• three']
+    """
+
+    def repl(m: re.Match[str]) -> str:
+        tag = m.group(1).lower()
+        closing = m.group(0).lstrip("< ").startswith("/")
+        if tag == "li" and not closing:
+            return "\n" + BULLET
+        if tag in ("td", "th"):
+            return "\n"
+        if tag in _BLOCK_TAGS:
+            return "\n"
+        return ""
+
+    text = re.sub(r"<!--.*?-->", "", fragment, flags=re.S)
+    text = re.sub(r"<(script|style)\b.*?</\1\s*>", "", text, flags=re.S | re.I)
+    text = _TAG.sub(repl, text)
+    text = html.unescape(text)
+    return split_bullets(text)
+
+
+_INLINE_BULLET = re.compile(r"\s+[•●▪❖➢]\s+")
+_LEADING_BULLET = re.compile(r"^(?:[•·●○◦▪■□❖➢➤►▶✓✔*]|-(?=\s|$))\s*")
+
+
+def split_bullets(text: str) -> list[str]:
+    """Split text into lines, one per bullet, each bullet marked ``"• "``.
+
+    Converters often flatten a list into one paragraph (``"a • b • c"``).
+
+    >>> split_bullets("Agreed: • one • two\\n· three")
+    ['Agreed:', '• one', '• two', '• three']
+    """
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        for i, part in enumerate(_INLINE_BULLET.split(raw)):
+            part = clean_spaces(part)
+            if not part:
+                continue
+            stripped = _LEADING_BULLET.sub("", part)
+            if i > 0 or stripped != part:
+                if not stripped:
+                    continue
+                part = BULLET + stripped
+            lines.append(part)
+    return lines

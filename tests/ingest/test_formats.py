@@ -1,0 +1,68 @@
+"""The same minutes give the same record from .txt, .html, .docx and .pdf."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from concord.ingest import extract, read_text
+from tests.ingest.builders import KESTREL, write_all
+
+
+def _without_source(path: Path) -> dict:
+    record = extract(path).to_dict()
+    record.pop("source")
+    return record
+
+
+def test_it_extracts_the_same_record_from_every_format(tmp_path: Path) -> None:
+    paths = write_all(KESTREL, tmp_path)
+    records = {ext: _without_source(p) for ext, p in paths.items()}
+    reference = records[".txt"]
+    assert reference["body"] == "Kestrel Valley Partnership Executive"
+    assert len(reference["attendance"]) == 5
+    assert [a["owners"] for a in reference["actions"]] == [
+        ["Ada Kingsley"],
+        ["Carl Benning"],
+        ["Imogen Shaw"],
+    ]
+    for ext, record in records.items():
+        assert record == reference, ext
+
+
+def test_it_keeps_docx_tables_between_the_paragraphs_around_them(tmp_path: Path) -> None:
+    paths = write_all(KESTREL, tmp_path)
+    text = read_text(paths[".docx"]).splitlines()
+    assert text.index("Present:") < text.index(
+        "Cllr Rowan Fletcher (Chair)\tKestrel Valley Council"
+    )
+    assert text.index("Ada Kingsley\tValley Voluntary Action") < text.index("Apologies:")
+
+
+def test_it_keeps_pdf_table_rows_as_cells(tmp_path: Path) -> None:
+    paths = write_all(KESTREL, tmp_path)
+    assert "Review the youth services map\tCarl Benning\tMay 2025" in read_text(paths[".pdf"])
+
+
+def test_it_flattens_html_fragments_left_in_a_text_file() -> None:
+    raw = (
+        "Present:\tOrganisation\n"
+        "Ann Lee (Chair)\tTown Council\n\n"
+        "1.\t<p>Budget &amp; Finance – The report was circulated.</p> <p>It was agreed that the "
+        "budget be approved.</p>\t<p>Action 1.1</p>\n"
+    ).encode()
+    record = extract(raw, filename="notes.txt")
+    assert record.items[0].title == "Budget & Finance"
+    assert record.decisions == ["It was agreed that the budget be approved."]
+
+
+def test_it_merges_docx_cells_that_span_columns_once(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "Apologies"
+    table.cell(1, 0).text = "Ann Lee"
+    table.cell(1, 1).text = "Town Council"
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+    assert read_text(path).splitlines()[0] == "Apologies"
