@@ -424,6 +424,12 @@ def main(argv: list[str] | None = None) -> int:
         "A PostgreSQL database is created if missing; its contents are replaced.",
     )
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="Measure the data already in the database (e.g. a previous run's SQLite file, "
+        "given as --database-url sqlite:////path/concord.sqlite3) instead of generating it.",
+    )
     args = parser.parse_args(argv)
 
     tmp = configure(args.database_url or None)
@@ -432,9 +438,12 @@ def main(argv: list[str] | None = None) -> int:
 
     size = Size(args.bodies, args.people, args.meetings, args.actions).scaled(args.scale)
     call_command("migrate", interactive=False, verbosity=0)
-    call_command("flush", interactive=False, verbosity=0)
     start = time.perf_counter()
-    counts = generate(size, seed=args.seed)
+    if args.reuse:
+        counts = {}
+    else:
+        call_command("flush", interactive=False, verbosity=0)
+        counts = generate(size, seed=args.seed)
     built = time.perf_counter() - start
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh statistics, as a settled database would have

@@ -83,6 +83,7 @@ class Action(models.Model):
     continues = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="continued_by"
     )
+    # The date the action was set: its meeting's date when it has an item (see save()).
     created_on = models.DateField(default=dt.date.today)
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
@@ -95,6 +96,13 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.description[:80]
+
+    def save(self, *args, **kwargs) -> None:
+        # An action set at a meeting dates from that meeting, whoever creates it,
+        # so that "set before this meeting" needs no join (matters arising).
+        if self._state.adding and self.item_id:
+            self.created_on = self.item.meeting.date
+        super().save(*args, **kwargs)
 
     @property
     def is_outstanding(self) -> bool:

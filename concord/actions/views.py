@@ -44,7 +44,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "today": dt.date.today(),
             "bodies": Body.objects.visible_to(viewer).only("pk", "name"),
-            "people": Person.objects.only("pk", "name", "honorific"),
+            "owner": Person.objects.filter(pk=filters.owner).first() if filters.owner else None,
             "organisations": Organisation.objects.only("pk", "name"),
             "statuses": [
                 ("outstanding", "Outstanding"),

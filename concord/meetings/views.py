@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -34,6 +35,10 @@ from concord.meetings.forms import (
 )
 from concord.meetings.models import AgendaItem, Meeting, Paper
 from concord.meetings.services import approve_minutes, next_item_number, save_attendance
+
+# One page of matters arising at a time: each row carries a progress form and
+# its history, and a body rarely has more than a couple of dozen open actions.
+MATTERS_PER_PAGE = 25
 
 
 def _form_page(request: HttpRequest, form, title: str, back: str, **extra) -> HttpResponse:  # noqa: ANN001
@@ -210,10 +215,15 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
 def matters_arising_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The body's outstanding actions for review at this meeting, each updatable in place."""
     meeting = _editable_meeting(request, pk)
-    actions = list(matters_arising(meeting))
+    page = Paginator(matters_arising(meeting), MATTERS_PER_PAGE).get_page(request.GET.get("page"))
+    actions = list(page.object_list)
     if request.method == "POST":
         action_id = request.POST.get("action", "")
-        action = next((a for a in actions if str(a.pk) == action_id), None)
+        action = (
+            matters_arising(meeting).filter(pk=int(action_id)).first()
+            if action_id.isdigit() and len(action_id) <= 15
+            else None
+        )
         if action is None:
             messages.error(request, "That action is not among this meeting's matters arising.")
             return redirect("meetings:matters_arising", pk)
@@ -253,7 +263,9 @@ def matters_arising_view(request: HttpRequest, pk: int) -> HttpResponse:
         ]
     else:
         rows = [{"action": a, "form": ProgressForm(action=a)} for a in actions]
-    return render(request, "meetings/matters_arising.html", {"meeting": meeting, "rows": rows})
+    return render(
+        request, "meetings/matters_arising.html", {"meeting": meeting, "rows": rows, "page": page}
+    )
 
 
 def _with_updates(action: Action) -> Action:

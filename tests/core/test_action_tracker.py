@@ -201,6 +201,7 @@ def test_the_tracker_filters_by_body_owner_organisation_status_and_overdue(world
     world.chair.save()
     assert ids(body=world.tasking.pk) == {world.private_action.pk}
     assert ids(owner=world.chair.pk) == {world.public_action.pk}
+    assert ids(owner_name="ann le") == {world.public_action.pk}
     assert ids(organisation=world.council.pk) == {world.public_action.pk}
     assert ids(overdue=True) == {world.public_action.pk}  # due April 2025, the others undated
     world.public_action.status = ActionStatus.DONE
