@@ -215,8 +215,8 @@ def _resolve(owners: list[str], people: list[str]) -> list[str]:
 def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str | None]:
     """``(description, owners, due wording)`` from an action's text.
 
-    >>> parse_action_text("Jenni to present the plan in September.", ["Jenni Venn"])
-    ('Present the plan in September', ['Jenni Venn'], None)
+    >>> parse_action_text("Priya to present the plan in September.", ["Priya Okafor"])
+    ('Present the plan in September', ['Priya Okafor'], None)
     >>> parse_action_text("Circulate the policy – JB (by 31/10/08)", ["Jo Bell"])
     ('Circulate the policy', ['Jo Bell'], '31/10/08')
     """

@@ -202,9 +202,9 @@ def parse_entry(text: str, status: str) -> list[Attendee]:
 
     >>> [a.name for a in parse_entry("Sue Bent, June Jeffrey and Cllr Al Day", "present")]
     ['Sue Bent', 'June Jeffrey', 'Al Day']
-    >>> a = parse_entry("Stella Marr, (Chair) City Council", "present")[0]
+    >>> a = parse_entry("Rosa Penn, (Chair) City Council", "present")[0]
     >>> a.name, a.role, a.organisation
-    ('Stella Marr', 'chair', 'City Council')
+    ('Rosa Penn', 'chair', 'City Council')
     """
     text = _clean(text)
     if not text or _NONE.match(text):
