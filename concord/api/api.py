@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import NinjaAPI, Query, Schema
 from ninja.security import django_auth
@@ -24,7 +24,8 @@ from concord.api import schemas as s
 from concord.exports.popolo import people_visible_to
 from concord.governance.models import Body, Membership
 from concord.lib.access import Viewer, get_visible_or_404, viewer_for
-from concord.meetings.models import AgendaItem, Attendance, Meeting
+from concord.meetings.models import Attendance, Meeting
+from concord.meetings.services import items_for
 from concord.people.models import Organisation, Person
 
 MAX_LIMIT = 200
@@ -224,16 +225,7 @@ def list_meetings(
 
 def meeting_items(meeting: Meeting, viewer: Viewer) -> list[dict[str, Any]]:
     """The meeting's items this viewer may read, with decisions and actions."""
-    items = (
-        AgendaItem.objects.visible_to(viewer)
-        .filter(meeting=meeting)
-        .select_related("presenter")
-        .prefetch_related(
-            "decisions",
-            Prefetch("actions", queryset=with_display_relations(Action.objects.order_by("id"))),
-        )
-        .order_by("position", "id")
-    )
+    items = items_for(meeting, viewer)
     return [
         {
             "id": item.pk,

@@ -11,14 +11,13 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Sequence
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils.text import slugify
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 
 from concord.actions.models import Action
-from concord.actions.services import with_display_relations
 from concord.lib.access import Viewer
 from concord.meetings.models import (
     AgendaItem,
@@ -28,6 +27,7 @@ from concord.meetings.models import (
     Meeting,
     MeetingStatus,
 )
+from concord.meetings.services import items_for
 
 ATTENDANCE_SECTIONS = (
     (AttendanceStatus.PRESENT, "Present"),
@@ -84,16 +84,7 @@ def owners_text(action: Action) -> str:
 
 def visible_items(meeting: Meeting, viewer: Viewer) -> QuerySet[AgendaItem]:
     """The meeting's items this viewer may read, with decisions and actions, in agenda order."""
-    return (
-        AgendaItem.objects.visible_to(viewer)
-        .filter(meeting=meeting)
-        .select_related("presenter")
-        .prefetch_related(
-            "decisions",
-            Prefetch("actions", queryset=with_display_relations(Action.objects.order_by("id"))),
-        )
-        .order_by("position", "id")
-    )
+    return items_for(meeting, viewer)
 
 
 def minutes_filename(meeting: Meeting) -> str:
