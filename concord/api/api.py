@@ -252,7 +252,7 @@ def get_meeting(request: HttpRequest, meeting_id: int) -> dict[str, Any]:
     (approved, or draft for the body's insiders), and only the items they may see."""
     viewer = viewer_for(request)
     meeting = get_visible_or_404(Meeting.objects.select_related("body"), viewer, pk=meeting_id)
-    minutes_visible = Meeting.objects.with_minutes_visible_to(viewer).filter(pk=meeting.pk).exists()
+    minutes_visible = meeting.minutes_visible_to(viewer)
     data = meeting_out(meeting)
     data["approved_on"] = meeting.approved_on
     data["minutes_visible"] = minutes_visible

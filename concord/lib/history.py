@@ -31,6 +31,7 @@ def history_of(record: models.Model, limit: int = 50) -> list[HistoryEntry]:
         record.history.select_related("history_user").order_by("-history_date")[: limit + 1]
     )  # type: ignore[attr-defined]
     entries = []
+    seen: dict[tuple[type, object], object] = {}  # one query per related record, not per change
     for index, row in enumerate(rows[:limit]):
         older = rows[index + 1] if index + 1 < len(rows) else None
         changes = []
@@ -41,8 +42,8 @@ def history_of(record: models.Model, limit: int = 50) -> list[HistoryEntry]:
                 changes.append(
                     Change(
                         str(field.verbose_name),
-                        _show(_related(field, change.old)),
-                        _show(_related(field, change.new)),
+                        _show(_related(field, change.old, seen)),
+                        _show(_related(field, change.new, seen)),
                     )
                 )
         entries.append(
@@ -57,12 +58,15 @@ def history_of(record: models.Model, limit: int = 50) -> list[HistoryEntry]:
     return entries
 
 
-def _related(field, value: object) -> object:  # noqa: ANN001
+def _related(field, value: object, seen: dict) -> object:  # noqa: ANN001
     """Show a foreign key as the record it points to, not as its id."""
     if value is None or not getattr(field, "many_to_one", False):
         return value
-    related = field.related_model._default_manager.filter(pk=value).first()
-    return related if related is not None else f"#{value} (deleted)"
+    key = (field.related_model, value)
+    if key not in seen:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        seen[key] = related if related is not None else f"#{value} (deleted)"
+    return seen[key]
 
 
 def _show(value: object) -> str:

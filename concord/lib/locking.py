@@ -40,10 +40,3 @@ def save_versioned(instance: models.Model, opened_version: int) -> None:
             raise StaleEdit(instance)
         instance.version = opened_version + 1  # type: ignore[attr-defined]
         instance.save()
-
-
-def bump_version(instance: models.Model) -> None:
-    """Mark a record as changed by a save that is not a form edit (e.g. a child added)."""
-    model = type(instance)
-    model._default_manager.filter(pk=instance.pk).update(version=models.F("version") + 1)
-    instance.refresh_from_db(fields=["version"])

@@ -79,6 +79,17 @@ class Meeting(models.Model):
     def is_draft(self) -> bool:
         return self.minutes_status == MinutesStatus.DRAFT
 
+    def minutes_visible_to(self, viewer) -> bool:  # noqa: ANN001
+        """For a meeting already known to be visible: may the viewer read its minutes?
+
+        The same rule as ``MeetingQuerySet.with_minutes_visible_to``, without a query.
+        """
+        return (
+            viewer.is_secretariat
+            or self.minutes_status == MinutesStatus.APPROVED
+            or self.body_id in viewer.insider_body_ids
+        )
+
 
 class AttendanceStatus(models.TextChoices):
     PRESENT = "present", "Present"

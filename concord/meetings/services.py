@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -41,25 +40,6 @@ def approve_minutes(meeting: Meeting, *, at: Meeting, opened_version: int) -> No
         save_versioned(meeting, opened_version)
 
 
-def previous_meeting(meeting: Meeting) -> Meeting | None:
-    """The body's meeting before this one, whose minutes this one would approve."""
-    return (
-        Meeting.objects.filter(body_id=meeting.body_id, date__lt=meeting.date)
-        .exclude(status=MeetingStatus.CANCELLED)
-        .order_by("-date", "-id")
-        .first()
-    )
-
-
-def terms_in_force(body_id: int, on: dt.date) -> TermsOfReference | None:
-    """The latest terms of reference adopted on or before a date."""
-    return (
-        TermsOfReference.objects.filter(body_id=body_id, adopted_on__lte=on)
-        .order_by("-version")
-        .first()
-    )
-
-
 @dataclass(frozen=True)
 class Quorum:
     required: int | None
@@ -88,20 +68,35 @@ def members_present(attendances: list[Attendance], voting_ids: set[int]) -> int:
     return len(counted)
 
 
+def _quorum(
+    meeting: Meeting, terms: list[TermsOfReference], voting_members: list[Membership]
+) -> Quorum:
+    """The quorum rule, given the body's terms of reference and voting memberships.
+
+    The latest terms adopted by the meeting's date set the quorum; members
+    count whose membership spans that date.
+    """
+    adopted = [t for t in terms if t.adopted_on <= meeting.date]
+    required = max(adopted, key=lambda t: t.version).quorum if adopted else None
+    voting = {
+        m.person_id
+        for m in voting_members
+        if (m.start is None or m.start <= meeting.date) and (m.end is None or m.end >= meeting.date)
+    }
+    return Quorum(required, members_present(list(meeting.attendances.all()), voting))
+
+
 def quorum(meeting: Meeting) -> Quorum:
     """Whether a held meeting had the quorum its terms of reference require."""
-    terms = terms_in_force(meeting.body_id, meeting.date)
-    voting = set(
-        Membership.objects.current(meeting.date)
-        .filter(body_id=meeting.body_id, role__in=VOTING_ROLES)
-        .values_list("person_id", flat=True)
+    return _quorum(
+        meeting,
+        list(TermsOfReference.objects.filter(body_id=meeting.body_id)),
+        list(Membership.objects.filter(body_id=meeting.body_id, role__in=VOTING_ROLES)),
     )
-    present = members_present(list(meeting.attendances.all()), voting)
-    return Quorum(required=terms.quorum if terms else None, present=present)
 
 
 def inquorate_meetings(meetings: QuerySet[Meeting]) -> list[tuple[Meeting, Quorum]]:
-    """Held meetings that did not reach their quorum, in three queries whatever their number."""
+    """Held meetings that did not reach their quorum, in four queries whatever their number."""
     meetings_list = list(
         meetings.filter(status=MeetingStatus.HELD)
         .select_related("body")
@@ -109,24 +104,14 @@ def inquorate_meetings(meetings: QuerySet[Meeting]) -> list[tuple[Meeting, Quoru
     )
     body_ids = {m.body_id for m in meetings_list}
     terms_by_body: dict[int, list[TermsOfReference]] = defaultdict(list)
-    for terms in TermsOfReference.objects.filter(body_id__in=body_ids, quorum__isnull=False):
+    for terms in TermsOfReference.objects.filter(body_id__in=body_ids):
         terms_by_body[terms.body_id].append(terms)
     members_by_body: dict[int, list[Membership]] = defaultdict(list)
     for m in Membership.objects.filter(body_id__in=body_ids, role__in=VOTING_ROLES):
         members_by_body[m.body_id].append(m)
     result = []
     for meeting in meetings_list:
-        adopted = [t for t in terms_by_body[meeting.body_id] if t.adopted_on <= meeting.date]
-        if not adopted:
-            continue
-        required = max(adopted, key=lambda t: t.version).quorum
-        voting = {
-            m.person_id
-            for m in members_by_body[meeting.body_id]
-            if (m.start is None or m.start <= meeting.date)
-            and (m.end is None or m.end >= meeting.date)
-        }
-        q = Quorum(required, members_present(list(meeting.attendances.all()), voting))
+        q = _quorum(meeting, terms_by_body[meeting.body_id], members_by_body[meeting.body_id])
         if q.is_quorate is False:
             result.append((meeting, q))
     return result

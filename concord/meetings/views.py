@@ -13,7 +13,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -215,8 +214,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
 def matters_arising_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The body's outstanding actions for review at this meeting, each updatable in place."""
     meeting = _editable_meeting(request, pk)
-    page = Paginator(matters_arising(meeting), MATTERS_PER_PAGE).get_page(request.GET.get("page"))
-    actions = list(page.object_list)
+    failed: ProgressForm | None = None
     if request.method == "POST":
         action_id = request.POST.get("action", "")
         action = (
@@ -230,25 +228,20 @@ def matters_arising_view(request: HttpRequest, pk: int) -> HttpResponse:
         form = ProgressForm(request.POST, action=action)
         if form.is_valid():
             try:
-                with transaction.atomic():
-                    record_progress(
-                        action,
-                        opened_version=form.cleaned_data["opened_version"],
-                        note=form.cleaned_data["note"],
-                        status=form.cleaned_data["status"],
-                        user=request.user,
-                        meeting=meeting,
-                    )
+                record_progress(
+                    action,
+                    opened_version=form.cleaned_data["opened_version"],
+                    note=form.cleaned_data["note"],
+                    status=form.cleaned_data["status"],
+                    user=request.user,
+                    meeting=meeting,
+                )
             except StaleEdit as exc:
                 form.add_error(None, str(exc))
             else:
                 if request.htmx:
-                    action = Action.objects.get(pk=action.pk)
-                    row = {
-                        "action": _with_updates(action),
-                        "form": ProgressForm(action=action),
-                        "saved": True,
-                    }
+                    fresh = _with_updates(action.pk)
+                    row = {"action": fresh, "form": ProgressForm(action=fresh), "saved": True}
                     return render(
                         request, "meetings/_matters_row.html", {"row": row, "meeting": meeting}
                     )
@@ -257,20 +250,24 @@ def matters_arising_view(request: HttpRequest, pk: int) -> HttpResponse:
         if request.htmx:
             row = {"action": action, "form": form}
             return render(request, "meetings/_matters_row.html", {"row": row, "meeting": meeting})
-        rows = [
-            {"action": a, "form": form if a.pk == action.pk else ProgressForm(action=a)}
-            for a in actions
-        ]
-    else:
-        rows = [{"action": a, "form": ProgressForm(action=a)} for a in actions]
+        failed = form
+    page = Paginator(matters_arising(meeting), MATTERS_PER_PAGE).get_page(request.GET.get("page"))
+    rows = [
+        {
+            "action": a,
+            "form": failed if failed and failed.action.pk == a.pk else ProgressForm(action=a),
+        }
+        for a in page.object_list
+    ]
     return render(
         request, "meetings/matters_arising.html", {"meeting": meeting, "rows": rows, "page": page}
     )
 
 
-def _with_updates(action: Action) -> Action:
+def _with_updates(action_pk: int) -> Action:
+    """One action with what a matters-arising row shows (owners, origin, updates)."""
     return (
-        with_display_relations(Action.objects.filter(pk=action.pk))
+        with_display_relations(Action.objects.filter(pk=action_pk))
         .prefetch_related("updates")
         .get()
     )

@@ -108,7 +108,7 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     the_meeting = get_visible_or_404(
         Meeting.objects.select_related("body", "approved_at"), viewer, pk=pk
     )
-    can_read_minutes = Meeting.objects.with_minutes_visible_to(viewer).filter(pk=pk).exists()
+    can_read_minutes = the_meeting.minutes_visible_to(viewer)
     context = {
         "meeting": the_meeting,
         "can_read_minutes": can_read_minutes,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Q
 
@@ -30,7 +30,11 @@ class AttendanceRate:
     deputised: int = 0
     apologies: int = 0
     absent: int = 0
-    people: set[int] = field(default_factory=set)
+
+    def count(self, outcome: str) -> None:
+        """Add one expected attendance with its outcome (present, deputised, apologies, absent)."""
+        self.expected += 1
+        setattr(self, outcome, getattr(self, outcome) + 1)
 
     @property
     def attended(self) -> int:
@@ -108,9 +112,7 @@ def attendance_rates(
             outcome = _outcome(
                 ms.person_id, rows_by_meeting[meeting.pk], deputised_by_meeting[meeting.pk]
             )
-            group.expected += 1
-            setattr(group, outcome, getattr(group, outcome) + 1)
-            group.people.add(ms.person_id)
+            group.count(outcome)
     return sorted(groups.values(), key=lambda g: (g.rate if g.rate is not None else -1, g.label))
 
 
@@ -137,24 +139,17 @@ def person_attendance_summary(person: Person, viewer: Viewer) -> AttendanceRate:
     meeting_ids = list(
         Meeting.objects.filter(spans, status=MeetingStatus.HELD).values_list("pk", flat=True)
     )
-    rows: dict[int, Attendance] = {}
-    deputised: set[int] = set()
+    rows: dict[int, dict[int, Attendance]] = {}
+    deputised: dict[int, set[int]] = {}
     for a in Attendance.objects.filter(meeting_id__in=meeting_ids).filter(
         Q(person=person) | Q(deputising_for=person)
     ):
         if a.person_id == person.pk:
-            rows[a.meeting_id] = a
+            rows[a.meeting_id] = {person.pk: a}
         elif a.status == AttendanceStatus.PRESENT:
-            deputised.add(a.meeting_id)
+            deputised[a.meeting_id] = {person.pk}
     for meeting_id in meeting_ids:
-        row = rows.get(meeting_id)
-        if row is not None and row.status == AttendanceStatus.PRESENT:
-            summary.present += 1
-        elif meeting_id in deputised:
-            summary.deputised += 1
-        elif row is not None and row.status == AttendanceStatus.APOLOGIES:
-            summary.apologies += 1
-        else:
-            summary.absent += 1
-        summary.expected += 1
+        summary.count(
+            _outcome(person.pk, rows.get(meeting_id, {}), deputised.get(meeting_id, set()))
+        )
     return summary
