@@ -234,10 +234,22 @@ def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str
     )
     if m and (
         find_dates(m.group("d"))
-        or re.search(r"next\s+meeting|end\s+of|\b[A-Z][a-z]+\s*\d{0,4}$", m.group("d"))
+        or re.match(
+            r"(?:the\s+)?(?:next\s+meeting|end\s+of)|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\s*\d{0,4}$",
+            m.group("d"),
+        )
     ):
         due_text = m.group("d")
         t = t[: m.start()]
+    else:
+        m = re.search(
+            r"\s+[–—-]+\s*(?P<d>(?:(?:the\s+)?end\s+of\s+|early\s+|mid[- ]|late\s+)?"
+            r"(?:[A-Z][a-z]+(?:\s+\d{2,4})?|next\s+meeting|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}))\.?$",
+            t,
+        )
+        if m and _mentions_time(m.group("d")):
+            due_text = m.group("d")
+            t = t[: m.start()]
     for rx in (
         r"\s*\(\s*(?:action\s*[:\-–—]?\s*|lead\s*:\s*|owner\s*:\s*)?(?P<o>[^()]{2,60})\)\s*\.?$",
         r"\s+[–—-]+\s*(?:action\s*[:\-–—]?\s*|lead\s*:\s*|owner\s*:\s*)?(?P<o>[^–—-]{2,60})\.?$",
@@ -526,7 +538,15 @@ def extract_actions(
             sents = sentences(before)
             if sents:
                 d, _, dw = parse_action_text(sents[-1], people)
+                d = _drop_subject(d)
                 add(d, _resolve(split_owners(tail.group("o")), people), due_of(dw, d), k, "inline")
+        elif not tail and not initials_tail and ln.block not in action_blocks:
+            clauses = [c for sent in sentences(ln.bare) for c in re.split(r";\s+", sent)]
+            for clause in clauses:
+                task = _narrative_action(clause, people)
+                if task:
+                    d, owners, dw = task
+                    add(d, owners, due_of(dw, d), k, "narrative")
         k += 1
 
     # 3. Decisions that set someone a task.
@@ -546,6 +566,69 @@ def extract_actions(
             add(d, owners, due_of(dw, d), dec.line, "decision")
 
     return _dedupe(found), side_cols, action_blocks
+
+
+_SUBJECT = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w'-]*\s+){1,4}(?:will|is\s+to|agreed\s+to|undertook\s+to|offered\s+to|"
+    r"would)\s+(?=[a-z])"
+)
+
+
+def _drop_subject(description: str) -> str:
+    """ "The Finance Director will provide a report" → "Provide a report".
+
+    Used when the owner is given apart ("… (Action: FD)"), so the role that
+    opens the sentence is the owner already.
+
+    >>> _drop_subject("The Finance Director will provide a report")
+    'Provide a report'
+    """
+    m = _SUBJECT.match(description)
+    if not m:
+        return description
+    rest = description[m.end() :]
+    return rest[0].upper() + rest[1:]
+
+
+_NARRATIVE = re.compile(
+    r"^(?P<o>[^,:;.()]{1,50}?)\s+(?P<v>to|will|agreed\s+to|undertook\s+to|offered\s+to|"
+    r"volunteered\s+to)\s+(?P<rest>[a-z]+\b.+)$"
+)
+
+
+def _narrative_action(sentence: str, people: list[str]) -> tuple[str, list[str], str | None] | None:
+    """A sentence of the minutes that gives an attendee a task.
+
+    "DK to bring the figures to the next meeting", "Inspector Shaw agreed to
+    provide ward figures": the owner must be someone in the attendance (by
+    name, surname or initials), so "The board agreed to support the bid" is
+    a decision, not an action. "Clerk to …" (a role with the bare "to") is
+    accepted too.
+
+    >>> _narrative_action("AL to circulate the plan by May 2024.", ["Ann Lee"])
+    ('Circulate the plan', ['Ann Lee'], 'May 2024')
+    >>> _narrative_action("The board agreed to support the bid.", ["Ann Lee"]) is None
+    True
+    """
+    text = sentence.strip().rstrip(".")
+    m = _NARRATIVE.match(text)
+    if not m or m.group("rest").split()[0] in ("be", "been", "have", "not", "also"):
+        return None
+    owner_text = re.sub(r"^the\s+", "", m.group("o").strip(), flags=re.I)
+    if not _ownerish(owner_text):
+        return None
+    owners = _resolve(split_owners(owner_text), people)
+    in_register = owners and all(o in people for o in owners)
+    role_task = (
+        m.group("v") == "to"
+        and _GROUPISH.match(owner_text)
+        and m.group("rest").split()[0].lower() in _IMPERATIVES
+        and owner_text.lower() not in ("all", "members", "partners", "governors", "trustees")
+    )
+    if not (in_register or role_task):
+        return None
+    d, _, dw = parse_action_text(m.group("rest"), people)
+    return d, owners, dw
 
 
 def _cell(cells: list[str], cols: dict[str, int], key: str) -> str:
@@ -583,7 +666,8 @@ def _loose_rows(blocks, i, people, add, due_of, first_line, side_cols, action_bl
 def _mentions_time(text: str) -> bool:
     return bool(
         re.search(
-            r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}/\d{1,2}/\d{2,4}|next\s+meeting",
+            r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}/\d{1,2}/\d{2,4}|next\s+meeting|"
+            r"\b(?:this|next)\s+month\b",
             text,
             re.I,
         )
@@ -634,7 +718,15 @@ def _dedupe(found: list[Found]) -> list[Action]:
     kept: list[Found] = []
     for f in found:
         wa = _words(f.action.description)
-        dup = next((g for g in kept if _similar(wa, _words(g.action.description)) >= 0.75), None)
+        dup = next(
+            (
+                g
+                for g in kept
+                if _similar(wa, _words(g.action.description))
+                >= (0.4 if f.action.owners and f.action.owners == g.action.owners else 0.75)
+            ),
+            None,
+        )
         if dup is None:
             kept.append(f)
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from concord.ingest.extraction.layout import sentences
 from concord.ingest.extraction.names import (
     looks_like_name,
     split_title,
@@ -111,17 +112,74 @@ def _clean(text: str) -> str:
     return text.strip(" \t.;,")
 
 
+_INITIALS = re.compile(r"\s*\(([A-Z]{2,4})\)")
+_PLURAL_TITLE = re.compile(r"^(?:councillors|cllrs\.?)\s+", re.I)
+_ANSWERED = re.compile(
+    r"\s*(?:[–—-]\s*|\(\s*)(?:apolog(?:y|ies)\s+)?(?:accepted|not\s+accepted|received|noted|"
+    r"consent\s+given|sent)\)?\.?$",
+    re.I,
+)
+
+
 def _split_list(text: str) -> list[str] | None:
-    """Split "A, B and C" into names when every part looks like a person."""
+    """Split "A, B and C" into names when every part looks like a person.
+
+    A plural honorific gives its title to each name it heads:
+
+    >>> _split_list("Councillors T. Brill, S. Okafor and Ann Lee")
+    ['Cllr T. Brill', 'Cllr S. Okafor', 'Cllr Ann Lee']
+    """
     flat = re.sub(r"\([^)]*\)", lambda m: m.group(0).replace(",", "\x00"), text)
     parts = [p.replace("\x00", ",") for p in re.split(r"\s*[,;]\s*|\s+and\s+|\s*&\s*", flat)]
     parts = [p.strip(" .") for p in parts if p.strip(" .")]
     if len(parts) < 2:
         return None
-    names = [re.sub(r"\s*\([^)]*\)|\s+[–—-]\s+.*$", "", p) for p in parts]
+    plural = False
+    for n, part in enumerate(parts):
+        m = _PLURAL_TITLE.match(part)
+        if m:
+            plural = True
+            parts[n] = "Cllr " + part[m.end() :]
+        elif plural and split_title(part)[0] is None:
+            parts[n] = "Cllr " + part
+        elif split_title(part)[0] is not None:
+            plural = False
+    names = [_name_only(p) for p in parts]
     if all(looks_like_name(_strip_role(n)) for n in names):
         return parts
     return None
+
+
+def _without_initials(part: str) -> tuple[str, str | None]:
+    """Split "Mrs Ann Lee (AL) Vice Chair" into the name with its role, and the rest.
+
+    Initials in brackets end the name; what follows is a role or what the
+    person is (kept as the organisation). "– accepted" after apologies goes.
+
+    >>> _without_initials("Mrs Ann Lee (AL) Vice Chair")
+    ('Mrs Ann Lee (Vice Chair)', None)
+    >>> _without_initials("Mr Rob Day (RD) Headteacher – accepted")
+    ('Mr Rob Day', 'Headteacher')
+    """
+    part = _ANSWERED.sub("", part)
+    ini = _INITIALS.search(part)
+    if not ini:
+        return part, None
+    after = part[ini.end() :].strip(" ,-–—")
+    name = part[: ini.start()]
+    r = _ROLE.search(after)
+    if r:
+        name = f"{name} ({r.group(1)})"
+        after = (after[: r.start()] + after[r.end() :]).strip(" ,-–—()")
+    return name, after or None
+
+
+def _name_only(part: str) -> str:
+    """The name in an entry: before initials "(JB)", parentheses or a dash."""
+    m = _INITIALS.search(part)
+    if m:
+        part = part[: m.start()]
+    return re.sub(r"\s*\([^)]*\)|\s+[–—-]\s+.*$", "", _ANSWERED.sub("", part))
 
 
 def _strip_role(text: str) -> str:
@@ -167,7 +225,7 @@ def parse_person(name_part: str, org_part: str | None, status: str) -> Attendee 
         else:
             # …one after it ("Theme Group (Chair)") says what they chair elsewhere.
             org = re.sub(r"\s*\((?:vice[- ]?)?chair(?:man|person)?\)\s*$", "", org, flags=re.I)
-        org = org.strip(" ,-–()") or None
+        org = _balanced(org.strip(" ,-–")) or None
     title, name = split_title(name_part.strip(" ,-–"))
     name = strip_post_nominals(name.strip(" ,-–:"))
     if not looks_like_name(name, allow_single=title is not None):
@@ -180,6 +238,22 @@ def parse_person(name_part: str, org_part: str | None, status: str) -> Attendee 
         role=role,
         deputising_for=deputising,
     )
+
+
+def _balanced(text: str) -> str:
+    """Drop brackets left unpaired by splitting: "(Chair) City Council)" → "City Council".
+
+    >>> _balanced("Company Secretary (minutes)"), _balanced("(City Council")
+    ('Company Secretary (minutes)', 'City Council')
+    """
+    text = text.strip()
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].strip(" ,-–")
+    while text.startswith("(") and text.count("(") > text.count(")"):
+        text = text[1:].strip(" ,-–")
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()
+    return text
 
 
 def _status_word(word: str) -> str:
@@ -213,14 +287,18 @@ def parse_entry(text: str, status: str) -> list[Attendee]:
     if parts:
         people = []
         for p in parts:
+            p, org = _without_initials(p)
             m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*$", p)
-            org = None
-            if m and not _ROLE.fullmatch(m.group(2).strip()) and not _DEPUTY.search(p):
+            if not org and m and not _ROLE.fullmatch(m.group(2).strip()) and not _DEPUTY.search(p):
                 p, org = m.group(1), m.group(2)
             person = parse_person(p, org, status)
             if person:
                 people.append(person)
         return people
+    if _INITIALS.search(text) and looks_like_name(_strip_role(_name_only(text))):
+        p, org = _without_initials(text)
+        person = parse_person(p, org, status)
+        return [person] if person else []
     for sep in (r"\t", r",\s*", r"\s+[–—-]\s+", r"\s*:\s+"):
         m = re.search(sep, text)
         if m and looks_like_name(_strip_role(text[: m.start()])):
@@ -402,9 +480,16 @@ def extract_attendance(text: Text) -> Attendance:
             result.blocks.add(index)
             if result.first_block is None:
                 result.first_block = index
-            if h[1]:
-                add(parse_entry(h[1], status), index)
+            # "Apologies were received from A and B. C attended as substitute for B."
+            first, *more = sentences(h[1]) if _SUBSTITUTE_WORDS.search(h[1]) else [h[1]]
+            if first:
+                add(parse_entry(first, status), index)
+            for sentence in more:
+                add(_substitute(sentence, result.people), index)
             misses = 0
+            continue
+        if _SUBSTITUTE.match(_clean(line)):
+            add(_substitute(line, result.people), index)
             continue
         if status is None:
             continue
@@ -437,6 +522,40 @@ def extract_attendance(text: Text) -> Attendance:
             misses += 1
             status, groups, columns = None, None, None
     return result
+
+
+_SUBSTITUTE_WORDS = re.compile(
+    r"(?i)\b(?:substitute|deputy|replacement|alternate|substituted|deputi[sz]ed|stood\s+in)\b"
+)
+_SUBSTITUTE = re.compile(
+    r"^(?P<sub>[^,;:]{3,60}?)\s+(?:(?:attended|was\s+present|sat|was\s+in\s+attendance)\s+as\s+"
+    r"(?:a\s+|the\s+)?(?:substitute|deputy|replacement|alternate)|substituted|deputi[sz]ed|"
+    r"stood\s+in)\s+for\s+(?P<for>[^,;:]{3,60}?)\.?$",
+    re.I,
+)
+
+
+def _substitute(sentence: str, known: list[Attendee]) -> list[Attendee]:
+    """ "Cllr Hal Pryor attended as substitute for Cllr Moss" → Pryor, deputising for Moss.
+
+    The member stood in for is named as fully as the attendance names them.
+
+    >>> moss = Attendee(name="L. Moss", status="apologies")
+    >>> found = _substitute("Cllr Hal Pryor sat as deputy for Cllr Moss.", [moss])
+    >>> [(a.name, a.deputising_for) for a in found]
+    [('Hal Pryor', 'L. Moss')]
+    """
+    m = _SUBSTITUTE.match(_clean(sentence))
+    if not m:
+        return []
+    person = parse_person(m.group("sub"), None, "present")
+    if person is None:
+        return []
+    _, member = split_title(m.group("for").strip())
+    surname = member.split()[-1].lower() if member.split() else ""
+    fits = [a.name for a in known if a.name.split()[-1].lower() == surname]
+    person.deputising_for = fits[0] if len(fits) == 1 else member
+    return [person]
 
 
 def _next_text(blocks: list, index: int) -> str | None:

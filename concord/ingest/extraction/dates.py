@@ -233,9 +233,17 @@ def resolve_due(text: str, ref: date | None, next_meeting: str | None = None) ->
     '2008-10-22'
     >>> resolve_due("end of March", date(2008, 9, 3))
     '2009-03'
+    >>> resolve_due("this month", date(2008, 9, 3)), resolve_due("next month", date(2008, 12, 3))
+    ('2008-09', '2009-01')
     """
     if not text:
         return None
+    relative = re.search(r"(?i)\b(this|next)\s+month\b", text)
+    if relative and ref is not None and not find_dates(text, ref):
+        year, month = ref.year, ref.month
+        if relative.group(1).lower() == "next":
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return f"{year:04d}-{month:02d}"
     found = find_dates(text, ref)
     if found:
         return found[-1].value if len(found) > 1 and "/" in text else found[0].value

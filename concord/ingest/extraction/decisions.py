@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from concord.ingest.extraction.layout import Line, sentences
 
 _PASSIVE = re.compile(
-    r"\b(?:it\s+(?:was|is|has\s+been)|was|were|are|is|been|be)\s+(?:unanimously\s+|formally\s+|duly\s+|also\s+)?"
+    r"\b(?:it\s+(?:was|is|has\s+been)|was|were|are|is|been|be)\s+(?:unanimously\s+|formally\s+|duly\s+|also\s+|"
+    r"(?:reviewed|considered|discussed|amended)\s+and\s+)?"
     r"(agreed|approved|resolved|endorsed|ratified|adopted|decided)\b",
     re.I,
 )

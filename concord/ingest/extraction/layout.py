@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from concord.ingest.text import BLANK, BULLET, ROW, Text
 
-NUMBER_CELL = re.compile(r"^\(?(\d{1,3}(?:\.\d{1,3})*|\d{1,4}/\d{1,4})[.)]?$")
+NUMBER_CELL = re.compile(r"^\(?(\d{1,3}(?:\.\d{1,3})*|(?:[A-Z]{1,5}[\s/]?)?\d{1,4}/\d{1,4})[.)]?$")
 
 
 @dataclass

@@ -133,7 +133,7 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
     start = end = None
     for line in head:
         if find_dates(line, partial=False) and not re.search(
-            r"(?i)\b(at|from|time|start|\d[.:]\d\d)\b", line
+            r"(?i)\b(at|from|time|start|\d{1,2}[.:]\d\d)\b", line
         ):
             continue
         times = find_times_in(line)
@@ -168,11 +168,18 @@ _VENUE_LABEL = re.compile(
 )
 
 
+_VENUE_INLINE = re.compile(r"(?i)(?:^|\s|[|;,])(?:venue|location)\s*:\s*(.+)$")
+_PLACE_WORDS = re.compile(
+    r"(?i)\b(room|boardroom|house|hall|centre|center|chamber|library|offices?|building|church|"
+    r"hotel|suite|court|online|zoom|teams|pavilion|lodge|hub|station)\b"
+)
+
+
 def find_venue(head: list[str]) -> str | None:
     """Venue as written: "Venue: X", "held at X", or "… at X" after a date or time."""
     for n, line in enumerate(head):
         text = line.strip()
-        m = _VENUE_LABEL.match(text)
+        m = _VENUE_LABEL.match(text) or _VENUE_INLINE.search(text)
         if m:
             return _trim_venue(m.group(1))
         if (
@@ -186,12 +193,44 @@ def find_venue(head: list[str]) -> str | None:
             or find_dates(text, partial=False)
             or re.search(r"(?i)\bheld\b", text)
         ):
-            m = re.search(r"\b(?:held\s+)?(?i:at|in)\s+(?!\d)(?P<v>(?:the\s+)?[A-Z][^\n]+)$", text)
+            m = re.search(
+                r"\b(?:held\s+)?(?i:at|in)\s+(?!\d)(?P<v>(?:the\s+)?[A-Z][^\n]+)$", text
+            ) or re.search(r"(?:,|\bheld)\s+(?i:at|in)\s+(?P<v>the\s+[a-z][^\n,]+)$", text)
             if m:
                 venue = _trim_venue(m.group("v"))
                 if venue:
                     return venue
+            place = _place_beside_time(text)
+            if place:
+                return place
     return None
+
+
+def _place_beside_time(text: str) -> str | None:
+    """A line that is only a place and a time: "Boardroom, Mill House, 10:00 – 12:30".
+
+    >>> _place_beside_time("Boardroom, Mill House, 10:00 – 12:30")
+    'Boardroom, Mill House'
+    >>> _place_beside_time("Minutes of the Board, 10:00") is None
+    True
+    """
+    times = find_times_in(text)
+    if not times or find_dates(text, partial=False):
+        return None
+    rest = re.sub(
+        r"(?i)\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?(?=\s*(?:[–—-]|to|$|,))", "", text
+    )
+    rest = re.sub(r"(?i)\b(?:from|to|until|start(?:ing)?|time)\b|[–—-]", " ", rest)
+    rest = re.sub(r"\s+", " ", rest).strip(" ,.;:")
+    if (
+        not rest
+        or not rest[0].isupper()
+        or len(rest.split()) > 10
+        or not _PLACE_WORDS.search(rest)
+        or re.search(r"(?i)\b(minutes|meeting|notes|agenda|held|present)\b", rest)
+    ):
+        return None
+    return rest
 
 
 def _trim_venue(text: str) -> str | None:

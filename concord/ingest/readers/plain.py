@@ -98,7 +98,18 @@ def parse_lines(raw: str) -> Text:
     return text
 
 
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_RULE_ROW = re.compile(r"^\s*[|+]?(?:\s*:?-{3,}:?\s*[|+])+\s*:?-*:?\s*[|+]?\s*$|^\s*\+[-=+]+\+\s*$")
+
+
 def _add_line(text: Text, line: str) -> None:
+    if _RULE_ROW.match(line):
+        # "|---|---|" under Markdown headings, "+----+" around grid tables.
+        return
+    if _PIPE_ROW.match(line) and line.count("|") >= 3:
+        # A Markdown or grid table row: "| Action | Who | When |".
+        text.add_row([_cell_text(c.strip()) for c in line.strip().strip("|").split("|")])
+        return
     body = line.strip("\t ")
     if "\t" in body or line.startswith("\t\t"):
         # Keep leading empty cells: their position says which column a

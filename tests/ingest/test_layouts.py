@@ -1,0 +1,112 @@
+"""Layouts met in council, school, health and charity minutes (invented text).
+
+Each test names one way of writing minutes that the first fixtures did not
+show, and checks the part of the record it affects.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from concord.ingest import extract
+
+LAYOUTS = Path(__file__).parent / "layouts"
+
+
+def _record(text: str) -> dict:
+    return extract(text.encode(), filename="minutes.txt").to_dict()
+
+
+@pytest.fixture(scope="module")
+def panel() -> dict:
+    return _record((LAYOUTS / "wrenfold_scrutiny_panel.txt").read_text())
+
+
+@pytest.fixture(scope="module")
+def trustees() -> dict:
+    return _record((LAYOUTS / "willows_trustees.txt").read_text())
+
+
+def _people(record: dict) -> dict[str, dict]:
+    return {a["name"]: a for a in record["attendance"]}
+
+
+def test_a_plural_honorific_gives_each_name_in_the_list_its_title(panel: dict) -> None:
+    people = _people(panel)
+    for name in ("T. Brill", "S. Okafor", "P. Lindqvist", "M. Dunmore"):
+        assert people[name]["title"] == "Cllr"
+        assert people[name]["status"] == "present"
+    assert people["M. Dunmore"]["role"] == "vice_chair"
+    assert "Councillors T. Brill" not in people
+
+
+def test_apologies_in_a_sentence_and_a_substitute_in_the_next(panel: dict) -> None:
+    people = _people(panel)
+    assert people["F. Greaves"]["status"] == "apologies"
+    assert people["L. Moss"]["status"] == "apologies"
+    assert people["H. Pryor"]["status"] == "present"
+    assert people["H. Pryor"]["deputising_for"] == "L. Moss"
+
+
+def test_an_attendee_who_agreed_to_do_something_owns_an_action(panel: dict) -> None:
+    by_owner = {tuple(a["owners"]): a for a in panel["actions"]}
+    action = by_owner[("Karen Doyle",)]
+    assert action["due"] == "2023-06-13"  # "before the next meeting"
+
+
+def test_council_minute_references_resolutions_and_closing_time(panel: dict) -> None:
+    assert [i["number"] for i in panel["items"]][:2] == ["23/045", "23/046"]
+    assert "That the summer plan be endorsed." in panel["decisions"]
+    assert (panel["start_time"], panel["end_time"]) == ("18:30", "20:05")
+
+
+def test_labels_on_one_line_give_date_time_and_venue(trustees: dict) -> None:
+    assert trustees["date"] == "2021-05-11"
+    assert trustees["start_time"] == "19:00"
+    assert trustees["venue"] == "Zoom"
+
+
+def test_roles_in_brackets_on_a_comma_separated_line(trustees: dict) -> None:
+    people = _people(trustees)
+    assert people["Maria Gonzales"]["role"] == "chair"
+    assert people["Dev Sharma"]["organisation"] == "Treasurer"
+    assert people["Harriet Crane"]["status"] == "apologies"
+    assert people["Bea Norton"]["status"] == "in_attendance"
+
+
+def test_initials_own_actions_and_this_month_is_the_meeting_month(trustees: dict) -> None:
+    assert {
+        "description": "Arrange the transfer this month",
+        "owners": ["Dev Sharma"],
+        "due": "2021-05",
+    } in trustees["actions"]
+
+
+def test_reviewed_and_approved_is_a_decision(trustees: dict) -> None:
+    assert "The safeguarding policy was reviewed and approved." in trustees["decisions"]
+
+
+def test_an_announcement_in_the_future_tense_is_not_an_action(trustees: dict) -> None:
+    assert not any("step down" in a["description"] for a in trustees["actions"])
+
+
+def test_a_markdown_table_of_actions_is_read_as_a_table() -> None:
+    text = (
+        "Minutes of the Allotments Committee held on 3 March 2024\n\n"
+        "Present: Rosa Penn (Chair), Joe Tal, Mia Hart\n\n"
+        "| Action | Who | When |\n"
+        "|---|---|---|\n"
+        "| Repair the north gate | JT | April 2024 |\n"
+        "| Order compost for the shared beds | Mia Hart | 30/03/2024 |\n"
+    )
+    record = _record(text)
+    assert record["actions"] == [
+        {"description": "Repair the north gate", "owners": ["Joe Tal"], "due": "2024-04"},
+        {
+            "description": "Order compost for the shared beds",
+            "owners": ["Mia Hart"],
+            "due": "2024-03-30",
+        },
+    ]
