@@ -110,3 +110,54 @@ def test_a_markdown_table_of_actions_is_read_as_a_table() -> None:
             "due": "2024-03-30",
         },
     ]
+
+
+def test_a_word_file_with_a_roll_call_table_and_heading_items(tmp_path: Path) -> None:
+    from docx import Document
+
+    doc = Document()
+    doc.add_heading("Elmstead Housing Association", 0)
+    doc.add_paragraph("Audit and Risk Committee")
+    doc.add_paragraph("Minutes of meeting: 7 June 2024, 2.00pm – 3.45pm")
+    doc.add_paragraph("Location: Room 4, Elmstead Court and via Teams")
+    doc.add_heading("Attendance", 1)
+    table = doc.add_table(rows=1, cols=3)
+    for cell, label in zip(table.rows[0].cells, ("Name", "Role", "Attendance"), strict=True):
+        cell.text = label
+    for row in (
+        ("Gina Forde", "Committee Chair", "Present"),
+        ("Raj Mistry", "Independent Member", "Present"),
+        ("Olu Bankole", "Board Member", "Apologies"),
+        ("Hana Stott", "Director of Finance", "In attendance"),
+    ):
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    doc.add_heading("1. Internal audit progress", 1)
+    doc.add_paragraph("Action: GF to add the data protection review to the plan – September 2024")
+    doc.add_heading("2. Risk register", 1)
+    doc.add_paragraph("HS will bring a cyber assurance update to the next meeting.")
+    doc.add_paragraph("The next meeting will be on 13 September 2024 at 2pm.")
+    path = tmp_path / "audit.docx"
+    doc.save(str(path))
+
+    record = extract(path).to_dict()
+    assert record["body"] == "Elmstead Housing Association Audit and Risk Committee"
+    assert (record["start_time"], record["end_time"]) == ("14:00", "15:45")
+    assert record["venue"] == "Room 4, Elmstead Court and via Teams"
+    people = _people(record)
+    assert people["Gina Forde"]["role"] == "chair"
+    assert people["Olu Bankole"]["status"] == "apologies"
+    assert people["Hana Stott"]["organisation"] == "Director of Finance"
+    assert [i["title"] for i in record["items"]] == ["Internal audit progress", "Risk register"]
+    assert record["actions"] == [
+        {
+            "description": "Add the data protection review to the plan",
+            "owners": ["Gina Forde"],
+            "due": "2024-09",
+        },
+        {
+            "description": "Bring a cyber assurance update to the next meeting",
+            "owners": ["Hana Stott"],
+            "due": "2024-09-13",
+        },
+    ]

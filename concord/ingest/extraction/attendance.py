@@ -406,6 +406,8 @@ def extract_attendance(text: Text) -> Attendance:
                         columns.setdefault("org", j)
                     elif _STATUS_LABEL.match(x):
                         columns["status"] = j
+                    elif _ROLE_LABEL.match(x):
+                        columns.setdefault("role", j)
                 status = status or "present"
                 groups = None
                 result.blocks.add(index)
@@ -429,6 +431,15 @@ def extract_attendance(text: Text) -> Attendance:
                             if re.match(r"(apolog|absent|sent|in att)", word)
                             else ("absent" if word in ("no", "n", "x", "✗") else "present")
                         )
+                if "role" in columns and columns["role"] < len(cells):
+                    # "Committee Chair" in a Role column marks the chair; a
+                    # job title stands for the organisation when none is given.
+                    role_text = cells[columns["role"]].strip()
+                    marker = _ROLE.search(role_text)
+                    if marker:
+                        name = f"{name} ({marker.group(1)})"
+                    elif not org and role_text:
+                        org = role_text
                 person = parse_person(name, org, st) if name.strip() else None
                 found = [person] if person else []
             elif groups:

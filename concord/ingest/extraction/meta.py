@@ -107,14 +107,44 @@ def find_body(head: list[str]) -> str | None:
                 body = _clean_body(m.group("body"))
                 if body:
                     return body
-    for line in head:
+    for n, line in enumerate(head):
         text = line.strip()
         if re.match(r"(?i)^(present|apolog|in attendance)", text):
             continue
         body = _clean_body(_join_dash(text))
         if body:
-            return body
+            return _with_committee(body, head[n + 1] if n + 1 < len(head) else "")
     return None
+
+
+_ORGANISATION_END = re.compile(
+    r"(?i)\b(trust|association|council|school|academy|college|university|authority|society|"
+    r"charity|foundation|federation|limited|ltd|plc|cic|partnership|service)$"
+)
+_COMMITTEE = re.compile(
+    r"(?i)^(?:the\s+)?(?:[A-Z][\w&'-]*\s+|and\s+|of\s+){0,6}(committee|sub-?committee|board|"
+    r"board\s+of\s+(?:directors|trustees|governors)|panel|group|forum|governing\s+body|"
+    r"cabinet|executive)$"
+)
+
+
+def _with_committee(organisation: str, next_line: str) -> str:
+    """An organisation's name over the committee that met: both, as one name.
+
+    >>> _with_committee("Elm Housing Association", "Audit and Risk Committee")
+    'Elm Housing Association Audit and Risk Committee'
+    >>> _with_committee("Elm Housing Association", "Minutes of the meeting")
+    'Elm Housing Association'
+    """
+    committee = re.sub(r"\s+", " ", next_line).strip(" :.-–—*#")
+    if (
+        _ORGANISATION_END.search(organisation)
+        and _COMMITTEE.match(committee)
+        and not re.search(r"(?i)\b(minutes|notes|agenda|meeting)\b|\d", committee)
+        and len(committee.split()) <= 8
+    ):
+        return f"{organisation} {committee}"
+    return organisation
 
 
 def find_date(head: list[str]) -> str | None:
@@ -132,9 +162,7 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
     """Start and end time from the heading, or "the meeting closed at" later."""
     start = end = None
     for line in head:
-        if find_dates(line, partial=False) and not re.search(
-            r"(?i)\b(at|from|time|start|\d{1,2}[.:]\d\d)\b", line
-        ):
+        if find_dates(line, partial=False) and not find_times_in(line):
             continue
         times = find_times_in(line)
         if times:
