@@ -161,3 +161,26 @@ def test_a_word_file_with_a_roll_call_table_and_heading_items(tmp_path: Path) ->
             "due": "2024-09-13",
         },
     ]
+
+
+def test_a_council_web_page_with_resolutions_in_a_list() -> None:
+    record = extract(LAYOUTS / "wellbeing_board.html").to_dict()
+    assert record["body"] == "Health and Wellbeing Board"
+    assert record["venue"] == "Committee Room 2, Harrow Lane Civic Offices"
+    people = _people(record)
+    assert people["Joanna Pike"]["role"] == "chair"
+    assert people["Sam Okoro"]["role"] == "vice_chair"
+    assert people["Lee Grady"]["title"] == "Supt"
+    assert people["Priti Shah"]["status"] == "in_attendance"
+    assert people["Fiona Lam"]["status"] == "apologies"
+    assert people["Hugh Barnes"]["deputising_for"] == "Fiona Lam"
+    assert [i["number"] for i in record["items"]] == ["34", "35", "36", "37", "38"]
+    assert "That the draft priorities be agreed for consultation." in record["decisions"]
+    assert record["actions"] == [
+        {
+            "description": "Circulate the draft assessment to members",
+            "owners": ["Priti Shah"],
+            "due": "2024-02-29",
+        }
+    ]
+    assert record["next_meetings"] == [{"date": "2024-03-13", "time": "14:00", "venue": None}]
