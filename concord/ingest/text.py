@@ -84,6 +84,10 @@ class Text:
         return not any(any(c.strip() for c in b.cells) for b in self.blocks)
 
 
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+
+
 def clean_spaces(text: str) -> str:
     """Collapse runs of spaces, strip, and drop Markdown emphasis markers.
 
@@ -91,10 +95,12 @@ def clean_spaces(text: str) -> str:
     'Present:'
     """
     text = text.replace("\u200b", "").replace("\ufeff", "")
-    # Markdown bold/italic markers would otherwise end up in titles and names.
-    text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
-    text = text.replace("**", "")
-    text = re.sub(r"^#{1,6}\s+", "", text.strip())
+    if "**" in text or "__" in text:
+        # Markdown bold/italic markers would otherwise end up in titles and names.
+        text = _EMPHASIS.sub(r"\2", text).replace("**", "")
+    text = text.strip()
+    if text.startswith("#"):
+        text = _MD_HEADING.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
 

@@ -31,6 +31,10 @@ _LIST_HEAD = re.compile(
 _INLINE = re.compile(
     r"^actions?(?:\s+(?:point\s+)?\d+(?:\.\d+)*[.:]?)?\s*(?:[:\-–—]+|\s+by\b)\s*(?P<rest>.*)$", re.I
 )
+_TAIL_OWNER = re.compile(
+    r"(?:^|[.;]\s*|\s)\(?\s*(?i:actions?)\s*[:\-–—]\s*(?P<o>[A-Z][\w.'/&, -]{1,50}?)\s*\)?\.?$"
+)
+_TAIL_INITIALS = re.compile(r"\s[–—-]\s*(?P<o>[A-Z]{2,3}(?:\s*[/&,]\s*[A-Z]{2,3})*)\.?$")
 _VERBS_TO = r"(?:to|will|shall|agreed\s+to|has\s+agreed\s+to|have\s+agreed\s+to|is\s+to|are\s+to|would|should|offered\s+to|undertook\s+to|volunteered\s+to|needs?\s+to)"  # noqa: E501
 _GROUPISH = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w&'-]*\s+){0,4}(?:group|team|board|committee|officers?|secretariat|partnership|"
@@ -518,12 +522,11 @@ def extract_actions(
                     continue
                 break
             continue
-        tail = re.search(
-            r"(?:^|[.;]\s*|\s)\(?\s*(?i:actions?)\s*[:\-–—]\s*(?P<o>[A-Z][\w.'/&, -]{1,50}?)\s*\)?\.?$",  # noqa: E501
-            ln.bare,
-        )
-        initials_tail = re.search(
-            r"\s[–—-]\s*(?P<o>[A-Z]{2,3}(?:\s*[/&,]\s*[A-Z]{2,3})*)\.?$", ln.bare
+        tail = _TAIL_OWNER.search(ln.bare) if "ction" in ln.bare or "CTION" in ln.bare else None
+        initials_tail = (
+            _TAIL_INITIALS.search(ln.bare)
+            if "-" in ln.bare or "–" in ln.bare or "—" in ln.bare
+            else None
         )
         if not tail and initials_tail:
             owners = _resolve(split_owners(initials_tail.group("o")), people)
@@ -540,7 +543,12 @@ def extract_actions(
                 d, _, dw = parse_action_text(sents[-1], people)
                 d = _drop_subject(d)
                 add(d, _resolve(split_owners(tail.group("o")), people), due_of(dw, d), k, "inline")
-        elif not tail and not initials_tail and ln.block not in action_blocks:
+        elif (
+            not tail
+            and not initials_tail
+            and ln.block not in action_blocks
+            and (" to " in ln.bare or " will " in ln.bare)
+        ):
             clauses = [c for sent in sentences(ln.bare) for c in re.split(r";\s+", sent)]
             for clause in clauses:
                 task = _narrative_action(clause, people)

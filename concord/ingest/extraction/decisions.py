@@ -48,6 +48,9 @@ class Decision:
     listed: bool = False  # one bullet of an "It was agreed:" list
 
 
+_DECISION_STEMS = ("agree", "approv", "resolv", "endors", "ratif", "adopt", "decid", "decision")
+
+
 def is_decision(sentence: str) -> bool:
     """Does this sentence record something the meeting agreed?
 
@@ -60,6 +63,10 @@ def is_decision(sentence: str) -> bool:
     """
     s = sentence.strip()
     if s.endswith("?"):
+        return False
+    low = s.lower()
+    if not any(word in low for word in _DECISION_STEMS):
+        # Every rule below needs one of these words: skip the costly patterns.
         return False
     if _LABEL.match(s):
         return True

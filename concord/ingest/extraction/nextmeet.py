@@ -53,6 +53,10 @@ def extract_next_meetings(lines: list[Line], meeting: date | None) -> list[NextM
     i = 0
     while i < len(lines):
         text = lines[i].bare
+        if "meeting" not in text.lower():
+            # Both patterns need the word; most lines of minutes lack it.
+            i += 1
+            continue
         if _SECTION.search(text) and len(text.split()) <= 40:
             found = add(text)
             j = i + 1

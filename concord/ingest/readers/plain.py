@@ -8,6 +8,7 @@ from concord.ingest.errors import ExtractionError
 from concord.ingest.text import Text, clean_spaces, fragment_to_lines, has_markup, split_bullets
 
 EXTENSIONS = (".txt", ".text", ".md", ".markdown")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -35,7 +36,7 @@ def decode(data: bytes, name: str) -> str:
         # fall back to it rather than refuse a document with one odd byte.
         encoding = best.encoding if best is not None else "cp1252"
         text = data.decode(encoding, errors="replace")
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f\v")
+    controls = len(_CONTROLS.findall(text))
     if controls > max(8, len(text) // 100) or text.count("\ufffd") > max(8, len(text) // 50):
         raise ExtractionError(f"{name}: binary data, not a text document")
     return text
