@@ -36,6 +36,7 @@ _TAIL_OWNER = re.compile(
 )
 _TAIL_INITIALS = re.compile(r"\s[–—-]\s*(?P<o>[A-Z]{2,3}(?:\s*[/&,]\s*[A-Z]{2,3})*)\.?$")
 _VERBS_TO = r"(?:to|will|shall|agreed\s+to|has\s+agreed\s+to|have\s+agreed\s+to|is\s+to|are\s+to|would|should|offered\s+to|undertook\s+to|volunteered\s+to|needs?\s+to)"  # noqa: E501
+_STARTS_TASK = re.compile(rf"^[^,:;.]{{1,60}}?\s+{_VERBS_TO}\s", re.I)
 _GROUPISH = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w&'-]*\s+){0,4}(?:group|team|board|committee|officers?|secretariat|partnership|"
     r"panel|forum|clerk|chair|secretary|members|governors|trustees|executive|partners|service|staff|all)$",
@@ -513,10 +514,12 @@ def extract_actions(
             # Further "Name to do …" lines (or bullets) continue the same action block.
             while k < len(lines):
                 nxt = lines[k].bare.strip()
+                bullet = lines[k].bullet and not rest
+                starts_task = _STARTS_TASK.match(nxt)
+                if not (bullet or starts_task):
+                    break
                 d, owners, dw = parse_action_text(nxt, people)
-                if (owners and re.match(rf"^[^,:;.]{{1,60}}?\s+{_VERBS_TO}\s", nxt, re.I)) or (
-                    lines[k].bullet and not rest
-                ):
+                if (owners and starts_task) or bullet:
                     add(d, owners, due_of(dw, d), k, "inline")
                     k += 1
                     continue
