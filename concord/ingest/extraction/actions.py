@@ -381,7 +381,7 @@ def extract_actions(
     found: list[Found] = []
     side_cols: dict[int, set[int]] = {}
     action_blocks: set[int] = set()
-    first_line = {}
+    first_line: dict[int, int] = {}
     for n, ln in enumerate(lines):
         first_line.setdefault(ln.block, n)
 
@@ -554,9 +554,9 @@ def extract_actions(
         ):
             clauses = [c for sent in sentences(ln.bare) for c in re.split(r";\s+", sent)]
             for clause in clauses:
-                task = _narrative_action(clause, people)
-                if task:
-                    d, owners, dw = task
+                told = _narrative_action(clause, people)
+                if told:
+                    d, owners, dw = told
                     add(d, owners, due_of(dw, d), k, "narrative")
         k += 1
 

@@ -485,14 +485,16 @@ def extract_attendance(text: Text) -> Attendance:
                 p.role = _role_word(chair.group(1))
             add(found[:1], index)
             continue
-        h = heading_status(line)
-        if h:
-            status, groups, columns, pending = h[0], None, None, None
+        heading = heading_status(line)
+        if heading:
+            status, groups, columns, pending = heading[0], None, None, None
             result.blocks.add(index)
             if result.first_block is None:
                 result.first_block = index
             # "Apologies were received from A and B. C attended as substitute for B."
-            first, *more = sentences(h[1]) if _SUBSTITUTE_WORDS.search(h[1]) else [h[1]]
+            first, *more = (
+                sentences(heading[1]) if _SUBSTITUTE_WORDS.search(heading[1]) else [heading[1]]
+            )
             if first:
                 add(parse_entry(first, status), index)
             for sentence in more:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+from typing import Any
 
 from concord.ingest.errors import ExtractionError
 from concord.ingest.readers.plain import parse_lines
@@ -51,7 +52,7 @@ def read(data: bytes, name: str) -> Text:
     return text
 
 
-def _read_page(page: object, text: Text) -> None:
+def _read_page(page: Any, text: Text) -> None:
     tables = page.find_tables() if page.rects or page.lines else []  # type: ignore[attr-defined]
     boxes = [t.bbox for t in tables]
 
@@ -61,7 +62,7 @@ def _read_page(page: object, text: Text) -> None:
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
     body = page.filter(outside) if boxes else page  # type: ignore[attr-defined]
-    entries: list[tuple[float, str, object]] = []
+    entries: list[tuple[float, str, Any]] = []
     for line in body.extract_text_lines(return_chars=False, x_tolerance=1.5):
         entries.append((line["top"], "line", line))
     for table in tables:
