@@ -486,8 +486,8 @@ class _Builder:
                     continue
                 if key == "towncentre" and date < self.today - dt.timedelta(days=330):
                     continue
-                held = date < self.today
-                if not held:
+                is_past = date < self.today
+                if not is_past:
                     future += 1
                     if future > 2:
                         break
@@ -505,7 +505,7 @@ class _Builder:
                             start_time=start,
                             end_time=end,
                             venue=venue,
-                            status=MeetingStatus.HELD if held else MeetingStatus.SCHEDULED,
+                            status=MeetingStatus.HELD if is_past else MeetingStatus.SCHEDULED,
                             minutes_status=MinutesStatus.DRAFT,
                         ),
                     )
@@ -583,6 +583,7 @@ class _Builder:
         for seat in ordered:
             person = seat.person
             seen.add(person.pk)
+            status: str
             if seat.role == Role.OFFICER:
                 status = AttendanceStatus.IN_ATTENDANCE
             elif seat.role == Role.ADVISER:
@@ -908,9 +909,10 @@ class _Builder:
                     owners: list[Person] = []
                     owner_bodies: list[Body] = []
                     all_members = False
-                    pool = plan.present or [item.presenter]
+                    pool = plan.present or [p for p in [item.presenter] if p is not None]
                     if kind < 0.72:
-                        owners = [item.presenter if rng.random() < 0.6 else rng.choice(pool)]
+                        chosen = item.presenter if rng.random() < 0.6 else None
+                        owners = [chosen or rng.choice(pool)]
                     elif kind < 0.86:
                         owners = rng.sample(pool, k=min(2, len(pool)))
                     elif kind < 0.94:
@@ -920,6 +922,7 @@ class _Builder:
                     due: dt.date | None = meeting.date + dt.timedelta(days=rng.randint(21, 100))
                     precision = DuePrecision.DAY
                     if rng.random() < 0.25:
+                        assert due is not None
                         due, precision = end_of_month(due.year, due.month), DuePrecision.MONTH
                     elif rng.random() < 0.05:
                         due = None

@@ -79,7 +79,8 @@ class MembershipForm(forms.ModelForm):
         widgets = {"start": DATE, "end": DATE}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("start"), data.get("end")
         if start and end and end < start:
             self.add_error("end", "A membership cannot end before it starts.")

@@ -91,7 +91,9 @@ def listing(request: HttpRequest, kind: str) -> HttpResponse:
     elif term and kind in {"organisations", "bodies"}:
         qs = qs.filter(name__icontains=term)
     page = Paginator(qs, 100).get_page(request.GET.get("page"))
-    headers = [register.model._meta.get_field(c).verbose_name for c in register.columns]
+    headers = [
+        getattr(register.model._meta.get_field(c), "verbose_name", c) for c in register.columns
+    ]
     rows = [(r.pk, [_cell(r, c) for c in register.columns]) for r in page]
     return render(
         request,

@@ -27,9 +27,8 @@ class HistoryEntry:
 
 def history_of(record: models.Model, limit: int = 50) -> list[HistoryEntry]:
     """The record's history, newest first: who changed what, when, from what to what."""
-    rows = list(
-        record.history.select_related("history_user").order_by("-history_date")[: limit + 1]
-    )  # type: ignore[attr-defined]
+    history = record.history  # type: ignore[attr-defined]
+    rows = list(history.select_related("history_user").order_by("-history_date")[: limit + 1])
     entries = []
     seen: dict[tuple[type, object], object] = {}  # one query per related record, not per change
     for index, row in enumerate(rows[:limit]):
@@ -41,7 +40,7 @@ def history_of(record: models.Model, limit: int = 50) -> list[HistoryEntry]:
                 field = record._meta.get_field(change.field)
                 changes.append(
                     Change(
-                        str(field.verbose_name),
+                        str(getattr(field, "verbose_name", change.field)),
                         _show(_related(field, change.old, seen)),
                         _show(_related(field, change.new, seen)),
                     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -47,10 +47,11 @@ class MeetingForm(VersionedForm):
     def __init__(self, *args: Any, bodies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if bodies is not None:
-            self.fields["body"].queryset = bodies
+            cast(forms.ModelChoiceField, self.fields["body"]).queryset = bodies
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("start_time"), data.get("end_time")
         if start and end and end <= start:
             self.add_error("end_time", "The meeting must end after it starts.")
@@ -143,7 +144,8 @@ class AttendanceForm(forms.Form):
         self.extra_count = len(others) + extra
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         seen: dict[int, str] = {
             m.person_id: f"member_{m.person_id}"
             for m in self.members
@@ -223,7 +225,8 @@ class AgendaItemForm(forms.ModelForm):
         labels = {"is_matters_arising": "This is the matters arising item"}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if (
             data.get("visibility") not in (None, ItemVisibility.PUBLIC)
             and not (data.get("restriction_reason") or "").strip()
@@ -277,7 +280,7 @@ class ApproveMinutesForm(forms.Form):
 
     def __init__(self, *args: Any, at: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = Meeting.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["meeting"]).queryset = Meeting.objects.filter(
             body_id=at.body_id, date__lt=at.date, minutes_status="draft"
         ).order_by("-date")
 

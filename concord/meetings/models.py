@@ -144,7 +144,7 @@ class Attendance(models.Model):
 
     @property
     def name(self) -> str:
-        return self.person.display_name if self.person_id else self.guest_name
+        return self.person.display_name if self.person is not None else self.guest_name
 
 
 class ItemVisibility(models.TextChoices):
