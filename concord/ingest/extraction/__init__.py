@@ -9,7 +9,7 @@ and finally the actions written inline or implied by decisions.
 
 from __future__ import annotations
 
-from concord.ingest.extraction.actions import extract_actions
+from concord.ingest.extraction.actions import extract_actions, read_action_tables
 from concord.ingest.extraction.attendance import extract_attendance
 from concord.ingest.extraction.dates import to_date
 from concord.ingest.extraction.decisions import extract_decisions
@@ -57,10 +57,9 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
     people = [p.name for p in attendance.people]
     next_date = record.next_meetings[0].date if record.next_meetings else None
     # First pass finds action tables, whose rows must not be read as items.
-    _, side_cols, action_blocks = extract_actions(
-        text, lines, attendance.blocks, people, meeting, next_date, [], tables_only=True
-    )
-    skip = attendance.blocks | action_blocks
+    tables = read_action_tables(text, lines, people, meeting, next_date)
+    side_cols = tables.side_cols
+    skip = attendance.blocks | tables.action_blocks
     found_items = extract_items(lines, skip)
     record.items = [f.item for f in found_items]
     item_starts = {f.line: f.item.title for f in found_items}
@@ -71,9 +70,8 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
         # A report proposes; nothing in it was decided or assigned at a meeting.
         decisions = []
     else:
-        actions, _, _ = extract_actions(
-            text, lines, attendance.blocks, people, meeting, next_date, decisions
+        record.actions = extract_actions(
+            text, lines, attendance.blocks, people, meeting, next_date, decisions, tables=tables
         )
-        record.actions = actions
     record.decisions = [d.text for d in decisions]
     return record

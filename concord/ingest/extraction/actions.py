@@ -375,12 +375,56 @@ def extract_actions(
     next_meeting: str | None,
     decisions: list,
     *,
-    tables_only: bool = False,
-) -> tuple[list[Action], dict[int, set[int]], set[int]]:
-    """All actions, de-duplicated; the table columns holding owners/dates; table blocks."""
-    found: list[Found] = []
-    side_cols: dict[int, set[int]] = {}
-    action_blocks: set[int] = set()
+    tables: ActionTables | None = None,
+) -> list[Action]:
+    """All actions, de-duplicated.
+
+    ``tables`` is what ``read_action_tables`` found for the same text; it is
+    reused rather than read again.
+    """
+    if tables is None:
+        tables = read_action_tables(text, lines, people, meeting_date, next_meeting)
+    return _extract(
+        text, lines, skip_blocks, people, meeting_date, next_meeting, decisions, tables, False
+    )
+
+
+@dataclass
+class ActionTables:
+    """Actions found in tables, the table columns holding owners/dates, and table blocks."""
+
+    found: list[Found] = field(default_factory=list)
+    side_cols: dict[int, set[int]] = field(default_factory=dict)
+    action_blocks: set[int] = field(default_factory=set)
+
+
+def read_action_tables(
+    text: Text,
+    lines: list[Line],
+    people: list[str],
+    meeting_date: date | None,
+    next_meeting: str | None,
+) -> ActionTables:
+    """Action tables (action, who and when columns) and outstanding-action lists."""
+    tables = ActionTables()
+    _extract(text, lines, set(), people, meeting_date, next_meeting, [], tables, True)
+    return tables
+
+
+def _extract(
+    text: Text,
+    lines: list[Line],
+    skip_blocks: set[int],
+    people: list[str],
+    meeting_date: date | None,
+    next_meeting: str | None,
+    decisions: list,
+    tables: ActionTables,
+    tables_only: bool,
+) -> list[Action]:
+    found: list[Found] = tables.found if tables_only else list(tables.found)
+    side_cols = tables.side_cols
+    action_blocks = tables.action_blocks
     first_line: dict[int, int] = {}
     for n, ln in enumerate(lines):
         first_line.setdefault(ln.block, n)
@@ -398,9 +442,9 @@ def extract_actions(
                 return d
         return resolve_due(desc, meeting_date, next_meeting) if _mentions_time(desc) else None
 
-    # 1. Tables with an action column and an owner column.
+    # 1. Tables with an action column and an owner column (read once).
     blocks = text.blocks
-    i = 0
+    i = 0 if tables_only else len(blocks)
     list_mode = False
     while i < len(blocks):
         b = blocks[i]
@@ -484,7 +528,7 @@ def extract_actions(
         i = j
 
     if tables_only:
-        return [], side_cols, action_blocks
+        return []
 
     # 2. Inline "Action:" lines, their continuations, and "… Action: JB" endings.
     k = 0
@@ -576,7 +620,7 @@ def extract_actions(
             d, owners, dw = parse_action_text(dec.text, people)
             add(d, owners, due_of(dw, d), dec.line, "decision")
 
-    return _dedupe(found), side_cols, action_blocks
+    return _dedupe(found)
 
 
 _SUBJECT = re.compile(

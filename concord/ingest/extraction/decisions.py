@@ -135,6 +135,10 @@ def extract_decisions(
                 j += 1
             i = j
             continue
+        low = text.lower()
+        if not any(word in low for word in _DECISION_STEMS):
+            i += 1
+            continue
         for sent in _split_resolutions(text):
             for s in sentences(sent):
                 if not is_decision(s):
