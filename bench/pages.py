@@ -3,6 +3,7 @@
     .venv/bin/python bench/pages.py                 # full size, SQLite in a temp folder
     .venv/bin/python bench/pages.py --scale 0.1     # a tenth of the size
     .venv/bin/python bench/pages.py --database-url postgres://postgres@127.0.0.1:5432/concord_bench
+    .venv/bin/python bench/pages.py --keep          # keep the SQLite file for --reuse
 
 The generator here is not the demo's: it writes with plain ``bulk_create``
 (no history rows, no services) because it has to make hundreds of thousands
@@ -17,6 +18,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -70,28 +72,27 @@ def ensure_postgres_database(url: str) -> None:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
-def configure(database_url: str | None) -> Path | None:
-    """Point Django at the bench database; return the temp folder used for SQLite, if any."""
+def configure(database_url: str | None, data: Path) -> None:
+    """Point Django at the bench database, with ``data`` as its scratch data folder.
+
+    ``data`` holds static and media files either way, and the SQLite database
+    when no URL is given.
+    """
     sys.path.insert(0, str(ROOT))
     os.environ["CONCORD_DEMO"] = "1"  # built-in secret key, no HTTPS redirects
     os.environ["DEBUG"] = "0"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "concord.settings")
-    # A scratch data folder either way (static files, media); SQLite lives there too.
-    data = Path(tempfile.mkdtemp(prefix="concord-bench-"))
-    (data / "static").mkdir()
+    (data / "static").mkdir(exist_ok=True)
     os.environ["CONCORD_DATA"] = str(data)
-    tmp: Path | None = None
     if database_url:
         if database_url.startswith(("postgres://", "postgresql://")):
             ensure_postgres_database(database_url)
         os.environ["DATABASE_URL"] = database_url
     else:
-        tmp = data
         os.environ.pop("DATABASE_URL", None)
     import django
 
     django.setup()
-    return tmp
 
 
 # -- the generator -----------------------------------------------------------
@@ -321,7 +322,12 @@ def pages_to_measure() -> list[Page]:
         Meeting.objects.filter(body=body).annotate(n=Count("items__actions")).order_by("-n").first()
     )
     latest = Meeting.objects.filter(body=body).order_by("-date").first()
-    owner = Person.objects.annotate(n=Count("action_ownerships")).order_by("-n", "pk").first()
+    owner = (
+        Person.objects.select_related("organisation")
+        .annotate(n=Count("action_ownerships"))
+        .order_by("-n", "pk")
+        .first()
+    )
     assert body and meeting and latest and owner
     overdue_body = Action.objects.overdue().values_list("body_id", flat=True).first() or body.pk
     return [
@@ -330,6 +336,12 @@ def pages_to_measure() -> list[Page]:
         Page("action tracker", "actions:tracker", [{}], {}),
         Page("tracker: body", "actions:tracker", [{}], {"body": overdue_body}),
         Page("tracker: owner", "actions:tracker", [{}], {"owner": owner.pk}),
+        Page(
+            "tracker: organisation",
+            "actions:tracker",
+            [{}],
+            {"organisation_name": owner.organisation.name if owner.organisation else "Bench"},
+        ),
         Page("tracker: overdue", "actions:tracker", [{}], {"overdue": 1}),
         Page("tracker: all statuses", "actions:tracker", [{}], {"status": "all"}),
         Page("matters arising", "meetings:matters_arising", [{"pk": latest.pk}], {}),
@@ -363,8 +375,31 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[index]
 
 
-def measure(requests: int) -> list[str]:
-    """Time every page; return the rows of a Markdown table."""
+class GcTimer:
+    """Time spent in the garbage collector while it is installed (``gc.callbacks``)."""
+
+    def __init__(self) -> None:
+        self.total_ms = 0.0
+        self._start = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._start = time.perf_counter()
+        else:
+            self.total_ms += (time.perf_counter() - self._start) * 1000
+
+
+def measure(requests: int, freeze: bool = True) -> list[str]:
+    """Time every page; return the rows of a Markdown table.
+
+    Every page is requested once first, to warm caches as a running server
+    would be; then, with ``freeze``, what is loaded by then is moved out of the
+    garbage collector's view (``gc.freeze()``), as ``concord/wsgi.py`` does in a
+    server. The "GC ms" column is the time the collector took during the page's
+    timed requests: the usual cause of a p95 far above the median.
+    """
+    import gc
+
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
     from django.db import connection
@@ -378,34 +413,47 @@ def measure(requests: int) -> list[str]:
     signed_in, public = Client(), Client()
     signed_in.force_login(user)
     rows = [
-        "| page | URL | status | median ms | p95 ms | queries |",
-        "|---|---|---:|---:|---:|---:|",
+        "| page | URL | status | median ms | p95 ms | max ms | GC ms | queries |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
+    ready: list[tuple[Page, str]] = []
     for page in pages_to_measure():
         url = resolve(page)
         if url is None:
             print(f"{page.label}: not available ({page.name} has no URL yet)", file=sys.stderr)
-            rows.append(f"| {page.label} | `{page.name}` | not available | | | |")
+            rows.append(f"| {page.label} | `{page.name}` | not available | | | | | |")
             continue
-        client = public if page.as_public else signed_in
         try:
-            client.get(url)  # warm caches, as a running server would be
-            timings = []
+            (public if page.as_public else signed_in).get(url)  # warm-up
+        except Exception as exc:  # noqa: BLE001 - report and go on with the other pages
+            print(f"{page.label}: error {exc!r}", file=sys.stderr)
+            rows.append(f"| {page.label} | `{url}` | error: {type(exc).__name__} | | | | | |")
+            continue
+        ready.append((page, url))
+    gc.collect()
+    if freeze:
+        gc.freeze()
+    for page, url in ready:
+        client = public if page.as_public else signed_in
+        timings = []
+        collector = GcTimer()
+        gc.callbacks.append(collector)
+        try:
             for _ in range(requests):
                 start = time.perf_counter()
                 response = client.get(url)
                 timings.append((time.perf_counter() - start) * 1000)
-            with CaptureQueriesContext(connection) as queries:
-                client.get(url)
-        except Exception as exc:  # noqa: BLE001 - report and go on with the other pages
-            print(f"{page.label}: error {exc!r}", file=sys.stderr)
-            rows.append(f"| {page.label} | `{url}` | error: {type(exc).__name__} | | | |")
-            continue
+        finally:
+            gc.callbacks.remove(collector)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
         rows.append(
             f"| {page.label} | `{url}` | {response.status_code} | "
             f"{statistics.median(timings):.1f} | {percentile(timings, 0.95):.1f} | "
-            f"{len(queries)} |"
+            f"{max(timings):.1f} | {collector.total_ms:.1f} | {len(queries)} |"
         )
+    if freeze:
+        gc.unfreeze()
     return rows
 
 
@@ -425,6 +473,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
+        "--no-freeze",
+        action="store_true",
+        help="Do not gc.freeze() after the warm-up (to see the garbage collector's full cost).",
+    )
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="Keep the temporary folder (and the SQLite database in it) for a later --reuse; "
+        "by default it is removed when the run ends.",
+    )
+    parser.add_argument(
         "--reuse",
         action="store_true",
         help="Measure the data already in the database (e.g. a previous run's SQLite file, "
@@ -432,7 +491,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    tmp = configure(args.database_url or None)
+    data = Path(tempfile.mkdtemp(prefix="concord-bench-"))
+    try:
+        return run(args, data)
+    finally:
+        if args.keep:
+            print(f"\nKept {data} (for --reuse)", file=sys.stderr)
+        else:
+            shutil.rmtree(data, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, data: Path) -> int:
+    """Set up, fill and measure the bench database; print the report."""
+    sqlite = not args.database_url
+    configure(args.database_url or None, data)
     from django.core.management import call_command
     from django.db import connection
 
@@ -449,11 +521,14 @@ def main(argv: list[str] | None = None) -> int:
         cursor.execute("ANALYZE")  # fresh statistics, as a settled database would have
     print(f"# Concord page benchmark ({connection.vendor}, scale {args.scale})\n")
     print(f"Generated in {built:.1f} s: " + ", ".join(f"{n:,} {k}" for k, n in counts.items()))
-    if tmp is not None:
-        print(f"\nDatabase: {tmp / 'concord.sqlite3'}")
+    if sqlite and args.keep:
+        print(f"\nDatabase: {data / 'concord.sqlite3'}")
     print(f"\nServer time over {args.requests} requests per page (signed in as secretariat ")
     print("unless marked public), and SQL queries for one request.\n")
-    print("\n".join(measure(args.requests)))
+    try:
+        print("\n".join(measure(args.requests, freeze=not args.no_freeze)))
+    finally:
+        connection.close()
     return 0
 
 

@@ -92,7 +92,17 @@ class Action(models.Model):
 
     class Meta:
         ordering = ["due_date", "id"]
-        indexes = [models.Index(fields=["body", "status", "due_date"])]
+        indexes = [
+            models.Index(fields=["body", "status", "due_date"]),
+            # The tracker lists outstanding actions soonest due first. Most actions
+            # are long closed, so walking the plain due-date index skips tens of
+            # thousands of them; this one holds only the outstanding.
+            models.Index(
+                fields=["due_date", "id"],
+                condition=models.Q(status__in=OUTSTANDING),
+                name="action_outstanding_due",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.description[:80]
@@ -150,6 +160,21 @@ class ActionOwner(models.Model):
                 fields=["action", "person"],
                 condition=models.Q(person__isnull=False),
                 name="unique_person_owner",
+            ),
+        ]
+        # Owners that are bodies or "all members" are few among many person owners.
+        # Partial indexes find them without reading every owner (actions_owned_by);
+        # SQLite will not use the plain index on the mostly-NULL body column.
+        indexes = [
+            models.Index(
+                fields=["body"],
+                condition=models.Q(body__isnull=False),
+                name="actionowner_body_owners",
+            ),
+            models.Index(
+                fields=["action"],
+                condition=models.Q(all_members=True),
+                name="actionowner_all_members",
             ),
         ]
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from concord.actions.models import (
     OUTSTANDING,
@@ -16,16 +16,20 @@ from concord.actions.models import (
     ActionStatus,
     ActionUpdate,
 )
-from concord.governance.models import Body
+from concord.governance.models import Body, Membership
 from concord.lib.access import Viewer
 from concord.lib.locking import save_versioned
 from concord.meetings.models import AgendaItem, Meeting
-from concord.people.models import Person
+from concord.people.models import Organisation, Person
 
 
 def with_display_relations(qs: QuerySet[Action]) -> QuerySet[Action]:
-    """Load what an action list shows (body, meeting, owners) in a fixed number of queries."""
-    return qs.select_related("body", "item__meeting", "closed_at_item__meeting").prefetch_related(
+    """Load what an action list shows (body, meeting, owners) in a fixed number of queries.
+
+    Where an action was closed is not shown in lists; the action's own page
+    adds ``closed_at_item__meeting``.
+    """
+    return qs.select_related("body", "item__meeting").prefetch_related(
         Prefetch(
             "owners",
             queryset=ActionOwner.objects.select_related("person", "body").order_by("id"),
@@ -41,6 +45,7 @@ class TrackerFilters:
     owner: int | None = None
     owner_name: str = ""
     organisation: int | None = None
+    organisation_name: str = ""
     status: str = "outstanding"
     overdue: bool = False
     today: dt.date | None = None
@@ -62,47 +67,88 @@ class TrackerFilters:
             owner=number("owner"),
             owner_name=" ".join(params.get("owner_name", "").split())[:100],
             organisation=number("organisation"),
+            organisation_name=" ".join(params.get("organisation_name", "").split())[:100],
             status=status,
             overdue=params.get("overdue") in {"1", "on", "true"},
         )
 
 
+# Up to this many people, an owner or organisation filter lists their ids in the
+# query instead of nesting a subquery: PostgreSQL then sees how few they are and
+# stops walking the due-date index early (measured: 24 ms down to 7 ms).
+LISTED_PEOPLE = 1000
+
+
+def _owned_by(people: QuerySet | list[int]) -> QuerySet[ActionOwner]:
+    """Ids of actions owned by any of ``people`` (person ids, or a queryset of them)."""
+    return ActionOwner.objects.filter(person_id__in=people).order_by().values("action_id")
+
+
+def _listed(people: QuerySet) -> QuerySet | list[int]:
+    """``people`` (a queryset of person ids) as a list if it is short, else as it is."""
+    ids = list(people[: LISTED_PEOPLE + 1])
+    return ids if len(ids) <= LISTED_PEOPLE else people
+
+
+def _people_of(organisations: QuerySet[Organisation]) -> QuerySet:
+    """Ids of people who work for, or sit on a body for, any of ``organisations``."""
+    return (
+        Person.objects.filter(organisation__in=organisations)
+        .order_by()
+        .values_list("pk", flat=True)
+        .union(
+            Membership.objects.filter(organisation__in=organisations)
+            .order_by()
+            .values_list("person_id", flat=True)
+        )
+    )
+
+
 def tracker_queryset(viewer: Viewer, filters: TrackerFilters) -> QuerySet[Action]:
-    """The actions the viewer may see, filtered for the tracker, soonest due first."""
+    """The actions the viewer may see, filtered for the tracker, soonest due first.
+
+    Owner and organisation filters are subqueries of action ids rather than
+    joins: no ``DISTINCT`` over the whole list, and no ``OR`` across joined
+    tables, which made SQLite read every action (50 ms at 50,000 actions).
+    """
     qs = Action.objects.visible_to(viewer)
     if filters.body:
         qs = qs.filter(body_id=filters.body)
     if filters.owner:
-        qs = qs.filter(owners__person_id=filters.owner)
+        qs = qs.filter(pk__in=_owned_by([filters.owner]))
     if filters.owner_name:
-        qs = qs.filter(
-            Q(owners__person__name__icontains=filters.owner_name)
-            | Q(owners__person__aliases__name__icontains=filters.owner_name)
-        )
+        people = Person.objects.search(filters.owner_name).order_by().values_list("pk", flat=True)
+        qs = qs.filter(pk__in=_owned_by(_listed(people)))
     if filters.organisation:
-        qs = qs.filter(
-            Q(owners__person__organisation_id=filters.organisation)
-            | Q(owners__person__memberships__organisation_id=filters.organisation)
-        )
+        organisation = Organisation.objects.filter(pk=filters.organisation)
+        qs = qs.filter(pk__in=_owned_by(_listed(_people_of(organisation))))
+    if filters.organisation_name:
+        # A name search, not a drop-down: a national deployment has thousands.
+        matching = Organisation.objects.search(filters.organisation_name).order_by()
+        qs = qs.filter(pk__in=_owned_by(_listed(_people_of(matching))))
     if filters.status == "outstanding":
         qs = qs.filter(status__in=OUTSTANDING)
     elif filters.status != "all":
         qs = qs.filter(status=filters.status)
     if filters.overdue:
         qs = qs.overdue(filters.today)
-    if filters.owner or filters.owner_name or filters.organisation:
-        qs = qs.distinct()
     return with_display_relations(qs).order_by("due_date", "id")
 
 
 def actions_owned_by(person: Person, viewer: Viewer) -> QuerySet[Action]:
     """Actions a person owns directly, or through a body they sit on, or as 'all members'."""
     body_ids = list(person.memberships.current().values_list("body_id", flat=True))
-    owned = ActionOwner.objects.filter(
-        Q(person=person)
-        | Q(body_id__in=body_ids)
-        | Q(all_members=True, action__body_id__in=body_ids)
-    ).values("action_id")
+    # Three index look-ups joined by UNION rather than one OR: with the OR, both
+    # SQLite and PostgreSQL read every owner row (62,000 at bench scale, 11 ms).
+    owners = ActionOwner.objects.order_by()
+    owned = (
+        owners.filter(person=person)
+        .values("action_id")
+        .union(
+            owners.filter(body_id__in=body_ids).values("action_id"),
+            owners.filter(all_members=True, action__body_id__in=body_ids).values("action_id"),
+        )
+    )
     qs = Action.objects.visible_to(viewer).filter(pk__in=owned)
     return with_display_relations(qs).order_by("due_date", "id")
 

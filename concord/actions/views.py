@@ -44,8 +44,16 @@ def tracker(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "today": dt.date.today(),
             "bodies": Body.objects.visible_to(viewer).only("pk", "name"),
-            "owner": Person.objects.filter(pk=filters.owner).first() if filters.owner else None,
-            "organisations": Organisation.objects.only("pk", "name"),
+            "owner": (
+                Person.objects.visible_to(viewer).filter(pk=filters.owner).first()
+                if filters.owner
+                else None
+            ),
+            "organisation": (
+                Organisation.objects.filter(pk=filters.organisation).first()
+                if filters.organisation
+                else None
+            ),
             "statuses": [
                 ("outstanding", "Outstanding"),
                 ("all", "All"),
@@ -80,7 +88,11 @@ def _may_update(viewer: Viewer, action: Action) -> bool:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request)
     action = get_visible_or_404(
-        with_display_relations(Action.objects.all()).select_related("continues"), viewer, pk=pk
+        with_display_relations(Action.objects.all()).select_related(
+            "continues", "closed_at_item__meeting"
+        ),
+        viewer,
+        pk=pk,
     )
     may_update = _may_update(viewer, action)
     form = ProgressForm(request.POST or None, action=action) if may_update else None

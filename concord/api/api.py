@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import NinjaAPI, Query, Schema
 from ninja.security import django_auth
 from pydantic import Field
@@ -21,7 +21,6 @@ from pydantic import Field
 from concord.actions.models import Action, ActionOwner
 from concord.actions.services import TrackerFilters, tracker_queryset, with_display_relations
 from concord.api import schemas as s
-from concord.exports.popolo import people_visible_to
 from concord.governance.models import Body, Membership
 from concord.lib.access import Viewer, get_visible_or_404, viewer_for
 from concord.meetings.models import Attendance, Meeting
@@ -341,9 +340,7 @@ def get_person(request: HttpRequest, person_id: int) -> dict[str, Any]:
     """A person and their seats on bodies the caller may see; contact details for the
     secretariat only."""
     viewer = viewer_for(request)
-    person = people_visible_to(viewer).select_related("organisation").filter(pk=person_id).first()
-    if person is None:
-        raise Http404("No such person.")
+    person = get_visible_or_404(Person.objects.select_related("organisation"), viewer, pk=person_id)
     memberships = (
         Membership.objects.filter(person=person, body__in=Body.objects.visible_to(viewer))
         .select_related("body", "organisation")

@@ -14,8 +14,6 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Q, QuerySet
-
 from concord.governance.models import Body, Membership
 from concord.lib.access import Viewer
 from concord.meetings.models import Meeting, MeetingStatus
@@ -38,20 +36,6 @@ def popolo_id(kind: str, pk: int | None) -> str | None:
     ('body/3', None)
     """
     return f"{kind}/{pk}" if pk is not None else None
-
-
-def people_visible_to(viewer: Viewer) -> QuerySet[Person]:
-    """People this viewer may know about: members of bodies they may see, attendees of
-    meetings whose minutes they may read, and themselves. The secretariat sees everyone.
-    """
-    if viewer.is_secretariat:
-        return Person.objects.all()
-    rule = Q(memberships__body__in=Body.objects.visible_to(viewer)) | Q(
-        attendances__meeting__in=Meeting.objects.with_minutes_visible_to(viewer)
-    )
-    if viewer.person_id:
-        rule |= Q(pk=viewer.person_id)
-    return Person.objects.filter(pk__in=Person.objects.filter(rule).values("pk"))
 
 
 def event_moment(date: dt.date, time: dt.time | None) -> str:

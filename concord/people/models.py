@@ -16,6 +16,15 @@ class Sector(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def search(self, term: str) -> OrganisationQuerySet:
+        """Organisations whose name or short name contains ``term`` (any case)."""
+        term = term.strip()
+        if not term:
+            return self
+        return self.filter(models.Q(name__icontains=term) | models.Q(short_name__icontains=term))
+
+
 class Organisation(models.Model):
     """A partner organisation: a council, police force, trust, college, employer, charity."""
 
@@ -28,6 +37,8 @@ class Organisation(models.Model):
     website = models.URLField(blank=True)
     history = HistoricalRecords()
 
+    objects = OrganisationQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
 
@@ -36,6 +47,27 @@ class Organisation(models.Model):
 
 
 class PersonQuerySet(models.QuerySet["Person"]):
+    def visible_to(self, viewer) -> PersonQuerySet:  # noqa: ANN001 - concord.lib.access.Viewer
+        """People this viewer may know about: members of bodies they may see, attendees of
+        meetings whose minutes they may read, and themselves. The secretariat sees everyone.
+
+        Anyone else (a guest named only in members-only minutes, say) is hidden: their
+        page is a 404, exactly as if they did not exist.
+        """
+        if viewer.is_secretariat:
+            return self
+        # Imported here: governance and meetings import this module.
+        from concord.governance.models import Body
+        from concord.meetings.models import Meeting
+
+        rule = models.Q(memberships__body__in=Body.objects.visible_to(viewer)) | models.Q(
+            attendances__meeting__in=Meeting.objects.with_minutes_visible_to(viewer)
+        )
+        if viewer.person_id:
+            rule |= models.Q(pk=viewer.person_id)
+        # The rule joins to many rows per person; a subquery keeps each person once.
+        return self.filter(pk__in=Person.objects.filter(rule).values("pk"))
+
     def search(self, term: str) -> PersonQuerySet:
         """People whose name or one of whose aliases contains ``term``."""
         term = term.strip()

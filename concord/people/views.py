@@ -3,25 +3,30 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from concord.actions.services import actions_owned_by
 from concord.governance.models import Body, Membership
-from concord.lib.access import viewer_for
+from concord.lib.access import get_visible_or_404, viewer_for
 from concord.meetings.models import Attendance, Meeting
 from concord.people.models import Person
 from concord.secretariat.stats import person_attendance_summary
 
+# The page lists the soonest-due outstanding actions; the tracker has the rest.
+PERSON_ACTIONS = 25
+LATEST_ATTENDANCES = 30
+
 
 @login_required
 def person(request: HttpRequest, pk: int) -> HttpResponse:
-    """A person's record for partners; contact details for the secretariat and themselves."""
+    """A person's record for partners; contact details for the secretariat and themselves.
+
+    People the viewer may not know about (see ``PersonQuerySet.visible_to``) are a 404.
+    """
     viewer = viewer_for(request)
-    the_person = Person.objects.select_related("organisation").filter(pk=pk).first()
-    if the_person is None:
-        raise Http404("No such person.")
-    memberships = (
+    the_person = get_visible_or_404(Person.objects.select_related("organisation"), viewer, pk=pk)
+    memberships = list(
         Membership.objects.filter(person=the_person, body__in=Body.objects.visible_to(viewer))
         .select_related("body", "organisation")
         .order_by("-start")
@@ -29,8 +34,10 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
     attendances = (
         Attendance.objects.filter(person=the_person, meeting__in=Meeting.objects.visible_to(viewer))
         .select_related("meeting__body", "organisation", "deputising_for")
-        .order_by("-meeting__date")[:30]
+        .order_by("-meeting__date")[:LATEST_ATTENDANCES]
     )
+    # One more than shown tells whether there are more, without counting them all.
+    actions = list(actions_owned_by(the_person, viewer).outstanding()[: PERSON_ACTIONS + 1])
     return render(
         request,
         "people/person.html",
@@ -38,8 +45,9 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
             "person": the_person,
             "memberships": memberships,
             "attendances": attendances,
-            "summary": person_attendance_summary(the_person, viewer),
-            "actions": actions_owned_by(the_person, viewer)[:100],
+            "summary": person_attendance_summary(the_person, viewer, memberships),
+            "actions": actions[:PERSON_ACTIONS],
+            "more_actions": len(actions) > PERSON_ACTIONS,
             "show_contact": viewer.is_secretariat or viewer.person_id == the_person.pk,
         },
     )

@@ -46,15 +46,25 @@ class AttendanceRate:
         return None if self.expected == 0 else 100.0 * self.attended / self.expected
 
 
-def _outcome(person_id: int, rows: dict[int, Attendance], deputised: set[int]) -> str:
-    row = rows.get(person_id)
-    if row is not None and row.status == AttendanceStatus.PRESENT:
+def outcome_of(status: str | None, deputised: bool) -> str:
+    """How one expected attendance went, from the member's own attendance status (if any
+    row was recorded) and whether a deputy came in their place.
+
+    >>> outcome_of("apologies", True), outcome_of(None, False), outcome_of("present", True)
+    ('deputised', 'absent', 'present')
+    """
+    if status == AttendanceStatus.PRESENT:
         return "present"
-    if person_id in deputised:
+    if deputised:
         return "deputised"
-    if row is not None and row.status == AttendanceStatus.APOLOGIES:
+    if status == AttendanceStatus.APOLOGIES:
         return "apologies"
     return "absent"
+
+
+def _outcome(person_id: int, rows: dict[int, Attendance], deputised: set[int]) -> str:
+    row = rows.get(person_id)
+    return outcome_of(row.status if row is not None else None, person_id in deputised)
 
 
 def attendance_rates(
@@ -116,16 +126,21 @@ def attendance_rates(
     return sorted(groups.values(), key=lambda g: (g.rate if g.rate is not None else -1, g.label))
 
 
-def person_attendance_summary(person: Person, viewer: Viewer) -> AttendanceRate:
+def person_attendance_summary(
+    person: Person, viewer: Viewer, memberships: list[Membership] | None = None
+) -> AttendanceRate:
     """One person's attendance at held meetings of their bodies, during their memberships.
 
-    Three queries: the person's memberships, the meetings they were expected
-    at, and the attendance rows for them or their deputies at those meetings.
+    ``memberships`` are the person's memberships of bodies the viewer may see,
+    if the caller has them already. Two queries (three without them): the
+    meetings they were expected at, and the attendance rows for them or their
+    deputies at those meetings, read as plain values.
     """
     summary = AttendanceRate(person.display_name)
-    memberships = list(
-        Membership.objects.filter(person=person, body__in=Body.objects.visible_to(viewer))
-    )
+    if memberships is None:
+        memberships = list(
+            Membership.objects.filter(person=person, body__in=Body.objects.visible_to(viewer))
+        )
     if not memberships:
         return summary
     spans = Q()
@@ -137,19 +152,22 @@ def person_attendance_summary(person: Person, viewer: Viewer) -> AttendanceRate:
             span &= Q(date__lte=ms.end)
         spans |= span
     meeting_ids = list(
-        Meeting.objects.filter(spans, status=MeetingStatus.HELD).values_list("pk", flat=True)
+        Meeting.objects.filter(spans, status=MeetingStatus.HELD)
+        .order_by()
+        .values_list("pk", flat=True)
     )
-    rows: dict[int, dict[int, Attendance]] = {}
-    deputised: dict[int, set[int]] = {}
-    for a in Attendance.objects.filter(meeting_id__in=meeting_ids).filter(
-        Q(person=person) | Q(deputising_for=person)
+    own_status: dict[int, str] = {}
+    deputised: set[int] = set()
+    for meeting_id, person_id, status in (
+        Attendance.objects.filter(meeting_id__in=meeting_ids)
+        .filter(Q(person=person) | Q(deputising_for=person))
+        .order_by()
+        .values_list("meeting_id", "person_id", "status")
     ):
-        if a.person_id == person.pk:
-            rows[a.meeting_id] = {person.pk: a}
-        elif a.status == AttendanceStatus.PRESENT:
-            deputised[a.meeting_id] = {person.pk}
+        if person_id == person.pk:
+            own_status[meeting_id] = status
+        elif status == AttendanceStatus.PRESENT:
+            deputised.add(meeting_id)
     for meeting_id in meeting_ids:
-        summary.count(
-            _outcome(person.pk, rows.get(meeting_id, {}), deputised.get(meeting_id, set()))
-        )
+        summary.count(outcome_of(own_status.get(meeting_id), meeting_id in deputised))
     return summary

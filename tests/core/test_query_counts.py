@@ -41,6 +41,12 @@ def _grow(world, n: int) -> None:  # noqa: ANN001
 PAGES = {
     "tracker": lambda w: reverse("actions:tracker"),
     "tracker filtered": lambda w: reverse("actions:tracker") + f"?body={w.board.pk}&overdue=1",
+    "tracker by names": lambda w: (
+        reverse("actions:tracker") + "?owner_name=person&organisation_name=riverton&status=all"
+    ),
+    "tracker by ids": lambda w: (
+        reverse("actions:tracker") + f"?owner={w.chair.pk}&organisation={w.council.pk}"
+    ),
     "my actions": lambda w: reverse("actions:mine"),
     "body": lambda w: reverse("portal:body", args=[w.board.slug]),
     "meetings": lambda w: reverse("portal:meetings"),
@@ -71,3 +77,30 @@ def test_queries_per_page_do_not_grow_with_the_data(world, as_user, page: str) -
     _grow(world, 8)
     large = _count(client, PAGES[page](world))
     assert large == small, f"{page}: {small} queries with little data, {large} with more"
+
+
+# Pages a partner (not the secretariat) sees go through the visibility rules,
+# which are subqueries: they must not add queries as the data grows either.
+PARTNER_PAGES = ["tracker", "tracker by names", "my actions", "person", "meeting", "body"]
+
+
+@pytest.mark.parametrize("page", PARTNER_PAGES)
+def test_queries_per_page_do_not_grow_for_a_partner_either(world, as_user, page: str) -> None:  # noqa: ANN001
+    client = as_user(world.board_member)
+    world.last = make_meeting(body=world.board, date=dt.date(2026, 1, 1), status="held")
+    _grow(world, 2)
+    small = _count(client, PAGES[page](world))
+    _grow(world, 8)
+    large = _count(client, PAGES[page](world))
+    assert large == small, f"{page}: {small} queries with little data, {large} with more"
+
+
+@pytest.mark.parametrize(
+    ("page", "most"),
+    [("tracker", 9), ("tracker filtered", 9), ("tracker by names", 11), ("person", 13)],
+)
+def test_the_busiest_pages_stay_within_their_query_budget(world, as_user, page, most) -> None:  # noqa: ANN001
+    client = as_user(world.secretariat)
+    world.last = make_meeting(body=world.board, date=dt.date(2026, 1, 1), status="held")
+    _grow(world, 3)
+    assert _count(client, PAGES[page](world)) <= most

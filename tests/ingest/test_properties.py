@@ -19,10 +19,11 @@ KEYS = ["source", "kind", "body", "date", "start_time", "end_time", "venue", "at
 
 @functools.cache
 def _sample(kind: str) -> bytes:
-    folder = Path(tempfile.mkdtemp(prefix="concord-prop-"))
-    if kind == "docx":
-        return to_docx(KESTREL, folder / "m.docx").read_bytes()
-    return to_pdf(KESTREL, folder / "m.pdf").read_bytes()
+    # The builders write files; keep only the bytes and leave nothing behind in /tmp.
+    with tempfile.TemporaryDirectory(prefix="concord-prop-") as folder:
+        if kind == "docx":
+            return to_docx(KESTREL, Path(folder) / "m.docx").read_bytes()
+        return to_pdf(KESTREL, Path(folder) / "m.pdf").read_bytes()
 
 
 def _check(data: bytes, name: str) -> None:
