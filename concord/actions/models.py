@@ -110,7 +110,7 @@ class Action(models.Model):
     def save(self, *args, **kwargs) -> None:
         # An action set at a meeting dates from that meeting, whoever creates it,
         # so that "set before this meeting" needs no join (matters arising).
-        if self._state.adding and self.item_id:
+        if self._state.adding and self.item is not None:
             self.created_on = self.item.meeting.date
         super().save(*args, **kwargs)
 
@@ -179,9 +179,9 @@ class ActionOwner(models.Model):
         ]
 
     def __str__(self) -> str:
-        if self.person_id:
+        if self.person is not None:
             return self.person.display_name
-        if self.body_id:
+        if self.body is not None:
             return self.body.name
         return "All members"
 

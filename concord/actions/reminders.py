@@ -33,8 +33,8 @@ class ReminderRun:
 def _recipients(action: Action, members_by_body: dict[int, list[Person]]) -> list[Person]:
     people: dict[int, Person] = {}
     for owner in action.owners.all():
-        if owner.person_id:
-            people[owner.person_id] = owner.person
+        if owner.person is not None:
+            people[owner.person.pk] = owner.person
         elif owner.body_id:
             people.update((p.pk, p) for p in members_by_body.get(owner.body_id, []))
         elif owner.all_members:
@@ -64,6 +64,8 @@ def send_reminders(today: dt.date | None = None) -> ReminderRun:
         members_by_body[ms.body_id].append(ms.person)
     sent = skipped = 0
     for action in actions:
+        if action.due_date is None:  # the query selects dated actions only
+            continue
         kind = ReminderKind.OVERDUE if action.due_date < today else ReminderKind.DUE_SOON
         for person in _recipients(action, members_by_body):
             if not person.email:

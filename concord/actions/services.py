@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
@@ -13,6 +14,7 @@ from concord.actions.models import (
     OUTSTANDING,
     Action,
     ActionOwner,
+    ActionQuerySet,
     ActionStatus,
     ActionUpdate,
 )
@@ -22,8 +24,10 @@ from concord.lib.locking import save_versioned
 from concord.meetings.models import AgendaItem, Meeting
 from concord.people.models import Organisation, Person
 
+ActionQS = TypeVar("ActionQS", bound=QuerySet[Action])
 
-def with_display_relations(qs: QuerySet[Action]) -> QuerySet[Action]:
+
+def with_display_relations(qs: ActionQS) -> ActionQS:
     """Load what an action list shows (body, meeting, owners) in a fixed number of queries.
 
     Where an action was closed is not shown in lists; the action's own page
@@ -79,7 +83,7 @@ class TrackerFilters:
 LISTED_PEOPLE = 1000
 
 
-def _owned_by(people: QuerySet | list[int]) -> QuerySet[ActionOwner]:
+def _owned_by(people: QuerySet | list[int]) -> QuerySet:
     """Ids of actions owned by any of ``people`` (person ids, or a queryset of them)."""
     return ActionOwner.objects.filter(person_id__in=people).order_by().values("action_id")
 
@@ -135,7 +139,7 @@ def tracker_queryset(viewer: Viewer, filters: TrackerFilters) -> QuerySet[Action
     return with_display_relations(qs).order_by("due_date", "id")
 
 
-def actions_owned_by(person: Person, viewer: Viewer) -> QuerySet[Action]:
+def actions_owned_by(person: Person, viewer: Viewer) -> ActionQuerySet:
     """Actions a person owns directly, or through a body they sit on, or as 'all members'."""
     body_ids = list(person.memberships.current().values_list("body_id", flat=True))
     # Three index look-ups joined by UNION rather than one OR: with the OR, both

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from concord.actions.forms import ActionForm, ProgressForm
-from concord.actions.models import Action
+from concord.actions.models import Action, ActionStatus
 from concord.actions.services import (
     TrackerFilters,
     actions_owned_by,
@@ -57,7 +57,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
             "statuses": [
                 ("outstanding", "Outstanding"),
                 ("all", "All"),
-                *Action._meta.get_field("status").choices,
+                *ActionStatus.choices,
             ],
         },
     )
@@ -66,7 +66,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
-    person = Person.objects.filter(pk=viewer.person_id).first()
+    person = Person.objects.filter(pk=viewer.person_id).first() if viewer.person_id else None
     actions = actions_owned_by(person, viewer).outstanding() if person else Action.objects.none()
     return render(
         request,

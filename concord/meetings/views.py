@@ -21,6 +21,7 @@ from concord.actions.models import Action
 from concord.actions.services import matters_arising, record_progress, with_display_relations
 from concord.lib.access import get_visible_or_404, require_editor, viewer_for
 from concord.lib.history import history_of
+from concord.lib.http import HtmxHttpRequest
 from concord.lib.locking import StaleEdit, save_versioned
 from concord.meetings.forms import (
     AgendaItemForm,
@@ -211,7 +212,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def matters_arising_view(request: HttpRequest, pk: int) -> HttpResponse:
+def matters_arising_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The body's outstanding actions for review at this meeting, each updatable in place."""
     meeting = _editable_meeting(request, pk)
     failed: ProgressForm | None = None
