@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ._numbers import least_squares
-from .periods import Period, parse_period
+from .periods import Period, PeriodKey, parse_period
 
 __all__ = ["Forecast", "forecast", "forecast_periods"]
 
@@ -63,7 +63,7 @@ def forecast(values: Sequence[float | None], ahead: int = 1, last_n: int = 5) ->
 
 
 def forecast_periods(
-    series: Mapping[str | Period, float | None], ahead: int = 1, last_n: int = 5
+    series: Mapping[PeriodKey, float | None], ahead: int = 1, last_n: int = 5
 ) -> Forecast:
     """:func:`forecast` for values keyed by period (all of one kind).
 

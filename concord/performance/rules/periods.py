@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import total_ordering
+from typing import TypeVar
 
 __all__ = [
     "Period",
@@ -312,3 +313,7 @@ def periods_to_date(period: str | Period) -> list[Period]:
     p = parse_period(period)
     position, _ = financial_year_position(p)
     return [p.shift(-k) for k in range(position - 1, -1, -1)]
+
+
+# Series may be keyed by period labels ("2009/10") or by Period objects.
+PeriodKey = TypeVar("PeriodKey", str, Period)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ._numbers import at_most
-from .periods import Period, financial_year_position, parse_period
+from .periods import Period, PeriodKey, financial_year_position, parse_period
 from .polarity import Band, Polarity
 from .tolerance import Tolerance, tolerance_width
 from .trajectory import year_to_date, ytd_target
@@ -144,7 +144,7 @@ def rag_status(
 
 
 def rag_year_to_date(
-    values: Mapping[str | Period, float | None],
+    values: Mapping[PeriodKey, float | None],
     period: str | Period,
     annual_target: float | None,
     polarity: Polarity | str,

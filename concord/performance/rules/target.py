@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ._numbers import close_enough, least_squares
 from .polarity import Band, Polarity
 from .rag import meets_target
-from .trajectory import PeriodIndex, to_indices
+from .trajectory import IndexKey, PeriodIndex, to_indices
 
 __all__ = ["DistanceToTarget", "distance_to_target", "share_of_gap_closed"]
 
@@ -59,7 +59,7 @@ class DistanceToTarget:
 
 
 def distance_to_target(
-    observations: Mapping[PeriodIndex, float | None],
+    observations: Mapping[IndexKey, float | None],
     baseline: float,
     target: float | Band,
     target_at: PeriodIndex,

@@ -8,8 +8,9 @@ whose :attr:`~concord.performance.rules.periods.Period.ordinal` is used.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TypeVar
 
-from .periods import Period, parse_period, periods_to_date
+from .periods import Period, PeriodKey, parse_period, periods_to_date
 
 __all__ = [
     "PeriodIndex",
@@ -21,6 +22,8 @@ __all__ = [
 ]
 
 PeriodIndex = int | str | Period
+# Milestones and observations may be keyed by index, label or Period.
+IndexKey = TypeVar("IndexKey", int, str, Period)
 
 
 def to_indices(*points: PeriodIndex) -> list[int]:
@@ -66,7 +69,7 @@ def linear_trajectory(
     return float(baseline_value) + (float(target_value) - float(baseline_value)) * (x - b) / (t - b)
 
 
-def profiled_target(milestones: Mapping[PeriodIndex, float], at: PeriodIndex) -> float | None:
+def profiled_target(milestones: Mapping[IndexKey, float], at: PeriodIndex) -> float | None:
     """The target at ``at`` from profiled milestones.
 
     A milestone at ``at`` is used as it is; between two milestones the
@@ -117,7 +120,7 @@ def ytd_target(
     return float(annual_target) * position / periods_in_year
 
 
-def year_to_date(values: Mapping[str | Period, float | None], period: str | Period) -> float | None:
+def year_to_date(values: Mapping[PeriodKey, float | None], period: str | Period) -> float | None:
     """Sum of the values from the start of the financial year up to ``period``.
 
     ``None`` if any period so far is missing, since a partial sum would look

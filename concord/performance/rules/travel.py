@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ._numbers import at_most
-from .periods import Period, parse_period
+from .periods import Period, PeriodKey, parse_period
 from .polarity import Polarity
 from .significance import Interval, intervals_overlap
 from .tolerance import Tolerance, tolerance_width
@@ -117,13 +117,13 @@ class TravelReport:
 
 
 def direction_of_travel(
-    series: Mapping[str | Period, float | None],
+    series: Mapping[PeriodKey, float | None],
     period: str | Period,
     polarity: Polarity | str,
     tolerance: Tolerance | None = None,
     *,
     seasonal: bool = False,
-    intervals: Mapping[str | Period, Interval] | None = None,
+    intervals: Mapping[PeriodKey, Interval] | None = None,
     mean_of: int = 4,
 ) -> TravelReport:
     """Direction of travel of ``period`` in a series of period values.
