@@ -1,0 +1,165 @@
+"""Imported documents and the merges they propose (the Django side of ``concord.ingest``).
+
+A :class:`Document` is one original file, content-addressed by SHA-256: the
+bytes are kept under ``CONCORD_DOCUMENTS_DIR`` and the row keeps the text and
+the record the extractor read from them, the extractor version, the import
+status and the meeting it became. A :class:`MergeProposal` is a near match
+between two people that only the secretariat may accept.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from concord.meetings.models import Meeting
+from concord.people.models import Person
+
+
+class DocumentStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    PROCESSING = "processing", "Processing"
+    REVIEW = "review", "Awaiting review"
+    DUPLICATE = "duplicate", "Same meeting as another document"
+    CONFIRMED = "confirmed", "Confirmed"
+    FAILED = "failed", "Failed"
+
+
+# Statuses whose document still waits for the worker.
+PENDING = (DocumentStatus.QUEUED, DocumentStatus.PROCESSING)
+
+
+class ImportBatch(models.Model):
+    """Files received together: one web upload or one ``concord import`` run."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    source = models.CharField(max_length=20, default="upload")  # upload | command | demo
+    body_hint = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "import batches"
+
+    def __str__(self) -> str:
+        return f"Import {self.pk} ({self.source}, {self.created_at:%d %b %Y %H:%M})"
+
+
+class Document(models.Model):
+    """An original minutes document, what was read from it and what it became."""
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    filename = models.CharField(max_length=255, help_text="The name it was first received under.")
+    size = models.PositiveBigIntegerField(default=0)
+    extension = models.CharField(max_length=16, blank=True)
+    # Relative to CONCORD_DOCUMENTS_DIR ("ab/cdef…"); empty when the file was
+    # refused before being kept (over the size limit).
+    stored_path = models.CharField(max_length=200, blank=True)
+    text = models.TextField(blank=True)
+    record = models.JSONField(null=True, blank=True)
+    extractor_version = models.CharField(max_length=20, blank=True)
+    status = models.CharField(
+        max_length=20,
+        choices=DocumentStatus.choices,
+        default=DocumentStatus.QUEUED,
+        db_index=True,
+    )
+    failure_reason = models.CharField(max_length=500, blank=True)
+    body_hint = models.CharField(max_length=200, blank=True)
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
+    )
+    # True when this document created the meeting (and may therefore rewrite it).
+    owns_meeting = models.BooleanField(default=False)
+    batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Set when the record was corrected on review: re-extraction leaves it alone.
+    corrected = models.BooleanField(default=False)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["text"])
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in PENDING
+
+    @property
+    def can_be_reviewed(self) -> bool:
+        """Has a record that a person can correct (everything read, not yet confirmed)."""
+        return self.record is not None and self.status in (
+            DocumentStatus.REVIEW,
+            DocumentStatus.FAILED,
+            DocumentStatus.DUPLICATE,
+        )
+
+
+class ProposalStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    ACCEPTED = "accepted", "Accepted (merged)"
+    REJECTED = "rejected", "Rejected (different people)"
+
+
+class MergeProposal(models.Model):
+    """Two people who may be one: ``other`` would be merged into ``keep``.
+
+    Proposed by the importer for near matches, never applied without the
+    secretariat. A rejected pair stays on record so it is never proposed
+    again; the names are kept because an accepted merge deletes ``other``.
+    """
+
+    keep = models.ForeignKey(
+        Person, null=True, on_delete=models.SET_NULL, related_name="merge_proposals_kept"
+    )
+    other = models.ForeignKey(
+        Person, null=True, on_delete=models.SET_NULL, related_name="merge_proposals_other"
+    )
+    keep_name = models.CharField(max_length=250)
+    other_name = models.CharField(max_length=250)
+    score = models.FloatField()
+    reason = models.CharField(max_length=200)
+    status = models.CharField(
+        max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.OPEN, db_index=True
+    )
+    document = models.ForeignKey(
+        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-score", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["keep", "other"], name="one_proposal_per_pair"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.other_name} → {self.keep_name} ({self.score:.0f})"

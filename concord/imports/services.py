@@ -1,0 +1,554 @@
+"""Importing documents: receive, extract, store, apply, review, confirm, re-extract.
+
+The command (``concord import``), the web upload and the background task all
+go through these functions:
+
+* :func:`import_paths` — files and folders from the command line, extraction
+  in a process pool, one transaction per document, a summary at the end;
+* :func:`receive_upload` — files uploaded by the secretariat: kept and queued
+  for :func:`process_document` (run by the task queue);
+* :func:`finish_document` — store one extraction result and apply its record;
+* :func:`save_corrections`, :func:`confirm_document` — the review screen;
+* :func:`accept_proposal`, :func:`reject_proposal` — the merge queue;
+* :func:`reextract` — read stored documents again with a newer extractor.
+
+A document is identified by the SHA-256 of its bytes, so the same file
+imported again (under any name) is skipped and changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import tempfile
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from concord.imports.applying import ApplyContext, ApplyError, apply_record
+from concord.imports.extracting import Extracted, extract_file
+from concord.imports.models import (
+    Document,
+    DocumentStatus,
+    ImportBatch,
+    MergeProposal,
+    ProposalStatus,
+)
+from concord.imports.storage import relative_path, sha256_of, store_file
+from concord.meetings.models import Meeting, MinutesStatus
+from concord.people.merging import merge_people
+
+log = logging.getLogger(__name__)
+
+IMPORTED = "imported"
+SKIPPED = "skipped"
+FAILED = "failed"
+DUPLICATE = "duplicate"
+
+
+def documents_dir() -> Path:
+    """Where original files are kept (``CONCORD_DOCUMENTS_DIR``)."""
+    return Path(settings.CONCORD_DOCUMENTS_DIR)
+
+
+def max_bytes() -> int:
+    """The size limit for one document (``CONCORD_MAX_UPLOAD_BYTES``, 50 MB by default)."""
+    return int(settings.CONCORD_MAX_UPLOAD_BYTES)
+
+
+def _size(n: int) -> str:
+    """
+    >>> _size(60 * 1048576), _size(2500)
+    ('60.0 MB', '2.4 KB')
+    """
+    return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{n / 1024:.1f} KB"
+
+
+def too_large(size: int) -> str:
+    """The refusal reason for a file over the limit (``CONCORD_MAX_UPLOAD_BYTES``)."""
+    return f"file too large ({_size(size)}; the limit is {_size(max_bytes())})"
+
+
+@dataclass
+class Outcome:
+    """What happened to one file."""
+
+    name: str
+    result: str  # imported | skipped | duplicate | failed
+    reason: str = ""
+    document_id: int | None = None
+
+
+@dataclass
+class Summary:
+    """Counts of one import run, and each failure with its reason."""
+
+    imported: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    proposals: int = 0
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome.result == IMPORTED:
+            self.imported += 1
+        elif outcome.result == SKIPPED:
+            self.skipped += 1
+        elif outcome.result == DUPLICATE:
+            self.duplicates += 1
+        else:
+            self.failed.append((outcome.name, outcome.reason))
+
+    @property
+    def total(self) -> int:
+        return self.imported + self.skipped + self.duplicates + len(self.failed)
+
+
+# -- storing one extraction result ----------------------------------------------------
+
+
+def finish_document(
+    document: Document, extracted: Extracted, ctx: ApplyContext, *, record: dict | None = None
+) -> str:
+    """Save ``extracted`` on ``document`` and apply its record, in one transaction.
+
+    ``record`` (from the review screen) replaces the extracted record. On a
+    record that cannot be applied (no body, no date) the document is kept as
+    failed with its text and record, so it can be corrected on review; the
+    meeting is left untouched. Returns the document's new status.
+    """
+    with transaction.atomic():
+        document.extractor_version = extracted.version or document.extractor_version
+        if extracted.error:
+            document.status = DocumentStatus.FAILED
+            document.failure_reason = extracted.error[:500]
+            document.save()
+            return document.status
+        document.text = extracted.text
+        document.record = record if record is not None else extracted.record
+        document.failure_reason = ""
+        if document.pk is None:
+            document.save()  # proposals and the meeting point back at it
+        try:
+            with transaction.atomic():
+                document.status = apply_record(document, document.record or {}, ctx)
+                if document.meeting is not None and document.meeting.pk is None:
+                    document.meeting = None
+        except ApplyError as exc:
+            document.status = DocumentStatus.FAILED
+            document.failure_reason = str(exc)[:500]
+            if document.meeting_id and not Meeting.objects.filter(pk=document.meeting_id).exists():
+                document.meeting = None
+                document.owns_meeting = False
+        if document.status == DocumentStatus.DUPLICATE and document.meeting_id:
+            document.failure_reason = f"same meeting as already recorded ({document.meeting})"
+        document.save()
+        return document.status
+
+
+def _outcome(document: Document, status: str) -> Outcome:
+    if status == DocumentStatus.FAILED:
+        return Outcome(document.filename, FAILED, document.failure_reason, document.pk)
+    if status == DocumentStatus.DUPLICATE:
+        return Outcome(document.filename, DUPLICATE, document.failure_reason, document.pk)
+    return Outcome(document.filename, IMPORTED, "", document.pk)
+
+
+# -- the command line ---------------------------------------------------------------
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named, and files in folders named (recursively, sorted, hidden ones skipped)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+@dataclass
+class _Planned:
+    path: Path
+    name: str
+    sha256: str
+    size: int
+
+
+def _plan(path: Path, limit: int) -> _Planned | Outcome:
+    """Hash one file and decide: skip it, refuse it, or extract it."""
+    try:
+        size = path.stat().st_size
+        sha = sha256_of(path)
+    except OSError as exc:
+        return Outcome(str(path), FAILED, f"cannot open ({exc.strerror or exc})")
+    existing = Document.objects.filter(sha256=sha).only("pk", "status").first()
+    if existing is not None and existing.status != DocumentStatus.FAILED:
+        return Outcome(path.name, SKIPPED, "already imported", existing.pk)
+    return _Planned(path, path.name, sha, size)
+
+
+def _document_for(
+    plan: _Planned, batch: ImportBatch | None, body: str, user: Any
+) -> Document | None:
+    """The row for a planned file: new, or the earlier failed one (None: imported meanwhile)."""
+    document = Document.objects.filter(sha256=plan.sha256).first()
+    if document is None:
+        return Document(
+            sha256=plan.sha256,
+            filename=plan.name[:255],
+            size=plan.size,
+            extension=Path(plan.name).suffix.lower()[:16],
+            batch=batch,
+            body_hint=body[:200],
+            uploaded_by=user,
+        )
+    if document.status != DocumentStatus.FAILED:
+        return None
+    # A failed document tried again: under its new name and hint.
+    document.filename = plan.name[:255]
+    document.extension = Path(plan.name).suffix.lower()[:16]
+    document.body_hint = body[:200] or document.body_hint
+    document.batch = batch
+    return document
+
+
+def _finish_planned(
+    plan: _Planned,
+    extracted: Extracted,
+    ctx: ApplyContext,
+    batch: ImportBatch | None,
+    body: str,
+    limit: int,
+    store: Path,
+) -> Outcome:
+    document = _document_for(plan, batch, body, ctx.user)
+    if document is None:
+        return Outcome(plan.name, SKIPPED, "already imported")
+    try:
+        if plan.size <= limit:
+            document.stored_path = store_file(plan.path, plan.sha256, store)
+        status = finish_document(document, extracted, ctx)
+    except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
+        log.exception("Import of %s failed", plan.path)
+        reason = f"internal error while importing ({type(exc).__name__})"
+        ctx.forget()
+        Document.objects.update_or_create(
+            sha256=plan.sha256,
+            defaults={
+                "filename": plan.name[:255],
+                "size": plan.size,
+                "status": DocumentStatus.FAILED,
+                "failure_reason": reason,
+                "batch": batch,
+            },
+        )
+        return Outcome(plan.name, FAILED, reason)
+    return _outcome(document, status)
+
+
+def import_paths(
+    paths: Iterable[str | Path],
+    *,
+    body: str = "",
+    jobs: int = 1,
+    user: Any = None,
+    source: str = "command",
+    progress: Callable[[Outcome], None] | None = None,
+    limit: int | None = None,
+    store: Path | None = None,
+) -> Summary:
+    """Import files and folders; one transaction per document; return the summary.
+
+    Extraction runs in ``jobs`` worker processes (``jobs=1``: in this
+    process) while this process hashes files, skips those already imported
+    and writes results to the database. At most ``4 × jobs`` files are in
+    flight, so memory does not grow with the number of files. ``store`` is
+    the document store (``CONCORD_DOCUMENTS_DIR`` by default).
+    """
+    limit = max_bytes() if limit is None else limit
+    store = documents_dir() if store is None else store
+    summary = Summary()
+    ctx = ApplyContext.load(user=user)
+    batch = ImportBatch.objects.create(created_by=user, source=source, body_hint=body[:200])
+
+    def done(outcome: Outcome) -> None:
+        summary.add(outcome)
+        if progress is not None:
+            progress(outcome)
+
+    def extract(plan: _Planned) -> Extracted:
+        if plan.size > limit:
+            return Extracted(error=too_large(plan.size))
+        return extract_file(plan.path, plan.name, limit)
+
+    files = iter_files(paths)
+    if jobs <= 1:
+        for path in files:
+            plan = _plan(path, limit)
+            if isinstance(plan, Outcome):
+                done(plan)
+            else:
+                done(_finish_planned(plan, extract(plan), ctx, batch, body, limit, store))
+    else:
+        window = 4 * jobs
+        pending: deque[tuple[_Planned, Future[Extracted] | Extracted]] = deque()
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+
+            def drain(keep: int) -> None:
+                while len(pending) > keep:
+                    plan, future = pending.popleft()
+                    result = future if isinstance(future, Extracted) else future.result()
+                    done(_finish_planned(plan, result, ctx, batch, body, limit, store))
+
+            for path in files:
+                plan = _plan(path, limit)
+                if isinstance(plan, Outcome):
+                    done(plan)
+                    continue
+                if plan.size > limit:
+                    pending.append((plan, Extracted(error=too_large(plan.size))))
+                else:
+                    pending.append((plan, pool.submit(extract_file, plan.path, plan.name, limit)))
+                drain(window)
+            drain(0)
+    summary.proposals = ctx.proposals
+    return summary
+
+
+# -- the web: uploads and the background task -----------------------------------------
+
+
+def receive_upload(files: list[Any], *, user: Any, body: str = "") -> list[Outcome]:
+    """Keep uploaded files and queue each new one for processing.
+
+    Each file is handled on its own (one transaction each): a file already
+    imported is reported as skipped, one over the size limit is recorded as
+    failed without being kept, and the others are queued.
+    """
+    from concord.imports.tasks import ensure_inline_worker, process_document
+
+    limit = max_bytes()
+    batch = ImportBatch.objects.create(created_by=user, source="upload", body_hint=body[:200])
+    outcomes = []
+    for upload in files:
+        name = Path(upload.name or "document").name
+        with tempfile.TemporaryDirectory(prefix="concord-upload-") as tmp:
+            path = Path(tmp) / "upload"
+            with open(path, "wb") as out:
+                for chunk in upload.chunks():
+                    out.write(chunk)
+            plan = _plan(path, limit)
+            if isinstance(plan, Outcome):
+                plan.name = name
+                outcomes.append(plan)
+                continue
+            plan.name = name
+            with transaction.atomic():
+                document = _document_for(plan, batch, body, user)
+                if document is None:
+                    outcomes.append(Outcome(name, SKIPPED, "already imported"))
+                    continue
+                if plan.size > limit:
+                    document.status = DocumentStatus.FAILED
+                    document.failure_reason = too_large(plan.size)
+                    document.save()
+                    outcomes.append(Outcome(name, FAILED, document.failure_reason, document.pk))
+                    continue
+                document.stored_path = store_file(path, plan.sha256, documents_dir())
+                document.status = DocumentStatus.QUEUED
+                document.failure_reason = ""
+                document.save()
+                transaction.on_commit(partial(process_document.enqueue, document.pk))
+                outcomes.append(Outcome(name, "queued", "", document.pk))
+    if any(o.result == "queued" for o in outcomes):
+        transaction.on_commit(ensure_inline_worker)
+    return outcomes
+
+
+def claim(document_id: int) -> bool:
+    """Mark a queued document as processing; False if someone else has it (or it is gone)."""
+    return bool(
+        Document.objects.filter(pk=document_id, status=DocumentStatus.QUEUED).update(
+            status=DocumentStatus.PROCESSING, updated_at=timezone.now()
+        )
+    )
+
+
+def process_document(document_id: int, *, ctx: ApplyContext | None = None) -> str:
+    """Extract a stored document and apply it (what the background task runs)."""
+    if not claim(document_id):
+        return "not queued"
+    document = Document.objects.get(pk=document_id)
+    try:
+        extracted = extract_stored(document)
+        return finish_document(document, extracted, ctx or ApplyContext.load())
+    except Exception as exc:  # noqa: BLE001 - recorded against the upload, never lost
+        log.exception("Import of document %s failed", document_id)
+        Document.objects.filter(pk=document_id).update(
+            status=DocumentStatus.FAILED,
+            failure_reason=f"internal error while importing ({type(exc).__name__})",
+        )
+        return DocumentStatus.FAILED
+
+
+def stored_file(document: Document) -> Path | None:
+    """The kept original file, or None (refused before being kept, or missing)."""
+    if not document.stored_path:
+        return None
+    path = documents_dir() / document.stored_path
+    return path if path.is_file() else None
+
+
+def extract_stored(document: Document) -> Extracted:
+    """Read a kept document again."""
+    path = stored_file(document)
+    if path is None:
+        if document.size > max_bytes():
+            return Extracted(error=too_large(document.size))
+        return Extracted(error="the original file is missing from the document store")
+    return extract_file(path, document.filename, max_bytes())
+
+
+# -- review -------------------------------------------------------------------------
+
+
+def save_corrections(document: Document, record: dict[str, Any], *, user: Any) -> str:
+    """Apply a record corrected on the review screen (replacing what was written before)."""
+    if document.status == DocumentStatus.CONFIRMED:
+        raise ApplyError("this document is confirmed; its meeting is edited on the meeting pages")
+    ctx = ApplyContext.load(user=user)
+    document.corrected = True
+    extracted = Extracted(text=document.text, record=record, version=document.extractor_version)
+    return finish_document(document, extracted, ctx, record=record)
+
+
+def confirm_document(document: Document, *, user: Any) -> None:
+    """Publish an imported meeting: its minutes become approved, recorded who and when.
+
+    Historical minutes were approved long ago at a meeting Concord may not
+    know; the meeting's ``approved_at`` is set to the body's next recorded
+    meeting when there is one, and ``approved_on`` to that meeting's date
+    (else to today). The document keeps who confirmed it and when.
+    """
+    if document.status != DocumentStatus.REVIEW or document.meeting_id is None:
+        raise ApplyError("only an imported meeting awaiting review can be confirmed")
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=document.meeting_id)
+        later = (
+            Meeting.objects.filter(body_id=meeting.body_id, date__gt=meeting.date)
+            .order_by("date", "pk")
+            .first()
+        )
+        meeting.minutes_status = MinutesStatus.APPROVED
+        meeting.approved_at = later
+        meeting.approved_on = later.date if later else dt.date.today()
+        meeting.version += 1
+        meeting._history_user = user  # type: ignore[attr-defined]
+        meeting.save()
+        document.status = DocumentStatus.CONFIRMED
+        document.confirmed_by = user
+        document.confirmed_at = timezone.now()
+        document.save()
+
+
+# -- merge proposals ----------------------------------------------------------------
+
+
+def accept_proposal(proposal: MergeProposal, *, user: Any) -> None:
+    """Merge the proposed person into the kept one (see ``concord.people.merging``)."""
+    with transaction.atomic():
+        proposal = MergeProposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.status != ProposalStatus.OPEN or not proposal.keep or not proposal.other:
+            raise ApplyError("this proposal has already been decided")
+        keep, other = proposal.keep, proposal.other
+        proposal.status = ProposalStatus.ACCEPTED
+        proposal.decided_by = user
+        proposal.decided_at = timezone.now()
+        proposal.other = None
+        proposal.save()
+        merge_people(keep, other, user=user)
+        # Proposals that now pair the kept person with themselves are moot.
+        MergeProposal.objects.filter(keep=keep, other=keep).delete()
+
+
+def reject_proposal(proposal: MergeProposal, *, user: Any) -> None:
+    """Record that the two are different people; the pair is never proposed again."""
+    with transaction.atomic():
+        proposal = MergeProposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.status != ProposalStatus.OPEN:
+            raise ApplyError("this proposal has already been decided")
+        proposal.status = ProposalStatus.REJECTED
+        proposal.decided_by = user
+        proposal.decided_at = timezone.now()
+        proposal.save()
+
+
+# -- re-extraction ------------------------------------------------------------------
+
+
+def reextract(
+    *,
+    force: bool = False,
+    progress: Callable[[Outcome], None] | None = None,
+) -> Summary:
+    """Read stored documents again with the current extractor.
+
+    Documents read by another extractor version (all with ``force``) that
+    are neither confirmed nor corrected on review (those too with ``force``)
+    are extracted again and their record re-applied over
+    the meeting they wrote — never a second meeting. Confirmed documents are
+    left alone: people have checked them. Documents still queued are the
+    worker's, and so are those processing for less than an hour.
+    """
+    from concord.imports.storage import extractor_version
+
+    version = extractor_version()
+    summary = Summary()
+    ctx = ApplyContext.load()
+    # A document "processing" for an hour lost its worker (killed mid-task): take it over.
+    stuck = timezone.now() - dt.timedelta(hours=1)
+    candidates = Document.objects.exclude(
+        status__in=(DocumentStatus.CONFIRMED, DocumentStatus.QUEUED)
+    ).exclude(status=DocumentStatus.PROCESSING, updated_at__gte=stuck)
+    if not force:
+        candidates = candidates.exclude(extractor_version=version).exclude(corrected=True)
+    for pk in candidates.order_by("pk").values_list("pk", flat=True).iterator():
+        document = Document.objects.get(pk=pk)
+        extracted = extract_stored(document)
+        status = finish_document(document, extracted, ctx)
+        outcome = _outcome(document, status)
+        summary.add(outcome)
+        if progress is not None:
+            progress(outcome)
+    summary.proposals = ctx.proposals
+    return summary
+
+
+__all__ = [
+    "Outcome",
+    "Summary",
+    "accept_proposal",
+    "confirm_document",
+    "finish_document",
+    "import_paths",
+    "process_document",
+    "receive_upload",
+    "reextract",
+    "reject_proposal",
+    "relative_path",
+    "save_corrections",
+]

@@ -1,0 +1,176 @@
+"""The secretariat's import pages: upload, statuses, review and confirm, merge queue.
+
+Secretariat only: everyone else gets 403 (signed in) or the sign-in page.
+Views are thin: forms validate, ``concord.imports.services`` does the work.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from concord.imports import services
+from concord.imports.applying import ApplyError
+from concord.imports.forms import RecordForm, UploadForm, record_to_initial
+from concord.imports.models import (
+    PENDING,
+    Document,
+    DocumentStatus,
+    MergeProposal,
+    ProposalStatus,
+)
+from concord.lib.access import require_secretariat, viewer_for
+from concord.lib.http import HtmxHttpRequest
+
+PER_PAGE = 50
+
+
+def _secretariat(request: HttpRequest) -> None:
+    require_secretariat(viewer_for(request))
+
+
+def _document(pk: int) -> Document:
+    return get_object_or_404(Document.objects.select_related("meeting__body"), pk=pk)
+
+
+@login_required
+def document_list(request: HtmxHttpRequest) -> HttpResponse:
+    """Upload form and every document with its status (the table polls while work is pending)."""
+    _secretariat(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        outcomes = services.receive_upload(
+            form.cleaned_data["files"], user=request.user, body=form.cleaned_data["body"]
+        )
+        for outcome in outcomes:
+            if outcome.result == "queued":
+                messages.success(request, f"{outcome.name}: queued for reading.")
+            elif outcome.result == services.SKIPPED:
+                messages.info(request, f"{outcome.name}: already imported, skipped.")
+            else:
+                messages.error(request, f"{outcome.name}: refused — {outcome.reason}.")
+        return redirect("imports:list")
+    documents = Document.objects.select_related("meeting__body").defer("text", "record")
+    status = request.GET.get("status", "")
+    if status:
+        documents = documents.filter(status=status)
+    page = Paginator(documents, PER_PAGE).get_page(request.GET.get("page"))
+    pending = any(d.status in PENDING for d in page)
+    context = {
+        "form": form,
+        "page": page,
+        "pending": pending,
+        "status": status,
+        "statuses": DocumentStatus.choices,
+    }
+    if request.htmx:
+        return render(request, "imports/_table.html", context)
+    open_proposals = MergeProposal.objects.filter(status=ProposalStatus.OPEN).count()
+    return render(request, "imports/list.html", {**context, "open_proposals": open_proposals})
+
+
+@login_required
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    """The extracted record (editable) beside the document's text."""
+    _secretariat(request)
+    document = _document(pk)
+    editable = document.can_be_reviewed
+    initial = record_to_initial(document.record or {}, document.body_hint)
+    form = RecordForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if not editable:
+            messages.error(request, "This document can no longer be corrected here.")
+            return redirect("imports:review", pk)
+        if form.is_valid():
+            try:
+                document.body_hint = ""
+                status = services.save_corrections(
+                    document, form.to_record(document.record or {}), user=request.user
+                )
+            except ApplyError as exc:
+                form.add_error(None, str(exc))
+            else:
+                if status == "failed":
+                    messages.error(request, f"Not applied: {document.failure_reason}.")
+                else:
+                    messages.success(request, "Corrections saved and applied to the draft meeting.")
+                return redirect("imports:review", pk)
+    proposals = MergeProposal.objects.filter(document=document, status=ProposalStatus.OPEN)
+    return render(
+        request,
+        "imports/review.html",
+        {"document": document, "form": form, "editable": editable, "proposals": proposals},
+    )
+
+
+@login_required
+@require_POST
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    _secretariat(request)
+    document = _document(pk)
+    try:
+        services.confirm_document(document, user=request.user)
+    except ApplyError as exc:
+        messages.error(request, str(exc))
+        return redirect("imports:review", pk)
+    messages.success(request, "Confirmed: the minutes are published as approved.")
+    return redirect("imports:review", pk)
+
+
+@login_required
+def original(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The original file, always as a download (never rendered: it may hold raw HTML)."""
+    _secretariat(request)
+    document = _document(pk)
+    path = services.stored_file(document)
+    if path is None:
+        raise Http404("The original file is not kept.")
+    return FileResponse(
+        open(path, "rb"),  # noqa: SIM115 - FileResponse closes it
+        as_attachment=True,
+        filename=document.filename,
+        content_type="application/octet-stream",
+    )
+
+
+@login_required
+def proposals(request: HttpRequest) -> HttpResponse:
+    """The merge queue: near matches waiting for the secretariat."""
+    _secretariat(request)
+    status = request.GET.get("status", ProposalStatus.OPEN)
+    if status not in ProposalStatus.values:
+        status = ProposalStatus.OPEN
+    queryset = MergeProposal.objects.filter(status=status).select_related(
+        "keep__organisation", "other__organisation", "document", "decided_by"
+    )
+    page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "imports/proposals.html",
+        {"page": page, "status": status, "statuses": ProposalStatus.choices},
+    )
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    _secretariat(request)
+    proposal = get_object_or_404(MergeProposal, pk=pk)
+    decision = request.POST.get("decision")
+    try:
+        if decision == "accept":
+            services.accept_proposal(proposal, user=request.user)
+            messages.success(request, f"Merged {proposal.other_name} into {proposal.keep_name}.")
+        elif decision == "reject":
+            services.reject_proposal(proposal, user=request.user)
+            messages.success(request, f"Kept {proposal.other_name} and {proposal.keep_name} apart.")
+        else:
+            messages.error(request, "Choose merge or keep apart.")
+    except ApplyError as exc:
+        messages.error(request, str(exc))
+    return redirect("imports:proposals")
