@@ -84,7 +84,11 @@ INSTALLED_APPS = [
     "concord.secretariat",
     "concord.portal",
     "concord.exports",
+    "concord.performance",
     "concord.demo",
+    "django_tasks",
+    "django_tasks_db",
+    "concord.imports",
 ]
 
 MIDDLEWARE = [
@@ -161,6 +165,18 @@ MEDIA_URL = "media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 CONCORD_MAX_UPLOAD_BYTES = env_int("CONCORD_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# Background work (document imports) goes through django-tasks; the default
+# backend keeps the queue in the database, run by `concord worker`.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("CONCORD_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# Process uploads in a thread of the web process (demo, small sites) instead of `concord worker`.
+CONCORD_INLINE_WORKER = env_bool("CONCORD_INLINE_WORKER", DEMO_MODE)
+CONCORD_DOCUMENTS_DIR = Path(env_str("CONCORD_DOCUMENTS_DIR", str(DATA_DIR / "documents")))
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

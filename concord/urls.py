@@ -22,4 +22,6 @@ urlpatterns = [
     path("", include("concord.governance.urls")),
     path("", include("concord.exports.urls")),
     path("", include("concord.api.urls")),
+    path("", include("concord.imports.urls")),
+    path("performance/", include("concord.performance.urls")),
 ]

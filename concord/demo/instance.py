@@ -64,6 +64,12 @@ def setup_demo(
     credentials = DemoCredentials()
     if not Body.objects.exists():
         credentials.built = build_demo_partnership(seed=seed, scale=scale, progress=progress)
+        from concord.performance.demo_data import load_demo_performance
+
+        load_demo_performance(seed=seed)
+        from concord.demo.back_catalogue import import_back_catalogue
+
+        import_back_catalogue(data_dir)  # earlier minutes, as documents through the importer
     User = get_user_model()
     group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
     secretariat, _ = User.objects.get_or_create(username="secretariat")
