@@ -60,7 +60,8 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
     tables = read_action_tables(text, lines, people, meeting, next_date)
     side_cols = tables.side_cols
     skip = attendance.blocks | tables.action_blocks
-    found_items = extract_items(lines, skip)
+    # Without action tables the items are those already found.
+    found_items = extract_items(lines, skip) if tables.action_blocks else items0
     record.items = [f.item for f in found_items]
     item_starts = {f.line: f.item.title for f in found_items}
     # Narrative cells of action tables still record decisions; only the

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from concord.ingest.text import BLANK, BULLET, ROW, Text
 
@@ -20,11 +21,13 @@ class Line:
     row: tuple[str, ...] | None = None
     blank_before: bool = False
 
-    @property
+    # Lines never change once made, and the rules ask for these thousands of
+    # times a document: work them out once.
+    @cached_property
     def bullet(self) -> bool:
         return self.text.startswith(BULLET)
 
-    @property
+    @cached_property
     def bare(self) -> str:
         """The text without a leading bullet marker."""
         return self.text[len(BULLET) :] if self.bullet else self.text

@@ -172,6 +172,9 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
                 end = times[1][1]
             break
     for ln in lines:
+        low = ln.text.lower()
+        if "meeting" not in low and "session" not in low:
+            continue
         m = re.search(
             r"(?i)\b(?:meeting|session)\s+(?:closed|ended|finished|concluded)\s+at\s+(.{3,20})",
             ln.text,
