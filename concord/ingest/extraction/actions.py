@@ -217,6 +217,33 @@ def _resolve(owners: list[str], people: list[str]) -> list[str]:
     return out
 
 
+_LEAD_LABEL = re.compile(r"^(?:actions?(?:\s+\d+(?:\.\d+)*)?|agreed|resolved)\s*[:\-–—]\s*", re.I)
+_LEAD_NUMBER = re.compile(r"^\(?\d{1,3}[.)]\s+")
+_DUE_TAIL = re.compile(
+    r"\s*[,;(\[–—-]?\s*\b(?:by|before|due|deadline|no\s+later\s+than|target)\s*:?\s*"
+    r"(?P<d>[^,;()\[\]]{3,30}?)\s*[)\]]?\s*\.?$",
+    re.I,
+)
+_DUE_WORDING = re.compile(
+    r"(?:the\s+)?(?:next\s+meeting|end\s+of)|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\s*\d{0,4}$"
+)
+_DUE_AFTER_DASH = re.compile(
+    r"\s+[–—-]+\s*(?P<d>(?:(?:the\s+)?end\s+of\s+|early\s+|mid[- ]|late\s+)?"
+    r"(?:[A-Z][a-z]+(?:\s+\d{2,4})?|next\s+meeting|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}))\.?$"
+)
+_OWNER_TAILS = [
+    re.compile(rx, re.I)
+    for rx in (
+        r"\s*\(\s*(?:action\s*[:\-–—]?\s*|lead\s*:\s*|owner\s*:\s*)?(?P<o>[^()]{2,60})\)\s*\.?$",
+        r"\s+[–—-]+\s*(?:action\s*[:\-–—]?\s*|lead\s*:\s*|owner\s*:\s*)?(?P<o>[^–—-]{2,60})\.?$",
+        r"[.;,]?\s+(?:action|lead|owner|who)\s*[:\-–—]\s*(?P<o>.{2,60})$",
+    )
+]
+_LEAD_AGREED = re.compile(r"^(?:it\s+was\s+)?(?:agreed|resolved|decided)\s+(?:that\s+)?", re.I)
+_OWNER_VERB = re.compile(rf"^(?P<o>[^,:;.]{{1,60}}?)\s+{_VERBS_TO}\s+(?P<rest>.+)$", re.I)
+_LEAD_TO = re.compile(r"^to\s+", re.I)
+
+
 def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str | None]:
     """``(description, owners, due wording)`` from an action's text.
 
@@ -226,41 +253,21 @@ def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str
     ('Circulate the policy', ['Jo Bell'], '31/10/08')
     """
     t = text.strip().strip("•").strip()
-    t = re.sub(
-        r"^(?:actions?(?:\s+\d+(?:\.\d+)*)?|agreed|resolved)\s*[:\-–—]\s*", "", t, flags=re.I
-    )
-    t = re.sub(r"^\(?\d{1,3}[.)]\s+", "", t)
+    t = _LEAD_LABEL.sub("", t)
+    t = _LEAD_NUMBER.sub("", t)
     due_text = None
     owners: list[str] = []
-    m = re.search(
-        r"\s*[,;(\[–—-]?\s*\b(?:by|before|due|deadline|no\s+later\s+than|target)\s*:?\s*(?P<d>[^,;()\[\]]{3,30}?)\s*[)\]]?\s*\.?$",
-        t,
-        re.I,
-    )
-    if m and (
-        find_dates(m.group("d"))
-        or re.match(
-            r"(?:the\s+)?(?:next\s+meeting|end\s+of)|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\s*\d{0,4}$",
-            m.group("d"),
-        )
-    ):
+    m = _DUE_TAIL.search(t)
+    if m and (find_dates(m.group("d")) or _DUE_WORDING.match(m.group("d"))):
         due_text = m.group("d")
         t = t[: m.start()]
     else:
-        m = re.search(
-            r"\s+[–—-]+\s*(?P<d>(?:(?:the\s+)?end\s+of\s+|early\s+|mid[- ]|late\s+)?"
-            r"(?:[A-Z][a-z]+(?:\s+\d{2,4})?|next\s+meeting|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}))\.?$",
-            t,
-        )
+        m = _DUE_AFTER_DASH.search(t)
         if m and _mentions_time(m.group("d")):
             due_text = m.group("d")
             t = t[: m.start()]
-    for rx in (
-        r"\s*\(\s*(?:action\s*[:\-–—]?\s*|lead\s*:\s*|owner\s*:\s*)?(?P<o>[^()]{2,60})\)\s*\.?$",
-        r"\s+[–—-]+\s*(?:action\s*[:\-–—]?\s*|lead\s*:\s*|owner\s*:\s*)?(?P<o>[^–—-]{2,60})\.?$",
-        r"[.;,]?\s+(?:action|lead|owner|who)\s*[:\-–—]\s*(?P<o>.{2,60})$",
-    ):
-        m = re.search(rx, t, re.I)
+    for rx in _OWNER_TAILS:
+        m = rx.search(t)
         if m and _ownerish(m.group("o").strip(" .")):
             owners = split_owners(m.group("o"))
             t = t[: m.start()]
@@ -274,10 +281,8 @@ def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str
             owners = split_owners(by.group("o"))
             t = t[: by.start()]
     else:
-        t = re.sub(
-            r"^(?:it\s+was\s+)?(?:agreed|resolved|decided)\s+(?:that\s+)?", "", t, flags=re.I
-        )
-        m = re.match(rf"^(?P<o>[^,:;.]{{1,60}}?)\s+{_VERBS_TO}\s+(?P<rest>.+)$", t, re.I)
+        t = _LEAD_AGREED.sub("", t)
+        m = _OWNER_VERB.match(t)
         if m and _ownerish(m.group("o")):
             if not owners:
                 owners = split_owners(m.group("o"))
@@ -287,7 +292,7 @@ def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str
             if m and _ownerish(m.group("o")):
                 owners = owners or split_owners(m.group("o"))
                 t = m.group("rest")
-    t = re.sub(r"^to\s+", "", t.strip(), flags=re.I).strip(" .;,")
+    t = _LEAD_TO.sub("", t.strip()).strip(" .;,")
     if t:
         t = t[0].upper() + t[1:]
     return t, _resolve(owners, people), due_text
