@@ -11,7 +11,10 @@
   meeting is filled in;
 * people are matched through :class:`concord.people.matching.Register`:
   exact and alias matches link, anyone else becomes a new person, with a
-  merge proposal for each near match;
+  merge proposal for each near match; organisations likewise through
+  :class:`~concord.people.matching.OrganisationRegister` (name or short name
+  exactly, else a new organisation with an ``OrganisationMergeProposal`` for
+  each near match);
 * decisions and actions are put under the item whose heading precedes them
   in the text; an action that restates an outstanding action of the body is
   not duplicated but noted on the original (``concord.imports.lineage``);
@@ -22,7 +25,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,7 +34,12 @@ from concord.actions.dues import parse_due
 from concord.actions.models import Action, ActionOwner, ActionUpdate
 from concord.governance.models import Body, BodyKind
 from concord.imports.lineage import OpenActions
-from concord.imports.models import Document, DocumentStatus, MergeProposal
+from concord.imports.models import (
+    Document,
+    DocumentStatus,
+    MergeProposal,
+    OrganisationMergeProposal,
+)
 from concord.meetings.models import (
     AgendaItem,
     Attendance,
@@ -43,7 +50,13 @@ from concord.meetings.models import (
     MeetingStatus,
     MinutesStatus,
 )
-from concord.people.matching import Register, clean_name, name_key
+from concord.people.matching import (
+    OrganisationRegister,
+    Register,
+    clean_name,
+    name_key,
+    org_key,
+)
 from concord.people.models import Organisation, Person
 
 ALL_MEMBERS = {"all", "all members", "everyone", "all partners", "members", "all board members"}
@@ -82,15 +95,6 @@ def _squash(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _org_key(name: str) -> str:
-    """
-    >>> _org_key("Valley Health  Trust (NHS)") == _org_key("valley health trust nhs")
-    True
-    """
-    text = re.sub(r"[^\w\s]", " ", name.lower().replace("&", " and "))
-    return " ".join(text.split())
-
-
 @dataclass
 class ApplyContext:
     """What one import run keeps between documents: the register and the caches."""
@@ -98,26 +102,23 @@ class ApplyContext:
     register: Register
     user: Any = None
     bodies: dict[str, Body] = field(default_factory=dict)
-    organisations: dict[str, int] = field(default_factory=dict)
+    organisations: OrganisationRegister = field(default_factory=OrganisationRegister)
     proposals: int = 0
 
     @classmethod
     def load(cls, user: Any = None) -> ApplyContext:
         """Load the register of people and organisations (three queries)."""
-        ctx = cls(register=Register.from_database(), user=user)
-        for pk, name, short in Organisation.objects.values_list("pk", "name", "short_name"):
-            ctx.organisations.setdefault(_org_key(name), pk)
-            if short:
-                ctx.organisations.setdefault(_org_key(short), pk)
-        return ctx
+        return cls(
+            register=Register.from_database(),
+            user=user,
+            organisations=OrganisationRegister.from_database(),
+        )
 
     def forget(self) -> None:
         """Drop the caches after a rolled-back transaction (they may name rows that are gone)."""
         self.register = Register.from_database()
         self.bodies.clear()
-        self.organisations.clear()
-        fresh = ApplyContext.load(self.user)
-        self.organisations.update(fresh.organisations)
+        self.organisations = OrganisationRegister.from_database()
 
     # -- register look-ups -------------------------------------------------
 
@@ -132,20 +133,52 @@ class ApplyContext:
             self.bodies[key] = body
         return self.bodies[key]
 
-    def organisation(self, name: str | None) -> int | None:
-        """The organisation of this name or short name, created if new."""
+    def organisation(self, name: str | None, document: Document | None = None) -> int | None:
+        """The organisation of this name or short name, created if new (with merge proposals)."""
         if not name or not name.strip():
             return None
-        key = _org_key(name)
-        if not key:
+        found = self.organisations.exact(name)
+        if found is not None:
+            return found
+        clean = " ".join(name.split())[:200]
+        if not org_key(clean):
             return None
-        if key not in self.organisations:
-            clean = " ".join(name.split())[:200]
-            org = Organisation.objects.filter(name__iexact=clean).first()
-            if org is None:
-                org = Organisation.objects.create(name=clean)
-            self.organisations[key] = org.pk
-        return self.organisations[key]
+        org = Organisation.objects.filter(name__iexact=clean).first()
+        if org is not None:
+            self.organisations.add(org.pk, clean)
+            return org.pk
+        near = self.organisations.near(clean)
+        org = Organisation.objects.create(name=clean)
+        self.organisations.add(org.pk, clean)
+        for match in near:
+            self.propose_organisation(
+                match.organisation_id, org, match.score, match.reason, document
+            )
+        return org.pk
+
+    def propose_organisation(
+        self,
+        keep_id: int,
+        other: Organisation,
+        score: float,
+        reason: str,
+        document: Document | None,
+    ) -> None:
+        """Propose merging ``other`` into ``keep_id`` unless the pair was ever proposed."""
+        pair = Q(keep_id=keep_id, other_id=other.pk) | Q(keep_id=other.pk, other_id=keep_id)
+        if OrganisationMergeProposal.objects.filter(pair).exists():
+            return
+        keep = Organisation.objects.get(pk=keep_id)
+        OrganisationMergeProposal.objects.create(
+            keep=keep,
+            other=other,
+            keep_name=keep.name[:250],
+            other_name=other.name[:250],
+            score=round(score, 1),
+            reason=reason[:200],
+            document=document,
+        )
+        self.proposals += 1
 
     def person(
         self,
@@ -380,7 +413,7 @@ def _attendance(
         name = str(entry.get("name") or "").strip()
         if not name:
             continue
-        org_id = ctx.organisation(entry.get("organisation"))
+        org_id = ctx.organisation(entry.get("organisation"), document)
         person_id = ctx.person(
             name, title=entry.get("title"), organisation_id=org_id, document=document
         )

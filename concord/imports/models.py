@@ -14,7 +14,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from concord.meetings.models import Meeting
-from concord.people.models import Person
+from concord.people.models import Organisation, Person
 
 
 class DocumentStatus(models.TextChoices):
@@ -159,6 +159,56 @@ class MergeProposal(models.Model):
         ordering = ["-score", "id"]
         constraints = [
             models.UniqueConstraint(fields=["keep", "other"], name="one_proposal_per_pair"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.other_name} → {self.keep_name} ({self.score:.0f})"
+
+
+class OrganisationMergeProposal(models.Model):
+    """Two organisations that may be one: ``other`` would be merged into ``keep``.
+
+    The importer proposes it when it creates an organisation whose name is
+    near one already in the register (``concord.people.matching.org_near_reason``).
+    As for people, a rejected pair is kept so it is never proposed again, and
+    the names are kept because an accepted merge deletes ``other``. When the
+    kept organisation already had a short name, the merged name survives only
+    here (``other_name``).
+    """
+
+    keep = models.ForeignKey(
+        Organisation, null=True, on_delete=models.SET_NULL, related_name="merge_proposals_kept"
+    )
+    other = models.ForeignKey(
+        Organisation, null=True, on_delete=models.SET_NULL, related_name="merge_proposals_other"
+    )
+    keep_name = models.CharField(max_length=250)
+    other_name = models.CharField(max_length=250)
+    score = models.FloatField()
+    reason = models.CharField(max_length=200)
+    status = models.CharField(
+        max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.OPEN, db_index=True
+    )
+    document = models.ForeignKey(
+        Document,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisation_proposals",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-score", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["keep", "other"], name="one_organisation_proposal_per_pair"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -9,7 +9,9 @@ go through these functions:
   for :func:`process_document` (run by the task queue);
 * :func:`finish_document` — store one extraction result and apply its record;
 * :func:`save_corrections`, :func:`confirm_document` — the review screen;
-* :func:`accept_proposal`, :func:`reject_proposal` — the merge queue;
+* :func:`accept_proposal`, :func:`reject_proposal` — the merge queue (people);
+  :func:`accept_organisation_proposal`, :func:`reject_organisation_proposal`
+  — the same for organisations;
 * :func:`reextract` — read stored documents again with a newer extractor.
 
 A document is identified by the SHA-256 of its bytes, so the same file
@@ -41,11 +43,12 @@ from concord.imports.models import (
     DocumentStatus,
     ImportBatch,
     MergeProposal,
+    OrganisationMergeProposal,
     ProposalStatus,
 )
 from concord.imports.storage import relative_path, sha256_of, store_file
 from concord.meetings.models import Meeting, MinutesStatus
-from concord.people.merging import merge_people
+from concord.people.merging import merge_organisations, merge_people
 
 log = logging.getLogger(__name__)
 
@@ -497,6 +500,37 @@ def reject_proposal(proposal: MergeProposal, *, user: Any) -> None:
         proposal.save()
 
 
+def accept_organisation_proposal(proposal: OrganisationMergeProposal, *, user: Any) -> None:
+    """Merge the proposed organisation into the kept one (``merge_organisations``)."""
+    with transaction.atomic():
+        proposal = OrganisationMergeProposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.status != ProposalStatus.OPEN or not proposal.keep or not proposal.other:
+            raise ApplyError("this proposal has already been decided")
+        keep, other = proposal.keep, proposal.other
+        proposal.status = ProposalStatus.ACCEPTED
+        proposal.decided_by = user
+        proposal.decided_at = timezone.now()
+        proposal.other = None
+        proposal._history_user = user  # type: ignore[attr-defined]
+        proposal.save()
+        merge_organisations(keep, other, user=user)
+        # Proposals that now pair the kept organisation with itself are moot.
+        OrganisationMergeProposal.objects.filter(keep=keep, other=keep).delete()
+
+
+def reject_organisation_proposal(proposal: OrganisationMergeProposal, *, user: Any) -> None:
+    """Record that the two are different organisations; the pair is never proposed again."""
+    with transaction.atomic():
+        proposal = OrganisationMergeProposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.status != ProposalStatus.OPEN:
+            raise ApplyError("this proposal has already been decided")
+        proposal.status = ProposalStatus.REJECTED
+        proposal.decided_by = user
+        proposal.decided_at = timezone.now()
+        proposal._history_user = user  # type: ignore[attr-defined]
+        proposal.save()
+
+
 # -- re-extraction ------------------------------------------------------------------
 
 
@@ -541,6 +575,7 @@ def reextract(
 __all__ = [
     "Outcome",
     "Summary",
+    "accept_organisation_proposal",
     "accept_proposal",
     "confirm_document",
     "finish_document",
@@ -548,6 +583,7 @@ __all__ = [
     "process_document",
     "receive_upload",
     "reextract",
+    "reject_organisation_proposal",
     "reject_proposal",
     "relative_path",
     "save_corrections",

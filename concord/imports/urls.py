@@ -12,4 +12,9 @@ urlpatterns = [
     path("imports/<int:pk>/original/", views.original, name="original"),
     path("imports/merges/", views.proposals, name="proposals"),
     path("imports/merges/<int:pk>/decide/", views.decide, name="decide"),
+    path(
+        "imports/merges/organisations/<int:pk>/decide/",
+        views.decide_organisation,
+        name="decide_organisation",
+    ),
 ]

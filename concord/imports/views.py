@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from concord.imports import services
@@ -22,6 +23,7 @@ from concord.imports.models import (
     Document,
     DocumentStatus,
     MergeProposal,
+    OrganisationMergeProposal,
     ProposalStatus,
 )
 from concord.lib.access import require_secretariat, viewer_for
@@ -70,7 +72,10 @@ def document_list(request: HtmxHttpRequest) -> HttpResponse:
     }
     if request.htmx:
         return render(request, "imports/_table.html", context)
-    open_proposals = MergeProposal.objects.filter(status=ProposalStatus.OPEN).count()
+    open_proposals = (
+        MergeProposal.objects.filter(status=ProposalStatus.OPEN).count()
+        + OrganisationMergeProposal.objects.filter(status=ProposalStatus.OPEN).count()
+    )
     return render(request, "imports/list.html", {**context, "open_proposals": open_proposals})
 
 
@@ -149,10 +154,19 @@ def proposals(request: HttpRequest) -> HttpResponse:
         "keep__organisation", "other__organisation", "document", "decided_by"
     )
     page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+    organisation_proposals = OrganisationMergeProposal.objects.filter(status=status).select_related(
+        "keep", "other", "document", "decided_by"
+    )
+    org_page = Paginator(organisation_proposals, PER_PAGE).get_page(request.GET.get("org_page"))
     return render(
         request,
         "imports/proposals.html",
-        {"page": page, "status": status, "statuses": ProposalStatus.choices},
+        {
+            "page": page,
+            "org_page": org_page,
+            "status": status,
+            "statuses": ProposalStatus.choices,
+        },
     )
 
 
@@ -174,3 +188,23 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     except ApplyError as exc:
         messages.error(request, str(exc))
     return redirect("imports:proposals")
+
+
+@login_required
+@require_POST
+def decide_organisation(request: HttpRequest, pk: int) -> HttpResponse:
+    _secretariat(request)
+    proposal = get_object_or_404(OrganisationMergeProposal, pk=pk)
+    decision = request.POST.get("decision")
+    try:
+        if decision == "accept":
+            services.accept_organisation_proposal(proposal, user=request.user)
+            messages.success(request, f"Merged {proposal.other_name} into {proposal.keep_name}.")
+        elif decision == "reject":
+            services.reject_organisation_proposal(proposal, user=request.user)
+            messages.success(request, f"Kept {proposal.other_name} and {proposal.keep_name} apart.")
+        else:
+            messages.error(request, "Choose merge or keep apart.")
+    except ApplyError as exc:
+        messages.error(request, str(exc))
+    return redirect(reverse("imports:proposals") + "#organisations")

@@ -237,3 +237,176 @@ class Register:
                 if person_id not in best or best[person_id].score < reason[0]:
                     best[person_id] = NearMatch(person_id, other, reason[0], reason[1])
         return sorted(best.values(), key=lambda n: (-n.score, n.person_id))[:limit]
+
+
+# -- organisations -------------------------------------------------------------------
+
+ORG_TOKEN_SET = 90
+ORG_TOKEN_SORT = 75
+_ORG_PUNCT = re.compile(r"[^\w\s]+")
+# Abbreviations written in minutes, and the word they stand for.
+ORG_ABBREVIATIONS = {
+    "grp": "group",
+    "ltd": "limited",
+    "assoc": "association",
+    "assn": "association",
+    "dept": "department",
+    "govt": "government",
+    "svc": "service",
+    "svcs": "services",
+    "hosp": "hospital",
+    "univ": "university",
+    "cncl": "council",
+    "natl": "national",
+    "intl": "international",
+    "ptnrship": "partnership",
+    "bc": "borough council",
+    "cc": "county council",
+}
+
+
+def org_key(name: str) -> str:
+    """The exact-match key of an organisation: case, accents, punctuation and "&" ignored.
+
+    >>> org_key("Valley Health  Trust (NHS)") == org_key("valley health trust nhs")
+    True
+    >>> org_key("Fens & Dales Housing")
+    'fens and dales housing'
+    """
+    text = unicodedata.normalize("NFKD", name.replace("&", " and "))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _ORG_PUNCT.sub(" ", text.replace("’", "").replace("'", "")).lower()
+    return " ".join(text.split())
+
+
+def org_near_key(name: str) -> str:
+    """The key for near matching: :func:`org_key` with common abbreviations written out.
+
+    >>> org_near_key("Riverside Housing Grp Ltd.")
+    'riverside housing group limited'
+    """
+    words = []
+    for word in org_key(name).split():
+        words.append(ORG_ABBREVIATIONS.get(word, word))
+    return " ".join(words)
+
+
+def org_near_reason(a: str, b: str) -> tuple[float, str] | None:
+    """Why two organisation names may be one organisation, with a score (0–100), or ``None``.
+
+    Both names are compared as :func:`org_near_key` (case, punctuation,
+    "&"/"and" and abbreviations such as Grp/Group, Ltd/Limited,
+    Assoc/Association ignored). They are *near* when, not being exactly the
+    same name (that is an exact match), either
+
+    * their near keys are equal (only an abbreviation differs), or
+    * rapidfuzz's ``token_set_ratio`` ≥ 90 (one name's words are, give or take
+      a typo, among the other's) **and** ``token_sort_ratio`` ≥ 75 (the words
+      one name adds are few, so "ICB" does not match every "… ICB").
+
+    The score is the mean of the two ratios.
+
+    >>> org_near_reason("Harrowby Borough Council", "Harrowby Council")
+    (90.0, 'one name has more words')
+    >>> org_near_reason("Riverside Housing Grp", "Riverside Housing Group")
+    (100.0, 'abbreviation written out')
+    >>> org_near_reason("NHS Harrowby ICB", "Harrowby ICB")
+    (92.9, 'one name has more words')
+    >>> org_near_reason("Riverside Housing Gruop", "Riverside Housing Group")
+    (95.7, 'spelt differently')
+    >>> org_near_reason("Harrowby Police", "Harrowby Council") is None
+    True
+    >>> org_near_reason("ICB", "NHS Harrowby ICB") is None
+    True
+    >>> org_near_reason("Harrowby Council", "harrowby  council") is None
+    True
+    """
+    if not a or not b or org_key(a) == org_key(b):
+        return None
+    key_a, key_b = org_near_key(a), org_near_key(b)
+    if not key_a or not key_b:
+        return None
+    if key_a == key_b:
+        return 100.0, "abbreviation written out"
+    token_set = fuzz.token_set_ratio(key_a, key_b)
+    if token_set < ORG_TOKEN_SET:
+        return None
+    token_sort = fuzz.token_sort_ratio(key_a, key_b)
+    if token_sort < ORG_TOKEN_SORT:
+        return None
+    words_a, words_b = set(key_a.split()), set(key_b.split())
+    reason = (
+        "one name has more words" if words_a < words_b or words_b < words_a else "spelt differently"
+    )
+    return round((token_set + token_sort) / 2, 1), reason
+
+
+@dataclass
+class OrganisationNear:
+    organisation_id: int
+    name: str
+    score: float
+    reason: str
+
+
+class OrganisationRegister:
+    """An in-memory index of organisations' names and short names (short names are aliases).
+
+    >>> r = OrganisationRegister()
+    >>> r.add(1, "Harrowby Borough Council"); r.add(1, "HBC"); r.add(2, "Harrowby Police")
+    >>> r.exact("hbc"), r.exact("Harrowby Council")
+    (1, None)
+    >>> [(n.organisation_id, n.reason) for n in r.near("Harrowby Council")]
+    [(1, 'one name has more words')]
+    """
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, int] = {}
+        self._names: dict[str, str] = {}  # near key -> name as written
+
+    @classmethod
+    def from_database(cls) -> OrganisationRegister:
+        """Every organisation's name and short name (one query)."""
+        from concord.people.models import Organisation
+
+        register = cls()
+        rows = Organisation.objects.order_by("pk").values_list("pk", "name", "short_name")
+        for pk, name, short in rows:
+            register.add(pk, name)
+            if short:
+                register.add(pk, short)
+        return register
+
+    def add(self, organisation_id: int, name: str) -> None:
+        """Index one name of an organisation (the first to claim a key keeps it)."""
+        key = org_key(name)
+        if not key or key in self._by_key:
+            return
+        self._by_key[key] = organisation_id
+        self._names.setdefault(org_near_key(name), name)
+
+    def exact(self, name: str) -> int | None:
+        """The organisation with exactly this name or short name, or ``None``."""
+        return self._by_key.get(org_key(name))
+
+    def near(self, name: str, limit: int = 3) -> list[OrganisationNear]:
+        """Organisations whose name or short name is near this one (best first)."""
+        key = org_near_key(name)
+        if not key:
+            return []
+        best: dict[int, OrganisationNear] = {}
+        for candidate, _, _ in process.extract(
+            key,
+            list(self._names),
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=ORG_TOKEN_SET,
+            limit=None,
+        ):
+            written = self._names[candidate]
+            reason = org_near_reason(name, written)
+            if reason is None:
+                continue
+            pk = self._by_key[org_key(written)]
+            if pk not in best or best[pk].score < reason[0]:
+                best[pk] = OrganisationNear(pk, written, reason[0], reason[1])
+        return sorted(best.values(), key=lambda n: (-n.score, n.organisation_id))[:limit]

@@ -11,23 +11,28 @@ Relations are found from the model graph, so a model added later that points
 at ``Person`` is merged too. Where a move would break a uniqueness rule (both
 people attended the same meeting, both own the same action) the kept
 person's row wins and the other's is deleted.
+
+:func:`merge_organisations` does the same for two records of one
+organisation: every foreign key to the one merged away (memberships,
+attendance, people, child organisations, proposals…) moves to the one kept;
+the merged name becomes the kept one's short name if it has none.
 """
 
 from __future__ import annotations
 
 from django.db import models, transaction
 
-from concord.people.models import Person, PersonAlias
+from concord.people.models import Organisation, Person, PersonAlias
 
 
 class MergeError(ValueError):
     """The two records cannot be merged (one is missing, or both are the same)."""
 
 
-def _relations() -> list[models.ForeignKey]:
-    """Foreign keys (not one-to-one, not history snapshots) that point at Person."""
+def _relations(target: type[models.Model] = Person) -> list[models.ForeignKey]:
+    """Foreign keys (not one-to-one, not history snapshots) that point at ``target``."""
     fields = []
-    for rel in Person._meta.related_objects:
+    for rel in target._meta.related_objects:
         field = rel.field
         model = rel.related_model
         if not isinstance(field, models.ForeignKey) or isinstance(field, models.OneToOneField):
@@ -55,19 +60,16 @@ def _tag(obj: models.Model, user, reason: str) -> None:  # noqa: ANN001
     obj._change_reason = reason  # type: ignore[attr-defined]
 
 
-@transaction.atomic
-def merge_people(keep: Person, other: Person, *, user=None) -> Person:  # noqa: ANN001
-    """Merge ``other`` into ``keep``; return ``keep`` (``other`` no longer exists).
-
-    >>> # merge_people(Person(name="Mira Okafor"), Person(name="Mria Okafor"))  # doctest: +SKIP
-    """
-    if keep.pk is None or other.pk is None or keep.pk == other.pk:
-        raise MergeError("Choose two different people to merge.")
-    keep = Person.objects.select_for_update().get(pk=keep.pk)
-    other = Person.objects.select_for_update().get(pk=other.pk)
-    reason = f"Merged {other.display_name} (#{other.pk}) into {keep.display_name} (#{keep.pk})"
-
-    for field in _relations():
+def _move_references(
+    target: type[models.Model],
+    keep: models.Model,
+    other: models.Model,
+    *,
+    user,  # noqa: ANN001
+    reason: str,
+) -> None:
+    """Point every foreign key to ``other`` at ``keep`` (the kept row wins a uniqueness clash)."""
+    for field in _relations(target):
         model = field.model
         groups = _unique_groups(model, field.name)
         for obj in model._default_manager.filter(**{field.name: other}):
@@ -83,6 +85,21 @@ def merge_people(keep: Person, other: Person, *, user=None) -> Person:  # noqa: 
             else:
                 setattr(obj, field.name, keep)
                 obj.save(update_fields=[field.name])
+
+
+@transaction.atomic
+def merge_people(keep: Person, other: Person, *, user=None) -> Person:  # noqa: ANN001
+    """Merge ``other`` into ``keep``; return ``keep`` (``other`` no longer exists).
+
+    >>> # merge_people(Person(name="Mira Okafor"), Person(name="Mria Okafor"))  # doctest: +SKIP
+    """
+    if keep.pk is None or other.pk is None or keep.pk == other.pk:
+        raise MergeError("Choose two different people to merge.")
+    keep = Person.objects.select_for_update().get(pk=keep.pk)
+    other = Person.objects.select_for_update().get(pk=other.pk)
+    reason = f"Merged {other.display_name} (#{other.pk}) into {keep.display_name} (#{keep.pk})"
+
+    _move_references(Person, keep, other, user=user, reason=reason)
 
     alias_names: set[str] = set(keep.aliases.values_list("name", flat=True))
     for alias in other.aliases.all():
@@ -110,3 +127,64 @@ def merge_people(keep: Person, other: Person, *, user=None) -> Person:  # noqa: 
     _tag(other, user, reason)
     other.delete()
     return keep
+
+
+@transaction.atomic
+def merge_organisations(
+    keep: Organisation,
+    other: Organisation,
+    *,
+    user=None,  # noqa: ANN001
+) -> tuple[Organisation, bool]:
+    """Merge ``other`` into ``keep``; return ``(keep, name_kept)`` (``other`` no longer exists).
+
+    Every foreign key to ``other`` found in the model graph (memberships,
+    attendance, people's organisation, child organisations, merge
+    proposals…) is moved to ``keep`` in this one transaction; a parent link
+    that would make ``keep`` its own parent is cleared. ``keep``'s blank
+    details (sector, website, parent) are filled from ``other``. The merged
+    name becomes ``keep``'s short name if it has none and it fits
+    (``name_kept`` is then ``True``); otherwise it stays recorded only in the
+    merge proposal. Each change is saved through the model, so history
+    records ``user``.
+    """
+    if keep.pk is None or other.pk is None or keep.pk == other.pk:
+        raise MergeError("Choose two different organisations to merge.")
+    keep = Organisation.objects.select_for_update().get(pk=keep.pk)
+    other = Organisation.objects.select_for_update().get(pk=other.pk)
+    reason = f"Merged {other.name} (#{other.pk}) into {keep.name} (#{keep.pk})"[:100]
+
+    other_parent_id = other.parent_id
+    if keep.parent_id == other.pk:
+        # keep was other's child: take other's parent instead of becoming its own.
+        keep.parent_id = None if other_parent_id == keep.pk else other_parent_id
+        _tag(keep, user, reason)
+        keep.save(update_fields=["parent"])
+    _move_references(Organisation, keep, other, user=user, reason=reason)
+    keep.refresh_from_db()
+
+    changed = []
+    short_name_field = Organisation._meta.get_field("short_name")
+    name_kept = False
+    if not keep.short_name and len(other.name) <= (short_name_field.max_length or 0):
+        keep.short_name = other.name
+        changed.append("short_name")
+        name_kept = True
+    if (
+        keep.sector == Organisation._meta.get_field("sector").default
+        and other.sector != keep.sector
+    ):
+        keep.sector = other.sector
+        changed.append("sector")
+    if not keep.website and other.website:
+        keep.website = other.website
+        changed.append("website")
+    if keep.parent_id is None and other_parent_id not in (None, keep.pk, other.pk):
+        keep.parent_id = other_parent_id
+        changed.append("parent")
+    if changed:
+        _tag(keep, user, reason)
+        keep.save()
+    _tag(other, user, reason)
+    other.delete()
+    return keep, name_kept

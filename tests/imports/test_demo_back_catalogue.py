@@ -10,7 +10,7 @@ import pytest
 from concord.actions.models import ActionUpdate
 from concord.demo.back_catalogue import import_back_catalogue
 from concord.demo.partnership import build_demo_partnership
-from concord.imports.models import Document, MergeProposal
+from concord.imports.models import Document, MergeProposal, OrganisationMergeProposal
 from concord.meetings.models import Meeting
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ def test_the_demo_imports_its_earlier_minutes_in_four_formats(tmp_path: Path):
     before = Meeting.objects.count()
     result = import_back_catalogue(tmp_path)
     assert result == {
-        "documents": 6, "imported": 6, "failed": 0, "confirmed": 4, "merge_proposals": 2,
+        "documents": 6, "imported": 6, "failed": 0, "confirmed": 4, "merge_proposals": 3,
     }  # fmt: skip
     assert Meeting.objects.count() == before + 6
     extensions = set(Document.objects.values_list("extension", flat=True))
@@ -31,6 +31,9 @@ def test_the_demo_imports_its_earlier_minutes_in_four_formats(tmp_path: Path):
     assert all(d.meeting.minutes_status == "approved" for d in confirmed)
     assert Document.objects.filter(status="review").count() == 2
     assert set(MergeProposal.objects.values_list("status", flat=True)) == {"open"}
+    # Two people spelt differently, and the minute-taker's team written with a suffix.
+    assert MergeProposal.objects.count() == 2
+    assert OrganisationMergeProposal.objects.get().reason == "one name has more words"
     # Each restated action is one action with a note from the later meeting.
     assert ActionUpdate.objects.filter(meeting__documents__isnull=False).count() == 4
     assert all((tmp_path / "documents" / d.stored_path).is_file() for d in Document.objects.all())
