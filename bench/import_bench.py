@@ -35,7 +35,7 @@ OUT = ROOT / "bench" / "out"
 def generate(n: int, seed: int) -> Path:
     """Write N documents (once); return their folder."""
     from bench.extract_bench import make_spec
-    from tests.ingest.builders import to_docx, to_html, to_pdf, to_txt
+    from concord.demo.documents import to_docx, to_html, to_pdf, to_txt
 
     folder = OUT / f"import-{n}-{seed}"
     done = folder / ".complete"

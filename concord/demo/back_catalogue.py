@@ -17,12 +17,12 @@ Everything here is invented, like the rest of Harrowby.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 
+from concord.demo.documents import to_docx, to_html, to_pdf, to_txt
 from concord.governance.models import Body, Membership
 
 Block = str | list[str]  # a paragraph, or a table row
@@ -162,81 +162,22 @@ def _spec(
 # -- writers (the formats secretariats actually keep) ---------------------------------
 
 
-def _groups(spec: list[Block]) -> list[str | list[list[str]]]:
-    out: list[str | list[list[str]]] = []
-    for entry in spec:
-        if isinstance(entry, list):
-            if out and isinstance(out[-1], list):
-                out[-1].append(entry)
-            else:
-                out.append([entry])
-        else:
-            out.append(entry)
-    return out
-
-
 def write_txt(spec: list[Block], path: Path) -> Path:
-    parts = [g if isinstance(g, str) else "\n".join("\t".join(r) for r in g) for g in _groups(spec)]
-    path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+    path.write_text(to_txt(spec), encoding="utf-8")
     return path
 
 
 def write_html(spec: list[Block], path: Path) -> Path:
-    body = []
-    for n, g in enumerate(_groups(spec)):
-        if isinstance(g, str):
-            tag = "h1" if n == 0 else "p"
-            body.append(f"<{tag}>{html.escape(g)}</{tag}>")
-        else:
-            rows = "".join(
-                "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in g
-            )
-            body.append(f"<table>{rows}</table>")
-    path.write_text(
-        "<!DOCTYPE html><html><body>" + "\n".join(body) + "</body></html>", encoding="utf-8"
-    )
+    path.write_text(to_html(spec, heading=True), encoding="utf-8")
     return path
 
 
 def write_docx(spec: list[Block], path: Path) -> Path:
-    import docx
-
-    document = docx.Document()
-    for n, g in enumerate(_groups(spec)):
-        if isinstance(g, str):
-            if n == 0:
-                document.add_heading(g, level=1)
-            else:
-                document.add_paragraph(g)
-        else:
-            table = document.add_table(rows=len(g), cols=max(len(r) for r in g))
-            for i, r in enumerate(g):
-                for j, c in enumerate(r):
-                    table.cell(i, j).text = c
-    document.save(str(path))
-    return path
+    return to_docx(spec, path, heading=True)
 
 
 def write_pdf(spec: list[Block], path: Path) -> Path:
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(True, margin=15)
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=10)
-    for g in _groups(spec):
-        if isinstance(g, str):
-            pdf.multi_cell(0, 5, g, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(2)
-        else:
-            with pdf.table(first_row_as_headings=False, line_height=5) as table:
-                for r in g:
-                    row = table.row()
-                    for c in r:
-                        row.cell(c)
-            pdf.ln(2)
-    pdf.output(str(path))
-    return path
+    return to_pdf(spec, path, font_size=10, gap=2)
 
 
 _LAYOUTS = [("txt", "lines", write_txt), ("html", "table", write_html),

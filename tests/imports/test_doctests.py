@@ -19,6 +19,7 @@ import pytest
         "concord.imports.services",
         "concord.imports.storage",
         "concord.demo.back_catalogue",
+        "concord.demo.documents",
     ],
 )
 def test_docstring_examples_hold(name):

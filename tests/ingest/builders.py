@@ -1,15 +1,16 @@
 """Build the same invented minutes as .txt, .html, .docx and .pdf files.
 
-A document spec is a list whose entries are paragraphs (``str``) or table
-rows (``list[str]``); consecutive rows form one table.
+The writers are ``concord.demo.documents``'s; this module adds the tests'
+sample minutes and a helper writing one spec in every format.
 """
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
-Spec = list[str | list[str]]
+from concord.demo.documents import Spec, to_docx, to_html, to_pdf, to_txt
+
+__all__ = ["KESTREL", "Spec", "to_docx", "to_html", "to_pdf", "to_txt", "write_all"]
 
 KESTREL: Spec = [
     "Kestrel Valley Partnership Executive",
@@ -34,77 +35,6 @@ KESTREL: Spec = [
     "4. Date of Next Meeting",
     "Thursday 5th June 2025 at Kestrel House",
 ]
-
-
-def _groups(spec: Spec) -> list[str | list[list[str]]]:
-    out: list[str | list[list[str]]] = []
-    for entry in spec:
-        if isinstance(entry, list):
-            if out and isinstance(out[-1], list):
-                out[-1].append(entry)
-            else:
-                out.append([entry])
-        else:
-            out.append(entry)
-    return out
-
-
-def to_txt(spec: Spec) -> str:
-    parts = []
-    for g in _groups(spec):
-        parts.append(g if isinstance(g, str) else "\n".join("\t".join(r) for r in g))
-    return "\n\n".join(parts) + "\n"
-
-
-def to_html(spec: Spec) -> str:
-    body = []
-    for g in _groups(spec):
-        if isinstance(g, str):
-            body.append(f"<p>{html.escape(g)}</p>")
-        else:
-            rows = "".join(
-                "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in g
-            )
-            body.append(f"<table>{rows}</table>")
-    return "<!DOCTYPE html><html><body>" + "\n".join(body) + "</body></html>"
-
-
-def to_docx(spec: Spec, path: Path) -> Path:
-    import docx
-
-    document = docx.Document()
-    for g in _groups(spec):
-        if isinstance(g, str):
-            document.add_paragraph(g)
-        else:
-            table = document.add_table(rows=len(g), cols=max(len(r) for r in g))
-            for i, r in enumerate(g):
-                for j, c in enumerate(r):
-                    table.cell(i, j).text = c
-    document.save(str(path))
-    return path
-
-
-def to_pdf(spec: Spec, path: Path) -> Path:
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(True, margin=15)
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=9)
-    for g in _groups(spec):
-        if isinstance(g, str):
-            pdf.multi_cell(0, 5, g, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(3)
-        else:
-            with pdf.table(first_row_as_headings=False, line_height=5) as table:
-                for r in g:
-                    row = table.row()
-                    for c in r:
-                        row.cell(c)
-            pdf.ln(3)
-    pdf.output(str(path))
-    return path
 
 
 def write_all(spec: Spec, folder: Path, stem: str = "minutes") -> dict[str, Path]:
