@@ -124,7 +124,28 @@ class ProposalStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected (different people)"
 
 
-class MergeProposal(models.Model):
+class Proposal(models.Model):
+    """What a merge proposal records, whatever it pairs: names, score, decision."""
+
+    keep_name = models.CharField(max_length=250)
+    other_name = models.CharField(max_length=250)
+    score = models.FloatField()
+    reason = models.CharField(max_length=200)
+    status = models.CharField(
+        max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.OPEN, db_index=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-score", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.other_name} → {self.keep_name} ({self.score:.0f})"
+
+
+class MergeProposal(Proposal):
     """Two people who may be one: ``other`` would be merged into ``keep``.
 
     Proposed by the importer for near matches, never applied without the
@@ -138,34 +159,21 @@ class MergeProposal(models.Model):
     other = models.ForeignKey(
         Person, null=True, on_delete=models.SET_NULL, related_name="merge_proposals_other"
     )
-    keep_name = models.CharField(max_length=250)
-    other_name = models.CharField(max_length=250)
-    score = models.FloatField()
-    reason = models.CharField(max_length=200)
-    status = models.CharField(
-        max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.OPEN, db_index=True
-    )
     document = models.ForeignKey(
         Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["-score", "id"]
+    class Meta(Proposal.Meta):
         constraints = [
             models.UniqueConstraint(fields=["keep", "other"], name="one_proposal_per_pair"),
         ]
 
-    def __str__(self) -> str:
-        return f"{self.other_name} → {self.keep_name} ({self.score:.0f})"
 
-
-class OrganisationMergeProposal(models.Model):
+class OrganisationMergeProposal(Proposal):
     """Two organisations that may be one: ``other`` would be merged into ``keep``.
 
     The importer proposes it when it creates an organisation whose name is
@@ -182,13 +190,6 @@ class OrganisationMergeProposal(models.Model):
     other = models.ForeignKey(
         Organisation, null=True, on_delete=models.SET_NULL, related_name="merge_proposals_other"
     )
-    keep_name = models.CharField(max_length=250)
-    other_name = models.CharField(max_length=250)
-    score = models.FloatField()
-    reason = models.CharField(max_length=200)
-    status = models.CharField(
-        max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.OPEN, db_index=True
-    )
     document = models.ForeignKey(
         Document,
         null=True,
@@ -196,20 +197,14 @@ class OrganisationMergeProposal(models.Model):
         on_delete=models.SET_NULL,
         related_name="organisation_proposals",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["-score", "id"]
+    class Meta(Proposal.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["keep", "other"], name="one_organisation_proposal_per_pair"
             ),
         ]
-
-    def __str__(self) -> str:
-        return f"{self.other_name} → {self.keep_name} ({self.score:.0f})"

@@ -473,62 +473,52 @@ def confirm_document(document: Document, *, user: Any) -> None:
 
 def accept_proposal(proposal: MergeProposal, *, user: Any) -> None:
     """Merge the proposed person into the kept one (see ``concord.people.merging``)."""
-    with transaction.atomic():
-        proposal = MergeProposal.objects.select_for_update().get(pk=proposal.pk)
-        if proposal.status != ProposalStatus.OPEN or not proposal.keep or not proposal.other:
-            raise ApplyError("this proposal has already been decided")
-        keep, other = proposal.keep, proposal.other
-        proposal.status = ProposalStatus.ACCEPTED
-        proposal.decided_by = user
-        proposal.decided_at = timezone.now()
-        proposal.other = None
-        proposal.save()
-        merge_people(keep, other, user=user)
-        # Proposals that now pair the kept person with themselves are moot.
-        MergeProposal.objects.filter(keep=keep, other=keep).delete()
+    _accept(proposal, merge_people, user)
 
 
 def reject_proposal(proposal: MergeProposal, *, user: Any) -> None:
     """Record that the two are different people; the pair is never proposed again."""
-    with transaction.atomic():
-        proposal = MergeProposal.objects.select_for_update().get(pk=proposal.pk)
-        if proposal.status != ProposalStatus.OPEN:
-            raise ApplyError("this proposal has already been decided")
-        proposal.status = ProposalStatus.REJECTED
-        proposal.decided_by = user
-        proposal.decided_at = timezone.now()
-        proposal.save()
+    _reject(proposal, user)
 
 
 def accept_organisation_proposal(proposal: OrganisationMergeProposal, *, user: Any) -> None:
     """Merge the proposed organisation into the kept one (``merge_organisations``)."""
-    with transaction.atomic():
-        proposal = OrganisationMergeProposal.objects.select_for_update().get(pk=proposal.pk)
-        if proposal.status != ProposalStatus.OPEN or not proposal.keep or not proposal.other:
-            raise ApplyError("this proposal has already been decided")
-        keep, other = proposal.keep, proposal.other
-        proposal.status = ProposalStatus.ACCEPTED
-        proposal.decided_by = user
-        proposal.decided_at = timezone.now()
-        proposal.other = None
-        proposal._history_user = user  # type: ignore[attr-defined]
-        proposal.save()
-        merge_organisations(keep, other, user=user)
-        # Proposals that now pair the kept organisation with itself are moot.
-        OrganisationMergeProposal.objects.filter(keep=keep, other=keep).delete()
+    _accept(proposal, merge_organisations, user)
 
 
 def reject_organisation_proposal(proposal: OrganisationMergeProposal, *, user: Any) -> None:
     """Record that the two are different organisations; the pair is never proposed again."""
+    _reject(proposal, user)
+
+
+def _decided(proposal: Any, status: str, user: Any) -> Any:
+    """The proposal, locked and still open, marked with its decision (not yet saved)."""
+    proposal = type(proposal).objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != ProposalStatus.OPEN:
+        raise ApplyError("this proposal has already been decided")
+    proposal.status = status
+    proposal.decided_by = user
+    proposal.decided_at = timezone.now()
+    proposal._history_user = user
+    return proposal
+
+
+def _accept(proposal: Any, merge: Callable[..., Any], user: Any) -> None:
     with transaction.atomic():
-        proposal = OrganisationMergeProposal.objects.select_for_update().get(pk=proposal.pk)
-        if proposal.status != ProposalStatus.OPEN:
+        proposal = _decided(proposal, ProposalStatus.ACCEPTED, user)
+        keep, other = proposal.keep, proposal.other
+        if keep is None or other is None:
             raise ApplyError("this proposal has already been decided")
-        proposal.status = ProposalStatus.REJECTED
-        proposal.decided_by = user
-        proposal.decided_at = timezone.now()
-        proposal._history_user = user  # type: ignore[attr-defined]
+        proposal.other = None
         proposal.save()
+        merge(keep, other, user=user)
+        # Proposals that now pair the kept record with itself are moot.
+        type(proposal).objects.filter(keep=keep, other=keep).delete()
+
+
+def _reject(proposal: Any, user: Any) -> None:
+    with transaction.atomic():
+        _decided(proposal, ProposalStatus.REJECTED, user).save()
 
 
 # -- re-extraction ------------------------------------------------------------------

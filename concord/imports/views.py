@@ -6,6 +6,8 @@ Views are thin: forms validate, ``concord.imports.services`` does the work.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -175,19 +177,9 @@ def proposals(request: HttpRequest) -> HttpResponse:
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     _secretariat(request)
     proposal = get_object_or_404(MergeProposal, pk=pk)
-    decision = request.POST.get("decision")
-    try:
-        if decision == "accept":
-            services.accept_proposal(proposal, user=request.user)
-            messages.success(request, f"Merged {proposal.other_name} into {proposal.keep_name}.")
-        elif decision == "reject":
-            services.reject_proposal(proposal, user=request.user)
-            messages.success(request, f"Kept {proposal.other_name} and {proposal.keep_name} apart.")
-        else:
-            messages.error(request, "Choose merge or keep apart.")
-    except ApplyError as exc:
-        messages.error(request, str(exc))
-    return redirect("imports:proposals")
+    return _decide(
+        request, proposal, services.accept_proposal, services.reject_proposal, "imports:proposals"
+    )
 
 
 @login_required
@@ -195,16 +187,33 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 def decide_organisation(request: HttpRequest, pk: int) -> HttpResponse:
     _secretariat(request)
     proposal = get_object_or_404(OrganisationMergeProposal, pk=pk)
+    return _decide(
+        request,
+        proposal,
+        services.accept_organisation_proposal,
+        services.reject_organisation_proposal,
+        reverse("imports:proposals") + "#organisations",
+    )
+
+
+def _decide(
+    request: HttpRequest,
+    proposal: MergeProposal | OrganisationMergeProposal,
+    accept: Callable[..., None],
+    reject: Callable[..., None],
+    back: str,
+) -> HttpResponse:
+    """Merge or keep apart, as the secretariat chose, and go back to the queue."""
     decision = request.POST.get("decision")
     try:
         if decision == "accept":
-            services.accept_organisation_proposal(proposal, user=request.user)
+            accept(proposal, user=request.user)
             messages.success(request, f"Merged {proposal.other_name} into {proposal.keep_name}.")
         elif decision == "reject":
-            services.reject_organisation_proposal(proposal, user=request.user)
+            reject(proposal, user=request.user)
             messages.success(request, f"Kept {proposal.other_name} and {proposal.keep_name} apart.")
         else:
             messages.error(request, "Choose merge or keep apart.")
     except ApplyError as exc:
         messages.error(request, str(exc))
-    return redirect(reverse("imports:proposals") + "#organisations")
+    return redirect(back)
