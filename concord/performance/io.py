@@ -519,8 +519,18 @@ def _stage_and_write(
     result.unchanged = counts.get("same", 0)
     if dry_run:
         return
+    batch = _record_batch(ImportBatch.Kind.OBSERVATIONS, filename, data, user, result)
+    _write(cursor, stage.name, obs, hist, batch, user)
+    if not stage.postgres:
+        stage.drop()
+
+
+def _record_batch(
+    kind: str, filename: str, data: bytes, user: Any, result: ImportResult
+) -> ImportBatch:
+    """The import's record (file, who, counts), which the rows it wrote point to."""
     batch = ImportBatch.objects.create(
-        kind=ImportBatch.Kind.OBSERVATIONS,
+        kind=kind,
         filename=filename[:300],
         sha256=hashlib.sha256(data).hexdigest(),
         imported_by=user,
@@ -530,9 +540,7 @@ def _stage_and_write(
         unchanged=result.unchanged,
     )
     result.batch = batch
-    _write(cursor, stage.name, obs, hist, batch, user)
-    if not stage.postgres:
-        stage.drop()
+    return batch
 
 
 def _fetch(cursor, sql: str, params: tuple = ()) -> list[tuple]:  # noqa: ANN001
@@ -815,17 +823,7 @@ def import_targets(
         result.created, result.updated = len(new), len(changed)
         if dry_run:
             return result
-        batch = ImportBatch.objects.create(
-            kind=ImportBatch.Kind.TARGETS,
-            filename=filename[:300],
-            sha256=hashlib.sha256(data).hexdigest(),
-            imported_by=user,
-            rows=result.rows,
-            created=result.created,
-            updated=result.updated,
-            unchanged=result.unchanged,
-        )
-        result.batch = batch
+        batch = _record_batch(ImportBatch.Kind.TARGETS, filename, data, user, result)
         for t in new + changed:
             t.batch = batch
         reason = f"import batch {batch.pk}"

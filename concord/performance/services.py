@@ -611,15 +611,7 @@ def dashboard(
     periods = _PeriodCache()
     judged, wanted = _judged_and_wanted(inds, [p], as_of)
     comparator = area.parent
-    figures = _Figures(
-        [i.pk for i in inds],
-        [area.pk],
-        periods,
-        periods.ids(wanted),
-        target_area_ids=[area.pk],
-        comparator_id=comparator.pk if comparator else None,
-        comparator_period_ids=periods.ids(set(judged.values())),
-    )
+    figures = _area_figures(inds, area, periods, judged, wanted)
     judged_by_indicator = {pk: q for (pk, _), q in judged.items()}
     rows = [_judge(ind, area, judged_by_indicator[ind.pk], figures, comparator) for ind in inds]
     return Dashboard(
@@ -627,10 +619,32 @@ def dashboard(
         period=p,
         rows=rows,
         summary=rules.summarise_rag(r.rag for r in rows),
-        by_theme=_summaries(rows, lambda r: r.indicator.theme),
-        by_body=_summaries(rows, lambda r: r.indicator.body.name if r.indicator.body else ""),
+        by_theme=_summaries(rows, _theme),
+        by_body=_summaries(rows, _body_name),
         illustrative=any(ind.is_illustrative for ind in inds),
     )
+
+
+def _area_figures(inds, area: Area, periods, judged: dict, wanted) -> _Figures:  # noqa: ANN001
+    """The figures to judge ``inds`` in ``area``, with its parent as the comparator."""
+    comparator = area.parent
+    return _Figures(
+        [ind.pk for ind in inds],
+        [area.pk],
+        periods,
+        periods.ids(wanted),
+        target_area_ids=[area.pk],
+        comparator_id=comparator.pk if comparator else None,
+        comparator_period_ids=periods.ids(set(judged.values())),
+    )
+
+
+def _theme(row) -> str:  # noqa: ANN001
+    return row.indicator.theme
+
+
+def _body_name(row) -> str:  # noqa: ANN001
+    return row.indicator.body.name if row.indicator.body else ""
 
 
 @dataclass(frozen=True)
@@ -669,15 +683,7 @@ def achievement_summary(
     periods = _PeriodCache()
     judged, wanted = _judged_and_wanted(inds, fys, as_of)
     comparator = area.parent
-    figures = _Figures(
-        [ind.pk for ind in inds],
-        [area.pk],
-        periods,
-        periods.ids(wanted),
-        target_area_ids=[area.pk],
-        comparator_id=comparator.pk if comparator else None,
-        comparator_period_ids=periods.ids(set(judged.values())),
-    )
+    figures = _area_figures(inds, area, periods, judged, wanted)
     out = []
     for fy in fys:
         rows = [_judge(ind, area, judged[(ind.pk, fy)], figures, comparator) for ind in inds]
@@ -685,10 +691,8 @@ def achievement_summary(
             AchievementYear(
                 period=fy,
                 summary=rules.summarise_rag(r.rag for r in rows),
-                by_theme=_summaries(rows, lambda r: r.indicator.theme),
-                by_body=_summaries(
-                    rows, lambda r: r.indicator.body.name if r.indicator.body else ""
-                ),
+                by_theme=_summaries(rows, _theme),
+                by_body=_summaries(rows, _body_name),
             )
         )
     return out
