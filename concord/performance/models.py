@@ -8,6 +8,8 @@ a separate field and is never blended into one colour.
 
 from __future__ import annotations
 
+from typing import Self, TypeVar
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -326,12 +328,20 @@ class ImportBatch(models.Model):
         return f"{self.get_kind_display()} from {self.filename or 'a file'}"
 
 
-class ObservationQuerySet(models.QuerySet["Observation"]):
-    def visible_to(self, viewer) -> ObservationQuerySet:  # noqa: ANN001
-        """Observations of indicators the viewer may see."""
+_M = TypeVar("_M", bound=models.Model)
+
+
+class OfIndicatorQuerySet(models.QuerySet[_M]):
+    """Records of an indicator: visible when the indicator is."""
+
+    def visible_to(self, viewer) -> Self:  # noqa: ANN001
         if viewer.is_secretariat:
             return self
         return self.filter(indicator__in=Indicator.objects.visible_to(viewer))
+
+
+class ObservationQuerySet(OfIndicatorQuerySet["Observation"]):
+    pass
 
 
 class Observation(models.Model):
@@ -441,11 +451,8 @@ class TargetKind(models.TextChoices):
     MILESTONE = "milestone", "Profiled milestone"
 
 
-class TargetQuerySet(models.QuerySet["Target"]):
-    def visible_to(self, viewer) -> TargetQuerySet:  # noqa: ANN001
-        if viewer.is_secretariat:
-            return self
-        return self.filter(indicator__in=Indicator.objects.visible_to(viewer))
+class TargetQuerySet(OfIndicatorQuerySet["Target"]):
+    pass
 
 
 class Target(models.Model):
@@ -603,11 +610,8 @@ class ReportLine(models.Model):
         return f"{self.indicator_code} in {self.report_id}"
 
 
-class TurnTheCurveQuerySet(models.QuerySet["TurnTheCurve"]):
-    def visible_to(self, viewer) -> TurnTheCurveQuerySet:  # noqa: ANN001
-        if viewer.is_secretariat:
-            return self
-        return self.filter(indicator__in=Indicator.objects.visible_to(viewer))
+class TurnTheCurveQuerySet(OfIndicatorQuerySet["TurnTheCurve"]):
+    pass
 
 
 class TurnTheCurve(models.Model):
