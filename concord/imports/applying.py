@@ -165,20 +165,7 @@ class ApplyContext:
         document: Document | None,
     ) -> None:
         """Propose merging ``other`` into ``keep_id`` unless the pair was ever proposed."""
-        pair = Q(keep_id=keep_id, other_id=other.pk) | Q(keep_id=other.pk, other_id=keep_id)
-        if OrganisationMergeProposal.objects.filter(pair).exists():
-            return
-        keep = Organisation.objects.get(pk=keep_id)
-        OrganisationMergeProposal.objects.create(
-            keep=keep,
-            other=other,
-            keep_name=keep.name[:250],
-            other_name=other.name[:250],
-            score=round(score, 1),
-            reason=reason[:200],
-            document=document,
-        )
-        self.proposals += 1
+        self._propose(OrganisationMergeProposal, keep_id, other, score, reason, document)
 
     def person(
         self,
@@ -208,20 +195,37 @@ class ApplyContext:
     def propose(
         self, keep_id: int, other: Person, score: float, reason: str, document: Document | None
     ) -> None:
+        """Propose merging ``other`` into ``keep_id`` unless the pair was ever proposed."""
+        self._propose(MergeProposal, keep_id, other, score, reason, document)
+
+    def _propose(
+        self,
+        model: type[MergeProposal] | type[OrganisationMergeProposal],
+        keep_id: int,
+        other: Person | Organisation,
+        score: float,
+        reason: str,
+        document: Document | None,
+    ) -> None:
+        # A pair proposed before, either way round and however decided, is never proposed again.
         pair = Q(keep_id=keep_id, other_id=other.pk) | Q(keep_id=other.pk, other_id=keep_id)
-        if MergeProposal.objects.filter(pair).exists():
+        if model.objects.filter(pair).exists():
             return
-        keep = Person.objects.get(pk=keep_id)
-        MergeProposal.objects.create(
+        keep = type(other).objects.get(pk=keep_id)
+        model.objects.create(  # type: ignore[misc]  # keep and other are of the model's kind
             keep=keep,
             other=other,
-            keep_name=keep.display_name[:250],
-            other_name=other.display_name[:250],
+            keep_name=_display(keep)[:250],
+            other_name=_display(other)[:250],
             score=round(score, 1),
             reason=reason[:200],
             document=document,
         )
         self.proposals += 1
+
+
+def _display(record: Person | Organisation) -> str:
+    return record.display_name if isinstance(record, Person) else record.name
 
 
 # -- reading record values -----------------------------------------------------
