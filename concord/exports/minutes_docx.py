@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from django.db.models import QuerySet
 from django.utils.text import slugify
 from docx import Document
+from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 
@@ -104,6 +105,28 @@ def _actions_table(document, rows: Sequence[tuple[str, ...]], headings: Sequence
     document.add_paragraph()
 
 
+def new_document(title: str, *, marking: tuple[str, str] | None = None) -> DocumentObject:
+    """A Word document in Concord's house style: titled, no author.
+
+    ``marking`` is ``(text, header)``: the text in red at the top right (a
+    draft, illustrative figures), and the same warning in every page header.
+    """
+    document = Document()
+    document.core_properties.title = title
+    document.core_properties.author = ""
+    if marking:
+        text, header = marking
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        run = paragraph.add_run(text)
+        run.bold = True
+        run.font.size = Pt(14)
+        run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+        for section in document.sections:
+            section.header.paragraphs[0].text = header
+    return document
+
+
 def minutes_document(meeting: Meeting, viewer: Viewer) -> bytes:
     """Write the minutes of ``meeting`` as a .docx, as this viewer may read them.
 
@@ -111,19 +134,10 @@ def minutes_document(meeting: Meeting, viewer: Viewer) -> bytes:
     minutes (``Meeting.objects.with_minutes_visible_to``); this function
     filters the items itself so that it can never leak a restricted one.
     """
-    document = Document()
-    document.core_properties.title = f"{meeting.body.name} — {format_date(meeting.date)}"
-    document.core_properties.author = ""
-
-    if meeting.is_draft:
-        marking = document.add_paragraph()
-        marking.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        run = marking.add_run("DRAFT — subject to approval")
-        run.bold = True
-        run.font.size = Pt(14)
-        run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
-        for section in document.sections:
-            section.header.paragraphs[0].text = "DRAFT"
+    document = new_document(
+        f"{meeting.body.name} — {format_date(meeting.date)}",
+        marking=("DRAFT — subject to approval", "DRAFT") if meeting.is_draft else None,
+    )
 
     document.add_heading(f"{meeting.body.name} — {format_date(meeting.date)}", level=0)
     document.add_paragraph("Minutes of the meeting")

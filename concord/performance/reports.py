@@ -19,9 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.utils.text import slugify
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt, RGBColor
+
+from concord.exports.minutes_docx import new_document
 
 __all__ = [
     "REPORT_COLUMNS",
@@ -185,19 +184,10 @@ def _commentary(document, rows: Sequence[ReportRow]) -> None:  # noqa: ANN001
 
 def report_document(layout: ReportLayout) -> bytes:
     """Write the report as a .docx in the house style of Concord's Word minutes."""
-    document = Document()
-    document.core_properties.title = layout.title
-    document.core_properties.author = ""
-
-    if layout.illustrative:
-        marking = document.add_paragraph()
-        marking.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        run = marking.add_run("ILLUSTRATIVE DATA")
-        run.bold = True
-        run.font.size = Pt(14)
-        run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
-        for section in document.sections:
-            section.header.paragraphs[0].text = "Illustrative data"
+    document = new_document(
+        layout.title,
+        marking=("ILLUSTRATIVE DATA", "Illustrative data") if layout.illustrative else None,
+    )
 
     document.add_heading(layout.title, level=0)
     document.add_paragraph(f"{layout.body_name} — performance for {layout.period}")
