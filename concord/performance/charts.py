@@ -24,6 +24,7 @@ __all__ = [
     "format_number",
     "line_chart",
     "nice_ticks",
+    "percent_line_chart",
     "sparkline",
     "ward_bar_chart",
 ]
@@ -141,6 +142,8 @@ def line_chart(
     forecast_labels: Sequence[str] = (),
     forecast_values: Sequence[float] = (),
     unit: str = "",
+    observed_label: str = "Observed",
+    y_range: tuple[float, float] | None = None,
     width: int = 640,
     height: int = 300,
 ) -> str:
@@ -151,7 +154,9 @@ def line_chart(
     drawn as a dashed line); ``band_low``/``band_high`` the tolerance band
     around the target (a shaded area); ``forecast_labels``/``forecast_values``
     the projected periods after the last one (a dotted line with hollow
-    markers, starting from the last observed value).
+    markers, starting from the last observed value). ``observed_label`` names
+    the observed line in the legend; ``y_range`` is the least the y axis
+    covers (e.g. 0 to 100 for percentages), widened only if a figure lies outside.
 
     >>> svg = line_chart(chart_id="c1", title="Rate", description="Falling.",
     ...                  labels=["2020", "2021"], values=[10.0, 8.0])
@@ -183,7 +188,10 @@ def line_chart(
         out.append("</svg>")
         return "".join(out)
 
-    ticks = nice_ticks(min(numbers), max(numbers))
+    low, high = min(numbers), max(numbers)
+    if y_range is not None:
+        low, high = min(low, y_range[0]), max(high, y_range[1])
+    ticks = nice_ticks(low, high)
     y_min, y_max = ticks[0], ticks[-1]
     span = (y_max - y_min) or 1.0
     slots = len(all_labels)
@@ -280,7 +288,7 @@ def line_chart(
                 f'r="4" fill="{OBSERVED}"/>'
             )
     if numbers and any(v is not None for v in values):
-        legend.insert(0, ("observed", "Observed (solid line, filled dots)"))
+        legend.insert(0, ("observed", f"{observed_label} (solid line, filled dots)"))
 
     if forecast_values:
         last = next(((i, v) for i, v in reversed(list(enumerate(values))) if v is not None), None)
@@ -321,6 +329,42 @@ def line_chart(
     out.append("</g>")
     out.append("</svg>")
     return "".join(out)
+
+
+def percent_line_chart(
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    labels: Sequence[str],
+    values: Sequence[float | None],
+    series_label: str,
+    width: int = 640,
+    height: int = 300,
+) -> str:
+    """A line of percentages, one per label, on a y axis from 0 to 100 %.
+
+    ``None`` is a gap in the line (no point, the line broken either side),
+    never a zero. The legend names the line ``series_label``.
+
+    >>> svg = percent_line_chart(chart_id="p", title="Share", description="Two years.",
+    ...                          labels=["2020/21", "2021/22", "2022/23"],
+    ...                          values=[50.0, None, 75.0], series_label="Met")
+    >>> svg.count('class="observed-point"'), svg.count("<polyline"), ">100</text>" in svg
+    (2, 0, True)
+    """
+    return line_chart(
+        chart_id=chart_id,
+        title=title,
+        description=description,
+        labels=labels,
+        values=values,
+        unit="%",
+        observed_label=series_label,
+        y_range=(0.0, 100.0),
+        width=width,
+        height=height,
+    )
 
 
 def sparkline(

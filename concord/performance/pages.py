@@ -14,6 +14,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Max, QuerySet
@@ -284,6 +285,263 @@ def summary_text(summary: rules.RagSummary) -> str:
     if summary.no_data:
         parts.append(f"{summary.no_data} awaiting data")
     return "; ".join(parts)
+
+
+# -- achieving target over the years ---------------------------------------------------
+
+ACHIEVEMENT_YEARS = 5
+ACHIEVEMENT_METHOD = (
+    "Each financial year is judged at its end, 31 March: each indicator at its latest "
+    "period due by then. Only green (target met) counts as achieving; amber and red do "
+    "not. Indicators with no target (data only) and those whose figure is awaited (no "
+    "data) are left out of the denominator and counted apart."
+)
+
+
+def achievement_years(text: str | None) -> int:
+    """How many financial years to show: ``?years=N`` kept between 2 and 10, else 5.
+
+    >>> [achievement_years(t) for t in ("8", "1", "99", "x", None)]
+    [8, 2, 10, 5, 5]
+    """
+    text = (text or "").strip()
+    if not text.isdigit() or len(text) > 3:
+        return ACHIEVEMENT_YEARS
+    return min(10, max(2, int(text)))
+
+
+def last_financial_year(
+    area: Area, chosen: str | None = None, *, as_of: dt.date | None = None
+) -> rules.Period:
+    """The last financial year a trend shows.
+
+    ``chosen`` (a period code; the financial year holding its end) when it is a
+    period from 1900 to 2200; otherwise the latest financial year that is over
+    both by ``as_of`` (today) and by the end of the latest figure stored for
+    ``area``, so that a data set that stopped years ago does not open on a run
+    of empty years.
+    """
+    picked = parse_period(chosen)
+    if picked is not None and 1900 <= picked.year <= 2200:  # ten years back stay real dates
+        return services.period_containing(rules.PeriodKind.FINANCIAL_YEAR, picked.end)
+    day = as_of or dt.date.today()
+    end = Observation.objects.filter(area=area).aggregate(latest=Max("period__end"))["latest"]
+    if end is not None and end < day:
+        day = end
+    fy = services.period_containing(rules.PeriodKind.FINANCIAL_YEAR, day)
+    return fy if fy.end <= day else fy.previous()
+
+
+def includes_illustrative(viewer: Viewer, *, body: Body | None = None, theme: str = "") -> bool:
+    """Whether the indicators a trend counts (visible, active, of ``body`` and
+    ``theme`` when given, as :func:`services.achievement_summary` chooses them)
+    include invented demonstration figures. One query."""
+    qs = Indicator.objects.visible_to(viewer).filter(is_active=True, dataset__illustrative=True)
+    if body is not None:
+        qs = qs.filter(body=body)
+    if theme:
+        qs = qs.filter(theme=theme)
+    return qs.exists()
+
+
+def percent_text(summary: rules.RagSummary) -> str:
+    """The share achieving target, rounded: '67%'; 'Not available' when none was judged.
+
+    >>> percent_text(rules.summarise_rag(["green", "green", "red"]))
+    '67%'
+    >>> percent_text(rules.summarise_rag(["data_only", "no_data"]))
+    'Not available'
+    """
+    if summary.percent_achieving is None:
+        return "Not available"
+    return f"{charts.format_number(summary.percent_achieving, 0)}%"
+
+
+def counts_text(summary: rules.RagSummary) -> str:
+    """Every count but green, in words, for a compact cell.
+
+    >>> counts_text(rules.summarise_rag(["green", "amber", "no_data"]))
+    '1 amber, 0 red, 0 no target, 1 no data'
+    """
+    return (
+        f"{summary.amber} amber, {summary.red} red, "
+        f"{summary.data_only} no target, {summary.no_data} no data"
+    )
+
+
+@dataclass(frozen=True)
+class AchievementRow:
+    """One financial year of the overall trend: the percentage never without its counts."""
+
+    year: str
+    percent: str
+    achieving: str
+    amber: int
+    red: int
+    data_only: int
+    no_data: int
+
+
+@dataclass(frozen=True)
+class AchievementCell:
+    """One year of one theme or body: '60% (6 of 10)', the other counts beneath."""
+
+    headline: str
+    counts: str
+
+
+@dataclass(frozen=True)
+class AchievementGroup:
+    """One theme or body, a cell per financial year (oldest first)."""
+
+    name: str
+    cells: list[AchievementCell]
+
+
+@dataclass(frozen=True)
+class AchievementTrend:
+    """What the achievement page shows: the overall rows (also the chart's data
+    table), the trend by theme and by body, and the chart."""
+
+    years: list[str]
+    overall: list[AchievementRow]
+    by_theme: list[AchievementGroup]
+    by_body: list[AchievementGroup]
+    chart: SafeString
+    table_caption: str
+
+
+def achievement_row(year: services.AchievementYear) -> AchievementRow:
+    """A year of the overall trend in words.
+
+    >>> y = services.AchievementYear(rules.parse_period("2009/10"),
+    ...     rules.summarise_rag(["green", "red", "data_only"]), {}, {})
+    >>> row = achievement_row(y)
+    >>> row.year, row.percent, row.achieving, row.amber, row.red, row.data_only, row.no_data
+    ('2009/10', '50%', '1 of 2', 0, 1, 1, 0)
+    """
+    s = year.summary
+    return AchievementRow(
+        year=year.period.label(),
+        percent=percent_text(s),
+        achieving=f"{s.green} of {s.denominator}",
+        amber=s.amber,
+        red=s.red,
+        data_only=s.data_only,
+        no_data=s.no_data,
+    )
+
+
+def achievement_cell(summary: rules.RagSummary | None) -> AchievementCell:
+    """One compact cell: '60% (6 of 10)' or 'Not available (none judged)', with the
+    other counts; 'No indicators' when the group had none that year.
+
+    >>> achievement_cell(rules.summarise_rag(["green", "amber", "red"])).headline
+    '33% (1 of 3)'
+    >>> achievement_cell(rules.summarise_rag(["no_data"])).headline
+    'Not available (none judged)'
+    """
+    if summary is None or summary.total == 0:
+        return AchievementCell("No indicators", "")
+    if summary.percent_achieving is None:
+        headline = "Not available (none judged)"
+    else:
+        headline = f"{percent_text(summary)} ({summary.green} of {summary.denominator})"
+    return AchievementCell(headline, counts_text(summary))
+
+
+def achievement_groups(
+    years: Sequence[services.AchievementYear], by: str, unnamed: str
+) -> list[AchievementGroup]:
+    """The trend of each theme (``by="by_theme"``) or body (``by="by_body"``): a row
+    per group in name order, a cell per year; the group with no name last, as ``unnamed``."""
+    names = sorted({name for y in years for name in getattr(y, by)}, key=lambda n: (n == "", n))
+    return [
+        AchievementGroup(
+            name=name or unnamed,
+            cells=[achievement_cell(getattr(y, by).get(name)) for y in years],
+        )
+        for name in names
+    ]
+
+
+def achievement_chart(
+    years: Sequence[services.AchievementYear], area: Area, table_caption: str
+) -> SafeString:
+    """The line of the overall % achieving target by year, on a 0–100 % axis; a
+    year with no judged indicator is a gap, never a zero. Its description lists
+    every year and names the table that gives the counts."""
+    labels = [y.period.label() for y in years]
+    values = [y.summary.percent_achieving for y in years]
+    listed = "; ".join(
+        f"{y.period.label()}: "
+        + (
+            "not available"
+            if y.summary.percent_achieving is None
+            else f"{percent_text(y.summary)} ({y.summary.green} of {y.summary.denominator})"
+        )
+        for y in years
+    )
+    title = "% of indicators achieving target"
+    if labels:
+        title += f" in {area.name}, {labels[0]} to {labels[-1]}"
+    return svg(
+        charts.percent_line_chart(
+            chart_id="achievement",
+            title=title,
+            description=f"{listed}. The table “{table_caption}” gives every count.",
+            labels=labels,
+            values=values,
+            series_label="% achieving target",
+        )
+    )
+
+
+def achievement_trend(years: Sequence[services.AchievementYear], area: Area) -> AchievementTrend:
+    """The achievement page's tables and chart from
+    :func:`services.achievement_summary` (no queries)."""
+    caption = "% of indicators achieving target, by financial year"
+    return AchievementTrend(
+        years=[y.period.label() for y in years],
+        overall=[achievement_row(y) for y in years],
+        by_theme=achievement_groups(years, "by_theme", "No theme"),
+        by_body=achievement_groups(years, "by_body", "No owning body"),
+        chart=achievement_chart(years, area, caption),
+        table_caption=caption,
+    )
+
+
+def _filtered_url(
+    name: str, body_name: str, area: Area | None, body: Body | None, theme: str, fixed_body: bool
+) -> str:
+    url = reverse(body_name, args=[body.slug]) if body is not None and fixed_body else reverse(name)
+    params: dict[str, str] = {}
+    if body is not None and not fixed_body:
+        params["body"] = str(body.pk)
+    if theme:
+        params["theme"] = theme
+    if area is not None:
+        params["area"] = area.code
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def achievement_url(
+    area: Area | None, *, body: Body | None = None, theme: str = "", fixed_body: bool = False
+) -> str:
+    """The achievement page with a dashboard's filters: the body's own page from a
+    body's dashboard, else the partnership's with ``?body=``, ``?theme=``, ``?area=``."""
+    return _filtered_url(
+        "performance:achievement", "performance:body_achievement", area, body, theme, fixed_body
+    )
+
+
+def dashboard_url(
+    area: Area | None, *, body: Body | None = None, theme: str = "", fixed_body: bool = False
+) -> str:
+    """The dashboard with the achievement page's filters (the way back)."""
+    return _filtered_url(
+        "performance:dashboard", "performance:body_dashboard", area, body, theme, fixed_body
+    )
 
 
 # -- one indicator ---------------------------------------------------------------------

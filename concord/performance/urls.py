@@ -10,6 +10,8 @@ app_name = "performance"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("bodies/<slug:slug>/", views.dashboard, name="body_dashboard"),
+    path("achievement/", views.achievement, name="achievement"),
+    path("bodies/<slug:slug>/achievement/", views.achievement, name="body_achievement"),
     path("indicators/<int:pk>/", views.indicator, name="indicator"),
     path("indicators/<int:pk>/turn-the-curve/", views.turn_the_curve, name="turn_the_curve"),
     path(

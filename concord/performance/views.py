@@ -106,8 +106,57 @@ def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
                 k or "No owning body": pages.summary_text(v) for k, v in board.by_body.items()
             },
             illustrative=board.illustrative,
+            achievement_url=pages.achievement_url(
+                area, body=body, theme=theme, fixed_body=slug is not None
+            ),
         )
     return render(request, "performance/dashboard.html", context)
+
+
+def _chosen_body(request: HttpRequest, viewer: Viewer, slug: str | None) -> Body | None:
+    """The body of a body page (404 if the viewer may not see it), else ``?body=ID``
+    when the viewer may see that body, else none."""
+    if slug is not None:
+        return get_visible_or_404(Body.objects.all(), viewer, slug=slug)
+    chosen = request.GET.get("body", "")
+    if chosen.isdigit() and len(chosen) <= 15:
+        return Body.objects.visible_to(viewer).filter(pk=int(chosen)).first()
+    return None
+
+
+def achievement(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    """The trend of "% of indicators achieving target", financial year by financial
+    year: overall (table and chart), by theme and by owning body."""
+    viewer = viewer_for(request)
+    body = _chosen_body(request, viewer, slug)
+    theme = request.GET.get("theme", "").strip()[:100]
+    years = pages.achievement_years(request.GET.get("years"))
+    area = pages.choose_area(request.GET.get("area"))
+    context: dict = {
+        "body": body,
+        "fixed_body": slug is not None,
+        "theme": theme,
+        "years": years,
+        "themes": pages.themes_for(viewer),
+        "bodies": pages.bodies_with_indicators(viewer),
+        "area": area,
+        "areas": pages.area_choices(),
+        "method": pages.ACHIEVEMENT_METHOD,
+    }
+    if area is not None:
+        last = pages.last_financial_year(area, request.GET.get("until"))
+        summary = services.achievement_summary(
+            viewer, area, years=years, until=last, body=body, theme=theme or None
+        )
+        context.update(
+            until=last,
+            trend=pages.achievement_trend(summary, area),
+            illustrative=pages.includes_illustrative(viewer, body=body, theme=theme),
+            dashboard_url=pages.dashboard_url(
+                area, body=body, theme=theme, fixed_body=slug is not None
+            ),
+        )
+    return render(request, "performance/achievement.html", context)
 
 
 # -- one indicator ------------------------------------------------------------------------

@@ -38,6 +38,15 @@ MATRIX = {
         lambda w: reverse("performance:body_dashboard", args=[w.tasking.slug]),
         [404, 404, 404, 404, 404, 404, 200, 200, 200],
     ),
+    "achievement over the years": (lambda w: reverse("performance:achievement"), [200] * 9),
+    "public body's achievement": (
+        lambda w: reverse("performance:body_achievement", args=[w.board.slug]),
+        [200] * 9,
+    ),
+    "members-only body's achievement": (
+        lambda w: reverse("performance:body_achievement", args=[w.tasking.slug]),
+        [404, 404, 404, 404, 404, 404, 200, 200, 200],
+    ),
     "public indicator": (
         lambda w: reverse("performance:indicator", args=[w.rate.pk]),
         [200] * 9,

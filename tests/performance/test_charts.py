@@ -8,7 +8,13 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from concord.performance import charts
-from concord.performance.charts import BarDatum, line_chart, sparkline, ward_bar_chart
+from concord.performance.charts import (
+    BarDatum,
+    line_chart,
+    percent_line_chart,
+    sparkline,
+    ward_bar_chart,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -185,6 +191,55 @@ def test_a_ward_chart_handles_negative_values_and_no_wards():
     assert widths[0] == pytest.approx(widths[1])
     empty = ward_bar_chart([], chart_id="e", title="None", description="d")
     assert "No areas to draw" in empty
+
+
+def achieving(**overrides):
+    kwargs = {
+        "chart_id": "achievement",
+        "title": "% of indicators achieving target",
+        "description": "2021/22: 40%; 2022/23: not available; 2023/24: 55%.",
+        "labels": ["2020/21", "2021/22", "2022/23", "2023/24"],
+        "values": [12.5, 40.0, None, 55.0],
+        "series_label": "% achieving target",
+    }
+    kwargs.update(overrides)
+    return percent_line_chart(**kwargs)
+
+
+def test_a_percentage_chart_is_labelled_and_always_runs_from_0_to_100():
+    root = parse(achieving())
+    assert_labelled(root)
+    assert root.find(f"{SVG}title").text == "% of indicators achieving target"
+    axis = [t.text for t in root.findall(f".//{SVG}g[@class='axis']/{SVG}text")]
+    assert axis[:7] == ["0", "20", "40", "60", "80", "100", "%"]
+    legend = [t.text for t in root.findall(f".//{SVG}g[@class='legend']//{SVG}text")]
+    assert legend == ["% achieving target (solid line, filled dots)"]
+
+
+def test_a_percentage_chart_leaves_a_gap_for_a_year_without_a_figure_never_a_zero():
+    root = parse(achieving())
+    points = root.findall(f".//{SVG}circle[@class='observed-point']")
+    assert len(points) == 3  # no point for the year without a figure
+    zero_y = root.find(f".//{SVG}g[@class='axis']/{SVG}line").get("y1")  # the 0 gridline
+    assert all(p.get("cy") != zero_y for p in points)
+    lines = root.findall(f".//{SVG}polyline[@class='observed']")
+    assert len(lines) == 1  # 2020/21-2021/22 joined; 2023/24 stands alone after the gap
+    assert len(lines[0].get("points").split()) == 2
+
+
+def test_a_percentage_chart_escapes_its_text_and_draws_the_same_bytes_each_time():
+    svg = achieving(
+        title="<script>alert(1)</script>", labels=["<i>", "2", "3", "4"], series_label="A & B"
+    )
+    assert "<script>" not in svg and "<i>" not in svg and "A & B" not in svg
+    assert parse(svg).find(f"{SVG}title").text == "<script>alert(1)</script>"
+    assert achieving() == achieving()
+
+
+def test_a_percentage_chart_without_any_figure_says_so():
+    svg = achieving(values=[None] * 4)
+    assert "No data to draw" in svg
+    assert_labelled(parse(svg))
 
 
 @pytest.mark.parametrize(

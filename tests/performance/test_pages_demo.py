@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def test_every_performance_page_renders_over_the_demo_data(client):
     load_demo_performance(seed=11, today=dt.date.today())
-    urls = [reverse("performance:dashboard")]
+    urls = [reverse("performance:dashboard"), reverse("performance:achievement")]
     urls += [
         reverse("performance:indicator", args=[pk])
         for pk in Indicator.objects.values_list("pk", flat=True)

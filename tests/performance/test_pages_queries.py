@@ -14,6 +14,12 @@ from tests.performance.pages_world import build_perf_world
 BUDGET = {
     "dashboard": (lambda w: reverse("performance:dashboard"), 15),
     "body dashboard": (lambda w: reverse("performance:body_dashboard", args=[w.board.slug]), 15),
+    "achievement": (lambda w: reverse("performance:achievement"), 15),
+    "achievement over ten years": (lambda w: reverse("performance:achievement") + "?years=10", 15),
+    "body achievement": (
+        lambda w: reverse("performance:body_achievement", args=[w.board.slug]),
+        15,
+    ),
     "indicator": (lambda w: reverse("performance:indicator", args=[w.rate.pk]), 21),
     "turn the curve": (lambda w: reverse("performance:turn_the_curve", args=[w.rate.pk]), 12),
     "draft report": (lambda w: reverse("performance:report", args=[w.draft_report.pk]), 12),
@@ -53,3 +59,12 @@ def test_the_large_world_really_is_larger(client, db):  # noqa: ANN001
     assert html.count('class="chart sparkline"') == 4 + 30  # the secretariat sees all bodies
     html = client.get(reverse("performance:indicator", args=[w.rate.pk])).content.decode()
     assert html.count('class="bar"') == 5 + 40  # one bar per ward
+
+
+def test_the_large_world_counts_every_indicator_on_the_achievement_page(client, db):  # noqa: ANN001
+    w = build_perf_world(extra_indicators=30, extra_wards=40)
+    client.force_login(w.secretariat)
+    html = client.get(reverse("performance:achievement"), {"years": "10"}).content.decode()
+    assert html.count('<th scope="row">20') == 10  # a row per financial year
+    for theme in ("Theme 0", "Theme 1", "Theme 2"):  # the extra indicators' themes
+        assert f'<th scope="row">{theme}</th>' in html
