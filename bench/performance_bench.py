@@ -437,7 +437,8 @@ def count_queries(fn) -> int:
 
 
 def measure_reads(runs: int, seed: int) -> dict[str, dict]:
-    """Dashboard (service and page) and ward table timings over ``runs`` runs each."""
+    """Dashboard (service and page), ward table and achievement trend page timings
+    over ``runs`` runs each."""
     from django.contrib.auth.models import Group, User
     from django.test import Client
 
@@ -491,6 +492,13 @@ def measure_reads(runs: int, seed: int) -> dict[str, dict]:
         assert response.status_code == 200, response.status_code
 
     timed("dashboard page (test client)", page, [(rnd.choice(las),) for _ in range(runs)])
+    trend_url = reverse("performance:achievement")
+
+    def trend(area):
+        response = client.get(trend_url, {"area": area.code})
+        assert response.status_code == 200, response.status_code
+
+    timed("achievement trend page, 5 years", trend, [(rnd.choice(las),) for _ in range(runs)])
     return out
 
 

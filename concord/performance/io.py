@@ -28,7 +28,7 @@ import itertools
 import math
 import re
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -56,6 +56,10 @@ MAX_REPORTED_ERRORS = 500
 _STAGE_BATCH = 5000
 
 Source = str | Path | bytes | IO[bytes] | IO[str]
+# Told what an import is doing and how many rows it has read so far:
+# ("Checking", n) every _PROGRESS_EVERY rows, then ("Writing", rows).
+Progress = Callable[[str, int], None]
+_PROGRESS_EVERY = 10_000
 
 
 @dataclass(frozen=True)
@@ -305,6 +309,7 @@ def _validated_observations(
     result: ImportResult,
     periods: _Periods,
     lookups: tuple[dict[str, tuple[int, rules.PeriodKind]], dict[str, int]],
+    progress: Progress | None = None,
 ) -> Iterator[tuple]:
     """Check every row; yield stage tuples for the good ones, record errors for the rest.
 
@@ -329,6 +334,8 @@ def _validated_observations(
     period_ids: dict[str, tuple[int | None, rules.Period] | None] = {}
     for number, cells in rows:
         result.rows += 1
+        if progress is not None and result.rows % _PROGRESS_EVERY == 0:
+            progress("Checking", result.rows)
         width = len(cells)
         ok = True
         ind_code = cells[i_ind] if i_ind < width else ""
@@ -455,6 +462,7 @@ def import_observations(
     user=None,  # noqa: ANN001 - a User
     filename: str = "",
     dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Import observations from a CSV or .xlsx file: all rows or none.
 
@@ -467,7 +475,8 @@ def import_observations(
     An existing observation whose figures differ is revised (a final one
     becomes ``revised`` unless the file gives a status); identical rows are
     left alone. Every new or changed observation gets a history record naming
-    the importing user and the batch.
+    the importing user and the batch. ``progress``, when given, is told how
+    many rows have been checked, then that the rows are being written.
     """
     data, name = _read_bytes(source)
     filename = filename or name
@@ -480,7 +489,9 @@ def import_observations(
             with connection.cursor() as cursor:
                 stage = _Stage(cursor)
                 stage_name = stage.name
-                _stage_and_write(cursor, stage, data, filename, result, periods, user, dry_run)
+                _stage_and_write(
+                    cursor, stage, data, filename, result, periods, user, dry_run, progress
+                )
                 if not result.ok or dry_run:
                     transaction.set_rollback(True)
     finally:
@@ -501,11 +512,16 @@ def _stage_and_write(
     periods: _Periods,
     user,  # noqa: ANN001
     dry_run: bool,
+    progress: Progress | None = None,
 ) -> None:
     obs = Observation._meta.db_table
     hist = Observation.history.model._meta.db_table
     lookups = _code_lookups()
-    stage.load(_validated_observations(read_table(data, filename), result, periods, lookups))
+    stage.load(
+        _validated_observations(read_table(data, filename), result, periods, lookups, progress)
+    )
+    if progress is not None:
+        progress("Checking", result.rows)
     if result.ok:
         _find_duplicates(cursor, stage.name, result)
     if result.ok and result.rows == 0:
@@ -519,6 +535,8 @@ def _stage_and_write(
     result.unchanged = counts.get("same", 0)
     if dry_run:
         return
+    if progress is not None:
+        progress("Writing", result.rows)
     batch = _record_batch(ImportBatch.Kind.OBSERVATIONS, filename, data, user, result)
     _write(cursor, stage.name, obs, hist, batch, user)
     if not stage.postgres:

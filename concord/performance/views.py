@@ -70,11 +70,7 @@ def _area_or_404(code: str | None):  # noqa: ANN202 - an Area
 def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     """Every visible indicator's latest value, target, RAG, travel and trend, filterable."""
     viewer = viewer_for(request)
-    body = None
-    if slug is not None:
-        body = get_visible_or_404(Body.objects.all(), viewer, slug=slug)
-    elif request.GET.get("body", "").isdigit() and len(request.GET["body"]) <= 15:
-        body = Body.objects.visible_to(viewer).filter(pk=int(request.GET["body"])).first()
+    body = _chosen_body(request, viewer, slug)
     theme = request.GET.get("theme", "").strip()[:100]
     status = request.GET.get("status", "")
     if status not in pages.RAG_LABELS:

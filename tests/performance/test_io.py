@@ -232,3 +232,34 @@ def test_the_commands_import_and_refuse_with_row_messages(world, tmp_path):
     areas.write_text("code,name,level,parent\nE05000077,Invented Ward,ward,L0000001\n")
     call_command("load_areas", str(areas), stdout=out)
     assert Area.objects.get(code="E05000077").parent == world["la"]
+
+
+def test_an_import_reports_its_progress_rows_checked_then_writing(world):
+    lines = ["indicator,area,period,value"] + [f"HX 1,W{n:07d},2009-Q2,{n}" for n in range(1, 3)]
+    told: list[tuple[str, int]] = []
+    result = import_observations(csv_bytes(*lines), progress=lambda *a: told.append(a))
+    assert result.ok
+    assert told == [("Checking", 2), ("Writing", 2)]
+
+
+def test_a_refused_import_never_says_it_is_writing(world):
+    told: list[tuple[str, int]] = []
+    data = csv_bytes("indicator,area,period,value", "HX 9,W0000001,2009-Q2,12")
+    result = import_observations(data, progress=lambda *a: told.append(a))
+    assert not result.ok
+    assert told == [("Checking", 1)]
+
+
+def test_the_import_command_shows_a_progress_bar_unless_asked_not_to(world, tmp_path):
+    from django.core.management import call_command
+
+    good = tmp_path / "good.csv"
+    good.write_text("indicator,area,period,value\nHX 1,W0000001,2009-Q2,12\n")
+    err = io.StringIO()
+    call_command("import_observations", str(good), stdout=io.StringIO(), stderr=err)
+    assert "Writing" in err.getvalue() and "1/1" in err.getvalue()
+    quiet = io.StringIO()
+    call_command(
+        "import_observations", str(good), "--no-progress", stdout=io.StringIO(), stderr=quiet
+    )
+    assert quiet.getvalue() == ""

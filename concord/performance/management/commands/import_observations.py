@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from concord.performance.io import import_observations, import_targets
+from concord.performance.io import Progress, import_observations, import_targets
 
 
 class Command(BaseCommand):
@@ -21,6 +25,7 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Check and count, write nothing."
         )
         parser.add_argument("--user", help="Username recorded as having entered the figures.")
+        parser.add_argument("--no-progress", action="store_true", help="No progress bar on stderr.")
 
     def handle(self, *args, **options) -> None:  # noqa: ANN002, ANN003
         user = None
@@ -28,13 +33,49 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
                 raise CommandError(f"no user called {options['user']!r}")
-        load = import_targets if options["targets"] else import_observations
+        path = options["path"]
         try:
-            result = load(options["path"], user=user, dry_run=options["dry_run"])
+            if options["targets"]:
+                result = import_targets(path, user=user, dry_run=options["dry_run"])
+            else:
+                with self._progress_bar(path, options["no_progress"]) as progress:
+                    result = import_observations(
+                        path, user=user, dry_run=options["dry_run"], progress=progress
+                    )
         except OSError as exc:
-            raise CommandError(f"cannot read {options['path']}: {exc.strerror}") from exc
+            raise CommandError(f"cannot read {path}: {exc.strerror}") from exc
         for error in result.errors:
             self.stderr.write(str(error))
         if not result.ok:
             raise CommandError(result.summary())
         self.stdout.write(result.summary())
+
+    @contextmanager
+    def _progress_bar(self, path: str, off: bool) -> Iterator[Progress | None]:
+        """A bar on stderr of the rows checked (out of the CSV's lines), then "Writing"."""
+        if off:
+            yield None
+            return
+        from tqdm import tqdm
+
+        total = None if path.lower().endswith(".xlsx") else _data_lines(path)
+        bar = tqdm(total=total, desc="Checking", unit="row", file=self.stderr, mininterval=0.5)
+
+        def progress(stage: str, rows: int) -> None:
+            bar.set_description(stage)
+            bar.update(rows - bar.n)
+
+        try:
+            yield progress
+        finally:
+            bar.close()
+
+
+def _data_lines(path: str) -> int | None:
+    """The lines of a CSV file after its header (the bar's total), or None if unreadable."""
+    try:
+        with Path(path).open("rb") as f:
+            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+    except OSError:
+        return None  # the import itself says why the file cannot be read
+    return max(lines - 1, 0)
