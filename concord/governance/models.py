@@ -37,6 +37,29 @@ class BodyQuerySet(models.QuerySet["Body"]):
             models.Q(visibility=Visibility.PUBLIC) | models.Q(pk__in=viewer.insider_body_ids)
         )
 
+    def answering_to(self, body: Body) -> list[int]:
+        """Ids of ``body`` and of the public bodies that report to it, directly or
+        through others (theme groups to the board, sub-groups to a theme group).
+
+        What a body oversees: its dashboard and performance reports cover their
+        indicators too. Members-only bodies are left out, because a report is
+        read by everyone who may see the body it is for. One query.
+        """
+        children: dict[int, list[tuple[int, str]]] = {}
+        for pk, parent, visibility in self.values_list("pk", "reports_to_id", "visibility"):
+            if parent is not None:
+                children.setdefault(parent, []).append((pk, visibility))
+        found, queue, seen = [body.pk], [body.pk], {body.pk}
+        while queue:
+            for pk, visibility in children.get(queue.pop(), []):
+                if pk in seen:  # a loop in reports_to: each body once
+                    continue
+                seen.add(pk)
+                queue.append(pk)
+                if visibility == Visibility.PUBLIC:
+                    found.append(pk)
+        return found
+
 
 class Body(models.Model):
     """A board, executive, theme group, sub-group, working group or forum."""

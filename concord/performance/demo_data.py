@@ -34,6 +34,7 @@ from concord.performance.models import (
     Indicator,
     Observation,
     ObservationStatus,
+    PerformanceReport,
     Period,
     Target,
     TargetKind,
@@ -445,6 +446,7 @@ def _build(rng: random.Random, today: dt.date) -> dict[str, int]:
     bulk_create_with_history(observations, Observation, batch_size=2000)
     bulk_create_with_history(targets, Target)
     _turn_the_curve(indicators[0], town, bodies.get("cyp"))
+    _board_report(town, bodies.get("board"), today)
     return {
         "indicators": len(indicators),
         "observations": len(observations),
@@ -510,3 +512,45 @@ def _turn_the_curve(indicator: Indicator, area: Area, body: Body | None) -> None
     if body is not None:
         actions = list(Action.objects.filter(body=body).order_by("-created_on")[:3])
         ttc.actions.add(*actions)
+
+
+def _board_report(town: Area, board: Body | None, today: dt.date) -> None:
+    """A published quarterly report to the Board, attached to the item that took it.
+
+    The report covers the last quarter ended before the Board's latest held
+    "Quarterly performance report" item and is frozen as of that meeting's
+    date, so its figures are what the Board was shown then.
+    """
+    from concord.meetings.models import AgendaItem
+    from concord.performance import services
+
+    if board is None:
+        return
+    item = (
+        AgendaItem.objects.filter(
+            meeting__body=board,
+            meeting__date__lte=today,
+            title__icontains="performance report",
+        )
+        .select_related("meeting")
+        .order_by("-meeting__date")
+        .first()
+    )
+    shown_on = item.meeting.date if item is not None else today
+    quarter = period_containing(rules.PeriodKind.QUARTER, shown_on).previous()
+    report = PerformanceReport.objects.create(
+        body=board,
+        area=town,
+        period=Period.objects.for_code(quarter),
+        title=f"Partnership performance, {quarter.label()}",
+        introduction=(
+            "The partnership's indicators for the town as a whole, with the exceptions "
+            "(red, or amber and getting worse) first. Figures are illustrative."
+        ),
+        recommendations=(
+            "The Board is asked to note the position and to ask the lead theme group "
+            "of each exception for a turn-the-curve report at its next meeting."
+        ),
+        agenda_item=item,
+    )
+    services.freeze_report(report, as_of=shown_on)

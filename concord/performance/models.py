@@ -206,6 +206,23 @@ class IndicatorQuerySet(models.QuerySet["Indicator"]):
             models.Q(body__isnull=True) | models.Q(body__in=Body.objects.visible_to(viewer))
         )
 
+    def reported(
+        self,
+        viewer,  # noqa: ANN001 - concord.lib.access.Viewer
+        *,
+        body: Body | None = None,
+        theme: str | None = None,
+    ) -> IndicatorQuerySet:
+        """The active indicators the viewer may see that a dashboard, trend or report
+        covers: all of them, or those of ``body`` and of the public bodies answering
+        to it (:meth:`BodyQuerySet.answering_to`), or of one ``theme``."""
+        qs = self.visible_to(viewer).filter(is_active=True)
+        if body is not None:
+            qs = qs.filter(body_id__in=Body.objects.answering_to(body))
+        if theme:
+            qs = qs.filter(theme=theme)
+        return qs
+
 
 class Indicator(models.Model):
     """A measure the partnership reports, such as "NI 112 under-18 conception rate".

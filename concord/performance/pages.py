@@ -332,18 +332,6 @@ def last_financial_year(
     return fy if fy.end <= day else fy.previous()
 
 
-def includes_illustrative(viewer: Viewer, *, body: Body | None = None, theme: str = "") -> bool:
-    """Whether the indicators a trend counts (visible, active, of ``body`` and
-    ``theme`` when given, as :func:`services.achievement_summary` chooses them)
-    include invented demonstration figures. One query."""
-    qs = Indicator.objects.visible_to(viewer).filter(is_active=True, dataset__illustrative=True)
-    if body is not None:
-        qs = qs.filter(body=body)
-    if theme:
-        qs = qs.filter(theme=theme)
-    return qs.exists()
-
-
 def percent_text(summary: rules.RagSummary) -> str:
     """The share achieving target, rounded: '67%'; 'Not available' when none was judged.
 

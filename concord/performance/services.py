@@ -543,19 +543,14 @@ class Dashboard:
     illustrative: bool = False
 
 
-def _indicators(
+def reported_indicators(
     viewer,  # noqa: ANN001 - concord.lib.access.Viewer
-    body: Body | None,
-    theme: str | None,
-    indicators: Iterable[Indicator] | None,
+    body: Body | None = None,
+    theme: str | None = None,
 ) -> list[Indicator]:
-    if indicators is not None:
-        return list(indicators)
-    qs = Indicator.objects.visible_to(viewer).filter(is_active=True)
-    if body is not None:
-        qs = qs.filter(body=body)
-    if theme:
-        qs = qs.filter(theme=theme)
+    """The indicators a dashboard, trend or report covers (``Indicator.objects.reported``),
+    with their bodies and data sets, in theme and code order. Two queries with a body."""
+    qs = Indicator.objects.reported(viewer, body=body, theme=theme)
     return list(qs.select_related("body", "dataset").order_by("theme", "code"))
 
 
@@ -601,12 +596,14 @@ def dashboard(
 ) -> Dashboard:
     """RAG, direction of travel, significance and "% achieving" for every indicator of an area.
 
-    Indicators are those the viewer may see (optionally of one owning
-    ``body`` or ``theme``, or exactly ``indicators``). Five queries whatever
-    the number of indicators: indicators, periods, observations of the area
-    and its parent (the comparator) for the periods needed, targets.
+    Indicators are those the viewer may see (optionally of a ``body`` and
+    the public bodies answering to it, or of one ``theme``, or exactly
+    ``indicators``: ``Indicator.objects.reported``). Five queries whatever
+    the number of indicators (six with a body): indicators, periods,
+    observations of the area and its parent (the comparator) for the periods
+    needed, targets.
     """
-    inds = _indicators(viewer, body, theme, indicators)
+    inds = list(indicators) if indicators is not None else reported_indicators(viewer, body, theme)
     p = period.rule_period if isinstance(period, Period) else rules.parse_period(period)
     periods = _PeriodCache()
     judged, wanted = _judged_and_wanted(inds, [p], as_of)
@@ -663,6 +660,7 @@ def achievement_summary(
     until: Period | rules.Period | str | None = None,
     body: Body | None = None,
     theme: str | None = None,
+    indicators: Iterable[Indicator] | None = None,
     as_of: dt.date | None = None,
 ) -> list[AchievementYear]:
     """ "% of indicators achieving target" for each of the last ``years`` financial years.
@@ -670,7 +668,8 @@ def achievement_summary(
     Each year is judged at its end (31 March): each indicator at its latest
     period due by then. Overall, per theme and per owning body, always with the
     counts of green, amber, red, data-only and no-data (:class:`rules.RagSummary`).
-    Oldest year first. Five queries in all.
+    Indicators are chosen as for :func:`dashboard` (``body``, ``theme``), or
+    given as ``indicators``. Oldest year first. Five queries in all.
     """
     as_of = as_of or dt.date.today()
     if until is None:
@@ -679,7 +678,7 @@ def achievement_summary(
         u = until.rule_period if isinstance(until, Period) else rules.parse_period(until)
         last_fy = period_containing(rules.PeriodKind.FINANCIAL_YEAR, u.end)
     fys = [last_fy.shift(-k) for k in range(years - 1, -1, -1)]
-    inds = _indicators(viewer, body, theme, None)
+    inds = list(indicators) if indicators is not None else reported_indicators(viewer, body, theme)
     periods = _PeriodCache()
     judged, wanted = _judged_and_wanted(inds, fys, as_of)
     comparator = area.parent
@@ -883,7 +882,8 @@ class ReportAlreadyPublished(Exception):
 def report_statuses(
     report: PerformanceReport, *, as_of: dt.date | None = None
 ) -> list[IndicatorStatus]:
-    """The live statuses of a report's indicators (the body's), exceptions first.
+    """The live statuses of a report's indicators (the body's, and those of the
+    public bodies answering to it), exceptions first.
 
     Used to preview a draft; a published report shows its frozen lines.
     """

@@ -141,13 +141,14 @@ def achievement(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     }
     if area is not None:
         last = pages.last_financial_year(area, request.GET.get("until"))
+        chosen = services.reported_indicators(viewer, body, theme or None)
         summary = services.achievement_summary(
-            viewer, area, years=years, until=last, body=body, theme=theme or None
+            viewer, area, years=years, until=last, indicators=chosen
         )
         context.update(
             until=last,
             trend=pages.achievement_trend(summary, area),
-            illustrative=pages.includes_illustrative(viewer, body=body, theme=theme),
+            illustrative=any(ind.is_illustrative for ind in chosen),
             dashboard_url=pages.dashboard_url(
                 area, body=body, theme=theme, fixed_body=slug is not None
             ),

@@ -33,3 +33,20 @@ def test_demo_data_is_illustrative_local_and_judged():
     before = Observation.objects.count()
     assert load_demo_performance(seed=7, today=TODAY)["observations"] == 0
     assert Observation.objects.count() == before
+
+
+def test_the_demo_board_has_a_published_report_attached_to_the_meeting_that_took_it():
+    from concord.demo.partnership import build_demo_partnership
+    from concord.performance.models import PerformanceReport
+
+    build_demo_partnership(seed=3, today=TODAY, scale=0.3)
+    load_demo_performance(seed=3, today=TODAY)
+    report = PerformanceReport.objects.select_related("agenda_item__meeting", "body").get()
+    assert report.is_published and report.body.name == "Harrowby Partnership Board"
+    item = report.agenda_item
+    assert item is not None and "performance report" in item.title.lower()
+    assert item.meeting.body_id == report.body_id and item.meeting.date <= TODAY
+    # The quarter reported is the last one ended before that meeting, frozen as it was.
+    assert report.period.rule_period.end < item.meeting.date
+    assert report.lines.count() == Indicator.objects.count()
+    assert report.lines.filter(is_exception=True).count() < report.lines.count()

@@ -134,3 +134,46 @@ def test_a_published_report_is_not_rewritten_by_a_revision(world):
     assert services.preview_lines(report)[0].rag == "red"
     with pytest.raises(services.ReportAlreadyPublished):
         services.freeze_report(report)
+
+
+def test_a_boards_dashboard_and_report_cover_the_public_groups_answering_to_it(world):
+    board = make_body(name="The Board")
+    theme = make_body(name="Health theme group", reports_to=board)
+    sub = make_body(name="Smoking sub-group", reports_to=theme)
+    private = make_body(name="Private task group", reports_to=board, visibility=Visibility.MEMBERS)
+    other = make_body(name="Unrelated forum")
+    codes = {}
+    for body, code in (
+        (board, "B 1"),
+        (theme, "T 1"),
+        (sub, "S 1"),
+        (private, "P 1"),
+        (other, "O 1"),
+    ):
+        ind = make_indicator(code=code, body=body)
+        observe(ind, world["la"], "2010-Q1", 10)
+        codes[body.name] = code
+    shown = [
+        r.indicator.code
+        for r in services.dashboard(SECRETARIAT, world["la"], "2010-Q1", body=board).rows
+    ]
+    # The board, its theme group and that group's sub-group; never the members-only
+    # task group (the board's report is read by all who may see the board), nor others.
+    assert sorted(shown) == ["B 1", "S 1", "T 1"]
+    theme_rows = services.dashboard(SECRETARIAT, world["la"], "2010-Q1", body=theme).rows
+    assert sorted(r.indicator.code for r in theme_rows) == ["S 1", "T 1"]
+    report = PerformanceReport.objects.create(
+        body=board, area=world["la"], period=Period.objects.for_code("2010-Q1"), title="Q1"
+    )
+    services.freeze_report(report)
+    assert sorted(report.lines.values_list("indicator_code", flat=True)) == ["B 1", "S 1", "T 1"]
+
+
+def test_a_loop_in_reports_to_does_not_stop_the_board_being_read(world):
+    from concord.governance.models import Body
+
+    a = make_body(name="A")
+    b = make_body(name="B", reports_to=a)
+    a.reports_to = b
+    a.save()
+    assert sorted(Body.objects.answering_to(a)) == sorted([a.pk, b.pk])
