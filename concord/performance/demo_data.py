@@ -554,3 +554,6 @@ def _board_report(town: Area, board: Body | None, today: dt.date) -> None:
         agenda_item=item,
     )
     services.freeze_report(report, as_of=shown_on)
+    # Sent out with the papers a week before the meeting, not on the day the demo was built.
+    sent = dt.datetime.combine(shown_on - dt.timedelta(days=7), dt.time(9), tzinfo=dt.UTC)
+    PerformanceReport.objects.filter(pk=report.pk).update(published_at=sent)

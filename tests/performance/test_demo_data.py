@@ -50,3 +50,4 @@ def test_the_demo_board_has_a_published_report_attached_to_the_meeting_that_took
     assert report.period.rule_period.end < item.meeting.date
     assert report.lines.count() == Indicator.objects.count()
     assert report.lines.filter(is_exception=True).count() < report.lines.count()
+    assert report.published_at.date() < item.meeting.date  # sent out with the papers
