@@ -71,6 +71,26 @@ def test_the_performance_journey(page: Page, live_server, w) -> None:  # noqa: A
     page.get_by_role("button", name="Show").click()
     expect(page.get_by_role("row", name=re.compile("HS 1 Repeat"))).to_have_count(0)
 
+    # "% achieving target" over the years: followed from the dashboard, counts beside
+    # every percentage, the chart named and described, then narrowed to more years
+    page.goto(f"{base}/performance/")
+    page.get_by_role("link", name="Achieving target over the years").first.click()
+    expect(page.get_by_role("heading", name="Achieving target over the years")).to_be_visible()
+    table = page.get_by_role("table", name=re.compile("by financial year"))
+    expect(
+        table.get_by_role("columnheader", name="Achieving (green) of those judged")
+    ).to_be_visible()
+    expect(table.get_by_role("row")).to_have_count(1 + 5)
+    expect(
+        page.get_by_role("img", name=re.compile("% of indicators achieving target"))
+    ).to_be_visible()
+    assert_no_violations(page, "the achievement trend")
+    page.get_by_role("spinbutton", name="Years").fill("7")
+    page.get_by_role("button", name="Show").click()
+    expect(
+        page.get_by_role("table", name=re.compile("by financial year")).get_by_role("row")
+    ).to_have_count(1 + 7)
+
     # The indicator page: chart with its table, forecast method, wards with small counts hidden
     page.goto(f"{base}/performance/indicators/{w.rate.pk}/")
     expect(page.get_by_role("img", name=re.compile("history, target and forecast"))).to_be_visible()
@@ -146,6 +166,8 @@ def test_the_demo_data_set_pages_have_no_axe_violations(page: Page, live_server,
     base = live_server.url
     page.goto(f"{base}/performance/")
     assert_no_violations(page, "the demo dashboard")
+    page.goto(f"{base}/performance/achievement/")
+    assert_no_violations(page, "the demo achievement trend")
     for pk in Indicator.objects.values_list("pk", flat=True):
         page.goto(f"{base}/performance/indicators/{pk}/")
         expect(page.get_by_text("Illustrative figures:")).to_be_visible()
