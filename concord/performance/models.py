@@ -615,6 +615,9 @@ class ReportLine(models.Model):
     significance = models.CharField(max_length=12)
     comparator = models.CharField(max_length=200, blank=True)
     share_of_gap_closed = models.FloatField(null=True)
+    # The value is a small count (services.is_small_count): public readers see
+    # "suppressed" instead, as on every other public page.
+    small_count = models.BooleanField(default=False)
     commentary = models.TextField(blank=True)
 
     class Meta:

@@ -188,30 +188,42 @@ def recent_values(
     area: Area,
     ends: dict[int, rules.Period],
     n: int = SPARK_POINTS,
+    *,
+    public: bool = False,
 ) -> dict[int, list[float | None]]:
     """The last ``n`` values of each indicator up to its judged period, oldest first
-    (``None`` for a gap). One query, whatever the number of indicators."""
+    (``None`` for a gap, and, when ``public``, for a small count kept from the
+    public). One query, whatever the number of indicators."""
     wanted: dict[int, list[rules.Period]] = {
         ind.pk: [ends[ind.pk].shift(-k) for k in range(n - 1, -1, -1)] for ind in indicators
     }
     codes = {str(p) for periods in wanted.values() for p in periods}
     found: dict[tuple[int, str], float] = {}
+    by_id = {ind.pk: ind for ind in indicators}
     if wanted:
-        for ind_id, code, value in (
+        for ind_id, code, value, numerator in (
             Observation.objects.filter(
                 area=area, indicator_id__in=list(wanted), period__code__in=sorted(codes)
             )
             .order_by()
-            .values_list("indicator_id", "period__code", "value")
+            .values_list("indicator_id", "period__code", "value", "numerator")
         ):
-            found[(ind_id, code)] = value
+            if not (public and services.is_small_count(by_id[ind_id], value, numerator)):
+                found[(ind_id, code)] = value
     return {pk: [found.get((pk, str(p))) for p in periods] for pk, periods in wanted.items()}
 
 
-def dashboard_rows(board: services.Dashboard, status: str = "") -> list[DashboardRow]:
-    """The dashboard's rows in words, with a sparkline each; ``status`` keeps one RAG status."""
+SUPPRESSED = "Suppressed (small number)"
+
+
+def dashboard_rows(
+    board: services.Dashboard, status: str = "", *, public: bool = False
+) -> list[DashboardRow]:
+    """The dashboard's rows in words, with a sparkline each; ``status`` keeps one RAG
+    status. ``public``: small counts are not shown, in the value or the sparkline."""
     inds = [r.indicator for r in board.rows]
-    trends = recent_values(inds, board.area, {r.indicator.pk: r.period for r in board.rows})
+    ends = {r.indicator.pk: r.period for r in board.rows}
+    trends = recent_values(inds, board.area, ends, public=public)
     out = []
     for r in board.rows:
         rag = r.rag.status.value
@@ -224,7 +236,7 @@ def dashboard_rows(board: services.Dashboard, status: str = "") -> list[Dashboar
             DashboardRow(
                 status=r,
                 url=reverse("performance:indicator", args=[ind.pk]) + f"?area={board.area.code}",
-                value=figure(value, ind.unit, ind.decimals),
+                value=SUPPRESSED if r.withheld else figure(value, ind.unit, ind.decimals),
                 target=target_text(r.target, ind.unit, ind.decimals),
                 rag=rag,
                 rag_label=RAG_LABELS[rag],
@@ -643,7 +655,7 @@ def indicator_chart(
     rows = [
         SeriesRow(
             period=p.period.label(),
-            value=figure(p.value, indicator.unit, d),
+            value=SUPPRESSED if p.withheld else figure(p.value, indicator.unit, d),
             ci=(
                 f"{figure(p.ci[0], indicator.unit, d)} to {figure(p.ci[1], indicator.unit, d)}"
                 if p.ci
@@ -653,7 +665,11 @@ def indicator_chart(
             rag=p.rag.value,
             rag_label=RAG_LABELS[p.rag.value],
             observation_status=(p.observation_status or "").capitalize(),
-            comparator=figure(p.comparator_value, indicator.unit, d),
+            comparator=(
+                SUPPRESSED
+                if p.comparator_withheld
+                else figure(p.comparator_value, indicator.unit, d)
+            ),
         )
         for p in series
     ]
@@ -682,7 +698,7 @@ def ward_view(indicator: Indicator, period: rules.Period, area: Area, *, public:
         {
             "code": w.code,
             "name": w.name,
-            "value": "Suppressed (small number)"
+            "value": SUPPRESSED
             if w.suppressed
             else (figure(w.value, indicator.unit, d) or "No data"),
             "numerator": "" if w.numerator is None else charts.format_number(w.numerator, 0),
@@ -773,7 +789,7 @@ def turn_the_curve_for(indicator: Indicator, area: Area) -> TurnTheCurve | None:
 # -- performance reports ----------------------------------------------------------------
 
 
-def _line_row(line: ReportLine) -> ReportRow:
+def _line_row(line: ReportLine, public: bool = False) -> ReportRow:
     decimals = line.indicator.decimals if line.indicator_id and line.indicator else 1
     target: float | rules.Band | None = line.target
     if line.target is not None and line.target_high is not None:
@@ -785,7 +801,9 @@ def _line_row(line: ReportLine) -> ReportRow:
         code=line.indicator_code,
         name=line.indicator_title,
         period=period_label(line.period_code) if line.period_code else "",
-        value=figure(line.value, line.unit, decimals),
+        value=SUPPRESSED
+        if public and line.small_count
+        else figure(line.value, line.unit, decimals),
         target=target_text(target, line.unit, decimals),
         rag=line.rag,
         rag_label=RAG_LABELS.get(line.rag, line.rag),
@@ -811,14 +829,19 @@ def report_lines(report: PerformanceReport) -> list[ReportLine]:
 
 
 def report_layout(
-    report: PerformanceReport, lines: Sequence[ReportLine], *, show_item: bool = False
+    report: PerformanceReport,
+    lines: Sequence[ReportLine],
+    *,
+    show_item: bool = False,
+    public: bool = False,
 ) -> ReportLayout:
     """The one layout both the HTML page and the Word file are drawn from.
 
     ``show_item``: name the agenda item the report is attached to (only when
-    the reader may read that item).
+    the reader may read that item). ``public``: for a reader who is not signed
+    in: small counts are shown as suppressed.
     """
-    rows = [_line_row(line) for line in lines]
+    rows = [_line_row(line, public) for line in lines]
     summary = rules.summarise_rag(line.rag for line in lines)
     if report.is_published and report.published_at:
         note = (

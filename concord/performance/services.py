@@ -311,6 +311,8 @@ class IndicatorStatus:
     two directions of travel, ``significance`` the comparison with
     ``comparator`` (the parent area) by confidence intervals, and
     ``share_of_gap_closed`` the progress from the end target's baseline.
+    ``withheld``: the value (or year-to-date total) is a small count that
+    public pages must not show.
     """
 
     indicator: Indicator
@@ -326,6 +328,9 @@ class IndicatorStatus:
     share_of_gap_closed: float | None
     ytd_value: float | None = None
     distance: rules.DistanceToTarget | None = None
+    # Kept from the public (a small count, :func:`is_small_count`): pages show
+    # "suppressed" instead of the value; the judgements stay, as on ward tables.
+    withheld: bool = False
 
     @property
     def value(self) -> float | None:
@@ -418,17 +423,30 @@ def _judge(
     )
 
 
+def _for_public(status: IndicatorStatus) -> IndicatorStatus:
+    """The status as a visitor who is not signed in may see it: ``withheld`` set
+    when its value or year-to-date total is a small count."""
+    ind = status.indicator
+    point = status.point
+    small = point is not None and is_small_count(ind, point.value, point.numerator)
+    if status.ytd_value is not None and is_small_count(ind, status.ytd_value, None):
+        small = True
+    return replace(status, withheld=True) if small else status
+
+
 def indicator_status(
     indicator: Indicator,
     area: Area,
     period: Period | rules.Period | str,
     *,
     as_of: dt.date | None = None,
+    public: bool = False,
 ) -> IndicatorStatus:
     """All judgements of one indicator for one area at ``period`` (see :class:`IndicatorStatus`).
 
     Also works out the distance to the end target with the trend of every
-    observed value from the baseline (``distance``).
+    observed value from the baseline (``distance``). ``public``: for a visitor
+    who is not signed in (small counts ``withheld``).
     """
     q = judged_period(indicator, period, as_of)
     periods = _PeriodCache()
@@ -454,7 +472,7 @@ def indicator_status(
                 indicator.rule_polarity,
             )
             status = replace(status, distance=distance)
-    return status
+    return _for_public(status) if public else status
 
 
 @dataclass(frozen=True)
@@ -469,6 +487,9 @@ class SeriesPoint:
     observation_status: str | None
     comparator_value: float | None = None
     comparator_ci: rules.Interval | None = None
+    # Small counts kept from the public: the value (or the comparator's) is None.
+    withheld: bool = False
+    comparator_withheld: bool = False
 
 
 def indicator_series(
@@ -478,13 +499,16 @@ def indicator_series(
     start: Period | rules.Period | str | None = None,
     end: Period | rules.Period | str | None = None,
     as_of: dt.date | None = None,
+    public: bool = False,
 ) -> list[SeriesPoint]:
     """The indicator's values, targets and RAG for one area, period by period.
 
     Runs from ``start`` (the first period with a value by default) to ``end``
     (the latest due period by default), every period of the indicator's kind,
     so gaps show as "no data". The comparator (parent area) value is given
-    beside each point. Three queries.
+    beside each point. ``public``: for a visitor who is not signed in: small
+    counts (:func:`is_small_count`) are left out, marked ``withheld``. Three
+    queries.
     """
     periods = _PeriodCache()
     comparator = area.parent
@@ -507,16 +531,27 @@ def indicator_series(
     for ordinal in range(first.ordinal, last.ordinal + 1):
         q = rules.Period.from_ordinal(kind, ordinal)
         s = _judge(indicator, area, q, figures, comparator)
+        own_point, other = s.point, s.comparator_point
+        hide = (
+            public
+            and own_point is not None
+            and is_small_count(indicator, own_point.value, own_point.numerator)
+        )
+        hide_other = (
+            public and other is not None and is_small_count(indicator, other.value, other.numerator)
+        )
         out.append(
             SeriesPoint(
                 period=q,
-                value=s.value,
-                ci=s.point.ci if s.point else None,
+                value=None if hide else s.value,
+                ci=own_point.ci if own_point and not hide else None,
                 target=s.target,
                 rag=s.rag.status,
-                observation_status=s.point.status if s.point else None,
-                comparator_value=s.comparator_point.value if s.comparator_point else None,
-                comparator_ci=s.comparator_point.ci if s.comparator_point else None,
+                observation_status=own_point.status if own_point else None,
+                comparator_value=other.value if other and not hide_other else None,
+                comparator_ci=other.ci if other and not hide_other else None,
+                withheld=hide,
+                comparator_withheld=hide_other,
             )
         )
     return out
@@ -593,6 +628,7 @@ def dashboard(
     theme: str | None = None,
     indicators: Iterable[Indicator] | None = None,
     as_of: dt.date | None = None,
+    public: bool = False,
 ) -> Dashboard:
     """RAG, direction of travel, significance and "% achieving" for every indicator of an area.
 
@@ -601,7 +637,8 @@ def dashboard(
     ``indicators``: ``Indicator.objects.reported``). Five queries whatever
     the number of indicators (six with a body): indicators, periods,
     observations of the area and its parent (the comparator) for the periods
-    needed, targets.
+    needed, targets. ``public``: for a visitor who is not signed in (small
+    counts ``withheld``; the summaries count statuses, never values).
     """
     inds = list(indicators) if indicators is not None else reported_indicators(viewer, body, theme)
     p = period.rule_period if isinstance(period, Period) else rules.parse_period(period)
@@ -611,6 +648,8 @@ def dashboard(
     figures = _area_figures(inds, area, periods, judged, wanted)
     judged_by_indicator = {pk: q for (pk, _), q in judged.items()}
     rows = [_judge(ind, area, judged_by_indicator[ind.pk], figures, comparator) for ind in inds]
+    if public:
+        rows = [_for_public(r) for r in rows]
     return Dashboard(
         area=area,
         period=p,
@@ -751,6 +790,21 @@ def small_count_range() -> tuple[int, int, bool]:
     )
 
 
+def is_small_count(indicator: Indicator, value: float | None, numerator: float | None) -> bool:
+    """Whether a figure is kept from the public: its count (the numerator, or the
+    value itself for a count indicator) is small, and the indicator suppresses
+    small counts. A rate of 12.0 per 1,000 from 3 cases is kept back like the 3."""
+    if not indicator.suppress_small_counts:
+        return False
+    count = numerator if numerator is not None else (value if _is_count(indicator) else None)
+    if count is None:
+        return False
+    low, high, zero = small_count_range()
+    return rules.suppress_small_number(
+        int(round(count)), low=low, high=high, suppress_zero=zero
+    ).suppressed
+
+
 def public_count(indicator: Indicator, count: float | None) -> rules.PublicCount:
     """A count as the public may see it: small counts of a suppressing indicator hidden.
 
@@ -819,8 +873,6 @@ def ward_table(
         if ranked
         else rules.GapTrend(rules.GapChange.NO_DATA, None, None, None)
     )
-    low, high, zero = small_count_range()
-    hide = public and indicator.suppress_small_counts
     rows = []
     for pk, code, name in areas:
         pt, old = now.get(pk), before.get(pk)
@@ -836,17 +888,7 @@ def ward_table(
         )
         numerator = pt.numerator if pt else None
         shown: float | None = pt.value if pt else None
-        suppressed = False
-        if hide:
-            count = (
-                numerator if numerator is not None else (shown if _is_count(indicator) else None)
-            )
-            if count is not None:
-                pc = rules.suppress_small_number(
-                    int(round(count)), low=low, high=high, suppress_zero=zero
-                )
-                suppressed = pc.suppressed
-        if suppressed:
+        if public and is_small_count(indicator, shown, numerator):
             rows.append(
                 WardRow(pk, code, name, None, None, None, None, None, None, direction, True)
             )
@@ -925,6 +967,7 @@ def _line(report: PerformanceReport, position: int, s: IndicatorStatus) -> Repor
         significance=s.significance.value,
         comparator=s.comparator.name if s.comparator else "",
         share_of_gap_closed=s.share_of_gap_closed,
+        small_count=_for_public(s).withheld,
     )
 
 
@@ -987,7 +1030,7 @@ def turn_the_curve_data(ttc: TurnTheCurve, viewer) -> CurveData:  # noqa: ANN001
     """
     from concord.actions.models import Action
 
-    series = indicator_series(ttc.indicator, ttc.area)
+    series = indicator_series(ttc.indicator, ttc.area, public=not viewer.is_authenticated)
     observed = {p.period: p.value for p in series}
     forecast = None
     if sum(1 for v in observed.values() if v is not None) >= 2:

@@ -90,8 +90,11 @@ def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     }
     if area is not None:
         period = pages.parse_period(request.GET.get("period")) or pages.latest_period(area)
-        board = services.dashboard(viewer, area, period, body=body, theme=theme or None)
-        rows = pages.dashboard_rows(board, status)
+        public = not viewer.is_authenticated
+        board = services.dashboard(
+            viewer, area, period, body=body, theme=theme or None, public=public
+        )
+        rows = pages.dashboard_rows(board, status, public=public)
         context.update(
             period=period,
             board=board,
@@ -164,7 +167,8 @@ def indicator(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request)
     ind = _indicator_or_404(viewer, pk)
     area = _area_or_404(request.GET.get("area"))
-    series = services.indicator_series(ind, area)
+    public = not viewer.is_authenticated
+    series = services.indicator_series(ind, area, public=public)
     ttc = pages.turn_the_curve_for(ind, area)
     ahead = ttc.forecast_ahead if ttc else 4
     observed = {p.period: p.value for p in series}
@@ -176,8 +180,8 @@ def indicator(request: HttpRequest, pk: int) -> HttpResponse:
     wards = None
     if series:
         latest = series[-1].period
-        status = services.indicator_status(ind, area, latest)
-        wards = pages.ward_view(ind, latest, area, public=not viewer.is_authenticated)
+        status = services.indicator_status(ind, area, latest, public=public)
+        wards = pages.ward_view(ind, latest, area, public=public)
     return render(
         request,
         "performance/indicator.html",
@@ -202,7 +206,9 @@ def _status_words(s: services.IndicatorStatus) -> dict[str, str]:
     value = s.ytd_value if s.ytd_value is not None else s.value
     words = {
         "period": s.period.label(),
-        "value": pages.figure(value, ind.unit, ind.decimals) or "No data",
+        "value": pages.SUPPRESSED
+        if s.withheld
+        else (pages.figure(value, ind.unit, ind.decimals) or "No data"),
         "target": pages.target_text(s.target, ind.unit, ind.decimals) or "None set",
         "rag": s.rag.status.value,
         "rag_label": pages.RAG_LABELS[s.rag.status.value],
@@ -403,7 +409,12 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request)
     report = _report_or_404(viewer, pk)
     item_visible = _item_visible(viewer, report)
-    layout = pages.report_layout(report, pages.report_lines(report), show_item=item_visible)
+    layout = pages.report_layout(
+        report,
+        pages.report_lines(report),
+        show_item=item_visible,
+        public=not viewer.is_authenticated,
+    )
     return render(
         request,
         "performance/report.html",
@@ -430,7 +441,10 @@ def report_docx(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request)
     report = _report_or_404(viewer, pk)
     layout = pages.report_layout(
-        report, pages.report_lines(report), show_item=_item_visible(viewer, report)
+        report,
+        pages.report_lines(report),
+        show_item=_item_visible(viewer, report),
+        public=not viewer.is_authenticated,
     )
     response = HttpResponse(report_document(layout), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{report_filename(layout)}"'
