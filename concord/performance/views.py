@@ -67,27 +67,40 @@ def _area_or_404(code: str | None):  # noqa: ANN202 - an Area
 # -- dashboards -------------------------------------------------------------------------
 
 
+def _chosen(request: HttpRequest, viewer: Viewer, slug: str | None) -> dict:
+    """What the dashboard and the achievement trend are filtered by (body, theme,
+    area) and the choices their filter forms offer."""
+    return {
+        "body": _chosen_body(request, viewer, slug),
+        "fixed_body": slug is not None,
+        "theme": request.GET.get("theme", "").strip()[:100],
+        "themes": pages.themes_for(viewer),
+        "bodies": pages.bodies_with_indicators(viewer),
+        "area": pages.choose_area(request.GET.get("area")),
+        "areas": pages.area_choices(),
+    }
+
+
+def _chosen_body(request: HttpRequest, viewer: Viewer, slug: str | None) -> Body | None:
+    """The body of a body page (404 if the viewer may not see it), else ``?body=ID``
+    when the viewer may see that body, else none."""
+    if slug is not None:
+        return get_visible_or_404(Body.objects.all(), viewer, slug=slug)
+    chosen = request.GET.get("body", "")
+    if chosen.isdigit() and len(chosen) <= 15:
+        return Body.objects.visible_to(viewer).filter(pk=int(chosen)).first()
+    return None
+
+
 def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     """Every visible indicator's latest value, target, RAG, travel and trend, filterable."""
     viewer = viewer_for(request)
-    body = _chosen_body(request, viewer, slug)
-    theme = request.GET.get("theme", "").strip()[:100]
+    context = _chosen(request, viewer, slug)
+    body, theme, area = context["body"], context["theme"], context["area"]
     status = request.GET.get("status", "")
     if status not in pages.RAG_LABELS:
         status = ""
-    area = pages.choose_area(request.GET.get("area"))
-    context: dict = {
-        "body": body,
-        "fixed_body": slug is not None,
-        "theme": theme,
-        "status": status,
-        "statuses": pages.STATUS_FILTERS,
-        "themes": pages.themes_for(viewer),
-        "bodies": pages.bodies_with_indicators(viewer),
-        "area": area,
-        "areas": pages.area_choices(),
-        "can_import": viewer.can_edit_any,
-    }
+    context.update(status=status, statuses=pages.STATUS_FILTERS, can_import=viewer.can_edit_any)
     if area is not None:
         period = pages.parse_period(request.GET.get("period")) or pages.latest_period(area)
         public = not viewer.is_authenticated
@@ -112,41 +125,21 @@ def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     return render(request, "performance/dashboard.html", context)
 
 
-def _chosen_body(request: HttpRequest, viewer: Viewer, slug: str | None) -> Body | None:
-    """The body of a body page (404 if the viewer may not see it), else ``?body=ID``
-    when the viewer may see that body, else none."""
-    if slug is not None:
-        return get_visible_or_404(Body.objects.all(), viewer, slug=slug)
-    chosen = request.GET.get("body", "")
-    if chosen.isdigit() and len(chosen) <= 15:
-        return Body.objects.visible_to(viewer).filter(pk=int(chosen)).first()
-    return None
-
-
 def achievement(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     """The trend of "% of indicators achieving target", financial year by financial
     year: overall (table and chart), by theme and by owning body."""
     viewer = viewer_for(request)
-    body = _chosen_body(request, viewer, slug)
-    theme = request.GET.get("theme", "").strip()[:100]
-    years = pages.achievement_years(request.GET.get("years"))
-    area = pages.choose_area(request.GET.get("area"))
-    context: dict = {
-        "body": body,
-        "fixed_body": slug is not None,
-        "theme": theme,
-        "years": years,
-        "themes": pages.themes_for(viewer),
-        "bodies": pages.bodies_with_indicators(viewer),
-        "area": area,
-        "areas": pages.area_choices(),
-        "method": pages.ACHIEVEMENT_METHOD,
-    }
+    context = _chosen(request, viewer, slug)
+    body, theme, area = context["body"], context["theme"], context["area"]
+    context.update(
+        years=pages.achievement_years(request.GET.get("years")),
+        method=pages.ACHIEVEMENT_METHOD,
+    )
     if area is not None:
         last = pages.last_financial_year(area, request.GET.get("until"))
         chosen = services.reported_indicators(viewer, body, theme or None)
         summary = services.achievement_summary(
-            viewer, area, years=years, until=last, indicators=chosen
+            viewer, area, years=context["years"], until=last, indicators=chosen
         )
         context.update(
             until=last,
