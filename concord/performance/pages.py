@@ -107,6 +107,19 @@ def area_choices() -> QuerySet[Area]:
     )
 
 
+def ward_choices(area: Area) -> QuerySet[Area]:
+    """The wards of ``area``'s local authority (its own, or a ward's siblings), for
+    the dashboard's area selector: a councillor's ward is one choice away."""
+    authority = area.parent if area.level == AreaLevel.WARD else area
+    if authority is None or authority.level != AreaLevel.LOCAL_AUTHORITY:
+        return Area.objects.none()
+    return (
+        Area.objects.filter(parent=authority, level=AreaLevel.WARD)
+        .order_by("name")
+        .only("code", "name", "level")
+    )
+
+
 def parse_period(text: str | None) -> rules.Period | None:
     """A period from a query parameter, or ``None`` when absent or malformed."""
     if not text:
@@ -698,6 +711,7 @@ def ward_view(indicator: Indicator, period: rules.Period, area: Area, *, public:
         {
             "code": w.code,
             "name": w.name,
+            "url": reverse("performance:dashboard") + "?" + urlencode({"area": w.code}),
             "value": SUPPRESSED
             if w.suppressed
             else (figure(w.value, indicator.unit, d) or "No data"),

@@ -100,7 +100,12 @@ def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in pages.RAG_LABELS:
         status = ""
-    context.update(status=status, statuses=pages.STATUS_FILTERS, can_import=viewer.can_edit_any)
+    context.update(
+        status=status,
+        statuses=pages.STATUS_FILTERS,
+        can_import=viewer.can_edit_any,
+        wards=pages.ward_choices(area) if area is not None else [],
+    )
     if area is not None:
         period = pages.parse_period(request.GET.get("period")) or pages.latest_period(area)
         public = not viewer.is_authenticated

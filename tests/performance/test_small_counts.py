@@ -128,3 +128,13 @@ def test_a_published_report_for_a_ward_shows_the_public_the_small_count_suppress
     client.force_login(w.partner)
     assert "Suppressed" not in text_of(client.get(page))
     assert "| 33 |" in word_text()
+
+
+def test_a_councillor_reaches_their_wards_figures_from_the_selector_or_the_ward_table(client, w):
+    html = client.get(reverse("performance:dashboard")).content.decode()
+    wards = re.search(r'<optgroup label="Wards">(.*?)</optgroup>', html, re.S)
+    assert wards and wards.group(1).count("<option") == 5 and "Ward 2" in wards.group(1)
+    page = client.get(reverse("performance:indicator", args=[w.rate.pk])).content.decode()
+    assert f'href="/performance/?area={SMALL_WARD}"' in page
+    ward_board = client.get(f"/performance/?area={SMALL_WARD}").content.decode()
+    assert f'<option value="{SMALL_WARD}" selected>Ward 2</option>' in ward_board
