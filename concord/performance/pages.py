@@ -229,14 +229,12 @@ def recent_values(
 SUPPRESSED = "Suppressed (small number)"
 
 
-def dashboard_rows(
-    board: services.Dashboard, status: str = "", *, public: bool = False
-) -> list[DashboardRow]:
+def dashboard_rows(board: services.Dashboard, status: str = "") -> list[DashboardRow]:
     """The dashboard's rows in words, with a sparkline each; ``status`` keeps one RAG
-    status. ``public``: small counts are not shown, in the value or the sparkline."""
+    status. A public board shows no small count, in the value or the sparkline."""
     inds = [r.indicator for r in board.rows]
     ends = {r.indicator.pk: r.period for r in board.rows}
-    trends = recent_values(inds, board.area, ends, public=public)
+    trends = recent_values(inds, board.area, ends, public=board.public)
     out = []
     for r in board.rows:
         rag = r.rag.status.value
@@ -707,11 +705,12 @@ def ward_view(indicator: Indicator, period: rules.Period, area: Area, *, public:
     """The ward table and ward chart of an indicator under ``area`` (three queries)."""
     table = services.ward_table(indicator, period, area, public=public)
     d = indicator.decimals
+    dashboard = reverse("performance:dashboard")
     rows = [
         {
             "code": w.code,
             "name": w.name,
-            "url": reverse("performance:dashboard") + "?" + urlencode({"area": w.code}),
+            "url": f"{dashboard}?{urlencode({'area': w.code})}",
             "value": SUPPRESSED
             if w.suppressed
             else (figure(w.value, indicator.unit, d) or "No data"),

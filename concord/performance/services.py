@@ -566,7 +566,8 @@ class Dashboard:
 
     ``rows`` are ordered by theme then code; ``summary`` is the "% achieving
     target" over all rows; ``by_theme`` and ``by_body`` the same per theme
-    and per owning body (keyed by name; "" for none).
+    and per owning body (keyed by name; "" for none). ``public``: built for a
+    visitor who is not signed in (small counts are ``withheld``).
     """
 
     area: Area
@@ -576,6 +577,7 @@ class Dashboard:
     by_theme: dict[str, rules.RagSummary] = field(default_factory=dict)
     by_body: dict[str, rules.RagSummary] = field(default_factory=dict)
     illustrative: bool = False
+    public: bool = False
 
 
 def reported_indicators(
@@ -658,6 +660,7 @@ def dashboard(
         by_theme=_summaries(rows, _theme),
         by_body=_summaries(rows, _body_name),
         illustrative=any(ind.is_illustrative for ind in inds),
+        public=public,
     )
 
 
@@ -803,19 +806,6 @@ def is_small_count(indicator: Indicator, value: float | None, numerator: float |
     return rules.suppress_small_number(
         int(round(count)), low=low, high=high, suppress_zero=zero
     ).suppressed
-
-
-def public_count(indicator: Indicator, count: float | None) -> rules.PublicCount:
-    """A count as the public may see it: small counts of a suppressing indicator hidden.
-
-    Counts of indicators without ``suppress_small_counts`` pass unchanged.
-    """
-    if count is None:
-        return rules.PublicCount(None, False)
-    if not indicator.suppress_small_counts:
-        return rules.PublicCount(int(round(count)), False)
-    low, high, zero = small_count_range()
-    return rules.suppress_small_number(int(round(count)), low=low, high=high, suppress_zero=zero)
 
 
 def ward_table(

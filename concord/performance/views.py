@@ -38,7 +38,12 @@ from concord.performance.models import (
     Target,
     TurnTheCurve,
 )
-from concord.performance.reports import REPORT_COLUMNS, report_document, report_filename
+from concord.performance.reports import (
+    REPORT_COLUMNS,
+    ReportLayout,
+    report_document,
+    report_filename,
+)
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -108,11 +113,10 @@ def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     )
     if area is not None:
         period = pages.parse_period(request.GET.get("period")) or pages.latest_period(area)
-        public = not viewer.is_authenticated
         board = services.dashboard(
-            viewer, area, period, body=body, theme=theme or None, public=public
+            viewer, area, period, body=body, theme=theme or None, public=not viewer.is_authenticated
         )
-        rows = pages.dashboard_rows(board, status, public=public)
+        rows = pages.dashboard_rows(board, status)
         context.update(
             period=period,
             board=board,
@@ -407,12 +411,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request)
     report = _report_or_404(viewer, pk)
     item_visible = _item_visible(viewer, report)
-    layout = pages.report_layout(
-        report,
-        pages.report_lines(report),
-        show_item=item_visible,
-        public=not viewer.is_authenticated,
-    )
+    layout = _layout_for(viewer, report, item_visible)
     return render(
         request,
         "performance/report.html",
@@ -423,6 +422,16 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": viewer.can_edit_body(report.body_id),
             "item_visible": item_visible,
         },
+    )
+
+
+def _layout_for(viewer: Viewer, report: PerformanceReport, item_visible: bool) -> ReportLayout:
+    """The report as this reader may see it, for the page and the Word file alike."""
+    return pages.report_layout(
+        report,
+        pages.report_lines(report),
+        show_item=item_visible,
+        public=not viewer.is_authenticated,
     )
 
 
@@ -438,12 +447,7 @@ def _item_visible(viewer: Viewer, report: PerformanceReport) -> bool:
 def report_docx(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request)
     report = _report_or_404(viewer, pk)
-    layout = pages.report_layout(
-        report,
-        pages.report_lines(report),
-        show_item=_item_visible(viewer, report),
-        public=not viewer.is_authenticated,
-    )
+    layout = _layout_for(viewer, report, _item_visible(viewer, report))
     response = HttpResponse(report_document(layout), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{report_filename(layout)}"'
     return response
