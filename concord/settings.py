@@ -1,8 +1,10 @@
 """Concord's one settings module, read from the environment.
 
-Every variable is listed in ``.env.example``. With nothing set, Concord runs
-as a demo on a laptop: SQLite in ``./var``, DEBUG on, a throw-away secret key.
-Outside demo/debug mode a missing ``SECRET_KEY`` is an error.
+Every variable is listed in ``.env.example`` and explained in
+``docs/settings.md`` (a test keeps the three in step). With nothing set,
+Concord uses SQLite in ``./var`` with DEBUG off; ``concord demo`` turns demo
+mode on (a throw-away secret key, insecure cookies allowed). Outside demo,
+debug and test mode a missing ``SECRET_KEY`` is an error.
 """
 
 from __future__ import annotations
@@ -184,6 +186,14 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "concord@localhost")
 CONCORD_SITE_URL = env_str("CONCORD_SITE_URL", "http://127.0.0.1:8000")
 CONCORD_PARTNERSHIP_NAME = env_str("CONCORD_PARTNERSHIP_NAME", "Concord partnership")
+
+# Performance pages: the area shown when none is chosen (an area code; default
+# the first local authority), and the small counts kept from the public
+# (counts from LOW to HIGH, and zero when SUPPRESS_ZERO is on).
+CONCORD_PERFORMANCE_AREA = env_str("CONCORD_PERFORMANCE_AREA", "")
+CONCORD_SMALL_COUNT_LOW = env_int("CONCORD_SMALL_COUNT_LOW", 1)
+CONCORD_SMALL_COUNT_HIGH = env_int("CONCORD_SMALL_COUNT_HIGH", 4)
+CONCORD_SUPPRESS_ZERO = env_bool("CONCORD_SUPPRESS_ZERO", False)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -84,7 +84,7 @@ def choose_area(code: str | None = None) -> Area | None:
     """The area a page shows: ``code`` if it exists, else the configured one
     (``CONCORD_PERFORMANCE_AREA``), else the first local authority, else the
     broadest area stored."""
-    for candidate in (code, getattr(settings, "CONCORD_PERFORMANCE_AREA", "")):
+    for candidate in (code, settings.CONCORD_PERFORMANCE_AREA):
         if candidate:
             area = Area.objects.select_related("parent").filter(code=candidate.strip()).first()
             if area is not None:

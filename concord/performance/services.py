@@ -787,9 +787,9 @@ def small_count_range() -> tuple[int, int, bool]:
     and ``CONCORD_SUPPRESS_ZERO`` (False) change it.
     """
     return (
-        int(getattr(settings, "CONCORD_SMALL_COUNT_LOW", 1)),
-        int(getattr(settings, "CONCORD_SMALL_COUNT_HIGH", 4)),
-        bool(getattr(settings, "CONCORD_SUPPRESS_ZERO", False)),
+        settings.CONCORD_SMALL_COUNT_LOW,
+        settings.CONCORD_SMALL_COUNT_HIGH,
+        settings.CONCORD_SUPPRESS_ZERO,
     )
 
 
