@@ -88,7 +88,7 @@ def _may_update(viewer: Viewer, action: Action) -> bool:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request)
     action = get_visible_or_404(
-        with_display_relations(Action.objects.all()).select_related(
+        with_display_relations(Action.objects.all(), viewer).select_related(
             "continues", "closed_at_item__meeting"
         ),
         viewer,

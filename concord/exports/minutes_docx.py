@@ -79,8 +79,11 @@ def ordered_attendance(attendances: Iterable[Attendance]) -> list[Attendance]:
 
 
 def owners_text(action: Action) -> str:
-    """An action's owners as one cell: 'Dr Ann Lee; Health Board; All members'."""
-    return "; ".join(str(owner) for owner in action.owners.all())
+    """An action's owners as one cell: 'Dr Ann Lee; Health Board; All members'.
+
+    Owners the reader may not see are withheld (``ActionOwner.shown_name``).
+    """
+    return "; ".join(owner.shown_name for owner in action.owners.all())
 
 
 def visible_items(meeting: Meeting, viewer: Viewer) -> QuerySet[AgendaItem]:

@@ -135,7 +135,7 @@ def items_for(meeting: Meeting, viewer) -> QuerySet[AgendaItem]:  # noqa: ANN001
             "decisions",
             "declarations__person",
             "papers",
-            Prefetch("actions", queryset=with_display_relations(Action.objects.all())),
+            Prefetch("actions", queryset=with_display_relations(Action.objects.all(), viewer)),
         )
         .order_by("position", "id")
     )

@@ -19,7 +19,7 @@ from django.shortcuts import redirect, render
 from concord.actions.forms import ProgressForm
 from concord.actions.models import Action
 from concord.actions.services import matters_arising, record_progress, with_display_relations
-from concord.lib.access import get_visible_or_404, require_editor, viewer_for
+from concord.lib.access import Viewer, get_visible_or_404, require_editor, viewer_for
 from concord.lib.history import history_of
 from concord.lib.http import HtmxHttpRequest
 from concord.lib.locking import StaleEdit, save_versioned
@@ -219,7 +219,7 @@ def matters_arising_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         action_id = request.POST.get("action", "")
         action = (
-            matters_arising(meeting).filter(pk=int(action_id)).first()
+            matters_arising(meeting, viewer_for(request)).filter(pk=int(action_id)).first()
             if action_id.isdigit() and len(action_id) <= 15
             else None
         )
@@ -241,7 +241,7 @@ def matters_arising_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 form.add_error(None, str(exc))
             else:
                 if request.htmx:
-                    fresh = _with_updates(action.pk)
+                    fresh = _with_updates(action.pk, viewer_for(request))
                     row = {"action": fresh, "form": ProgressForm(action=fresh), "saved": True}
                     return render(
                         request, "meetings/_matters_row.html", {"row": row, "meeting": meeting}
@@ -252,7 +252,8 @@ def matters_arising_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             row = {"action": action, "form": form}
             return render(request, "meetings/_matters_row.html", {"row": row, "meeting": meeting})
         failed = form
-    page = Paginator(matters_arising(meeting), MATTERS_PER_PAGE).get_page(request.GET.get("page"))
+    listed = matters_arising(meeting, viewer_for(request))
+    page = Paginator(listed, MATTERS_PER_PAGE).get_page(request.GET.get("page"))
     rows = [
         {
             "action": a,
@@ -265,10 +266,10 @@ def matters_arising_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _with_updates(action_pk: int) -> Action:
+def _with_updates(action_pk: int, viewer: Viewer) -> Action:
     """One action with what a matters-arising row shows (owners, origin, updates)."""
     return (
-        with_display_relations(Action.objects.filter(pk=action_pk))
+        with_display_relations(Action.objects.filter(pk=action_pk), viewer)
         .prefetch_related("updates")
         .get()
     )
