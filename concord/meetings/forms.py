@@ -8,6 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from concord.governance.models import Body, Membership
+from concord.governance.pickers import people_of, picker
+from concord.lib.access import Viewer
 from concord.meetings.models import (
     AgendaItem,
     AttendanceRole,
@@ -68,7 +70,9 @@ class AttendanceForm(forms.Form):
     the register or a guest typed by name, optionally deputising for a member.
     """
 
-    def __init__(self, *args: Any, meeting: Meeting, extra: int = 4, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, meeting: Meeting, viewer: Viewer, extra: int = 4, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.meeting = meeting
         self.members = list(
@@ -79,7 +83,9 @@ class AttendanceForm(forms.Form):
         )
         recorded = {a.person_id: a for a in meeting.attendances.all() if a.person_id}
         member_ids = {m.person_id for m in self.members}
-        people = Person.objects.order_by("name")
+        # Others are found by name among the people the editor may see; the select
+        # offers who came to this body's earlier meetings (concord.lib.pickers).
+        regulars = Person.objects.filter(attendances__meeting__body_id=meeting.body_id)
         self.member_rows = []
         for m in self.members:
             prior = recorded.get(m.person_id)
@@ -106,9 +112,11 @@ class AttendanceForm(forms.Form):
         for index in range(len(others) + extra):
             prior = others[index] if index < len(others) else None
             n = index + 1
-            self.fields[f"extra_{n}_person"] = forms.ModelChoiceField(
+            self.fields[f"extra_{n}_person"] = picker(
+                "people",
+                viewer,
+                shortlist=regulars,
                 label=f"Other attendee {n}: person in the register",
-                queryset=people,
                 required=False,
                 initial=prior.person_id if prior else None,
             )
@@ -118,9 +126,11 @@ class AttendanceForm(forms.Form):
                 max_length=200,
                 initial=prior.guest_name if prior else "",
             )
-            self.fields[f"extra_{n}_organisation"] = forms.ModelChoiceField(
+            self.fields[f"extra_{n}_organisation"] = picker(
+                "organisations",
+                viewer,
+                shortlist=Organisation.objects.filter(memberships__body_id=meeting.body_id),
                 label=f"Other attendee {n}: organisation",
-                queryset=Organisation.objects.all(),
                 required=False,
                 initial=prior.organisation_id if prior else None,
             )
@@ -224,6 +234,16 @@ class AgendaItemForm(forms.ModelForm):
         ]
         labels = {"is_matters_arising": "This is the matters arising item"}
 
+    def __init__(self, *args: Any, viewer: Viewer, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["presenter"] = picker(
+            "people",
+            viewer,
+            shortlist=people_of(body_id=meeting.body_id, meeting_id=meeting.pk),
+            required=False,
+            label="Presenter",
+        )
+
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
@@ -270,6 +290,15 @@ class DeclarationForm(forms.ModelForm):
     class Meta:
         model = Declaration
         fields = ["person", "interest"]
+
+    def __init__(self, *args: Any, viewer: Viewer, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"] = picker(
+            "people",
+            viewer,
+            shortlist=people_of(body_id=meeting.body_id, meeting_id=meeting.pk),
+            label="Person",
+        )
 
 
 class ApproveMinutesForm(forms.Form):

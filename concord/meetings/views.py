@@ -93,7 +93,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _editable_meeting(request, pk)
-    form = AttendanceForm(request.POST or None, meeting=meeting)
+    form = AttendanceForm(request.POST or None, meeting=meeting, viewer=viewer_for(request))
     if request.method == "POST" and form.is_valid():
         save_attendance(meeting, form.entries())
         messages.success(request, "Attendance saved.")
@@ -105,7 +105,12 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 def item_create(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _editable_meeting(request, pk)
     number, position = next_item_number(meeting)
-    form = AgendaItemForm(request.POST or None, initial={"number": number})
+    form = AgendaItemForm(
+        request.POST or None,
+        initial={"number": number},
+        viewer=viewer_for(request),
+        meeting=meeting,
+    )
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
         item.meeting = meeting
@@ -119,7 +124,9 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = _editable_item(request, pk)
-    form = AgendaItemForm(request.POST or None, instance=item)
+    form = AgendaItemForm(
+        request.POST or None, instance=item, viewer=viewer_for(request), meeting=item.meeting
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"Item {item.number} saved.")
@@ -129,9 +136,18 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _add_to_item(request: HttpRequest, pk: int, form_class, noun: str) -> HttpResponse:  # noqa: ANN001
+def _add_to_item(
+    request: HttpRequest,
+    pk: int,
+    form_class,  # noqa: ANN001
+    noun: str,
+    *,
+    pickers: bool = False,
+) -> HttpResponse:
     item = _editable_item(request, pk)
-    form = form_class(request.POST or None)
+    # Forms with a picker offer only what this editor may see (concord.lib.pickers).
+    extra = {"viewer": viewer_for(request), "meeting": item.meeting} if pickers else {}
+    form = form_class(request.POST or None, **extra)
     if request.method == "POST" and form.is_valid():
         record = form.save(commit=False)
         record.item = item
@@ -149,7 +165,7 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def declaration_create(request: HttpRequest, pk: int) -> HttpResponse:
-    return _add_to_item(request, pk, DeclarationForm, "declaration of interest")
+    return _add_to_item(request, pk, DeclarationForm, "declaration of interest", pickers=True)
 
 
 @login_required

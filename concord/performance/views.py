@@ -314,7 +314,7 @@ def plan_action_create(request: HttpRequest, pk: int) -> HttpResponse:
             "them. Set the owning body in the register first.",
         )
         return redirect(_ttc_url(ind, area))
-    form = PlanActionForm(request.POST or None)
+    form = PlanActionForm(request.POST or None, viewer=viewer, body=ind.body)
     if request.method == "POST" and form.is_valid():
         due = form.cleaned_data["due"]
         people = list(form.cleaned_data["owner_people"])
