@@ -11,7 +11,7 @@ from concord.actions.dues import parse_due
 from concord.actions.models import Action, ActionStatus
 from concord.governance.pickers import people_of, picker
 from concord.lib.access import Viewer
-from concord.meetings.forms import VersionedForm
+from concord.lib.locking import VersionedForm
 
 
 class DueDateField(forms.CharField):

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from concord.governance.models import Body, Membership
 from concord.governance.pickers import people_of, picker
 from concord.lib.access import Viewer
+from concord.lib.locking import VersionedForm
 from concord.meetings.models import (
     AgendaItem,
     AttendanceRole,
@@ -23,21 +24,6 @@ from concord.people.models import Organisation, Person
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-
-class VersionedForm(forms.ModelForm):
-    """A model form that carries the version it was opened at (see concord.lib.locking)."""
-
-    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["opened_version"].initial = self.instance.version
-
-    def clean_opened_version(self) -> int:
-        value = self.cleaned_data.get("opened_version")
-        return value if value is not None else getattr(self.instance, "version", 1)
 
 
 class MeetingForm(VersionedForm):
@@ -70,11 +56,17 @@ class AttendanceForm(forms.Form):
     the register or a guest typed by name, optionally deputising for a member.
     """
 
+    opened_version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31
+    )
+
     def __init__(
         self, *args: Any, meeting: Meeting, viewer: Viewer, extra: int = 4, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
         self.meeting = meeting
+        # Checked against the meeting's attendance counter (concord.lib.locking.claim_version).
+        self.fields["opened_version"].initial = meeting.attendance_version
         self.members = list(
             Membership.objects.current(meeting.date)
             .filter(body_id=meeting.body_id)
@@ -184,6 +176,11 @@ class AttendanceForm(forms.Form):
                 )
         return data
 
+    def version_opened(self) -> int:
+        """The attendance version this form was opened at (the current one if not sent)."""
+        value = self.cleaned_data.get("opened_version")
+        return value if value is not None else self.meeting.attendance_version
+
     def entries(self) -> list[dict[str, Any]]:
         """The attendance rows this form describes, ready for ``save_attendance``."""
         data = self.cleaned_data
@@ -220,7 +217,7 @@ class AttendanceForm(forms.Form):
         return rows
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(VersionedForm):
     class Meta:
         model = AgendaItem
         fields = [

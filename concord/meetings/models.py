@@ -6,6 +6,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from concord.governance.models import Body
+from concord.lib.locking import Versioned
 from concord.people.models import Organisation, Person
 
 
@@ -64,6 +65,8 @@ class Meeting(models.Model):
     notes = models.TextField(blank=True)
     # Optimistic lock: a save carrying an older version is refused (see concord.lib.locking).
     version = models.PositiveIntegerField(default=1)
+    # The attendance form edits many rows at once; it is checked on this counter.
+    attendance_version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     objects = MeetingQuerySet.as_manager()
@@ -179,7 +182,7 @@ class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
         return qs.filter(allowed)
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Versioned):
     """A numbered item of a meeting, with its minute text and who may read it."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")

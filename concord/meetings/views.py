@@ -22,7 +22,7 @@ from concord.actions.services import matters_arising, record_progress, with_disp
 from concord.lib.access import Viewer, get_visible_or_404, require_editor, viewer_for
 from concord.lib.history import history_of
 from concord.lib.http import HtmxHttpRequest
-from concord.lib.locking import StaleEdit, save_versioned
+from concord.lib.locking import StaleEdit, save_form_or_refuse, save_versioned
 from concord.meetings.forms import (
     AgendaItemForm,
     ApproveMinutesForm,
@@ -95,9 +95,13 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _editable_meeting(request, pk)
     form = AttendanceForm(request.POST or None, meeting=meeting, viewer=viewer_for(request))
     if request.method == "POST" and form.is_valid():
-        save_attendance(meeting, form.entries())
-        messages.success(request, "Attendance saved.")
-        return redirect("portal:meeting", meeting.pk)
+        try:
+            save_attendance(meeting, form.entries(), form.version_opened())
+        except StaleEdit as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Attendance saved.")
+            return redirect("portal:meeting", meeting.pk)
     return render(request, "meetings/attendance.html", {"meeting": meeting, "form": form})
 
 
@@ -127,8 +131,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = AgendaItemForm(
         request.POST or None, instance=item, viewer=viewer_for(request), meeting=item.meeting
     )
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_form_or_refuse(form):
         messages.success(request, f"Item {item.number} saved.")
         return redirect("portal:meeting", item.meeting_id)
     return _form_page(

@@ -11,6 +11,7 @@ from concord.actions.forms import DueDateField
 from concord.governance.models import Body
 from concord.governance.pickers import people_of, picker
 from concord.lib.access import Viewer
+from concord.lib.locking import VersionedForm
 from concord.meetings.models import AgendaItem
 from concord.performance import rules
 from concord.performance.models import Area, PerformanceReport, TurnTheCurve
@@ -74,7 +75,7 @@ class ReportCreateForm(forms.Form):
         cast(forms.ModelChoiceField, self.fields["area"]).queryset = areas
 
 
-class ReportTextForm(forms.ModelForm):
+class ReportTextForm(VersionedForm):
     """The words a report carries besides its figures."""
 
     class Meta:
@@ -124,7 +125,7 @@ class AttachForm(forms.Form):
         )
 
 
-class TurnTheCurveForm(forms.ModelForm):
+class TurnTheCurveForm(VersionedForm):
     """The written parts of a turn-the-curve report."""
 
     class Meta:
