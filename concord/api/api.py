@@ -226,7 +226,7 @@ def meeting_items(meeting: Meeting, viewer: Viewer) -> list[dict[str, Any]]:
             "number": item.number,
             "title": item.title,
             "visibility": item.visibility,
-            "presenter": person_ref(item.presenter),
+            "presenter": person_ref(item.shown_presenter),
             "minute_text": item.minute_text,
             "decisions": [{"kind": d.kind, "text": d.text} for d in item.decisions.all()],
             "actions": [action_out(a) for a in item.actions.all()],

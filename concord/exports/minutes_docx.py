@@ -181,9 +181,9 @@ def minutes_document(meeting: Meeting, viewer: Viewer) -> bytes:
                 f"Not for publication ({item.get_visibility_display()})"
                 + (f": {item.restriction_reason}" if item.restriction_reason else "")
             ).italic = True
-        if item.presenter:
+        if item.shown_presenter:
             document.add_paragraph().add_run(
-                f"Presented by {item.presenter.display_name}"
+                f"Presented by {item.shown_presenter.display_name}"
             ).italic = True
         for paragraph in (p.strip() for p in item.minute_text.split("\n")):
             if paragraph:

@@ -220,6 +220,11 @@ class AgendaItem(Versioned):
         return f"{self.number}. {self.title}"
 
     @property
+    def shown_presenter(self) -> Person | None:
+        """The presenter, if the viewer may know them (annotated by ``items_for``)."""
+        return self.presenter if getattr(self, "presenter_shown", False) else None
+
+    @property
     def is_public(self) -> bool:
         return self.visibility == ItemVisibility.PUBLIC
 
@@ -286,3 +291,10 @@ class Declaration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.interest}"
+
+    @property
+    def shown_name(self) -> str:
+        """Who declared, if the viewer may know them (annotated by ``items_for``)."""
+        return (
+            self.person.display_name if getattr(self, "person_shown", False) else "Name not shown"
+        )

@@ -17,10 +17,12 @@ from concord.meetings.models import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
+    Declaration,
     Meeting,
     MeetingStatus,
     MinutesStatus,
 )
+from concord.people.models import known_to
 
 
 def approve_minutes(meeting: Meeting, *, at: Meeting, opened_version: int) -> None:
@@ -131,9 +133,15 @@ def items_for(meeting: Meeting, viewer) -> QuerySet[AgendaItem]:  # noqa: ANN001
         AgendaItem.objects.visible_to(viewer)
         .filter(meeting=meeting)
         .select_related("presenter")
+        .annotate(presenter_shown=known_to(viewer, "presenter"))
         .prefetch_related(
             "decisions",
-            "declarations__person",
+            Prefetch(
+                "declarations",
+                queryset=Declaration.objects.select_related("person").annotate(
+                    person_shown=known_to(viewer, "person")
+                ),
+            ),
             "papers",
             Prefetch("actions", queryset=with_display_relations(Action.objects.all(), viewer)),
         )

@@ -80,6 +80,25 @@ class PersonQuerySet(models.QuerySet["Person"]):
         ).distinct()
 
 
+def known_to(viewer, field: str) -> models.Expression:  # noqa: ANN001 - a Viewer
+    """An annotation: may ``viewer`` know the person in ``field`` (``Person.visible_to``)?
+
+    One uncorrelated subquery inside the query it annotates. Renderings that
+    name people who are not the page's subject (presenters, declarations)
+    read it, so a person the viewer may not know is not named.
+    """
+    if viewer.is_secretariat:
+        return models.Value(True, output_field=models.BooleanField())
+    return models.Case(
+        models.When(
+            **{f"{field}__in": Person.objects.visible_to(viewer).values("pk")},
+            then=models.Value(True),
+        ),
+        default=models.Value(False),
+        output_field=models.BooleanField(),
+    )
+
+
 class Person(Versioned):
     """Someone who sits on, attends or is named by the partnership.
 

@@ -116,3 +116,19 @@ def test_a_person_is_shown_to_whoever_may_know_them(client, w):
     html = client.get(reverse("portal:meeting", args=[w.meeting.pk])).content.decode()
     assert "Sam Sleuth" in html
     assert "Offender Tasking Group" not in html
+
+
+def test_a_presenter_or_declarant_the_visitor_may_not_know_is_not_named(client, w):
+    w.public_item.presenter = w.sleuth
+    w.public_item.save()
+    w.public_item.declarations.create(person=w.sleuth, interest="Owns a camera firm")
+    html = client.get(reverse("portal:meeting", args=[w.meeting.pk])).content.decode()
+    assert "Sam Sleuth" not in html and "Owns a camera firm" in html
+    assert "Name not shown" in html
+    data = client.get(f"/api/meetings/{w.meeting.pk}").json()
+    assert data["items"][0]["presenter"] is None and "Sam Sleuth" not in str(data)
+    document = docx_text(client.get(reverse("exports:minutes_docx", args=[w.meeting.pk])).content)
+    assert "Sam Sleuth" not in document
+    client.force_login(w.tasking_member)
+    html = client.get(reverse("portal:meeting", args=[w.meeting.pk])).content.decode()
+    assert "Presented by Sam Sleuth" in html and "Sam Sleuth — Owns a camera firm" in html
