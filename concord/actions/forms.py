@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 
 from concord.actions.dues import parse_due
 from concord.actions.models import Action, ActionStatus
-from concord.governance.models import Body
-from concord.meetings.forms import VersionedForm
-from concord.people.models import Person
+from concord.governance.pickers import people_of, picker
+from concord.lib.access import Viewer
+from concord.lib.locking import VersionedForm
 
 
 class DueDateField(forms.CharField):
@@ -34,35 +34,67 @@ class DueDateField(forms.CharField):
         return parsed
 
 
+def owner_fields(viewer: Viewer, *, body_id: int, meeting_id: int | None) -> dict[str, Any]:
+    """The owner pickers of an action form: people and bodies the viewer may see.
+
+    The people offered first are the meeting's attendees and the body's
+    members; anyone else the viewer may see is found by name.
+    """
+    return {
+        "owner_people": picker(
+            "people",
+            viewer,
+            multiple=True,
+            shortlist=people_of(body_id=body_id, meeting_id=meeting_id),
+            required=False,
+            label="Owners (people)",
+            help_text="Hold Ctrl (or Cmd) to choose more than one.",
+        ),
+        "owner_bodies": picker(
+            "bodies", viewer, multiple=True, required=False, label="Owners (bodies)"
+        ),
+    }
+
+
 class ActionForm(VersionedForm):
-    """Create or edit an action: description, owners and due date."""
+    """Create or edit an action: description, owners and due date.
+
+    Owners are chosen among what ``viewer`` may see; on an existing action,
+    owners the viewer may not see are kept as they are (``hidden_owners``).
+    """
 
     due = DueDateField(
         required=False,
         help_text="A day (30/09/2026) or a month (Sept 2026). Leave blank if none was set.",
     )
-    owner_people = forms.ModelMultipleChoiceField(
-        queryset=Person.objects.order_by("name"),
-        required=False,
-        label="Owners (people)",
-        help_text="Hold Ctrl (or Cmd) to choose more than one.",
-    )
-    owner_bodies = forms.ModelMultipleChoiceField(
-        queryset=Body.objects.order_by("name"), required=False, label="Owners (bodies)"
-    )
+    owner_people = forms.Field(required=False)  # replaced by a picker in __init__
+    owner_bodies = forms.Field(required=False)  # replaced by a picker in __init__
     all_members = forms.BooleanField(required=False, label="Owned by all members")
 
     class Meta:
         model = Action
         fields = ["description", "status"]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, viewer: Viewer, body_id: int, meeting_id: int | None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.fields.update(owner_fields(viewer, body_id=body_id, meeting_id=meeting_id))
+        self.hidden_people: list[Any] = []
+        self.hidden_bodies: list[Any] = []
         action = self.instance
         if action.pk:
-            owners = list(action.owners.all())
-            self.fields["owner_people"].initial = [o.person_id for o in owners if o.person_id]
-            self.fields["owner_bodies"].initial = [o.body_id for o in owners if o.body_id]
+            owners = list(action.owners.shown_to(viewer).select_related("person", "body"))
+            shown = [o for o in owners if o.is_shown]
+            self.hidden_people = [o.person for o in owners if o.person_id and not o.is_shown]
+            self.hidden_bodies = [o.body for o in owners if o.body_id and not o.is_shown]
+            if self.hidden_people or self.hidden_bodies:
+                self.fields["owner_people"].help_text += (
+                    f" {len(self.hidden_people) + len(self.hidden_bodies)} more owner(s) "
+                    "you may not see are kept as they are."
+                )
+            self.fields["owner_people"].initial = [o.person_id for o in shown if o.person_id]
+            self.fields["owner_bodies"].initial = [o.body_id for o in shown if o.body_id]
             self.fields["all_members"].initial = any(o.all_members for o in owners)
             if action.due_date:
                 self.fields["due"].initial = (
@@ -78,6 +110,15 @@ class ActionForm(VersionedForm):
         if not text:
             raise ValidationError("Say what is to be done.")
         return text
+
+    def owners(self) -> dict[str, Any]:
+        """The owners to record (``set_owners`` keywords), hidden ones kept."""
+        data = self.cleaned_data
+        return {
+            "owners": [*data["owner_people"], *self.hidden_people],
+            "owner_bodies": [*data["owner_bodies"], *self.hidden_bodies],
+            "all_members": data["all_members"],
+        }
 
 
 class ProgressForm(forms.Form):

@@ -132,6 +132,33 @@ class Action(models.Model):
         return self.due_date.strftime("%-d %b %Y")
 
 
+WITHHELD_OWNER = "Owner not shown"
+
+
+class ActionOwnerQuerySet(models.QuerySet["ActionOwner"]):
+    def shown_to(self, viewer) -> ActionOwnerQuerySet:  # noqa: ANN001 - concord.lib.access.Viewer
+        """Owners annotated with ``shown``: may this viewer see who the owner is?
+
+        A person owner is shown when the viewer may know the person
+        (``Person.objects.visible_to``), a body owner when the viewer may see
+        the body; "all members" is always shown. Two uncorrelated subqueries
+        inside the same query: no extra round trip. Every rendering of owners
+        reads the ``shown_*`` properties, which withhold an owner that was not
+        annotated, so a forgotten annotation hides rather than leaks.
+        """
+        if viewer.is_secretariat:
+            return self.annotate(shown=models.Value(True, output_field=models.BooleanField()))
+        return self.annotate(
+            shown=models.Case(
+                models.When(all_members=True, then=True),
+                models.When(person__in=Person.objects.visible_to(viewer).values("pk"), then=True),
+                models.When(body__in=Body.objects.visible_to(viewer).values("pk"), then=True),
+                default=False,
+                output_field=models.BooleanField(),
+            )
+        )
+
+
 class ActionOwner(models.Model):
     """One owner of an action: a person, a whole body, or all members of the meeting's body."""
 
@@ -144,6 +171,8 @@ class ActionOwner(models.Model):
     )
     all_members = models.BooleanField(default=False)
     history = HistoricalRecords()
+
+    objects = ActionOwnerQuerySet.as_manager()
 
     class Meta:
         ordering = ["action", "id"]
@@ -184,6 +213,34 @@ class ActionOwner(models.Model):
         if self.body is not None:
             return self.body.name
         return "All members"
+
+    # What a page, export or API answer shows: the owner, or that one is withheld
+    # (see ActionOwnerQuerySet.shown_to). Never ``str(owner)`` in a rendering.
+
+    @property
+    def is_shown(self) -> bool:
+        return bool(getattr(self, "shown", False))
+
+    @property
+    def shown_kind(self) -> str:
+        """person, body, all_members, or withheld."""
+        if self.all_members:
+            return "all_members"
+        if not self.is_shown:
+            return "withheld"
+        return "person" if self.person_id else "body"
+
+    @property
+    def shown_name(self) -> str:
+        return str(self) if self.all_members or self.is_shown else WITHHELD_OWNER
+
+    @property
+    def shown_person_id(self) -> int | None:
+        return self.person_id if self.is_shown else None
+
+    @property
+    def shown_body_slug(self) -> str | None:
+        return self.body.slug if self.is_shown and self.body is not None else None
 
 
 class ActionUpdate(models.Model):

@@ -19,7 +19,7 @@ from concord.actions.models import (
     ActionUpdate,
 )
 from concord.governance.models import Body, Membership
-from concord.lib.access import Viewer
+from concord.lib.access import PUBLIC, Viewer
 from concord.lib.locking import save_versioned
 from concord.meetings.models import AgendaItem, Meeting
 from concord.people.models import Organisation, Person
@@ -27,18 +27,24 @@ from concord.people.models import Organisation, Person
 ActionQS = TypeVar("ActionQS", bound=QuerySet[Action])
 
 
-def with_display_relations(qs: ActionQS) -> ActionQS:
+def owners_prefetch(viewer: Viewer) -> Prefetch:
+    """Prefetch an action's owners as ``viewer`` may see them (``ActionOwner.shown_*``)."""
+    return Prefetch(
+        "owners",
+        queryset=(
+            ActionOwner.objects.shown_to(viewer).select_related("person", "body").order_by("id")
+        ),
+    )
+
+
+def with_display_relations(qs: ActionQS, viewer: Viewer) -> ActionQS:
     """Load what an action list shows (body, meeting, owners) in a fixed number of queries.
 
-    Where an action was closed is not shown in lists; the action's own page
-    adds ``closed_at_item__meeting``.
+    Owners come annotated for ``viewer``: a body or person the viewer may not
+    see is rendered as withheld, never by name. Where an action was closed is
+    not shown in lists; the action's own page adds ``closed_at_item__meeting``.
     """
-    return qs.select_related("body", "item__meeting").prefetch_related(
-        Prefetch(
-            "owners",
-            queryset=ActionOwner.objects.select_related("person", "body").order_by("id"),
-        )
-    )
+    return qs.select_related("body", "item__meeting").prefetch_related(owners_prefetch(viewer))
 
 
 @dataclass(frozen=True)
@@ -136,7 +142,7 @@ def tracker_queryset(viewer: Viewer, filters: TrackerFilters) -> QuerySet[Action
         qs = qs.filter(status=filters.status)
     if filters.overdue:
         qs = qs.overdue(filters.today)
-    return with_display_relations(qs).order_by("due_date", "id")
+    return with_display_relations(qs, viewer).order_by("due_date", "id")
 
 
 def actions_owned_by(person: Person, viewer: Viewer) -> ActionQuerySet:
@@ -154,10 +160,10 @@ def actions_owned_by(person: Person, viewer: Viewer) -> ActionQuerySet:
         )
     )
     qs = Action.objects.visible_to(viewer).filter(pk__in=owned)
-    return with_display_relations(qs).order_by("due_date", "id")
+    return with_display_relations(qs, viewer).order_by("due_date", "id")
 
 
-def matters_arising(meeting: Meeting) -> QuerySet[Action]:
+def matters_arising(meeting: Meeting, viewer: Viewer = PUBLIC) -> QuerySet[Action]:
     """Actions the meeting should review: outstanding actions of its body set before
     it, and those already closed at this meeting, so the review also shows what got
     done. ``created_on`` is the date of the meeting that set an action (Action.save)."""
@@ -177,7 +183,9 @@ def matters_arising(meeting: Meeting) -> QuerySet[Action]:
         .values_list("pk", flat=True)
     )
     qs = Action.objects.filter(pk__in=[*outstanding, *closed_here])
-    return with_display_relations(qs).prefetch_related("updates").order_by("created_on", "id")
+    return (
+        with_display_relations(qs, viewer).prefetch_related("updates").order_by("created_on", "id")
+    )
 
 
 def matters_arising_item(meeting: Meeting) -> AgendaItem:

@@ -88,7 +88,7 @@ def _may_update(viewer: Viewer, action: Action) -> bool:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request)
     action = get_visible_or_404(
-        with_display_relations(Action.objects.all()).select_related(
+        with_display_relations(Action.objects.all(), viewer).select_related(
             "continues", "closed_at_item__meeting"
         ),
         viewer,
@@ -136,16 +136,19 @@ def create(request: HttpRequest, item_pk: int) -> HttpResponse:
         AgendaItem.objects.select_related("meeting__body"), viewer, pk=item_pk
     )
     require_editor(viewer, item.meeting.body_id)
-    form = ActionForm(request.POST or None)
+    form = ActionForm(
+        request.POST or None,
+        viewer=viewer,
+        body_id=item.meeting.body_id,
+        meeting_id=item.meeting_id,
+    )
     if request.method == "POST" and form.is_valid():
         due = form.cleaned_data["due"]
         create_action(
             body=item.meeting.body,
             item=item,
             description=form.cleaned_data["description"],
-            owners=form.cleaned_data["owner_people"],
-            owner_bodies=form.cleaned_data["owner_bodies"],
-            all_members=form.cleaned_data["all_members"],
+            **form.owners(),
             due_date=due[0] if due else None,
             due_precision=due[1] if due else "day",
         )
@@ -166,21 +169,22 @@ def create(request: HttpRequest, item_pk: int) -> HttpResponse:
 @login_required
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request)
-    action = get_visible_or_404(Action.objects.all(), viewer, pk=pk)
+    action = get_visible_or_404(Action.objects.select_related("item"), viewer, pk=pk)
     require_editor(viewer, action.body_id)
-    form = ActionForm(request.POST or None, instance=action)
+    form = ActionForm(
+        request.POST or None,
+        instance=action,
+        viewer=viewer,
+        body_id=action.body_id,
+        meeting_id=action.item.meeting_id if action.item else None,
+    )
     if request.method == "POST" and form.is_valid():
         due = form.cleaned_data["due"]
         action.due_date, action.due_precision = due if due else (None, "day")
         try:
             with transaction.atomic():
                 save_versioned(action, form.cleaned_data["opened_version"])
-                set_owners(
-                    action,
-                    owners=form.cleaned_data["owner_people"],
-                    owner_bodies=form.cleaned_data["owner_bodies"],
-                    all_members=form.cleaned_data["all_members"],
-                )
+                set_owners(action, **form.owners())
         except StaleEdit as exc:
             form.add_error(None, str(exc))
         else:

@@ -112,17 +112,12 @@ def meeting_out(meeting: Meeting) -> dict[str, Any]:
 
 
 def owner_out(owner: ActionOwner) -> dict[str, Any]:
-    if owner.person_id:
-        kind = "person"
-    elif owner.body_id:
-        kind = "body"
-    else:
-        kind = "all_members"
+    """An owner as the caller may see it (loaded through ``with_display_relations``)."""
     return {
-        "kind": kind,
-        "name": str(owner),
-        "person_id": owner.person_id,
-        "body_slug": owner.body.slug if owner.body else None,
+        "kind": owner.shown_kind,
+        "name": owner.shown_name,
+        "person_id": owner.shown_person_id,
+        "body_slug": owner.shown_body_slug,
     }
 
 
@@ -231,7 +226,7 @@ def meeting_items(meeting: Meeting, viewer: Viewer) -> list[dict[str, Any]]:
             "number": item.number,
             "title": item.title,
             "visibility": item.visibility,
-            "presenter": person_ref(item.presenter),
+            "presenter": person_ref(item.shown_presenter),
             "minute_text": item.minute_text,
             "decisions": [{"kind": d.kind, "text": d.text} for d in item.decisions.all()],
             "actions": [action_out(a) for a in item.actions.all()],
@@ -315,7 +310,9 @@ def list_actions(
 def get_action(request: HttpRequest, action_id: int) -> dict[str, Any]:
     """One action with its progress notes (signed-in users only)."""
     action = get_visible_or_404(
-        with_display_relations(Action.objects.all()).prefetch_related("updates"),
+        with_display_relations(Action.objects.all(), viewer_for(request)).prefetch_related(
+            "updates"
+        ),
         viewer_for(request),
         pk=action_id,
     )

@@ -82,7 +82,7 @@ class DecisionOut(Out):
 
 
 class OwnerOut(Out):
-    kind: str  # person, body or all_members
+    kind: str  # person, body, all_members, or withheld (a person or body the caller may not see)
     name: str
     person_id: int | None
     body_slug: str | None

@@ -39,7 +39,7 @@ def csv_safe(value: object) -> str:
 
 
 def action_row(action: Action) -> list[str]:
-    """One row of the export (body, item and meeting, owners loaded)."""
+    """One row of the export (loaded through ``with_display_relations`` for the viewer)."""
     item = action.item
     return [
         csv_safe(value)
@@ -49,7 +49,7 @@ def action_row(action: Action) -> list[str]:
             item.meeting.date.isoformat() if item else "",
             f"{item.number}. {item.title}" if item else "",
             action.description,
-            "; ".join(str(owner) for owner in action.owners.all()),
+            "; ".join(owner.shown_name for owner in action.owners.all()),
             action.due_date.isoformat() if action.due_date else "",
             action.due_precision,
             action.status,

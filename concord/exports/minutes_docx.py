@@ -79,8 +79,11 @@ def ordered_attendance(attendances: Iterable[Attendance]) -> list[Attendance]:
 
 
 def owners_text(action: Action) -> str:
-    """An action's owners as one cell: 'Dr Ann Lee; Health Board; All members'."""
-    return "; ".join(str(owner) for owner in action.owners.all())
+    """An action's owners as one cell: 'Dr Ann Lee; Health Board; All members'.
+
+    Owners the reader may not see are withheld (``ActionOwner.shown_name``).
+    """
+    return "; ".join(owner.shown_name for owner in action.owners.all())
 
 
 def visible_items(meeting: Meeting, viewer: Viewer) -> QuerySet[AgendaItem]:
@@ -178,9 +181,9 @@ def minutes_document(meeting: Meeting, viewer: Viewer) -> bytes:
                 f"Not for publication ({item.get_visibility_display()})"
                 + (f": {item.restriction_reason}" if item.restriction_reason else "")
             ).italic = True
-        if item.presenter:
+        if item.shown_presenter:
             document.add_paragraph().add_run(
-                f"Presented by {item.presenter.display_name}"
+                f"Presented by {item.shown_presenter.display_name}"
             ).italic = True
         for paragraph in (p.strip() for p in item.minute_text.split("\n")):
             if paragraph:

@@ -8,11 +8,12 @@ from django import forms
 from django.db import transaction
 
 from concord.governance.models import Body, Membership, TermsOfReference
+from concord.lib.locking import VersionedForm
 from concord.meetings.forms import DATE
 from concord.people.models import Organisation, Person, PersonAlias
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(VersionedForm):
     website = forms.URLField(required=False, assume_scheme="https")
 
     class Meta:
@@ -20,7 +21,7 @@ class OrganisationForm(forms.ModelForm):
         fields = ["name", "short_name", "sector", "parent", "website"]
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(VersionedForm):
     aliases = forms.CharField(
         required=False,
         help_text="Other spellings seen in papers, separated by commas.",
@@ -55,7 +56,7 @@ class PersonForm(forms.ModelForm):
         return person
 
 
-class BodyForm(forms.ModelForm):
+class BodyForm(VersionedForm):
     class Meta:
         model = Body
         fields = ["name", "kind", "reports_to", "visibility", "description", "editors"]
@@ -72,7 +73,7 @@ class BodyForm(forms.ModelForm):
         return parent
 
 
-class MembershipForm(forms.ModelForm):
+class MembershipForm(VersionedForm):
     class Meta:
         model = Membership
         fields = ["person", "body", "organisation", "role", "start", "end", "brings"]
@@ -87,7 +88,7 @@ class MembershipForm(forms.ModelForm):
         return data
 
 
-class TermsOfReferenceForm(forms.ModelForm):
+class TermsOfReferenceForm(VersionedForm):
     class Meta:
         model = TermsOfReference
         fields = [

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from concord.lib.locking import Versioned
 from concord.people.models import Organisation, Person
 
 
@@ -61,7 +62,7 @@ class BodyQuerySet(models.QuerySet["Body"]):
         return found
 
 
-class Body(models.Model):
+class Body(Versioned):
     """A board, executive, theme group, sub-group, working group or forum."""
 
     name = models.CharField(max_length=200, unique=True)
@@ -116,7 +117,11 @@ class TermsOfReference(models.Model):
         help_text="Members who must be present for the meeting to be quorate.",
     )
     review_date = models.DateField(null=True, blank=True)
+    # ``version`` numbers the terms themselves; concurrent edits are checked on this one.
+    edit_version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
+
+    LOCK_FIELD = "edit_version"
 
     class Meta:
         ordering = ["body", "-version"]
@@ -151,7 +156,7 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
         )
 
 
-class Membership(models.Model):
+class Membership(Versioned):
     """A person's seat on a body, representing an organisation (Popolo: Membership)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")

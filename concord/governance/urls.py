@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from concord.governance import views
+from concord.governance import pickers, views
 
 app_name = "register"
 urlpatterns = [
@@ -10,4 +10,5 @@ urlpatterns = [
     path("register/<slug:kind>/", views.listing, name="list"),
     path("register/<slug:kind>/new/", views.create, name="create"),
     path("register/<slug:kind>/<int:pk>/", views.edit, name="edit"),
+    path("pick/<slug:kind>/", pickers.search, name="pick"),
 ]

@@ -22,6 +22,7 @@ from concord.governance.forms import (
 from concord.governance.models import Body, Membership, TermsOfReference
 from concord.lib.access import require_secretariat, viewer_for
 from concord.lib.history import history_of
+from concord.lib.locking import save_form_or_refuse
 from concord.people.models import Organisation, Person
 
 
@@ -113,8 +114,7 @@ def listing(request: HttpRequest, kind: str) -> HttpResponse:
 def create(request: HttpRequest, kind: str) -> HttpResponse:
     register = _register(request, kind)
     form = register.form(request.POST or None, initial=request.GET.dict())
-    if request.method == "POST" and form.is_valid():
-        record = form.save()
+    if request.method == "POST" and form.is_valid() and (record := save_form_or_refuse(form)):
         messages.success(request, f"{record} added.")
         return redirect("register:list", kind)
     return render(
@@ -129,8 +129,7 @@ def edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     register = _register(request, kind)
     record = get_object_or_404(register.model, pk=pk)
     form = register.form(request.POST or None, instance=record)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_form_or_refuse(form):
         messages.success(request, f"{record} saved.")
         return redirect("register:list", kind)
     return render(

@@ -8,6 +8,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from concord.governance.models import Body, Membership
+from concord.governance.pickers import people_of, picker
+from concord.lib.access import Viewer
+from concord.lib.locking import VersionedForm
 from concord.meetings.models import (
     AgendaItem,
     AttendanceRole,
@@ -21,21 +24,6 @@ from concord.people.models import Organisation, Person
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-
-class VersionedForm(forms.ModelForm):
-    """A model form that carries the version it was opened at (see concord.lib.locking)."""
-
-    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["opened_version"].initial = self.instance.version
-
-    def clean_opened_version(self) -> int:
-        value = self.cleaned_data.get("opened_version")
-        return value if value is not None else getattr(self.instance, "version", 1)
 
 
 class MeetingForm(VersionedForm):
@@ -68,9 +56,17 @@ class AttendanceForm(forms.Form):
     the register or a guest typed by name, optionally deputising for a member.
     """
 
-    def __init__(self, *args: Any, meeting: Meeting, extra: int = 4, **kwargs: Any) -> None:
+    opened_version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31
+    )
+
+    def __init__(
+        self, *args: Any, meeting: Meeting, viewer: Viewer, extra: int = 4, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.meeting = meeting
+        # Checked against the meeting's attendance counter (concord.lib.locking.claim_version).
+        self.fields["opened_version"].initial = meeting.attendance_version
         self.members = list(
             Membership.objects.current(meeting.date)
             .filter(body_id=meeting.body_id)
@@ -79,7 +75,9 @@ class AttendanceForm(forms.Form):
         )
         recorded = {a.person_id: a for a in meeting.attendances.all() if a.person_id}
         member_ids = {m.person_id for m in self.members}
-        people = Person.objects.order_by("name")
+        # Others are found by name among the people the editor may see; the select
+        # offers who came to this body's earlier meetings (concord.lib.pickers).
+        regulars = Person.objects.filter(attendances__meeting__body_id=meeting.body_id)
         self.member_rows = []
         for m in self.members:
             prior = recorded.get(m.person_id)
@@ -106,9 +104,11 @@ class AttendanceForm(forms.Form):
         for index in range(len(others) + extra):
             prior = others[index] if index < len(others) else None
             n = index + 1
-            self.fields[f"extra_{n}_person"] = forms.ModelChoiceField(
+            self.fields[f"extra_{n}_person"] = picker(
+                "people",
+                viewer,
+                shortlist=regulars,
                 label=f"Other attendee {n}: person in the register",
-                queryset=people,
                 required=False,
                 initial=prior.person_id if prior else None,
             )
@@ -118,9 +118,11 @@ class AttendanceForm(forms.Form):
                 max_length=200,
                 initial=prior.guest_name if prior else "",
             )
-            self.fields[f"extra_{n}_organisation"] = forms.ModelChoiceField(
+            self.fields[f"extra_{n}_organisation"] = picker(
+                "organisations",
+                viewer,
+                shortlist=Organisation.objects.filter(memberships__body_id=meeting.body_id),
                 label=f"Other attendee {n}: organisation",
-                queryset=Organisation.objects.all(),
                 required=False,
                 initial=prior.organisation_id if prior else None,
             )
@@ -174,6 +176,11 @@ class AttendanceForm(forms.Form):
                 )
         return data
 
+    def version_opened(self) -> int:
+        """The attendance version this form was opened at (the current one if not sent)."""
+        value = self.cleaned_data.get("opened_version")
+        return value if value is not None else self.meeting.attendance_version
+
     def entries(self) -> list[dict[str, Any]]:
         """The attendance rows this form describes, ready for ``save_attendance``."""
         data = self.cleaned_data
@@ -210,7 +217,7 @@ class AttendanceForm(forms.Form):
         return rows
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(VersionedForm):
     class Meta:
         model = AgendaItem
         fields = [
@@ -223,6 +230,16 @@ class AgendaItemForm(forms.ModelForm):
             "is_matters_arising",
         ]
         labels = {"is_matters_arising": "This is the matters arising item"}
+
+    def __init__(self, *args: Any, viewer: Viewer, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["presenter"] = picker(
+            "people",
+            viewer,
+            shortlist=people_of(body_id=meeting.body_id, meeting_id=meeting.pk),
+            required=False,
+            label="Presenter",
+        )
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -270,6 +287,15 @@ class DeclarationForm(forms.ModelForm):
     class Meta:
         model = Declaration
         fields = ["person", "interest"]
+
+    def __init__(self, *args: Any, viewer: Viewer, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"] = picker(
+            "people",
+            viewer,
+            shortlist=people_of(body_id=meeting.body_id, meeting_id=meeting.pk),
+            label="Person",
+        )
 
 
 class ApproveMinutesForm(forms.Form):

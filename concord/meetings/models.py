@@ -6,6 +6,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from concord.governance.models import Body
+from concord.lib.locking import Versioned
 from concord.people.models import Organisation, Person
 
 
@@ -64,6 +65,8 @@ class Meeting(models.Model):
     notes = models.TextField(blank=True)
     # Optimistic lock: a save carrying an older version is refused (see concord.lib.locking).
     version = models.PositiveIntegerField(default=1)
+    # The attendance form edits many rows at once; it is checked on this counter.
+    attendance_version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     objects = MeetingQuerySet.as_manager()
@@ -179,7 +182,7 @@ class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
         return qs.filter(allowed)
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Versioned):
     """A numbered item of a meeting, with its minute text and who may read it."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
@@ -215,6 +218,11 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+    @property
+    def shown_presenter(self) -> Person | None:
+        """The presenter, if the viewer may know them (annotated by ``items_for``)."""
+        return self.presenter if getattr(self, "presenter_shown", False) else None
 
     @property
     def is_public(self) -> bool:
@@ -283,3 +291,10 @@ class Declaration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.interest}"
+
+    @property
+    def shown_name(self) -> str:
+        """Who declared, if the viewer may know them (annotated by ``items_for``)."""
+        return (
+            self.person.display_name if getattr(self, "person_shown", False) else "Name not shown"
+        )

@@ -12,15 +12,17 @@ from django.db.models import Prefetch, QuerySet
 from concord.actions.models import Action
 from concord.actions.services import with_display_relations
 from concord.governance.models import VOTING_ROLES, Membership, TermsOfReference
-from concord.lib.locking import save_versioned
+from concord.lib.locking import claim_version, save_versioned
 from concord.meetings.models import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
+    Declaration,
     Meeting,
     MeetingStatus,
     MinutesStatus,
 )
+from concord.people.models import known_to
 
 
 def approve_minutes(meeting: Meeting, *, at: Meeting, opened_version: int) -> None:
@@ -131,23 +133,35 @@ def items_for(meeting: Meeting, viewer) -> QuerySet[AgendaItem]:  # noqa: ANN001
         AgendaItem.objects.visible_to(viewer)
         .filter(meeting=meeting)
         .select_related("presenter")
+        .annotate(presenter_shown=known_to(viewer, "presenter"))
         .prefetch_related(
             "decisions",
-            "declarations__person",
+            Prefetch(
+                "declarations",
+                queryset=Declaration.objects.select_related("person").annotate(
+                    person_shown=known_to(viewer, "person")
+                ),
+            ),
             "papers",
-            Prefetch("actions", queryset=with_display_relations(Action.objects.all())),
+            Prefetch("actions", queryset=with_display_relations(Action.objects.all(), viewer)),
         )
         .order_by("position", "id")
     )
 
 
-def save_attendance(meeting: Meeting, entries: list[dict]) -> None:
+def save_attendance(
+    meeting: Meeting, entries: list[dict], opened_version: int | None = None
+) -> None:
     """Make the meeting's attendance exactly ``entries``, saving only what changed.
 
     Rows are matched by person (or guest name) so that unchanged rows keep
     their history quiet and a correction shows as a change, not a new row.
+    With ``opened_version`` (the form's), a save made after someone else's
+    since the form was opened raises ``StaleEdit`` and changes nothing.
     """
     with transaction.atomic():
+        if opened_version is not None:
+            claim_version(meeting, "attendance_version", opened_version)
         existing = {
             (a.person_id or 0, "" if a.person_id else a.guest_name): a
             for a in meeting.attendances.all()

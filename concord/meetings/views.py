@@ -19,10 +19,10 @@ from django.shortcuts import redirect, render
 from concord.actions.forms import ProgressForm
 from concord.actions.models import Action
 from concord.actions.services import matters_arising, record_progress, with_display_relations
-from concord.lib.access import get_visible_or_404, require_editor, viewer_for
+from concord.lib.access import Viewer, get_visible_or_404, require_editor, viewer_for
 from concord.lib.history import history_of
 from concord.lib.http import HtmxHttpRequest
-from concord.lib.locking import StaleEdit, save_versioned
+from concord.lib.locking import StaleEdit, save_form_or_refuse, save_versioned
 from concord.meetings.forms import (
     AgendaItemForm,
     ApproveMinutesForm,
@@ -93,11 +93,15 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _editable_meeting(request, pk)
-    form = AttendanceForm(request.POST or None, meeting=meeting)
+    form = AttendanceForm(request.POST or None, meeting=meeting, viewer=viewer_for(request))
     if request.method == "POST" and form.is_valid():
-        save_attendance(meeting, form.entries())
-        messages.success(request, "Attendance saved.")
-        return redirect("portal:meeting", meeting.pk)
+        try:
+            save_attendance(meeting, form.entries(), form.version_opened())
+        except StaleEdit as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Attendance saved.")
+            return redirect("portal:meeting", meeting.pk)
     return render(request, "meetings/attendance.html", {"meeting": meeting, "form": form})
 
 
@@ -105,7 +109,12 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 def item_create(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _editable_meeting(request, pk)
     number, position = next_item_number(meeting)
-    form = AgendaItemForm(request.POST or None, initial={"number": number})
+    form = AgendaItemForm(
+        request.POST or None,
+        initial={"number": number},
+        viewer=viewer_for(request),
+        meeting=meeting,
+    )
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
         item.meeting = meeting
@@ -119,9 +128,10 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = _editable_item(request, pk)
-    form = AgendaItemForm(request.POST or None, instance=item)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    form = AgendaItemForm(
+        request.POST or None, instance=item, viewer=viewer_for(request), meeting=item.meeting
+    )
+    if request.method == "POST" and form.is_valid() and save_form_or_refuse(form):
         messages.success(request, f"Item {item.number} saved.")
         return redirect("portal:meeting", item.meeting_id)
     return _form_page(
@@ -129,9 +139,18 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _add_to_item(request: HttpRequest, pk: int, form_class, noun: str) -> HttpResponse:  # noqa: ANN001
+def _add_to_item(
+    request: HttpRequest,
+    pk: int,
+    form_class,  # noqa: ANN001
+    noun: str,
+    *,
+    pickers: bool = False,
+) -> HttpResponse:
     item = _editable_item(request, pk)
-    form = form_class(request.POST or None)
+    # Forms with a picker offer only what this editor may see (concord.lib.pickers).
+    extra = {"viewer": viewer_for(request), "meeting": item.meeting} if pickers else {}
+    form = form_class(request.POST or None, **extra)
     if request.method == "POST" and form.is_valid():
         record = form.save(commit=False)
         record.item = item
@@ -149,7 +168,7 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def declaration_create(request: HttpRequest, pk: int) -> HttpResponse:
-    return _add_to_item(request, pk, DeclarationForm, "declaration of interest")
+    return _add_to_item(request, pk, DeclarationForm, "declaration of interest", pickers=True)
 
 
 @login_required
@@ -219,7 +238,7 @@ def matters_arising_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         action_id = request.POST.get("action", "")
         action = (
-            matters_arising(meeting).filter(pk=int(action_id)).first()
+            matters_arising(meeting, viewer_for(request)).filter(pk=int(action_id)).first()
             if action_id.isdigit() and len(action_id) <= 15
             else None
         )
@@ -241,7 +260,7 @@ def matters_arising_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 form.add_error(None, str(exc))
             else:
                 if request.htmx:
-                    fresh = _with_updates(action.pk)
+                    fresh = _with_updates(action.pk, viewer_for(request))
                     row = {"action": fresh, "form": ProgressForm(action=fresh), "saved": True}
                     return render(
                         request, "meetings/_matters_row.html", {"row": row, "meeting": meeting}
@@ -252,7 +271,8 @@ def matters_arising_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             row = {"action": action, "form": form}
             return render(request, "meetings/_matters_row.html", {"row": row, "meeting": meeting})
         failed = form
-    page = Paginator(matters_arising(meeting), MATTERS_PER_PAGE).get_page(request.GET.get("page"))
+    listed = matters_arising(meeting, viewer_for(request))
+    page = Paginator(listed, MATTERS_PER_PAGE).get_page(request.GET.get("page"))
     rows = [
         {
             "action": a,
@@ -265,10 +285,10 @@ def matters_arising_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _with_updates(action_pk: int) -> Action:
+def _with_updates(action_pk: int, viewer: Viewer) -> Action:
     """One action with what a matters-arising row shows (owners, origin, updates)."""
     return (
-        with_display_relations(Action.objects.filter(pk=action_pk))
+        with_display_relations(Action.objects.filter(pk=action_pk), viewer)
         .prefetch_related("updates")
         .get()
     )

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
+from concord.lib.locking import Versioned
+
 
 class Sector(models.TextChoices):
     PUBLIC = "public", "Public"
@@ -25,7 +27,7 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
         return self.filter(models.Q(name__icontains=term) | models.Q(short_name__icontains=term))
 
 
-class Organisation(models.Model):
+class Organisation(Versioned):
     """A partner organisation: a council, police force, trust, college, employer, charity."""
 
     name = models.CharField(max_length=200, unique=True)
@@ -78,7 +80,26 @@ class PersonQuerySet(models.QuerySet["Person"]):
         ).distinct()
 
 
-class Person(models.Model):
+def known_to(viewer, field: str) -> models.Expression:  # noqa: ANN001 - a Viewer
+    """An annotation: may ``viewer`` know the person in ``field`` (``Person.visible_to``)?
+
+    One uncorrelated subquery inside the query it annotates. Renderings that
+    name people who are not the page's subject (presenters, declarations)
+    read it, so a person the viewer may not know is not named.
+    """
+    if viewer.is_secretariat:
+        return models.Value(True, output_field=models.BooleanField())
+    return models.Case(
+        models.When(
+            **{f"{field}__in": Person.objects.visible_to(viewer).values("pk")},
+            then=models.Value(True),
+        ),
+        default=models.Value(False),
+        output_field=models.BooleanField(),
+    )
+
+
+class Person(Versioned):
     """Someone who sits on, attends or is named by the partnership.
 
     The honorific (Cllr, Dr, Chief Supt…) is kept apart from the name so that

@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 
 from concord.actions.forms import DueDateField
 from concord.governance.models import Body
+from concord.governance.pickers import people_of, picker
 from concord.lib.access import Viewer
+from concord.lib.locking import VersionedForm
 from concord.meetings.models import AgendaItem
-from concord.people.models import Person
 from concord.performance import rules
 from concord.performance.models import Area, PerformanceReport, TurnTheCurve
 
@@ -74,7 +75,7 @@ class ReportCreateForm(forms.Form):
         cast(forms.ModelChoiceField, self.fields["area"]).queryset = areas
 
 
-class ReportTextForm(forms.ModelForm):
+class ReportTextForm(VersionedForm):
     """The words a report carries besides its figures."""
 
     class Meta:
@@ -124,7 +125,7 @@ class AttachForm(forms.Form):
         )
 
 
-class TurnTheCurveForm(forms.ModelForm):
+class TurnTheCurveForm(VersionedForm):
     """The written parts of a turn-the-curve report."""
 
     class Meta:
@@ -162,17 +163,25 @@ class PlanActionForm(forms.Form):
     """One item of a turn-the-curve action plan: a real tracker action."""
 
     description = forms.CharField(label="What is to be done", widget=forms.Textarea)
-    owner_people = forms.ModelMultipleChoiceField(
-        queryset=Person.objects.order_by("name"),
-        required=False,
-        label="Owners (people)",
-        help_text="Hold Ctrl (or Cmd) to choose more than one. Leave empty for the body.",
-    )
+    owner_people = forms.Field(required=False)  # replaced by a picker in __init__
     due = DueDateField(
         required=False,
         label="Due",
         help_text="A day (30/09/2026) or a month (Sept 2026). Leave blank if none was set.",
     )
+
+    def __init__(self, *args: Any, viewer: Viewer, body: Body, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # People the viewer may see, the owning body's members first (concord.lib.pickers).
+        self.fields["owner_people"] = picker(
+            "people",
+            viewer,
+            multiple=True,
+            shortlist=people_of(body_id=body.pk),
+            required=False,
+            label="Owners (people)",
+            help_text="Hold Ctrl (or Cmd) to choose more than one. Leave empty for the body.",
+        )
 
     def clean_description(self) -> str:
         text = " ".join(self.cleaned_data["description"].split())

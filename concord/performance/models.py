@@ -16,6 +16,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from concord.governance.models import Body
+from concord.lib.locking import Versioned
 from concord.people.models import Person
 from concord.performance import rules
 
@@ -540,7 +541,7 @@ class PerformanceReportQuerySet(models.QuerySet["PerformanceReport"]):
         )
 
 
-class PerformanceReport(models.Model):
+class PerformanceReport(Versioned):
     """A body's performance report for a period: exceptions first, then the rest.
 
     Publishing (:func:`concord.performance.services.freeze_report`) freezes
@@ -634,7 +635,7 @@ class TurnTheCurveQuerySet(OfIndicatorQuerySet["TurnTheCurve"]):
     pass
 
 
-class TurnTheCurve(models.Model):
+class TurnTheCurve(Versioned):
     """An Outcome-Based Accountability "turn the curve" report for one indicator and area.
 
     The baseline and its forecast come from the observations; people write

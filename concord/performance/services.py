@@ -1019,6 +1019,7 @@ def turn_the_curve_data(ttc: TurnTheCurve, viewer) -> CurveData:  # noqa: ANN001
     the viewer may see, with their owners, in due-date order.
     """
     from concord.actions.models import Action
+    from concord.actions.services import owners_prefetch
 
     series = indicator_series(ttc.indicator, ttc.area, public=not viewer.is_authenticated)
     observed = {p.period: p.value for p in series}
@@ -1029,7 +1030,7 @@ def turn_the_curve_data(ttc: TurnTheCurve, viewer) -> CurveData:  # noqa: ANN001
         Action.objects.visible_to(viewer)
         .filter(turn_the_curve_reports=ttc)
         .select_related("body")
-        .prefetch_related("owners__person", "owners__body")
+        .prefetch_related(owners_prefetch(viewer))
         .order_by("due_date", "id")
     )
     return CurveData(series, forecast, actions)

@@ -19,6 +19,7 @@ from django.utils import timezone
 from concord.actions.services import create_action
 from concord.governance.models import Body
 from concord.lib.access import Viewer, get_visible_or_404, require_editor, viewer_for
+from concord.lib.locking import save_form_or_refuse
 from concord.meetings.models import AgendaItem
 from concord.performance import io as perf_io
 from concord.performance import pages, rules, services
@@ -273,11 +274,10 @@ def turn_the_curve_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = TurnTheCurveForm(request.POST or None, instance=ttc)
     if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        saved.updated_at = timezone.now()
-        saved.save()
-        messages.success(request, "Turn-the-curve report saved.")
-        return redirect(_ttc_url(ind, area))
+        form.instance.updated_at = timezone.now()
+        if save_form_or_refuse(form):
+            messages.success(request, "Turn-the-curve report saved.")
+            return redirect(_ttc_url(ind, area))
     return render(
         request,
         "performance/form.html",
@@ -314,7 +314,7 @@ def plan_action_create(request: HttpRequest, pk: int) -> HttpResponse:
             "them. Set the owning body in the register first.",
         )
         return redirect(_ttc_url(ind, area))
-    form = PlanActionForm(request.POST or None)
+    form = PlanActionForm(request.POST or None, viewer=viewer, body=ind.body)
     if request.method == "POST" and form.is_valid():
         due = form.cleaned_data["due"]
         people = list(form.cleaned_data["owner_people"])
@@ -459,8 +459,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report_or_404(viewer, pk)
     require_editor(viewer, report.body_id)
     form = ReportTextForm(request.POST or None, instance=report)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_form_or_refuse(form):
         messages.success(request, "Report saved.")
         return redirect("performance:report", report.pk)
     return render(

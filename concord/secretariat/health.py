@@ -10,10 +10,13 @@ from django.db.models import Max, OuterRef, Q, Subquery
 from concord.actions.models import Action
 from concord.actions.services import with_display_relations
 from concord.governance.models import Body, Membership, TermsOfReference
+from concord.lib.access import Viewer
 from concord.meetings.models import Meeting, MeetingStatus, MinutesStatus
 from concord.meetings.services import Quorum, inquorate_meetings
 
 LIST_LIMIT = 50
+# The desk is the secretariat's alone (the view requires it): owners are shown in full.
+SECRETARIAT = Viewer(is_secretariat=True)
 
 
 @dataclass
@@ -88,11 +91,13 @@ def needs_attention(
     return Attention(
         draft_minutes=list(drafts[:LIST_LIMIT]),
         draft_minutes_count=drafts.count(),
-        overdue=list(with_display_relations(overdue).order_by("due_date")[:LIST_LIMIT]),
+        overdue=list(
+            with_display_relations(overdue, SECRETARIAT).order_by("due_date")[:LIST_LIMIT]
+        ),
         overdue_count=overdue.count(),
-        no_owner=list(with_display_relations(no_owner)[:LIST_LIMIT]),
+        no_owner=list(with_display_relations(no_owner, SECRETARIAT)[:LIST_LIMIT]),
         no_owner_count=no_owner.count(),
-        no_date=list(with_display_relations(no_date)[:LIST_LIMIT]),
+        no_date=list(with_display_relations(no_date, SECRETARIAT)[:LIST_LIMIT]),
         no_date_count=no_date.count(),
         ended_memberships=list(ended[:LIST_LIMIT]),
         terms_due=list(terms_due),

@@ -75,10 +75,10 @@ def test_an_owner_who_does_not_exist_is_reported_on_the_owner_field(world, as_us
 def test_a_body_or_all_members_can_own_an_action(world, as_user) -> None:  # noqa: ANN001
     as_user(world.editor).post(
         reverse("actions:create", args=[world.public_item.pk]),
-        _action_post(owner_bodies=[world.tasking.pk], all_members="on"),
+        _action_post(owner_bodies=[world.board.pk], all_members="on"),
     )
     owners = [str(o) for o in Action.objects.get(description__startswith="Draft").owners.all()]
-    assert owners == [world.tasking.name, "All members"]
+    assert owners == [world.board.name, "All members"]
 
 
 def test_matters_arising_lists_the_bodys_open_actions_from_earlier_meetings(world) -> None:  # noqa: ANN001

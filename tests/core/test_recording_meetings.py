@@ -10,7 +10,7 @@ from django.urls import reverse
 from concord.governance.models import TermsOfReference
 from concord.meetings.models import Attendance, Meeting, MinutesStatus
 from concord.meetings.services import quorum
-from tests.factories import make_meeting, make_membership, make_person
+from tests.factories import make_body, make_meeting, make_membership, make_person
 
 
 def test_a_secretariat_user_records_a_meeting(world, as_user) -> None:  # noqa: ANN001
@@ -75,7 +75,10 @@ def _attendance_post(meeting, **fields) -> dict:  # noqa: ANN001
 def test_attendance_is_picked_from_the_membership_with_deputies_and_guests(world, as_user) -> None:  # noqa: ANN001
     member = make_membership(body=world.board, person=make_person(name="Eve Marsh")).person
     absent_member = make_membership(body=world.board, person=make_person(name="Fay Cole")).person
-    deputy = make_person(name="Gus Reed")
+    # Editors pick people they may know: Gus sits on a public forum.
+    deputy = make_membership(
+        body=make_body(name="Police Forum"), person=make_person(name="Gus Reed")
+    ).person
     meeting = make_meeting(body=world.board, date=dt.date(2025, 10, 1), status="held")
     client = as_user(world.editor)
     response = client.post(
