@@ -102,9 +102,12 @@ def parse_lines(raw: str) -> Text:
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _RULE_ROW = re.compile(r"^\s*[|+]?(?:\s*:?-{3,}:?\s*[|+])+\s*:?-*:?\s*[|+]?\s*$|^\s*\+[-=+]+\+\s*$")
 
+# "=====" or "-----" under a Markdown (setext) heading, or a horizontal rule.
+_UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,}|\*{3,}|_{3,})\s*$")
+
 
 def _add_line(text: Text, line: str) -> None:
-    if _RULE_ROW.match(line):
+    if _RULE_ROW.match(line) or _UNDERLINE.match(line):
         # "|---|---|" under Markdown headings, "+----+" around grid tables.
         return
     if _PIPE_ROW.match(line) and line.count("|") >= 3:

@@ -1,0 +1,152 @@
+"""Layouts seen in the minutes of more than one kind of body (invented text).
+
+Each test writes a small document of its own in one layout, and checks the
+part of the record that layout affects.  None of this text comes from real
+minutes.
+"""
+
+from __future__ import annotations
+
+from concord.ingest import extract
+
+
+def _text(doc: str, name: str = "minutes.txt") -> dict:
+    return extract(doc.encode(), filename=name).to_dict()
+
+
+def _people(record: dict) -> dict[str, tuple[str, str | None]]:
+    return {a["name"]: (a["status"], a["role"]) for a in record["attendance"]}
+
+
+def test_html_numbered_list_of_headed_items_keeps_its_numbers() -> None:
+    record = _text(
+        """<html><body><h1>Minutes of Tarnby Parish Council</h1>
+        <ol class="minute-matters">
+          <li><h4>APOLOGIES</h4><p>None were received.</p></li>
+          <li><h4>PLANNING</h4><p>Two applications were noted.</p>
+            <ol><li>Barn conversion at Leat Farm</li><li>Porch at 3 Mill Lane</li></ol></li>
+          <li><h4>ANY OTHER BUSINESS</h4><p>None.</p></li>
+        </ol>
+        <p>Actions agreed:</p>
+        <ol><li>Write to the highways team.</li><li>Order new bins.</li></ol>
+        </body></html>""",
+        "minutes.html",
+    )
+    assert [(i["number"], i["title"]) for i in record["items"]] == [
+        ("1", "APOLOGIES"),
+        ("2", "PLANNING"),
+        ("3", "ANY OTHER BUSINESS"),
+    ]
+
+
+def test_html_layout_table_is_read_as_running_text() -> None:
+    record = _text(
+        """<html><body><table><tr><td>
+        <h2>4 March 2019</h2>
+        <p><b>Present</b> - Pip (chair), Wren (vice chair), Moss (proxy for Fern)
+        <br/><b>Apologies</b> - Fern, Sorrel
+        <br/><b>AWOL</b> - Bramble</p>
+        </td><td></td></tr></table></body></html>""",
+        "minutes.html",
+    )
+    people = _people(record)
+    assert people["Pip"] == ("present", "chair")
+    assert people["Wren"] == ("present", "vice_chair")
+    assert people["Fern"][0] == "apologies"
+    assert people["Bramble"][0] == "absent"
+    moss = next(a for a in record["attendance"] if a["name"] == "Moss")
+    assert moss["deputising_for"] == "Fern"
+
+
+def test_underlined_headings_name_who_was_present_or_absent() -> None:
+    record = _text(
+        """Harbour Friends steering meeting
+================================
+
+Steering Committee Present
+--------------------------
+
+* Olu Bankole
+* Greta Lind
+
+Steering Committee Absent
+-------------------------
+* Ravi Menon -- travelling
+
+Public Present
+--------------
+
+* Dot
+* Lars Petersen
+
+Public Comment
+--------------
+
+Nothing raised.
+"""
+    )
+    assert _people(record) == {
+        "Olu Bankole": ("present", None),
+        "Greta Lind": ("present", None),
+        "Ravi Menon": ("absent", None),
+        "Dot": ("in_attendance", None),
+        "Lars Petersen": ("in_attendance", None),
+    }
+
+
+def test_roll_call_by_member_organisation_with_stars_for_who_attended() -> None:
+    record = _text(
+        """Roll Call / Attendance
+
+Voting members
+
+* Members present count towards a quorum.
+
+* Bluefin Labs - Ada Quist *
+* Corvid Systems - Ben Ortega / Cleo Dunn *
+* Orchard Data - Dev Amin (board chair) *
+* Gale Works - Eli Stroud
+
+"*" marks those attending
+
+Other Attendees
+* Fay Moreno (Corvid Systems)
+"""
+    )
+    people = _people(record)
+    assert people["Ada Quist"] == ("present", None)
+    assert people["Ben Ortega"] == ("absent", None)
+    assert people["Cleo Dunn"] == ("present", None)
+    assert people["Dev Amin"] == ("present", "chair")
+    assert people["Eli Stroud"] == ("absent", None)
+    assert people["Fay Moreno"] == ("in_attendance", None)
+    orgs = {a["name"]: a["organisation"] for a in record["attendance"]}
+    assert orgs["Cleo Dunn"] == "Corvid Systems"
+
+
+def test_tabbed_rows_with_initials_and_a_dash_column() -> None:
+    record = _text(
+        "Attendees:\n"
+        "Nell Hardy (NH) (Chair)\t\t-\tEast Vale Health Board\n"
+        "Owen Pryce (OPr)\t\t-\tWestshire Council\n"
+        "\n"
+        "Apologies:\n"
+        "Ria Thomas (RT)\t\t-\tCoast University\n"
+    )
+    people = _people(record)
+    assert people == {
+        "Nell Hardy": ("present", "chair"),
+        "Owen Pryce": ("present", None),
+        "Ria Thomas": ("apologies", None),
+    }
+
+
+def test_one_name_per_tab_cell_after_the_heading() -> None:
+    record = _text(
+        "AGM minutes\n\nAttendees :\tK Amis\tL Bose\tT Crane\nApologies :\tP Dale\tS Eke\n\n"
+        "1. Welcome.\nThe meeting opened.\n"
+    )
+    people = _people(record)
+    assert people["K Amis"][0] == "present"
+    assert people["T Crane"][0] == "present"
+    assert people["S Eke"][0] == "apologies"
