@@ -150,3 +150,32 @@ def test_one_name_per_tab_cell_after_the_heading() -> None:
     assert people["K Amis"][0] == "present"
     assert people["T Crane"][0] == "present"
     assert people["S Eke"][0] == "apologies"
+
+
+FLATTENED = (
+    "03-14-2011 (Library) Minutes MINUTES LIBRARY ADVISORY BOARD MINUTES Monday, March 14, 2011 "
+    "7:00 p.m. Town Hall Annex CALL TO ORDER The meeting was called to order by the chair. "
+    "Those present were Hal Obi, Rita Senn, Carl Voss and June Park. PUBLIC FORUM Nobody spoke. "
+    "1. Review of opening hours The board reviewed the winter opening hours and heard from staff "
+    "about the evening sessions. 2. Book sale The spring book sale raised a modest sum for the "
+    "children's corner. ADJOURNMENT The meeting was adjourned at 8:10 p.m."
+)
+
+
+def test_a_page_flattened_onto_one_line_is_read_at_its_cues() -> None:
+    record = _text(FLATTENED)
+    assert [a["name"] for a in record["attendance"]] == [
+        "Hal Obi",
+        "Rita Senn",
+        "Carl Voss",
+        "June Park",
+    ]
+    assert [(i["number"], i["title"]) for i in record["items"]] == [
+        ("1", "Review of opening hours"),
+        ("2", "Book sale"),
+    ]
+
+
+def test_a_short_paragraph_that_mentions_present_is_left_alone() -> None:
+    record = _text("Minutes of the Garden Club\n\nPresent: Ann Lee, Bo Roe\n\n1. Welcome\n")
+    assert [a["name"] for a in record["attendance"]] == ["Ann Lee", "Bo Roe"]

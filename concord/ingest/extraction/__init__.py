@@ -23,6 +23,7 @@ from concord.ingest.extraction.meta import (
     find_venue,
 )
 from concord.ingest.extraction.nextmeet import extract_next_meetings
+from concord.ingest.extraction.normalise import resegment
 from concord.ingest.record import MeetingRecord
 from concord.ingest.text import Text
 
@@ -31,6 +32,7 @@ HEAD_LINES = 20
 
 def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
     """Extract a meeting record from normalised text."""
+    text = resegment(text)
     lines = flatten(text)
     attendance = extract_attendance(text)
     first_att = attendance.first_block

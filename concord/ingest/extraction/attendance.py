@@ -118,6 +118,10 @@ def heading_status(text: str) -> tuple[str, str] | None:
             )
             if status == "apologies" and s:
                 return status, s.group(1)
+            w = re.match(r"^(?:were|was)\s+(.+)$", rest)
+            if status == "present" and w and head.strip().lower().endswith("present"):
+                # "Those present were A, B and C."
+                return status, w.group(1).rstrip(".")
             return None
         rest = re.sub(
             r"^(?:were\s+)?(?:received|given|noted)?\s*(?:from|by)\s+", "", rest, flags=re.I
