@@ -179,3 +179,51 @@ def test_a_page_flattened_onto_one_line_is_read_at_its_cues() -> None:
 def test_a_short_paragraph_that_mentions_present_is_left_alone() -> None:
     record = _text("Minutes of the Garden Club\n\nPresent: Ann Lee, Bo Roe\n\n1. Welcome\n")
     assert [a["name"] for a in record["attendance"]] == ["Ann Lee", "Bo Roe"]
+
+
+ACTION_LAYOUTS = """Minutes of the Riverside Allotment Society committee, 5 May 2024
+
+Present: Pat Long, Kim Tate, Lou Marsh, Cllr Ola Williams
+
+1. Matters arising
+Cllr. O. Williams would write to the school about the gate on Mill Lane. Cllr. O. Williams
+The water trough leak was reported to the landlord last week. Clerk
+
+2. Open Action Items
+1. [Pat] Draft the volunteer rota for the summer open day
+1. [KT] to book the hall for the quiz night, Pat to send a reminder email by 3 June 2024
+1. [Lou] Order the new gate sign (Done)
+
+3. Finance
+The accounts were discussed at length. ACTION: Kim Tate (KT) to circulate the budget
+It was AGREED to invite the ward officer to the July meeting.
+
+4. Closing the old account
+Steps for closing the old account:
+• Move the balance to the new account.
+• Return the old cheque books to the bank.
+"""
+
+
+def test_actions_in_lists_mid_line_after_the_sentence_and_agreed_to() -> None:
+    record = _text(ACTION_LAYOUTS)
+    actions = {a["description"]: (a["owners"], a["due"]) for a in record["actions"]}
+    assert actions["Draft the volunteer rota for the summer open day"] == (["Pat Long"], None)
+    assert actions["Book the hall for the quiz night"] == (["Kim Tate"], None)
+    assert actions["Send a reminder email"] == (["Pat Long"], "2024-06-03")
+    assert actions["Order the new gate sign"] == (["Lou Marsh"], None)
+    assert actions["Circulate the budget"] == (["Kim Tate"], None)
+    assert actions["Write to the school about the gate on Mill Lane"] == (["Ola Williams"], None)
+    assert actions["Invite the ward officer to the July meeting"] == ([], "2024-07")
+    assert "Move the balance to the new account" in actions
+    assert "Return the old cheque books to the bank" in actions
+    assert len(record["actions"]) == 10  # the leak report's "Clerk" included
+
+
+def test_a_person_agreeing_is_not_the_meeting_agreeing() -> None:
+    record = _text(
+        "Minutes of the Quay Forum\n\nPresent: Ann Lee, Bo Roe\n\n"
+        "1. Plans\nAnn agreed that the discussion would need to be structured.\n"
+        "The plan was approved. Action: The plan was approved.\n"
+    )
+    assert record["actions"] == []

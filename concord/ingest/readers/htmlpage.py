@@ -37,16 +37,18 @@ def parse(markup: str) -> Text:
     root = soup.body or soup
     text = Text()
     buffer: list[str] = []
-    # The number a browser shows before the next top-level <ol> item; it is
-    # written into the text, where a heading inside the item can pick it up.
-    number: list[str] = []
+    # What a browser shows before the next list item (a bullet, or the
+    # number of a top-level <ol> item); it goes before the item's first
+    # text, even when that text is inside a heading or paragraph of the item.
+    marker: list[str] = []
 
     def flush() -> None:
         joined = "".join(buffer)
         buffer.clear()
         for line in split_bullets(joined):
-            if number:
-                line = f"{number.pop()}. {line[len(BULLET) :] if line.startswith(BULLET) else line}"
+            if marker:
+                bare = line[len(BULLET) :] if line.startswith(BULLET) else line
+                line = marker.pop() + bare
             text.add_para(line)
 
     def cell_text(cell: Any) -> str:
@@ -98,13 +100,11 @@ def parse(markup: str) -> Text:
                 flush()
                 if name == "li":
                     n = _ol_number(child)
-                    if n is not None:
-                        number[:] = [n]
-                    else:
-                        buffer.append(BULLET)
+                    marker[:] = [f"{n}. " if n is not None else BULLET]
                 walk(child)
                 flush()
-                number.clear()
+                if name == "li":
+                    marker.clear()
             else:
                 walk(child)
 
