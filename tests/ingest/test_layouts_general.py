@@ -227,3 +227,47 @@ def test_a_person_agreeing_is_not_the_meeting_agreeing() -> None:
         "The plan was approved. Action: The plan was approved.\n"
     )
     assert record["actions"] == []
+
+
+def test_motions_moved_seconded_and_carried_are_one_decision_each() -> None:
+    record = _text(
+        "Minutes of the Hillside Bowls Club AGM\n\nPresent: Ann Lee, Bo Roe, Cy Dunn\n\n"
+        "1. Accounts\nAnn moved the accounts be adopted. Bo seconded. Carried unanimously.\n"
+        "2. Fees\nA motion to raise fees was made by Cy Dunn. Bo Roe 2nd the motion. "
+        "The committee will report back.\n"
+        "3. Close\nThe meeting was adjourned with a motion by Ann and 2nd by Bo.\n"
+    )
+    assert record["decisions"] == [
+        "Ann moved the accounts be adopted. Bo seconded. Carried unanimously."
+    ]
+
+
+WRAPPED = """Minutes of the Eastgate Residents Forum, 2 April 2024
+
+Present: Ann Lee, Bo Roe, Cy Dunn, Di Fox, Ed Gray, Flo Hart, Gus Ives,
+Hal Jones, Ivy King
+
+1. Streets
+
+> Members reported that the pavements on the north side of the estate
+> remained blocked by bins on collection days and that the new signs had
+> made no difference to parking near the school gates in the mornings.
+> It was AGREED to write to the council asking for the bins to be moved
+> to the rear lanes before the summer.
+
+2. Hall
+
+The hall committee explained that the roof repair would be finished by
+the end of the month and that bookings could resume in May once the
+insurer had inspected the work and signed it off in writing as agreed.
+"""
+
+
+def test_hard_wrapped_and_quoted_text_is_read_as_paragraphs() -> None:
+    record = _text(WRAPPED)
+    assert len(record["attendance"]) == 9
+    assert record["decisions"][0].startswith("It was AGREED to write to the council")
+    assert record["decisions"][0].endswith("before the summer.")
+    assert [a["description"] for a in record["actions"]] == [
+        "Write to the council asking for the bins to be moved to the rear lanes before the summer"
+    ]

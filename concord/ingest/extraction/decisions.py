@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from concord.ingest.extraction.layout import Line, sentences
 
 _PASSIVE = re.compile(
-    r"\b(?:it\s+(?:was|is|has\s+been)|was|were|are|is|been|be)\s+(?:unanimously\s+|formally\s+|duly\s+|also\s+|"
+    r"\b(?:it\s+(?:was|is|has\s+been)|was|were|are|is|been|be)\s+(?:unanimously\s+|formally\s+|duly\s+|also\s+|generally\s+|"
     r"(?:reviewed|considered|discussed|amended)\s+and\s+)?"
     r"(agreed|approved|resolved|endorsed|ratified|adopted|decided)\b",
     re.I,
@@ -22,7 +22,8 @@ _COLLECTIVE = re.compile(
     r"\b(?:group|board|committee|members|partnership|executive|meeting|governors|trustees|panel|"
     r"forum|council|cabinet|directors|partners|everyone|all|we|body|sub-?group|steering group)\b"
     r"(?:(?!\b(?:to|of|for|would|will|should|could|be)\b)[^.;:?]){0,60}?"
-    r"\b(?:unanimously\s+|formally\s+)?(agreed|approved|resolved|endorsed|ratified|adopted|decided)\b",
+    r"\b(?:unanimously\s+|formally\s+)?(agreed|approved|resolved|endorsed|ratified|adopted|decided|"
+    r"agrees|approves|resolves|endorses|adopts|decides)\b",
     re.I,
 )
 _LABEL = re.compile(
@@ -136,12 +137,17 @@ def extract_decisions(
             i = j
             continue
         low = text.lower()
+        in_motion: set[str] = set()
+        if "moved" in low or "motion" in low or "proposed" in low:
+            for motion, parts in motions(sentences(text)):
+                out.append(Decision(clean_decision(motion), i, anchor))
+                in_motion.update(parts)
         if not any(word in low for word in _DECISION_STEMS):
             i += 1
             continue
         for sent in _split_resolutions(text):
             for s in sentences(sent):
-                if not is_decision(s):
+                if s in in_motion or not is_decision(s):
                     continue
                 if s.rstrip().endswith(":") or (
                     _BARE_HEADER.match(s.strip()) and i + 1 < len(lines) and lines[i + 1].bullet
@@ -171,6 +177,57 @@ def extract_decisions(
         seen.add(key)
         unique.append(d)
     return unique
+
+
+_MOVED = re.compile(r"\b(?:moved|motion|proposed\s+by)\b", re.I)
+_SECONDED = re.compile(r"\b(?:seconded|2nd)\b", re.I)
+_CARRIED = re.compile(
+    r"\b(?:carried|unanimous(?:ly)?|passed|agreed|approved|accepted|adopted|in\s+favou?r|"
+    r"all\s+in\s+favou?r|no\s+objections?)\b",
+    re.I,
+)
+
+
+def motions(sents: list[str]) -> list[tuple[str, list[str]]]:
+    """Motions moved, seconded and carried, told over up to three sentences.
+
+    A motion with no recorded vote (or only moved) is not a decision.
+
+    >>> [m for m, _ in motions(["Ann moved the report be accepted.", "Bo seconded.", "Carried."])]
+    ['Ann moved the report be accepted. Bo seconded. Carried.']
+    >>> motions(["A motion to adjourn was made by Ann and 2nd by Bo."])
+    []
+    """
+    out: list[tuple[str, list[str]]] = []
+    k = 0
+    while k < len(sents):
+        if not _MOVED.search(sents[k]):
+            k += 1
+            continue
+        group = [sents[k]]
+        j = k + 1
+        seconded = bool(_SECONDED.search(sents[k]))
+        carried = seconded and bool(_CARRIED.search(_SECONDED.split(sents[k], 1)[-1]))
+        while j < len(sents) and j <= k + 2 and not carried:
+            nxt = sents[j]
+            if _MOVED.search(nxt) and not _SECONDED.search(nxt):
+                break
+            if _SECONDED.search(nxt):
+                seconded = True
+                group.append(nxt)
+                carried = bool(_CARRIED.search(_SECONDED.split(nxt, 1)[-1]))
+            elif seconded and _CARRIED.search(nxt) and len(nxt.split()) <= 12:
+                group.append(nxt)
+                carried = True
+            else:
+                break
+            j += 1
+        if seconded and carried:
+            out.append((" ".join(g.strip() for g in group), group))
+            k = j
+        else:
+            k += 1
+    return out
 
 
 def _following_bullets(lines: list[Line], i: int) -> list[tuple[int, Line]]:
