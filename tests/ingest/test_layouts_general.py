@@ -271,3 +271,43 @@ def test_hard_wrapped_and_quoted_text_is_read_as_paragraphs() -> None:
     assert [a["description"] for a in record["actions"]] == [
         "Write to the council asking for the bins to be moved to the rear lanes before the summer"
     ]
+
+
+def test_front_matter_dates_are_the_page_s_not_the_meeting_s() -> None:
+    record = _text(
+        "---\ntitle: Committee meeting 4 March 2023\nlayout: post\ncreated: 9/4/2023\n---\n\n"
+        "LARKFIELD TENANTS ASSOCIATION\n\nCOMMITTEE MEETING MONDAY 4 MARCH 2024\n\n"
+        "Present: Ann Lee, Bo Roe\n\n1. Welcome\n",
+        "minutes.md",
+    )
+    assert record["date"] == "2024-03-04"
+    assert "layout" not in " ".join(a["name"] for a in record["attendance"])
+
+
+def test_front_matter_title_gives_the_date_when_the_minutes_do_not() -> None:
+    record = _text(
+        "---\ntitle: Harbour Panel minutes from 3rd August 2011\ncreated: 23/9/2011\n---\n"
+        "<p>Present:</p><p>Ann Lee, Harbour Trust</p><p>1. Welcome</p>",
+        "minutes.html",
+    )
+    assert record["date"] == "2011-08-03"
+
+
+def test_times_told_in_sentences_and_an_online_venue() -> None:
+    record = _text(
+        "Minutes of the Oakridge Parish Council\n\n"
+        "The Council held its meeting remotely via Zoom on 10 June 2020.\n\n"
+        "Present: Ann Lee, Bo Roe\n\n"
+        "1. Opening\nThe Chair opened the meeting at 7.30pm and welcomed all.\n"
+        "2. Close\nThe Chair closed the meeting at 8.53pm.\n"
+    )
+    assert (record["start_time"], record["end_time"]) == ("19:30", "20:53")
+    assert record["venue"] == "remotely via Zoom"
+
+
+def test_meeting_opened_and_closed_without_at() -> None:
+    record = _text(
+        "Gamma Society committee\n\n12 December 2002\n\nPresent - Ann Lee, Bo Roe\n"
+        "Meeting opened 12:30\n\n1. Minutes\nPassed.\n\nMeeting Closed 12:47\n"
+    )
+    assert (record["start_time"], record["end_time"]) == ("12:30", "12:47")

@@ -9,6 +9,8 @@ and finally the actions written inline or implied by decisions.
 
 from __future__ import annotations
 
+import re
+
 from concord.ingest.extraction.actions import extract_actions, read_action_tables
 from concord.ingest.extraction.attendance import extract_attendance
 from concord.ingest.extraction.dates import to_date
@@ -48,8 +50,15 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
 
     record = MeetingRecord(source=source)
     record.kind = find_kind(head, bool(attendance.people), bool(items0))
-    record.body = find_body(head)
-    record.date = find_date(head)
+    # Front matter is the page's metadata: its title is read only when the
+    # minutes themselves give no body or date (its dates are publication dates).
+    titles = [
+        re.sub(r"^title\s*[:=]\s*", "", f).strip("'\" ")
+        for f in text.front_matter
+        if re.match(r"^title\s*[:=]", f)
+    ]
+    record.body = find_body(head) or find_body(titles)
+    record.date = find_date(head) or find_date(titles)
     record.start_time, record.end_time = find_meeting_times(head, lines)
     record.venue = find_venue(head)
     meeting = to_date(record.date)

@@ -54,7 +54,7 @@ def resegment(text: Text) -> Text:
     """
     if not any(b.kind == PARA and len(b.cells[0]) >= FLAT_CHARS for b in text.blocks if b.cells):
         return text
-    out = Text()
+    out = Text(front_matter=text.front_matter)
     expected = 1
     for block in text.blocks:
         para = block.cells[0] if block.kind == PARA and block.cells else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from concord.ingest.readers.plain import decode
-from concord.ingest.text import BULLET, Text, split_bullets
+from concord.ingest.text import BULLET, Text, split_bullets, split_front_matter
 
 EXTENSIONS = (".html", ".htm", ".xhtml")
 
@@ -19,7 +19,10 @@ _BREAKS = {
 
 def read(data: bytes, name: str) -> Text:
     """Read an HTML page: headings, paragraphs, list items and table rows."""
-    return parse(decode(data, name))
+    front, markup = split_front_matter(decode(data, name))
+    text = parse(markup)
+    text.front_matter = front
+    return text
 
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b"}

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from concord.ingest.errors import ExtractionError
-from concord.ingest.text import Text, clean_spaces, fragment_to_lines, has_markup, split_bullets
+from concord.ingest.text import (
+    Text,
+    clean_spaces,
+    fragment_to_lines,
+    has_markup,
+    split_bullets,
+    split_front_matter,
+)
 
 EXTENSIONS = (".txt", ".text", ".md", ".markdown")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -44,12 +51,15 @@ def decode(data: bytes, name: str) -> str:
 
 def read(data: bytes, name: str) -> Text:
     """Read a text or Markdown file into blocks."""
-    raw = decode(data, name)
+    front, raw = split_front_matter(decode(data, name))
     if re.match(r"\s*(<!doctype html|<html)", raw[:500], re.I):
         from concord.ingest.readers import htmlpage
 
-        return htmlpage.parse(raw)
-    return parse_lines(raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"))
+        text = htmlpage.parse(raw)
+    else:
+        text = parse_lines(raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"))
+    text.front_matter = front
+    return text
 
 
 def _cell_text(cell: str) -> str:
