@@ -96,7 +96,7 @@ def split_front_matter(raw: str) -> tuple[list[str], str]:
     Its dates are when the page was made or changed, not when the meeting
     met, so the extractor reads them only when the minutes give none.
 
-    >>> split_front_matter("---\ntitle: Board 2 May\nlayout: post\n---\nMinutes")
+    >>> split_front_matter("---\\ntitle: Board 2 May\\nlayout: post\\n---\\nMinutes")
     (['title: Board 2 May', 'layout: post'], 'Minutes')
     """
     m = _FRONT.match(raw)
