@@ -311,3 +311,39 @@ def test_meeting_opened_and_closed_without_at() -> None:
         "Meeting opened 12:30\n\n1. Minutes\nPassed.\n\nMeeting Closed 12:47\n"
     )
     assert (record["start_time"], record["end_time"]) == ("12:30", "12:47")
+
+
+def test_announced_meetings_in_sentences() -> None:
+    record = _text(
+        "Minutes of the Fenwick Panel, 3 August 2011\n\nPresent: Ann Lee, Bo Roe\n\n"
+        "1. Close\nThe next meeting is planned for November 2011.\n"
+    )
+    assert [m["date"] for m in record["next_meetings"]] == ["2011-11"]
+    record = _text(
+        "Minutes of the Fenwick Panel, 14 July 2022\n\nPresent: Ann Lee, Bo Roe\n\n"
+        "1. AOB\n• Clash with the conference - we will meet again in 4 weeks, Aug 11\n"
+        "It was agreed that the AGM would be held on Wednesday 7th September.\n"
+    )
+    assert [m["date"] for m in record["next_meetings"]] == ["2022-08-11", "2022-09-07"]
+
+
+def test_initial_and_surname_expanded_when_the_text_names_them_in_full() -> None:
+    record = _text(
+        "AGM minutes 16-03-06\n\nAttendees :\tJ Rear\tA Finch\tR Chape\n\n"
+        "1. Introduction.\nThe Chairman, Andy Finch, opened the meeting.\n"
+    )
+    assert [a["name"] for a in record["attendance"]] == ["J Rear", "Andy Finch", "R Chape"]
+
+
+def test_side_by_side_columns_with_organisations_in_brackets() -> None:
+    record = _text(
+        "HARBOUR BOARD\nMinutes of a meeting held on 19 November 2010\n"
+        "Present:\tAlso present:\n"
+        "Ann Lee (Chair)\tKim Tate (Harbour Office)\n"
+        "Bo Roe\tLou Marsh (Port Trust)\n"
+        "Welcome\n"
+    )
+    people = {a["name"]: (a["status"], a["organisation"]) for a in record["attendance"]}
+    assert people["Kim Tate"] == ("in_attendance", "Harbour Office")
+    assert people["Lou Marsh"] == ("in_attendance", "Port Trust")
+    assert people["Bo Roe"] == ("present", None)

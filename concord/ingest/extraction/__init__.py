@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from concord.ingest.extraction.actions import extract_actions, read_action_tables
-from concord.ingest.extraction.attendance import extract_attendance
+from concord.ingest.extraction.attendance import expand_initials, extract_attendance
 from concord.ingest.extraction.dates import to_date
 from concord.ingest.extraction.decisions import extract_decisions
 from concord.ingest.extraction.items import extract_items
@@ -63,6 +63,7 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
     record.venue = find_venue(head)
     meeting = to_date(record.date)
     record.next_meetings = extract_next_meetings(lines, meeting)
+    expand_initials(attendance.people, text.plain())
     record.attendance = attendance.people
 
     people = [p.name for p in attendance.people]

@@ -495,6 +495,10 @@ def extract_attendance(text: Text) -> Attendance:
                     else:
                         rest = [c for c in filled if c is not name]
                         org = rest[0] if rest else None
+                    paren = re.match(r"^(.*?)\s*\(([^)]*)\)\s*$", name)
+                    if org is None and paren and not _ROLE.fullmatch(paren.group(2).strip()):
+                        # "Katie Davis (Cabinet Office)": the organisation in brackets.
+                        name, org = paren.group(1), paren.group(2)
                     person = parse_person(name, org, st)
                     if person:
                         found.append(person)
@@ -687,3 +691,23 @@ def _next_text(blocks: list, index: int) -> str | None:
 def _looks_like_org(text: str) -> bool:
     t = _clean(text)
     return 0 < len(t.split()) <= 8 and not re.search(r"[.!?]\s", t) and not re.match(r"^\d", t)
+
+
+def expand_initials(people: list[Attendee], full_text: str) -> None:
+    """ "A Finch" becomes "Andy Finch" when the text names the person in full.
+
+    Only a single, unambiguous full first name with the same initial counts.
+
+    >>> people = [Attendee(name="A Finch"), Attendee(name="J Potts")]
+    >>> expand_initials(people, "The Chairman, Andy Finch, opened. J Potts spoke.")
+    >>> [p.name for p in people]
+    ['Andy Finch', 'J Potts']
+    """
+    for person in people:
+        m = re.fullmatch(r"([A-Z])\.?\s+([A-Z][\w'’-]+)", person.name)
+        if not m:
+            continue
+        initial, surname = m.groups()
+        found = set(re.findall(rf"\b({initial}[a-z]+)\s+{re.escape(surname)}\b", full_text))
+        if len(found) == 1:
+            person.name = f"{found.pop()} {surname}"
