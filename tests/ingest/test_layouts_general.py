@@ -347,3 +347,19 @@ def test_side_by_side_columns_with_organisations_in_brackets() -> None:
     assert people["Kim Tate"] == ("in_attendance", "Harbour Office")
     assert people["Lou Marsh"] == ("in_attendance", "Port Trust")
     assert people["Bo Roe"] == ("present", None)
+
+
+def test_bare_approved_lines_elections_and_passed_minutes() -> None:
+    record = _text(
+        "Northside Neighbours steering meeting, 2 May 2024\n\nPresent: Ann Lee, Bo Roe\n\n"
+        "Agenda\n"
+        "* budget plan\n  As presented by Ann, with small changes, approved\n"
+        "* Officer slate:\n  - chair Ann Lee\n  - treasurer Bo Roe\n  - Approved\n\n"
+        "Elections\nAll other committee members were re-elected.\nMinutes passed, no objections.\n"
+    )
+    assert record["decisions"] == [
+        "Budget plan, As presented by Ann, with small changes, approved.",
+        "Officer slate: chair Ann Lee; treasurer Bo Roe – Approved.",
+        "All other committee members were re-elected.",
+        "Minutes passed, no objections.",
+    ]

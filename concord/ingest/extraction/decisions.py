@@ -49,7 +49,10 @@ class Decision:
     listed: bool = False  # one bullet of an "It was agreed:" list
 
 
-_DECISION_STEMS = ("agree", "approv", "resolv", "endors", "ratif", "adopt", "decid", "decision")
+_DECISION_STEMS = (
+    "agree", "approv", "resolv", "endors", "ratif", "adopt", "decid", "decision", "elect",
+    "appoint", "passed", "carried",
+)  # fmt: skip
 
 
 def is_decision(sentence: str) -> bool:
@@ -73,7 +76,7 @@ def is_decision(sentence: str) -> bool:
         return True
     if _NOT_YET.search(s) and not re.search(r"\bit\s+was\s+agreed\b", s, re.I):
         return False
-    return bool(_PASSIVE.search(s) or _COLLECTIVE.search(s))
+    return bool(_PASSIVE.search(s) or _COLLECTIVE.search(s) or _ELECTED.search(s))
 
 
 def clean_decision(text: str) -> str:
@@ -136,6 +139,14 @@ def extract_decisions(
                 j += 1
             i = j
             continue
+        outcome = _OUTCOME_ONLY.match(text) or _OUTCOME_TAIL.search(text)
+        if outcome and i > 0:
+            cut = outcome.start() if outcome.re is _OUTCOME_TAIL else 0
+            told = _outcome_of(lines, i, text, cut)
+            if told:
+                out.append(Decision(clean_decision(told), i, anchor))
+                i += 1
+                continue
         low = text.lower()
         in_motion: set[str] = set()
         if "moved" in low or "motion" in low or "proposed" in low:
@@ -177,6 +188,46 @@ def extract_decisions(
         seen.add(key)
         unique.append(d)
     return unique
+
+
+_OUTCOME_ONLY = re.compile(
+    r"^(?:(?:was|were)\s+)?(?:unanimously\s+)?(?:approved|agreed|carried|adopted|accepted|passed)"
+    r"(?:\s+unanimously)?\.?$",
+    re.I,
+)
+_OUTCOME_TAIL = re.compile(
+    r",\s*(?:(?:was|were)\s+)?(?:unanimously\s+)?(?:approved|agreed|carried|adopted|accepted|passed)\.?$",
+    re.I,
+)
+_ELECTED = re.compile(
+    r"\b(?:was|were)\s+(?:\w+\s+){0,4}?(?:re-?elected|elected|appointed|co-?opted)\b|"
+    r"^(?:the\s+)?(?:minutes|motion|resolution|agenda)\b[^.;]{0,60}?\b(?:passed|carried)\b",
+    re.I,
+)
+
+
+def _outcome_of(lines: list[Line], i: int, text: str, cut: int) -> str | None:
+    """What a bare "Approved" (or "…, approved") line approves.
+
+    Under a bullet ("• Workplan" / "As presented, approved") it is that
+    bullet; as the last bullet of a list it is the list's lead-in and its
+    bullets ("Officer slate:" • A • B • Approved).
+    """
+    prev = lines[i - 1]
+    if lines[i].bullet and _OUTCOME_ONLY.match(text):
+        j = i - 1
+        items: list[str] = []
+        while j >= 0 and lines[j].bullet and not lines[j].bare.rstrip().endswith(":"):
+            items.insert(0, lines[j].bare.strip(" .;"))
+            j -= 1
+        if j >= 0 and lines[j].bare.rstrip().endswith(":") and items:
+            return f"{lines[j].bare.strip().rstrip(':')}: {'; '.join(items)} – {text.strip(' .')}"
+        return None
+    if cut and prev.bullet and not lines[i].bullet:
+        return f"{prev.bare.strip(' .:')}, {text.strip()}"
+    if not cut and not lines[i].bullet and prev.bullet:
+        return f"{prev.bare.strip(' .:')} {text.strip().lower()}"
+    return None
 
 
 _MOVED = re.compile(r"\b(?:moved|motion|proposed\s+by)\b", re.I)
