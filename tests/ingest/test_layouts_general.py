@@ -363,3 +363,18 @@ def test_bare_approved_lines_elections_and_passed_minutes() -> None:
         "All other committee members were re-elected.",
         "Minutes passed, no objections.",
     ]
+
+
+def test_escaped_markdown_numbers_are_items_and_a_closing_action_list_is_not() -> None:
+    record = _text(
+        "# Minutes of the Brook Lane Forum\n\nPresent: Ann Lee, Bo Roe\n\n"
+        "1\\. APOLOGIES\nNone.\n\n2\\. BUDGET\nThe budget was noted.\n\n"
+        "Actions\n\n1.\tAgree the letter to the school at the next meeting.\n"
+        "2.\tAL to draft the newsletter.\n",
+        "minutes.md",
+    )
+    assert [(i["number"], i["title"]) for i in record["items"]] == [
+        ("1", "APOLOGIES"),
+        ("2", "BUDGET"),
+    ]
+    assert [a["owners"] for a in record["actions"]] == [[], ["Ann Lee"]]

@@ -110,6 +110,8 @@ def parse_lines(raw: str) -> Text:
 
 
 _QUOTE = re.compile(r"^\s*>\s?")
+# Markdown escapes: "3\\." keeps a number from becoming a list, "\\*" a star.
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _STARTS_BLOCK = re.compile(
     r"^\s*(?:[-*•+]\s|\d{1,3}(?:\.\d+)*[.)]?\s|[a-z][.)]\s|\||#|[A-Z][\w ]{0,30}:)"
 )
@@ -133,7 +135,7 @@ def unwrap(lines: list[str]) -> list[str]:
     quoted = sum(1 for ln in lines if ln.startswith(">"))
     if quoted >= 3:
         lines = [_QUOTE.sub("", ln) for ln in lines]
-    lines = [ln[:-1] if ln.endswith("\\") else ln for ln in lines]
+    lines = [_MD_ESCAPE.sub(r"\1", ln[:-1] if ln.endswith("\\") else ln) for ln in lines]
     sizes = sorted(len(ln.rstrip()) for ln in lines if ln.strip() and "\t" not in ln)
     if len(sizes) < 8:
         return lines
