@@ -46,6 +46,9 @@ class Text:
     """A document's text as blocks in reading order."""
 
     blocks: list[Block] = field(default_factory=list)
+    # "key: value" lines of a YAML/TOML front matter block (static-site
+    # pages): metadata about the page, kept apart from the minutes.
+    front_matter: list[str] = field(default_factory=list)
 
     def add_para(self, text: str) -> None:
         """Append a paragraph (several if ``text`` holds newlines)."""
@@ -82,6 +85,27 @@ class Text:
     def is_empty(self) -> bool:
         """True when no block carries any visible text."""
         return not any(any(c.strip() for c in b.cells) for b in self.blocks)
+
+
+_FRONT = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def split_front_matter(raw: str) -> tuple[list[str], str]:
+    """Split a leading YAML (``---``) or TOML (``+++``) front matter off a page.
+
+    Its dates are when the page was made or changed, not when the meeting
+    met, so the extractor reads them only when the minutes give none.
+
+    >>> split_front_matter("---\\ntitle: Board 2 May\\nlayout: post\\n---\\nMinutes")
+    (['title: Board 2 May', 'layout: post'], 'Minutes')
+    """
+    m = _FRONT.match(raw)
+    if not m or len(m.group(2)) > 20000:
+        return [], raw
+    lines = [ln.strip() for ln in m.group(2).splitlines() if re.match(r"^\s*[\w-]+\s*[:=]", ln)]
+    if not lines:
+        return [], raw
+    return lines, raw[m.end() :]
 
 
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")

@@ -9,8 +9,10 @@ and finally the actions written inline or implied by decisions.
 
 from __future__ import annotations
 
+import re
+
 from concord.ingest.extraction.actions import extract_actions, read_action_tables
-from concord.ingest.extraction.attendance import extract_attendance
+from concord.ingest.extraction.attendance import expand_initials, extract_attendance
 from concord.ingest.extraction.dates import to_date
 from concord.ingest.extraction.decisions import extract_decisions
 from concord.ingest.extraction.items import extract_items
@@ -23,6 +25,7 @@ from concord.ingest.extraction.meta import (
     find_venue,
 )
 from concord.ingest.extraction.nextmeet import extract_next_meetings
+from concord.ingest.extraction.normalise import resegment
 from concord.ingest.record import MeetingRecord
 from concord.ingest.text import Text
 
@@ -31,6 +34,7 @@ HEAD_LINES = 20
 
 def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
     """Extract a meeting record from normalised text."""
+    text = resegment(text)
     lines = flatten(text)
     attendance = extract_attendance(text)
     first_att = attendance.first_block
@@ -46,12 +50,20 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
 
     record = MeetingRecord(source=source)
     record.kind = find_kind(head, bool(attendance.people), bool(items0))
-    record.body = find_body(head)
-    record.date = find_date(head)
+    # Front matter is the page's metadata: its title is read only when the
+    # minutes themselves give no body or date (its dates are publication dates).
+    titles = [
+        re.sub(r"^title\s*[:=]\s*", "", f).strip("'\" ")
+        for f in text.front_matter
+        if re.match(r"^title\s*[:=]", f)
+    ]
+    record.body = find_body(head) or find_body(titles)
+    record.date = find_date(head) or find_date(titles)
     record.start_time, record.end_time = find_meeting_times(head, lines)
     record.venue = find_venue(head)
     meeting = to_date(record.date)
     record.next_meetings = extract_next_meetings(lines, meeting)
+    expand_initials(attendance.people, text.plain())
     record.attendance = attendance.people
 
     people = [p.name for p in attendance.people]

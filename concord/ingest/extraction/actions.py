@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from concord.ingest.extraction.action_lists import listed_actions
 from concord.ingest.extraction.dates import find_dates, resolve_due
 from concord.ingest.extraction.layout import NUMBER_CELL, Line, sentences
 from concord.ingest.extraction.names import looks_like_name, resolve_owner, split_owners
@@ -624,6 +625,13 @@ def _extract(
         elif dec.listed and dec.anchor in refs and not _STATEMENT.search(dec.text):
             d, owners, dw = parse_action_text(dec.text, people)
             add(d, owners, due_of(dw, d), dec.line, "decision")
+
+    # 4. Action lists, mid-line "ACTION:", owners after the sentence, "agreed to …".
+    for entry in listed_actions(
+        lines, skip_blocks | action_blocks, people, parse_action_text, _ownerish
+    ):
+        d = entry.description
+        add(d, entry.owners, due_of(entry.due_wording, d), entry.line, entry.source)
 
     return _dedupe(found)
 

@@ -24,11 +24,12 @@ from concord.ingest.text import BLANK, BULLET, ROW, Text
 _STATUS_HEADINGS = [
     (r"apolog(?:y|ies)(?:\s+(?:for\s+absence|and\s+\w+|received|were\s+received|given))*", "apologies"),  # noqa: E501
     (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending)|officers?(?:\s+(?:present|in\s+attendance))?|guests?|observers?|advisers?|staff(?:\s+present)?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker)", "in_attendance"),  # noqa: E501
-    (r"(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance)", "absent"),
+    (r"(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance|awol)", "absent"),
     (r"(?:(?:members|governors|trustees|directors|councillors|those)\s+)?(?:present|attendees|attending|attendance|in\s+the\s+chair)|roll\s+call|(?:board\s+|committee\s+)?members\s+present", "present"),  # noqa: E501
 ]  # fmt: skip
 _HEADING = [
-    (re.compile(rf"^(?:{rx})\b\s*(?:[:\-–—]\s*|$|(?=\w))", re.I), st) for rx, st in _STATUS_HEADINGS
+    (re.compile(rf"^(?:{rx})\b\s*(?:[:\-–—/]\s*|$|(?=\w))", re.I), st)
+    for rx, st in _STATUS_HEADINGS
 ]
 _CHAIR_LINE = re.compile(
     r"^((?:vice[- ]?)?chair(?:man|person|woman)?|in the chair)\s*[:\-–—]\s*(.+)$", re.I
@@ -46,7 +47,7 @@ _ROLE = re.compile(
 )
 _DEPUTY = re.compile(
     r"\(?\s*\b(?:deputi[sz]ing|substituting|substitute|sub|standing\s+in|in\s+place|deputy|"
-    r"attending|representing|on\s+behalf)\s+(?:for|of)\s+([^()\n,;]+?)\s*(?:\)|$|,|;)",
+    r"attending|representing|on\s+behalf|proxy)\s+(?:for|of)\s+([^()\n,;]+?)\s*(?:\)|$|,|;)",
     re.I,
 )
 _TRAILING_STATUS = re.compile(
@@ -61,6 +62,16 @@ _ORG_LABEL = re.compile(
 _NAME_LABEL = re.compile(r"^(name|member|attendee|governor|trustee|person)s?$", re.I)
 _STATUS_LABEL = re.compile(r"^(attendance|status|present\??|attended)$", re.I)
 _ROLE_LABEL = re.compile(r"^(role|position|title|job title|category|type)$", re.I)
+
+
+_QUALIFIED = re.compile(
+    r"^(?P<q>(?:[A-Z][\w'’&-]*\s+){1,3})(?P<st>present|absent|apologies|attendees|attending)\s*:?$",
+    re.I,
+)
+_MEMBERS = re.compile(
+    r"\b(members?|committee|board|council|trustees?|directors?|governors?|councillors?|voting)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -83,13 +94,23 @@ def heading_status(text: str) -> tuple[str, str] | None:
     True
     """
     t = text.strip().lstrip("#*• ").strip()
+    q = _QUALIFIED.match(t)
+    if q:
+        # "Steering Committee Absent", "Public Present", "Other Attendees":
+        # a heading naming who is meant.  Members keep the status; anyone
+        # else present (the public, officers, guests) is in attendance.
+        word = q.group("st").lower()
+        status = _status_word(word) if not word.startswith("attend") else "present"
+        if status == "present" and not _MEMBERS.search(q.group("q")):
+            status = "in_attendance"
+        return status, ""
     for rx, status in _HEADING:
         m = rx.match(t)
         if not m:
             continue
         rest = t[m.end() :].strip()
         head = t[: m.end()]
-        if rest and ":" not in head and "-" not in head and "–" not in head and "—" not in head:
+        if rest and not re.search(r"[:\-–—/]", head):
             # "Apologies were received from …" is a heading in sentence form;
             # anything else without a colon is ordinary prose.
             s = re.match(
@@ -97,6 +118,10 @@ def heading_status(text: str) -> tuple[str, str] | None:
             )
             if status == "apologies" and s:
                 return status, s.group(1)
+            w = re.match(r"^(?:were|was)\s+(.+)$", rest)
+            if status == "present" and w and head.strip().lower().endswith("present"):
+                # "Those present were A, B and C."
+                return status, w.group(1).rstrip(".")
             return None
         rest = re.sub(
             r"^(?:were\s+)?(?:received|given|noted)?\s*(?:from|by)\s+", "", rest, flags=re.I
@@ -112,7 +137,7 @@ def _clean(text: str) -> str:
     return text.strip(" \t.;,")
 
 
-_INITIALS = re.compile(r"\s*\(([A-Z]{2,4})\)")
+_INITIALS = re.compile(r"\s*\(([A-Z]{2,4}|[A-Z]{2,3}[a-z])\)")
 _PLURAL_TITLE = re.compile(r"^(?:councillors|cllrs\.?)\s+", re.I)
 _ANSWERED = re.compile(
     r"\s*(?:[–—-]\s*|\(\s*)(?:apolog(?:y|ies)\s+)?(?:accepted|not\s+accepted|received|noted|"
@@ -121,7 +146,7 @@ _ANSWERED = re.compile(
 )
 
 
-def _split_list(text: str) -> list[str] | None:
+def _split_list(text: str, single: bool = False) -> list[str] | None:
     """Split "A, B and C" into names when every part looks like a person.
 
     A plural honorific gives its title to each name it heads:
@@ -145,8 +170,13 @@ def _split_list(text: str) -> list[str] | None:
         elif split_title(part)[0] is not None:
             plural = False
     names = [_name_only(p) for p in parts]
-    if all(looks_like_name(_strip_role(n)) for n in names):
+    fits = [looks_like_name(_strip_role(n), allow_single=single) for n in names]
+    if all(fits):
         return parts
+    if single and len(parts) >= 3 and sum(fits) * 3 >= len(parts) * 2:
+        # After a heading, one odd entry ("Simon the Younger") does not
+        # make the rest of the list prose.
+        return [p for p, ok in zip(parts, fits, strict=True) if ok]
     return None
 
 
@@ -186,7 +216,9 @@ def _strip_role(text: str) -> str:
     return _ROLE.sub("", text).strip(" ,-–()")
 
 
-def parse_person(name_part: str, org_part: str | None, status: str) -> Attendee | None:
+def parse_person(
+    name_part: str, org_part: str | None, status: str, single: bool = False
+) -> Attendee | None:
     """One attendee from a name (with any title and markers) and an organisation."""
     role = None
     deputising = None
@@ -196,7 +228,7 @@ def parse_person(name_part: str, org_part: str | None, status: str) -> Attendee 
         status = _status_word(m.group(1))
         name_part = name_part[: m.start()]
     d = _DEPUTY.search(name_part)
-    if d and looks_like_name(d.group(1)):
+    if d and looks_like_name(d.group(1), allow_single=single):
         deputising = split_title(d.group(1).strip())[1]
         name_part = (name_part[: d.start()] + name_part[d.end() :]).strip()
     r = _ROLE.search(name_part)
@@ -228,7 +260,7 @@ def parse_person(name_part: str, org_part: str | None, status: str) -> Attendee 
         org = _balanced(org.strip(" ,-–")) or None
     title, name = split_title(name_part.strip(" ,-–"))
     name = strip_post_nominals(name.strip(" ,-–:"))
-    if not looks_like_name(name, allow_single=title is not None):
+    if not looks_like_name(name, allow_single=single or title is not None):
         return None
     return Attendee(
         name=name,
@@ -271,7 +303,7 @@ def _role_word(word: str) -> str:
     return "vice_chair" if re.match(r"(vice|deputy)", word, re.I) else "chair"
 
 
-def parse_entry(text: str, status: str) -> list[Attendee]:
+def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     """People on one line: a list of names, or one name with an organisation.
 
     >>> [a.name for a in parse_entry("Sue Bent, June Jeffrey and Cllr Al Day", "present")]
@@ -283,7 +315,7 @@ def parse_entry(text: str, status: str) -> list[Attendee]:
     text = _clean(text)
     if not text or _NONE.match(text):
         return []
-    parts = _split_list(text)
+    parts = _split_list(text, single)
     if parts:
         people = []
         for p in parts:
@@ -291,7 +323,7 @@ def parse_entry(text: str, status: str) -> list[Attendee]:
             m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*$", p)
             if not org and m and not _ROLE.fullmatch(m.group(2).strip()) and not _DEPUTY.search(p):
                 p, org = m.group(1), m.group(2)
-            person = parse_person(p, org, status)
+            person = parse_person(p, org, status, single)
             if person:
                 people.append(person)
         return people
@@ -299,10 +331,10 @@ def parse_entry(text: str, status: str) -> list[Attendee]:
         p, org = _without_initials(text)
         person = parse_person(p, org, status)
         return [person] if person else []
-    for sep in (r"\t", r",\s*", r"\s+[–—-]\s+", r"\s*:\s+"):
+    for sep in (r"\t", r",\s*", r"\s+[–—-]{1,2}\s+", r"\s*:\s+"):
         m = re.search(sep, text)
-        if m and looks_like_name(_strip_role(text[: m.start()])):
-            person = parse_person(text[: m.start()], text[m.end() :], status)
+        if m and looks_like_name(_strip_role(text[: m.start()]), allow_single=single):
+            person = parse_person(text[: m.start()], text[m.end() :], status, single)
             return [person] if person else []
     m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*(.*)$", text)
     if (
@@ -312,9 +344,9 @@ def parse_entry(text: str, status: str) -> list[Attendee]:
         and looks_like_name(_strip_role(m.group(1)))
         and not _TRAILING_STATUS.search(text)
     ):
-        person = parse_person(m.group(1) + " " + m.group(3), m.group(2), status)
+        person = parse_person(m.group(1) + " " + m.group(3), m.group(2), status, single)
         return [person] if person else []
-    person = parse_person(text, None, status)
+    person = parse_person(text, None, status, single)
     return [person] if person else []
 
 
@@ -343,6 +375,8 @@ def extract_attendance(text: Text) -> Attendance:
     columns: dict[str, int] | None = None
     misses = 0
     pending: Attendee | None = None
+    section = 0
+    section_starred: list[tuple[Attendee, bool, int]] = []
 
     def add(found: list[Attendee], index: int) -> None:
         nonlocal pending
@@ -389,6 +423,13 @@ def extract_attendance(text: Text) -> Attendance:
                     )  # type: ignore[index]
                     if h[1]:  # type: ignore[index]
                         add(parse_entry(h[1], h[0]), index)  # type: ignore[index]
+                rest = [c for j, c in enumerate(cells) if c.strip() and j > status_heads[0][0]]
+                if len(status_heads) == 1 and len(rest) >= 2:
+                    # "Attendees:<tab>J Rear<tab>A Finch<tab>…": one name per cell.
+                    names = [parse_entry(c, status_heads[0][1][0], single=True) for c in rest]  # type: ignore[index]
+                    if all(len(n) == 1 for n in names):
+                        add([n[0] for n in names], index)
+                        groups = None
                 status = status_heads[0][1][0]  # type: ignore[index]
                 columns = None
                 result.blocks.add(index)
@@ -454,11 +495,19 @@ def extract_attendance(text: Text) -> Attendance:
                     else:
                         rest = [c for c in filled if c is not name]
                         org = rest[0] if rest else None
+                    paren = re.match(r"^(.*?)\s*\(([^)]*)\)\s*$", name)
+                    if org is None and paren and not _ROLE.fullmatch(paren.group(2).strip()):
+                        # "Katie Davis (Cabinet Office)": the organisation in brackets.
+                        name, org = paren.group(1), paren.group(2)
                     person = parse_person(name, org, st)
                     if person:
                         found.append(person)
             else:
-                filled = [c for c in cells if c.strip()]
+                filled = [c for c in cells if c.strip(" -–—")]
+                if filled and _INITIALS.search(filled[0]):
+                    # "Ann Lee (AL) (Chair)<tab>-<tab>Council": initials end the name.
+                    name0, after = _without_initials(filled[0])
+                    filled = [name0] + ([after] if after else []) + filled[1:]
                 statuses = [
                     c
                     for c in filled[1:]
@@ -487,6 +536,7 @@ def extract_attendance(text: Text) -> Attendance:
             continue
         heading = heading_status(line)
         if heading:
+            section += 1
             status, groups, columns, pending = heading[0], None, None, None
             result.blocks.add(index)
             if result.first_block is None:
@@ -496,7 +546,7 @@ def extract_attendance(text: Text) -> Attendance:
                 sentences(heading[1]) if _SUBSTITUTE_WORDS.search(heading[1]) else [heading[1]]
             )
             if first:
-                add(parse_entry(first, status), index)
+                add(parse_entry(first, status, single=True), index)
             for sentence in more:
                 add(_substitute(sentence, result.people), index)
             misses = 0
@@ -510,7 +560,14 @@ def extract_attendance(text: Text) -> Attendance:
             status = _sub_status(line, status)
             result.blocks.add(index)
             continue
-        found = parse_entry(line, status)
+        in_roll = bool(section_starred) and section_starred[-1][2] == section
+        roll = _org_roll(line, status, in_roll)
+        if roll:
+            add([p for p, _ in roll], index)
+            section_starred.extend((p, star, section) for p, star in roll)
+            misses = 0
+            continue
+        found = parse_entry(line, status, single=line.startswith(BULLET))
         if found and pending is None and len(found) == 1 and not found[0].organisation:
             # A name alone may have its organisation on the next line.
             nxt = _next_text(blocks, index)
@@ -531,10 +588,63 @@ def extract_attendance(text: Text) -> Attendance:
         if found:
             add(found, index)
             misses = 0
+        elif (
+            misses == 0
+            and index - max(result.blocks, default=index) <= 2
+            and line.startswith(BULLET)
+        ):
+            # A note right under a heading ("* Quorum is half the members")
+            # does not end the section; a second line that is not a name does.
+            misses += 1
         else:
             misses += 1
             status, groups, columns = None, None, None
+    _apply_stars(section_starred)
     return result
+
+
+def _apply_stars(marked: list[tuple[Attendee, bool, int]]) -> None:
+    """In a roll call where some names carry a ``*``, the starred attended.
+
+    The others on that roll were absent (the key line, '* indicates
+    attending', is worded too many ways to rely on).
+    """
+    sections = {sec for _, star, sec in marked if star}
+    for person, star, sec in marked:
+        if sec in sections:
+            person.status = "present" if star else "absent"
+
+
+_ROLL_LINE = re.compile(r"^(?P<org>[^()\-–—:]{2,50}?)\s+[-–—]{1,2}\s+(?P<names>.+)$")
+
+
+def _org_roll(line: str, status: str, in_roll: bool = False) -> list[tuple[Attendee, bool]] | None:
+    """A roll call by member organisation: "Acme Ltd - Ann Lee * / Bob Roe".
+
+    >>> roll = _org_roll("• Acme - Ann Lee * / Bo Roe", "present") or []
+    >>> [(a.name, a.organisation, star) for a, star in roll]
+    [('Ann Lee', 'Acme', True), ('Bo Roe', 'Acme', False)]
+    """
+    m = _ROLL_LINE.match(_clean(line))
+    # Inside a roll already begun, "Red Hat" is another organisation.
+    marked = bool(re.search(r"\s/\s|\*\s*$|\*\s+/", m.group("names"))) if m else False
+    if not m or (looks_like_name(m.group("org")) and not (in_roll or marked)):
+        return None
+    org = m.group("org").strip()
+    out: list[tuple[Attendee, bool]] = []
+    for part in re.split(r"\s+/\s+|\s*;\s*", m.group("names")):
+        star = bool(re.search(r"(?:^|\s)\*\s*$|\*$", part.strip()))
+        part = part.strip().rstrip("* ").strip()
+        # A nickname in brackets inside the name ("Zhi (Howard) Huang") goes.
+        part = re.sub(r"\s*\((?![^)]*\bchair)[^)]*\)", "", part, flags=re.I)
+        part = re.sub(r"\([^)]*?\b((?:vice[- ]?)?chair\w*)\)", r"(\1)", part, flags=re.I)
+        if not looks_like_name(_strip_role(part)):
+            return None
+        person = parse_person(part, org, status)
+        if person is None:
+            return None
+        out.append((person, star))
+    return out or None
 
 
 _SUBSTITUTE_WORDS = re.compile(
@@ -581,3 +691,23 @@ def _next_text(blocks: list, index: int) -> str | None:
 def _looks_like_org(text: str) -> bool:
     t = _clean(text)
     return 0 < len(t.split()) <= 8 and not re.search(r"[.!?]\s", t) and not re.match(r"^\d", t)
+
+
+def expand_initials(people: list[Attendee], full_text: str) -> None:
+    """ "A Finch" becomes "Andy Finch" when the text names the person in full.
+
+    Only a single, unambiguous full first name with the same initial counts.
+
+    >>> people = [Attendee(name="A Finch"), Attendee(name="J Potts")]
+    >>> expand_initials(people, "The Chairman, Andy Finch, opened. J Potts spoke.")
+    >>> [p.name for p in people]
+    ['Andy Finch', 'J Potts']
+    """
+    for person in people:
+        m = re.fullmatch(r"([A-Z])\.?\s+([A-Z][\w'’-]+)", person.name)
+        if not m:
+            continue
+        initial, surname = m.groups()
+        found = set(re.findall(rf"\b({initial}[a-z]+)\s+{re.escape(surname)}\b", full_text))
+        if len(found) == 1:
+            person.name = f"{found.pop()} {surname}"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from concord.ingest.extraction.layout import Line, sentences
 
 _PASSIVE = re.compile(
-    r"\b(?:it\s+(?:was|is|has\s+been)|was|were|are|is|been|be)\s+(?:unanimously\s+|formally\s+|duly\s+|also\s+|"
+    r"\b(?:it\s+(?:was|is|has\s+been)|was|were|are|is|been|be)\s+(?:unanimously\s+|formally\s+|duly\s+|also\s+|generally\s+|"
     r"(?:reviewed|considered|discussed|amended)\s+and\s+)?"
     r"(agreed|approved|resolved|endorsed|ratified|adopted|decided)\b",
     re.I,
@@ -22,7 +22,8 @@ _COLLECTIVE = re.compile(
     r"\b(?:group|board|committee|members|partnership|executive|meeting|governors|trustees|panel|"
     r"forum|council|cabinet|directors|partners|everyone|all|we|body|sub-?group|steering group)\b"
     r"(?:(?!\b(?:to|of|for|would|will|should|could|be)\b)[^.;:?]){0,60}?"
-    r"\b(?:unanimously\s+|formally\s+)?(agreed|approved|resolved|endorsed|ratified|adopted|decided)\b",
+    r"\b(?:unanimously\s+|formally\s+)?(agreed|approved|resolved|endorsed|ratified|adopted|decided|"
+    r"agrees|approves|resolves|endorses|adopts|decides)\b",
     re.I,
 )
 _LABEL = re.compile(
@@ -48,7 +49,10 @@ class Decision:
     listed: bool = False  # one bullet of an "It was agreed:" list
 
 
-_DECISION_STEMS = ("agree", "approv", "resolv", "endors", "ratif", "adopt", "decid", "decision")
+_DECISION_STEMS = (
+    "agree", "approv", "resolv", "endors", "ratif", "adopt", "decid", "decision", "elect",
+    "appoint", "passed", "carried",
+)  # fmt: skip
 
 
 def is_decision(sentence: str) -> bool:
@@ -72,7 +76,7 @@ def is_decision(sentence: str) -> bool:
         return True
     if _NOT_YET.search(s) and not re.search(r"\bit\s+was\s+agreed\b", s, re.I):
         return False
-    return bool(_PASSIVE.search(s) or _COLLECTIVE.search(s))
+    return bool(_PASSIVE.search(s) or _COLLECTIVE.search(s) or _ELECTED.search(s))
 
 
 def clean_decision(text: str) -> str:
@@ -135,13 +139,26 @@ def extract_decisions(
                 j += 1
             i = j
             continue
+        outcome = _OUTCOME_ONLY.match(text) or _OUTCOME_TAIL.search(text)
+        if outcome and i > 0:
+            cut = outcome.start() if outcome.re is _OUTCOME_TAIL else 0
+            told = _outcome_of(lines, i, text, cut)
+            if told:
+                out.append(Decision(clean_decision(told), i, anchor))
+                i += 1
+                continue
         low = text.lower()
+        in_motion: set[str] = set()
+        if "moved" in low or "motion" in low or "proposed" in low:
+            for motion, parts in motions(sentences(text)):
+                out.append(Decision(clean_decision(motion), i, anchor))
+                in_motion.update(parts)
         if not any(word in low for word in _DECISION_STEMS):
             i += 1
             continue
         for sent in _split_resolutions(text):
             for s in sentences(sent):
-                if not is_decision(s):
+                if s in in_motion or not is_decision(s):
                     continue
                 if s.rstrip().endswith(":") or (
                     _BARE_HEADER.match(s.strip()) and i + 1 < len(lines) and lines[i + 1].bullet
@@ -171,6 +188,97 @@ def extract_decisions(
         seen.add(key)
         unique.append(d)
     return unique
+
+
+_OUTCOME_ONLY = re.compile(
+    r"^(?:(?:was|were)\s+)?(?:unanimously\s+)?(?:approved|agreed|carried|adopted|accepted|passed)"
+    r"(?:\s+unanimously)?\.?$",
+    re.I,
+)
+_OUTCOME_TAIL = re.compile(
+    r",\s*(?:(?:was|were)\s+)?(?:unanimously\s+)?(?:approved|agreed|carried|adopted|accepted|passed)\.?$",
+    re.I,
+)
+_ELECTED = re.compile(
+    r"\b(?:was|were)\s+(?:\w+\s+){0,4}?(?:re-?elected|elected|appointed|co-?opted)\b|"
+    r"^(?:the\s+)?(?:minutes|motion|resolution|agenda)\b[^.;]{0,60}?\b(?:passed|carried)\b",
+    re.I,
+)
+
+
+def _outcome_of(lines: list[Line], i: int, text: str, cut: int) -> str | None:
+    """What a bare "Approved" (or "…, approved") line approves.
+
+    Under a bullet ("• Workplan" / "As presented, approved") it is that
+    bullet; as the last bullet of a list it is the list's lead-in and its
+    bullets ("Officer slate:" • A • B • Approved).
+    """
+    prev = lines[i - 1]
+    if lines[i].bullet and _OUTCOME_ONLY.match(text):
+        j = i - 1
+        items: list[str] = []
+        while j >= 0 and lines[j].bullet and not lines[j].bare.rstrip().endswith(":"):
+            items.insert(0, lines[j].bare.strip(" .;"))
+            j -= 1
+        if j >= 0 and lines[j].bare.rstrip().endswith(":") and items:
+            return f"{lines[j].bare.strip().rstrip(':')}: {'; '.join(items)} – {text.strip(' .')}"
+        return None
+    if cut and prev.bullet and not lines[i].bullet:
+        return f"{prev.bare.strip(' .:')}, {text.strip()}"
+    if not cut and not lines[i].bullet and prev.bullet:
+        return f"{prev.bare.strip(' .:')} {text.strip().lower()}"
+    return None
+
+
+_MOVED = re.compile(r"\b(?:moved|motion|proposed\s+by)\b", re.I)
+_SECONDED = re.compile(r"\b(?:seconded|2nd)\b", re.I)
+_CARRIED = re.compile(
+    r"\b(?:carried|unanimous(?:ly)?|passed|agreed|approved|accepted|adopted|in\s+favou?r|"
+    r"all\s+in\s+favou?r|no\s+objections?)\b",
+    re.I,
+)
+
+
+def motions(sents: list[str]) -> list[tuple[str, list[str]]]:
+    """Motions moved, seconded and carried, told over up to three sentences.
+
+    A motion with no recorded vote (or only moved) is not a decision.
+
+    >>> [m for m, _ in motions(["Ann moved the report be accepted.", "Bo seconded.", "Carried."])]
+    ['Ann moved the report be accepted. Bo seconded. Carried.']
+    >>> motions(["A motion to adjourn was made by Ann and 2nd by Bo."])
+    []
+    """
+    out: list[tuple[str, list[str]]] = []
+    k = 0
+    while k < len(sents):
+        if not _MOVED.search(sents[k]):
+            k += 1
+            continue
+        group = [sents[k]]
+        j = k + 1
+        seconded = bool(_SECONDED.search(sents[k]))
+        carried = seconded and bool(_CARRIED.search(_SECONDED.split(sents[k], 1)[-1]))
+        while j < len(sents) and j <= k + 2 and not carried:
+            nxt = sents[j]
+            if _MOVED.search(nxt) and not _SECONDED.search(nxt):
+                break
+            if _SECONDED.search(nxt):
+                seconded = True
+                group.append(nxt)
+                carried = bool(_CARRIED.search(_SECONDED.split(nxt, 1)[-1]))
+            elif seconded and _CARRIED.search(nxt) and len(nxt.split()) <= 12:
+                group.append(nxt)
+                carried = True
+            else:
+                break
+            j += 1
+        if seconded and carried:
+            out.append((" ".join(g.strip() for g in group), group))
+            k = j
+        else:
+            k += 1
+    return out
 
 
 def _following_bullets(lines: list[Line], i: int) -> list[tuple[int, Line]]:

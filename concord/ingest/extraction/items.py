@@ -28,6 +28,13 @@ _SENTENCE_VERB = re.compile(
 _SEPARATORS = re.compile(r"\s*(?::|\s[–—-]\s)\s*")
 
 
+_LIST_HEAD = re.compile(
+    r"^(?:(?:summary\s+of|list\s+of|new|open|agreed|key)\s+)?(?:actions?|decisions?|action\s+(?:points|items))"
+    r"(?:\s+(?:agreed|taken|made|arising))?\s*:?$",
+    re.I,
+)
+
+
 @dataclass
 class FoundItem:
     """An item and the line it starts on."""
@@ -84,9 +91,18 @@ def extract_items(
     """Numbered top-level items in document order, numbers increasing."""
     found: list[FoundItem] = []
     last: tuple[int, int] | None = None
+    in_list = False
     for i, line in enumerate(lines):
         if line.block in skip_blocks or line.bullet:
             continue
+        if line.col is None and _LIST_HEAD.match(line.text.strip()):
+            # "Actions" / "Decisions" then "1. …", "2. …": a list, not items.
+            in_list = True
+            continue
+        if in_list:
+            if re.match(r"^\d{1,2}[.)]?\s", line.text.strip()):
+                continue
+            in_list = False
         if line.col is not None and title_cols is not None and line.col not in title_cols:
             continue
         text = line.text.strip()

@@ -173,25 +173,34 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
             break
     for ln in lines:
         low = ln.text.lower()
-        if "meeting" not in low and "session" not in low:
+        if not _MEETING_WORD.search(low):
             continue
-        m = re.search(
-            r"(?i)\b(?:meeting|session)\s+(?:closed|ended|finished|concluded)\s+at\s+(.{3,20})",
-            ln.text,
-        )
+        m = _ENDED.search(ln.text)
         if m:
-            t = find_times_in(m.group(1))
+            t = find_times_in(m.group("t"))
             if t:
                 end = t[0][1]
-        m = re.search(
-            r"(?i)\b(?:meeting|session)\s+(?:started|commenced|opened|began)\s+at\s+(.{3,20})",
-            ln.text,
-        )
+        m = _STARTED.search(ln.text)
         if m and start is None:
-            t = find_times_in(m.group(1))
+            t = find_times_in(m.group("t"))
             if t:
                 start = t[0][1]
     return start, end
+
+
+_MEETING_WORD = re.compile(r"\b(?:meeting|session|call|agm|egm|order)\b")
+# "The meeting closed at 8.15pm", "The AGM concluded at 9:02 pm", "Meeting
+# Closed 12:47", "The Chair closed the meeting at 8.53pm", "called to order at 7".
+_SUBJECT = r"(?:meeting|session|call|agm|egm)"
+_ENDED = re.compile(
+    rf"(?i)\b(?:{_SUBJECT}\s+(?:was\s+)?(?:closed|ended|finished|concluded|adjourned|terminated)|"
+    rf"(?:closed|ended|adjourned|concluded)\s+the\s+{_SUBJECT})\b\s*(?:at\s+)?(?P<t>.{{3,20}})"
+)
+_STARTED = re.compile(
+    rf"(?i)\b(?:{_SUBJECT}\s+(?:was\s+)?(?:started|commenced|opened|began|called\s+to\s+order)|"
+    rf"(?:opened|started|began|commenced)\s+the\s+{_SUBJECT}|called\s+(?:the\s+{_SUBJECT}\s+)?"
+    rf"to\s+order)\b\s*(?:at\s+)?(?P<t>.{{3,20}})"
+)
 
 
 _VENUE_LABEL = re.compile(
@@ -202,7 +211,11 @@ _VENUE_LABEL = re.compile(
 _VENUE_INLINE = re.compile(r"(?i)(?:^|\s|[|;,])(?:venue|location)\s*:\s*(.+)$")
 _PLACE_WORDS = re.compile(
     r"(?i)\b(room|boardroom|house|hall|centre|center|chamber|library|offices?|building|church|"
-    r"hotel|suite|court|online|zoom|teams|pavilion|lodge|hub|station)\b"
+    r"hotel|suite|court|online|zoom|teams|pavilion|lodge|hub|station|meet|webex|skype|virtual)\b"
+)
+_ONLINE = re.compile(
+    r"(?i)\b(?P<v>(?:remotely\s+|online\s+)?via\s+(?:zoom|microsoft\s+teams|teams|google\s+meet|"
+    r"webex|skype))\b|^(?:[•*]\s*)?(?P<label>zoom|microsoft\s+teams|google\s+meet|webex)\s*:"
 )
 
 
@@ -213,6 +226,12 @@ def find_venue(head: list[str]) -> str | None:
         m = _VENUE_LABEL.match(text) or _VENUE_INLINE.search(text)
         if m:
             return _trim_venue(m.group(1))
+        online = _ONLINE.search(text)
+        if online:
+            # "held remotely via Zoom", or a "Zoom: <link>" line of meeting details.
+            if online.group("v"):
+                return online.group("v")
+            return online.group("label").strip().title()
         if (
             re.search(r"(?i)\bat\s*$", text)
             and (find_times_in(text) or find_dates(text, partial=False))

@@ -41,7 +41,8 @@ CONNECTORS = {"of", "for", "the", "and", "&", "in", "on", "at", "to", "with", "f
 _NOT_NAME_TEXT = """action actions meeting meetings minutes agenda item items who when what
     where date dates
     notes present apologies absent attendance welcome update report reports matters arising
-    any other business none total summary minute decision decisions next members member"""
+    any other business none total summary minute decision decisions next members member
+    public comment comments"""
 NOT_NAME_WORDS = set(_NOT_NAME_TEXT.split())
 PARTICLES = {"de", "da", "van", "von", "der", "den", "la", "le", "du", "di", "bin", "al", "st"}
 

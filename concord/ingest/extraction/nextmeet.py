@@ -16,7 +16,10 @@ _SECTION = re.compile(
     r"\bschedule\s+of\s+meetings\b|\bmeetings?\s+(?:schedule|calendar)\b"
 )
 _SENTENCE = re.compile(
-    r"(?i)\bnext\s+(?:\w+\s+){0,3}?meeting\b[^.;]{0,40}?\b(?:on|is|will\s+be|be|scheduled\s+for|arranged\s+for|:)\s+"
+    r"(?i)\bnext\s+(?:\w+\s+){0,3}?meeting\b[^.;]{0,40}?\b(?:on|is|will\s+be|be|scheduled\s+for|arranged\s+for|:)\s+|"
+    # "will meet again in 4 weeks, Aug 11"; "the AGM would be held remotely on …"
+    r"\b(?:meet|reconvene)\s+again\b|"
+    r"\b(?:AGM|annual\s+general\s+meeting)\s+(?:would|will|is\s+to)\s+be\s+held\b"
 )
 _NUMBERED = re.compile(r"^\d{1,2}[.)]?\s+[A-Z]")
 
@@ -37,10 +40,14 @@ def extract_next_meetings(lines: list[Line], meeting: date | None) -> list[NextM
     out: list[NextMeeting] = []
     seen: set[str] = set()
 
-    def add(text: str) -> bool:
+    def add(text: str, month_ok: bool = False) -> bool:
         added = False
-        for f in find_dates(text, meeting):
-            if not f.is_day or f.value in seen:
+        found = find_dates(text, meeting)
+        # "The next meeting is planned for November 2011": a month will do
+        # when the sentence gives no day.
+        months = month_ok and not any(f.is_day for f in found)
+        for f in found:
+            if (not f.is_day and not months) or f.value in seen:
                 continue
             if meeting is not None and f.value <= meeting.isoformat():
                 continue
@@ -53,12 +60,12 @@ def extract_next_meetings(lines: list[Line], meeting: date | None) -> list[NextM
     i = 0
     while i < len(lines):
         text = lines[i].bare
-        if "meeting" not in text.lower():
+        if "meet" not in text.lower() and "agm" not in text.lower():
             # Both patterns need the word; most lines of minutes lack it.
             i += 1
             continue
         if _SECTION.search(text) and len(text.split()) <= 40:
-            found = add(text)
+            found = add(text, month_ok=True)
             j = i + 1
             misses = 0
             while j < len(lines) and misses < (1 if found else 2):
@@ -75,6 +82,6 @@ def extract_next_meetings(lines: list[Line], meeting: date | None) -> list[NextM
             continue
         m = _SENTENCE.search(text)
         if m:
-            add(text[m.start() : m.end() + 60])
+            add(text[m.start() : m.end() + 60], month_ok=True)
         i += 1
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from concord.ingest.readers.plain import decode
-from concord.ingest.text import BULLET, Text, split_bullets
+from concord.ingest.text import BULLET, Text, split_bullets, split_front_matter
 
 EXTENSIONS = (".html", ".htm", ".xhtml")
 
@@ -19,7 +19,13 @@ _BREAKS = {
 
 def read(data: bytes, name: str) -> Text:
     """Read an HTML page: headings, paragraphs, list items and table rows."""
-    return parse(decode(data, name))
+    front, markup = split_front_matter(decode(data, name))
+    text = parse(markup)
+    text.front_matter = front
+    return text
+
+
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b"}
 
 
 def parse(markup: str) -> Text:
@@ -34,11 +40,18 @@ def parse(markup: str) -> Text:
     root = soup.body or soup
     text = Text()
     buffer: list[str] = []
+    # What a browser shows before the next list item (a bullet, or the
+    # number of a top-level <ol> item); it goes before the item's first
+    # text, even when that text is inside a heading or paragraph of the item.
+    marker: list[str] = []
 
     def flush() -> None:
         joined = "".join(buffer)
         buffer.clear()
         for line in split_bullets(joined):
+            if marker:
+                bare = line[len(BULLET) :] if line.startswith(BULLET) else line
+                line = marker.pop() + bare
             text.add_para(line)
 
     def cell_text(cell: Any) -> str:
@@ -82,25 +95,67 @@ def parse(markup: str) -> Text:
                     # Rows of nested tables are read with their own table.
                     if tr.find_parent("table") is not child:
                         continue
-                    cells = [cell_text(td) for td in tr.find_all(["td", "th"], recursive=False)]
-                    text.add_row(cells)
+                    add_row(tr)
                     for nested in tr.find_all("table"):
                         if nested.find_parent("tr") is tr:
                             walk_table_inner(nested)
             elif name in _BREAKS:
                 flush()
                 if name == "li":
-                    buffer.append(BULLET)
+                    n = _ol_number(child)
+                    marker[:] = [f"{n}. " if n is not None else BULLET]
                 walk(child)
                 flush()
+                if name == "li":
+                    marker.clear()
             else:
                 walk(child)
+
+    def add_row(tr: Any) -> None:
+        cells = [cell_text(td) for td in tr.find_all(["td", "th"], recursive=False)]
+        if sum(1 for c in cells if c.strip()) <= 1 and not tr.find("th"):
+            # A table used for page layout: its one filled cell is running
+            # text, read as paragraphs.
+            for c in cells:
+                for line in c.split("\n"):
+                    text.add_para(line)
+        else:
+            text.add_row(cells)
 
     def walk_table_inner(table: Any) -> None:
         for tr in table.find_all("tr"):
             if tr.find_parent("table") is table:
-                text.add_row([cell_text(td) for td in tr.find_all(["td", "th"], recursive=False)])
+                add_row(tr)
 
     walk(root)
     flush()
     return text
+
+
+def _ol_number(li: Any) -> str | None:
+    """The number a browser shows before a top-level ``<ol>`` item, else None.
+
+    Only items that open with a heading (``<li><h4>Planning</h4>…``) are
+    numbered: that is a minutes' list of items.  A plain numbered list
+    (of actions, say) keeps its bullets, as do nested, lettered and roman
+    lists.
+    """
+    first = next((c for c in li.children if getattr(c, "name", None) or str(c).strip()), None)
+    if getattr(first, "name", None) not in _HEADINGS:
+        return None
+    ol = li.parent
+    if ol is None or ol.name != "ol" or ol.find_parent(["ol", "ul"]) is not None:
+        return None
+    kind = (ol.get("type") or "1").strip()
+    if kind != "1" or "roman" in " ".join(ol.get("class") or []) or "alpha" in str(ol.get("style")):
+        return None
+    try:
+        start = int(ol.get("start") or 1)
+    except ValueError:
+        start = 1
+    siblings = list(ol.find_all("li", recursive=False))
+    for n, sib in enumerate(siblings):
+        if sib is li:
+            value = sib.get("value")
+            return str(value) if value and str(value).isdigit() else str(start + n)
+    return None

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from concord.ingest.errors import ExtractionError
-from concord.ingest.text import Text, clean_spaces, fragment_to_lines, has_markup, split_bullets
+from concord.ingest.text import (
+    Text,
+    clean_spaces,
+    fragment_to_lines,
+    has_markup,
+    split_bullets,
+    split_front_matter,
+)
 
 EXTENSIONS = (".txt", ".text", ".md", ".markdown")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -44,12 +51,15 @@ def decode(data: bytes, name: str) -> str:
 
 def read(data: bytes, name: str) -> Text:
     """Read a text or Markdown file into blocks."""
-    raw = decode(data, name)
+    front, raw = split_front_matter(decode(data, name))
     if re.match(r"\s*(<!doctype html|<html)", raw[:500], re.I):
         from concord.ingest.readers import htmlpage
 
-        return htmlpage.parse(raw)
-    return parse_lines(raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"))
+        text = htmlpage.parse(raw)
+    else:
+        text = parse_lines(raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"))
+    text.front_matter = front
+    return text
 
 
 def _cell_text(cell: str) -> str:
@@ -75,7 +85,7 @@ def parse_lines(raw: str) -> Text:
     [('Present:',), ('Ann Lee', 'Council'), (), ('Item 1',)]
     """
     text = Text()
-    lines = raw.split("\n")
+    lines = unwrap(raw.split("\n"))
     i = 0
     while i < len(lines):
         line = lines[i].rstrip()
@@ -99,12 +109,71 @@ def parse_lines(raw: str) -> Text:
     return text
 
 
+_QUOTE = re.compile(r"^\s*>\s?")
+# Markdown escapes: "3\\." keeps a number from becoming a list, "\\*" a star.
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_STARTS_BLOCK = re.compile(
+    r"^\s*(?:[-*•+]\s|\d{1,3}(?:\.\d+)*[.)]?\s|[a-z][.)]\s|\||#|[A-Z][\w ]{0,30}:)"
+)
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Join lines that were hard-wrapped at a fixed width back into paragraphs.
+
+    Mail archives and plain-text minutes wrap at 70-80 characters, cutting
+    sentences (and decisions) in two.  A line is a wrapped one when the
+    next line's first word would not have fitted on it; lines that start a
+    bullet, a number or a label are never joined.  Quote markers ("> ")
+    and Markdown hard breaks ("\\" at a line end) go first.
+
+    >>> unwrap(["The board agreed to ask the", "council for a grant.", "", "Next item"] * 1)
+    ['The board agreed to ask the', 'council for a grant.', '', 'Next item']
+    >>> long = "The panel met at the hall and after a long debate agreed that the"
+    >>> unwrap([long, "grant was agreed.", "", long, "end."] * 3)[:2]
+    ['The panel met at the hall and after a long debate agreed that the grant was agreed.', '']
+    """
+    quoted = sum(1 for ln in lines if ln.startswith(">"))
+    if quoted >= 3:
+        lines = [_QUOTE.sub("", ln) for ln in lines]
+    lines = [_MD_ESCAPE.sub(r"\1", ln[:-1] if ln.endswith("\\") else ln) for ln in lines]
+    sizes = sorted(len(ln.rstrip()) for ln in lines if ln.strip() and "\t" not in ln)
+    if len(sizes) < 8:
+        return lines
+    width = sizes[int(len(sizes) * 0.95) - 1]
+    full = sum(1 for n in sizes if n >= width - 15)
+    if not 50 <= width <= 100 or full < len(sizes) * 0.4:
+        return lines
+    out: list[str] = []
+    for ln in lines:
+        prev = out[-1] if out else ""
+        first = ln.split()[0] if ln.split() else ""
+        if (
+            prev.strip()
+            and first
+            and "\t" not in prev
+            and "\t" not in ln
+            and len(_last_line(prev)) + 1 + len(first) > width
+            and not _STARTS_BLOCK.match(ln)
+        ):
+            out[-1] = prev.rstrip() + "\x00" + ln.strip()
+        else:
+            out.append(ln)
+    return [ln.replace("\x00", " ") for ln in out]
+
+
+def _last_line(joined: str) -> str:
+    return joined.rsplit("\x00", 1)[-1]
+
+
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _RULE_ROW = re.compile(r"^\s*[|+]?(?:\s*:?-{3,}:?\s*[|+])+\s*:?-*:?\s*[|+]?\s*$|^\s*\+[-=+]+\+\s*$")
 
+# "=====" or "-----" under a Markdown (setext) heading, or a horizontal rule.
+_UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,}|\*{3,}|_{3,})\s*$")
+
 
 def _add_line(text: Text, line: str) -> None:
-    if _RULE_ROW.match(line):
+    if _RULE_ROW.match(line) or _UNDERLINE.match(line):
         # "|---|---|" under Markdown headings, "+----+" around grid tables.
         return
     if _PIPE_ROW.match(line) and line.count("|") >= 3:

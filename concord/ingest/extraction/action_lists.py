@@ -1,0 +1,240 @@
+"""Actions written as lists and in running text, in layouts many bodies share.
+
+- a list under an action heading ("Open Action Items", "Summary of actions",
+  "Next steps:", "Steps involved …:"), one action per bullet or number, with
+  owners as ``[Name]``, ``Name -``, ``Name to …`` or initials at the end;
+- "ACTION:" anywhere in a line ("… was discussed. ACTION: AL to call");
+- an owner alone after the sentence, where a right-aligned owner column was
+  flattened onto the line ("Cllr Lee would write to the school. Cllr Lee");
+- "It was AGREED to …" / "agreed that we should …", a task with no owner.
+
+Each finder returns :class:`Listed` entries; ``actions.py`` resolves the
+dates and merges them with the other actions, counting duplicates (a
+closing summary repeating the per-item actions) once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from concord.ingest.extraction.layout import Line, sentences
+from concord.ingest.extraction.names import looks_like_name, resolve_owner, split_owners
+
+
+@dataclass
+class Listed:
+    """One action found by these rules, with where it came from."""
+
+    description: str
+    owners: list[str]
+    due_wording: str | None
+    line: int
+    source: str
+
+
+_LIST_HEADING = re.compile(
+    r"^(?:(?:open|outstanding|new|completed|closed|agreed|summary\s+of|list\s+of|key)\s+)?"
+    r"(?:action\s+items?|actions?(?:\s+(?:points?|list|log|summary|agreed|arising|required))?|"
+    r"next\s+steps|to[- ]dos?|tasks|steps\b[^:]{0,60})\s*:?$",
+    re.I,
+)
+_BRACKET_OWNER = re.compile(r"^\[(?P<o>[^\]]{1,60})\]\s*(?P<rest>.+)$")
+_DASH_OWNER = re.compile(r"^(?P<o>[^–—:\-]{1,40}?)\s+[-–—]\s+(?P<rest>[A-Z].+)$")
+_ACTION_MID = re.compile(r"(?:^|[.;)]\s+)\(?(?:ACTIONS?|Actions?)\s*:\s*(?P<rest>.+?)\)?\s*$")
+_AGREED_TO = re.compile(
+    r"(?:^|\bit\s+was\s+(?:also\s+|further\s+|unanimously\s+)?)(?:agreed|decided|resolved)\s+"
+    r"(?:that\s+(?:we|the\s+(?:council|committee|board|group|panel|partnership|meeting|members|"
+    r"society|association|club|trust|forum))\s+(?:should|would|will)\s+|to\s+)"
+    r"(?P<rest>[a-z]+\b.+)$",
+    re.I,
+)
+_STATUS_TAIL = re.compile(
+    r"\s*\((?:done|completed?|closed|ongoing|open|in\s+progress)\b[^)]*\)\s*\.?$", re.I
+)
+_SECOND_TASK = re.compile(r",\s+(?P<o>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)\s+to\s+(?P<t>[a-z].+)$")
+_DONE_STATEMENT = re.compile(
+    r"\b(?:was|were|has\s+been|have\s+been)\s+(?:approved|agreed|noted|accepted|endorsed|adopted)\b",
+    re.I,
+)
+_ROLE_OWNER = re.compile(
+    r"^(?:the\s+)?(?:clerk|chair(?:man|person)?|secretary|treasurer|staff|officers?|"
+    r"council(?:lors)?|committee|board|all)$",
+    re.I,
+)
+
+ParseFn = Callable[[str, list[str]], tuple[str, list[str], str | None]]
+OwnerishFn = Callable[[str], bool]
+
+
+def listed_actions(
+    lines: list[Line],
+    skip_blocks: set[int],
+    people: list[str],
+    parse: ParseFn,
+    ownerish: OwnerishFn,
+) -> list[Listed]:
+    """Actions from action-headed lists, mid-line "ACTION:", trailing owners and "agreed to"."""
+    found: list[Listed] = []
+    in_list = False
+    # The item number of a numbered heading ("3. Action log"): a following
+    # line numbered higher is the next item, not an entry of the list.
+    item_number = 99
+    for n, ln in enumerate(lines):
+        if ln.block in skip_blocks:
+            continue
+        text = ln.bare.strip()
+        heading = re.sub(r"^\d{1,2}[.)]?\s+", "", text)
+        if ln.col is None and _LIST_HEADING.match(heading) and len(heading.split()) <= 10:
+            in_list = True
+            number = re.match(r"^(\d{1,2})", text)
+            item_number = int(number.group(1)) if number and heading != text else 99
+            continue
+        numbered = re.match(r"^(\d{1,2})[.)]\s+", text)
+        if (numbered and int(numbered.group(1)) > item_number) or (
+            ln.col is not None and not numbered
+        ):
+            in_list = False
+        if in_list and (ln.bullet or numbered):
+            entry = _entry(re.sub(r"^\d{1,2}[.)]\s+", "", text), people, parse, ownerish)
+            if entry:
+                found.extend(Listed(d, o, dw, n, "list") for d, o, dw in entry)
+            continue
+        if in_list and not ln.bullet and not numbered:
+            # A note under an entry (in brackets) keeps the list open.
+            in_list = text.startswith("(")
+        found.extend(_in_running_text(text, n, people, parse, ownerish))
+    return found
+
+
+def _entry(
+    text: str, people: list[str], parse: ParseFn, ownerish: OwnerishFn
+) -> list[tuple[str, list[str], str | None]]:
+    """One list entry, possibly two tasks ("…, Kurt to send a reminder July 21st")."""
+    text = _STATUS_TAIL.sub("", text).strip()
+    owners: list[str] = []
+    m = _BRACKET_OWNER.match(text)
+    if m:
+        owners = _owners(m.group("o"), people)
+        text = re.sub(r"^to\s+", "", m.group("rest").strip(), flags=re.I)
+        # "[Mentors] Mentors to reach out …": the owner repeated as subject.
+        first = m.group("o").split("/")[0].strip()
+        text = re.sub(rf"^{re.escape(first)}\s+to\s+", "", text, flags=re.I)
+    else:
+        m = _DASH_OWNER.match(text)
+        if m and ownerish(_bare_initials(m.group("o"))):
+            owners = _owners(m.group("o"), people)
+            text = m.group("rest")
+    out: list[tuple[str, list[str], str | None]] = []
+    # A second task given to someone in the same entry: ", Kurt to send …".
+    second = _SECOND_TASK.search(text)
+    if second and ownerish(second.group("o")):
+        d2, o2, dw2 = parse(second.group("t"), people)
+        text = text[: second.start()]
+        tail = (d2, _owners(second.group("o"), people) or o2, dw2)
+    else:
+        tail = None
+    d, extra, dw = parse(text, people)
+    if len(d.split()) >= 2:
+        out.append((d, owners or extra, dw))
+    if tail and len(tail[0].split()) >= 2:
+        out.append(tail)
+    return out
+
+
+def _in_running_text(
+    text: str, n: int, people: list[str], parse: ParseFn, ownerish: OwnerishFn
+) -> list[Listed]:
+    out: list[Listed] = []
+    m = _ACTION_MID.search(text)
+    # Mid-line only: after a sentence, not after an item number.
+    if m and re.search(r"[a-z]", text[: m.start()], re.I):
+        rest = _STATUS_TAIL.sub("", m.group("rest")).strip()
+        if not (ownerish(rest) and len(rest.split()) <= 4) and not _DONE_STATEMENT.search(rest):
+            d, owners, dw = _action_body(rest, people, parse, ownerish)
+            if len(d.split()) >= 2:
+                out.append(Listed(d, owners, dw, n, "inline"))
+    sents = sentences(text)
+    if len(sents) >= 2:
+        last = sents[-1].strip(" .")
+        owner = _owner_alone(last, people)
+        if owner and len(sents[-2].split()) >= 4:
+            d, _, dw = parse(_drop_would(sents[-2], last), people)
+            if len(d.split()) >= 2:
+                out.append(Listed(d, [owner], dw, n, "tail"))
+    for s in sents:
+        a = _AGREED_TO.search(s)
+        if a and not re.search(r"\b(?:be|been)\b", a.group("rest").split(" ", 1)[0]):
+            d, owners, dw = parse(a.group("rest"), people)
+            if len(d.split()) >= 3:
+                out.append(Listed(d, owners, dw, n, "agreed"))
+    return out
+
+
+def _action_body(
+    rest: str, people: list[str], parse: ParseFn, ownerish: OwnerishFn
+) -> tuple[str, list[str], str | None]:
+    """ "MN, EV and AF - Send an email" or "Ann Lee (AL) to post the slides"."""
+    rest = re.sub(r"\s*\(([A-Z]{2,4})\)", "", rest)
+    m = _DASH_OWNER.match(rest)
+    if m and ownerish(m.group("o")):
+        d, _, dw = parse(m.group("rest"), people)
+        return d, _owners(m.group("o"), people), dw
+    return parse(rest, people)
+
+
+def _owner_alone(text: str, people: list[str]) -> str | None:
+    """The text is only an owner: an attendee (by any form of their name) or a role.
+
+    >>> _owner_alone("Cllr. O. Lee", ["Olga Lee", "Tom Ray"])
+    'Olga Lee'
+    >>> _owner_alone("Clerk", []), _owner_alone("Noted", ["Olga Lee"])
+    ('Clerk', None)
+    """
+    t = text.strip(" .")
+    if not t or len(t.split()) > 4:
+        return None
+    if _ROLE_OWNER.match(t):
+        return t
+    if not looks_like_name(t, allow_single=True):
+        return None
+    resolved = resolve_owner(t, people)
+    if resolved in people:
+        return resolved
+    # "Cllr. O. William" for "Owen Williams": the same initial and a surname
+    # that starts the same way (a name cut short in the owner column).
+    words = re.sub(r"^(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+", "", t, flags=re.I).split()
+    if len(words) >= 2:
+        fits = [
+            p
+            for p in people
+            if p.split()[-1].lower().startswith(words[-1].lower()[:5])
+            and p[0].lower() == words[0][0].lower()
+        ]
+        if len(fits) == 1:
+            return fits[0]
+    return None
+
+
+def _drop_would(sentence: str, owner: str) -> str:
+    """ "Cllr Lee would write to the school." → "write to the school."."""
+    m = re.match(
+        r"^.{0,60}?\b(?:would|will|is\s+to|agreed\s+to)\s+(?P<rest>[a-z].+)$", sentence.strip()
+    )
+    if m:
+        return m.group("rest")
+    return sentence
+
+
+def _bare_initials(owner: str) -> str:
+    return re.sub(r"\s*\([A-Z]{2,4}\)", "", owner)
+
+
+def _owners(text: str, people: list[str]) -> list[str]:
+    out: list[str] = []
+    for o in split_owners(_bare_initials(text)):
+        r = resolve_owner(o, people)
+        if r and r not in out:
+            out.append(r)
+    return out

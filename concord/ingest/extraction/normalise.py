@@ -1,0 +1,148 @@
+"""Layout normalisation: re-segment text that a converter flattened.
+
+Web archives and OCR services often hand over a whole document, or its
+heading and attendance, as one very long line: "CALL TO ORDER The meeting
+was called to order. Those present were A, B and C. APPROVAL OF MINUTES
+1. A motion …".  The rules after this pass read sections and items at line
+starts, so this pass cuts such a paragraph back into lines at the cues a
+reader's eye uses: headings in capitals, attendance labels, and item
+numbers that follow on from the previous one (1., 2., 3. …).
+
+Only paragraphs long enough to be a flattened page are touched; ordinary
+paragraphs pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from concord.ingest.text import PARA, Block, Text
+
+# A paragraph this long that also carries two or more cues is a flattened
+# page, not prose; a real paragraph of minutes rarely holds a capitals
+# heading or an attendance label mid-line.
+FLAT_CHARS = 400
+
+_CAPS_RUN = re.compile(
+    r"(?<![\w(/])((?:[A-Z][A-Z'’&/-]*[A-Z]|&)(?:\s+(?:[A-Z][A-Z'’&/-]*[A-Z]|OF|TO|&|A|AND|FOR|ON|IN))+|"
+    r"[A-Z]{8,})(?![\w)])"
+)
+_ATTENDANCE_CUE = re.compile(
+    r"\b(?:(?:Those|Members|Councillors|Trustees|Governors|Directors)\s+present\s+(?:were|was)\b|"
+    r"(?:Present|Attendees|Attending|Apologies(?:\s+for\s+absence)?|Absent|Also\s+present|"
+    r"In\s+attendance|Also\s+in\s+attendance|Minute\s+taker)\s*[:\-–])",
+    re.I,
+)
+_NUMBER = re.compile(r"(?:(?<=\s)|^)(?:Item\s+)?(\d{1,2})[.)]\s+(?=[A-Z‘'\"(])")
+_STARTERS = {
+    "The", "It", "A", "An", "There", "This", "These", "We", "He", "She", "They", "I",
+    "Members", "All", "No", "None", "Minutes", "Following", "Discussion", "Agreed",
+}  # fmt: skip
+_FUNCTION = {
+    "of", "and", "for", "the", "to", "on", "in", "at", "by", "with", "from", "&", "a", "an",
+    "or", "its", "their", "our", "re", "per", "into", "about", "under", "over",
+}  # fmt: skip
+
+
+def resegment(text: Text) -> Text:
+    """Split flattened paragraphs at headings, attendance labels and item numbers.
+
+    >>> t = Text(); t.add_para("Notes. " * 60 + "PRESENT: Ann Lee, Bo Roe. "
+    ...     "1. Welcome The chair opened. 2. Budget The budget was set.")
+    >>> [b.cells[0] for b in resegment(t).blocks][1:4]
+    ['PRESENT: Ann Lee, Bo Roe.', '1. Welcome', 'The chair opened.']
+    """
+    if not any(b.kind == PARA and len(b.cells[0]) >= FLAT_CHARS for b in text.blocks if b.cells):
+        return text
+    out = Text(front_matter=text.front_matter)
+    expected = 1
+    for block in text.blocks:
+        para = block.cells[0] if block.kind == PARA and block.cells else ""
+        if len(para) < FLAT_CHARS or _cues(para) < 2:
+            out.blocks.append(block)
+            if block.kind == PARA and block.cells:
+                m = _NUMBER.match(para)
+                if m and int(m.group(1)) == expected:
+                    expected += 1
+            continue
+        pieces, expected = _split(para, expected)
+        out.blocks.extend(Block(PARA, (p,)) for p in pieces if p.strip())
+    return out
+
+
+def _cues(para: str) -> int:
+    return (
+        len(_CAPS_RUN.findall(para))
+        + len(_ATTENDANCE_CUE.findall(para))
+        + len([m for m in _NUMBER.finditer(para) if m.group(1) in ("1", "2", "3")])
+    )
+
+
+def _split(para: str, expected: int) -> tuple[list[str], int]:
+    """Cut points: before capitals headings, attendance labels and the next item number."""
+    cuts: dict[int, str] = {}
+    for m in _CAPS_RUN.finditer(para):
+        cuts[m.start()] = "heading"
+        cuts[m.end()] = cuts.get(m.end(), "after")
+    for m in _ATTENDANCE_CUE.finditer(para):
+        cuts[m.start()] = "attendance"
+    for m in _NUMBER.finditer(para):
+        if int(m.group(1)) == expected:
+            cuts[m.start()] = "item"
+            expected += 1
+    pieces: list[str] = []
+    bounds = sorted(cuts) + [len(para)]
+    start = 0
+    kind = "text"
+    for cut in bounds:
+        piece = para[start:cut].strip()
+        if piece:
+            pieces.extend(_tidy(piece, kind))
+        kind = cuts.get(cut, "text")
+        start = cut
+    return pieces, expected
+
+
+def _tidy(piece: str, kind: str) -> list[str]:
+    """An attendance label keeps its first sentence; an item its title line."""
+    if kind == "attendance":
+        m = re.search(r"(?<![A-Z])[.;]\s+(?=[A-Z][a-z])", piece)
+        if m:
+            return [piece[: m.start()], piece[m.end() :]]
+        return [piece]
+    if kind == "item":
+        m = _NUMBER.match(piece)
+        if not m:
+            return [piece]
+        number, rest = piece[: m.end()].strip(), piece[m.end() :]
+        title, body = split_title_run(rest)
+        return [f"{number} {title}"] + ([body] if body else [])
+    return [piece]
+
+
+def split_title_run(text: str) -> tuple[str, str]:
+    """Split "Apologies for absence The apologies were noted." into title and body.
+
+    A title in running text ends where a sentence begins: at a sentence
+    starter ("The", "It" …), or at a capital after a lowercase word.
+
+    >>> split_title_run("Apologies for absence The apologies were noted.")
+    ('Apologies for absence', 'The apologies were noted.')
+    >>> split_title_run("Treasurer's report We have 92 members.")
+    ("Treasurer's report", 'We have 92 members.')
+    >>> split_title_run("Discuss the budget for 2025. Ann spoke.")
+    ('Discuss the budget for 2025.', 'Ann spoke.')
+    """
+    end = re.search(r"[.:;!?](?:\s+|$)", text)
+    limit = end.end() if end else len(text)
+    words = list(re.finditer(r"\S+", text[:limit]))
+    for n, w in enumerate(words[1:], start=1):
+        word = w.group(0)
+        prev = words[n - 1].group(0)
+        if not word[:1].isupper():
+            continue
+        if word in _STARTERS or (
+            prev[:1].islower() and prev.lower() not in _FUNCTION and not prev.endswith(",")
+        ):
+            return text[: w.start()].strip(), text[w.start() :].strip()
+    return text[:limit].strip(), text[limit:].strip()
