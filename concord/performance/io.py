@@ -38,6 +38,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from concord.lib.cells import csv_unquote, csv_value, xlsx_cell
 from concord.performance import rules
 from concord.performance.models import (
     Area,
@@ -159,7 +160,8 @@ def read_table(data: bytes, filename: str = "") -> Iterator[tuple[int, list[str]
         return
     text = data.decode("utf-8-sig")
     for number, row in enumerate(csv.reader(io.StringIO(text, newline="")), 1):
-        cells = [c.strip() for c in row]
+        # Concord's own exports quote formula-like text (csv_safe): read it back as written.
+        cells = [csv_unquote(c.strip()) for c in row]
         if any(cells):
             yield number, cells
 
@@ -876,16 +878,16 @@ def _write_table(header: tuple[str, ...], rows: Iterable[tuple], fmt: str) -> by
         writer = csv.writer(out)
         writer.writerow(header)
         for row in rows:
-            writer.writerow([_fmt(v) for v in row])
+            writer.writerow([csv_value(_fmt(v)) for v in row])
         return out.getvalue().encode("utf-8")
     if fmt == "xlsx":
         from openpyxl import Workbook
 
         book = Workbook(write_only=True)
         sheet = book.create_sheet("data")
-        sheet.append(list(header))
+        sheet.append([xlsx_cell(sheet, h) for h in header])
         for row in rows:
-            sheet.append([_fmt(v) for v in row])
+            sheet.append([xlsx_cell(sheet, _fmt(v)) for v in row])
         buffer = io.BytesIO()
         book.save(buffer)
         return buffer.getvalue()

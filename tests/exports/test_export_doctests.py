@@ -11,7 +11,7 @@ import pytest
 @pytest.mark.parametrize(
     "name",
     [
-        "concord.exports.actions_csv",
+        "concord.lib.cells",
         "concord.exports.calendar_ics",
         "concord.exports.minutes_docx",
         "concord.exports.popolo",
