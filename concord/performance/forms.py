@@ -34,7 +34,7 @@ class PeriodCodeField(forms.CharField):
     default_error_messages = {
         "invalid": (
             "Enter a period such as 2024-06 (a month), 2024-Q2 (a quarter), 2024 (a year) or "
-            "2024/25 (a financial year); “%(value)s” is not one."
+            "2024/25 (a financial year), from 1900 to 2200; “%(value)s” is not one."
         )
     }
 
@@ -43,7 +43,7 @@ class PeriodCodeField(forms.CharField):
         if not text:
             return ""
         try:
-            return str(rules.parse_period(text))
+            return str(rules.parse_sensible_period(text))
         except ValueError:
             raise ValidationError(self.error_messages["invalid"], params={"value": text})
 

@@ -148,7 +148,12 @@ def read_table(data: bytes, filename: str = "") -> Iterator[tuple[int, list[str]
     if _is_xlsx(data, filename):
         from openpyxl import load_workbook
 
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as exc:  # BadZipFile, KeyError, InvalidFileException...: not a workbook
+            raise ValueError(
+                "it is not an Excel .xlsx workbook (save it as .xlsx or CSV and upload it again)"
+            ) from exc
         try:
             sheet = book.worksheets[0]
             for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
@@ -237,7 +242,7 @@ class _Periods:
     def parse(self, text: str) -> rules.Period | None:
         if text not in self.parsed:
             try:
-                self.parsed[text] = rules.parse_period(text)
+                self.parsed[text] = rules.parse_sensible_period(text)
             except ValueError:
                 self.parsed[text] = None
         return self.parsed[text]

@@ -111,8 +111,10 @@ def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         can_import=viewer.can_edit_any,
         wards=pages.ward_choices(area) if area is not None else [],
     )
+    period, problem = pages.period_param(request.GET.get("period"))
+    context["problems"] = [problem] if problem else []
     if area is not None:
-        period = pages.parse_period(request.GET.get("period")) or pages.latest_period(area)
+        period = period or pages.latest_period(area)
         board = services.dashboard(
             viewer, area, period, body=body, theme=theme or None, public=not viewer.is_authenticated
         )
@@ -131,7 +133,7 @@ def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
                 area, body=body, theme=theme, fixed_body=slug is not None
             ),
         )
-    return render(request, "performance/dashboard.html", context)
+    return render(request, "performance/dashboard.html", context, status=400 if problem else 200)
 
 
 def achievement(request: HttpRequest, slug: str | None = None) -> HttpResponse:
@@ -585,19 +587,20 @@ def import_page(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         data = upload.read()
         name = upload.name or ""
-        if not viewer.is_secretariat:
-            errors = _unauthorised_rows(viewer, data, name)
-        if not errors:
-            importer = (
-                perf_io.import_observations
-                if form.cleaned_data["kind"] == "observations"
-                else perf_io.import_targets
-            )
-            try:
+        importer = (
+            perf_io.import_observations
+            if form.cleaned_data["kind"] == "observations"
+            else perf_io.import_targets
+        )
+        try:
+            if not viewer.is_secretariat:
+                errors = _unauthorised_rows(viewer, data, name)
+            if not errors:
                 result = importer(data, user=request.user, filename=name)
-            except (UnicodeDecodeError, ValueError) as exc:
-                form.add_error("file", f"The file could not be read: {exc}")
-            else:
+        except (UnicodeDecodeError, ValueError) as exc:
+            form.add_error("file", f"The file could not be read: {exc}")
+        else:
+            if result is not None:
                 errors = list(result.errors)
                 if result.ok:
                     messages.success(request, result.summary())

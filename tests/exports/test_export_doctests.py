@@ -12,6 +12,8 @@ import pytest
     "name",
     [
         "concord.lib.cells",
+        "concord.lib.params",
+        "concord.performance.pages",
         "concord.exports.calendar_ics",
         "concord.exports.minutes_docx",
         "concord.exports.popolo",
