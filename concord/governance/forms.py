@@ -8,6 +8,7 @@ from django import forms
 from django.db import transaction
 
 from concord.governance.models import Body, Membership, TermsOfReference
+from concord.lib.fields import IdsField
 from concord.meetings.forms import DATE
 from concord.people.models import Organisation, Person, PersonAlias
 
@@ -59,6 +60,7 @@ class BodyForm(forms.ModelForm):
     class Meta:
         model = Body
         fields = ["name", "kind", "reports_to", "visibility", "description", "editors"]
+        field_classes = {"editors": IdsField}
 
     def clean_reports_to(self) -> Body | None:
         parent = self.cleaned_data["reports_to"]

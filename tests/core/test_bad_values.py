@@ -96,3 +96,19 @@ def test_an_imported_period_in_the_year_ten_thousand_is_a_row_error(client, w):
     )
     assert response.status_code == 200
     assert "Nothing was imported" in response.content.decode()
+
+
+def test_an_editor_id_no_database_can_hold_is_an_invalid_choice(client, w):
+    client.force_login(w.secretariat)
+    response = client.post(
+        reverse("register:create", args=["bodies"]),
+        {"name": "Overflow Group", "kind": "board", "visibility": "public", "editors": "9" * 40},
+    )
+    assert response.status_code == 200
+    assert "is not a valid value" in response.content.decode()
+
+
+def test_a_register_search_of_100k_characters_is_cut_short_not_a_500(client, w):
+    client.force_login(w.secretariat)
+    response = client.get(reverse("register:list", args=["organisations"]), {"q": "x" * 100_000})
+    assert response.status_code == 200
