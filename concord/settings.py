@@ -7,6 +7,7 @@ Outside demo/debug mode a missing ``SECRET_KEY`` is an error.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -53,14 +54,24 @@ DEMO_MODE = env_bool("CONCORD_DEMO", False)
 DEBUG = env_bool("DEBUG", False)
 DATA_DIR = Path(env_str("CONCORD_DATA", str(Path.cwd() / "var"))).resolve()
 
+TESTING = env_bool("CONCORD_TESTING")
 SECRET_KEY = env_str("SECRET_KEY")
+MIN_SECRET_KEY_LENGTH = 50
 if not SECRET_KEY:
-    if DEBUG or DEMO_MODE or env_bool("CONCORD_TESTING"):
-        SECRET_KEY = "insecure-demo-key-never-use-in-production"  # noqa: S105
+    if DEBUG or DEMO_MODE or TESTING:
+        SECRET_KEY = "insecure-demo-key-never-use-in-production-" + "x" * 8  # noqa: S105
     else:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set (or run `concord demo`, or set DEBUG=1 for development)."
         )
+elif len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH and not (DEMO_MODE or TESTING):
+    # Sessions, password-reset links and CSRF tokens are signed with it: a short key
+    # can be guessed. Django's own check (security.W009) only warns.
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is {len(SECRET_KEY)} characters long; it must be at least "
+        f"{MIN_SECRET_KEY_LENGTH} random characters. Make one with: python -c "
+        '"import secrets; print(secrets.token_urlsafe(50))"'
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -75,6 +86,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "ninja",
+    "axes",
     "simple_history",
     "concord.lib",
     "concord.people",
@@ -102,6 +114,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "concord.lib.middleware.permissions_policy",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "concord.urls"
@@ -142,8 +158,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
-if env_bool("CONCORD_TESTING"):
+if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Sign-in throttling (django-axes): after CONCORD_LOGIN_FAILURE_LIMIT wrong passwords
+# for one account from one address, that account is locked out from that address
+# for CONCORD_LOGIN_LOCKOUT_MINUTES, on the site's sign-in page and the admin's,
+# even with the right password. Lift a lock-out early with
+# `concord axes_reset_username NAME` (or `concord axes_reset` for all).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("CONCORD_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("CONCORD_LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+# Behind a reverse proxy, the client's address is the first of X-Forwarded-For.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+AXES_IPWARE_PROXY_COUNT = env_int("CONCORD_PROXY_COUNT", 0) or None
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -185,12 +220,37 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "concord@localhost")
 CONCORD_SITE_URL = env_str("CONCORD_SITE_URL", "http://127.0.0.1:8000")
 CONCORD_PARTNERSHIP_NAME = env_str("CONCORD_PARTNERSHIP_NAME", "Concord partnership")
 
+# Password-reset links last this long (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = env_int("CONCORD_PASSWORD_RESET_SECONDS", 24 * 3600)
+
+# Content-Security-Policy (django-csp): only this site's own scripts, styles, images
+# and fonts; no inline script or style attribute anywhere, no framing, forms post
+# only here. htmx is told not to inject its indicator <style> or eval (base.html).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Permissions-Policy: Concord uses no camera, microphone, location, payment or USB.
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=()"
+)
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-if not DEBUG and not DEMO_MODE and not env_bool("CONCORD_TESTING"):
+if not DEBUG and not DEMO_MODE and not TESTING:
     # Production: cookies only over HTTPS, HSTS, redirect plain HTTP.
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

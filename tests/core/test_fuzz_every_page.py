@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.test import Client
 
@@ -132,3 +133,27 @@ def test_absurd_values_in_every_parameter_and_field_never_answer_5xx(world):
     for line in known:
         print("  known:", line)
     assert failures == [], "\n".join(failures)
+
+
+def test_every_page_has_a_content_security_policy_and_no_inline_script_or_style(world):
+    """The policy allows no inline script or style, so none may be written: every page
+    the crawl finds, for the public and the secretariat, is checked."""
+    for who in (None, world.secretariat):
+        client = Client()
+        if who is not None:
+            client.force_login(who)
+        site = crawl(client, per_pattern=1)
+        assert len(site.pages) > (40 if who else 10)
+        for path in site.pages.values():
+            response = client.get(path)
+            assert "script-src 'self'" in response["Content-Security-Policy"], path
+            assert "Permissions-Policy" in response, path
+            if "html" not in response.get("Content-Type", ""):
+                continue
+            soup = BeautifulSoup(response.content, "html.parser")
+            for script in soup.find_all("script"):
+                assert script.get("src") or script.get("type") == "application/json", path
+            assert soup.find("style") is None, path
+            for tag in soup.find_all(True):
+                inline = [a for a in tag.attrs if a == "style" or a.startswith("on")]
+                assert not inline, f"{path}: <{tag.name} {inline}>"
