@@ -13,7 +13,7 @@ from concord.lib.access import Viewer
 from concord.meetings.models import AgendaItem
 from concord.people.models import Person
 from concord.performance import rules
-from concord.performance.models import Area, PerformanceReport, TurnTheCurve
+from concord.performance.models import AmendedPart, Area, PerformanceReport, TurnTheCurve
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -96,6 +96,32 @@ class ReportTextForm(forms.ModelForm):
 
     def clean_recommendations(self) -> str:
         return _tidy(self.cleaned_data["recommendations"])
+
+
+class ReportAmendmentForm(forms.Form):
+    """A correction to a published report, and why it is needed."""
+
+    part = forms.ChoiceField(label="What it corrects", choices=AmendedPart.choices)
+    correction = forms.CharField(
+        label="The correction",
+        widget=forms.Textarea,
+        max_length=20000,
+        help_text="What the report should have said.",
+        error_messages={"required": "Write the correction."},
+    )
+    reason = forms.CharField(
+        label="Why",
+        widget=forms.Textarea,
+        max_length=4000,
+        help_text="Why the correction is needed; shown with it on the report.",
+        error_messages={"required": "Say why the correction is needed."},
+    )
+
+    def clean_correction(self) -> str:
+        return _tidy(self.cleaned_data["correction"])
+
+    def clean_reason(self) -> str:
+        return _tidy(self.cleaned_data["reason"])
 
 
 class AgendaItemChoiceField(forms.ModelChoiceField):

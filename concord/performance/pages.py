@@ -903,6 +903,7 @@ def report_layout(
         illustrative=illustrative,
         frozen_on=report.published_at.date() if report.published_at else None,
         meeting_reference=meeting,
+        amendments=amendment_lines(report),
         method_notes=(
             "RAG compares the latest value with its target; amber is a miss within the "
             "indicator's tolerance; no data (grey) means a value is due but not yet supplied.",
@@ -932,3 +933,18 @@ def group_by_theme(rows: Sequence[DashboardRow]) -> list[tuple[str, list[Dashboa
     for row in rows:
         groups[row.status.indicator.theme or "Other indicators"].append(row)
     return list(groups.items())
+
+
+def amendment_lines(report: PerformanceReport) -> tuple[str, ...]:
+    """A published report's corrections as sentences: what, when, by whom, what, why."""
+    if not report.is_published:
+        return ()
+
+    def who(user) -> str:  # noqa: ANN001 - a User or None
+        return (user.get_full_name() or user.get_username()) if user else "a former user"
+
+    return tuple(
+        f"{a.get_part_display()}, {a.made_at:%-d %b %Y}, by {who(a.made_by)}: "
+        f"{a.correction} Why: {a.reason}"
+        for a in report.amendments.select_related("made_by")
+    )

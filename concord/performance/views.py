@@ -22,10 +22,12 @@ from concord.lib.access import Viewer, get_visible_or_404, require_editor, viewe
 from concord.meetings.models import AgendaItem
 from concord.performance import io as perf_io
 from concord.performance import pages, rules, services
+from concord.performance.amendments import amend_report
 from concord.performance.forms import (
     AttachForm,
     ImportForm,
     PlanActionForm,
+    ReportAmendmentForm,
     ReportCreateForm,
     ReportTextForm,
     TurnTheCurveForm,
@@ -460,6 +462,13 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request)
     report = _report_or_404(viewer, pk)
     require_editor(viewer, report.body_id)
+    if report.is_published:
+        messages.error(
+            request,
+            "This report is published: its words are frozen with its figures. "
+            "Record a correction as an amendment.",
+        )
+        return redirect("performance:report_amend", report.pk)
     form = ReportTextForm(request.POST or None, instance=report)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -472,6 +481,34 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "title": f"Edit {report.title}",
             "intro": "The words of the report; its figures are frozen when it is published.",
+            "cancel": reverse("performance:report", args=[report.pk]),
+        },
+    )
+
+
+@login_required
+def report_amend(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a correction to a published report: who, when, why, shown on the report."""
+    viewer = viewer_for(request)
+    report = _report_or_404(viewer, pk)
+    require_editor(viewer, report.body_id)
+    if not report.is_published:
+        return redirect("performance:report_edit", report.pk)
+    form = ReportAmendmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        amend_report(report, user=request.user, **form.cleaned_data)
+        messages.success(request, "Amendment recorded; it is shown with the report.")
+        return redirect("performance:report", report.pk)
+    return render(
+        request,
+        "performance/form.html",
+        {
+            "form": form,
+            "title": f"Amend {report.title}",
+            "intro": (
+                "The report is published: what the board was shown stays as it was. "
+                "A correction is added to it, with your name, the date and the reason."
+            ),
             "cancel": reverse("performance:report", args=[report.pk]),
         },
     )
