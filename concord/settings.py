@@ -176,9 +176,15 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
-# Behind a reverse proxy, the client's address is the first of X-Forwarded-For.
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-AXES_IPWARE_PROXY_COUNT = env_int("CONCORD_PROXY_COUNT", 0) or None
+# The client's address: REMOTE_ADDR, unless CONCORD_PROXY_COUNT reverse proxies stand in
+# front, when it is read from X-Forwarded-For (never trusted without a proxy: a
+# client could write any address there and dodge its lock-out).
+CONCORD_PROXY_COUNT = env_int("CONCORD_PROXY_COUNT", 0)
+if CONCORD_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    AXES_IPWARE_PROXY_COUNT = CONCORD_PROXY_COUNT
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -178,3 +178,15 @@ def test_pages_carry_a_content_security_policy_and_a_permissions_policy(client):
     assert "frame-ancestors 'none'" in policy
     assert "camera=()" in response["Permissions-Policy"]
     assert get_user_model().objects.filter(username="sec").exists()
+
+
+def test_a_forged_forwarded_for_header_does_not_dodge_the_lock_out(client, alice):
+    url = reverse("login")
+    for n in range(6):
+        client.post(
+            url, {"username": "alice", "password": "wrong"}, HTTP_X_FORWARDED_FOR=f"10.0.0.{n}"
+        )
+    response = client.post(
+        url, {"username": "alice", "password": RIGHT}, HTTP_X_FORWARDED_FOR="10.9.9.9"
+    )
+    assert response.status_code == 429
