@@ -7,7 +7,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from concord.lib.auth import AdminSignInForm, SignInForm
 from concord.portal import views as portal_views
+
+admin.site.login_form = AdminSignInForm
 
 
 def _reset_context() -> dict[str, object]:
@@ -21,7 +24,11 @@ def _reset_context() -> dict[str, object]:
 urlpatterns = [
     path("", portal_views.home, name="home"),
     path("healthz", portal_views.healthz, name="healthz"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=SignInForm),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password/",

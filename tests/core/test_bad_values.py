@@ -112,3 +112,17 @@ def test_a_register_search_of_100k_characters_is_cut_short_not_a_500(client, w):
     client.force_login(w.secretariat)
     response = client.get(reverse("register:list", args=["organisations"]), {"q": "x" * 100_000})
     assert response.status_code == 200
+
+
+def test_a_nul_character_in_a_query_string_is_a_400(client, w):
+    for url in (reverse("portal:meetings"), reverse("performance:dashboard")):
+        response = client.get(url, {"body": "a\x00b"})
+        assert response.status_code == 400
+        assert "NUL character" in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["login", "admin:login"])
+def test_a_user_name_of_100k_characters_is_a_field_error_on_both_sign_in_pages(client, w, page):
+    response = client.post(reverse(page), {"username": "x" * 100_000, "password": "pw"})
+    assert response.status_code == 200
+    assert "A user name has at most 150 characters." in response.content.decode()
