@@ -128,7 +128,9 @@ def fresh_postgres(url: str) -> None:
 def run(folder: Path, jobs: int, total: int, database_url: str | None) -> dict:
     with tempfile.TemporaryDirectory(prefix="import-bench-", dir=OUT) as tmp:
         env = dict(os.environ)
-        env.update(CONCORD_DATA=tmp, SECRET_KEY="bench-only", DEBUG="0", CONCORD_DEMO="0")
+        env.update(
+            CONCORD_DATA=tmp, SECRET_KEY="bench-only-" + "k" * 50, DEBUG="0", CONCORD_DEMO="0"
+        )
         if database_url:
             fresh_postgres(database_url)
             env["DATABASE_URL"] = database_url

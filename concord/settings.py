@@ -9,6 +9,7 @@ debug and test mode a missing ``SECRET_KEY`` is an error.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -55,14 +56,24 @@ DEMO_MODE = env_bool("CONCORD_DEMO", False)
 DEBUG = env_bool("DEBUG", False)
 DATA_DIR = Path(env_str("CONCORD_DATA", str(Path.cwd() / "var"))).resolve()
 
+TESTING = env_bool("CONCORD_TESTING")
 SECRET_KEY = env_str("SECRET_KEY")
+MIN_SECRET_KEY_LENGTH = 50
 if not SECRET_KEY:
-    if DEBUG or DEMO_MODE or env_bool("CONCORD_TESTING"):
-        SECRET_KEY = "insecure-demo-key-never-use-in-production"  # noqa: S105
+    if DEBUG or DEMO_MODE or TESTING:
+        SECRET_KEY = "insecure-demo-key-never-use-in-production-" + "x" * 8  # noqa: S105
     else:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set (or run `concord demo`, or set DEBUG=1 for development)."
         )
+elif len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH and not (DEMO_MODE or TESTING):
+    # Sessions, password-reset links and CSRF tokens are signed with it: a short key
+    # can be guessed. Django's own check (security.W009) only warns.
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is {len(SECRET_KEY)} characters long; it must be at least "
+        f"{MIN_SECRET_KEY_LENGTH} random characters. Make one with: python -c "
+        '"import secrets; print(secrets.token_urlsafe(50))"'
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -77,6 +88,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "ninja",
+    "axes",
     "simple_history",
     "concord.lib",
     "concord.people",
@@ -95,6 +107,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "concord.lib.middleware.refuse_nul_in_query",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -104,6 +117,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "concord.lib.middleware.permissions_policy",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "concord.urls"
@@ -144,8 +161,33 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
-if env_bool("CONCORD_TESTING"):
+if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Sign-in throttling (django-axes): after CONCORD_LOGIN_FAILURE_LIMIT wrong passwords
+# for one account from one address, that account is locked out from that address
+# for CONCORD_LOGIN_LOCKOUT_MINUTES, on the site's sign-in page and the admin's,
+# even with the right password. Lift a lock-out early with
+# `concord axes_reset_username NAME` (or `concord axes_reset` for all).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("CONCORD_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("CONCORD_LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+# The client's address: REMOTE_ADDR, unless CONCORD_PROXY_COUNT reverse proxies stand in
+# front, when it is read from X-Forwarded-For (never trusted without a proxy: a
+# client could write any address there and dodge its lock-out).
+CONCORD_PROXY_COUNT = env_int("CONCORD_PROXY_COUNT", 0)
+if CONCORD_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    AXES_IPWARE_PROXY_COUNT = CONCORD_PROXY_COUNT
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -194,13 +236,37 @@ CONCORD_PERFORMANCE_AREA = env_str("CONCORD_PERFORMANCE_AREA", "")
 CONCORD_SMALL_COUNT_LOW = env_int("CONCORD_SMALL_COUNT_LOW", 1)
 CONCORD_SMALL_COUNT_HIGH = env_int("CONCORD_SMALL_COUNT_HIGH", 4)
 CONCORD_SUPPRESS_ZERO = env_bool("CONCORD_SUPPRESS_ZERO", False)
+# Password-reset links last this long (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = env_int("CONCORD_PASSWORD_RESET_SECONDS", 24 * 3600)
+
+# Content-Security-Policy (django-csp): only this site's own scripts, styles, images
+# and fonts; no inline script or style attribute anywhere, no framing, forms post
+# only here. htmx is told not to inject its indicator <style> or eval (base.html).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Permissions-Policy: Concord uses no camera, microphone, location, payment or USB.
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=()"
+)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-if not DEBUG and not DEMO_MODE and not env_bool("CONCORD_TESTING"):
+if not DEBUG and not DEMO_MODE and not TESTING:
     # Production: cookies only over HTTPS, HSTS, redirect plain HTTP.
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

@@ -10,13 +10,14 @@ anonymous callers get public data.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import re
+from typing import Annotated, Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import NinjaAPI, Query, Schema
 from ninja.security import django_auth
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from concord.actions.models import Action, ActionOwner
 from concord.actions.services import TrackerFilters, tracker_queryset, with_display_relations
@@ -30,6 +31,17 @@ from concord.people.models import Organisation, Person
 MAX_LIMIT = 200
 MAX_OFFSET = 10**9
 MAX_ID = 2**63 - 1  # beyond this the database driver overflows: refuse with 422, not 500
+
+
+def _iso_date(value: object) -> object:
+    """Only ``YYYY-MM-DD`` is a date here (pydantic alone would take ``0`` as 1970-01-01)."""
+    if isinstance(value, str) and not ISO_DATE.fullmatch(value):
+        raise ValueError("a date is written YYYY-MM-DD")
+    return value
+
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 api = NinjaAPI(
     title="Concord API",
@@ -98,13 +110,18 @@ def body_out(body: Body, visible_ids: set[int] | frozenset[int]) -> dict[str, An
     }
 
 
+def local_time(value: dt.time | None) -> str | None:
+    """A meeting's wall-clock time as ``HH:MM:SS`` (see ``schemas.LocalTime``)."""
+    return value.strftime("%H:%M:%S") if value else None
+
+
 def meeting_out(meeting: Meeting) -> dict[str, Any]:
     return {
         "id": meeting.pk,
         "body": body_ref(meeting.body),
         "date": meeting.date,
-        "start_time": meeting.start_time,
-        "end_time": meeting.end_time,
+        "start_time": local_time(meeting.start_time),
+        "end_time": local_time(meeting.end_time),
         "venue": meeting.venue,
         "status": meeting.status,
         "minutes_status": meeting.minutes_status,
@@ -198,13 +215,18 @@ def get_body(request: HttpRequest, slug: str) -> dict[str, Any]:
 # --- meetings -------------------------------------------------------------------------
 
 
-@api.get("/meetings", response=MeetingPage, url_name="meetings", tags=["meetings"])
+@api.get(
+    "/meetings",
+    response={200: MeetingPage, 422: s.ValidationErrorOut},
+    url_name="meetings",
+    tags=["meetings"],
+)
 def list_meetings(
     request: HttpRequest,
     params: Query[PageParams],
     body: str | None = None,
-    date_from: dt.date | None = Query(None, alias="from"),  # noqa: B008
-    date_to: dt.date | None = Query(None, alias="to"),  # noqa: B008
+    date_from: IsoDate | None = Query(None, alias="from"),  # noqa: B008
+    date_to: IsoDate | None = Query(None, alias="to"),  # noqa: B008
 ) -> dict[str, Any]:
     """Meetings of the bodies the caller may see, latest first; filter by body slug and dates."""
     qs = Meeting.objects.visible_to(viewer_for(request)).select_related("body")
@@ -237,7 +259,7 @@ def meeting_items(meeting: Meeting, viewer: Viewer) -> list[dict[str, Any]]:
 
 @api.get(
     "/meetings/{meeting_id}",
-    response={200: s.MeetingDetailOut, 404: s.ErrorOut},
+    response={200: s.MeetingDetailOut, 404: s.ErrorOut, 422: s.ValidationErrorOut},
     url_name="meeting",
     tags=["meetings"],
 )
@@ -276,7 +298,7 @@ def get_meeting(request: HttpRequest, meeting_id: int) -> dict[str, Any]:
 
 @api.get(
     "/actions",
-    response={200: ActionPage, 401: s.ErrorOut},
+    response={200: ActionPage, 401: s.ErrorOut, 422: s.ValidationErrorOut},
     auth=django_auth,
     url_name="actions",
     tags=["actions"],
@@ -302,7 +324,12 @@ def list_actions(
 
 @api.get(
     "/actions/{action_id}",
-    response={200: s.ActionDetailOut, 401: s.ErrorOut, 404: s.ErrorOut},
+    response={
+        200: s.ActionDetailOut,
+        401: s.ErrorOut,
+        404: s.ErrorOut,
+        422: s.ValidationErrorOut,
+    },
     auth=django_auth,
     url_name="action",
     tags=["actions"],
@@ -329,7 +356,7 @@ def get_action(request: HttpRequest, action_id: int) -> dict[str, Any]:
 
 @api.get(
     "/people/{person_id}",
-    response={200: s.PersonOut, 404: s.ErrorOut},
+    response={200: s.PersonOut, 404: s.ErrorOut, 422: s.ValidationErrorOut},
     url_name="person",
     tags=["people"],
 )

@@ -7,9 +7,10 @@ fills for the secretariat alone.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated, Any
 
 from ninja import Schema
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 
 class Out(Schema):
@@ -56,12 +57,24 @@ class BodyDetailOut(BodyOut):
     reporting_bodies: list[BodyRef]
 
 
+# Meetings keep the local wall-clock time their minutes give (Europe/London on the
+# meeting's date), with no offset: a string "HH:MM:SS", not an RFC 3339 time.
+LocalTime = Annotated[
+    str,
+    Field(
+        pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$",
+        description="Local time (Europe/London) on the meeting's date, HH:MM:SS, no offset.",
+        examples=["10:00:00"],
+    ),
+]
+
+
 class MeetingOut(Out):
     id: int
     body: BodyRef
     date: dt.date
-    start_time: dt.time | None
-    end_time: dt.time | None
+    start_time: LocalTime | None
+    end_time: LocalTime | None
     venue: str
     status: str
     minutes_status: str
@@ -157,3 +170,9 @@ class PersonOut(PersonRef):
 
 class ErrorOut(Out):
     detail: str
+
+
+class ValidationErrorOut(Out):
+    """A request whose parameters do not match their schema (422): what was wrong, where."""
+
+    detail: list[dict[str, Any]]

@@ -7,6 +7,9 @@ from collections.abc import Iterable
 from typing import IO
 
 from concord.actions.models import Action
+from concord.lib.cells import csv_safe
+
+__all__ = ["HEADER", "action_row", "csv_safe", "write_actions_csv"]
 
 HEADER = (
     "id",
@@ -20,22 +23,6 @@ HEADER = (
     "status",
     "closed on",
 )
-# A cell starting with one of these is run as a formula by spreadsheets.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value: object) -> str:
-    """A cell as text that a spreadsheet will show, never evaluate.
-
-    >>> csv_safe("=HYPERLINK(\\"http://evil\\")")
-    '\\'=HYPERLINK("http://evil")'
-    >>> csv_safe(None), csv_safe(12)
-    ('', '12')
-    """
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
 
 
 def action_row(action: Action) -> list[str]:

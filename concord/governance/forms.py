@@ -9,6 +9,7 @@ from django.db import transaction
 
 from concord.governance.models import Body, Membership, TermsOfReference
 from concord.lib.locking import VersionedForm
+from concord.lib.fields import IdsField
 from concord.meetings.forms import DATE
 from concord.people.models import Organisation, Person, PersonAlias
 
@@ -60,6 +61,7 @@ class BodyForm(VersionedForm):
     class Meta:
         model = Body
         fields = ["name", "kind", "reports_to", "visibility", "description", "editors"]
+        field_classes = {"editors": IdsField}
 
     def clean_reports_to(self) -> Body | None:
         parent = self.cleaned_data["reports_to"]

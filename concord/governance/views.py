@@ -86,7 +86,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def listing(request: HttpRequest, kind: str) -> HttpResponse:
     register = _register(request, kind)
     qs = register.model._default_manager.select_related(*register.related)
-    term = request.GET.get("q", "").strip()
+    term = request.GET.get("q", "").strip()[:200]  # SQLite refuses longer LIKE patterns
     if term and kind == "people":
         qs = qs.search(term)  # type: ignore[attr-defined]
     elif term and kind in {"organisations", "bodies"}:

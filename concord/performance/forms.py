@@ -14,7 +14,7 @@ from concord.lib.access import Viewer
 from concord.lib.locking import VersionedForm
 from concord.meetings.models import AgendaItem
 from concord.performance import rules
-from concord.performance.models import Area, PerformanceReport, TurnTheCurve
+from concord.performance.models import AmendedPart, Area, PerformanceReport, TurnTheCurve
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -35,7 +35,7 @@ class PeriodCodeField(forms.CharField):
     default_error_messages = {
         "invalid": (
             "Enter a period such as 2024-06 (a month), 2024-Q2 (a quarter), 2024 (a year) or "
-            "2024/25 (a financial year); “%(value)s” is not one."
+            "2024/25 (a financial year), from 1900 to 2200; “%(value)s” is not one."
         )
     }
 
@@ -44,7 +44,7 @@ class PeriodCodeField(forms.CharField):
         if not text:
             return ""
         try:
-            return str(rules.parse_period(text))
+            return str(rules.parse_sensible_period(text))
         except ValueError:
             raise ValidationError(self.error_messages["invalid"], params={"value": text})
 
@@ -97,6 +97,32 @@ class ReportTextForm(VersionedForm):
 
     def clean_recommendations(self) -> str:
         return _tidy(self.cleaned_data["recommendations"])
+
+
+class ReportAmendmentForm(forms.Form):
+    """A correction to a published report, and why it is needed."""
+
+    part = forms.ChoiceField(label="What it corrects", choices=AmendedPart.choices)
+    correction = forms.CharField(
+        label="The correction",
+        widget=forms.Textarea,
+        max_length=20000,
+        help_text="What the report should have said.",
+        error_messages={"required": "Write the correction."},
+    )
+    reason = forms.CharField(
+        label="Why",
+        widget=forms.Textarea,
+        max_length=4000,
+        help_text="Why the correction is needed; shown with it on the report.",
+        error_messages={"required": "Say why the correction is needed."},
+    )
+
+    def clean_correction(self) -> str:
+        return _tidy(self.cleaned_data["correction"])
+
+    def clean_reason(self) -> str:
+        return _tidy(self.cleaned_data["reason"])
 
 
 class AgendaItemChoiceField(forms.ModelChoiceField):

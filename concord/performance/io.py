@@ -38,6 +38,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from concord.lib.cells import csv_unquote, csv_value, xlsx_cell
 from concord.performance import rules
 from concord.performance.models import (
     Area,
@@ -147,7 +148,12 @@ def read_table(data: bytes, filename: str = "") -> Iterator[tuple[int, list[str]
     if _is_xlsx(data, filename):
         from openpyxl import load_workbook
 
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as exc:  # BadZipFile, KeyError, InvalidFileException...: not a workbook
+            raise ValueError(
+                "it is not an Excel .xlsx workbook (save it as .xlsx or CSV and upload it again)"
+            ) from exc
         try:
             sheet = book.worksheets[0]
             for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
@@ -159,7 +165,8 @@ def read_table(data: bytes, filename: str = "") -> Iterator[tuple[int, list[str]
         return
     text = data.decode("utf-8-sig")
     for number, row in enumerate(csv.reader(io.StringIO(text, newline="")), 1):
-        cells = [c.strip() for c in row]
+        # Concord's own exports quote formula-like text (csv_safe): read it back as written.
+        cells = [csv_unquote(c.strip()) for c in row]
         if any(cells):
             yield number, cells
 
@@ -235,7 +242,7 @@ class _Periods:
     def parse(self, text: str) -> rules.Period | None:
         if text not in self.parsed:
             try:
-                self.parsed[text] = rules.parse_period(text)
+                self.parsed[text] = rules.parse_sensible_period(text)
             except ValueError:
                 self.parsed[text] = None
         return self.parsed[text]
@@ -876,16 +883,16 @@ def _write_table(header: tuple[str, ...], rows: Iterable[tuple], fmt: str) -> by
         writer = csv.writer(out)
         writer.writerow(header)
         for row in rows:
-            writer.writerow([_fmt(v) for v in row])
+            writer.writerow([csv_value(_fmt(v)) for v in row])
         return out.getvalue().encode("utf-8")
     if fmt == "xlsx":
         from openpyxl import Workbook
 
         book = Workbook(write_only=True)
         sheet = book.create_sheet("data")
-        sheet.append(list(header))
+        sheet.append([xlsx_cell(sheet, h) for h in header])
         for row in rows:
-            sheet.append([_fmt(v) for v in row])
+            sheet.append([xlsx_cell(sheet, _fmt(v)) for v in row])
         buffer = io.BytesIO()
         book.save(buffer)
         return buffer.getvalue()

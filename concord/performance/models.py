@@ -8,7 +8,7 @@ a separate field and is never blended into one colour.
 
 from __future__ import annotations
 
-from typing import Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from django.conf import settings
 from django.db import models
@@ -583,9 +583,67 @@ class PerformanceReport(Versioned):
     def __str__(self) -> str:
         return self.title
 
+    # What a board was shown stays as it was: once published, these are locked with
+    # the figures, and a correction is a ReportAmendment.
+    LOCKED_WHEN_PUBLISHED = ("title", "introduction", "recommendations")
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Refuse to change a published report's words (:class:`ReportLocked`)."""
+        if self.pk is not None:
+            stored = (
+                PerformanceReport.objects.filter(pk=self.pk, status=ReportStatus.PUBLISHED)
+                .values(*self.LOCKED_WHEN_PUBLISHED)
+                .first()
+            )
+            if stored is not None and any(
+                stored[name] != getattr(self, name) for name in self.LOCKED_WHEN_PUBLISHED
+            ):
+                raise ReportLocked(
+                    "A published report's title, introduction and recommendations are "
+                    "frozen with its figures; record a correction as an amendment."
+                )
+        super().save(*args, **kwargs)
+
     @property
     def is_published(self) -> bool:
         return self.status == ReportStatus.PUBLISHED
+
+
+class ReportLocked(Exception):
+    """Someone tried to change the words of a published report."""
+
+
+class AmendedPart(models.TextChoices):
+    TITLE = "title", "Title"
+    INTRODUCTION = "introduction", "Introduction"
+    RECOMMENDATIONS = "recommendations", "Recommendations"
+    FIGURES = "figures", "Figures or commentary"
+
+
+class ReportAmendment(models.Model):
+    """A correction to a published report: who made it, when, why, and what it says.
+
+    The published words and figures are never rewritten; amendments are shown
+    with the report, oldest first.
+    """
+
+    report = models.ForeignKey(
+        PerformanceReport, on_delete=models.CASCADE, related_name="amendments"
+    )
+    part = models.CharField(max_length=20, choices=AmendedPart.choices)
+    correction = models.TextField()
+    reason = models.TextField()
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    made_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["made_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Amendment to {self.report}: {self.get_part_display()}"
 
 
 class ReportLine(models.Model):

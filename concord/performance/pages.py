@@ -121,13 +121,29 @@ def ward_choices(area: Area) -> QuerySet[Area]:
 
 
 def parse_period(text: str | None) -> rules.Period | None:
-    """A period from a query parameter, or ``None`` when absent or malformed."""
-    if not text:
-        return None
+    """A period from a query parameter, or ``None`` when absent, malformed or outside
+    the years 1900-2200."""
+    return period_param(text)[0]
+
+
+def period_param(text: str | None) -> tuple[rules.Period | None, str]:
+    """A period from a query parameter and, when it was given but is not a period
+    Concord can show, the problem to tell the reader.
+
+    >>> period_param("2024-Q3")[0].label(), period_param(None)
+    ('Q3 2024', (None, ''))
+    >>> period_param("9999-Q4")
+    (None, 'Period: “9999-Q4” is not a period from 1900 to 2200 such as 2024-Q3 or 2024/25.')
+    """
+    if not text or not text.strip():
+        return None, ""
     try:
-        return rules.parse_period(text.strip()[:12])
+        return rules.parse_sensible_period(text.strip()[:12]), ""
     except ValueError:
-        return None
+        shown = text.strip()[:20]
+        return None, (
+            f"Period: “{shown}” is not a period from 1900 to 2200 such as 2024-Q3 or 2024/25."
+        )
 
 
 def latest_period(area: Area) -> rules.Period:
@@ -344,8 +360,8 @@ def last_financial_year(
     ``area``, so that a data set that stopped years ago does not open on a run
     of empty years.
     """
-    picked = parse_period(chosen)
-    if picked is not None and 1900 <= picked.year <= 2200:  # ten years back stay real dates
+    picked = parse_period(chosen)  # 1900-2200: ten years back stay real dates
+    if picked is not None:
         return services.period_containing(rules.PeriodKind.FINANCIAL_YEAR, picked.end)
     day = as_of or dt.date.today()
     end = Observation.objects.filter(area=area).aggregate(latest=Max("period__end"))["latest"]
@@ -887,6 +903,7 @@ def report_layout(
         illustrative=illustrative,
         frozen_on=report.published_at.date() if report.published_at else None,
         meeting_reference=meeting,
+        amendments=amendment_lines(report),
         method_notes=(
             "RAG compares the latest value with its target; amber is a miss within the "
             "indicator's tolerance; no data (grey) means a value is due but not yet supplied.",
@@ -916,3 +933,18 @@ def group_by_theme(rows: Sequence[DashboardRow]) -> list[tuple[str, list[Dashboa
     for row in rows:
         groups[row.status.indicator.theme or "Other indicators"].append(row)
     return list(groups.items())
+
+
+def amendment_lines(report: PerformanceReport) -> tuple[str, ...]:
+    """A published report's corrections as sentences: what, when, by whom, what, why."""
+    if not report.is_published:
+        return ()
+
+    def who(user) -> str:  # noqa: ANN001 - a User or None
+        return (user.get_full_name() or user.get_username()) if user else "a former user"
+
+    return tuple(
+        f"{a.get_part_display()}, {a.made_at:%-d %b %Y}, by {who(a.made_by)}: "
+        f"{a.correction} Why: {a.reason}"
+        for a in report.amendments.select_related("made_by")
+    )

@@ -135,6 +135,8 @@ class ReportLayout:
     frozen_on: dt.date | None = None
     meeting_reference: str = ""
     method_notes: Sequence[str] = field(default_factory=tuple)
+    # Corrections made after publishing, one sentence each, oldest first.
+    amendments: Sequence[str] = field(default_factory=tuple)
 
     @property
     def exceptions(self) -> list[ReportRow]:
@@ -224,6 +226,15 @@ def report_document(layout: ReportLayout) -> bytes:
     else:
         for _ in range(3):  # room for the board to write them in
             document.add_paragraph("……………………………………………………………………………………")
+
+    if layout.amendments:
+        document.add_heading("Amendments", level=1)
+        document.add_paragraph(
+            "Corrections made after the report was published; the report above is as the "
+            "board was shown it."
+        )
+        for amendment in layout.amendments:
+            document.add_paragraph(amendment, style="List Number")
 
     if layout.method_notes:
         document.add_heading("How the statuses were worked out", level=2)

@@ -30,6 +30,7 @@ urlpatterns = [
     path("reports/<int:pk>/report.docx", views.report_docx, name="report_docx"),
     path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
     path("reports/<int:pk>/publish/", views.report_publish, name="report_publish"),
+    path("reports/<int:pk>/amend/", views.report_amend, name="report_amend"),
     path("reports/<int:pk>/attach/", views.report_attach, name="report_attach"),
     path("import/", views.import_page, name="import"),
     re_path(

@@ -23,10 +23,12 @@ from concord.lib.locking import save_form_or_refuse
 from concord.meetings.models import AgendaItem
 from concord.performance import io as perf_io
 from concord.performance import pages, rules, services
+from concord.performance.amendments import amend_report
 from concord.performance.forms import (
     AttachForm,
     ImportForm,
     PlanActionForm,
+    ReportAmendmentForm,
     ReportCreateForm,
     ReportTextForm,
     TurnTheCurveForm,
@@ -112,8 +114,10 @@ def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         can_import=viewer.can_edit_any,
         wards=pages.ward_choices(area) if area is not None else [],
     )
+    period, problem = pages.period_param(request.GET.get("period"))
+    context["problems"] = [problem] if problem else []
     if area is not None:
-        period = pages.parse_period(request.GET.get("period")) or pages.latest_period(area)
+        period = period or pages.latest_period(area)
         board = services.dashboard(
             viewer, area, period, body=body, theme=theme or None, public=not viewer.is_authenticated
         )
@@ -132,7 +136,7 @@ def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
                 area, body=body, theme=theme, fixed_body=slug is not None
             ),
         )
-    return render(request, "performance/dashboard.html", context)
+    return render(request, "performance/dashboard.html", context, status=400 if problem else 200)
 
 
 def achievement(request: HttpRequest, slug: str | None = None) -> HttpResponse:
@@ -458,6 +462,13 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request)
     report = _report_or_404(viewer, pk)
     require_editor(viewer, report.body_id)
+    if report.is_published:
+        messages.error(
+            request,
+            "This report is published: its words are frozen with its figures. "
+            "Record a correction as an amendment.",
+        )
+        return redirect("performance:report_amend", report.pk)
     form = ReportTextForm(request.POST or None, instance=report)
     if request.method == "POST" and form.is_valid() and save_form_or_refuse(form):
         messages.success(request, "Report saved.")
@@ -469,6 +480,34 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "title": f"Edit {report.title}",
             "intro": "The words of the report; its figures are frozen when it is published.",
+            "cancel": reverse("performance:report", args=[report.pk]),
+        },
+    )
+
+
+@login_required
+def report_amend(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a correction to a published report: who, when, why, shown on the report."""
+    viewer = viewer_for(request)
+    report = _report_or_404(viewer, pk)
+    require_editor(viewer, report.body_id)
+    if not report.is_published:
+        return redirect("performance:report_edit", report.pk)
+    form = ReportAmendmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        amend_report(report, user=request.user, **form.cleaned_data)
+        messages.success(request, "Amendment recorded; it is shown with the report.")
+        return redirect("performance:report", report.pk)
+    return render(
+        request,
+        "performance/form.html",
+        {
+            "form": form,
+            "title": f"Amend {report.title}",
+            "intro": (
+                "The report is published: what the board was shown stays as it was. "
+                "A correction is added to it, with your name, the date and the reason."
+            ),
             "cancel": reverse("performance:report", args=[report.pk]),
         },
     )
@@ -584,19 +623,20 @@ def import_page(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         data = upload.read()
         name = upload.name or ""
-        if not viewer.is_secretariat:
-            errors = _unauthorised_rows(viewer, data, name)
-        if not errors:
-            importer = (
-                perf_io.import_observations
-                if form.cleaned_data["kind"] == "observations"
-                else perf_io.import_targets
-            )
-            try:
+        importer = (
+            perf_io.import_observations
+            if form.cleaned_data["kind"] == "observations"
+            else perf_io.import_targets
+        )
+        try:
+            if not viewer.is_secretariat:
+                errors = _unauthorised_rows(viewer, data, name)
+            if not errors:
                 result = importer(data, user=request.user, filename=name)
-            except (UnicodeDecodeError, ValueError) as exc:
-                form.add_error("file", f"The file could not be read: {exc}")
-            else:
+        except (UnicodeDecodeError, ValueError) as exc:
+            form.add_error("file", f"The file could not be read: {exc}")
+        else:
+            if result is not None:
                 errors = list(result.errors)
                 if result.ok:
                     messages.success(request, result.summary())

@@ -8,9 +8,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.dateparse import parse_date
 
 from concord.lib.access import require_secretariat, viewer_for
+from concord.lib.params import query_date
 from concord.meetings.models import Meeting
 from concord.secretariat.health import needs_attention
 from concord.secretariat.stats import GROUPINGS, attendance_rates
@@ -35,8 +35,9 @@ def attendance(request: HttpRequest) -> HttpResponse:
     today = dt.date.today()
     by = request.GET.get("by", "sector")
     by = by if by in GROUPINGS else "sector"
-    start = parse_date(request.GET.get("from", "") or "") or today - dt.timedelta(days=365)
-    end = parse_date(request.GET.get("to", "") or "") or today
+    problems: list[str] = []
+    start = query_date(request.GET, "from", "From", problems) or today - dt.timedelta(days=365)
+    end = query_date(request.GET, "to", "To", problems) or today
     meetings = Meeting.objects.visible_to(viewer)
     if not viewer.is_secretariat:
         meetings = meetings.filter(body_id__in=viewer.editor_body_ids)
@@ -44,5 +45,13 @@ def attendance(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "secretariat/attendance.html",
-        {"rates": rates, "by": by, "groupings": GROUPINGS, "start": start, "end": end},
+        {
+            "rates": rates,
+            "by": by,
+            "groupings": GROUPINGS,
+            "start": start,
+            "end": end,
+            "problems": problems,
+        },
+        status=400 if problems else 200,
     )

@@ -33,6 +33,7 @@ __all__ = [
     "financial_year_of",
     "financial_year_position",
     "parse_period",
+    "parse_sensible_period",
     "periods_between",
     "periods_to_date",
     "sort_periods",
@@ -246,6 +247,28 @@ def parse_period(text: str | Period) -> Period:
             raise ValueError(f"financial year {text!r} must run from one year to the next")
         return Period(PeriodKind.FINANCIAL_YEAR, start)
     raise ValueError(f"not a period: {text!r}")
+
+
+# Periods people enter or import must lie in these years, so that every period a
+# page derives from one (ten years back, a forecast ahead, a financial year's end)
+# is a real date: ``9999/00`` would end in the year 10000.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+def parse_sensible_period(text: str | Period) -> Period:
+    """:func:`parse_period`, refusing years outside 1900-2200 with a ``ValueError``.
+
+    >>> parse_sensible_period("2024/25").year
+    2024
+    >>> parse_sensible_period("9999/00")
+    Traceback (most recent call last):
+    ...
+    ValueError: period '9999/00' is outside the years 1900 to 2200
+    """
+    period = parse_period(text)
+    if not FIRST_YEAR <= period.year <= LAST_YEAR:
+        raise ValueError(f"period {str(text)!r} is outside the years {FIRST_YEAR} to {LAST_YEAR}")
+    return period
 
 
 def sort_periods(periods: Iterable[str | Period]) -> list[Period]:

@@ -44,6 +44,8 @@ class Command(BaseCommand):
                     )
         except OSError as exc:
             raise CommandError(f"cannot read {path}: {exc.strerror}") from exc
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise CommandError(f"cannot read {path}: {exc}") from exc
         for error in result.errors:
             self.stderr.write(str(error))
         if not result.ok:

@@ -1,0 +1,30 @@
+"""Form fields shared by the apps' forms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+# The range of a database integer (SQLite and PostgreSQL bigint).
+ID_MIN, ID_MAX = -(2**63), 2**63 - 1
+
+
+class IdsField(forms.ModelMultipleChoiceField):
+    """A multiple choice of records by id that refuses an id no database integer
+    can hold as an invalid choice, instead of letting SQLite raise OverflowError
+    (a 500) when the ids are looked up."""
+
+    def _check_values(self, value: Iterable[Any]) -> Any:
+        if (self.to_field_name or "pk") == "pk":
+            for pk in value:
+                text = str(pk).strip()
+                if text.lstrip("-").isdigit() and not ID_MIN <= int(text) <= ID_MAX:
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": text[:30]},
+                    )
+        return super()._check_values(value)  # type: ignore[misc]  # private in the stubs

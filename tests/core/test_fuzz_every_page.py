@@ -1,0 +1,162 @@
+"""Every page, query parameter and form field, found by crawling the site, answers absurd
+values without a 5xx, for the public and for the secretariat (issue 11, hole 5)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.files.base import ContentFile
+from django.test import Client
+
+from concord.imports.services import import_paths
+from concord.meetings.models import Paper
+from concord.performance import services
+from tests.core.fuzzing import (
+    ABSURD,
+    PER_FIELD,
+    PER_PARAM,
+    absurd_file,
+    crawl,
+    get_url,
+    pattern_names,
+)
+from tests.imports.minutes import FIRST, SECOND
+from tests.ingest.builders import to_txt
+from tests.performance.pages_world import build_perf_world
+
+# 5xx left to another branch: the action and turn-the-curve action forms' owner
+# fields turn a 40-digit id into an OverflowError; the owner-picker work rewrites
+# those fields (issue 11, hole 2). Anything else that answers 5xx fails the test.
+OWNER_PICKER = {
+    ("actions:create", "owner_people"),
+    ("actions:create", "owner_bodies"),
+    ("actions:edit", "owner_people"),
+    ("actions:edit", "owner_bodies"),
+    ("performance:plan_action_create", "owner_people"),
+    ("performance:plan_action_create", "owner_bodies"),
+}
+# Patterns the crawl cannot reach from a page of the invented world, with the reason.
+UNREACHED = {
+    "imports:original": "serves the stored original file; no form or parameter",
+    "imports:decide_organisation": "the invented minutes propose no organisation merge",
+    "password_reset_confirm": "needs the token of a reset e-mail (tests/core/test_sign_in.py)",
+}
+
+
+@pytest.fixture
+def world(db, settings, tmp_path):  # noqa: ANN001, ANN201
+    settings.CONCORD_DOCUMENTS_DIR = tmp_path / "store"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    w = build_perf_world()
+    services.freeze_report(w.private_report, w.secretariat)  # a published report to amend
+    Paper.objects.create(
+        item=w.public_item, title="Patrol plan", file=ContentFile(b"plan", name="plan.txt")
+    )
+    for name, spec in (("feb.txt", FIRST), ("may.txt", SECOND)):
+        (tmp_path / name).write_text(to_txt(spec), encoding="utf-8")
+    import_paths([tmp_path / "feb.txt", tmp_path / "may.txt"])
+    return w
+
+
+def test_absurd_values_in_every_parameter_and_field_never_answer_5xx(world):
+    secretariat = Client(raise_request_exception=False)
+    secretariat.force_login(world.secretariat)
+    anonymous = Client(raise_request_exception=False)
+    clock = time.process_time()
+    site = crawl(secretariat)
+    crawled = time.process_time() - clock
+    assert site.errors == []
+
+    missing = set(pattern_names()) - set(site.pages) - {f.pattern for f in site.forms.values()}
+    missing -= set(UNREACHED) | {"logout"}
+    assert missing == set(), f"pages the crawl never reached: link them from the world: {missing}"
+
+    failures: list[str] = []
+    known: list[str] = []
+    sent = 0
+
+    def check(who: str, method: str, pattern: str, name: str, value: str, status: int) -> None:
+        if status >= 500:
+            line = f"{who} {method} {pattern} {name}={value[:24]!r}: {status}"
+            (known if (pattern, name) in OWNER_PICKER else failures).append(line)
+
+    for pattern, path in sorted(site.pages.items()):
+        names = sorted(site.params.get(pattern, set()))
+        if not names:
+            continue
+        for who, client in (("anonymous", anonymous), ("secretariat", secretariat)):
+            for value in ABSURD:
+                response = client.get(get_url(path, dict.fromkeys(names, value)))
+                sent += 1
+                check(who, "GET", pattern, ",".join(names), value, response.status_code)
+        for name in names:
+            for value in PER_PARAM:
+                response = secretariat.get(get_url(path, {name: value}))
+                sent += 1
+                check("secretariat", "GET", pattern, name, value, response.status_code)
+
+    got = time.process_time() - clock - crawled
+    for form in site.forms.values():
+        base = {
+            name: values for name, values in form.fields.items() if name != "csrfmiddlewaretoken"
+        }
+        response = anonymous.post(form.action, base)
+        sent += 1
+        check("anonymous", "POST", form.pattern, "*", "rendered values", response.status_code)
+        for value in ABSURD:
+            # Known owner-field failures keep their rendered values here, so that the
+            # form's other fields are still tested; they are fuzzed one by one below.
+            data: dict = {
+                k: v if (form.pattern, k) in OWNER_PICKER else value for k, v in base.items()
+            }
+            data.update({name: absurd_file(value) for name in form.files})
+            response = secretariat.post(form.action, data)
+            sent += 1
+            check("secretariat", "POST", form.pattern, "*", value, response.status_code)
+        for name in form.first_of_each_shape():
+            if name == "csrfmiddlewaretoken":
+                continue
+            for value in PER_FIELD:
+                data = dict(base)
+                data.update({f: absurd_file("not a file") for f in form.files})
+                data[name] = absurd_file(value) if name in form.files else value
+                response = secretariat.post(form.action, data)
+                sent += 1
+                status = response.status_code
+                check("secretariat", "POST", form.pattern, name, value, status)
+
+    print(
+        f"\nfuzz: {len(site.pages)} pages, {len(site.forms)} forms, {sent} requests, "
+        f"{len(failures) + len(known)} 5xx ({len(known)} left to the owner-picker branch); "
+        f"CPU s: crawl {crawled:.1f}, GET {got:.1f}, "
+        f"POST {time.process_time() - clock - crawled - got:.1f}"
+    )
+    for line in known:
+        print("  known:", line)
+    assert failures == [], "\n".join(failures)
+
+
+def test_every_page_has_a_content_security_policy_and_no_inline_script_or_style(world):
+    """The policy allows no inline script or style, so none may be written: every page
+    the crawl finds, for the public and the secretariat, is checked."""
+    for who in (None, world.secretariat):
+        client = Client()
+        if who is not None:
+            client.force_login(who)
+        site = crawl(client, per_pattern=1)
+        assert len(site.pages) > (40 if who else 10)
+        for path in site.pages.values():
+            response = client.get(path)
+            assert "script-src 'self'" in response["Content-Security-Policy"], path
+            assert "Permissions-Policy" in response, path
+            if "html" not in response.get("Content-Type", ""):
+                continue
+            soup = BeautifulSoup(response.content, "html.parser")
+            for script in soup.find_all("script"):
+                assert script.get("src") or script.get("type") == "application/json", path
+            assert soup.find("style") is None, path
+            for tag in soup.find_all(True):
+                inline = [a for a in tag.attrs if a == "style" or a.startswith("on")]
+                assert not inline, f"{path}: <{tag.name} {inline}>"
