@@ -192,6 +192,8 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# Times a task is run again after its worker died or it raised (Redis queue).
+CONCORD_TASK_RETRIES = env_int("CONCORD_TASK_RETRIES", 3)
 if REDIS_URL:
     # django-rq's queue names; `concord worker` then runs RQ workers on them.
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 1800}}
