@@ -28,12 +28,17 @@ def usable_cpus() -> int:
 
 
 def default_workers(cpus: int) -> int:
-    """Worker processes for ``cpus`` CPUs: gunicorn's advice, 2 × CPUs + 1, at most 12.
+    """Worker processes for ``cpus`` CPUs: CPUs + 1 (at least 2, at most 12).
+
+    Each worker has threads (4) for requests waiting on the database, so it
+    takes fewer processes than gunicorn's 2 × CPUs + 1 for sync workers: on
+    2 cores, 3 × 4 served cached pages faster, with a lower p99, than 5 × 4
+    (docs/benchmarks.md, "concord serve under wrk").
 
     >>> default_workers(1), default_workers(2), default_workers(16)
-    (3, 5, 12)
+    (2, 3, 12)
     """
-    return min(2 * cpus + 1, 12)
+    return max(2, min(cpus + 1, 12))
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ class Command(BaseCommand):
             "--workers",
             type=int,
             default=0,
-            help="Worker processes (CONCORD_WEB_WORKERS; default 2 × CPUs + 1, at most 12).",
+            help="Worker processes (CONCORD_WEB_WORKERS; default CPUs + 1, 2 to 12).",
         )
         parser.add_argument(
             "--threads",
