@@ -99,11 +99,13 @@ if REDIS_URL:
     INSTALLED_APPS.append("django_rq")
 
 MIDDLEWARE = [
+    # First: a visitor without a session answered from the cache reaches no other
+    # middleware; the security headers are kept with the page, and the scheme is
+    # part of the key, so a plain-HTTP request never gets a page served over HTTPS
+    # (concord/lib/pagecache.py).
+    "concord.lib.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before sessions: a visitor without a session answered from the cache
-    # never reaches the session, CSRF or auth middleware (concord/lib/pagecache.py).
-    "concord.lib.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

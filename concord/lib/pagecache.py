@@ -45,7 +45,7 @@ from django.utils import timezone
 EXCLUDED_PREFIXES = ("/healthz", "/admin/", "/accounts/", "/static/")
 # Tables whose writes never change what a page shows: sessions and the task
 # queue's bookkeeping (a polling worker would otherwise empty the cache).
-IGNORED_TABLES = ("django_session", "django_tasks_db_")
+IGNORED_TABLES = ("django_session", "django_tasks_database_")
 # A rolled-back savepoint undoes writes that this connection's own pages may
 # have shown (tests run inside one), so it counts as a change too.
 WRITE_VERBS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "ROLLBACK")
@@ -113,6 +113,8 @@ def is_page_changing_write(sql: str) -> bool:
     >>> is_page_changing_write('ROLLBACK TO SAVEPOINT "s1"')
     True
     >>> is_page_changing_write('UPDATE "django_session" SET "expire_date" = %s')
+    False
+    >>> is_page_changing_write('UPDATE "django_tasks_database_dbtaskresult" SET "status" = %s')
     False
     """
     head = sql.lstrip()[:120]
