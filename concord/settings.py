@@ -219,9 +219,10 @@ else:
         }
     }
     SESSION_ENGINE = env_str("SESSION_ENGINE", "django.contrib.sessions.backends.db")
-# Anonymous pages from the cache: on unless CONCORD_PAGE_CACHE=0; an entry
-# lives at most this long even if nothing changes (seconds).
-CONCORD_PAGE_CACHE = env_bool("CONCORD_PAGE_CACHE", True)
+# Anonymous pages from the cache: on unless CONCORD_PAGE_CACHE=0 (off by default
+# with DEBUG, where templates change under a developer's feet); an entry lives at
+# most this long even if nothing changes (seconds).
+CONCORD_PAGE_CACHE = env_bool("CONCORD_PAGE_CACHE", not DEBUG)
 CONCORD_PAGE_CACHE_SECONDS = env_int("CONCORD_PAGE_CACHE_SECONDS", 600)
 # Without Redis, the generation that invalidates cached pages is a counter in
 # this file, shared by every process on the machine.

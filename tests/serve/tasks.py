@@ -16,7 +16,8 @@ GATE = "concord-test:gate"
 
 
 def _redis() -> redis.Redis:
-    return redis.Redis.from_url(settings.REDIS_URL)
+    # Longer than the blocking pops below (redis-py's default read timeout is shorter).
+    return redis.Redis.from_url(settings.REDIS_URL, socket_timeout=300)
 
 
 @task()

@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def redis_db() -> redis.Redis:
-    client = redis.Redis.from_url(REDIS_URL)
+    # A read timeout longer than the blocking pops of the tests (redis-py's default is 5 s).
+    client = redis.Redis.from_url(REDIS_URL, socket_timeout=300)
     try:
         client.ping()
     except redis.ConnectionError as exc:
