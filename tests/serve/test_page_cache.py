@@ -166,3 +166,29 @@ def test_the_cache_can_be_switched_off(client, world, settings) -> None:
     settings.CONCORD_PAGE_CACHE = False
     client.get("/bodies/")
     assert cache_state(client.get("/bodies/")) is None
+
+
+def test_a_change_made_by_another_process_invalidates_this_ones_pages(
+    client, world, settings
+) -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    url = "/bodies/"
+    client.get(url)
+    assert cache_state(client.get(url)) == "hit"
+    # A worker or command on the same machine bumps the counter file they share.
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="tests.settings",
+        CONCORD_PAGE_CACHE_GENERATION_FILE=str(settings.CONCORD_PAGE_CACHE_GENERATION_FILE),
+    )
+    code = (
+        "import django; django.setup(); "
+        "from concord.lib import pagecache; pagecache.bump_generation()"
+    )
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=root, env=env)
+    assert cache_state(client.get(url)) == "miss"
