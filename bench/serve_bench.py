@@ -218,12 +218,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{label}: no such page here", file=sys.stderr)
                 continue
             signed_in = "signed in" in label
+            cached = "public" in label  # the static file is whitenoise's, not the cache's
             # Fill every worker's cache (each gunicorn worker has its own local-memory
             # cache without Redis), then count the hits among ten requests.
             for _ in range(30):
                 cache_state(base + path)
             hits = sum(cache_state(base + path) == "hit" for _ in range(10))
-            state = "-" if signed_in else f"{hits}/10 hits"
+            state = f"{hits}/10 hits" if cached else "-"
             for connections in args.connections:
                 got = run_wrk(
                     base + path, connections, args.duration, cookie if signed_in else None

@@ -47,8 +47,11 @@ EXCLUDED_PREFIXES = ("/healthz", "/admin/", "/accounts/", "/static/")
 # queue's bookkeeping (a polling worker would otherwise empty the cache).
 IGNORED_TABLES = ("django_session", "django_tasks_database_")
 # A rolled-back savepoint undoes writes that this connection's own pages may
-# have shown (tests run inside one), so it counts as a change too.
-WRITE_VERBS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "ROLLBACK")
+# have shown (tests run inside one), so it counts as a change too; so do
+# schema changes (migrations).
+WRITE_VERBS = (
+    "INSERT", "UPDATE", "DELETE", "REPLACE", "ROLLBACK", "CREATE", "ALTER", "DROP", "TRUNCATE",
+)  # fmt: skip
 HEADER = "X-Concord-Cache"
 _GENERATION_KEY = "pagecache:generation"
 _WIDTH = 20

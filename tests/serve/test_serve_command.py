@@ -83,6 +83,8 @@ def test_concord_serve_runs_gunicorn_which_reloads_and_stops_gracefully(tmp_path
         assert server.stdout is not None
         # Once gunicorn listens, a request waits in the socket's queue for a worker.
         read_until(server.stdout, "Listening at")
+        # A new start never serves pages cached before it (by older code).
+        assert int((tmp_path / "page-cache-generation").read_bytes()) == 1
         health = get(port, "/healthz")
         assert health.status == 200
         assert health.getheader("Server", "").startswith("gunicorn")

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from concord.lib.pagecache import bump_generation
 from concord.lib.serving import ServeOptions, describe, exec_gunicorn
 
 
@@ -70,5 +71,8 @@ class Command(BaseCommand):
             timeout=options["timeout"],
             access_log=options["access_log"],
         )
+        # New code may render pages differently: nothing cached before this start
+        # (in Redis, which outlives the server) is served after it.
+        bump_generation()
         self.stdout.write(f"Serving Concord: {describe(serve)}")
         exec_gunicorn(serve)
