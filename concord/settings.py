@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -105,7 +106,18 @@ INSTALLED_APPS = [
     "concord.imports",
 ]
 
+# Scale-out: with REDIS_URL set, the cache, sessions and the task queue live on
+# Redis, so any number of web servers and workers can share them (docs/deploy.md).
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    INSTALLED_APPS.append("django_rq")
+
 MIDDLEWARE = [
+    # First: a visitor without a session answered from the cache reaches no other
+    # middleware; the security headers are kept with the page, and the scheme is
+    # part of the key, so a plain-HTTP request never gets a page served over HTTPS
+    # (concord/lib/pagecache.py).
+    "concord.lib.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "concord.lib.middleware.refuse_nul_in_query",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -201,7 +213,12 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded papers (and anything else kept through Django's storage API):
+    # a local folder by default; object storage (django-storages) by naming its
+    # backend and options here, e.g. CONCORD_FILE_STORAGE=storages.backends.s3.S3Storage.
+    "default": {
+        "BACKEND": env_str("CONCORD_FILE_STORAGE", "django.core.files.storage.FileSystemStorage")
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 MEDIA_ROOT = DATA_DIR / "media"
@@ -212,12 +229,50 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Background work (document imports) goes through django-tasks; the default
 # backend keeps the queue in the database, run by `concord worker`.
+_default_tasks_backend = (
+    "concord.lib.tasks_rq.RQBackend" if REDIS_URL else "django_tasks_db.DatabaseBackend"
+)
 TASKS = {
     "default": {
-        "BACKEND": env_str("CONCORD_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "BACKEND": env_str("CONCORD_TASKS_BACKEND", _default_tasks_backend),
         "QUEUES": ["default"],
     }
 }
+# Times a task is run again after its worker died or it raised (Redis queue).
+CONCORD_TASK_RETRIES = env_int("CONCORD_TASK_RETRIES", 3)
+if REDIS_URL:
+    # django-rq's queue names; `concord worker` then runs RQ workers on them.
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 1800}}
+
+# The cache: anonymous pages (concord/lib/pagecache.py) and, with Redis, sessions.
+CACHES: dict[str, dict[str, Any]]
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CONCORD_CACHE_PREFIX", "concord"),
+        }
+    }
+    SESSION_ENGINE = env_str("SESSION_ENGINE", "django.contrib.sessions.backends.cache")
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+    SESSION_ENGINE = env_str("SESSION_ENGINE", "django.contrib.sessions.backends.db")
+# Anonymous pages from the cache: on unless CONCORD_PAGE_CACHE=0 (off by default
+# with DEBUG, where templates change under a developer's feet); an entry lives at
+# most this long even if nothing changes (seconds).
+CONCORD_PAGE_CACHE = env_bool("CONCORD_PAGE_CACHE", not DEBUG)
+CONCORD_PAGE_CACHE_SECONDS = env_int("CONCORD_PAGE_CACHE_SECONDS", 600)
+# Without Redis, the generation that invalidates cached pages is a counter in
+# this file, shared by every process on the machine.
+CONCORD_PAGE_CACHE_GENERATION_FILE = Path(
+    env_str("CONCORD_PAGE_CACHE_GENERATION_FILE", str(DATA_DIR / "page-cache-generation"))
+)
 # Process uploads in a thread of the web process (demo, small sites) instead of `concord worker`.
 CONCORD_INLINE_WORKER = env_bool("CONCORD_INLINE_WORKER", DEMO_MODE)
 CONCORD_DOCUMENTS_DIR = Path(env_str("CONCORD_DOCUMENTS_DIR", str(DATA_DIR / "documents")))
@@ -273,7 +328,11 @@ if not DEBUG and not DEMO_MODE and not TESTING:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# Behind a reverse proxy that terminates TLS: trust its X-Forwarded-Proto header
+# (only when the proxy sets it and strips what clients send; docs/deploy.md).
+if env_bool("CONCORD_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
 
 LOGGING = {
     "version": 1,
