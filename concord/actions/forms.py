@@ -46,6 +46,7 @@ def owner_fields(viewer: Viewer, *, body_id: int, meeting_id: int | None) -> dic
             viewer,
             multiple=True,
             shortlist=people_of(body_id=body_id, meeting_id=meeting_id),
+            first=people_of(meeting_id=meeting_id) if meeting_id else None,
             required=False,
             label="Owners (people)",
             help_text="Hold Ctrl (or Cmd) to choose more than one.",

@@ -124,10 +124,14 @@ def tracker_queryset(viewer: Viewer, filters: TrackerFilters) -> QuerySet[Action
     qs = Action.objects.visible_to(viewer)
     if filters.body:
         qs = qs.filter(body_id=filters.body)
+    # Owners are looked for only among people the viewer may know: filtering by a
+    # hidden person's id or name would tell which actions they own.
+    known = Person.objects.visible_to(viewer)
     if filters.owner:
-        qs = qs.filter(pk__in=_owned_by([filters.owner]))
+        owner = known.filter(pk=filters.owner).order_by().values_list("pk", flat=True)
+        qs = qs.filter(pk__in=_owned_by(owner))
     if filters.owner_name:
-        people = Person.objects.search(filters.owner_name).order_by().values_list("pk", flat=True)
+        people = known.search(filters.owner_name).order_by().values_list("pk", flat=True)
         qs = qs.filter(pk__in=_owned_by(_listed(people)))
     if filters.organisation:
         organisation = Organisation.objects.filter(pk=filters.organisation)

@@ -24,7 +24,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Case, IntegerField, Model, Q, QuerySet, Value, When
 from django.forms.models import ModelChoiceIterator
 from django.utils.html import format_html
 
@@ -150,8 +150,10 @@ class PickerMixin:
         search: Callable[[QuerySet, str], QuerySet],
         search_url: str,
         noun: str,
+        first: QuerySet | None = None,
     ) -> None:
         self.shortlist = shortlist
+        self.first = first
         self.search = search
         self.noun = noun
         self.matched: list[int] = []
@@ -164,7 +166,16 @@ class PickerMixin:
         if self.shortlist is not None:
             shortlist = self.shortlist.order_by().values_list("pk", flat=True)[:SHORTLIST_LIMIT]
             rule |= Q(pk__in=list(shortlist))
-        return self.queryset.filter(rule)
+        offered = self.queryset.filter(rule)
+        if self.first is not None:
+            # e.g. the meeting's attendees before the rest of the body's members.
+            first = Case(
+                When(pk__in=self.first.order_by().values("pk"), then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+            offered = offered.order_by(first, *self.queryset.query.order_by)
+        return offered
 
     def resolve(self, term: str) -> Model:
         """The one record of ``queryset`` matching ``term``; a field error otherwise."""
@@ -207,10 +218,13 @@ class PickerField(PickerMixin, forms.ModelChoiceField):
         search: Callable[[QuerySet, str], QuerySet] = by_name,
         search_url: str = "",
         noun: str = "record",
+        first: QuerySet | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(queryset, **kwargs)
-        self.setup(shortlist=shortlist, search=search, search_url=search_url, noun=noun)
+        self.setup(
+            shortlist=shortlist, search=search, search_url=search_url, noun=noun, first=first
+        )
 
     def clean(self, value: Any) -> Any:
         if isinstance(value, str) and value.startswith(SEARCH_PREFIX):
@@ -234,10 +248,13 @@ class MultiplePickerField(PickerMixin, forms.ModelMultipleChoiceField):
         search: Callable[[QuerySet, str], QuerySet] = by_name,
         search_url: str = "",
         noun: str = "record",
+        first: QuerySet | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(queryset, **kwargs)
-        self.setup(shortlist=shortlist, search=search, search_url=search_url, noun=noun)
+        self.setup(
+            shortlist=shortlist, search=search, search_url=search_url, noun=noun, first=first
+        )
 
     def clean(self, value: Any) -> Any:
         values = list(value) if isinstance(value, list | tuple) else []

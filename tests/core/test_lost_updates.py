@@ -200,3 +200,14 @@ def test_twenty_edits_opened_at_one_version_make_one_save_and_nineteen_refusals(
     assert item.minute_text == "Edit number 0"
     assert item.version == int(version) + 1
     assert item.history.filter(minute_text__startswith="Edit number").count() == 1
+
+
+def test_a_tampered_opened_version_is_a_message_not_a_save_or_a_500(client, w):
+    client.force_login(w.editor)
+    url = reverse("meetings:item_edit", args=[w.public_item.pk])
+    for bad in ("9" * 40, "-1", "abc"):
+        data = {"number": "1", "title": "Plan", "visibility": "public", "minute_text": "Tampered"}
+        response = client.post(url, {**data, "opened_version": bad})
+        assert response.status_code == 200
+        assert "Opened version:" in response.content.decode()
+    assert "Tampered" not in AgendaItem.objects.get(pk=w.public_item.pk).minute_text

@@ -132,3 +132,16 @@ def test_a_presenter_or_declarant_the_visitor_may_not_know_is_not_named(client, 
     client.force_login(w.tasking_member)
     html = client.get(reverse("portal:meeting", args=[w.meeting.pk])).content.decode()
     assert "Presented by Sam Sleuth" in html and "Sam Sleuth — Owns a camera firm" in html
+
+
+def test_the_tracker_cannot_be_filtered_by_a_person_the_viewer_may_not_know(client, w):
+    client.force_login(w.partner)
+    by_id = reverse("actions:tracker") + f"?owner={w.sleuth.pk}&status=all"
+    by_name = reverse("actions:tracker") + "?owner_name=Sleuth&status=all"
+    for url in (by_id, by_name):
+        assert "Publish the community safety plan" not in client.get(url).content.decode()
+    csv_text = client.get(reverse("exports:actions_csv") + "?owner_name=Sleuth").content.decode()
+    assert "Publish the community safety plan" not in csv_text
+    assert client.get(f"/api/actions?owner={w.sleuth.pk}").json()["count"] == 0
+    client.force_login(w.tasking_member)
+    assert "Publish the community safety plan" in client.get(by_name).content.decode()

@@ -183,3 +183,14 @@ def test_editing_an_action_keeps_owners_the_editor_may_not_see(client, w):
     )
     assert response.status_code == 302
     assert w.public_action.owners.filter(body=w.tasking).exists()
+
+
+def test_owners_offer_the_meetings_attendees_first_then_the_bodys_members(client, w):
+    make_membership(person=make_person(name="Aaron Able"), body=w.board)
+    client.force_login(w.editor)
+    html = client.get(reverse("actions:create", args=[w.public_item.pk])).content.decode()
+    select = html.split('id="id_owner_people"')[1].split("</select>")[0]
+    labels = re.findall(r"<option[^>]*>([^<]*)</option>", select)
+    attendees = {"Cllr Ann Lee", "Insp Bob Stone", "Chief Supt Carol Hart"}
+    assert set(labels[:3]) == attendees
+    assert "Aaron Able" in labels[3:]
