@@ -53,6 +53,11 @@ _AGREED_TO = re.compile(
 _STATUS_TAIL = re.compile(
     r"\s*\((?:done|completed?|closed|ongoing|open|in\s+progress)\b[^)]*\)\s*\.?$", re.I
 )
+_LEAD_NUMBER = re.compile(r"^(\d{1,2})[.)]?\s+")
+_ENTRY_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+")
+# A line ending in a short last sentence, which may be an owner alone.
+# (An owner has no full stop of its own: "… the school. Cllr O. Lee".)
+_SHORT_TAIL = re.compile(r"[.!?]\s+[A-Z]\S*(?:\s+\S+){0,3}(?<![.!?:;,])\s*$")
 _SECOND_TASK = re.compile(r",\s+(?P<o>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)\s+to\s+(?P<t>[a-z].+)$")
 _DONE_STATEMENT = re.compile(
     r"\b(?:was|were|has\s+been|have\s+been)\s+(?:approved|agreed|noted|accepted|endorsed|adopted)\b",
@@ -85,19 +90,25 @@ def listed_actions(
         if ln.block in skip_blocks:
             continue
         text = ln.bare.strip()
-        heading = re.sub(r"^\d{1,2}[.)]?\s+", "", text)
-        if ln.col is None and _LIST_HEADING.match(heading) and len(heading.split()) <= 10:
-            in_list = True
-            number = re.match(r"^(\d{1,2})", text)
-            item_number = int(number.group(1)) if number and heading != text else 99
-            continue
-        numbered = re.match(r"^(\d{1,2})[.)]\s+", text)
+        low = text.lower()
+        if (
+            ln.col is None
+            and len(text) < 90
+            and ("action" in low or "step" in low or "task" in low or "to do" in low)
+        ):
+            heading = _LEAD_NUMBER.sub("", text)
+            if _LIST_HEADING.match(heading) and len(heading.split()) <= 10:
+                in_list = True
+                number = _LEAD_NUMBER.match(text)
+                item_number = int(number.group(1)) if number else 99
+                continue
+        numbered = _ENTRY_NUMBER.match(text) if text[:1].isdigit() else None
         if (numbered and int(numbered.group(1)) > item_number) or (
             ln.col is not None and not numbered
         ):
             in_list = False
         if in_list and (ln.bullet or numbered):
-            entry = _entry(re.sub(r"^\d{1,2}[.)]\s+", "", text), people, parse, ownerish)
+            entry = _entry(_ENTRY_NUMBER.sub("", text), people, parse, ownerish)
             if entry:
                 found.extend(Listed(d, o, dw, n, "list") for d, o, dw in entry)
             continue
@@ -147,7 +158,8 @@ def _in_running_text(
     text: str, n: int, people: list[str], parse: ParseFn, ownerish: OwnerishFn
 ) -> list[Listed]:
     out: list[Listed] = []
-    m = _ACTION_MID.search(text)
+    # Cheap tests first: these rules run on every line of every document.
+    m = _ACTION_MID.search(text) if ("ACTION" in text or "Action" in text) else None
     # Mid-line only: after a sentence, not after an item number.
     if m and re.search(r"[a-z]", text[: m.start()], re.I):
         rest = _STATUS_TAIL.sub("", m.group("rest")).strip()
@@ -155,7 +167,8 @@ def _in_running_text(
             d, owners, dw = _action_body(rest, people, parse, ownerish)
             if len(d.split()) >= 2:
                 out.append(Listed(d, owners, dw, n, "inline"))
-    sents = sentences(text)
+    tail = _SHORT_TAIL.search(text)
+    sents = sentences(text) if tail else []
     if len(sents) >= 2:
         last = sents[-1].strip(" .")
         owner = _owner_alone(last, people)
@@ -163,7 +176,10 @@ def _in_running_text(
             d, _, dw = parse(_drop_would(sents[-2], last), people)
             if len(d.split()) >= 2:
                 out.append(Listed(d, [owner], dw, n, "tail"))
-    for s in sents:
+    low = text.lower()
+    if "agreed" not in low and "decided" not in low and "resolved" not in low:
+        return out
+    for s in sents or sentences(text):
         a = _AGREED_TO.search(s)
         if a and not re.search(r"\b(?:be|been)\b", a.group("rest").split(" ", 1)[0]):
             d, owners, dw = parse(a.group("rest"), people)

@@ -35,6 +35,9 @@ _LIST_HEAD = re.compile(
 )
 
 
+_LIST_ENTRY = re.compile(r"^\d{1,2}[.)]?\s")
+
+
 @dataclass
 class FoundItem:
     """An item and the line it starts on."""
@@ -95,12 +98,12 @@ def extract_items(
     for i, line in enumerate(lines):
         if line.block in skip_blocks or line.bullet:
             continue
-        if line.col is None and _LIST_HEAD.match(line.text.strip()):
+        if line.col is None and len(line.text) < 40 and _LIST_HEAD.match(line.text.strip()):
             # "Actions" / "Decisions" then "1. …", "2. …": a list, not items.
             in_list = True
             continue
         if in_list:
-            if re.match(r"^\d{1,2}[.)]?\s", line.text.strip()):
+            if _LIST_ENTRY.match(line.text.strip()):
                 continue
             in_list = False
         if line.col is not None and title_cols is not None and line.col not in title_cols:

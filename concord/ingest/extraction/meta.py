@@ -173,7 +173,7 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
             break
     for ln in lines:
         low = ln.text.lower()
-        if not _MEETING_WORD.search(low):
+        if not any(w in low for w in _MEETING_WORDS):
             continue
         m = _ENDED.search(ln.text)
         if m:
@@ -188,7 +188,7 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
     return start, end
 
 
-_MEETING_WORD = re.compile(r"\b(?:meeting|session|call|agm|egm|order)\b")
+_MEETING_WORDS = ("meeting", "session", "call", "agm", "egm", "order")
 # "The meeting closed at 8.15pm", "The AGM concluded at 9:02 pm", "Meeting
 # Closed 12:47", "The Chair closed the meeting at 8.53pm", "called to order at 7".
 _SUBJECT = r"(?:meeting|session|call|agm|egm)"

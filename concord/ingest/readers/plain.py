@@ -135,7 +135,10 @@ def unwrap(lines: list[str]) -> list[str]:
     quoted = sum(1 for ln in lines if ln.startswith(">"))
     if quoted >= 3:
         lines = [_QUOTE.sub("", ln) for ln in lines]
-    lines = [_MD_ESCAPE.sub(r"\1", ln[:-1] if ln.endswith("\\") else ln) for ln in lines]
+    lines = [
+        _MD_ESCAPE.sub(r"\1", ln[:-1] if ln.endswith("\\") else ln) if "\\" in ln else ln
+        for ln in lines
+    ]
     sizes = sorted(len(ln.rstrip()) for ln in lines if ln.strip() and "\t" not in ln)
     if len(sizes) < 8:
         return lines
