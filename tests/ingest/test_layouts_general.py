@@ -378,3 +378,14 @@ def test_escaped_markdown_numbers_are_items_and_a_closing_action_list_is_not() -
         ("2", "BUDGET"),
     ]
     assert [a["owners"] for a in record["actions"]] == [[], ["Ann Lee"]]
+
+
+def test_the_meeting_asking_a_role_to_do_something() -> None:
+    record = _text(
+        "Minutes of the Westfield Library Board, 4 March 2024\n\nPresent: Ann Lee, Bo Roe\n\n"
+        "1. Bylaws\nBo Roe made a motion to adopt the county bylaws and asked staff to draft "
+        "the bylaws for board review. The chair asked members to note the report.\n"
+    )
+    assert [(a["description"], a["owners"]) for a in record["actions"]] == [
+        ("Draft the bylaws for board review", ["staff"])
+    ]

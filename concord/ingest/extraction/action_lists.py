@@ -58,6 +58,12 @@ _ENTRY_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+")
 # A line ending in a short last sentence, which may be an owner alone.
 # (An owner has no full stop of its own: "… the school. Cllr O. Lee".)
 _SHORT_TAIL = re.compile(r"[.!?]\s+[A-Z]\S*(?:\s+\S+){0,3}(?<![.!?:;,])\s*$")
+# "… and asked staff to draft the bylaws": the meeting gives someone a task.
+_ASKED = re.compile(
+    r"\b(?:asked|requested|instructed)\s+(?:the\s+)?(?P<o>[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+"
+    r"to\s+(?P<t>[a-z][^.;]+)"
+)
+_NOT_ASKED = {"note", "consider", "comment", "read", "be", "think", "bear", "join", "attend"}
 _SECOND_TASK = re.compile(r",\s+(?P<o>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)\s+to\s+(?P<t>[a-z].+)$")
 _DONE_STATEMENT = re.compile(
     r"\b(?:was|were|has\s+been|have\s+been)\s+(?:approved|agreed|noted|accepted|endorsed|adopted)\b",
@@ -177,6 +183,17 @@ def _in_running_text(
             if len(d.split()) >= 2:
                 out.append(Listed(d, [owner], dw, n, "tail"))
     low = text.lower()
+    if "asked" in low or "requested" in low or "instructed" in low:
+        for asked in _ASKED.finditer(text):
+            owner = asked.group("o")
+            task = asked.group("t")
+            # Roles only ("asked staff to …"): a named person asked to do
+            # something is read by the narrative rules in actions.py.
+            role = _ROLE_OWNER.match(owner) or owner.islower()
+            if role and ownerish(owner) and task.split()[0].lower() not in _NOT_ASKED:
+                d, _, dw = parse(task, people)
+                if len(d.split()) >= 3:
+                    out.append(Listed(d, _owners(owner, people), dw, n, "asked"))
     if "agreed" not in low and "decided" not in low and "resolved" not in low:
         return out
     for s in sents or sentences(text):
