@@ -389,3 +389,11 @@ def test_the_meeting_asking_a_role_to_do_something() -> None:
     assert [(a["description"], a["owners"]) for a in record["actions"]] == [
         ("Draft the bylaws for board review", ["staff"])
     ]
+
+
+def test_organisation_then_minutes_of_a_meeting_of_its_board_on_one_line() -> None:
+    record = _text(
+        "The Lantern Software Society   Minutes of Regular Meeting of the Board of Directors\n\n"
+        "March 12th, 2002.\n\nPresent:\n\nAnn Lee\n\nBo Roe\n"
+    )
+    assert record["body"] == "Lantern Software Society Board of Directors"

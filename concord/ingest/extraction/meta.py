@@ -17,9 +17,12 @@ _BODY_WORDS = re.compile(
 _PREFIX = re.compile(
     r"^(?:(?:draft|unconfirmed|confirmed|approved)\s+)?(?:action\s+notes|notes|minutes|agenda|record)"
     r"(?:\s+and\s+actions)?\s+(?:of|for|from)\s+(?:the\s+|a\s+)?"
-    r"(?:(?:extra-?ordinary|special|annual|ordinary|full|quarterly|monthly|inaugural|general|joint)\s+)*"
+    r"(?:(?:extra-?ordinary|special|annual|ordinary|regular|full|quarterly|monthly|inaugural|general|joint)\s+)*"
     r"(?:(?:general\s+)?meeting\s+of\s+(?:the\s+)?)?(?P<body>.+)$",
     re.I,
+)
+_MINUTES_MID = re.compile(
+    r"(?i)\s(?:minutes|notes)\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\s+of\b"
 )
 _MEETING_OF = re.compile(
     r"^(?:a\s+)?(?:(?:special|annual|ordinary)\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.+)$", re.I
@@ -107,6 +110,14 @@ def find_body(head: list[str]) -> str | None:
                 body = _clean_body(m.group("body"))
                 if body:
                     return body
+        mid = _MINUTES_MID.search(text) if "inutes" in text else None
+        if mid and mid.start() > 0:
+            # "The Python Society   Minutes of Regular Meeting of the Board of
+            # Directors": the organisation, then its body.
+            body = _clean_body(_PREFIX.sub(r"\g<body>", text[mid.start() :].strip()))
+            org = re.sub(r"(?i)^the\s+", "", text[: mid.start()].strip(" -–—|:"))
+            if body:
+                return f"{org} {body}" if _ORGANISATION_END.search(org) else body
     for n, line in enumerate(head):
         text = line.strip()
         if re.match(r"(?i)^(present|apolog|in attendance)", text):
