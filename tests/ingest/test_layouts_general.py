@@ -155,9 +155,10 @@ def test_one_name_per_tab_cell_after_the_heading() -> None:
 FLATTENED = (
     "03-14-2011 (Library) Minutes MINUTES LIBRARY ADVISORY BOARD MINUTES Monday, March 14, 2011 "
     "7:00 p.m. Town Hall Annex CALL TO ORDER The meeting was called to order by the chair. "
-    "Those present were Hal Obi, Rita Senn, Carl Voss and June Park. PUBLIC FORUM Nobody spoke. "
-    "1. Review of opening hours The board reviewed the winter opening hours and heard from staff "
-    "about the evening sessions. 2. Book sale The spring book sale raised a modest sum for the "
+    "Those present were Hal Obi, Rita Senn, Carl Voss and June Park. PUBLIC FORUM N/A "
+    "MINUTES REVIEW 1. A motion to accept the minutes was made by Rita Senn. "
+    "2. Review of opening hours The board reviewed the winter opening hours and heard from staff "
+    "about the evening sessions. 3. Book sale The spring book sale raised a modest sum for the "
     "children's corner. ADJOURNMENT The meeting was adjourned at 8:10 p.m."
 )
 
@@ -171,8 +172,9 @@ def test_a_page_flattened_onto_one_line_is_read_at_its_cues() -> None:
         "June Park",
     ]
     assert [(i["number"], i["title"]) for i in record["items"]] == [
-        ("1", "Review of opening hours"),
-        ("2", "Book sale"),
+        ("1", "MINUTES REVIEW"),
+        ("2", "Review of opening hours"),
+        ("3", "Book sale"),
     ]
 
 

@@ -550,6 +550,9 @@ def extract_attendance(text: Text) -> Attendance:
             for sentence in more:
                 add(_substitute(sentence, result.people), index)
             misses = 0
+            if re.match(r"(?i)^\W*(?:those|members)\s+present\s+(?:were|was)\b", line):
+                # "Those present were A, B and C." is the whole list.
+                status = None
             continue
         if _SUBSTITUTE.match(_clean(line)):
             add(_substitute(line, result.people), index)

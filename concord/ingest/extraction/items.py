@@ -35,6 +35,7 @@ _LIST_HEAD = re.compile(
 )
 
 
+_CAPS_HEADING = re.compile(r"^[A-Z][A-Z'’&/ -]{3,60}$")
 _LIST_ENTRY = re.compile(r"^\d{1,2}[.)]?\s")
 
 
@@ -125,7 +126,12 @@ def extract_items(
             title, _body = title_and_body(raw)
             title = title.strip(" :.-–*").strip()
             if not _titleish(title, raw if title == raw.strip(" :.-–*").strip() else ""):
-                break
+                # "APPROVAL OF MINUTES" / "1. A motion to approve … was made":
+                # a number with no caption takes the capitals heading above it.
+                above = lines[i - 1].text.strip() if i > 0 else ""
+                if n != 2 or not _CAPS_HEADING.match(above) or not _SENTENCE_VERB.search(raw):
+                    break
+                title = above
             key = _order_key(number)
             if last is not None and key <= last:
                 break
