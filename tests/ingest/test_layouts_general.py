@@ -399,3 +399,15 @@ def test_organisation_then_minutes_of_a_meeting_of_its_board_on_one_line() -> No
         "March 12th, 2002.\n\nPresent:\n\nAnn Lee\n\nBo Roe\n"
     )
     assert record["body"] == "Lantern Software Society Board of Directors"
+
+
+def test_an_indented_continuation_line_joins_its_sentence() -> None:
+    record = _text(
+        "Minutes of the Quarry Trust board\n\nPresent: Ann Lee, Bo Roe\n\n"
+        "1. Deadlines\n\nDue to time constraints, it is decided to move this item to the next\n"
+        "   meeting or the mailing list. Ann also notes a subcommittee may help.\n"
+    )
+    assert record["decisions"] == [
+        "Due to time constraints, it is decided to move this item to the next meeting or the "
+        "mailing list."
+    ]

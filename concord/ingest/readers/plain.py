@@ -140,12 +140,9 @@ def unwrap(lines: list[str]) -> list[str]:
         for ln in lines
     ]
     sizes = sorted(len(ln.rstrip()) for ln in lines if ln.strip() and "\t" not in ln)
-    if len(sizes) < 8:
-        return lines
-    width = sizes[int(len(sizes) * 0.95) - 1]
+    width = sizes[int(len(sizes) * 0.95) - 1] if len(sizes) >= 8 else 0
     full = sum(1 for n in sizes if n >= width - 15)
-    if not 50 <= width <= 100 or full < len(sizes) * 0.4:
-        return lines
+    wrapped = 50 <= width <= 100 and full >= len(sizes) * 0.4
     out: list[str] = []
     for ln in lines:
         prev = out[-1] if out else ""
@@ -155,8 +152,18 @@ def unwrap(lines: list[str]) -> list[str]:
             and first
             and "\t" not in prev
             and "\t" not in ln
-            and len(_last_line(prev)) + 1 + len(first) > width
             and not _STARTS_BLOCK.match(ln)
+            and (
+                (wrapped and len(_last_line(prev)) + 1 + len(first) > width)
+                # An indented lower-case line continuing a long unfinished one,
+                # in a document with no fixed width.
+                or (
+                    ln[:1] == " "
+                    and first[:1].islower()
+                    and len(_last_line(prev)) >= 40
+                    and prev.rstrip()[-1:] not in ".:;!?"
+                )
+            )
         ):
             out[-1] = prev.rstrip() + "\x00" + ln.strip()
         else:
