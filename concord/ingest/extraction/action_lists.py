@@ -173,8 +173,15 @@ def _in_running_text(
             d, owners, dw = _action_body(rest, people, parse, ownerish)
             if len(d.split()) >= 2:
                 out.append(Listed(d, owners, dw, n, "inline"))
-    tail = _SHORT_TAIL.search(text)
-    sents = sentences(text) if tail else []
+    # The last sentence, found without splitting the whole line.
+    cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+    # (A sentence of four words or more before it; "3. Health" is a number.)
+    tail = text[cut + 2 :] if cut > 0 and text.count(" ", 0, cut) >= 3 else ""
+    sents = (
+        sentences(text)
+        if tail and len(tail) < 40 and tail[:1].isupper() and _SHORT_TAIL.search(text[cut:])
+        else []
+    )
     if len(sents) >= 2:
         last = sents[-1].strip(" .")
         owner = _owner_alone(last, people)

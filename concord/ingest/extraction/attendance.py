@@ -94,7 +94,7 @@ def heading_status(text: str) -> tuple[str, str] | None:
     True
     """
     t = text.strip().lstrip("#*• ").strip()
-    q = _QUALIFIED.match(t)
+    q = _QUALIFIED.match(t) if len(t) < 50 and t[-1:] in "tsdgTSDG:" else None
     if q:
         # "Steering Committee Absent", "Public Present", "Other Attendees":
         # a heading naming who is meant.  Members keep the status; anyone

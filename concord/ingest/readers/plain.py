@@ -146,25 +146,21 @@ def unwrap(lines: list[str]) -> list[str]:
     out: list[str] = []
     for ln in lines:
         prev = out[-1] if out else ""
-        first = ln.split()[0] if ln.split() else ""
-        if (
-            prev.strip()
-            and first
-            and "\t" not in prev
-            and "\t" not in ln
-            and not _STARTS_BLOCK.match(ln)
-            and (
-                (wrapped and len(_last_line(prev)) + 1 + len(first) > width)
-                # An indented lower-case line continuing a long unfinished one,
-                # in a document with no fixed width.
-                or (
-                    ln[:1] == " "
-                    and first[:1].islower()
-                    and len(_last_line(prev)) >= 40
-                    and prev.rstrip()[-1:] not in ".:;!?"
-                )
-            )
-        ):
+        if not prev or not ln or "\t" in ln or "\t" in prev:
+            out.append(ln)
+            continue
+        # Cheap length tests first: this runs on every line of every text file.
+        last = len(_last_line(prev))
+        join = False
+        if wrapped:
+            first = ln.split(None, 1)[0] if ln.strip() else ""
+            join = bool(first) and last + 1 + len(first) > width
+        if not join and ln[:1] == " " and last >= 40 and prev.rstrip()[-1:] not in ".:;!?":
+            # An indented lower-case line continuing a long unfinished one,
+            # in a document with no fixed width.
+            stripped = ln.lstrip()
+            join = stripped[:1].islower()
+        if join and prev.strip() and not _STARTS_BLOCK.match(ln):
             out[-1] = prev.rstrip() + "\x00" + ln.strip()
         else:
             out.append(ln)
