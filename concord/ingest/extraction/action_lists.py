@@ -53,6 +53,8 @@ _AGREED_TO = re.compile(
 _STATUS_TAIL = re.compile(
     r"\s*\((?:done|completed?|closed|ongoing|open|in\s+progress)\b[^)]*\)\s*\.?$", re.I
 )
+_LIST_WORDS = re.compile(r"(?i)action|step|task|to do")
+_TASK_WORDS = re.compile(r"(?i)asked|requested|instructed|agreed|decided|resolved")
 _LEAD_NUMBER = re.compile(r"^(\d{1,2})[.)]?\s+")
 _ENTRY_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+")
 # A line ending in a short last sentence, which may be an owner alone.
@@ -96,12 +98,7 @@ def listed_actions(
         if ln.block in skip_blocks:
             continue
         text = ln.bare.strip()
-        low = text.lower()
-        if (
-            ln.col is None
-            and len(text) < 90
-            and ("action" in low or "step" in low or "task" in low or "to do" in low)
-        ):
+        if ln.col is None and len(text) < 90 and _LIST_WORDS.search(text):
             heading = _LEAD_NUMBER.sub("", text)
             if _LIST_HEADING.match(heading) and len(heading.split()) <= 10:
                 in_list = True
@@ -121,7 +118,8 @@ def listed_actions(
         if in_list and not ln.bullet and not numbered:
             # A note under an entry (in brackets) keeps the list open.
             in_list = text.startswith("(")
-        found.extend(_in_running_text(text, n, people, parse, ownerish))
+        if ". " in text or "ACTION" in text or "Action" in text or _TASK_WORDS.search(text):
+            found.extend(_in_running_text(text, n, people, parse, ownerish))
     return found
 
 

@@ -142,7 +142,7 @@ def extract_decisions(
         low = text.lower()
         outcome = (
             (_OUTCOME_ONLY.match(text) or _OUTCOME_TAIL.search(text))
-            if i > 0 and any(w in low for w in _OUTCOME_WORDS)
+            if i > 0 and _OUTCOME_WORDS.search(low)
             else None
         )
         if outcome:
@@ -200,7 +200,7 @@ _OUTCOME_ONLY = re.compile(
     r"(?:\s+unanimously)?\.?$",
     re.I,
 )
-_OUTCOME_WORDS = ("approved", "agreed", "carried", "adopted", "accepted", "passed")
+_OUTCOME_WORDS = re.compile(r"approved|agreed|carried|adopted|accepted|passed")
 _OUTCOME_TAIL = re.compile(
     r",\s*(?:(?:was|were)\s+)?(?:unanimously\s+)?(?:approved|agreed|carried|adopted|accepted|passed)\.?$",
     re.I,

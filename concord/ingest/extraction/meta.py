@@ -183,8 +183,7 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
                 end = times[1][1]
             break
     for ln in lines:
-        low = ln.text.lower()
-        if not any(w in low for w in _MEETING_WORDS):
+        if not _MEETING_WORDS.search(ln.text):
             continue
         m = _ENDED.search(ln.text)
         if m:
@@ -199,7 +198,7 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
     return start, end
 
 
-_MEETING_WORDS = ("meeting", "session", "call", "agm", "egm", "order")
+_MEETING_WORDS = re.compile(r"(?i)meeting|session|call|agm|egm|order")
 # "The meeting closed at 8.15pm", "The AGM concluded at 9:02 pm", "Meeting
 # Closed 12:47", "The Chair closed the meeting at 8.53pm", "called to order at 7".
 _SUBJECT = r"(?:meeting|session|call|agm|egm)"

@@ -139,7 +139,7 @@ def unwrap(lines: list[str]) -> list[str]:
         _MD_ESCAPE.sub(r"\1", ln[:-1] if ln.endswith("\\") else ln) if "\\" in ln else ln
         for ln in lines
     ]
-    sizes = sorted(len(ln.rstrip()) for ln in lines if ln.strip() and "\t" not in ln)
+    sizes = sorted([len(ln) for ln in lines if ln and "\t" not in ln])
     width = sizes[int(len(sizes) * 0.95) - 1] if len(sizes) >= 8 else 0
     full = sum(1 for n in sizes if n >= width - 15)
     wrapped = 50 <= width <= 100 and full >= len(sizes) * 0.4
