@@ -155,9 +155,10 @@ def test_one_name_per_tab_cell_after_the_heading() -> None:
 FLATTENED = (
     "03-14-2011 (Library) Minutes MINUTES LIBRARY ADVISORY BOARD MINUTES Monday, March 14, 2011 "
     "7:00 p.m. Town Hall Annex CALL TO ORDER The meeting was called to order by the chair. "
-    "Those present were Hal Obi, Rita Senn, Carl Voss and June Park. PUBLIC FORUM Nobody spoke. "
-    "1. Review of opening hours The board reviewed the winter opening hours and heard from staff "
-    "about the evening sessions. 2. Book sale The spring book sale raised a modest sum for the "
+    "Those present were Hal Obi, Rita Senn, Carl Voss and June Park. PUBLIC FORUM N/A "
+    "MINUTES REVIEW 1. A motion to accept the minutes was made by Rita Senn. "
+    "2. Review of opening hours The board reviewed the winter opening hours and heard from staff "
+    "about the evening sessions. 3. Book sale The spring book sale raised a modest sum for the "
     "children's corner. ADJOURNMENT The meeting was adjourned at 8:10 p.m."
 )
 
@@ -171,8 +172,9 @@ def test_a_page_flattened_onto_one_line_is_read_at_its_cues() -> None:
         "June Park",
     ]
     assert [(i["number"], i["title"]) for i in record["items"]] == [
-        ("1", "Review of opening hours"),
-        ("2", "Book sale"),
+        ("1", "MINUTES REVIEW"),
+        ("2", "Review of opening hours"),
+        ("3", "Book sale"),
     ]
 
 
@@ -378,3 +380,34 @@ def test_escaped_markdown_numbers_are_items_and_a_closing_action_list_is_not() -
         ("2", "BUDGET"),
     ]
     assert [a["owners"] for a in record["actions"]] == [[], ["Ann Lee"]]
+
+
+def test_the_meeting_asking_a_role_to_do_something() -> None:
+    record = _text(
+        "Minutes of the Westfield Library Board, 4 March 2024\n\nPresent: Ann Lee, Bo Roe\n\n"
+        "1. Bylaws\nBo Roe made a motion to adopt the county bylaws and asked staff to draft "
+        "the bylaws for board review. The chair asked members to note the report.\n"
+    )
+    assert [(a["description"], a["owners"]) for a in record["actions"]] == [
+        ("Draft the bylaws for board review", ["staff"])
+    ]
+
+
+def test_organisation_then_minutes_of_a_meeting_of_its_board_on_one_line() -> None:
+    record = _text(
+        "The Lantern Software Society   Minutes of Regular Meeting of the Board of Directors\n\n"
+        "March 12th, 2002.\n\nPresent:\n\nAnn Lee\n\nBo Roe\n"
+    )
+    assert record["body"] == "Lantern Software Society Board of Directors"
+
+
+def test_an_indented_continuation_line_joins_its_sentence() -> None:
+    record = _text(
+        "Minutes of the Quarry Trust board\n\nPresent: Ann Lee, Bo Roe\n\n"
+        "1. Deadlines\n\nDue to time constraints, it is decided to move this item to the next\n"
+        "   meeting or the mailing list. Ann also notes a subcommittee may help.\n"
+    )
+    assert record["decisions"] == [
+        "Due to time constraints, it is decided to move this item to the next meeting or the "
+        "mailing list."
+    ]

@@ -63,7 +63,8 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
     record.venue = find_venue(head)
     meeting = to_date(record.date)
     record.next_meetings = extract_next_meetings(lines, meeting)
-    expand_initials(attendance.people, text.plain())
+    if any(len(p.name) > 2 and p.name[1] in " ." for p in attendance.people):
+        expand_initials(attendance.people, text.plain())
     record.attendance = attendance.people
 
     people = [p.name for p in attendance.people]

@@ -53,6 +53,19 @@ _AGREED_TO = re.compile(
 _STATUS_TAIL = re.compile(
     r"\s*\((?:done|completed?|closed|ongoing|open|in\s+progress)\b[^)]*\)\s*\.?$", re.I
 )
+_LIST_WORDS = re.compile(r"(?i)action|step|task|to do")
+_TASK_WORDS = re.compile(r"(?i)asked|requested|instructed|agreed|decided|resolved")
+_LEAD_NUMBER = re.compile(r"^(\d{1,2})[.)]?\s+")
+_ENTRY_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+")
+# A line ending in a short last sentence, which may be an owner alone.
+# (An owner has no full stop of its own: "… the school. Cllr O. Lee".)
+_SHORT_TAIL = re.compile(r"[.!?]\s+[A-Z]\S*(?:\s+\S+){0,3}(?<![.!?:;,])\s*$")
+# "… and asked staff to draft the bylaws": the meeting gives someone a task.
+_ASKED = re.compile(
+    r"\b(?:asked|requested|instructed)\s+(?:the\s+)?(?P<o>[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+"
+    r"to\s+(?P<t>[a-z][^.;]+)"
+)
+_NOT_ASKED = {"note", "consider", "comment", "read", "be", "think", "bear", "join", "attend"}
 _SECOND_TASK = re.compile(r",\s+(?P<o>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)\s+to\s+(?P<t>[a-z].+)$")
 _DONE_STATEMENT = re.compile(
     r"\b(?:was|were|has\s+been|have\s+been)\s+(?:approved|agreed|noted|accepted|endorsed|adopted)\b",
@@ -85,26 +98,28 @@ def listed_actions(
         if ln.block in skip_blocks:
             continue
         text = ln.bare.strip()
-        heading = re.sub(r"^\d{1,2}[.)]?\s+", "", text)
-        if ln.col is None and _LIST_HEADING.match(heading) and len(heading.split()) <= 10:
-            in_list = True
-            number = re.match(r"^(\d{1,2})", text)
-            item_number = int(number.group(1)) if number and heading != text else 99
-            continue
-        numbered = re.match(r"^(\d{1,2})[.)]\s+", text)
+        if ln.col is None and len(text) < 90 and _LIST_WORDS.search(text):
+            heading = _LEAD_NUMBER.sub("", text)
+            if _LIST_HEADING.match(heading) and len(heading.split()) <= 10:
+                in_list = True
+                number = _LEAD_NUMBER.match(text)
+                item_number = int(number.group(1)) if number else 99
+                continue
+        numbered = _ENTRY_NUMBER.match(text) if text[:1].isdigit() else None
         if (numbered and int(numbered.group(1)) > item_number) or (
             ln.col is not None and not numbered
         ):
             in_list = False
         if in_list and (ln.bullet or numbered):
-            entry = _entry(re.sub(r"^\d{1,2}[.)]\s+", "", text), people, parse, ownerish)
+            entry = _entry(_ENTRY_NUMBER.sub("", text), people, parse, ownerish)
             if entry:
                 found.extend(Listed(d, o, dw, n, "list") for d, o, dw in entry)
             continue
         if in_list and not ln.bullet and not numbered:
             # A note under an entry (in brackets) keeps the list open.
             in_list = text.startswith("(")
-        found.extend(_in_running_text(text, n, people, parse, ownerish))
+        if ". " in text or "ACTION" in text or "Action" in text or _TASK_WORDS.search(text):
+            found.extend(_in_running_text(text, n, people, parse, ownerish))
     return found
 
 
@@ -147,7 +162,8 @@ def _in_running_text(
     text: str, n: int, people: list[str], parse: ParseFn, ownerish: OwnerishFn
 ) -> list[Listed]:
     out: list[Listed] = []
-    m = _ACTION_MID.search(text)
+    # Cheap tests first: these rules run on every line of every document.
+    m = _ACTION_MID.search(text) if ("ACTION" in text or "Action" in text) else None
     # Mid-line only: after a sentence, not after an item number.
     if m and re.search(r"[a-z]", text[: m.start()], re.I):
         rest = _STATUS_TAIL.sub("", m.group("rest")).strip()
@@ -155,7 +171,15 @@ def _in_running_text(
             d, owners, dw = _action_body(rest, people, parse, ownerish)
             if len(d.split()) >= 2:
                 out.append(Listed(d, owners, dw, n, "inline"))
-    sents = sentences(text)
+    # The last sentence, found without splitting the whole line.
+    cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+    # (A sentence of four words or more before it; "3. Health" is a number.)
+    tail = text[cut + 2 :] if cut > 0 and text.count(" ", 0, cut) >= 3 else ""
+    sents = (
+        sentences(text)
+        if tail and len(tail) < 40 and tail[:1].isupper() and _SHORT_TAIL.search(text[cut:])
+        else []
+    )
     if len(sents) >= 2:
         last = sents[-1].strip(" .")
         owner = _owner_alone(last, people)
@@ -163,7 +187,21 @@ def _in_running_text(
             d, _, dw = parse(_drop_would(sents[-2], last), people)
             if len(d.split()) >= 2:
                 out.append(Listed(d, [owner], dw, n, "tail"))
-    for s in sents:
+    low = text.lower()
+    if "asked" in low or "requested" in low or "instructed" in low:
+        for asked in _ASKED.finditer(text):
+            owner = asked.group("o")
+            task = asked.group("t")
+            # Roles only ("asked staff to …"): a named person asked to do
+            # something is read by the narrative rules in actions.py.
+            role = _ROLE_OWNER.match(owner) or owner.islower()
+            if role and ownerish(owner) and task.split()[0].lower() not in _NOT_ASKED:
+                d, _, dw = parse(task, people)
+                if len(d.split()) >= 3:
+                    out.append(Listed(d, _owners(owner, people), dw, n, "asked"))
+    if "agreed" not in low and "decided" not in low and "resolved" not in low:
+        return out
+    for s in sents or sentences(text):
         a = _AGREED_TO.search(s)
         if a and not re.search(r"\b(?:be|been)\b", a.group("rest").split(" ", 1)[0]):
             d, owners, dw = parse(a.group("rest"), people)

@@ -94,7 +94,7 @@ def heading_status(text: str) -> tuple[str, str] | None:
     True
     """
     t = text.strip().lstrip("#*• ").strip()
-    q = _QUALIFIED.match(t)
+    q = _QUALIFIED.match(t) if len(t) < 50 and t[-1:] in "tsdgTSDG:" else None
     if q:
         # "Steering Committee Absent", "Public Present", "Other Attendees":
         # a heading naming who is meant.  Members keep the status; anyone
@@ -550,6 +550,9 @@ def extract_attendance(text: Text) -> Attendance:
             for sentence in more:
                 add(_substitute(sentence, result.people), index)
             misses = 0
+            if re.match(r"(?i)^\W*(?:those|members)\s+present\s+(?:were|was)\b", line):
+                # "Those present were A, B and C." is the whole list.
+                status = None
             continue
         if _SUBSTITUTE.match(_clean(line)):
             add(_substitute(line, result.people), index)

@@ -139,8 +139,13 @@ def extract_decisions(
                 j += 1
             i = j
             continue
-        outcome = _OUTCOME_ONLY.match(text) or _OUTCOME_TAIL.search(text)
-        if outcome and i > 0:
+        low = text.lower()
+        outcome = (
+            (_OUTCOME_ONLY.match(text) or _OUTCOME_TAIL.search(text))
+            if i > 0 and _OUTCOME_WORDS.search(low)
+            else None
+        )
+        if outcome:
             cut = outcome.start() if outcome.re is _OUTCOME_TAIL else 0
             told = _outcome_of(lines, i, text, cut)
             if told:
@@ -195,6 +200,7 @@ _OUTCOME_ONLY = re.compile(
     r"(?:\s+unanimously)?\.?$",
     re.I,
 )
+_OUTCOME_WORDS = re.compile(r"approved|agreed|carried|adopted|accepted|passed")
 _OUTCOME_TAIL = re.compile(
     r",\s*(?:(?:was|were)\s+)?(?:unanimously\s+)?(?:approved|agreed|carried|adopted|accepted|passed)\.?$",
     re.I,

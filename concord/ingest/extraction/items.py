@@ -35,6 +35,10 @@ _LIST_HEAD = re.compile(
 )
 
 
+_CAPS_HEADING = re.compile(r"^[A-Z][A-Z'’&/ -]{3,60}$")
+_LIST_ENTRY = re.compile(r"^\d{1,2}[.)]?\s")
+
+
 @dataclass
 class FoundItem:
     """An item and the line it starts on."""
@@ -95,12 +99,12 @@ def extract_items(
     for i, line in enumerate(lines):
         if line.block in skip_blocks or line.bullet:
             continue
-        if line.col is None and _LIST_HEAD.match(line.text.strip()):
+        if line.col is None and len(line.text) < 40 and _LIST_HEAD.match(line.text.strip()):
             # "Actions" / "Decisions" then "1. …", "2. …": a list, not items.
             in_list = True
             continue
         if in_list:
-            if re.match(r"^\d{1,2}[.)]?\s", line.text.strip()):
+            if _LIST_ENTRY.match(line.text.strip()):
                 continue
             in_list = False
         if line.col is not None and title_cols is not None and line.col not in title_cols:
@@ -122,7 +126,12 @@ def extract_items(
             title, _body = title_and_body(raw)
             title = title.strip(" :.-–*").strip()
             if not _titleish(title, raw if title == raw.strip(" :.-–*").strip() else ""):
-                break
+                # "APPROVAL OF MINUTES" / "1. A motion to approve … was made":
+                # a number with no caption takes the capitals heading above it.
+                above = lines[i - 1].text.strip() if i > 0 else ""
+                if n != 2 or not _CAPS_HEADING.match(above) or not _SENTENCE_VERB.search(raw):
+                    break
+                title = above
             key = _order_key(number)
             if last is not None and key <= last:
                 break

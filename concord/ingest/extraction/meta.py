@@ -17,9 +17,12 @@ _BODY_WORDS = re.compile(
 _PREFIX = re.compile(
     r"^(?:(?:draft|unconfirmed|confirmed|approved)\s+)?(?:action\s+notes|notes|minutes|agenda|record)"
     r"(?:\s+and\s+actions)?\s+(?:of|for|from)\s+(?:the\s+|a\s+)?"
-    r"(?:(?:extra-?ordinary|special|annual|ordinary|full|quarterly|monthly|inaugural|general|joint)\s+)*"
+    r"(?:(?:extra-?ordinary|special|annual|ordinary|regular|full|quarterly|monthly|inaugural|general|joint)\s+)*"
     r"(?:(?:general\s+)?meeting\s+of\s+(?:the\s+)?)?(?P<body>.+)$",
     re.I,
+)
+_MINUTES_MID = re.compile(
+    r"(?i)\s(?:minutes|notes)\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\s+of\b"
 )
 _MEETING_OF = re.compile(
     r"^(?:a\s+)?(?:(?:special|annual|ordinary)\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.+)$", re.I
@@ -107,6 +110,14 @@ def find_body(head: list[str]) -> str | None:
                 body = _clean_body(m.group("body"))
                 if body:
                     return body
+        mid = _MINUTES_MID.search(text) if "inutes" in text else None
+        if mid and mid.start() > 0:
+            # "The Python Society   Minutes of Regular Meeting of the Board of
+            # Directors": the organisation, then its body.
+            body = _clean_body(_PREFIX.sub(r"\g<body>", text[mid.start() :].strip()))
+            org = re.sub(r"(?i)^the\s+", "", text[: mid.start()].strip(" -–—|:"))
+            if body:
+                return f"{org} {body}" if _ORGANISATION_END.search(org) else body
     for n, line in enumerate(head):
         text = line.strip()
         if re.match(r"(?i)^(present|apolog|in attendance)", text):
@@ -172,8 +183,7 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
                 end = times[1][1]
             break
     for ln in lines:
-        low = ln.text.lower()
-        if not _MEETING_WORD.search(low):
+        if not _MEETING_WORDS.search(ln.text):
             continue
         m = _ENDED.search(ln.text)
         if m:
@@ -188,7 +198,7 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
     return start, end
 
 
-_MEETING_WORD = re.compile(r"\b(?:meeting|session|call|agm|egm|order)\b")
+_MEETING_WORDS = re.compile(r"(?i)meeting|session|call|agm|egm|order")
 # "The meeting closed at 8.15pm", "The AGM concluded at 9:02 pm", "Meeting
 # Closed 12:47", "The Chair closed the meeting at 8.53pm", "called to order at 7".
 _SUBJECT = r"(?:meeting|session|call|agm|egm)"

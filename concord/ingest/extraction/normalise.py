@@ -24,7 +24,7 @@ from concord.ingest.text import PARA, Block, Text
 FLAT_CHARS = 400
 
 _CAPS_RUN = re.compile(
-    r"(?<![\w(/])((?:[A-Z][A-Z'’&/-]*[A-Z]|&)(?:\s+(?:[A-Z][A-Z'’&/-]*[A-Z]|OF|TO|&|A|AND|FOR|ON|IN))+|"
+    r"(?<![\w(/])((?:[A-Z][A-Z'’&-]*[A-Z]|&)(?:\s+(?:[A-Z][A-Z'’&-]*[A-Z]|OF|TO|&|A|AND|FOR|ON|IN))+|"
     r"[A-Z]{8,})(?![\w)])"
 )
 _ATTENDANCE_CUE = re.compile(

@@ -135,26 +135,32 @@ def unwrap(lines: list[str]) -> list[str]:
     quoted = sum(1 for ln in lines if ln.startswith(">"))
     if quoted >= 3:
         lines = [_QUOTE.sub("", ln) for ln in lines]
-    lines = [_MD_ESCAPE.sub(r"\1", ln[:-1] if ln.endswith("\\") else ln) for ln in lines]
-    sizes = sorted(len(ln.rstrip()) for ln in lines if ln.strip() and "\t" not in ln)
-    if len(sizes) < 8:
-        return lines
-    width = sizes[int(len(sizes) * 0.95) - 1]
+    lines = [
+        _MD_ESCAPE.sub(r"\1", ln[:-1] if ln.endswith("\\") else ln) if "\\" in ln else ln
+        for ln in lines
+    ]
+    sizes = sorted([len(ln) for ln in lines if ln and "\t" not in ln])
+    width = sizes[int(len(sizes) * 0.95) - 1] if len(sizes) >= 8 else 0
     full = sum(1 for n in sizes if n >= width - 15)
-    if not 50 <= width <= 100 or full < len(sizes) * 0.4:
-        return lines
+    wrapped = 50 <= width <= 100 and full >= len(sizes) * 0.4
     out: list[str] = []
     for ln in lines:
         prev = out[-1] if out else ""
-        first = ln.split()[0] if ln.split() else ""
-        if (
-            prev.strip()
-            and first
-            and "\t" not in prev
-            and "\t" not in ln
-            and len(_last_line(prev)) + 1 + len(first) > width
-            and not _STARTS_BLOCK.match(ln)
-        ):
+        if not prev or not ln or "\t" in ln or "\t" in prev:
+            out.append(ln)
+            continue
+        # Cheap length tests first: this runs on every line of every text file.
+        last = len(_last_line(prev))
+        join = False
+        if wrapped:
+            first = ln.split(None, 1)[0] if ln.strip() else ""
+            join = bool(first) and last + 1 + len(first) > width
+        if not join and ln[:1] == " " and last >= 40 and prev.rstrip()[-1:] not in ".:;!?":
+            # An indented lower-case line continuing a long unfinished one,
+            # in a document with no fixed width.
+            stripped = ln.lstrip()
+            join = stripped[:1].islower()
+        if join and prev.strip() and not _STARTS_BLOCK.match(ln):
             out[-1] = prev.rstrip() + "\x00" + ln.strip()
         else:
             out.append(ln)
