@@ -11,7 +11,10 @@ command line; ``python -m concord.demo`` uses it, and so can the
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 DEFAULT_DATA = "demo-data"
@@ -49,6 +52,28 @@ def prepare_environment(argv: list[str]) -> None:
     """Set ``os.environ`` for a ``demo`` command line (call before Django loads)."""
     os.environ.clear()
     os.environ.update(demo_environment(data_dir_from_args(argv), dict(os.environ)))
+
+
+@contextmanager
+def worker_beside_server(env: dict[str, str] | None = None) -> Iterator[subprocess.Popen[bytes]]:
+    """Run ``concord worker`` in a child process while the server runs; stop it after.
+
+    Uploaded documents are read by the worker (in guarded child processes),
+    never in the web server, so the demo starts one beside its server.
+    """
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "concord.cli", "worker", "--no-startup-delay", "--no-reload"],
+        env=env,
+    )
+    try:
+        yield worker
+    finally:
+        worker.terminate()  # graceful: it finishes the document in hand
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()  # what it held is taken back by the next worker (its pid is gone)
+            worker.wait()
 
 
 def main(argv: list[str] | None = None) -> int:

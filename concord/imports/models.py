@@ -68,6 +68,12 @@ class Document(models.Model):
         db_index=True,
     )
     failure_reason = models.CharField(max_length=500, blank=True)
+    # What was read but left out (items or actions over the limits), in words.
+    warnings = models.JSONField(default=list, blank=True)
+    # The worker reading it ("host:pid:random") and when it last said it was alive:
+    # a document whose worker is gone is queued again (concord/imports/worker.py).
+    claimed_by = models.CharField(max_length=80, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     body_hint = models.CharField(max_length=200, blank=True)
     meeting = models.ForeignKey(
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"

@@ -14,6 +14,8 @@ import pytest
         "concord.people.matching",
         "concord.imports.applying",
         "concord.imports.extracting",
+        "concord.imports.guard",
+        "concord.imports.worker",
         "concord.imports.forms",
         "concord.imports.lineage",
         "concord.imports.services",

@@ -51,9 +51,8 @@ def test_reextracting_rewrites_drafts_in_place_and_leaves_confirmed_ones(write, 
 def test_a_failed_document_is_read_again_and_can_succeed(write, newer_extractor, monkeypatch):
     path = write(FIRST, "feb.txt")
     real = services.extract_file
-    monkeypatch.setattr(
-        services, "extract_file", lambda *a: services.Extracted(error="reader bug", version="old")
-    )
+    failing = services.Extracted(error="reader bug", version="old")
+    monkeypatch.setattr(services, "extract_file", lambda *a, **k: failing)
     import_paths([path])
     assert Document.objects.get().status == "failed"
     monkeypatch.setattr(services, "extract_file", real)

@@ -13,7 +13,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from concord.demo.instance import DemoCredentials, setup_demo
-from concord.demo.launch import CHILD_FLAG, DEFAULT_DATA, demo_environment
+from concord.demo.launch import (
+    CHILD_FLAG,
+    DEFAULT_DATA,
+    demo_environment,
+    worker_beside_server,
+)
 
 # Share of the progress bar given to each stage of the build.
 _STAGES = {
@@ -86,7 +91,8 @@ class Command(BaseCommand):
         self.close_bar()
         self.report(credentials, options["port"])
         if not options["no_serve"]:
-            call_command("runserver", f"127.0.0.1:{options['port']}", use_reloader=False)
+            with worker_beside_server():
+                call_command("runserver", f"127.0.0.1:{options['port']}", use_reloader=False)
 
     def reexec(self, data_dir: Path, options: dict[str, Any]) -> int:
         """Run ``python -m concord.demo`` with the demo's environment; return its exit code."""

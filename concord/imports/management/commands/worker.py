@@ -1,16 +1,65 @@
 """``concord worker``: run background tasks (document imports) from the database queue.
 
 The same as django-tasks-db's ``db_worker`` (all its options apply, e.g.
-``--batch`` to process what is queued and stop).
+``--batch`` to process what is queued and stop), plus: on start, and then
+once per heartbeat timeout, documents whose worker is gone are queued again
+(``concord.imports.worker``), so a killed worker loses nothing.
 """
 
 from __future__ import annotations
 
+import time
+from argparse import ArgumentParser
+from typing import Any
+
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+
+from concord.imports import worker
+
+
+class ReclaimingWorker(db_worker.Worker):
+    """db_worker's loop, taking back dead workers' documents at start and once per timeout.
+
+    The loop reads ``self.running`` before every round; that is the one hook
+    it offers without copying it, so the reclaim runs from that read.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        self._running = True
+        self._next_reclaim = 0.0
+        super().__init__(**kwargs)
+
+    @property  # type: ignore[override]
+    def running(self) -> bool:
+        if self._running and time.monotonic() >= self._next_reclaim:
+            self._next_reclaim = time.monotonic() + worker.heartbeat_timeout().total_seconds()
+            for document_id in worker.reclaim():
+                db_worker.logger.warning("Document %s queued again (worker gone)", document_id)
+        return self._running
+
+    @running.setter
+    def running(self, value: bool) -> None:
+        self._running = value
 
 
 class Command(DbWorkerCommand):
     help = (
-        "Run Concord's background tasks (processing uploaded documents) from the database "
-        "queue. --batch processes what is queued, then stops."
+        "Run Concord's background tasks (reading uploaded documents, guarded) from the "
+        "database queue. --batch processes what is queued, then stops. Documents whose "
+        "worker died are queued again at start and after the heartbeat timeout."
     )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        super().add_arguments(parser)
+        # The id says where the worker runs (host:pid:…), so a later worker can tell it died.
+        parser.set_defaults(worker_id=worker.new_worker_id())
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        # db_worker's handle builds its Worker by name; lend it ours for this run.
+        original = db_worker.Worker
+        db_worker.Worker = ReclaimingWorker  # type: ignore[misc]
+        try:
+            super().handle(*args, **options)
+        finally:
+            db_worker.Worker = original  # type: ignore[misc]
