@@ -48,6 +48,23 @@ class ImportBatch(models.Model):
         return f"Import {self.pk} ({self.source}, {self.created_at:%d %b %Y %H:%M})"
 
 
+class DocumentQuerySet(models.QuerySet["Document"]):
+    def for_list(self) -> DocumentQuerySet:
+        """Documents for the imports list: no text or record loaded, whether each has one.
+
+        One query for any number of documents (``tests/imports/test_list_page.py``).
+        """
+        return (
+            self.select_related("meeting__body")
+            .defer("text", "record")
+            .annotate(
+                has_record=models.ExpressionWrapper(
+                    models.Q(record__isnull=False), output_field=models.BooleanField()
+                )
+            )
+        )
+
+
 class Document(models.Model):
     """An original minutes document, what was read from it and what it became."""
 
@@ -103,6 +120,8 @@ class Document(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["text"])
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
