@@ -556,18 +556,21 @@ def reextract(
     are extracted again and their record re-applied over
     the meeting they wrote — never a second meeting. Confirmed documents are
     left alone: people have checked them. Documents still queued are the
-    worker's, and so are those processing for less than an hour.
+    worker's, and so are those processing whose worker reported within the
+    heartbeat timeout (``CONCORD_WORKER_HEARTBEAT_TIMEOUT``).
     """
     from concord.imports.storage import extractor_version
 
     version = extractor_version()
     summary = Summary()
     ctx = ApplyContext.load()
-    # A document "processing" for an hour lost its worker (killed mid-task): take it over.
-    stuck = timezone.now() - dt.timedelta(hours=1)
+    from concord.imports.worker import heartbeat_timeout
+
+    # A document whose worker has been silent past the timeout lost it: take it over.
+    stuck = timezone.now() - heartbeat_timeout()
     candidates = Document.objects.exclude(
         status__in=(DocumentStatus.CONFIRMED, DocumentStatus.QUEUED)
-    ).exclude(status=DocumentStatus.PROCESSING, updated_at__gte=stuck)
+    ).exclude(status=DocumentStatus.PROCESSING, heartbeat_at__gte=stuck)
     if not force:
         candidates = candidates.exclude(extractor_version=version).exclude(corrected=True)
     for pk in candidates.order_by("pk").values_list("pk", flat=True).iterator():
