@@ -187,6 +187,11 @@ def _child_main(path: str, filename: str, limits: ReadLimits, sender: Connection
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     cap = limits.memory_bytes if hard == resource.RLIM_INFINITY else min(limits.memory_bytes, hard)
     resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    # A backstop if the parent dies and cannot kill it: CPU time past the limit ends it.
+    seconds = int(limits.seconds) + 5
+    _soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if hard == resource.RLIM_INFINITY or hard > seconds:
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, hard))
     ingest_limits.set_max_expanded_bytes(limits.expanded_bytes)
     try:
         result = extract_here(path, filename, limits, memory_reason=memory_reason(limits))
