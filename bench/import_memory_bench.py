@@ -25,6 +25,7 @@ import http.cookiejar
 import json
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -252,6 +253,7 @@ def main() -> None:
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 process.kill()
+    shutil.rmtree(data, ignore_errors=True)
     hostile_ok = all(expected[name] in reasons.get(name, "") for name in expected)
     ordinary_failed = {n: r for n, r in reasons.items() if n not in expected}
     results = {
