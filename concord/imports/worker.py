@@ -31,7 +31,7 @@ from concord.imports.models import Document, DocumentStatus
 
 log = logging.getLogger(__name__)
 
-GONE_REASON = "its worker stopped while reading it; queued again"
+GONE_REASON = "its worker stopped while reading it"
 
 
 def new_worker_id() -> str:
@@ -121,7 +121,7 @@ def reclaim(*, now: dt.datetime | None = None) -> list[int]:
         if not is_stuck(document, now=now):
             continue
         with transaction.atomic():
-            if not _release(document, DocumentStatus.QUEUED, ""):
+            if not _release(document, DocumentStatus.QUEUED, f"{GONE_REASON}; queued again"):
                 continue
             transaction.on_commit(partial(process_document.enqueue, document.pk))
         log.warning("Document %s: worker %s gone; queued again", document.pk, document.claimed_by)

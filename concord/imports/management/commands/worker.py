@@ -12,6 +12,7 @@ import time
 from argparse import ArgumentParser
 from typing import Any
 
+from django.db import DatabaseError
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
@@ -34,8 +35,13 @@ class ReclaimingWorker(db_worker.Worker):
     def running(self) -> bool:
         if self._running and time.monotonic() >= self._next_reclaim:
             self._next_reclaim = time.monotonic() + worker.heartbeat_timeout().total_seconds()
-            for document_id in worker.reclaim():
-                db_worker.logger.warning("Document %s queued again (worker gone)", document_id)
+            try:
+                for document_id in worker.reclaim():
+                    db_worker.logger.warning("Document %s queued again (worker gone)", document_id)
+            except DatabaseError:
+                # A busy or briefly unreachable database: try again next round.
+                db_worker.logger.exception("Could not look for documents of dead workers")
+                self._next_reclaim = time.monotonic() + 30
         return self._running
 
     @running.setter
