@@ -80,13 +80,20 @@ def test_concord_import_refuses_each_hostile_file_with_its_reason_and_imports_th
 
 @pytest.mark.django_db(transaction=True)
 def test_uploads_are_only_stored_and_queued_and_the_worker_refuses_the_hostile_ones(
-    client, write, low_limits
+    client, write, low_limits, monkeypatch
 ):
     client.force_login(make_secretariat_user())
     write(FIRST, "good.docx")
     expected = _hostile_folder(write.folder)
     files = [SimpleUploadedFile(path.name, path.read_bytes()) for path in write.folder.iterdir()]
-    response = client.post(reverse("imports:list"), {"files": files}, follow=True)
+
+    def no_reading_here(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the web server read a document")
+
+    with monkeypatch.context() as web:
+        web.setattr("concord.imports.guard.read_guarded", no_reading_here)
+        web.setattr("concord.imports.extracting.extract_here", no_reading_here)
+        response = client.post(reverse("imports:list"), {"files": files}, follow=True)
     assert b"huge.txt: refused" in response.content  # refused on size, before anything is read
     queued = Document.objects.filter(status=DocumentStatus.QUEUED)
     assert queued.count() == 6  # the web server read none of them
