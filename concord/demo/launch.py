@@ -10,6 +10,7 @@ command line; ``python -m concord.demo`` uses it, and so can the
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -64,6 +65,7 @@ def worker_beside_server(env: dict[str, str] | None = None) -> Iterator[subproce
     worker = subprocess.Popen(
         [sys.executable, "-m", "concord.cli", "worker", "--no-startup-delay", "--no-reload"],
         env=env,
+        preexec_fn=_die_with_parent,  # noqa: PLW1509 - one async-signal-safe call
     )
     try:
         yield worker
@@ -74,6 +76,21 @@ def worker_beside_server(env: dict[str, str] | None = None) -> Iterator[subproce
         except subprocess.TimeoutExpired:
             worker.kill()  # what it held is taken back by the next worker (its pid is gone)
             worker.wait()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to stop this child when its parent dies (a server killed with SIGTERM).
+
+    Without it, a demo stopped by ``kill`` would leave its worker running:
+    the ``finally`` above runs only when the server returns or is interrupted.
+    """
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
+    # Not Linux: the finally above still stops it on a normal exit.
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def main(argv: list[str] | None = None) -> int:
