@@ -226,6 +226,9 @@ MEDIA_URL = "media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 CONCORD_MAX_UPLOAD_BYTES = env_int("CONCORD_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Files in one upload; more are answered on the page with this limit (docs/import.md).
+CONCORD_UPLOAD_MAX_FILES = env_int("CONCORD_UPLOAD_MAX_FILES", 100)
+DATA_UPLOAD_MAX_NUMBER_FILES = CONCORD_UPLOAD_MAX_FILES
 
 # Background work (document imports) goes through django-tasks; the default
 # backend keeps the queue in the database, run by `concord worker`.
@@ -273,8 +276,16 @@ CONCORD_PAGE_CACHE_SECONDS = env_int("CONCORD_PAGE_CACHE_SECONDS", 600)
 CONCORD_PAGE_CACHE_GENERATION_FILE = Path(
     env_str("CONCORD_PAGE_CACHE_GENERATION_FILE", str(DATA_DIR / "page-cache-generation"))
 )
-# Process uploads in a thread of the web process (demo, small sites) instead of `concord worker`.
-CONCORD_INLINE_WORKER = env_bool("CONCORD_INLINE_WORKER", DEMO_MODE)
+# Guarded reading (concord/imports/guard.py): each document is read in a child process
+# with these limits; over one, it fails with the reason in words (docs/import.md).
+CONCORD_READ_MEMORY_MB = env_int("CONCORD_READ_MEMORY_MB", 400)
+CONCORD_READ_TIMEOUT_SECONDS = env_int("CONCORD_READ_TIMEOUT_SECONDS", 120)
+CONCORD_READ_MAX_EXPANDED_MB = env_int("CONCORD_READ_MAX_EXPANDED_MB", 200)
+# Items and actions kept from one document; the rest is left out with a warning.
+CONCORD_IMPORT_MAX_ITEMS = env_int("CONCORD_IMPORT_MAX_ITEMS", 300)
+CONCORD_IMPORT_MAX_ACTIONS = env_int("CONCORD_IMPORT_MAX_ACTIONS", 500)
+# A document whose worker has not reported for this long (seconds) is queued again.
+CONCORD_WORKER_HEARTBEAT_TIMEOUT = env_int("CONCORD_WORKER_HEARTBEAT_TIMEOUT", 300)
 CONCORD_DOCUMENTS_DIR = Path(env_str("CONCORD_DOCUMENTS_DIR", str(DATA_DIR / "documents")))
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

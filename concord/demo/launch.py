@@ -10,8 +10,12 @@ command line; ``python -m concord.demo`` uses it, and so can the
 
 from __future__ import annotations
 
+import contextlib
 import os
+import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 DEFAULT_DATA = "demo-data"
@@ -49,6 +53,44 @@ def prepare_environment(argv: list[str]) -> None:
     """Set ``os.environ`` for a ``demo`` command line (call before Django loads)."""
     os.environ.clear()
     os.environ.update(demo_environment(data_dir_from_args(argv), dict(os.environ)))
+
+
+@contextmanager
+def worker_beside_server(env: dict[str, str] | None = None) -> Iterator[subprocess.Popen[bytes]]:
+    """Run ``concord worker`` in a child process while the server runs; stop it after.
+
+    Uploaded documents are read by the worker (in guarded child processes),
+    never in the web server, so the demo starts one beside its server.
+    """
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "concord.cli", "worker", "--no-startup-delay", "--no-reload"],
+        env=env,
+        preexec_fn=_die_with_parent,  # noqa: PLW1509 - one async-signal-safe call
+    )
+    try:
+        yield worker
+    finally:
+        worker.terminate()  # graceful: it finishes the document in hand
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()  # what it held is taken back by the next worker (its pid is gone)
+            worker.wait()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to stop this child when its parent dies (a server killed with SIGTERM).
+
+    Without it, a demo stopped by ``kill`` would leave its worker running:
+    the ``finally`` above runs only when the server returns or is interrupted.
+    """
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
+    # Not Linux: the finally above still stops it on a normal exit.
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -48,6 +48,23 @@ class ImportBatch(models.Model):
         return f"Import {self.pk} ({self.source}, {self.created_at:%d %b %Y %H:%M})"
 
 
+class DocumentQuerySet(models.QuerySet["Document"]):
+    def for_list(self) -> DocumentQuerySet:
+        """Documents for the imports list: no text or record loaded, whether each has one.
+
+        One query for any number of documents (``tests/imports/test_list_page.py``).
+        """
+        return (
+            self.select_related("meeting__body")
+            .defer("text", "record")
+            .annotate(
+                has_record=models.ExpressionWrapper(
+                    models.Q(record__isnull=False), output_field=models.BooleanField()
+                )
+            )
+        )
+
+
 class Document(models.Model):
     """An original minutes document, what was read from it and what it became."""
 
@@ -68,6 +85,12 @@ class Document(models.Model):
         db_index=True,
     )
     failure_reason = models.CharField(max_length=500, blank=True)
+    # What was read but left out (items or actions over the limits), in words.
+    warnings = models.JSONField(default=list, blank=True)
+    # The worker reading it ("host:pid:random") and when it last said it was alive:
+    # a document whose worker is gone is queued again (concord/imports/worker.py).
+    claimed_by = models.CharField(max_length=80, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     body_hint = models.CharField(max_length=200, blank=True)
     meeting = models.ForeignKey(
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
@@ -97,6 +120,8 @@ class Document(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["text"])
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

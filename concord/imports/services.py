@@ -26,8 +26,8 @@ import os
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,7 @@ from django.utils import timezone
 
 from concord.imports.applying import ApplyContext, ApplyError, apply_record
 from concord.imports.extracting import Extracted, extract_file
+from concord.imports.guard import limits_from_settings
 from concord.imports.models import (
     Document,
     DocumentStatus,
@@ -139,6 +140,8 @@ def finish_document(
         document.text = extracted.text
         document.record = record if record is not None else extracted.record
         document.failure_reason = ""
+        if record is None:
+            document.warnings = extracted.warnings
         if document.pk is None:
             document.save()  # proposals and the meeting point back at it
         try:
@@ -198,7 +201,15 @@ def _plan(path: Path, limit: int) -> _Planned | Outcome:
         sha = sha256_of(path)
     except OSError as exc:
         return Outcome(str(path), FAILED, f"cannot open ({exc.strerror or exc})")
-    existing = Document.objects.filter(sha256=sha).only("pk", "status").first()
+    existing = (
+        Document.objects.filter(sha256=sha)
+        .only("pk", "status", "claimed_by", "heartbeat_at", "updated_at")
+        .first()
+    )
+    if existing is not None:
+        from concord.imports.worker import release_if_stuck
+
+        release_if_stuck(existing)  # a stuck document is retried, like a failed one
     if existing is not None and existing.status != DocumentStatus.FAILED:
         return Outcome(path.name, SKIPPED, "already imported", existing.pk)
     return _Planned(path, path.name, sha, size)
@@ -276,13 +287,15 @@ def import_paths(
 ) -> Summary:
     """Import files and folders; one transaction per document; return the summary.
 
-    Extraction runs in ``jobs`` worker processes (``jobs=1``: in this
-    process) while this process hashes files, skips those already imported
-    and writes results to the database. At most ``4 × jobs`` files are in
-    flight, so memory does not grow with the number of files. ``store`` is
-    the document store (``CONCORD_DOCUMENTS_DIR`` by default).
+    Each file is read in a guarded child process (``concord.imports.guard``:
+    memory, time and decompression limits), ``jobs`` at a time, while this
+    process hashes files, skips those already imported and writes results
+    to the database. At most ``4 × jobs`` files are in flight, so memory
+    does not grow with the number of files. ``store`` is the document store
+    (``CONCORD_DOCUMENTS_DIR`` by default).
     """
     limit = max_bytes() if limit is None else limit
+    limits = replace(limits_from_settings(), max_bytes=limit)
     store = documents_dir() if store is None else store
     summary = Summary()
     ctx = ApplyContext.load(user=user)
@@ -296,7 +309,7 @@ def import_paths(
     def extract(plan: _Planned) -> Extracted:
         if plan.size > limit:
             return Extracted(error=too_large(plan.size))
-        return extract_file(plan.path, plan.name, limit)
+        return extract_file(plan.path, plan.name, limits=limits)
 
     files = iter_files(paths)
     if jobs <= 1:
@@ -309,7 +322,8 @@ def import_paths(
     else:
         window = 4 * jobs
         pending: deque[tuple[_Planned, Future[Extracted] | Extracted]] = deque()
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # Threads only wait here: each reads in its own guarded child process.
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
 
             def drain(keep: int) -> None:
                 while len(pending) > keep:
@@ -325,7 +339,7 @@ def import_paths(
                 if plan.size > limit:
                     pending.append((plan, Extracted(error=too_large(plan.size))))
                 else:
-                    pending.append((plan, pool.submit(extract_file, plan.path, plan.name, limit)))
+                    pending.append((plan, pool.submit(extract, plan)))
                 drain(window)
             drain(0)
     summary.proposals = ctx.proposals
@@ -342,7 +356,7 @@ def receive_upload(files: list[Any], *, user: Any, body: str = "") -> list[Outco
     imported is reported as skipped, one over the size limit is recorded as
     failed without being kept, and the others are queued.
     """
-    from concord.imports.tasks import ensure_inline_worker, process_document
+    from concord.imports.tasks import process_document
 
     limit = max_bytes()
     batch = ImportBatch.objects.create(created_by=user, source="upload", body_hint=body[:200])
@@ -377,32 +391,38 @@ def receive_upload(files: list[Any], *, user: Any, body: str = "") -> list[Outco
                 document.save()
                 transaction.on_commit(partial(process_document.enqueue, document.pk))
                 outcomes.append(Outcome(name, "queued", "", document.pk))
-    if any(o.result == "queued" for o in outcomes):
-        transaction.on_commit(ensure_inline_worker)
     return outcomes
 
 
-def claim(document_id: int) -> bool:
-    """Mark a queued document as processing; False if someone else has it (or it is gone)."""
-    return bool(
-        Document.objects.filter(pk=document_id, status=DocumentStatus.QUEUED).update(
-            status=DocumentStatus.PROCESSING, updated_at=timezone.now()
-        )
-    )
+def process_document(
+    document_id: int, *, ctx: ApplyContext | None = None, worker_id: str = ""
+) -> str:
+    """Claim a queued document, read it (guarded) and apply it (what the background task runs).
 
+    The record is applied only if the document is still this worker's when
+    reading ends (``concord.imports.worker``): one taken back meanwhile is
+    left to the worker that has it now, so it is processed exactly once.
+    """
+    from concord.imports import worker
 
-def process_document(document_id: int, *, ctx: ApplyContext | None = None) -> str:
-    """Extract a stored document and apply it (what the background task runs)."""
-    if not claim(document_id):
+    worker_id = worker_id or worker.new_worker_id()
+    if not worker.claim(document_id, worker_id):
         return "not queued"
     document = Document.objects.get(pk=document_id)
     try:
-        extracted = extract_stored(document)
-        return finish_document(document, extracted, ctx or ApplyContext.load())
+        extracted = extract_stored(document, heartbeat=partial(worker.beat, document_id, worker_id))
+        with transaction.atomic():
+            mine = worker.still_mine(document_id, worker_id)
+            if mine is None:
+                return "taken back by another worker"
+            mine.claimed_by, mine.heartbeat_at = "", None
+            return finish_document(mine, extracted, ctx or ApplyContext.load())
     except Exception as exc:  # noqa: BLE001 - recorded against the upload, never lost
         log.exception("Import of document %s failed", document_id)
-        Document.objects.filter(pk=document_id).update(
+        Document.objects.filter(pk=document_id, claimed_by=worker_id).update(
             status=DocumentStatus.FAILED,
+            claimed_by="",
+            heartbeat_at=None,
             failure_reason=f"internal error while importing ({type(exc).__name__})",
         )
         return DocumentStatus.FAILED
@@ -416,14 +436,14 @@ def stored_file(document: Document) -> Path | None:
     return path if path.is_file() else None
 
 
-def extract_stored(document: Document) -> Extracted:
-    """Read a kept document again."""
+def extract_stored(document: Document, *, heartbeat: Callable[[], None] | None = None) -> Extracted:
+    """Read a kept document again (guarded: ``concord.imports.guard``)."""
     path = stored_file(document)
     if path is None:
         if document.size > max_bytes():
             return Extracted(error=too_large(document.size))
         return Extracted(error="the original file is missing from the document store")
-    return extract_file(path, document.filename, max_bytes())
+    return extract_file(path, document.filename, limits=limits_from_settings(), heartbeat=heartbeat)
 
 
 # -- review -------------------------------------------------------------------------
@@ -536,18 +556,21 @@ def reextract(
     are extracted again and their record re-applied over
     the meeting they wrote — never a second meeting. Confirmed documents are
     left alone: people have checked them. Documents still queued are the
-    worker's, and so are those processing for less than an hour.
+    worker's, and so are those processing whose worker reported within the
+    heartbeat timeout (``CONCORD_WORKER_HEARTBEAT_TIMEOUT``).
     """
     from concord.imports.storage import extractor_version
 
     version = extractor_version()
     summary = Summary()
     ctx = ApplyContext.load()
-    # A document "processing" for an hour lost its worker (killed mid-task): take it over.
-    stuck = timezone.now() - dt.timedelta(hours=1)
+    from concord.imports.worker import heartbeat_timeout
+
+    # A document whose worker has been silent past the timeout lost it: take it over.
+    stuck = timezone.now() - heartbeat_timeout()
     candidates = Document.objects.exclude(
         status__in=(DocumentStatus.CONFIRMED, DocumentStatus.QUEUED)
-    ).exclude(status=DocumentStatus.PROCESSING, updated_at__gte=stuck)
+    ).exclude(status=DocumentStatus.PROCESSING, heartbeat_at__gte=stuck)
     if not force:
         candidates = candidates.exclude(extractor_version=version).exclude(corrected=True)
     for pk in candidates.order_by("pk").values_list("pk", flat=True).iterator():

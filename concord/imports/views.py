@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import TooManyFilesSent
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from concord.imports import services
@@ -42,9 +45,27 @@ def _document(pk: int) -> Document:
     return get_object_or_404(Document.objects.select_related("meeting__body"), pk=pk)
 
 
-@login_required
 def document_list(request: HtmxHttpRequest) -> HttpResponse:
-    """Upload form and every document with its status (the table polls while work is pending)."""
+    """Upload form and every document with its status (the table polls while work is pending).
+
+    Too many files in one upload are answered on this page with the limit.
+    Django refuses them while parsing the body, before the CSRF check can
+    read its token, so the check runs here once the body has been read.
+    """
+    if request.method == "POST":
+        try:
+            request.FILES  # noqa: B018 - parses the body (and counts its files)
+        except TooManyFilesSent:
+            return _too_many_files(request)
+    return _document_list(request)
+
+
+document_list = csrf_exempt(document_list)  # the CSRF check is _document_list's
+
+
+@csrf_protect
+@login_required
+def _document_list(request: HtmxHttpRequest) -> HttpResponse:
     _secretariat(request)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -59,17 +80,34 @@ def document_list(request: HtmxHttpRequest) -> HttpResponse:
             else:
                 messages.error(request, f"{outcome.name}: refused — {outcome.reason}.")
         return redirect("imports:list")
-    documents = Document.objects.select_related("meeting__body").defer("text", "record")
-    status = request.GET.get("status", "")
-    if status:
-        documents = documents.filter(status=status)
+    return _list_page(request, form)
+
+
+@login_required
+def _too_many_files(request: HtmxHttpRequest) -> HttpResponse:
+    """The page again, the upload refused: nothing of it was read or kept."""
+    _secretariat(request)
+    form = UploadForm(data={})
+    form.is_valid()  # bound and cleaned, so the refusal shows beside the field
+    limit = settings.DATA_UPLOAD_MAX_NUMBER_FILES
+    message = f"At most {limit} files at a time: upload them in smaller groups."
+    form.errors["files"] = form.error_class([message])
+    return _list_page(request, form, status=400)
+
+
+def _list_page(request: HtmxHttpRequest, form: UploadForm, status: int = 200) -> HttpResponse:
+    """The documents table (a fixed number of queries, whatever the number of documents)."""
+    documents = Document.objects.for_list()
+    chosen = request.GET.get("status", "")
+    if chosen:
+        documents = documents.filter(status=chosen)
     page = Paginator(documents, PER_PAGE).get_page(request.GET.get("page"))
     pending = any(d.status in PENDING for d in page)
     context = {
         "form": form,
         "page": page,
         "pending": pending,
-        "status": status,
+        "status": chosen,
         "statuses": DocumentStatus.choices,
     }
     if request.htmx:
@@ -78,7 +116,8 @@ def document_list(request: HtmxHttpRequest) -> HttpResponse:
         MergeProposal.objects.filter(status=ProposalStatus.OPEN).count()
         + OrganisationMergeProposal.objects.filter(status=ProposalStatus.OPEN).count()
     )
-    return render(request, "imports/list.html", {**context, "open_proposals": open_proposals})
+    context["open_proposals"] = open_proposals
+    return render(request, "imports/list.html", context, status=status)
 
 
 @login_required

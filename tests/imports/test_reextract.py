@@ -51,9 +51,8 @@ def test_reextracting_rewrites_drafts_in_place_and_leaves_confirmed_ones(write, 
 def test_a_failed_document_is_read_again_and_can_succeed(write, newer_extractor, monkeypatch):
     path = write(FIRST, "feb.txt")
     real = services.extract_file
-    monkeypatch.setattr(
-        services, "extract_file", lambda *a: services.Extracted(error="reader bug", version="old")
-    )
+    failing = services.Extracted(error="reader bug", version="old")
+    monkeypatch.setattr(services, "extract_file", lambda *a, **k: failing)
     import_paths([path])
     assert Document.objects.get().status == "failed"
     monkeypatch.setattr(services, "extract_file", real)
@@ -72,14 +71,16 @@ def test_the_original_missing_from_the_store_is_a_failure_not_a_crash(write, doc
     assert Meeting.objects.count() == 1  # the draft it wrote stays
 
 
-def test_a_document_stuck_in_processing_is_taken_over_after_an_hour(write):
+def test_a_document_stuck_in_processing_is_taken_over_after_the_heartbeat_timeout(write, settings):
     import datetime as dt
 
     from django.utils import timezone
 
+    settings.CONCORD_WORKER_HEARTBEAT_TIMEOUT = 300
     import_paths([write(FIRST, "feb.txt")])
-    Document.objects.update(status="processing", updated_at=timezone.now())
-    assert reextract(force=True).total == 0  # its worker may still be busy
-    Document.objects.update(updated_at=timezone.now() - dt.timedelta(hours=2))
+    now = timezone.now()
+    Document.objects.update(status="processing", heartbeat_at=now - dt.timedelta(seconds=200))
+    assert reextract(force=True).total == 0  # its worker reported within the timeout
+    Document.objects.update(heartbeat_at=now - dt.timedelta(minutes=6))
     assert reextract(force=True).imported == 1
     assert Document.objects.get().status == "review" and Meeting.objects.count() == 1

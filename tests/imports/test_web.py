@@ -215,23 +215,3 @@ def test_the_list_page_takes_a_fixed_number_of_queries(
     document = Document.objects.get(filename="may.txt")
     with django_assert_max_num_queries(10):
         secretariat.get(reverse("imports:review", args=[document.pk]))
-
-
-@pytest.mark.django_db(transaction=True)
-def test_the_inline_worker_processes_uploads_without_a_second_command(client, settings):
-    import time
-
-    from concord.imports.tasks import stop_inline_worker
-
-    settings.CONCORD_INLINE_WORKER = True
-    client.force_login(make_secretariat_user())
-    try:
-        _upload(client, SimpleUploadedFile("feb.txt", to_txt(FIRST).encode()))
-        for _ in range(600):  # polled, not timed: waits up to a minute on a loaded machine
-            if Document.objects.get().status not in ("queued", "processing"):
-                break
-            time.sleep(0.1)
-    finally:
-        stop_inline_worker()
-    document = Document.objects.get()
-    assert document.status == "review", (document.status, document.failure_reason)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 from concord.ingest.errors import ExtractionError
+from concord.ingest.limits import OutOfMemory
 from concord.ingest.text import Text
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -148,7 +149,8 @@ def read(
     except RecursionError:
         raise ExtractionError(f"{name}: document nested too deeply to read")
     except MemoryError:
-        raise ExtractionError(f"{name}: document too large to read")
+        # A class of its own: the guarded reading process words it as its memory limit.
+        raise OutOfMemory(f"{name}: document too large to read")
     except Exception as exc:  # a reader bug or a library choking on damage
         raise ExtractionError(f"{name}: damaged or unreadable {ext} file ({type(exc).__name__})")
     if text.is_empty():

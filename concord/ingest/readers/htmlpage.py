@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from concord.ingest import limits
 from concord.ingest.readers.plain import decode
 from concord.ingest.text import BULLET, Text, split_bullets, split_front_matter
 
@@ -19,6 +20,7 @@ _BREAKS = {
 
 def read(data: bytes, name: str) -> Text:
     """Read an HTML page: headings, paragraphs, list items and table rows."""
+    limits.refuse_entity_declarations(data)
     front, markup = split_front_matter(decode(data, name))
     text = parse(markup)
     text.front_matter = front

@@ -7,11 +7,13 @@ refused with a message naming the formats that work without it.
 
 from __future__ import annotations
 
+import resource
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
+from concord.ingest import limits
 from concord.ingest.errors import ExtractionError
 from concord.ingest.text import Text
 
@@ -28,6 +30,8 @@ def read(data: bytes, name: str) -> Text:
             f"{name}: {suffix} needs LibreOffice (soffice), which is not installed; "
             "supported without it: .txt, .md, .html, .htm, .docx, .pdf"
         )
+    if suffix == ".odt":
+        limits.check_zip(data, name)
     with tempfile.TemporaryDirectory(prefix="concord-soffice-") as tmp:
         src = Path(tmp) / f"input{suffix}"
         src.write_bytes(data)
@@ -47,6 +51,7 @@ def read(data: bytes, name: str) -> Text:
                 ],
                 capture_output=True,
                 timeout=TIMEOUT_SECONDS,
+                preexec_fn=_lift_memory_limit,  # noqa: PLW1509 - the reading process has one thread
                 check=False,
             )
         except subprocess.TimeoutExpired:
@@ -57,3 +62,14 @@ def read(data: bytes, name: str) -> Text:
         from concord.ingest.readers import docx
 
         return docx.read(out.read_bytes(), name)
+
+
+def _lift_memory_limit() -> None:
+    """Give LibreOffice back the address space the guarded reading process gave up.
+
+    The reading process lowers its own soft ``RLIMIT_AS`` (see
+    ``concord.imports.guard``); LibreOffice maps well over a gigabyte of
+    address space just to start, and is bounded by its own time limit.
+    """
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))

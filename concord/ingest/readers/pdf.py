@@ -6,6 +6,7 @@ import io
 import logging
 from typing import Any
 
+from concord.ingest import limits
 from concord.ingest.errors import ExtractionError
 from concord.ingest.readers.plain import parse_lines
 from concord.ingest.text import Text
@@ -18,18 +19,18 @@ def read(data: bytes, name: str) -> Text:
     """Read a PDF's text layer; refuse scanned, encrypted or damaged files."""
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise ExtractionError(f"{name}: not a PDF file")
+    limits.check_pdf(data)
     # pdfminer logs every recoverable oddity as a warning; the CLI's stderr
     # must stay one line per failed document.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise ExtractionError(f"{name}: encrypted PDF (password protected)")
+    except MemoryError:
+        raise
     except Exception as exc:
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+        if _encrypted(exc):
             raise ExtractionError(f"{name}: encrypted PDF (password protected)")
         raise ExtractionError(f"{name}: damaged PDF ({type(exc).__name__})")
     text = Text()
@@ -41,15 +42,33 @@ def read(data: bytes, name: str) -> Text:
             for page in pdf.pages:
                 chars += len(page.chars)
                 _read_page(page, text)
-    except ExtractionError:
+    except (ExtractionError, MemoryError):
         raise
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise ExtractionError(f"{name}: encrypted PDF (password protected)")
     except Exception as exc:
+        if _encrypted(exc):
+            raise ExtractionError(f"{name}: encrypted PDF (password protected)")
         raise ExtractionError(f"{name}: damaged PDF ({type(exc).__name__})")
     if chars == 0 or text.is_empty():
         raise ExtractionError(f"{name}: PDF has no text layer (scanned PDF?)")
     return text
+
+
+def _encrypted(exc: BaseException) -> bool:
+    """Whether pdfminer refused the file for its encryption (pdfplumber wraps its errors)."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if isinstance(seen, PDFPasswordIncorrect | PDFEncryptionError):
+            return True
+        words = str(seen).lower()
+        if "password" in words or "encrypt" in words:
+            return True
+        inner = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
+        seen = seen.__cause__ or seen.__context__ or inner
+    return False
 
 
 def _read_page(page: Any, text: Text) -> None:

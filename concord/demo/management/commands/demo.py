@@ -12,7 +12,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from concord.demo.instance import DemoCredentials, setup_demo
-from concord.demo.launch import CHILD_FLAG, DEFAULT_DATA, demo_environment
+from concord.demo.launch import (
+    CHILD_FLAG,
+    DEFAULT_DATA,
+    demo_environment,
+    worker_beside_server,
+)
 from concord.lib.serving import ServeOptions, exec_gunicorn
 
 # Share of the progress bar given to each stage of the build.
@@ -86,8 +91,11 @@ class Command(BaseCommand):
         self.close_bar()
         self.report(credentials, options["port"])
         if not options["no_serve"]:
-            # The same production server as `concord serve` (replaces this process).
-            exec_gunicorn(ServeOptions(port=options["port"]))
+            # Uploads are read by a worker beside the server. The same production
+            # server as `concord serve` then replaces this process: the worker's
+            # parent-death signal (launch._die_with_parent) stops it with gunicorn.
+            with worker_beside_server():
+                exec_gunicorn(ServeOptions(port=options["port"]))
 
     def reexec(self, data_dir: Path, options: dict[str, Any]) -> int:
         """Run ``python -m concord.demo`` with the demo's environment; return its exit code."""
