@@ -157,7 +157,7 @@ def propose_merge(
         return None
     proposal: Any = model(
         keep_id=near.keep_id,
-        other=other,
+        other_id=other.pk,
         keep_name=near.keep_name[:250],
         other_name=(other.display_name if isinstance(other, Person) else other.name)[:250],
         score=near.score,
