@@ -95,7 +95,8 @@ class AttendeeForm(_Row):
     person = forms.TypedChoiceField(
         label="From the register", coerce=int, required=False, empty_value=None
     )
-    name = forms.CharField(label="Or name as written", max_length=250, required=False)
+    # Long enough for a line of names run together, to be split.
+    name = forms.CharField(label="Or name as written", max_length=2000, required=False)
     organisation = forms.CharField(max_length=200, required=False)
     status = forms.ChoiceField(choices=AttendanceStatus.choices, initial="present")
     role = forms.ChoiceField(choices=ROLES, required=False)

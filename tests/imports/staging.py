@@ -26,3 +26,24 @@ def import_confirmed(paths: Any, **kwargs: Any) -> Summary:
     summary = import_paths(paths, **kwargs)
     confirm_all(kwargs.get("user"))
     return summary
+
+
+def review_data(forms: Any) -> dict[str, Any]:
+    """The POST data of the review form as it was shown (``response.context["forms"]``)."""
+    data: dict[str, Any] = {}
+    meeting = forms.meeting
+    for name in meeting.fields:
+        value = meeting.initial.get(name)
+        data[meeting.add_prefix(name)] = "" if value is None else value
+    for formset in forms.sets:
+        data[f"{formset.prefix}-TOTAL_FORMS"] = len(formset.forms)
+        data[f"{formset.prefix}-INITIAL_FORMS"] = formset.initial_form_count()
+        data[f"{formset.prefix}-MIN_NUM_FORMS"] = 0
+        data[f"{formset.prefix}-MAX_NUM_FORMS"] = 1000
+        for form in formset.forms:
+            for name, field in form.fields.items():
+                value = form.initial.get(name, field.initial)
+                if value in (None, False, [], ""):
+                    continue
+                data[form.add_prefix(name)] = value
+    return data
