@@ -259,7 +259,7 @@ def delete_register_entry(obj: Person | Organisation, *, user: Any) -> None:
     with transaction.atomic():
         used = references(obj)
         if used:
-            raise ApplyError(f"{obj} cannot be deleted: {', '.join(used)} refer to it")
+            raise ApplyError(f"{obj} cannot be deleted: referred to by {', '.join(used)}")
         model = MergeProposal if isinstance(obj, Person) else OrganisationMergeProposal
         for proposal in model.objects.filter(models.Q(keep=obj) | models.Q(other=obj)):  # type: ignore[misc]
             _tag(proposal, user, f"{obj} deleted").delete()
