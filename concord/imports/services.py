@@ -99,7 +99,6 @@ class Summary:
     skipped: int = 0
     duplicates: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
-    proposals: int = 0
 
     def add(self, outcome: Outcome) -> None:
         if outcome.result == IMPORTED:
@@ -475,9 +474,9 @@ def reextract(
 
     Documents read by another extractor version (all with ``force``) that
     are neither confirmed nor corrected on review (those too with ``force``)
-    are extracted again and their record re-applied over
-    the meeting they wrote — never a second meeting. Confirmed documents are
-    left alone: people have checked them. Documents still queued are the
+    are extracted again: the record (and, unless corrected, the draft) is
+    replaced; nothing is written to the register until confirmation.
+    Confirmed documents are left alone: people have checked them. Documents still queued are the
     worker's, and so are those processing for less than an hour.
     """
     from concord.imports.storage import extractor_version
