@@ -36,7 +36,6 @@ from concord.imports.planning import (
 )
 from concord.meetings.models import (
     AgendaItem,
-    Attendance,
     Decision,
     DecisionKind,
     Declaration,
@@ -44,6 +43,7 @@ from concord.meetings.models import (
     MeetingStatus,
     MinutesStatus,
 )
+from concord.meetings.services import save_attendance
 from concord.people.models import Organisation, Person
 
 
@@ -103,7 +103,7 @@ class _Writer:
         obj._change_reason = f"imported from {self.document.filename}"[:100]
         return obj
 
-    def resolve(self, row: Resolution | None) -> int | None:
+    def resolve(self, row: Resolution | None, *, organisation_id: int | None = None) -> int | None:
         if row is None or row.kind == "all":
             return None
         if row.action != CREATE:
@@ -122,7 +122,9 @@ class _Writer:
                 self.created.organisations.append(obj.pk)
                 self._propose(OrganisationMergeProposal, obj, row)
         else:
-            obj = self._tag(Person(name=row.name, honorific=row.title))
+            obj = self._tag(
+                Person(name=row.name, honorific=row.title, organisation_id=organisation_id)
+            )
             obj.save()
             self.created.people.append(obj.pk)
             self._propose(MergeProposal, obj, row)
@@ -195,24 +197,28 @@ def apply_draft(document: Document, draft: Draft, plan: Plan, *, user: Any) -> C
     document.meeting = meeting
     document.owns_meeting = True
 
+    rows: list[dict[str, Any]] = []
     for entry in plan.attendance:
-        row = entry.row
-        person_id = writer.resolve(entry.person)
         org_id = writer.resolve(entry.organisation)
-        writer._tag(
-            Attendance(
-                meeting=meeting,
-                person_id=person_id,
-                organisation_id=org_id,
-                status=status_of(row.status),
-                role=row.role if row.role in ("chair", "vice_chair") else "",
-                deputising_for_id=writer.resolve(entry.deputising_for),
-            )
-        ).save()
-        if org_id and entry.person.action == CREATE:
-            Person.objects.filter(pk=person_id or 0, organisation__isnull=True).update(
-                organisation_id=org_id
-            )
+        rows.append(
+            {
+                "person": writer.resolve(entry.person, organisation_id=org_id),
+                "guest_name": "",
+                "organisation": org_id,
+                "status": status_of(entry.row.status),
+                "role": entry.row.role if entry.row.role in ("chair", "vice_chair") else "",
+                "deputising_for": writer.resolve(entry.deputising_for),
+            }
+        )
+    attendees = Person.objects.in_bulk(
+        [r["person"] for r in rows] + [r["deputising_for"] for r in rows]
+    )
+    organisations = Organisation.objects.in_bulk([r["organisation"] for r in rows])
+    for row in rows:
+        row["person"] = attendees[row["person"]]
+        row["organisation"] = organisations.get(row["organisation"])
+        row["deputising_for"] = attendees.get(row["deputising_for"])
+    save_attendance(meeting, rows)
 
     items = _items(meeting, draft, document.text, writer)
     fallback = next(iter(items.values()), None)
