@@ -165,6 +165,9 @@ MEDIA_URL = "media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 CONCORD_MAX_UPLOAD_BYTES = env_int("CONCORD_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The import review form has about seven fields per attendee, item, decision and
+# action: Django's default of 1,000 fields would refuse the review of long minutes.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
 
 # Background work (document imports) goes through django-tasks; the default
 # backend keeps the queue in the database, run by `concord worker`.

@@ -123,6 +123,21 @@ def test_names_run_together_are_split_and_unwanted_rows_never_reach_the_register
     assert not Person.objects.filter(name__icontains="Canoe").exists()
 
 
+def test_the_review_of_long_minutes_can_be_saved(sec):
+    """Over Django's default limit of 1,000 fields: 395 attendees."""
+    document = _upload(sec, "quill.txt", SENTINEL_MINUTES)
+    url = reverse("imports:review", args=[document.pk])
+    data = review_data(sec.get(url).context["forms"])
+    for n in range(5, 395):
+        data[f"att-{n}-name"] = f"Added Quillperson{n} Smith"
+        data[f"att-{n}-status"] = "present"
+        data[f"att-{n}-organisation"] = "Quillfeather Rowing Trust"
+    data["att-TOTAL_FORMS"] = 395
+    assert len(data) > 1000
+    assert sec.post(url, data).status_code == 302
+    assert len(Document.objects.get().draft["attendance"]) == 395
+
+
 def test_joined_rows_become_one_person(sec):
     document = _upload(sec, "quill.txt", SENTINEL_MINUTES)
     url = reverse("imports:review", args=[document.pk])
