@@ -284,6 +284,18 @@ def test_discarding_an_import_leaves_nothing_of_it(
     assert Document.history.filter(history_type="-", filename="quill.txt").exists()
 
 
+def test_a_document_that_could_not_be_read_can_be_discarded_from_its_page(sec):
+    sec.post(reverse("imports:list"), {"files": [SimpleUploadedFile("empty.txt", b"")]})
+    document = Document.objects.get()
+    process_document(document.pk)
+    listing = sec.get(reverse("imports:list")).content.decode()
+    assert reverse("imports:review", args=[document.pk]) in listing
+    page = sec.get(reverse("imports:review", args=[document.pk]))
+    assert b"Nothing could be read from this document." in page.content
+    sec.post(reverse("imports:discard", args=[document.pk]))
+    assert not Document.objects.exists()
+
+
 def test_a_confirmed_import_is_undone_with_what_it_created(sec, write):
     board = make_body(name="Larkspur Community Safety Board")
     mira = make_person(name="Mira Okafor")
