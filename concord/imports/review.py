@@ -12,7 +12,8 @@
 * :func:`undo_confirmation` — removes what a confirmation created while
   nothing else refers to it, and puts the document back in review.
 * :func:`delete_register_entry` — deletes a person or organisation created
-  by mistake, when nothing refers to it.
+  by mistake, when nothing refers to it; :func:`merge_register_entry`
+  merges it into the right one instead.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from concord.imports.planning import parse_date, plan_draft
 from concord.lib.locking import save_versioned
 from concord.meetings.models import Meeting, MinutesStatus
 from concord.meetings.services import approve_minutes
+from concord.people.merging import MergeError, merge_organisations, merge_people
 from concord.people.models import Organisation, Person
 
 BEFORE_CONCORD = "before"
@@ -264,6 +266,24 @@ def delete_register_entry(obj: Person | Organisation, *, user: Any) -> None:
         for proposal in model.objects.filter(models.Q(keep=obj) | models.Q(other=obj)):  # type: ignore[misc]
             _tag(proposal, user, f"{obj} deleted").delete()
         _tag(obj, user, "deleted from the register").delete()
+
+
+def merge_register_entry(
+    other: Person | Organisation, keep: Person | Organisation, *, user: Any
+) -> None:
+    """Merge an entry made by mistake into the right one, every reference moved.
+
+    Through the merge queue's own functions (``concord.people.merging``).
+    """
+    try:
+        if isinstance(other, Person) and isinstance(keep, Person):
+            merge_people(keep, other, user=user)
+        elif isinstance(other, Organisation) and isinstance(keep, Organisation):
+            merge_organisations(keep, other, user=user)
+        else:
+            raise MergeError("Choose two people or two organisations.")
+    except MergeError as exc:
+        raise ApplyError(str(exc)) from exc
 
 
 def undo_confirmation(document: Document, *, user: Any) -> None:

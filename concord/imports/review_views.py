@@ -95,6 +95,12 @@ def _render(
             "plan": plan,
             "confirm_form": confirm_form,
             "created_people": Person.objects.filter(pk__in=created.people),
+            "all_people": Person.objects.visible_to(viewer_for(request)).order_by("name")
+            if created.people
+            else [],
+            "all_organisations": Organisation.objects.order_by("name")
+            if created.organisations
+            else [],
             "created_organisations": Organisation.objects.filter(pk__in=created.organisations),
             "proposals": MergeProposal.objects.filter(
                 document=document, status=ProposalStatus.OPEN
@@ -190,3 +196,28 @@ def delete_entry(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         messages.success(request, f"{name} deleted from the register.")
     back = request.POST.get("next", "")
     return redirect(back if back.startswith("/imports/") else "imports:proposals")
+
+
+@login_required
+@require_POST
+def merge_entry(request: HttpRequest, kind: str) -> HttpResponse:
+    """Merge a person or organisation created by mistake into the right one."""
+    require_secretariat(viewer_for(request))
+    model: type[Person] | type[Organisation] = Person if kind == "person" else Organisation
+    other = model.objects.filter(pk=_int(request.POST.get("other"))).first()
+    keep = model.objects.filter(pk=_int(request.POST.get("keep"))).first()
+    if other is None or keep is None:
+        messages.error(request, "Choose the entry made by mistake and the one to keep.")
+    else:
+        try:
+            services.merge_register_entry(other, keep, user=request.user)
+        except ApplyError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"Merged {other} into {keep}.")
+    back = request.POST.get("next", "")
+    return redirect(back if back.startswith("/imports/") else "imports:proposals")
+
+
+def _int(value: str | None) -> int:
+    return int(value) if value and value.isdigit() else 0

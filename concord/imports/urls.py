@@ -11,6 +11,7 @@ urlpatterns = [
     path("imports/<int:pk>/confirm/", review_views.confirm, name="confirm"),
     path("imports/<int:pk>/discard/", review_views.discard, name="discard"),
     path("imports/<int:pk>/undo/", review_views.undo, name="undo"),
+    path("imports/register/<str:kind>/merge/", review_views.merge_entry, name="merge_entry"),
     path(
         "imports/register/<str:kind>/<int:pk>/delete/",
         review_views.delete_entry,

@@ -169,6 +169,37 @@ def test_register_entries_made_by_mistake_can_be_deleted_unless_referred_to(sec)
     assert b"cannot be deleted: referred to by" in refused.content
 
 
+def test_a_register_entry_made_by_mistake_is_merged_into_the_right_one(sec):
+    right = make_person(name="Zeph Quillfeather-Ames")
+    trust = Organisation.objects.create(name="The Quillfeather Rowing Trust Ltd")
+    document = _upload(sec, "quill.txt", SENTINEL_MINUTES)
+    _confirm(sec, document)
+    wrong = Person.objects.get(name="Zephyrine Quillfeather")
+    page = sec.get(reverse("imports:review", args=[document.pk]))
+    assert b"Merge the person" in page.content and b"Merge organisations" in page.content
+    back = reverse("imports:review", args=[document.pk])
+    done = sec.post(
+        reverse("imports:merge_entry", args=["person"]),
+        {"other": wrong.pk, "keep": right.pk, "next": back},
+        follow=True,
+    )
+    assert b"Merged Zephyrine Quillfeather into Zeph Quillfeather-Ames" in done.content
+    assert not Person.objects.filter(pk=wrong.pk).exists()
+    assert Meeting.objects.get().attendances.filter(person=right, role="chair").exists()
+    assert right.aliases.filter(name="Zephyrine Quillfeather").exists()
+    made = Organisation.objects.get(name="Quillfeather Rowing Trust")
+    sec.post(
+        reverse("imports:merge_entry", args=["organisation"]), {"other": made.pk, "keep": trust.pk}
+    )
+    assert not Organisation.objects.filter(pk=made.pk).exists()
+    refused = sec.post(
+        reverse("imports:merge_entry", args=["person"]),
+        {"other": right.pk, "keep": right.pk},
+        follow=True,
+    )
+    assert b"Choose two different people" in refused.content
+
+
 def test_merge_proposals_are_raised_at_confirmation_not_on_reading(sec, write):
     import_confirmed([write(FIRST, "feb.txt")])
     import_paths([write(SECOND, "may.txt")])
