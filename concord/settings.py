@@ -229,6 +229,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Files in one upload; more are answered on the page with this limit (docs/import.md).
 CONCORD_UPLOAD_MAX_FILES = env_int("CONCORD_UPLOAD_MAX_FILES", 100)
 DATA_UPLOAD_MAX_NUMBER_FILES = CONCORD_UPLOAD_MAX_FILES
+# The import review form has about seven fields per attendee, item, decision and
+# action: Django's default of 1,000 fields would refuse the review of long minutes.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
 
 # Background work (document imports) goes through django-tasks; the default
 # backend keeps the queue in the database, run by `concord worker`.

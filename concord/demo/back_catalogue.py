@@ -208,31 +208,43 @@ def write_back_catalogue(folder: Path) -> list[Path]:
 
 
 def import_back_catalogue(data_dir: Path) -> dict[str, int]:
-    """Write, import and (mostly) confirm the back catalogue; return what happened."""
-    from concord.imports.models import Document, DocumentStatus
-    from concord.imports.services import confirm_document, import_paths
+    """Write, import and (mostly) confirm the back catalogue; return what happened.
+
+    Like a secretariat catching up: each body's older documents are confirmed,
+    oldest first, as minutes approved before Concord; the latest of each body
+    is left awaiting review (its minutes would be a draft).
+    """
+    from concord.imports.models import (
+        Document,
+        DocumentStatus,
+        MergeProposal,
+        OrganisationMergeProposal,
+    )
+    from concord.imports.review import BEFORE_CONCORD, Approval, confirm_document
+    from concord.imports.services import import_paths
 
     user = get_user_model().objects.filter(username="secretariat").first()
     paths = write_back_catalogue(data_dir / "back-catalogue")
     summary = import_paths(paths, user=user, source="demo", store=data_dir / "documents")
     documents = list(
-        Document.objects.filter(status=DocumentStatus.REVIEW, batch__source="demo")
-        .select_related("meeting")
-        .order_by("meeting__body_id", "meeting__date")
+        Document.objects.filter(status=DocumentStatus.REVIEW, batch__source="demo").order_by("pk")
     )
-    latest = {}
+    by_body: dict[str, list[tuple[str, Document]]] = {}
     for document in documents:
-        if document.meeting is not None:
-            latest[document.meeting.body_id] = document.pk
+        record = document.record or {}
+        by_body.setdefault(str(record.get("body")), []).append((str(record.get("date")), document))
     confirmed = 0
-    for document in documents:
-        if document.pk not in latest.values():
-            confirm_document(document, user=user)
+    for rows in by_body.values():
+        rows.sort(key=lambda row: row[0])
+        for _, document in rows[:-1]:
+            confirm_document(document, user=user, approval=Approval(BEFORE_CONCORD))
             confirmed += 1
+    proposals = MergeProposal.objects.filter(document__batch__source="demo").count()
+    proposals += OrganisationMergeProposal.objects.filter(document__batch__source="demo").count()
     return {
         "documents": len(paths),
         "imported": summary.imported,
         "failed": len(summary.failed),
         "confirmed": confirmed,
-        "merge_proposals": summary.proposals,
+        "merge_proposals": proposals,
     }

@@ -28,6 +28,8 @@ class DocumentStatus(models.TextChoices):
 
 # Statuses whose document still waits for the worker.
 PENDING = (DocumentStatus.QUEUED, DocumentStatus.PROCESSING)
+# Read (or failed to be) and not confirmed: a draft that a person may correct or discard.
+UNCONFIRMED = (DocumentStatus.REVIEW, DocumentStatus.FAILED, DocumentStatus.DUPLICATE)
 
 
 class ImportBatch(models.Model):
@@ -76,7 +78,15 @@ class Document(models.Model):
     # refused before being kept (over the size limit).
     stored_path = models.CharField(max_length=200, blank=True)
     text = models.TextField(blank=True)
+    # The MeetingRecord the extractor returned (concord.imports.draft.record_from_dict reads it).
     record = models.JSONField(null=True, blank=True)
+    # The reviewer's draft (concord.imports.draft.Draft): the corrected record and the
+    # register picks. Nothing of it is written to the register before confirmation.
+    draft = models.JSONField(null=True, blank=True)
+    # What confirmation created (concord.imports.applying.Created), so it can be undone.
+    created = models.JSONField(default=dict, blank=True)
+    # Optimistic lock for the review form (concord.lib.locking.save_versioned).
+    version = models.PositiveIntegerField(default=1)
     extractor_version = models.CharField(max_length=20, blank=True)
     status = models.CharField(
         max_length=20,
@@ -136,11 +146,12 @@ class Document(models.Model):
     @property
     def can_be_reviewed(self) -> bool:
         """Has a record that a person can correct (everything read, not yet confirmed)."""
-        return self.record is not None and self.status in (
-            DocumentStatus.REVIEW,
-            DocumentStatus.FAILED,
-            DocumentStatus.DUPLICATE,
-        )
+        return self.record is not None and self.status in UNCONFIRMED
+
+    @property
+    def can_be_discarded(self) -> bool:
+        """Not confirmed and not waiting for the worker: it can be thrown away whole."""
+        return self.status in UNCONFIRMED
 
 
 class ProposalStatus(models.TextChoices):

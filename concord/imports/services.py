@@ -7,8 +7,8 @@ go through these functions:
   in a process pool, one transaction per document, a summary at the end;
 * :func:`receive_upload` — files uploaded by the secretariat: kept and queued
   for :func:`process_document` (run by the task queue);
-* :func:`finish_document` — store one extraction result and apply its record;
-* :func:`save_corrections`, :func:`confirm_document` — the review screen;
+* :func:`finish_document` — store one extraction result as a draft to review;
+* review, confirm, discard and undo live in :mod:`concord.imports.review`;
 * :func:`accept_proposal`, :func:`reject_proposal` — the merge queue (people);
   :func:`accept_organisation_proposal`, :func:`reject_organisation_proposal`
   — the same for organisations;
@@ -20,7 +20,6 @@ imported again (under any name) is skipped and changes nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import tempfile
@@ -36,7 +35,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from concord.imports.applying import ApplyContext, ApplyError, apply_record
+from concord.imports.applying import ApplyError
 from concord.imports.extracting import Extracted, extract_file
 from concord.imports.guard import limits_from_settings
 from concord.imports.models import (
@@ -47,8 +46,8 @@ from concord.imports.models import (
     OrganisationMergeProposal,
     ProposalStatus,
 )
+from concord.imports.review import confirm_document, stage
 from concord.imports.storage import relative_path, sha256_of, store_file
-from concord.meetings.models import Meeting, MinutesStatus
 from concord.people.merging import merge_organisations, merge_people
 
 log = logging.getLogger(__name__)
@@ -100,7 +99,6 @@ class Summary:
     skipped: int = 0
     duplicates: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
-    proposals: int = 0
 
     def add(self, outcome: Outcome) -> None:
         if outcome.result == IMPORTED:
@@ -120,15 +118,14 @@ class Summary:
 # -- storing one extraction result ----------------------------------------------------
 
 
-def finish_document(
-    document: Document, extracted: Extracted, ctx: ApplyContext, *, record: dict | None = None
-) -> str:
-    """Save ``extracted`` on ``document`` and apply its record, in one transaction.
+def finish_document(document: Document, extracted: Extracted, *, record: dict | None = None) -> str:
+    """Save ``extracted`` on ``document`` as a draft to review, in one transaction.
 
-    ``record`` (from the review screen) replaces the extracted record. On a
-    record that cannot be applied (no body, no date) the document is kept as
-    failed with its text and record, so it can be corrected on review; the
-    meeting is left untouched. Returns the document's new status.
+    Nothing reaches the register, bodies or meetings: the record waits with
+    the document until a person confirms it (:mod:`concord.imports.review`).
+    A record with no body or date is kept as failed with its reason, to be
+    completed on review; one of a meeting already recorded is a duplicate.
+    Returns the document's new status.
     """
     with transaction.atomic():
         document.extractor_version = extracted.version or document.extractor_version
@@ -142,21 +139,10 @@ def finish_document(
         document.failure_reason = ""
         if record is None:
             document.warnings = extracted.warnings
-        if document.pk is None:
-            document.save()  # proposals and the meeting point back at it
-        try:
-            with transaction.atomic():
-                document.status = apply_record(document, document.record or {}, ctx)
-                if document.meeting is not None and document.meeting.pk is None:
-                    document.meeting = None
-        except ApplyError as exc:
-            document.status = DocumentStatus.FAILED
-            document.failure_reason = str(exc)[:500]
-            if document.meeting_id and not Meeting.objects.filter(pk=document.meeting_id).exists():
-                document.meeting = None
-                document.owns_meeting = False
-        if document.status == DocumentStatus.DUPLICATE and document.meeting_id:
-            document.failure_reason = f"same meeting as already recorded ({document.meeting})"
+        if not document.corrected:
+            document.draft = None
+        document.status, reason = stage(document)
+        document.failure_reason = reason[:500]
         document.save()
         return document.status
 
@@ -243,23 +229,22 @@ def _document_for(
 def _finish_planned(
     plan: _Planned,
     extracted: Extracted,
-    ctx: ApplyContext,
+    user: Any,
     batch: ImportBatch | None,
     body: str,
     limit: int,
     store: Path,
 ) -> Outcome:
-    document = _document_for(plan, batch, body, ctx.user)
+    document = _document_for(plan, batch, body, user)
     if document is None:
         return Outcome(plan.name, SKIPPED, "already imported")
     try:
         if plan.size <= limit:
             document.stored_path = store_file(plan.path, plan.sha256, store)
-        status = finish_document(document, extracted, ctx)
+        status = finish_document(document, extracted)
     except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
         log.exception("Import of %s failed", plan.path)
         reason = f"internal error while importing ({type(exc).__name__})"
-        ctx.forget()
         Document.objects.update_or_create(
             sha256=plan.sha256,
             defaults={
@@ -298,7 +283,6 @@ def import_paths(
     limits = replace(limits_from_settings(), max_bytes=limit)
     store = documents_dir() if store is None else store
     summary = Summary()
-    ctx = ApplyContext.load(user=user)
     batch = ImportBatch.objects.create(created_by=user, source=source, body_hint=body[:200])
 
     def done(outcome: Outcome) -> None:
@@ -318,7 +302,7 @@ def import_paths(
             if isinstance(plan, Outcome):
                 done(plan)
             else:
-                done(_finish_planned(plan, extract(plan), ctx, batch, body, limit, store))
+                done(_finish_planned(plan, extract(plan), user, batch, body, limit, store))
     else:
         window = 4 * jobs
         pending: deque[tuple[_Planned, Future[Extracted] | Extracted]] = deque()
@@ -329,7 +313,7 @@ def import_paths(
                 while len(pending) > keep:
                     plan, future = pending.popleft()
                     result = future if isinstance(future, Extracted) else future.result()
-                    done(_finish_planned(plan, result, ctx, batch, body, limit, store))
+                    done(_finish_planned(plan, result, user, batch, body, limit, store))
 
             for path in files:
                 plan = _plan(path, limit)
@@ -342,7 +326,6 @@ def import_paths(
                     pending.append((plan, pool.submit(extract, plan)))
                 drain(window)
             drain(0)
-    summary.proposals = ctx.proposals
     return summary
 
 
@@ -394,9 +377,7 @@ def receive_upload(files: list[Any], *, user: Any, body: str = "") -> list[Outco
     return outcomes
 
 
-def process_document(
-    document_id: int, *, ctx: ApplyContext | None = None, worker_id: str = ""
-) -> str:
+def process_document(document_id: int, *, worker_id: str = "") -> str:
     """Claim a queued document, read it (guarded) and apply it (what the background task runs).
 
     The record is applied only if the document is still this worker's when
@@ -416,7 +397,7 @@ def process_document(
             if mine is None:
                 return "taken back by another worker"
             mine.claimed_by, mine.heartbeat_at = "", None
-            return finish_document(mine, extracted, ctx or ApplyContext.load())
+            return finish_document(mine, extracted)
     except Exception as exc:  # noqa: BLE001 - recorded against the upload, never lost
         log.exception("Import of document %s failed", document_id)
         Document.objects.filter(pk=document_id, claimed_by=worker_id).update(
@@ -444,48 +425,6 @@ def extract_stored(document: Document, *, heartbeat: Callable[[], None] | None =
             return Extracted(error=too_large(document.size))
         return Extracted(error="the original file is missing from the document store")
     return extract_file(path, document.filename, limits=limits_from_settings(), heartbeat=heartbeat)
-
-
-# -- review -------------------------------------------------------------------------
-
-
-def save_corrections(document: Document, record: dict[str, Any], *, user: Any) -> str:
-    """Apply a record corrected on the review screen (replacing what was written before)."""
-    if document.status == DocumentStatus.CONFIRMED:
-        raise ApplyError("this document is confirmed; its meeting is edited on the meeting pages")
-    ctx = ApplyContext.load(user=user)
-    document.corrected = True
-    extracted = Extracted(text=document.text, record=record, version=document.extractor_version)
-    return finish_document(document, extracted, ctx, record=record)
-
-
-def confirm_document(document: Document, *, user: Any) -> None:
-    """Publish an imported meeting: its minutes become approved, recorded who and when.
-
-    Historical minutes were approved long ago at a meeting Concord may not
-    know; the meeting's ``approved_at`` is set to the body's next recorded
-    meeting when there is one, and ``approved_on`` to that meeting's date
-    (else to today). The document keeps who confirmed it and when.
-    """
-    if document.status != DocumentStatus.REVIEW or document.meeting_id is None:
-        raise ApplyError("only an imported meeting awaiting review can be confirmed")
-    with transaction.atomic():
-        meeting = Meeting.objects.select_for_update().get(pk=document.meeting_id)
-        later = (
-            Meeting.objects.filter(body_id=meeting.body_id, date__gt=meeting.date)
-            .order_by("date", "pk")
-            .first()
-        )
-        meeting.minutes_status = MinutesStatus.APPROVED
-        meeting.approved_at = later
-        meeting.approved_on = later.date if later else dt.date.today()
-        meeting.version += 1
-        meeting._history_user = user  # type: ignore[attr-defined]
-        meeting.save()
-        document.status = DocumentStatus.CONFIRMED
-        document.confirmed_by = user
-        document.confirmed_at = timezone.now()
-        document.save()
 
 
 # -- merge proposals ----------------------------------------------------------------
@@ -553,17 +492,16 @@ def reextract(
 
     Documents read by another extractor version (all with ``force``) that
     are neither confirmed nor corrected on review (those too with ``force``)
-    are extracted again and their record re-applied over
-    the meeting they wrote — never a second meeting. Confirmed documents are
-    left alone: people have checked them. Documents still queued are the
-    worker's, and so are those processing whose worker reported within the
-    heartbeat timeout (``CONCORD_WORKER_HEARTBEAT_TIMEOUT``).
+    are extracted again: the record (and, unless corrected, the draft) is
+    replaced; nothing is written to the register until confirmation.
+    Confirmed documents are left alone: people have checked them. Documents
+    still queued are the worker's, and so are those processing whose worker
+    reported within the heartbeat timeout (``CONCORD_WORKER_HEARTBEAT_TIMEOUT``).
     """
     from concord.imports.storage import extractor_version
 
     version = extractor_version()
     summary = Summary()
-    ctx = ApplyContext.load()
     from concord.imports.worker import heartbeat_timeout
 
     # A document whose worker has been silent past the timeout lost it: take it over.
@@ -576,12 +514,11 @@ def reextract(
     for pk in candidates.order_by("pk").values_list("pk", flat=True).iterator():
         document = Document.objects.get(pk=pk)
         extracted = extract_stored(document)
-        status = finish_document(document, extracted, ctx)
+        status = finish_document(document, extracted)
         outcome = _outcome(document, status)
         summary.add(outcome)
         if progress is not None:
             progress(outcome)
-    summary.proposals = ctx.proposals
     return summary
 
 
@@ -599,5 +536,4 @@ __all__ = [
     "reject_organisation_proposal",
     "reject_proposal",
     "relative_path",
-    "save_corrections",
 ]

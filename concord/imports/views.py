@@ -1,4 +1,6 @@
-"""The secretariat's import pages: upload, statuses, review and confirm, merge queue.
+"""The secretariat's import pages: upload, statuses, original files, merge queue.
+
+The review, confirm, discard and undo pages are in ``review_views``.
 
 Secretariat only: everyone else gets 403 (signed in) or the sign-in page.
 Views are thin: forms validate, ``concord.imports.services`` does the work.
@@ -22,7 +24,7 @@ from django.views.decorators.http import require_POST
 
 from concord.imports import services
 from concord.imports.applying import ApplyError
-from concord.imports.forms import RecordForm, UploadForm, record_to_initial
+from concord.imports.forms import UploadForm
 from concord.imports.models import (
     PENDING,
     Document,
@@ -118,54 +120,6 @@ def _list_page(request: HtmxHttpRequest, form: UploadForm, status: int = 200) ->
     )
     context["open_proposals"] = open_proposals
     return render(request, "imports/list.html", context, status=status)
-
-
-@login_required
-def review(request: HttpRequest, pk: int) -> HttpResponse:
-    """The extracted record (editable) beside the document's text."""
-    _secretariat(request)
-    document = _document(pk)
-    editable = document.can_be_reviewed
-    initial = record_to_initial(document.record or {}, document.body_hint)
-    form = RecordForm(request.POST or None, initial=initial)
-    if request.method == "POST":
-        if not editable:
-            messages.error(request, "This document can no longer be corrected here.")
-            return redirect("imports:review", pk)
-        if form.is_valid():
-            try:
-                document.body_hint = ""
-                status = services.save_corrections(
-                    document, form.to_record(document.record or {}), user=request.user
-                )
-            except ApplyError as exc:
-                form.add_error(None, str(exc))
-            else:
-                if status == "failed":
-                    messages.error(request, f"Not applied: {document.failure_reason}.")
-                else:
-                    messages.success(request, "Corrections saved and applied to the draft meeting.")
-                return redirect("imports:review", pk)
-    proposals = MergeProposal.objects.filter(document=document, status=ProposalStatus.OPEN)
-    return render(
-        request,
-        "imports/review.html",
-        {"document": document, "form": form, "editable": editable, "proposals": proposals},
-    )
-
-
-@login_required
-@require_POST
-def confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    _secretariat(request)
-    document = _document(pk)
-    try:
-        services.confirm_document(document, user=request.user)
-    except ApplyError as exc:
-        messages.error(request, str(exc))
-        return redirect("imports:review", pk)
-    messages.success(request, "Confirmed: the minutes are published as approved.")
-    return redirect("imports:review", pk)
 
 
 @login_required

@@ -9,9 +9,11 @@ from django.urls import reverse
 
 from concord.imports.models import Document, MergeProposal
 from concord.imports.services import import_paths
+from concord.people.models import Person
 from tests.exports.personas import build_world
 from tests.factories import make_user
 from tests.imports.minutes import FIRST, SECOND
+from tests.imports.staging import import_confirmed
 
 ROLES = [
     "anonymous",
@@ -32,8 +34,10 @@ def world(db, write) -> SimpleNamespace:  # noqa: ANN001
     w = build_world()
     w.editor = make_user(username="board-editor")
     w.board.editors.add(w.editor)
-    import_paths([write(FIRST, "feb.txt"), write(SECOND, "may.txt")])
-    w.document = Document.objects.get(filename="feb.txt")
+    import_confirmed([write(FIRST, "feb.txt"), write(SECOND, "may.txt")])
+    w.created = Person.objects.get(name="Mria Okafor")
+    import_paths([write(FIRST, "heron.html")], body="Heron Forum")  # left awaiting review
+    w.document = Document.objects.get(filename="heron.html")
     w.proposal = MergeProposal.objects.get()
     return w
 
@@ -44,6 +48,13 @@ PAGES = {
     "original": ("get", lambda w: reverse("imports:original", args=[w.document.pk]), 200),
     "merge queue": ("get", lambda w: reverse("imports:proposals"), 200),
     "confirm": ("post", lambda w: reverse("imports:confirm", args=[w.document.pk]), 302),
+    "discard": ("post", lambda w: reverse("imports:discard", args=[w.document.pk]), 302),
+    "undo": ("post", lambda w: reverse("imports:undo", args=[w.document.pk - 1]), 302),
+    "delete entry": (
+        "post",
+        lambda w: reverse("imports:delete_entry", args=["person", w.created.pk]),
+        302,
+    ),
     "decide": ("post", lambda w: reverse("imports:decide", args=[w.proposal.pk]), 302),
 }
 
@@ -54,9 +65,8 @@ def test_only_the_secretariat_may_use_the_import_pages(client, world, page, role
     method, url, allowed = PAGES[page]
     if role != "anonymous":
         client.force_login(getattr(world, role))
-    response = getattr(client, method)(
-        url(world), {"decision": "reject"} if page == "decide" else {}
-    )
+    data = {"decision": "reject", "minutes": "draft", "opened_version": 1}
+    response = getattr(client, method)(url(world), data)
     expected = [*REFUSED, allowed][ROLES.index(role)]
     assert response.status_code == expected
     if role == "anonymous":
@@ -65,6 +75,8 @@ def test_only_the_secretariat_may_use_the_import_pages(client, world, page, role
         world.document.refresh_from_db()
         assert world.document.status == "review"
         assert MergeProposal.objects.get().status == "open"
+        assert Document.objects.filter(status="confirmed").count() == 2
+        assert Person.objects.filter(pk=world.created.pk).exists()
 
 
 def test_the_nav_link_is_shown_to_the_secretariat_only(client, world):

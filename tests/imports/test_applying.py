@@ -8,17 +8,17 @@ import pytest
 
 from concord.actions.models import Action
 from concord.imports.models import Document, MergeProposal
-from concord.imports.services import import_paths
 from concord.meetings.models import Meeting
 from concord.people.models import Person, PersonAlias
 from tests.factories import make_body, make_meeting, make_organisation, make_person
 from tests.imports.minutes import FIRST
+from tests.imports.staging import import_confirmed
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_record_becomes_a_draft_meeting_with_everything_in_it(write):
-    import_paths([write(FIRST, "m.docx")])
+    import_confirmed([write(FIRST, "m.docx")])
     meeting = Meeting.objects.select_related("body").get()
     assert (meeting.start_time, meeting.end_time) == (dt.time(14), dt.time(16))
     assert meeting.venue == "Larkspur Civic Centre, Room 3"
@@ -54,7 +54,7 @@ def test_exact_and_alias_matches_link_to_the_register_without_proposals(write):
     wren = make_person(name="Wren Aldous", honorific="Cllr")
     mira = make_person(name="Amira Okafor")
     PersonAlias.objects.create(person=mira, name="Mira Okafor")
-    import_paths([write(FIRST, "m.txt")])
+    import_confirmed([write(FIRST, "m.txt")])
     meeting = Meeting.objects.get()
     assert meeting.attendances.get(person=wren).organisation == council
     assert meeting.attendances.filter(person=mira).exists()
@@ -65,14 +65,14 @@ def test_exact_and_alias_matches_link_to_the_register_without_proposals(write):
 
 def test_the_body_given_on_the_command_line_wins_and_existing_bodies_are_reused(write):
     body = make_body(name="LARKSPUR safety board")
-    import_paths([write(FIRST, "m.txt")], body="Larkspur Safety Board")
+    import_confirmed([write(FIRST, "m.txt")], body="Larkspur Safety Board")
     assert Meeting.objects.get().body == body
 
 
 def test_an_empty_scheduled_meeting_is_filled_in_but_a_recorded_one_is_never_overwritten(write):
     body = make_body(name="Larkspur Community Safety Board")
     scheduled = make_meeting(body=body, date=dt.date(2025, 2, 4))
-    import_paths([write(FIRST, "m.txt")])
+    import_confirmed([write(FIRST, "m.txt")])
     scheduled.refresh_from_db()
     assert scheduled.status == "held" and scheduled.items.count() == 4
     assert Document.objects.get().meeting == scheduled
@@ -80,7 +80,7 @@ def test_an_empty_scheduled_meeting_is_filled_in_but_a_recorded_one_is_never_ove
     other = make_body(name="Heron Forum")
     recorded = make_meeting(body=other, date=dt.date(2025, 2, 4))
     recorded.items.create(number="1", title="Typed by hand")
-    import_paths([write(FIRST, "again.html")], body="Heron Forum")
+    import_confirmed([write(FIRST, "again.html")], body="Heron Forum")
     document = Document.objects.get(filename="again.html")
     assert document.status == "duplicate" and document.meeting == recorded
     assert not document.owns_meeting

@@ -1,4 +1,4 @@
-"""``concord import``: files and folders in, draft meetings out, once."""
+"""``concord import``: files and folders in, drafts to review out, once."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from concord.imports.services import import_paths
 from concord.meetings.models import AgendaItem, Attendance, Decision, Meeting
 from concord.people.models import Person
 from tests.imports.minutes import FIRST, SECOND
+from tests.imports.staging import confirm_all
 
 pytestmark = pytest.mark.django_db
 
@@ -32,12 +33,16 @@ def test_it_imports_a_folder_as_draft_meetings_and_keeps_the_originals(write, do
     write(SECOND, "2025/05-board.pdf")
     summary = import_paths([write.folder])
     assert (summary.imported, summary.skipped, summary.failed) == (2, 0, [])
+    assert not Meeting.objects.exists()  # drafts: nothing recorded before a person confirms
+    document = Document.objects.get(filename="02-board.docx")
+    assert document.status == DocumentStatus.REVIEW and document.meeting is None
+    assert confirm_all() == 2
     meetings = list(Meeting.objects.order_by("date"))
     assert [m.date for m in meetings] == [dt.date(2025, 2, 4), dt.date(2025, 5, 6)]
     assert all(m.minutes_status == "draft" and m.status == "held" for m in meetings)
     assert meetings[0].body.name == "Larkspur Community Safety Board"
     document = Document.objects.get(filename="02-board.docx")
-    assert document.status == DocumentStatus.REVIEW
+    assert document.status == DocumentStatus.CONFIRMED
     assert document.meeting == meetings[0] and document.owns_meeting
     assert (document_store / document.stored_path).read_bytes() == first.read_bytes()
     assert document.stored_path == f"{document.sha256[:2]}/{document.sha256[2:]}"
@@ -69,11 +74,11 @@ def test_one_meeting_in_several_formats_is_recorded_once(write):
         write(FIRST, f"minutes.{ext}")
     summary = import_paths([write.folder])
     assert (summary.imported, summary.duplicates, summary.failed) == (1, 3, [])
-    assert Meeting.objects.count() == 1
-    meeting = Meeting.objects.get()
-    assert set(meeting.documents.values_list("status", flat=True)) == {"review", "duplicate"}
-    duplicate = meeting.documents.filter(status="duplicate").first()
-    assert "same meeting" in duplicate.failure_reason
+    assert not Meeting.objects.exists()
+    duplicate = Document.objects.filter(status="duplicate").first()
+    assert "same meeting as minutes." in duplicate.failure_reason
+    assert confirm_all() == 1 and Meeting.objects.count() == 1
+    assert Meeting.objects.get().documents.get().status == "confirmed"
 
 
 def test_a_pool_of_two_processes_imports_the_same(write):
@@ -84,7 +89,7 @@ def test_a_pool_of_two_processes_imports_the_same(write):
     summary = import_paths([write.folder], jobs=2)
     assert summary.total == 5 and summary.failed == []
     assert (summary.imported, summary.skipped, summary.duplicates) == (2, 2, 1)
-    assert Meeting.objects.count() == 2
+    assert confirm_all() == 2 and Meeting.objects.count() == 2
 
 
 def _zip_bomb() -> bytes:
@@ -140,7 +145,7 @@ def test_bad_files_are_refused_with_reasons_and_the_rest_of_the_batch_imports(wr
     assert all(failed[name].failure_reason == reasons[name] for name in reasons)
     assert failed["huge.txt"].stored_path == ""  # refused before being kept
     assert failed["empty.txt"].meeting is None
-    assert Meeting.objects.count() == 1
+    assert Document.objects.filter(status="review").count() == 1
 
 
 def test_a_record_without_a_body_fails_with_its_reason_unless_given_one(write, tmp_path):
@@ -153,7 +158,10 @@ def test_a_record_without_a_body_fails_with_its_reason_unless_given_one(write, t
     retried = import_paths([path], body="Larkspur Youth Forum")
     assert retried.imported == 1
     document.refresh_from_db()
-    assert document.status == "review" and document.meeting.body.name == "Larkspur Youth Forum"
+    assert document.status == "review" and document.meeting is None
+    confirm_all()
+    document.refresh_from_db()
+    assert document.meeting.body.name == "Larkspur Youth Forum"
     assert document.meeting.body.kind == "forum"
 
 
@@ -191,20 +199,20 @@ def test_a_dry_run_reports_and_keeps_nothing(write, capsys, document_store):
 
 def test_each_document_commits_on_its_own(write, monkeypatch):
     """A failure writing one document rolls back that document only."""
-    from concord.imports import applying
+    from concord.imports import services
 
     write(FIRST, "a.txt")
     write(SECOND, "b.txt")
-    real = applying._actions
+    real = services.stage
 
-    def explode(meeting, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
-        if meeting.date.month == 5:
+    def explode(document):  # noqa: ANN001, ANN202
+        if document.record["date"] == "2025-05-06":
             raise RuntimeError("disk on fire")
-        return real(meeting, *args, **kwargs)
+        return real(document)
 
-    monkeypatch.setattr(applying, "_actions", explode)
+    monkeypatch.setattr(services, "stage", explode)
     summary = import_paths([write.folder])
     assert summary.imported == 1
     assert summary.failed == [("b.txt", "internal error while importing (RuntimeError)")]
-    assert Meeting.objects.count() == 1  # nothing half-written for b.txt
-    assert Document.objects.get(filename="b.txt").status == "failed"
+    b = Document.objects.get(filename="b.txt")
+    assert b.status == "failed" and b.record is None  # nothing half-written for b.txt

@@ -8,16 +8,16 @@ import pytest
 
 from concord.actions.models import Action, ActionUpdate
 from concord.imports.lineage import continues
-from concord.imports.services import import_paths
 from concord.meetings.models import Meeting
 from tests.imports.minutes import FIRST, SECOND
+from tests.imports.staging import import_confirmed
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_restated_action_is_noted_on_the_original_not_duplicated(write):
-    import_paths([write(FIRST, "feb.docx")])
-    import_paths([write(SECOND, "may.pdf")])
+    import_confirmed([write(FIRST, "feb.docx")])
+    import_confirmed([write(SECOND, "may.pdf")])
     may = Meeting.objects.get(date=dt.date(2025, 5, 6))
     patrol = Action.objects.filter(description__icontains="patrol plan")
     assert patrol.count() == 1
@@ -34,23 +34,23 @@ def test_a_restated_action_is_noted_on_the_original_not_duplicated(write):
 
 
 def test_imported_out_of_order_the_earlier_meeting_does_not_continue_a_later_action(write):
-    import_paths([write(SECOND, "may.txt")])
-    import_paths([write(FIRST, "feb.txt")])
+    import_confirmed([write(SECOND, "may.txt")])
+    import_confirmed([write(FIRST, "feb.txt")])
     # Actions set later are not candidates for an earlier meeting (see docs/import.md).
     assert Action.objects.filter(description__icontains="patrol plan").count() == 2
     assert not ActionUpdate.objects.exists()
 
 
 def test_an_action_of_another_body_is_never_continued(write):
-    import_paths([write(FIRST, "feb.txt")])
-    import_paths([write(SECOND, "may.txt")], body="Heron Youth Forum")
+    import_confirmed([write(FIRST, "feb.txt")])
+    import_confirmed([write(SECOND, "may.txt")], body="Heron Youth Forum")
     assert Action.objects.filter(description__icontains="patrol plan").count() == 2
 
 
 def test_a_done_action_is_not_continued(write):
-    import_paths([write(FIRST, "feb.txt")])
+    import_confirmed([write(FIRST, "feb.txt")])
     Action.objects.filter(description__icontains="patrol plan").update(status="done")
-    import_paths([write(SECOND, "may.txt")])
+    import_confirmed([write(SECOND, "may.txt")])
     assert Action.objects.filter(description__icontains="patrol plan").count() == 2
 
 

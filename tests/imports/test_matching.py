@@ -8,9 +8,10 @@ import pytest
 
 from concord.actions.models import ActionOwner
 from concord.governance.models import Membership
-from concord.imports.applying import ApplyContext
+from concord.imports.applying import propose_merge
 from concord.imports.models import MergeProposal
-from concord.imports.services import accept_proposal, import_paths, reject_proposal
+from concord.imports.planning import Near
+from concord.imports.services import accept_proposal, reject_proposal
 from concord.meetings.models import Attendance, Declaration
 from concord.people.matching import Register, name_key, near_reason
 from concord.people.merging import MergeError, merge_people
@@ -26,6 +27,7 @@ from tests.factories import (
     make_secretariat_user,
 )
 from tests.imports.minutes import FIRST, SECOND
+from tests.imports.staging import import_confirmed
 
 
 @pytest.mark.parametrize(
@@ -63,8 +65,8 @@ def test_exact_matching_ignores_honorifics_case_spaces_and_letters_after_the_nam
 
 @pytest.mark.django_db
 def test_a_near_match_becomes_a_new_person_with_a_proposal_never_a_silent_merge(write):
-    import_paths([write(FIRST, "feb.txt")])
-    import_paths([write(SECOND, "may.txt")])
+    import_confirmed([write(FIRST, "feb.txt")])
+    import_confirmed([write(SECOND, "may.txt")])
     mira = Person.objects.get(name="Mira Okafor")
     mria = Person.objects.get(name="Mria Okafor")  # kept apart until someone decides
     proposal = MergeProposal.objects.get()
@@ -75,8 +77,8 @@ def test_a_near_match_becomes_a_new_person_with_a_proposal_never_a_silent_merge(
 
 @pytest.mark.django_db
 def test_accepting_a_proposal_merges_and_keeps_the_spelling_as_an_alias(write):
-    import_paths([write(FIRST, "feb.txt")])
-    import_paths([write(SECOND, "may.txt")])
+    import_confirmed([write(FIRST, "feb.txt")])
+    import_confirmed([write(SECOND, "may.txt")])
     user = make_secretariat_user()
     proposal = MergeProposal.objects.get()
     accept_proposal(proposal, user=user)
@@ -93,20 +95,19 @@ def test_accepting_a_proposal_merges_and_keeps_the_spelling_as_an_alias(write):
 
 @pytest.mark.django_db
 def test_a_rejected_pair_is_never_proposed_again(write):
-    import_paths([write(FIRST, "feb.txt")])
-    import_paths([write(SECOND, "may.txt")])
+    import_confirmed([write(FIRST, "feb.txt")])
+    import_confirmed([write(SECOND, "may.txt")])
     reject_proposal(MergeProposal.objects.get(), user=make_secretariat_user())
     # Read again (say by a newer extractor): the same names meet again.
     spec = [line.replace("Mira", "Mria") if isinstance(line, str) else line for line in FIRST]
-    import_paths([write(spec + ["5. Any Other Business", "None."], "feb-v2.txt")], body="Heron")
+    import_confirmed([write(spec + ["5. Any Other Business", "None."], "feb-v2.txt")], body="Heron")
     assert MergeProposal.objects.count() == 1
     assert MergeProposal.objects.get().status == "rejected"
     # Asked directly, in either order, the importer still proposes nothing.
-    ctx = ApplyContext.load()
     mira, mria = Person.objects.get(name="Mira Okafor"), Person.objects.get(name="Mria Okafor")
-    ctx.propose(mria.pk, mira, 90, "again", None)
-    ctx.propose(mira.pk, mria, 90, "again", None)
-    assert MergeProposal.objects.count() == 1 and ctx.proposals == 0
+    assert propose_merge(MergeProposal, Near(mria.pk, mria.name, 90, "again"), mira) is None
+    assert propose_merge(MergeProposal, Near(mira.pk, mira.name, 90, "again"), mria) is None
+    assert MergeProposal.objects.count() == 1
 
 
 @pytest.mark.django_db

@@ -80,8 +80,8 @@ class Command(BaseCommand):
             self.stdout.write("Dry run: nothing was kept.")
         self.stdout.write(
             f"Imported {summary.imported}, skipped {summary.skipped} (already imported), "
-            f"{summary.duplicates} of meetings already recorded, failed {len(summary.failed)}; "
-            f"{summary.proposals} merge proposal(s) for review."
+            f"{summary.duplicates} of meetings already recorded, failed {len(summary.failed)}. "
+            "Imported documents wait on the Imports page until someone confirms them."
         )
         for name, reason in summary.failed:
             self.stdout.write(f"  failed: {name}: {reason}")

@@ -27,8 +27,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         summary = reextract(force=options["force"])
         self.stdout.write(
-            f"Re-extracted {summary.imported + summary.duplicates}, "
-            f"failed {len(summary.failed)}; {summary.proposals} new merge proposal(s)."
+            f"Re-extracted {summary.imported + summary.duplicates}, failed {len(summary.failed)}."
         )
         for name, reason in summary.failed:
             self.stdout.write(f"  failed: {name}: {reason}")
