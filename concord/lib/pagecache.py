@@ -45,7 +45,9 @@ from django.utils import timezone
 EXCLUDED_PREFIXES = ("/healthz", "/admin/", "/accounts/", "/static/")
 # Tables whose writes never change what a page shows: sessions and the task
 # queue's bookkeeping (a polling worker would otherwise empty the cache).
-IGNORED_TABLES = ("django_session", "django_tasks_database_")
+# Failed sign-ins (django-axes) change no page either: without this, every wrong
+# password would empty the anonymous cache.
+IGNORED_TABLES = ("django_session", "django_tasks_database_", "axes_access")
 # A rolled-back savepoint undoes writes that this connection's own pages may
 # have shown (tests run inside one), so it counts as a change too; so do
 # schema changes (migrations).

@@ -192,3 +192,16 @@ def test_a_change_made_by_another_process_invalidates_this_ones_pages(
     root = Path(__file__).resolve().parents[2]
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root, env=env)
     assert cache_state(client.get(url)) == "miss"
+
+
+def test_a_wrong_password_does_not_empty_the_cache(client, world) -> None:
+    """django-axes records failed sign-ins; that changes no page, so the cache stays."""
+    from axes.models import AccessAttempt
+
+    url = f"/meetings/{world.meeting.pk}/"
+    client.get(url)
+    before = pagecache.current_generation()
+    Client().post("/accounts/login/", {"username": "nobody", "password": "wrong"})
+    assert AccessAttempt.objects.exists()  # the attempt was recorded…
+    assert pagecache.current_generation() == before  # …and moved nothing
+    assert cache_state(client.get(url)) == "hit"
