@@ -74,7 +74,8 @@ def test_concord_import_refuses_each_hostile_file_with_its_reason_and_imports_th
     assert summary.imported == 1
     assert dict(summary.failed) == expected
     good = Document.objects.get(filename="good.docx")
-    assert good.status == DocumentStatus.REVIEW and Meeting.objects.count() == 1
+    assert good.status == DocumentStatus.REVIEW and good.record
+    assert not Meeting.objects.exists()  # staged: nothing recorded before review
     assert _failures() == expected
 
 
