@@ -170,7 +170,12 @@ def page(qs: QuerySet, params: PageParams, render) -> dict[str, Any]:  # noqa: A
 # --- bodies ---------------------------------------------------------------------------
 
 
-@api.get("/bodies", response=list[s.BodyOut], url_name="bodies", tags=["bodies"])
+@api.get(
+    "/bodies",
+    response={200: list[s.BodyOut], 422: s.ValidationErrorOut},
+    url_name="bodies",
+    tags=["bodies"],
+)
 def list_bodies(request: HttpRequest) -> list[dict[str, Any]]:
     """Bodies the caller may see: public ones, and members-only ones they belong to."""
     bodies = list(Body.objects.visible_to(viewer_for(request)).select_related("reports_to"))
@@ -180,7 +185,7 @@ def list_bodies(request: HttpRequest) -> list[dict[str, Any]]:
 
 @api.get(
     "/bodies/{slug}",
-    response={200: s.BodyDetailOut, 404: s.ErrorOut},
+    response={200: s.BodyDetailOut, 404: s.ErrorOut, 422: s.ValidationErrorOut},
     url_name="body",
     tags=["bodies"],
 )

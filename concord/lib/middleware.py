@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 
 
 def permissions_policy(
@@ -33,11 +33,16 @@ def refuse_nul_in_query(
     """
 
     def middleware(request: HttpRequest) -> HttpResponse:
-        if any("\x00" in key or "\x00" in value for key, value in request.GET.items()):
-            return HttpResponseBadRequest(
-                "A query parameter holds a NUL character, which no parameter may contain.",
-                content_type="text/plain; charset=utf-8",
-            )
-        return get_response(request)
+        bad = [key for key, value in request.GET.items() if "\x00" in key or "\x00" in value]
+        if not bad:
+            return get_response(request)
+        message = "A query parameter holds a NUL character, which no parameter may contain."
+        if request.path.startswith("/api/"):
+            # The JSON API answers as it does for any invalid parameter (its documented 422).
+            detail = [
+                {"type": "nul_character", "loc": ["query", k[:50]], "msg": message} for k in bad
+            ]
+            return JsonResponse({"detail": detail}, status=422)
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
     return middleware

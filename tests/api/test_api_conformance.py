@@ -12,7 +12,9 @@ from collections import Counter
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, settings
 
@@ -28,6 +30,18 @@ def report_cases():  # noqa: ANN201
 
 # Serving the OpenAPI document reads no table, so it is loaded once, at collection.
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():  # noqa: ANN201
+    """Called straight through WSGI, Django would close the database connection at the
+    end of each request, and on PostgreSQL with it the test's transaction; Django's
+    own test client stops that the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
@@ -63,3 +77,9 @@ def test_the_api_conforms_to_its_openapi_document_for_the_public(case, world):  
 def test_the_api_conforms_to_its_openapi_document_signed_in(case, session_cookie):  # noqa: ANN001
     SENT[case.operation.label] += 1
     case.call_and_validate(headers={"Cookie": f"sessionid={session_cookie}"})
+
+
+def test_a_nul_character_in_an_api_query_is_the_documented_422(client, db):  # noqa: ANN001
+    response = client.get("/api/meetings", {"body": "a\x00b"})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["query", "body"]

@@ -100,8 +100,9 @@ MATRIX = {
         lambda w: reverse("performance:report_create"),
         [L, 403, 403, 403, 403, 200, 403, 200, 200],
     ),
-    "edit a published report's words": (
-        lambda w: reverse("performance:report_edit", args=[w.published.pk]),
+    "amend a published report": (
+        # Published: the words are frozen with the figures; a correction is an amendment.
+        lambda w: reverse("performance:report_amend", args=[w.published.pk]),
         [L, 403, 403, 403, 403, 200, 403, 403, 200],
     ),
     "edit a draft report": (
