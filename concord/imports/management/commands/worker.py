@@ -89,8 +89,13 @@ class Command(DbWorkerCommand):
 
         if tasks_rq.uses_rq(options["backend_name"]):
             self.configure_logging(options["verbosity"])
-            for document_id in worker.reclaim():
-                db_worker.logger.warning("Document %s queued again (worker gone)", document_id)
+            try:
+                for document_id in worker.reclaim():
+                    db_worker.logger.warning("Document %s queued again (worker gone)", document_id)
+            except DatabaseError:
+                # The queue is on Redis: a database not reachable (or not migrated)
+                # yet must not stop the worker; the next worker start tries again.
+                db_worker.logger.exception("Could not look for documents of dead workers")
             queues = tasks_rq.queue_names(options["backend_name"], options["queue_name"])
             tasks_rq.run_worker(
                 queues,
