@@ -118,6 +118,17 @@ def clean_spaces(text: str) -> str:
     >>> clean_spaces("  **Present**:\\u00a0 ")
     'Present:'
     """
+    if (
+        text.isascii()
+        and text == text.strip()
+        and "  " not in text
+        and "\t" not in text
+        and "**" not in text
+        and "__" not in text
+        and not text.startswith("#")
+    ):
+        # Most lines are already clean, and each passes here up to three times.
+        return text
     text = text.replace("\u200b", "").replace("\ufeff", "")
     if "**" in text or "__" in text:
         # Markdown bold/italic markers would otherwise end up in titles and names.

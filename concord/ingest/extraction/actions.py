@@ -781,25 +781,39 @@ def _similar(a: set[str], b: set[str]) -> float:
     return 2 * common / (len(a) + len(b))
 
 
+_NUMBER = re.compile(r"\d+")
+
+
+def _same_task(a: Found, wa: set[str], b: Found, wb: set[str]) -> bool:
+    """Whether two found actions are one task told twice.
+
+    Actions that name different numbers ("topic 4" / "topic 5") or have
+    different owners are distinct even when their wording is alike: a
+    long document repeats the same sentence shape for many items.
+    """
+    oa, ob = a.action.owners, b.action.owners
+    if oa and ob and not set(oa) & set(ob):
+        return False
+    if set(_NUMBER.findall(a.action.description)) != set(_NUMBER.findall(b.action.description)):
+        return False
+    return _similar(wa, wb) >= (0.4 if oa and oa == ob else 0.75)
+
+
 def _dedupe(found: list[Found]) -> list[Action]:
     found.sort(key=lambda f: f.line)
-    kept: list[Found] = []
+    # Words computed once per action: the pairwise loop is quadratic.
+    kept: list[tuple[Found, set[str]]] = []
     for f in found:
         wa = _words(f.action.description)
-        dup = next(
-            (
-                g
-                for g in kept
-                if _similar(wa, _words(g.action.description))
-                >= (0.4 if f.action.owners and f.action.owners == g.action.owners else 0.75)
-            ),
-            None,
-        )
+        dup = next((g for g, wg in kept if _same_task(f, wa, g, wg)), None)
         if dup is None:
-            kept.append(f)
+            kept.append((f, wa))
             continue
+        if f.action.description.lower().startswith(dup.action.description.lower()):
+            # A fragment ("Update the") told in full later: keep the full wording.
+            dup.action.description = f.action.description
         if not dup.action.owners and f.action.owners:
             dup.action.owners = f.action.owners
         if not dup.action.due and f.action.due:
             dup.action.due = f.action.due
-    return [f.action for f in kept]
+    return [f.action for f, _ in kept]

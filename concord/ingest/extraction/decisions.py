@@ -53,6 +53,9 @@ _DECISION_STEMS = (
     "agree", "approv", "resolv", "endors", "ratif", "adopt", "decid", "decision", "elect",
     "appoint", "passed", "carried",
 )  # fmt: skip
+# One compiled alternation: a generator of `in` tests per line was 5 % of
+# extraction time on long minutes.
+_HAS_STEM = re.compile("|".join(_DECISION_STEMS))
 
 
 def is_decision(sentence: str) -> bool:
@@ -69,7 +72,7 @@ def is_decision(sentence: str) -> bool:
     if s.endswith("?"):
         return False
     low = s.lower()
-    if not any(word in low for word in _DECISION_STEMS):
+    if not _HAS_STEM.search(low):
         # Every rule below needs one of these words: skip the costly patterns.
         return False
     if _LABEL.match(s):
@@ -158,7 +161,7 @@ def extract_decisions(
             for motion, parts in motions(sentences(text)):
                 out.append(Decision(clean_decision(motion), i, anchor))
                 in_motion.update(parts)
-        if not any(word in low for word in _DECISION_STEMS):
+        if not _HAS_STEM.search(low):
             i += 1
             continue
         for sent in _split_resolutions(text):

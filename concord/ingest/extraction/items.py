@@ -18,7 +18,8 @@ _PATTERNS = [
     # "23/045", "PB 24/031", "BD/23/101", "24/031." minute references
     re.compile(r"^(?P<n>(?:[A-Z]{1,5}[\s/]?)?\d{1,4}/\d{1,4})\b\.?\s*[:\-–—]?\s*(?P<t>.+)$"),
     # "1.", "1)", "1 " (not "1.2")
-    re.compile(r"^(?P<n>\d{1,2})(?:[.)](?!\d)|(?=\s))\s*(?P<t>.+)$"),
+    # (three digits for long minutes, but no leading zero: "024 7683 4356" is a phone number)
+    re.compile(r"^(?P<n>\d{1,2}|[1-9]\d{2})(?:[.)](?!\d)|(?=\s))\s*(?P<t>.+)$"),
 ]
 _SENTENCE_VERB = re.compile(
     r"\b(was|were|is|are|has|have|had|will|would|should|can|could|be|been|being|said|agreed|"
@@ -36,7 +37,7 @@ _LIST_HEAD = re.compile(
 
 
 _CAPS_HEADING = re.compile(r"^[A-Z][A-Z'’&/ -]{3,60}$")
-_LIST_ENTRY = re.compile(r"^\d{1,2}[.)]?\s")
+_LIST_ENTRY = re.compile(r"^(?:\d{1,2}|[1-9]\d{2})[.)]?\s")
 
 
 @dataclass
