@@ -143,21 +143,24 @@ class PickerMixin:
     error_messages: Any
     widget: Any
 
-    def setup(
+    def __init__(
         self,
+        queryset: QuerySet,
         *,
-        shortlist: QuerySet | None,
-        search: Callable[[QuerySet, str], QuerySet],
-        search_url: str,
-        noun: str,
+        shortlist: QuerySet | None = None,
+        search: Callable[[QuerySet, str], QuerySet] = by_name,
+        search_url: str = "",
+        noun: str = "record",
         first: QuerySet | None = None,
+        **kwargs: Any,
     ) -> None:
+        super().__init__(queryset, **kwargs)  # type: ignore[call-arg]  # the Django field after this mixin
         self.shortlist = shortlist
         self.first = first
         self.search = search
         self.noun = noun
         self.matched: list[int] = []
-        self.widget.search_url = search_url  # type: ignore[attr-defined]
+        self.widget.search_url = search_url
 
     def offered(self, values: Iterable[Any]) -> QuerySet:
         """Records to offer: the shortlist, the chosen and the matched, all within ``queryset``."""
@@ -179,6 +182,8 @@ class PickerMixin:
 
     def resolve(self, term: str) -> Model:
         """The one record of ``queryset`` matching ``term``; a field error otherwise."""
+        if "\x00" in term:  # PostgreSQL refuses NUL in text: say so, never a 500
+            raise ValidationError("A name cannot contain a NUL character.", code="null")
         matches = list(self.search(self.queryset, term)[: SEARCH_LIMIT + 1])
         if len(matches) == 1:
             return matches[0]
@@ -210,22 +215,6 @@ class PickerField(PickerMixin, forms.ModelChoiceField):
     widget = PickerSelect
     iterator = OfferedChoices
 
-    def __init__(
-        self,
-        queryset: QuerySet,
-        *,
-        shortlist: QuerySet | None = None,
-        search: Callable[[QuerySet, str], QuerySet] = by_name,
-        search_url: str = "",
-        noun: str = "record",
-        first: QuerySet | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(queryset, **kwargs)
-        self.setup(
-            shortlist=shortlist, search=search, search_url=search_url, noun=noun, first=first
-        )
-
     def clean(self, value: Any) -> Any:
         if isinstance(value, str) and value.startswith(SEARCH_PREFIX):
             return self.resolve(value[len(SEARCH_PREFIX) :])
@@ -239,22 +228,6 @@ class MultiplePickerField(PickerMixin, forms.ModelMultipleChoiceField):
 
     widget = PickerSelectMultiple
     iterator = OfferedChoices
-
-    def __init__(
-        self,
-        queryset: QuerySet,
-        *,
-        shortlist: QuerySet | None = None,
-        search: Callable[[QuerySet, str], QuerySet] = by_name,
-        search_url: str = "",
-        noun: str = "record",
-        first: QuerySet | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(queryset, **kwargs)
-        self.setup(
-            shortlist=shortlist, search=search, search_url=search_url, noun=noun, first=first
-        )
 
     def clean(self, value: Any) -> Any:
         values = list(value) if isinstance(value, list | tuple) else []

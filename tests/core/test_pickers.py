@@ -194,3 +194,12 @@ def test_owners_offer_the_meetings_attendees_first_then_the_bodys_members(client
     attendees = {"Cllr Ann Lee", "Insp Bob Stone", "Chief Supt Carol Hart"}
     assert set(labels[:3]) == attendees
     assert "Aaron Able" in labels[3:]
+
+
+def test_a_typed_name_with_a_nul_character_is_a_field_error(client, w):
+    """PostgreSQL refuses NUL in text: the picker says so instead of failing the page."""
+    client.force_login(w.editor)
+    url = reverse("actions:create", args=[w.public_item.pk])
+    response = client.post(url, action_post(owner_people_search="ann\x00lee"))
+    assert response.status_code == 200
+    assert "A name cannot contain a NUL character." in response.content.decode()
