@@ -576,9 +576,11 @@ def _extract(
                 break
             continue
         tail = _TAIL_OWNER.search(ln.bare) if "ction" in ln.bare or "CTION" in ln.bare else None
+        # Initials after a dash: the line must end in a capital (or "A.").
         initials_tail = (
             _TAIL_INITIALS.search(ln.bare)
-            if "-" in ln.bare or "–" in ln.bare or "—" in ln.bare
+            if ln.bare.rstrip(".")[-1:].isupper()
+            and ("-" in ln.bare or "–" in ln.bare or "—" in ln.bare)
             else None
         )
         if not tail and initials_tail:
