@@ -25,7 +25,7 @@ _STATUS_HEADINGS = [
     (r"apolog(?:y|ies)(?:\s+(?:for\s+absence|and\s+\w+|received|were\s+received|given))*(?:\s+from(?=\s*:))?", "apologies"),  # noqa: E501
     (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending)|officers?(?:\s+(?:present|in\s+attendance))?|guests?|observers?|advisers?|staff(?:\s+present)?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker)", "in_attendance"),  # noqa: E501
     (r"(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance|awol)", "absent"),
-    (r"(?:(?:members|governors|trustees|directors|councillors|those)\s+)?(?:present|attendees|attending|attendance|in\s+the\s+chair)|roll\s+call|(?:board\s+|committee\s+)?members\s+present", "present"),  # noqa: E501
+    (r"(?:(?:members|governors|trustees|directors|councillors|those)\s+)?(?:present|attendees|attending|attendance|in\s+the\s+chair)|roll\s+call|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)", "present"),  # noqa: E501
 ]  # fmt: skip
 _HEADING = [
     (re.compile(rf"^(?:{rx})\b\s*(?:[:\-–—/]\s*|$|(?=\w))", re.I), st)
