@@ -9,7 +9,7 @@ from datetime import date
 from concord.ingest.extraction.action_lists import listed_actions
 from concord.ingest.extraction.dates import find_dates, resolve_due
 from concord.ingest.extraction.layout import NUMBER_CELL, Line, sentences
-from concord.ingest.extraction.names import looks_like_name, resolve_owner, split_owners
+from concord.ingest.extraction.names import looks_like_name, resolve_owner, role_key, split_owners
 from concord.ingest.record import Action
 from concord.ingest.text import BLANK, ROW, Text
 
@@ -184,7 +184,8 @@ _IMPERATIVES_TEXT = """review ensure arrange produce provide present prepare cir
     update check confirm contact consider agree set draft share invite organise organize bring
     report look identify explore progress investigate find feed raise forward take seek establish
     discuss complete continue obtain work give hold add include create submit chase follow
-    promote publish appoint approve liaise meet collate compile clarify"""
+    promote publish appoint approve liaise meet collate compile clarify ask book order pay email
+    thank"""
 _IMPERATIVES = set(_IMPERATIVES_TEXT.split())
 
 
@@ -382,16 +383,27 @@ def extract_actions(
     decisions: list,
     *,
     tables: ActionTables | None = None,
+    roles: dict[str, str] | None = None,
 ) -> list[Action]:
     """All actions, de-duplicated.
 
     ``tables`` is what ``read_action_tables`` found for the same text; it is
-    reused rather than read again.
+    reused rather than read again.  ``roles`` maps a role held by one
+    attendee ("treasurer") to that attendee: "Treasurer to pay …" is theirs.
     """
     if tables is None:
         tables = read_action_tables(text, lines, people, meeting_date, next_meeting)
     return _extract(
-        text, lines, skip_blocks, people, meeting_date, next_meeting, decisions, tables, False
+        text,
+        lines,
+        skip_blocks,
+        people,
+        meeting_date,
+        next_meeting,
+        decisions,
+        tables,
+        False,
+        roles or {},
     )
 
 
@@ -410,10 +422,11 @@ def read_action_tables(
     people: list[str],
     meeting_date: date | None,
     next_meeting: str | None,
+    roles: dict[str, str] | None = None,
 ) -> ActionTables:
     """Action tables (action, who and when columns) and outstanding-action lists."""
     tables = ActionTables()
-    _extract(text, lines, set(), people, meeting_date, next_meeting, [], tables, True)
+    _extract(text, lines, set(), people, meeting_date, next_meeting, [], tables, True, roles)
     return tables
 
 
@@ -427,6 +440,7 @@ def _extract(
     decisions: list,
     tables: ActionTables,
     tables_only: bool,
+    roles: dict[str, str] | None = None,
 ) -> list[Action]:
     found: list[Found] = tables.found if tables_only else list(tables.found)
     side_cols = tables.side_cols
@@ -435,10 +449,14 @@ def _extract(
     for n, ln in enumerate(lines):
         first_line.setdefault(ln.block, n)
 
+    roles = roles or {}
+
     def add(desc: str, owners: list[str], due: str | None, where: int, source: str) -> None:
         desc = re.sub(r"\s+", " ", desc).strip(" .;,")
         if len(desc.split()) < 2:
             return
+        if roles and owners:
+            owners = list(dict.fromkeys(roles.get(role_key(o), o) for o in owners))
         found.append(Found(Action(desc, owners, due), where, {source}))
 
     def due_of(wording: str | None, desc: str) -> str | None:
@@ -606,7 +624,7 @@ def _extract(
         ):
             clauses = [c for sent in sentences(ln.bare) for c in re.split(r";\s+", sent)]
             for clause in clauses:
-                told = _narrative_action(clause, people)
+                told = _narrative_action(clause, people, roles)
                 if told:
                     d, owners, dw = told
                     add(d, owners, due_of(dw, d), k, "narrative")
@@ -666,7 +684,9 @@ _NARRATIVE = re.compile(
 )
 
 
-def _narrative_action(sentence: str, people: list[str]) -> tuple[str, list[str], str | None] | None:
+def _narrative_action(
+    sentence: str, people: list[str], roles: dict[str, str] | None = None
+) -> tuple[str, list[str], str | None] | None:
     """A sentence of the minutes that gives an attendee a task.
 
     "DK to bring the figures to the next meeting", "Inspector Shaw agreed to
@@ -688,7 +708,7 @@ def _narrative_action(sentence: str, people: list[str]) -> tuple[str, list[str],
     if not _ownerish(owner_text):
         return None
     owners = _resolve(split_owners(owner_text), people)
-    in_register = owners and all(o in people for o in owners)
+    in_register = owners and all(o in people or role_key(o) in (roles or {}) for o in owners)
     role_task = (
         m.group("v") == "to"
         and _GROUPISH.match(owner_text)
