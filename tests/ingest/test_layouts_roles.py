@@ -47,3 +47,34 @@ Chair to thank the volunteers.
     )
     assert ("Ask the council for more bins", ["Clerk"]) in actions
     assert ("Thank the volunteers", ["Abe Lowe"]) in actions
+
+
+def test_an_action_label_takes_one_sentence_and_the_next_is_read_on_its_own() -> None:
+    actions = _actions(
+        """Minutes of the Hollin Bridge Trust, 4 July 2022
+
+Present: Kit Danes (Chair), Lou Amery, Nat Sorrel
+
+1. Website
+Discussed. ACTION: Lou to get three quotes. Nat will check the hosting costs by 1 September.
+Action: Nat Sorrel to renew the domain name. The old address stays live until then.
+"""
+    )
+    assert ("Get three quotes", ["Lou Amery"]) in actions
+    assert ("Check the hosting costs", ["Nat Sorrel"]) in actions
+    assert ("Renew the domain name", ["Nat Sorrel"]) in actions
+    assert len(actions) == 3
+
+
+def test_an_action_label_after_context_covers_the_whole_paragraph() -> None:
+    actions = _actions(
+        """Minutes of the Hollin Bridge Trust, 4 July 2022
+
+Present: Kit Danes (Chair), Lou Amery, Nat Sorrel
+
+1. Website
+Action: It was suggested that the library might host the site. Nat Sorrel will ask the librarian.
+"""
+    )
+    assert len(actions) == 1
+    assert actions[0][0].startswith("It was suggested that the library")

@@ -57,6 +57,8 @@ _STATUS_TAIL = re.compile(
 _CHECKBOX = re.compile(r"^\[[ xX✓]\]\s*(?P<rest>\S.*)$")
 _MENTION = re.compile(r"(?<![\w.])@([A-Za-z][\w'-]*)")
 _LABEL_OWNER = re.compile(r"^(?P<o>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})\s*:\s+(?P<t>\S.+)$")
+# "Lou to get …", "Nat Sorrel will check …": a sentence that opens with its owner.
+OWNER_TASK = re.compile(r"^(?!It\s|There\s|This\s)[A-Z][^,:;.]{0,40}?\s+(?:to|will)\s+[a-z]")
 _LIST_WORDS = re.compile(r"(?i)action|step|task|to do")
 _TASK_WORDS = re.compile(r"(?i)asked|requested|instructed|agreed|decided|resolved")
 _LEAD_NUMBER = re.compile(r"^(\d{1,2})[.)]?\s+")
@@ -201,6 +203,9 @@ def _in_running_text(
     # Mid-line only: after a sentence, not after an item number.
     if m and re.search(r"[a-z]", text[: m.start()], re.I):
         rest = _STATUS_TAIL.sub("", m.group("rest")).strip()
+        if ". " in rest and OWNER_TASK.match(rest):
+            # "ACTION: Lou to … . Nat will …": one sentence; the next is read on its own.
+            rest = sentences(rest)[0]
         if not (ownerish(rest) and len(rest.split()) <= 4) and not _DONE_STATEMENT.search(rest):
             d, owners, dw = _action_body(rest, people, parse, ownerish)
             if len(d.split()) >= 2:

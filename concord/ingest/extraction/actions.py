@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from concord.ingest.extraction.action_lists import listed_actions
+from concord.ingest.extraction.action_lists import OWNER_TASK, listed_actions
 from concord.ingest.extraction.dates import find_dates, resolve_due
 from concord.ingest.extraction.layout import NUMBER_CELL, Line, sentences
 from concord.ingest.extraction.names import looks_like_name, resolve_owner, role_key, split_owners
@@ -575,6 +575,16 @@ def _extract(
                 while not re.search(r"[.!?:)]$", rest) and k + 1 < len(lines) and _dangling(rest):
                     k += 1
                     rest += " " + lines[k].bare.strip()
+                # "Action: Ann to … . Bo will …": a label over a task of its
+                # own covers one sentence; the next are read on their own.
+                # (After a sentence of context, the label covers the whole.)
+                sents = sentences(rest) if ". " in rest else [rest]
+                if len(sents) > 1 and OWNER_TASK.match(sents[0]):
+                    rest = sents[0]
+                    for other in sents[1:]:
+                        told = _narrative_action(other, people, roles)
+                        if told:
+                            add(told[0], told[1], due_of(told[2], told[0]), k, "narrative")
                 if not _STATEMENT.search(rest):
                     d, owners, dw = parse_action_text(rest, people)
                     add(d, owners, due_of(dw, d), k, "inline")
