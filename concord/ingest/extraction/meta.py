@@ -297,7 +297,13 @@ def _place_beside_time(text: str) -> str | None:
     return rest
 
 
+# A sentence end inside a venue line: "… Westfold House. The meeting …"
+# (not "St. Bride's": a two-letter abbreviation before the stop).
+_VENUE_SENTENCE_END = re.compile(r"(?<!\b[A-Z][a-z])(?<=[a-z0-9)])\.\s+(?=[A-Z][a-z])")
+
+
 def _trim_venue(text: str) -> str | None:
+    text = _VENUE_SENTENCE_END.split(text, maxsplit=1)[0]
     text = re.sub(
         r"(?i)\s*(?:,\s*|\s)(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}[.:]\d{2}|\d{1,2}\s*(?:am|pm)|from\s+\d|at\s+\d|commencing).*$",
         "",
