@@ -24,6 +24,7 @@ from concord.ingest.extraction.meta import (
     find_meeting_times,
     find_venue,
 )
+from concord.ingest.extraction.names import role_holders
 from concord.ingest.extraction.nextmeet import extract_next_meetings
 from concord.ingest.extraction.normalise import resegment
 from concord.ingest.record import MeetingRecord
@@ -70,7 +71,8 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
     people = [p.name for p in attendance.people]
     next_date = record.next_meetings[0].date if record.next_meetings else None
     # First pass finds action tables, whose rows must not be read as items.
-    tables = read_action_tables(text, lines, people, meeting, next_date)
+    roles = role_holders(attendance.people)
+    tables = read_action_tables(text, lines, people, meeting, next_date, roles)
     side_cols = tables.side_cols
     skip = attendance.blocks | tables.action_blocks
     # Without action tables the items are those already found.
@@ -85,7 +87,15 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
         decisions = []
     else:
         record.actions = extract_actions(
-            text, lines, attendance.blocks, people, meeting, next_date, decisions, tables=tables
+            text,
+            lines,
+            attendance.blocks,
+            people,
+            meeting,
+            next_date,
+            decisions,
+            tables=tables,
+            roles=roles,
         )
     record.decisions = [d.text for d in decisions]
     return record

@@ -53,6 +53,12 @@ _AGREED_TO = re.compile(
 _STATUS_TAIL = re.compile(
     r"\s*\((?:done|completed?|closed|ongoing|open|in\s+progress)\b[^)]*\)\s*\.?$", re.I
 )
+# "- [ ] …", "* [x] …": a Markdown task-list entry (the bullet already gone).
+_CHECKBOX = re.compile(r"^\[[ xX✓]\]\s*(?P<rest>\S.*)$")
+_MENTION = re.compile(r"(?<![\w.])@([A-Za-z][\w'-]*)")
+_LABEL_OWNER = re.compile(r"^(?P<o>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})\s*:\s+(?P<t>\S.+)$")
+# "Lou to get …", "Nat Sorrel will check …": a sentence that opens with its owner.
+OWNER_TASK = re.compile(r"^(?!It\s|There\s|This\s)[A-Z][^,:;.]{0,40}?\s+(?:to|will)\s+[a-z]")
 _LIST_WORDS = re.compile(r"(?i)action|step|task|to do")
 _TASK_WORDS = re.compile(r"(?i)asked|requested|instructed|agreed|decided|resolved")
 _LEAD_NUMBER = re.compile(r"^(\d{1,2})[.)]?\s+")
@@ -98,6 +104,13 @@ def listed_actions(
         if ln.block in skip_blocks:
             continue
         text = ln.bare.strip()
+        checkbox = _CHECKBOX.match(text) if ln.bullet and text[:1] == "[" else None
+        if checkbox:
+            # "- [ ] @Ann send the plan": a checklist entry is a task whatever
+            # heading it is under.
+            entry = _checklist_entry(checkbox.group("rest"), people, parse, ownerish)
+            found.extend(Listed(d, o, dw, n, "list") for d, o, dw in entry)
+            continue
         if ln.col is None and len(text) < 90 and _LIST_WORDS.search(text):
             heading = _LEAD_NUMBER.sub("", text)
             if _LIST_HEADING.match(heading) and len(heading.split()) <= 10:
@@ -158,6 +171,29 @@ def _entry(
     return out
 
 
+def _checklist_entry(
+    text: str, people: list[str], parse: ParseFn, ownerish: OwnerishFn
+) -> list[tuple[str, list[str], str | None]]:
+    """One checklist entry: owners as @names anywhere, "Name: …" or "Name to …".
+
+    >>> _checklist_entry("Send the plan @Ann", ["Ann Lee"], lambda t, p: (t, [], None), bool)
+    [('Send the plan', ['Ann Lee'], None)]
+    """
+    mentions = _MENTION.findall(text)
+    if mentions:
+        owners = [o for m in mentions for o in _owners(m, people)]
+        rest = _MENTION.sub(" ", text)
+        rest = re.sub(r"^[\s,;:&]*(?:and\s+)?", "", re.sub(r"\s+", " ", rest)).strip(" ,;:&")
+        d, extra, dw = parse(rest, people)
+        return [(d, list(dict.fromkeys(owners)) or extra, dw)] if len(d.split()) >= 2 else []
+    labelled = _LABEL_OWNER.match(text)
+    if labelled and ownerish(labelled.group("o")):
+        d, extra, dw = parse(labelled.group("t"), people)
+        owners = _owners(labelled.group("o"), people) or extra
+        return [(d, owners, dw)] if len(d.split()) >= 2 else []
+    return _entry(text, people, parse, ownerish)
+
+
 def _in_running_text(
     text: str, n: int, people: list[str], parse: ParseFn, ownerish: OwnerishFn
 ) -> list[Listed]:
@@ -167,6 +203,9 @@ def _in_running_text(
     # Mid-line only: after a sentence, not after an item number.
     if m and re.search(r"[a-z]", text[: m.start()], re.I):
         rest = _STATUS_TAIL.sub("", m.group("rest")).strip()
+        if ". " in rest and OWNER_TASK.match(rest):
+            # "ACTION: Lou to … . Nat will …": one sentence; the next is read on its own.
+            rest = sentences(rest)[0]
         if not (ownerish(rest) and len(rest.split()) <= 4) and not _DONE_STATEMENT.search(rest):
             d, owners, dw = _action_body(rest, people, parse, ownerish)
             if len(d.split()) >= 2:

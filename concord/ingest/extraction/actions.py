@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from concord.ingest.extraction.action_lists import listed_actions
+from concord.ingest.extraction.action_lists import OWNER_TASK, listed_actions
 from concord.ingest.extraction.dates import find_dates, resolve_due
 from concord.ingest.extraction.layout import NUMBER_CELL, Line, sentences
-from concord.ingest.extraction.names import looks_like_name, resolve_owner, split_owners
+from concord.ingest.extraction.names import looks_like_name, resolve_owner, role_key, split_owners
 from concord.ingest.record import Action
 from concord.ingest.text import BLANK, ROW, Text
 
@@ -184,7 +184,8 @@ _IMPERATIVES_TEXT = """review ensure arrange produce provide present prepare cir
     update check confirm contact consider agree set draft share invite organise organize bring
     report look identify explore progress investigate find feed raise forward take seek establish
     discuss complete continue obtain work give hold add include create submit chase follow
-    promote publish appoint approve liaise meet collate compile clarify"""
+    promote publish appoint approve liaise meet collate compile clarify ask book order pay email
+    thank"""
 _IMPERATIVES = set(_IMPERATIVES_TEXT.split())
 
 
@@ -382,16 +383,27 @@ def extract_actions(
     decisions: list,
     *,
     tables: ActionTables | None = None,
+    roles: dict[str, str] | None = None,
 ) -> list[Action]:
     """All actions, de-duplicated.
 
     ``tables`` is what ``read_action_tables`` found for the same text; it is
-    reused rather than read again.
+    reused rather than read again.  ``roles`` maps a role held by one
+    attendee ("treasurer") to that attendee: "Treasurer to pay …" is theirs.
     """
     if tables is None:
         tables = read_action_tables(text, lines, people, meeting_date, next_meeting)
     return _extract(
-        text, lines, skip_blocks, people, meeting_date, next_meeting, decisions, tables, False
+        text,
+        lines,
+        skip_blocks,
+        people,
+        meeting_date,
+        next_meeting,
+        decisions,
+        tables,
+        False,
+        roles or {},
     )
 
 
@@ -410,10 +422,11 @@ def read_action_tables(
     people: list[str],
     meeting_date: date | None,
     next_meeting: str | None,
+    roles: dict[str, str] | None = None,
 ) -> ActionTables:
     """Action tables (action, who and when columns) and outstanding-action lists."""
     tables = ActionTables()
-    _extract(text, lines, set(), people, meeting_date, next_meeting, [], tables, True)
+    _extract(text, lines, set(), people, meeting_date, next_meeting, [], tables, True, roles)
     return tables
 
 
@@ -427,6 +440,7 @@ def _extract(
     decisions: list,
     tables: ActionTables,
     tables_only: bool,
+    roles: dict[str, str] | None = None,
 ) -> list[Action]:
     found: list[Found] = tables.found if tables_only else list(tables.found)
     side_cols = tables.side_cols
@@ -435,10 +449,14 @@ def _extract(
     for n, ln in enumerate(lines):
         first_line.setdefault(ln.block, n)
 
+    roles = roles or {}
+
     def add(desc: str, owners: list[str], due: str | None, where: int, source: str) -> None:
         desc = re.sub(r"\s+", " ", desc).strip(" .;,")
         if len(desc.split()) < 2:
             return
+        if roles and owners:
+            owners = list(dict.fromkeys(roles.get(role_key(o), o) for o in owners))
         found.append(Found(Action(desc, owners, due), where, {source}))
 
     def due_of(wording: str | None, desc: str) -> str | None:
@@ -557,6 +575,16 @@ def _extract(
                 while not re.search(r"[.!?:)]$", rest) and k + 1 < len(lines) and _dangling(rest):
                     k += 1
                     rest += " " + lines[k].bare.strip()
+                # "Action: Ann to … . Bo will …": a label over a task of its
+                # own covers one sentence; the next are read on their own.
+                # (After a sentence of context, the label covers the whole.)
+                sents = sentences(rest) if ". " in rest else [rest]
+                if len(sents) > 1 and OWNER_TASK.match(sents[0]):
+                    rest = sents[0]
+                    for other in sents[1:]:
+                        told = _narrative_action(other, people, roles)
+                        if told:
+                            add(told[0], told[1], due_of(told[2], told[0]), k, "narrative")
                 if not _STATEMENT.search(rest):
                     d, owners, dw = parse_action_text(rest, people)
                     add(d, owners, due_of(dw, d), k, "inline")
@@ -576,9 +604,11 @@ def _extract(
                 break
             continue
         tail = _TAIL_OWNER.search(ln.bare) if "ction" in ln.bare or "CTION" in ln.bare else None
+        # Initials after a dash: the line must end in a capital (or "A.").
         initials_tail = (
             _TAIL_INITIALS.search(ln.bare)
-            if "-" in ln.bare or "–" in ln.bare or "—" in ln.bare
+            if ln.bare.rstrip(".")[-1:].isupper()
+            and ("-" in ln.bare or "–" in ln.bare or "—" in ln.bare)
             else None
         )
         if not tail and initials_tail:
@@ -604,7 +634,7 @@ def _extract(
         ):
             clauses = [c for sent in sentences(ln.bare) for c in re.split(r";\s+", sent)]
             for clause in clauses:
-                told = _narrative_action(clause, people)
+                told = _narrative_action(clause, people, roles)
                 if told:
                     d, owners, dw = told
                     add(d, owners, due_of(dw, d), k, "narrative")
@@ -664,7 +694,9 @@ _NARRATIVE = re.compile(
 )
 
 
-def _narrative_action(sentence: str, people: list[str]) -> tuple[str, list[str], str | None] | None:
+def _narrative_action(
+    sentence: str, people: list[str], roles: dict[str, str] | None = None
+) -> tuple[str, list[str], str | None] | None:
     """A sentence of the minutes that gives an attendee a task.
 
     "DK to bring the figures to the next meeting", "Inspector Shaw agreed to
@@ -686,7 +718,7 @@ def _narrative_action(sentence: str, people: list[str]) -> tuple[str, list[str],
     if not _ownerish(owner_text):
         return None
     owners = _resolve(split_owners(owner_text), people)
-    in_register = owners and all(o in people for o in owners)
+    in_register = owners and all(o in people or role_key(o) in (roles or {}) for o in owners)
     role_task = (
         m.group("v") == "to"
         and _GROUPISH.match(owner_text)

@@ -22,10 +22,10 @@ from concord.ingest.record import Attendee
 from concord.ingest.text import BLANK, BULLET, ROW, Text
 
 _STATUS_HEADINGS = [
-    (r"apolog(?:y|ies)(?:\s+(?:for\s+absence|and\s+\w+|received|were\s+received|given))*", "apologies"),  # noqa: E501
+    (r"apolog(?:y|ies)(?:\s+(?:for\s+absence|and\s+\w+|received|were\s+received|given))*(?:\s+from(?=\s*:))?", "apologies"),  # noqa: E501
     (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending)|officers?(?:\s+(?:present|in\s+attendance))?|guests?|observers?|advisers?|staff(?:\s+present)?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker)", "in_attendance"),  # noqa: E501
     (r"(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance|awol)", "absent"),
-    (r"(?:(?:members|governors|trustees|directors|councillors|those)\s+)?(?:present|attendees|attending|attendance|in\s+the\s+chair)|roll\s+call|(?:board\s+|committee\s+)?members\s+present", "present"),  # noqa: E501
+    (r"(?:(?:members|governors|trustees|directors|councillors|those)\s+)?(?:present|attendees|attending|attendance|in\s+the\s+chair)|roll\s+call|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)", "present"),  # noqa: E501
 ]  # fmt: skip
 _HEADING = [
     (re.compile(rf"^(?:{rx})\b\s*(?:[:\-–—/]\s*|$|(?=\w))", re.I), st)
@@ -481,6 +481,12 @@ def extract_attendance(text: Text) -> Attendance:
                         name = f"{name} ({marker.group(1)})"
                     elif not org and role_text:
                         org = role_text
+                if not name.strip() and org and result.people and index - 1 in result.blocks:
+                    # An organisation wrapped onto a line of its own, under its column.
+                    last = result.people[-1]
+                    last.organisation = f"{last.organisation or ''} {org.strip()}".strip()
+                    result.blocks.add(index)
+                    continue
                 person = parse_person(name, org, st) if name.strip() else None
                 found = [person] if person else []
             elif groups:

@@ -183,22 +183,26 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
                 end = times[1][1]
             break
     for ln in lines:
-        if not _MEETING_WORDS.search(ln.text):
-            continue
-        m = _ENDED.search(ln.text)
+        # Plain substring tests first: this runs on every line, and each
+        # pattern below needs one of its verbs.
+        low = ln.text.lower()
+        m = _ENDED.search(ln.text) if any(w in low for w in _END_CUES) else None
         if m:
             t = find_times_in(m.group("t"))
             if t:
                 end = t[0][1]
+        if start is not None or not any(w in low for w in _START_CUES):
+            continue
         m = _STARTED.search(ln.text)
-        if m and start is None:
+        if m:
             t = find_times_in(m.group("t"))
             if t:
                 start = t[0][1]
     return start, end
 
 
-_MEETING_WORDS = re.compile(r"(?i)meeting|session|call|agm|egm|order")
+_END_CUES = ("closed", "ended", "finished", "concluded", "adjourned", "terminated")
+_START_CUES = ("started", "commenced", "opened", "began", "order")
 # "The meeting closed at 8.15pm", "The AGM concluded at 9:02 pm", "Meeting
 # Closed 12:47", "The Chair closed the meeting at 8.53pm", "called to order at 7".
 _SUBJECT = r"(?:meeting|session|call|agm|egm)"
@@ -293,7 +297,13 @@ def _place_beside_time(text: str) -> str | None:
     return rest
 
 
+# A sentence end inside a venue line: "… Westfold House. The meeting …"
+# (not "St. Bride's": a two-letter abbreviation before the stop).
+_VENUE_SENTENCE_END = re.compile(r"(?<!\b[A-Z][a-z])(?<=[a-z0-9)])\.\s+(?=[A-Z][a-z])")
+
+
 def _trim_venue(text: str) -> str | None:
+    text = _VENUE_SENTENCE_END.split(text, maxsplit=1)[0]
     text = re.sub(
         r"(?i)\s*(?:,\s*|\s)(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}[.:]\d{2}|\d{1,2}\s*(?:am|pm)|from\s+\d|at\s+\d|commencing).*$",
         "",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from concord.ingest.record import Attendee
+
 # Honorific as written (lower case, no dots) → title as recorded.
 TITLES = {
     "councillor": "Cllr", "cllr": "Cllr", "cty cllr": "Cllr", "county councillor": "Cllr",
@@ -208,3 +210,36 @@ def split_owners(text: str) -> list[str]:
         if p and p.lower() not in ("tbc", "n/a", "na", "-", "none"):
             out.append(p)
     return out
+
+
+_ROLE_TITLE = re.compile(
+    r"(?:(?:vice|deputy)[- ]?)?(?:chair(?:man|person|woman)?|president)|treasurer|"
+    r"(?:minutes?\s+|company\s+|membership\s+)?secretary|clerk|minute[- ]?taker",
+    re.I,
+)
+
+
+def role_holders(attendees: list[Attendee]) -> dict[str, str]:
+    """Office ("chair", "treasurer") → the one attendee holding it.
+
+    Read from the role or, when that is all the brackets held, the
+    organisation ("Ola Birch (Treasurer)").  An office two people hold is
+    left out: the owner is not guessed.
+
+    >>> people = [Attendee("Ola Birch", organisation="Treasurer")]
+    >>> people.append(Attendee("Kit Danes", role="chair"))
+    >>> role_holders(people)
+    {'treasurer': 'Ola Birch', 'chair': 'Kit Danes'}
+    """
+    found: dict[str, str | None] = {}
+    for person in attendees:
+        for label in (person.role, person.organisation):
+            key = role_key(label or "")
+            if key and _ROLE_TITLE.fullmatch(key):
+                found[key] = person.name if found.get(key, person.name) == person.name else None
+    return {k: v for k, v in found.items() if v}
+
+
+def role_key(role: str) -> str:
+    """ "Vice-Chair", "vice_chair", "the Vice Chair" → "vice chair"."""
+    return re.sub(r"^the ", "", re.sub(r"[\s_-]+", " ", role.strip().lower()))

@@ -22,6 +22,9 @@ from concord.ingest.text import PARA, Block, Text
 # page, not prose; a real paragraph of minutes rarely holds a capitals
 # heading or an attendance label mid-line.
 FLAT_CHARS = 400
+# A shorter paragraph needs more cues: a small page flattened whole.
+SHORT_FLAT_CHARS = 200
+SHORT_FLAT_CUES = 4
 
 _CAPS_RUN = re.compile(
     r"(?<![\w(/])((?:[A-Z][A-Z'’&-]*[A-Z]|&)(?:\s+(?:[A-Z][A-Z'’&-]*[A-Z]|OF|TO|&|A|AND|FOR|ON|IN))+|"
@@ -29,8 +32,8 @@ _CAPS_RUN = re.compile(
 )
 _ATTENDANCE_CUE = re.compile(
     r"\b(?:(?:Those|Members|Councillors|Trustees|Governors|Directors)\s+present\s+(?:were|was)\b|"
-    r"(?:Present|Attendees|Attending|Apologies(?:\s+for\s+absence)?|Absent|Also\s+present|"
-    r"In\s+attendance|Also\s+in\s+attendance|Minute\s+taker)\s*[:\-–])",
+    r"(?:Present|Attendees|Attending|Apologies(?:\s+for\s+absence|\s+from)?|Absent|Also\s+present|"
+    r"In\s+attendance|Also\s+in\s+attendance|Minute\s+taker|Ex[- ]officio)\s*[:\-–])",
     re.I,
 )
 _NUMBER = re.compile(r"(?:(?<=\s)|^)(?:Item\s+)?(\d{1,2})[.)]\s+(?=[A-Z‘'\"(])")
@@ -52,13 +55,18 @@ def resegment(text: Text) -> Text:
     >>> [b.cells[0] for b in resegment(t).blocks][1:4]
     ['PRESENT: Ann Lee, Bo Roe.', '1. Welcome', 'The chair opened.']
     """
-    if not any(b.kind == PARA and len(b.cells[0]) >= FLAT_CHARS for b in text.blocks if b.cells):
+    if not any(
+        b.kind == PARA and len(b.cells[0]) >= SHORT_FLAT_CHARS for b in text.blocks if b.cells
+    ):
         return text
     out = Text(front_matter=text.front_matter)
     expected = 1
     for block in text.blocks:
         para = block.cells[0] if block.kind == PARA and block.cells else ""
-        if len(para) < FLAT_CHARS or _cues(para) < 2:
+        flat = len(para) >= SHORT_FLAT_CHARS and _cues(para) >= (
+            2 if len(para) >= FLAT_CHARS else SHORT_FLAT_CUES
+        )
+        if not flat:
             out.blocks.append(block)
             if block.kind == PARA and block.cells:
                 m = _NUMBER.match(para)
@@ -83,13 +91,18 @@ def _split(para: str, expected: int) -> tuple[list[str], int]:
     cuts: dict[int, str] = {}
     for m in _CAPS_RUN.finditer(para):
         cuts[m.start()] = "heading"
-        cuts[m.end()] = cuts.get(m.end(), "after")
+        if para[m.end() : m.end() + 3].lstrip()[:1] != ":":
+            # "APOLOGIES FROM: …": a label keeps what follows its colon.
+            cuts[m.end()] = cuts.get(m.end(), "after")
     for m in _ATTENDANCE_CUE.finditer(para):
         cuts[m.start()] = "attendance"
     for m in _NUMBER.finditer(para):
         if int(m.group(1)) == expected:
             cuts[m.start()] = "item"
             expected += 1
+            if cuts.get(m.end()) == "heading":
+                # "1. MINUTES OF …": the capitals are the item's title.
+                del cuts[m.end()]
     pieces: list[str] = []
     bounds = sorted(cuts) + [len(para)]
     start = 0

@@ -57,7 +57,8 @@ def read(data: bytes, name: str) -> Text:
 
         text = htmlpage.parse(raw)
     else:
-        text = parse_lines(raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"))
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+        text = parse_lines(raw, space_columns=True)
     text.front_matter = front
     return text
 
@@ -72,14 +73,16 @@ def _indented(line: str) -> bool:
     return line.startswith("\t") and line.strip() != "" and "\t" not in line.strip("\t")
 
 
-def parse_lines(raw: str) -> Text:
+def parse_lines(raw: str, *, space_columns: bool = False) -> Text:
     """Turn text lines into blocks.
 
     A line with tabs between words is a table row (how word processors
     export tables to text).  A group of consecutive tab-indented lines
     between blank lines is one table row whose cells were written one per
     line (another common export).  HTML fragments inside lines or cells are
-    flattened to paragraphs.
+    flattened to paragraphs.  With ``space_columns`` (typed text files),
+    runs of three or more spaces between short phrases separate cells too,
+    and an indented line under such a row continues the cell it lines up with.
 
     >>> [b.cells for b in parse_lines("Present:\\n\\tAnn Lee\\n\\tCouncil\\n\\nItem 1").blocks]
     [('Present:',), ('Ann Lee', 'Council'), (), ('Item 1',)]
@@ -87,12 +90,24 @@ def parse_lines(raw: str) -> Text:
     text = Text()
     lines = unwrap(raw.split("\n"))
     i = 0
+    starts: list[int] | None = None
     while i < len(lines):
         line = lines[i].rstrip()
         if not line.strip():
             text.add_blank()
+            starts = None
             i += 1
             continue
+        if space_columns and "   " in line and "\t" not in line:
+            cells, found = _space_cells(line, starts)
+            # One such line alone is a title with a gap in it, not a table.
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if cells and (starts or ("   " in nxt and _space_cells(nxt, found)[0])):
+                text.add_row(cells)
+                starts = found
+                i += 1
+                continue
+        starts = None
         if _indented(line) and not line.startswith("\t\t"):
             group = [line]
             while i + 1 < len(lines) and _indented(lines[i + 1].rstrip()):
@@ -107,6 +122,42 @@ def parse_lines(raw: str) -> Text:
         _add_line(text, line)
         i += 1
     return text
+
+
+_SPACE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+_PHRASE = re.compile(r"\S+(?: {1,2}\S+)*")
+
+
+def _space_cells(line: str, starts: list[int] | None) -> tuple[list[str], list[int] | None]:
+    """Cells of a line whose columns are lined up with spaces, and where each begins.
+
+    A row has two to six short phrases (and a row or a continuation beside
+    it: one such line alone is a title with a gap in it), none but the last ending a sentence
+    or clause ("noted.   Ann to…" is two sentences, not two cells).  An
+    indented line of one phrase under a row continues the column it starts in.
+
+    >>> _space_cells("Ann Lee      Tarn Council", None)
+    (['Ann Lee', 'Tarn Council'], [0, 13])
+    >>> _space_cells("             Housing", [0, 13])
+    (['', 'Housing'], [0, 13])
+    >>> _space_cells("It was noted.   Ann to write.", None)
+    ([], None)
+    """
+    phrases = list(_PHRASE.finditer(line))
+    if len(phrases) == 1:
+        if starts is None or len(starts) < 2:
+            return [], None
+        at = phrases[0].start()
+        column = max((j for j, s in enumerate(starts) if s <= at + 1), default=0)
+        if column == 0 or at < 4:
+            return [], None
+        return [""] * column + [phrases[0].group()], starts
+    cells = [m.group() for m in phrases]
+    if len(cells) > 6 or not _SPACE_GAP.search(line.strip()):
+        return [], None
+    if any(len(c) > 60 or c[-1] in ".!?;:," for c in cells[:-1]):
+        return [], None
+    return cells, [m.start() for m in phrases]
 
 
 _QUOTE = re.compile(r"^\s*>\s?")
