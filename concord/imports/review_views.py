@@ -26,6 +26,7 @@ from concord.imports.planning import plan_draft
 from concord.imports.review_forms import ConfirmForm, ReviewForms
 from concord.lib.access import require_secretariat, viewer_for
 from concord.lib.locking import StaleEdit
+from concord.lib.pickers import as_id
 from concord.people.models import Organisation, Person
 
 
@@ -194,8 +195,7 @@ def delete_entry(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         messages.error(request, str(exc))
     else:
         messages.success(request, f"{name} deleted from the register.")
-    back = request.POST.get("next", "")
-    return redirect(back if back.startswith("/imports/") else "imports:proposals")
+    return _back_to_imports(request)
 
 
 @login_required
@@ -204,8 +204,8 @@ def merge_entry(request: HttpRequest, kind: str) -> HttpResponse:
     """Merge a person or organisation created by mistake into the right one."""
     require_secretariat(viewer_for(request))
     model: type[Person] | type[Organisation] = Person if kind == "person" else Organisation
-    other = model.objects.filter(pk=_int(request.POST.get("other"))).first()
-    keep = model.objects.filter(pk=_int(request.POST.get("keep"))).first()
+    other = model.objects.filter(pk=as_id(request.POST.get("other"))).first()
+    keep = model.objects.filter(pk=as_id(request.POST.get("keep"))).first()
     if other is None or keep is None:
         messages.error(request, "Choose the entry made by mistake and the one to keep.")
     else:
@@ -215,9 +215,10 @@ def merge_entry(request: HttpRequest, kind: str) -> HttpResponse:
             messages.error(request, str(exc))
         else:
             messages.success(request, f"Merged {other} into {keep}.")
+    return _back_to_imports(request)
+
+
+def _back_to_imports(request: HttpRequest) -> HttpResponse:
+    """Back to the import page the form came from, else the merge queue."""
     back = request.POST.get("next", "")
     return redirect(back if back.startswith("/imports/") else "imports:proposals")
-
-
-def _int(value: str | None) -> int:
-    return int(value) if value and value.isdigit() else 0

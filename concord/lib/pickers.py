@@ -28,8 +28,8 @@ from django.db.models import Case, IntegerField, Model, Q, QuerySet, Value, When
 from django.forms.models import ModelChoiceIterator
 from django.utils.html import format_html
 
-# Database ids are 64-bit signed: a bigger number would overflow the driver (500).
-MAX_ID = 2**63 - 1
+from concord.lib.fields import ID_MAX
+
 # At most this many options before a search: the select stays short on a phone.
 SHORTLIST_LIMIT = 60
 # At most this many matches for one search.
@@ -47,7 +47,7 @@ def as_id(value: Any) -> int | None:
     if not text.isdigit() or len(text) > 19:
         return None
     number = int(text)
-    return number if 0 < number <= MAX_ID else None
+    return number if 0 < number <= ID_MAX else None
 
 
 def by_name(queryset: QuerySet, term: str) -> QuerySet:
