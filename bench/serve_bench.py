@@ -8,10 +8,16 @@ in as the secretariat (a real session cookie), and a static file (the
 ceiling of the stack), each for ``--duration`` seconds at each of
 ``--connections``. Anonymous pages are warmed first, so they are measured as
 the cache hits a running site serves; the script checks that they are.
+The signed-in tracker keeps its rendered table per user until anything is
+written (``pagecache.signed_in_fragment``); ``--page-cache off`` runs the
+server with every cache off, to measure what a miss costs. Each row also
+gives the server's CPU time per request (all gunicorn processes), which a
+busy machine disturbs less than requests per second.
 
     .venv/bin/python bench/serve_bench.py                     # build, measure, remove
     .venv/bin/python bench/serve_bench.py --keep              # keep the database for --reuse
     .venv/bin/python bench/serve_bench.py --reuse --data /tmp/concord-serve-bench-XXXX
+    .venv/bin/python bench/serve_bench.py --reuse --data ... --page-cache off
 """
 
 from __future__ import annotations
@@ -36,6 +42,27 @@ sys.path.insert(0, str(ROOT / "bench"))
 import pages  # noqa: E402  (bench/pages.py: the generator and its database set-up)
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its children (gunicorn and workers)."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    for child in [pid, *_children(pid)]:
+        try:
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [int(c) for c in found]
+
+
 @dataclass
 class Result:
     page: str
@@ -47,6 +74,7 @@ class Result:
     p99_ms: float
     errors: int
     cache: str
+    cpu_ms: float = 0.0  # the server's CPU time per request (less noisy than req/s)
 
 
 def server_environment(data: Path, secret_key: str, port: int) -> dict[str, str]:
@@ -170,6 +198,7 @@ def run_wrk(
         "p90": _ms(percentiles["90"]),
         "p99": _ms(percentiles["99"]),
         "errors": errors,
+        "requests": float(re.search(r"(\d+) requests in", out).group(1)),  # type: ignore[union-attr]
     }
 
 
@@ -185,6 +214,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="Keep the data folder afterwards.")
     parser.add_argument(
         "--serve-args", default="", help="Extra arguments for concord serve, e.g. '--workers 3'."
+    )
+    parser.add_argument(
+        "--page-cache",
+        choices=["on", "off"],
+        default="on",
+        help="off: CONCORD_PAGE_CACHE=0, every page rendered (the cost of a miss).",
     )
     parser.add_argument("--json", default="", help="Also write the results to this file.")
     args = parser.parse_args(argv)
@@ -204,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     env = server_environment(data, secret_key, args.port)
     if args.database_url:
         env["DATABASE_URL"] = args.database_url
+    env["CONCORD_PAGE_CACHE"] = "1" if args.page_cache == "on" else "0"
     log = open(data / "serve.log", "w")  # noqa: SIM115 - closed below
     server = subprocess.Popen(
         [sys.executable, "-m", "concord.cli", "serve", "--port", str(args.port), "--no-migrate",
@@ -225,13 +261,17 @@ def main(argv: list[str] | None = None) -> int:
                 cache_state(base + path)
             hits = sum(cache_state(base + path) == "hit" for _ in range(10))
             state = f"{hits}/10 hits" if cached else "-"
+            if signed_in and args.page_cache == "on":
+                state = "table kept per user"
             for connections in args.connections:
+                cpu_before = server_cpu_seconds(server.pid)
                 got = run_wrk(
                     base + path, connections, args.duration, cookie if signed_in else None
                 )
+                cpu_ms = (server_cpu_seconds(server.pid) - cpu_before) * 1000 / got["requests"]
                 results.append(
                     Result(label, path, connections, got["rps"], got["p50"], got["p90"],
-                           got["p99"], int(got["errors"]), state)
+                           got["p99"], int(got["errors"]), state, round(cpu_ms, 2))
                 )  # fmt: skip
                 print(f"{label} c={connections}: {got}", file=sys.stderr)
     finally:
@@ -244,12 +284,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Kept {data} (for --reuse --data {data})", file=sys.stderr)
 
     print(f"# concord serve under wrk ({args.duration} s per run, scale {args.scale})\n")
-    print("| page | URL | connections | req/s | p50 ms | p90 ms | p99 ms | errors | cache |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---|")
+    print(f"Page cache: {args.page_cache}. Server CPU ms/request: all gunicorn processes.\n")
+    print(
+        "| page | URL | connections | req/s | p50 ms | p90 ms | p99 ms | errors | cache "
+        "| server CPU ms/req |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|---:|---|---:|")
     for r in results:
         print(
             f"| {r.page} | `{r.url}` | {r.connections} | {r.requests_per_s:,.0f} | "
-            f"{r.p50_ms:.1f} | {r.p90_ms:.1f} | {r.p99_ms:.1f} | {r.errors} | {r.cache} |"
+            f"{r.p50_ms:.1f} | {r.p90_ms:.1f} | {r.p99_ms:.1f} | {r.errors} | {r.cache} "
+            f"| {r.cpu_ms:.1f} |"
         )
     if args.json:
         Path(args.json).write_text(json.dumps([asdict(r) for r in results], indent=2))

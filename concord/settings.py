@@ -156,6 +156,11 @@ TEMPLATES = [
 
 _default_db = f"sqlite:///{DATA_DIR / 'concord.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", _default_db))}
+# Keep each server thread's connection between requests (checked before reuse):
+# a new SQLite connection re-reads the schema and starts with a cold page
+# cache, a new PostgreSQL one costs a handshake; 0 closes after every request.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONCORD_DB_CONN_MAX_AGE", 600)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run beside the one writer; IMMEDIATE takes the write lock
     # at BEGIN so two writers queue (busy_timeout) instead of failing mid-way.

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 
 from concord.actions.forms import ActionForm, ProgressForm
 from concord.actions.models import Action, ActionStatus
@@ -27,6 +28,7 @@ from concord.governance.models import Body
 from concord.lib.access import Viewer, get_visible_or_404, require_editor, viewer_for
 from concord.lib.history import history_of
 from concord.lib.locking import StaleEdit, save_versioned
+from concord.lib.pagecache import signed_in_fragment
 from concord.meetings.models import AgendaItem
 from concord.people.models import Organisation, Person
 
@@ -35,12 +37,17 @@ from concord.people.models import Organisation, Person
 def tracker(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     filters = TrackerFilters.from_params(request.GET)
-    page = Paginator(tracker_queryset(viewer, filters), 50).get_page(request.GET.get("page"))
+    # Lazy: when the table comes from the cache, the actions are not even counted.
+    page = SimpleLazyObject(
+        lambda: Paginator(tracker_queryset(viewer, filters), 50).get_page(request.GET.get("page"))
+    )
     return render(
         request,
         "actions/tracker.html",
         {
             "page": page,
+            # The rendered table is kept per viewer until anything is written.
+            "table_cache": signed_in_fragment(request, "actions-tracker"),
             "filters": filters,
             "today": dt.date.today(),
             "bodies": Body.objects.visible_to(viewer).only("pk", "name"),

@@ -192,6 +192,29 @@ def cache_key(request: HttpRequest, generation: int) -> str:
     return f"page:{digest}"
 
 
+def signed_in_fragment(request: HttpRequest, name: str) -> dict[str, object]:
+    """Where a signed-in page may keep a rendered part: ``{"seconds", "key"}``.
+
+    For Django's ``{% cache fragment.seconds "<name>" fragment.key %}``: the
+    key holds the generation (any write anywhere makes it obsolete, as for
+    anonymous pages), the day ("overdue"), the user (each viewer sees only
+    what they may see, so nothing is shared between users), the full path
+    and HTMX or not. ``seconds`` is 0 when the page cache is off.
+    """
+    user = getattr(request, "user", None)
+    parts = [
+        name,
+        str(current_generation()),
+        timezone.localdate().isoformat(),
+        dt.date.today().isoformat(),
+        str(user.pk if user is not None and user.is_authenticated else ""),
+        request.get_full_path(),
+        request.headers.get("HX-Request", ""),
+    ]
+    seconds = settings.CONCORD_PAGE_CACHE_SECONDS if settings.CONCORD_PAGE_CACHE else 0
+    return {"seconds": seconds, "key": hashlib.sha256("\n".join(parts).encode()).hexdigest()}
+
+
 class AnonymousPageCacheMiddleware:
     """Serve anonymous GETs from the cache; keep the ones that may be shared."""
 
