@@ -295,6 +295,9 @@ CONCORD_IMPORT_MAX_ACTIONS = env_int("CONCORD_IMPORT_MAX_ACTIONS", 500)
 # A document whose worker has not reported for this long (seconds) is queued again.
 CONCORD_WORKER_HEARTBEAT_TIMEOUT = env_int("CONCORD_WORKER_HEARTBEAT_TIMEOUT", 300)
 CONCORD_DOCUMENTS_DIR = Path(env_str("CONCORD_DOCUMENTS_DIR", str(DATA_DIR / "documents")))
+# Imported originals go through Django's storage API: that folder by default, or
+# this storage class (e.g. storages.backends.s3.S3Storage) for several machines.
+CONCORD_DOCUMENTS_STORAGE = env_str("CONCORD_DOCUMENTS_STORAGE", "")
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

@@ -220,12 +220,14 @@ def import_back_catalogue(data_dir: Path) -> dict[str, int]:
         MergeProposal,
         OrganisationMergeProposal,
     )
+    from concord.imports.originals import folder_storage
     from concord.imports.review import BEFORE_CONCORD, Approval, confirm_document
     from concord.imports.services import import_paths
 
     user = get_user_model().objects.filter(username="secretariat").first()
     paths = write_back_catalogue(data_dir / "back-catalogue")
-    summary = import_paths(paths, user=user, source="demo", store=data_dir / "documents")
+    store = folder_storage(data_dir / "documents")
+    summary = import_paths(paths, user=user, source="demo", store=store)
     documents = list(
         Document.objects.filter(status=DocumentStatus.REVIEW, batch__source="demo").order_by("pk")
     )

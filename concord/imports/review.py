@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -36,6 +37,7 @@ from concord.imports.models import (
     MergeProposal,
     OrganisationMergeProposal,
 )
+from concord.imports.originals import forget_original
 from concord.imports.planning import parse_date, plan_draft
 from concord.lib.locking import save_versioned
 from concord.meetings.models import Meeting, MinutesStatus
@@ -218,19 +220,17 @@ def discard_document(document: Document, *, user: Any) -> None:
     Nothing of it was written to the register, so nothing else goes; the
     deletion stays in the document's history.
     """
-    from concord.imports.services import stored_file
-
     with transaction.atomic():
         current = Document.objects.select_for_update().filter(pk=document.pk).first()
         if current is None or not current.can_be_discarded:
             raise ApplyError(
                 "only an import that is not confirmed (nor being read) can be discarded"
             )
-        path = stored_file(current)
-        keep_file = Document.objects.filter(stored_path=current.stored_path).exclude(pk=current.pk)
+        name = current.stored_path
+        keep_file = Document.objects.filter(stored_path=name).exclude(pk=current.pk)
         _tag(current, user, "discarded").delete()
-        if path is not None and not keep_file.exists():
-            transaction.on_commit(lambda: path.unlink(missing_ok=True))
+        if name and not keep_file.exists():
+            transaction.on_commit(partial(forget_original, name))
 
 
 def references(obj: models.Model, *, ignore: tuple[type[models.Model], ...] = ()) -> list[str]:

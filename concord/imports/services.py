@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.files.storage import Storage
 from django.db import transaction
 from django.utils import timezone
 
@@ -46,8 +47,9 @@ from concord.imports.models import (
     OrganisationMergeProposal,
     ProposalStatus,
 )
+from concord.imports.originals import is_kept, keep_original, local_copy
 from concord.imports.review import confirm_document, stage
-from concord.imports.storage import relative_path, sha256_of, store_file
+from concord.imports.storage import relative_path, sha256_of
 from concord.people.merging import merge_organisations, merge_people
 
 log = logging.getLogger(__name__)
@@ -56,11 +58,6 @@ IMPORTED = "imported"
 SKIPPED = "skipped"
 FAILED = "failed"
 DUPLICATE = "duplicate"
-
-
-def documents_dir() -> Path:
-    """Where original files are kept (``CONCORD_DOCUMENTS_DIR``)."""
-    return Path(settings.CONCORD_DOCUMENTS_DIR)
 
 
 def max_bytes() -> int:
@@ -233,14 +230,14 @@ def _finish_planned(
     batch: ImportBatch | None,
     body: str,
     limit: int,
-    store: Path,
+    store: Storage | None,
 ) -> Outcome:
     document = _document_for(plan, batch, body, user)
     if document is None:
         return Outcome(plan.name, SKIPPED, "already imported")
     try:
         if plan.size <= limit:
-            document.stored_path = store_file(plan.path, plan.sha256, store)
+            document.stored_path = keep_original(plan.path, plan.sha256, store)
         status = finish_document(document, extracted)
     except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
         log.exception("Import of %s failed", plan.path)
@@ -268,7 +265,7 @@ def import_paths(
     source: str = "command",
     progress: Callable[[Outcome], None] | None = None,
     limit: int | None = None,
-    store: Path | None = None,
+    store: Storage | None = None,
 ) -> Summary:
     """Import files and folders; one transaction per document; return the summary.
 
@@ -276,12 +273,11 @@ def import_paths(
     memory, time and decompression limits), ``jobs`` at a time, while this
     process hashes files, skips those already imported and writes results
     to the database. At most ``4 × jobs`` files are in flight, so memory
-    does not grow with the number of files. ``store`` is the document store
-    (``CONCORD_DOCUMENTS_DIR`` by default).
+    does not grow with the number of files. ``store`` is where originals are
+    kept (the documents storage by default: :mod:`concord.imports.originals`).
     """
     limit = max_bytes() if limit is None else limit
     limits = replace(limits_from_settings(), max_bytes=limit)
-    store = documents_dir() if store is None else store
     summary = Summary()
     batch = ImportBatch.objects.create(created_by=user, source=source, body_hint=body[:200])
 
@@ -368,7 +364,7 @@ def receive_upload(files: list[Any], *, user: Any, body: str = "") -> list[Outco
                     document.save()
                     outcomes.append(Outcome(name, FAILED, document.failure_reason, document.pk))
                     continue
-                document.stored_path = store_file(path, plan.sha256, documents_dir())
+                document.stored_path = keep_original(path, plan.sha256)
                 document.status = DocumentStatus.QUEUED
                 document.failure_reason = ""
                 document.save()
@@ -409,22 +405,16 @@ def process_document(document_id: int, *, worker_id: str = "") -> str:
         return DocumentStatus.FAILED
 
 
-def stored_file(document: Document) -> Path | None:
-    """The kept original file, or None (refused before being kept, or missing)."""
-    if not document.stored_path:
-        return None
-    path = documents_dir() / document.stored_path
-    return path if path.is_file() else None
-
-
 def extract_stored(document: Document, *, heartbeat: Callable[[], None] | None = None) -> Extracted:
     """Read a kept document again (guarded: ``concord.imports.guard``)."""
-    path = stored_file(document)
-    if path is None:
+    if not is_kept(document.stored_path):
         if document.size > max_bytes():
             return Extracted(error=too_large(document.size))
         return Extracted(error="the original file is missing from the document store")
-    return extract_file(path, document.filename, limits=limits_from_settings(), heartbeat=heartbeat)
+    with local_copy(document.stored_path) as path:
+        return extract_file(
+            path, document.filename, limits=limits_from_settings(), heartbeat=heartbeat
+        )
 
 
 # -- merge proposals ----------------------------------------------------------------

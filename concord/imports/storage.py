@@ -1,17 +1,14 @@
-"""Keeping original files, content-addressed by SHA-256, and the extractor's version.
+"""Names of kept originals (content-addressed by SHA-256) and the extractor's version.
 
-A file's bytes are stored once under ``CONCORD_DOCUMENTS_DIR/ab/cdef…``
-(the first two hex digits name a folder, so no folder grows past a few
-thousand files). Writing is idempotent: the same bytes land at the same path.
-No Django import here, so extraction worker processes stay light.
+A file's bytes are kept once under ``ab/cdef…`` (the first two hex digits
+name a folder, so no folder grows past a few thousand files) in the documents
+storage (:mod:`concord.imports.originals`). No Django import here, so
+extraction worker processes stay light.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,28 +37,6 @@ def relative_path(sha256: str) -> str:
     'ba/7816bf8f01cfea'
     """
     return f"{sha256[:2]}/{sha256[2:]}"
-
-
-def store_file(source: Path, sha256: str, root: Path) -> str:
-    """Copy ``source`` into the store (if not there yet); return its relative path.
-
-    Written to a temporary name and renamed, so a crash never leaves half a
-    file under the final name.
-    """
-    rel = relative_path(sha256)
-    target = root / rel
-    if target.exists():
-        return rel
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-    try:
-        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-            shutil.copyfileobj(src, out, CHUNK)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return rel
 
 
 @lru_cache(maxsize=1)

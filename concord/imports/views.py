@@ -33,6 +33,7 @@ from concord.imports.models import (
     OrganisationMergeProposal,
     ProposalStatus,
 )
+from concord.imports.originals import is_kept, open_original
 from concord.lib.access import require_secretariat, viewer_for
 from concord.lib.http import HtmxHttpRequest
 
@@ -127,11 +128,10 @@ def original(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The original file, always as a download (never rendered: it may hold raw HTML)."""
     _secretariat(request)
     document = _document(pk)
-    path = services.stored_file(document)
-    if path is None:
+    if not is_kept(document.stored_path):
         raise Http404("The original file is not kept.")
     return FileResponse(
-        open(path, "rb"),  # noqa: SIM115 - FileResponse closes it
+        open_original(document.stored_path),
         as_attachment=True,
         filename=document.filename,
         content_type="application/octet-stream",

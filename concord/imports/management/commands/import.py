@@ -12,6 +12,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from concord.imports.originals import folder_storage
 from concord.imports.services import FAILED, Outcome, import_paths, iter_files
 
 
@@ -69,7 +70,7 @@ class Command(BaseCommand):
                     body=options["body"],
                     jobs=options["jobs"],
                     progress=progress,
-                    store=Path(scratch) if options["dry_run"] else None,
+                    store=folder_storage(Path(scratch)) if options["dry_run"] else None,
                 )
                 if options["dry_run"]:
                     transaction.set_rollback(True)
