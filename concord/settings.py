@@ -161,6 +161,15 @@ DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", _default_d
 # cache, a new PostgreSQL one costs a handshake; 0 closes after every request.
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONCORD_DB_CONN_MAX_AGE", 600)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A PostgreSQL streaming replica that exports read from (concord/lib/replica.py).
+if env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {
+        **dj_database_url.parse(env_str("DATABASE_REPLICA_URL")),
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["concord.lib.replica.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run beside the one writer; IMMEDIATE takes the write lock
     # at BEGIN so two writers queue (busy_timeout) instead of failing mid-way.
