@@ -306,9 +306,11 @@ class ApproveMinutesForm(forms.Form):
 
     def __init__(self, *args: Any, at: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["meeting"]).queryset = Meeting.objects.filter(
-            body_id=at.body_id, date__lt=at.date, minutes_status="draft"
-        ).order_by("-date")
+        earlier = Meeting.objects.approvable_at(at)
+        cast(forms.ModelChoiceField, self.fields["meeting"]).queryset = earlier
+        # The obvious choice: the body's meeting just before this one.
+        if not self.is_bound and (latest := earlier.first()) is not None:
+            self.initial["meeting"] = latest.pk
 
 
 def editable_bodies(viewer) -> Any:  # noqa: ANN001

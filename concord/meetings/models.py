@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -36,6 +38,15 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         return qs.filter(
             models.Q(minutes_status=MinutesStatus.APPROVED)
             | models.Q(body__in=viewer.insider_body_ids)
+        )
+
+    def approvable_at(self, at: Meeting) -> MeetingQuerySet:
+        """Earlier meetings of the same body whose draft minutes ``at`` may approve,
+        latest first; cancelled meetings have none."""
+        return (
+            self.filter(body_id=at.body_id, date__lt=at.date, minutes_status=MinutesStatus.DRAFT)
+            .exclude(status=MeetingStatus.CANCELLED)
+            .order_by("-date", "-pk")
         )
 
 
@@ -77,6 +88,11 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.body} — {self.date:%d %B %Y}"
+
+    @property
+    def has_taken_place(self) -> bool:
+        """Not cancelled and not in the future: minutes may be approved at it."""
+        return self.status != MeetingStatus.CANCELLED and self.date <= dt.date.today()
 
     @property
     def is_draft(self) -> bool:

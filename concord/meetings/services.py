@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -28,13 +29,21 @@ from concord.people.models import known_to
 def approve_minutes(meeting: Meeting, *, at: Meeting, opened_version: int) -> None:
     """Record that ``meeting``'s minutes were approved at the later meeting ``at``.
 
-    The approving meeting must be of the same body and later; approval is
-    minuted on the approving meeting's matters-arising item.
+    The approving meeting must be of the same body, later, and already
+    taken place (not cancelled, not in the future); the minutes must be of a
+    meeting that was not cancelled.
     """
     if at.body_id != meeting.body_id:
         raise ValidationError("Minutes are approved at a later meeting of the same body.")
     if at.date <= meeting.date:
         raise ValidationError("Minutes can only be approved at a later meeting.")
+    if at.status == MeetingStatus.CANCELLED or at.date > dt.date.today():
+        raise ValidationError(
+            "Minutes can only be approved at a meeting that has taken place, "
+            "not at a cancelled or future one."
+        )
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError("A cancelled meeting has no minutes to approve.")
     with transaction.atomic():
         meeting.minutes_status = MinutesStatus.APPROVED
         meeting.approved_at = at
@@ -46,11 +55,31 @@ def approve_minutes(meeting: Meeting, *, at: Meeting, opened_version: int) -> No
 class Quorum:
     required: int | None
     present: int
+    # Judged only once the meeting was held and its attendance recorded.
+    judged: bool = True
 
     @property
     def is_quorate(self) -> bool | None:
-        """True or False, or None when the terms of reference set no quorum."""
-        return None if self.required is None else self.present >= self.required
+        """True or False; None when no quorum is set or it cannot be judged yet.
+
+        >>> Quorum(required=3, present=0, judged=False).is_quorate is None
+        True
+        >>> Quorum(required=3, present=2).is_quorate
+        False
+        """
+        if self.required is None or not self.judged:
+            return None
+        return self.present >= self.required
+
+
+def can_judge_quorum(meeting: Meeting, attendances: list[Attendance]) -> bool:
+    """Is there anything to judge a quorum on: a meeting held, not in the future,
+    whose attendance has been recorded?"""
+    return (
+        meeting.status == MeetingStatus.HELD
+        and meeting.date <= dt.date.today()
+        and bool(attendances)
+    )
 
 
 def members_present(attendances: list[Attendance], voting_ids: set[int]) -> int:
@@ -76,7 +105,8 @@ def _quorum(
     """The quorum rule, given the body's terms of reference and voting memberships.
 
     The latest terms adopted by the meeting's date set the quorum; members
-    count whose membership spans that date.
+    count whose membership spans that date. A meeting not yet held, or whose
+    attendance is not recorded, is not judged.
     """
     adopted = [t for t in terms if t.adopted_on <= meeting.date]
     required = max(adopted, key=lambda t: t.version).quorum if adopted else None
@@ -85,7 +115,10 @@ def _quorum(
         for m in voting_members
         if (m.start is None or m.start <= meeting.date) and (m.end is None or m.end >= meeting.date)
     }
-    return Quorum(required, members_present(list(meeting.attendances.all()), voting))
+    attendances = list(meeting.attendances.all())
+    return Quorum(
+        required, members_present(attendances, voting), can_judge_quorum(meeting, attendances)
+    )
 
 
 def quorum(meeting: Meeting) -> Quorum:
