@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -314,3 +315,26 @@ class Declaration(models.Model):
         return (
             self.person.display_name if getattr(self, "person_shown", False) else "Name not shown"
         )
+
+
+class MinutesAmendment(models.Model):
+    """A correction made to minutes after they were approved: who, when, what and why.
+
+    Approved minutes are not edited silently: every change to them after
+    approval asks for a reason and is listed with the minutes.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="amendments")
+    what = models.CharField(max_length=200)
+    reason = models.TextField()
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    made_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "made_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.what}: {self.reason[:60]}"

@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -23,6 +24,7 @@ from concord.lib.access import Viewer, get_visible_or_404, require_editor, viewe
 from concord.lib.history import history_of
 from concord.lib.http import HtmxHttpRequest
 from concord.lib.locking import StaleEdit, save_form_or_refuse, save_versioned
+from concord.meetings.amendments import ask_reason, record_amendment
 from concord.meetings.forms import (
     AgendaItemForm,
     ApproveMinutesForm,
@@ -79,9 +81,12 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _editable_meeting(request, pk)
     viewer = viewer_for(request)
     form = MeetingForm(request.POST or None, instance=meeting, bodies=editable_bodies(viewer))
+    ask_reason(form, meeting)
     if request.method == "POST" and form.is_valid():
         try:
-            save_versioned(form.instance, form.cleaned_data["opened_version"])
+            with transaction.atomic():
+                save_versioned(form.instance, form.cleaned_data["opened_version"])
+                record_amendment(form, meeting, user=request.user, what="Meeting details")
         except StaleEdit as exc:
             form.add_error(None, str(exc))
         else:
@@ -94,9 +99,12 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _editable_meeting(request, pk)
     form = AttendanceForm(request.POST or None, meeting=meeting, viewer=viewer_for(request))
+    ask_reason(form, meeting)
     if request.method == "POST" and form.is_valid():
         try:
-            save_attendance(meeting, form.entries(), form.version_opened())
+            with transaction.atomic():
+                save_attendance(meeting, form.entries(), form.version_opened())
+                record_amendment(form, meeting, user=request.user, what="Attendance")
         except StaleEdit as exc:
             form.add_error(None, str(exc))
         else:
@@ -115,11 +123,14 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
         viewer=viewer_for(request),
         meeting=meeting,
     )
+    ask_reason(form, meeting)
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
         item.meeting = meeting
         item.position = position
-        item.save()
+        with transaction.atomic():
+            item.save()
+            record_amendment(form, meeting, user=request.user, what=f"Item {item.number} added")
         messages.success(request, f"Item {item.number} added.")
         return redirect("portal:meeting", meeting.pk)
     return _form_page(request, form, f"Add an item to {meeting}", "portal:meeting", back_pk=pk)
@@ -131,9 +142,16 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = AgendaItemForm(
         request.POST or None, instance=item, viewer=viewer_for(request), meeting=item.meeting
     )
-    if request.method == "POST" and form.is_valid() and save_form_or_refuse(form):
-        messages.success(request, f"Item {item.number} saved.")
-        return redirect("portal:meeting", item.meeting_id)
+    ask_reason(form, item.meeting)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = save_form_or_refuse(form)
+            if saved:
+                what = f"Item {item.number}"
+                record_amendment(form, item.meeting, user=request.user, what=what)
+        if saved:
+            messages.success(request, f"Item {item.number} saved.")
+            return redirect("portal:meeting", item.meeting_id)
     return _form_page(
         request, form, f"Edit item {item.number}", "portal:meeting", back_pk=item.meeting_id
     )
@@ -151,10 +169,14 @@ def _add_to_item(
     # Forms with a picker offer only what this editor may see (concord.lib.pickers).
     extra = {"viewer": viewer_for(request), "meeting": item.meeting} if pickers else {}
     form = form_class(request.POST or None, **extra)
+    ask_reason(form, item.meeting)
     if request.method == "POST" and form.is_valid():
         record = form.save(commit=False)
         record.item = item
-        record.save()
+        with transaction.atomic():
+            record.save()
+            what = f"{noun.capitalize()} added to item {item.number}"
+            record_amendment(form, item.meeting, user=request.user, what=what)
         messages.success(request, f"{noun.capitalize()} added to item {item.number}.")
         return redirect("portal:meeting", item.meeting_id)
     title = f"Add a {noun} to item {item.number}: {item.title}"

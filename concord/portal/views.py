@@ -120,6 +120,7 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
         ).order_by("person__name", "guest_name")
         context["attendance"] = attendance_groups(list(attendances))
         context["items"] = items_for(the_meeting, viewer)
+        context["amendments"] = the_meeting.amendments.select_related("made_by")
         if context["can_edit"]:
             context["quorum"] = quorum(the_meeting)
     return render(request, "portal/meeting.html", context)

@@ -56,6 +56,7 @@ CASES = [
             "title": "Plan",
             "visibility": "public",
             "minute_text": text,
+            "amendment_reason": "A correction after approval.",
         },
         lambda w: AgendaItem.objects.get(pk=w.public_item.pk).minute_text,
     ),
@@ -66,6 +67,7 @@ CASES = [
         lambda w, text: {
             **{f"extra_{n}_status": "present" for n in range(1, 13)},
             "extra_1_guest": text,
+            "amendment_reason": "A correction after approval.",
         },
         lambda w: " ".join(w.meeting.attendances.values_list("guest_name", flat=True)),
     ),
@@ -73,7 +75,13 @@ CASES = [
         "meeting details",
         lambda w: reverse("meetings:edit", args=[w.meeting.pk]),
         "editor",
-        lambda w, text: {"body": w.board.pk, "date": "2025-03-04", "status": "held", "venue": text},
+        lambda w, text: {
+            "body": w.board.pk,
+            "date": "2025-03-04",
+            "status": "held",
+            "venue": text,
+            "amendment_reason": "A correction after approval.",
+        },
         lambda w: w.meeting.__class__.objects.get(pk=w.meeting.pk).venue,
     ),
     Case(
@@ -193,6 +201,7 @@ def test_twenty_edits_opened_at_one_version_make_one_save_and_nineteen_refusals(
             "visibility": "public",
             "minute_text": f"Edit number {n}",
             "opened_version": version,
+            "amendment_reason": "A correction after approval.",
         }
         outcomes.append(client.post(url, data).status_code)
     assert outcomes.count(302) == 1 and outcomes.count(200) == 19

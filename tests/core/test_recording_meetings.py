@@ -159,6 +159,7 @@ def test_the_later_of_two_simultaneous_edits_is_refused(world, as_user) -> None:
         "date": "2025-03-04",
         "status": "held",
         "opened_version": world.meeting.version,
+        "amendment_reason": "The venue was wrong.",  # the minutes were approved
     }
     first = as_user(world.editor).post(url, {**base, "venue": "Room A"})
     second = as_user(world.secretariat).post(url, {**base, "venue": "Room B"})
@@ -179,6 +180,7 @@ def test_every_change_to_a_meeting_is_in_its_history(world, as_user) -> None:  #
             "status": "held",
             "venue": "The Old Library",
             "opened_version": world.meeting.version,
+            "amendment_reason": "The venue was wrong.",  # the minutes were approved
         },
     )
     page = client.get(reverse("meetings:history", args=[world.meeting.pk])).content.decode()
