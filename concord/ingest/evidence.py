@@ -33,6 +33,18 @@ from concord.ingest.record import MeetingRecord
 
 # Below this a field is flagged for the reviewer to check.
 UNSURE = 0.75
+# Checks a reviewer cares about, and how much each lowers a field's confidence.
+NO_OWNER = "no owner"
+NO_DUE = "no due date"
+NOT_ATTENDING = "owner not in the attendance"
+CHECKS = {
+    NO_OWNER: 0.6,
+    NO_DUE: 0.7,
+    NOT_ATTENDING: 0.6,
+    "only initials": 0.6,
+    "no surname": 0.6,
+    "no name": 0.6,
+}
 
 # How far from an action its owner and due date are looked for.
 NEAR = 400
@@ -70,7 +82,7 @@ class Span:
         >>> Span(0, 3, 1.0).check(0.6, "no owner").check(0.7, "no due date")
         Span(start=0, end=3, confidence=0.42, reason='no owner; no due date')
         """
-        self.confidence = round(self.confidence * factor, 2)
+        self.confidence = round(self.confidence * factor, 3)
         self.reason = f"{self.reason}; {reason}" if self.reason else reason
         return self
 
@@ -78,9 +90,40 @@ class Span:
         return {
             "start": self.start,
             "end": self.end,
-            "confidence": self.confidence,
+            "confidence": round(self.confidence, 2),
             "reason": self.reason,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Span | None:
+        """A span from its stored form (``None`` for no evidence or a malformed one)."""
+        if not isinstance(data, dict):
+            return None
+        start, end = data.get("start"), data.get("end")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
+            start = end = None
+        try:
+            confidence = float(data.get("confidence") or 0)
+        except (TypeError, ValueError):
+            confidence = 0.0
+        return cls(start, end, confidence, str(data.get("reason") or ""))
+
+    def as_found(self) -> Span:
+        """The span without the reviewer's checks: only how well the text matched.
+
+        The checks (:data:`CHECKS`) depend on the rest of the record, so a
+        corrected draft is checked afresh.
+
+        >>> Span(0, 3, 0.4, "text differs (85% alike); no owner").as_found()
+        Span(start=0, end=3, confidence=0.67, reason='text differs (85% alike)')
+        """
+        confidence, kept = self.confidence, []
+        for reason in (r for r in self.reason.split("; ") if r):
+            if reason in CHECKS:
+                confidence /= CHECKS[reason]
+            else:
+                kept.append(reason)
+        return Span(self.start, self.end, min(round(confidence, 2), 1.0), "; ".join(kept))
 
 
 def _missing(what: str = "not found in the text") -> Span:
@@ -331,7 +374,18 @@ def name_check(name: str) -> str:
     return ""
 
 
-def _in_attendance(owner: str, names: set[str]) -> bool:
+def attending(names: list[str]) -> set[str]:
+    """The attendance's names, compared as :func:`in_attendance` compares them."""
+    return {" ".join(n.lower().split()) for n in names}
+
+
+def in_attendance(owner: str, names: set[str]) -> bool:
+    """Whether ``owner`` is one of ``names`` (:func:`attending`), case and spacing aside.
+
+    >>> names = attending(["Ann Lee"])
+    >>> in_attendance("ann  LEE", names), in_attendance("Ann", names)
+    (True, False)
+    """
     return " ".join(owner.lower().split()) in names
 
 
@@ -385,7 +439,7 @@ def locate_evidence(record: MeetingRecord, plain_text: str) -> dict[str, Any]:
             cursor = name.end or cursor
         why = name_check(person.name)
         if why:
-            name.check(0.6, why)
+            name.check(CHECKS[why], why)
         organisation = None
         if person.organisation:
             near = name.end if name.end is not None else cursor
@@ -398,7 +452,7 @@ def locate_evidence(record: MeetingRecord, plain_text: str) -> dict[str, Any]:
 
     out["items"] = [s.to_dict() for s in _in_order(finder, [i.title for i in record.items])]
 
-    names = {" ".join(p.name.lower().split()) for p in record.attendance}
+    names = attending([p.name for p in record.attendance])
     actions, cursor = [], 0
     for action in record.actions:
         description = finder.find(action.description, cursor)
@@ -407,16 +461,16 @@ def locate_evidence(record: MeetingRecord, plain_text: str) -> dict[str, Any]:
         owners = []
         for owner in action.owners:
             span = _owner_span(finder, owner, description)
-            if names and not _in_attendance(owner, names):
-                span.check(0.6, "owner not in the attendance")
+            if names and not in_attendance(owner, names):
+                span.check(CHECKS[NOT_ATTENDING], NOT_ATTENDING)
             owners.append(span.to_dict())
         if not action.owners:
-            description.check(0.6, "no owner")
+            description.check(CHECKS[NO_OWNER], NO_OWNER)
         due = None
         if action.due:
             due = _due_span(finder, action.due, description).to_dict()
         else:
-            description.check(0.7, "no due date")
+            description.check(CHECKS[NO_DUE], NO_DUE)
         actions.append({"description": description.to_dict(), "owners": owners, "due": due})
     out["actions"] = actions
 
