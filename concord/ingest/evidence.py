@@ -189,7 +189,9 @@ class Finder:
             at = self._bounded(self.text, needle, 0, min(lo + len(needle), hi))
         return (at, at + len(needle)) if at >= 0 else None
 
-    def _loose(self, needle: str, lo: int, hi: int, wrap: bool) -> tuple[int, int] | None:
+    def _loose(
+        self, needle: str, lo: int, hi: int, wrap: bool, spaced: bool = True
+    ) -> tuple[int, int] | None:
         folded = self.folded
         words = [_fold(w) for w in needle.split()]
         if not words:
@@ -200,11 +202,13 @@ class Finder:
             at = self._bounded(folded, probe, 0, min(lo + len(probe), hi))
         if at >= 0:
             return at, at + len(probe)
-        if len(words) == 1:
+        if len(words) == 1 or not spaced:
             return None
-        # Spaced differently: words apart by any run of spaces or line breaks.
+        # Spaced differently: words apart by any run of spaces or line breaks, looked
+        # for only near ``lo`` (a regular expression per value: kept to a window).
         regex = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)")
-        m = regex.search(folded, lo, hi) or (regex.search(folded, 0, hi) if wrap else None)
+        start = max(lo - FUZZY_BACK, 0) if wrap else lo
+        m = regex.search(folded, start, min(lo + AHEAD, hi))
         return (m.start(), m.end()) if m else None
 
     def _fuzzy(self, needle: str, lo: int, hi: int) -> tuple[int, int, float] | None:
@@ -252,7 +256,7 @@ class Finder:
             # Fields come mostly in document order: look just ahead first, so that
             # a long document costs one pass per kind of field, not one per field.
             found = self._exact(needle, lo, lo + AHEAD, False) or self._loose(
-                needle, lo, lo + AHEAD, False
+                needle, lo, lo + AHEAD, False, spaced=False
             )
             if found:
                 return Span(*found, 1.0 if self.text[found[0] : found[1]] == needle else 0.95)

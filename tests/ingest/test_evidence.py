@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 
-from concord.ingest import extract, extract_with_evidence
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from concord.ingest import ExtractionError, extract, extract_with_evidence, read_text
 from concord.ingest.cli import main
 from concord.ingest.evidence import UNSURE, Finder, locate_evidence, unsure
 from concord.ingest.record import Action, Attendee, Item, MeetingRecord, NextMeeting
+from tests.ingest.test_properties import minutes_words
 
 MINUTES = """Wrenfield Library Friends Committee
 Minutes of the meeting held on Thursday 16th March 2006, 7.30 pm - 9.15 pm
@@ -218,3 +222,28 @@ def test_extract_alone_is_unchanged_and_the_cli_json_carries_evidence(tmp_path, 
     assert {k: v for k, v in out.items() if k != "evidence"} == record.to_dict()
     assert main([str(path), "--json", "--no-evidence"]) == 0
     assert "evidence" not in json.loads(capsys.readouterr().out)
+
+
+def _spans(node: object) -> list[dict]:
+    if isinstance(node, dict) and "confidence" in node:
+        return [node]
+    values = node.values() if isinstance(node, dict) else node if isinstance(node, list) else []
+    return [s for v in values for s in _spans(v)]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(minutes_words, st.text(max_size=20)), max_size=200))
+def test_any_text_gives_spans_inside_it(words: list[str]) -> None:
+    """Evidence never fails: every span lies inside the plain text, confidence in 0..1."""
+    data = " ".join(words).encode("utf-8", "surrogatepass")
+    try:
+        record, evidence = extract_with_evidence(data, filename="m.txt")
+    except ExtractionError:
+        return
+    plain = read_text(data, filename="m.txt")
+    assert list(evidence)[:5] == ["body", "date", "start_time", "end_time", "venue"]
+    assert len(evidence["items"]) == len(record.items)
+    for span in _spans(evidence):
+        assert 0 <= span["confidence"] <= 1
+        if span["start"] is not None:
+            assert 0 <= span["start"] < span["end"] <= len(plain)
