@@ -24,10 +24,13 @@ class Extracted:
     """What reading a file gave: its text and record, or the one-line reason it failed.
 
     ``warnings`` say what was read but left out (items or actions over the limit).
+    ``evidence`` is where each field of the record came from in ``text``
+    (:func:`concord.ingest.evidence.locate_evidence`).
     """
 
     text: str = ""
     record: dict[str, Any] | None = None
+    evidence: dict[str, Any] | None = None
     error: str = ""
     version: str = ""
     warnings: list[str] = field(default_factory=list)
@@ -61,6 +64,7 @@ def extract_here(
 ) -> Extracted:
     """Read ``path`` in this process (the guarded child calls this; so may tests)."""
     from concord.ingest import ExtractionError, read_document
+    from concord.ingest.evidence import locate_evidence
     from concord.ingest.extraction import extract_record
     from concord.ingest.limits import LimitExceeded, OutOfMemory
 
@@ -83,7 +87,13 @@ def extract_here(
     except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
         return Extracted(error=f"could not be read ({type(exc).__name__})", version=version)
     warnings = keep_within_limits(record, limits.max_items, limits.max_actions)
-    return Extracted(text=plain, record=record.to_dict(), version=version, warnings=warnings)
+    try:
+        evidence = locate_evidence(record, plain)
+    except (MemoryError, RecursionError):
+        evidence = None  # the record stands without it; the review shows no highlights
+    return Extracted(
+        text=plain, record=record.to_dict(), evidence=evidence, version=version, warnings=warnings
+    )
 
 
 def keep_within_limits(record: MeetingRecord, max_items: int, max_actions: int) -> list[str]:

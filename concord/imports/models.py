@@ -58,7 +58,7 @@ class DocumentQuerySet(models.QuerySet["Document"]):
         """
         return (
             self.select_related("meeting__body")
-            .defer("text", "record")
+            .defer("text", "record", "evidence")
             .annotate(
                 has_record=models.ExpressionWrapper(
                     models.Q(record__isnull=False), output_field=models.BooleanField()
@@ -80,6 +80,9 @@ class Document(models.Model):
     text = models.TextField(blank=True)
     # The MeetingRecord the extractor returned (concord.imports.draft.record_from_dict reads it).
     record = models.JSONField(null=True, blank=True)
+    # Where each field of the record came from in ``text``, and how sure the extractor is
+    # (concord.ingest.evidence.locate_evidence): offsets into ``text``, in the record's shape.
+    evidence = models.JSONField(null=True, blank=True)
     # The reviewer's draft (concord.imports.draft.Draft): the corrected record and the
     # register picks. Nothing of it is written to the register before confirmation.
     draft = models.JSONField(null=True, blank=True)
@@ -129,7 +132,7 @@ class Document(models.Model):
     confirmed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["text"])
+    history = HistoricalRecords(excluded_fields=["text", "evidence"])
 
     objects = DocumentQuerySet.as_manager()
 

@@ -159,8 +159,33 @@ class DeclarationForm(_Row):
         return data
 
 
+MAX_ROWS = 400
+
+
 def _formset(form: type[forms.Form]) -> Any:
-    return formset_factory(form, extra=1, can_delete=True, max_num=400, validate_max=True)
+    return formset_factory(form, extra=1, can_delete=True, max_num=MAX_ROWS, validate_max=True)
+
+
+PREFIXES = ("att", "items", "dec", "act", "decl")
+
+
+def with_added_row(data: Any, prefix: str) -> Any:
+    """The posted review form with one more (blank) row in formset ``prefix``.
+
+    Anything else is returned as posted: an unknown prefix, a bad count, a full list.
+
+    >>> from django.http import QueryDict
+    >>> with_added_row(QueryDict("att-TOTAL_FORMS=3&venue=Hall"), "att")["att-TOTAL_FORMS"]
+    '4'
+    >>> with_added_row(QueryDict("att-TOTAL_FORMS=x"), "att")["att-TOTAL_FORMS"]
+    'x'
+    """
+    data = data.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    count = str(data.get(key, ""))
+    if prefix in PREFIXES and count.isdigit() and int(count) < MAX_ROWS:
+        data[key] = str(int(count) + 1)
+    return data
 
 
 AttendanceSet = _formset(AttendeeForm)
@@ -262,6 +287,22 @@ class ReviewForms:
     @property
     def sets(self) -> list[Any]:
         return [self.attendance, self.items, self.decisions, self.actions, self.declarations]
+
+    def show_evidence(self, fields: dict[str, Any]) -> None:
+        """Give every form its fields paired with their evidence (``form.evidence_fields``).
+
+        ``fields`` maps a field's HTML name to its
+        :class:`~concord.imports.review_evidence.FieldEvidence`; a flagged
+        field's input is described by its "Check: …" text.
+        """
+        for form in [self.meeting, *(f for s in self.sets for f in s.forms)]:
+            pairs = []
+            for bound in form.visible_fields():
+                evidence = fields.get(bound.html_name)
+                if evidence is not None and evidence.check:
+                    bound.field.widget.attrs["aria-describedby"] = f"{bound.auto_id}_check"
+                pairs.append((bound, evidence))
+            form.evidence_fields = pairs
 
     def is_valid(self) -> bool:
         return all([self.meeting.is_valid(), *(s.is_valid() for s in self.sets)])

@@ -23,7 +23,8 @@ from concord.imports.models import (
     ProposalStatus,
 )
 from concord.imports.planning import plan_draft
-from concord.imports.review_forms import ConfirmForm, ReviewForms
+from concord.imports.review_evidence import review_evidence
+from concord.imports.review_forms import ConfirmForm, ReviewForms, with_added_row
 from concord.lib.access import require_secretariat, viewer_for
 from concord.lib.locking import StaleEdit
 from concord.lib.pickers import as_id
@@ -44,12 +45,19 @@ def _confirm_form(document: Document, data: object = None) -> ConfirmForm:
 
 @login_required
 def review(request: HttpRequest, pk: int) -> HttpResponse:
-    """The draft (editable), what confirming it will do, and the document's text."""
+    """The draft (editable), what confirming it will do, and the document's text.
+
+    A POST with ``add_row`` (a formset's prefix) shows the form again, as
+    posted, with one more blank row in that list, and saves nothing: the
+    "Add a row" buttons work without JavaScript, and htmx swaps only the form.
+    """
     document = _document(request, pk)
     viewer = viewer_for(request)
     draft = draft_of(document)
-    forms = ReviewForms(draft, document.version, viewer, request.POST or None)
-    if request.method == "POST":
+    adding = request.POST.get("add_row", "")
+    data = with_added_row(request.POST, adding) if adding else (request.POST or None)
+    forms = ReviewForms(draft, document.version, viewer, data)
+    if request.method == "POST" and not adding:
         if not document.can_be_reviewed:
             messages.error(request, "This document can no longer be corrected here.")
             return redirect("imports:review", pk)
@@ -80,12 +88,11 @@ def _render(
     confirm_form: ConfirmForm,
     status: int = 200,
 ) -> HttpResponse:
-    plan = (
-        plan_draft(draft_of(document), document_id=document.pk)
-        if document.can_be_reviewed
-        else None
-    )
+    draft = draft_of(document)
+    plan = plan_draft(draft, document_id=document.pk) if document.can_be_reviewed else None
     created = Created.from_dict(document.created)
+    evidence = review_evidence(document.text, document.evidence, document.record, draft)
+    forms.show_evidence(evidence.fields)
     return render(
         request,
         "imports/review.html",
@@ -94,6 +101,7 @@ def _render(
             "forms": forms,
             "editable": document.can_be_reviewed,
             "plan": plan,
+            "evidence": evidence,
             "confirm_form": confirm_form,
             "created_people": Person.objects.filter(pk__in=created.people),
             "all_people": Person.objects.visible_to(viewer_for(request)).order_by("name")

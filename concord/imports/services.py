@@ -133,6 +133,7 @@ def finish_document(document: Document, extracted: Extracted, *, record: dict | 
             return document.status
         document.text = extracted.text
         document.record = record if record is not None else extracted.record
+        document.evidence = extracted.evidence if record is None else None
         document.failure_reason = ""
         if record is None:
             document.warnings = extracted.warnings

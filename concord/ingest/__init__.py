@@ -17,8 +17,10 @@ Example::
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from concord.ingest.errors import ExtractionError
+from concord.ingest.evidence import locate_evidence
 from concord.ingest.readers import DEFAULT_MAX_BYTES, supported_extensions
 from concord.ingest.record import Action, Attendee, Item, MeetingRecord, NextMeeting
 from concord.ingest.text import Text
@@ -32,6 +34,8 @@ __all__ = [
     "NextMeeting",
     "Text",
     "extract",
+    "extract_with_evidence",
+    "locate_evidence",
     "read_text",
     "read_document",
     "supported_extensions",
@@ -80,9 +84,33 @@ def extract(
     over ``max_bytes`` are refused before being read.  Any failure to read
     raises :class:`ExtractionError` with a one-line reason.
     """
+    text = read_document(source, filename=filename, max_bytes=max_bytes)
+    return _extract(text, source, filename)
+
+
+def extract_with_evidence(
+    source: str | Path | bytes,
+    *,
+    filename: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[MeetingRecord, dict[str, Any]]:
+    """:func:`extract`, plus where each field came from in the document's plain text.
+
+    The evidence (:func:`concord.ingest.evidence.locate_evidence`) is a
+    separate pass, so :func:`extract` alone costs nothing more.
+
+    >>> record, evidence = extract_with_evidence(b"Kestrel Board - 3 March 2024", filename="m.txt")
+    >>> evidence["date"]
+    {'start': 16, 'end': 28, 'confidence': 1.0, 'reason': ''}
+    """
+    text = read_document(source, filename=filename, max_bytes=max_bytes)
+    record = _extract(text, source, filename)
+    return record, locate_evidence(record, text.plain())
+
+
+def _extract(text: Text, source: str | Path | bytes, filename: str | None) -> MeetingRecord:
     from concord.ingest.extraction import extract_record
 
-    text = read_document(source, filename=filename, max_bytes=max_bytes)
     if filename:
         name = Path(filename).name
     elif isinstance(source, bytes | bytearray | memoryview):

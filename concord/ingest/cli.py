@@ -1,7 +1,8 @@
 """``concord extract``: read documents and print what was extracted.
 
     concord extract minutes.docx            # a readable summary
-    concord extract minutes.docx --json     # one JSON object (the eval schema)
+    concord extract minutes.docx --json     # one JSON object (the eval schema),
+                                            # with "evidence": each field's span and confidence
     concord extract archive/ more.pdf --jsonl --jobs 4
                                             # one JSON object per line, per file
 
@@ -44,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
         help='with --jsonl, also print failures as {"source": ..., "error": ...} lines',
     )
     p.add_argument(
+        "--no-evidence",
+        action="store_true",
+        help='with --json/--jsonl, leave out the "evidence" key (where each field came from)',
+    )
+    p.add_argument(
         "--max-bytes",
         type=int,
         default=DEFAULT_MAX_BYTES,
@@ -70,12 +76,15 @@ def iter_documents(paths: list[str]) -> Iterator[Path]:
             yield path
 
 
-def _one(job: tuple[str, int]) -> tuple[str, dict | None, str | None]:
-    path, max_bytes = job
-    from concord.ingest import extract
+def _one(job: tuple[str, int, bool]) -> tuple[str, dict | None, str | None]:
+    path, max_bytes, evidence = job
+    from concord.ingest import extract, extract_with_evidence
 
     try:
-        return path, extract(path, max_bytes=max_bytes).to_dict(), None
+        if not evidence:
+            return path, extract(path, max_bytes=max_bytes).to_dict(), None
+        record, spans = extract_with_evidence(path, max_bytes=max_bytes)
+        return path, {**record.to_dict(), "evidence": spans}, None
     except ExtractionError as exc:
         return path, None, str(exc)
     except Exception as exc:  # never let one document stop a batch
@@ -141,7 +150,9 @@ def _run(argv: list[str] | None) -> int:
         print("concord extract: no supported documents found", file=sys.stderr)
         return 2
     failures = 0
-    jobs = [(d, args.max_bytes) for d in docs]
+    # Evidence (where each field came from) goes with JSON output only: the summary omits it.
+    evidence = (args.json or args.jsonl) and not args.no_evidence
+    jobs = [(d, args.max_bytes, evidence) for d in docs]
     if many and args.jobs > 1 and len(docs) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
