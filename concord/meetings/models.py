@@ -278,6 +278,35 @@ class DecisionKind(models.TextChoices):
     RESOLVED = "resolved", "Resolved"
 
 
+class DecisionQuerySet(models.QuerySet["Decision"]):
+    def visible_to(self, viewer) -> DecisionQuerySet:  # noqa: ANN001
+        """Decisions on items whose minutes this viewer may read (``AgendaItem.visible_to``)."""
+        return self.filter(item__in=AgendaItem.objects.visible_to(viewer))
+
+    def for_register(
+        self,
+        *,
+        body_slug: str = "",
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        text: str = "",
+    ) -> DecisionQuerySet:
+        """The decisions register: filtered by body, meeting dates and words (each word
+        in the decision or the item's title), newest meeting first, with what a row shows."""
+        qs = self
+        if body_slug:
+            qs = qs.filter(item__meeting__body__slug=body_slug)
+        if since:
+            qs = qs.filter(item__meeting__date__gte=since)
+        if until:
+            qs = qs.filter(item__meeting__date__lte=until)
+        for word in text.split()[:8]:
+            qs = qs.filter(models.Q(text__icontains=word) | models.Q(item__title__icontains=word))
+        return qs.select_related("item__meeting__body").order_by(
+            "-item__meeting__date", "-item__meeting_id", "item__position", "id"
+        )
+
+
 class Decision(models.Model):
     """Something the meeting agreed, approved, noted or resolved on an item."""
 
@@ -287,6 +316,8 @@ class Decision(models.Model):
     )
     text = models.TextField()
     history = HistoricalRecords()
+
+    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["item", "id"]

@@ -329,6 +329,13 @@ def test_secretariat_records_meetings_and_the_public_reads_the_minutes(
     assert "Acme Cameras" not in text and RESTRICTED_TITLE not in text
     page.screenshot(path=str(SCREENSHOTS / "screenshot-public-meeting.png"))
 
+    # The decisions register, from the main navigation: the public decisions only.
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Decisions").click()
+    expect(page.get_by_role("heading", level=1, name="Decisions")).to_be_visible()
+    expect(page.get_by_text("the community safety plan for 2026-29")).to_be_visible()
+    assert "Acme Cameras" not in page.content() and RESTRICTED_TITLE not in page.content()
+    assert_accessible(page, "the decisions register")
+
     # The secretariat pages are not open to the public.
     page.goto(f"{base}/meetings/{second}/matters-arising/")
     expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
