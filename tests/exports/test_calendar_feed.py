@@ -116,3 +116,12 @@ def test_the_feed_takes_one_query_whatever_the_number_of_meetings(
         make_meeting(body=world.board, date=dt.date(2026, 1, 1 + n))
     with django_assert_num_queries(1):
         client.get(reverse("exports:calendar_ics"))
+
+
+def test_calendars_can_be_subscribed_to_from_a_link(world, client) -> None:  # noqa: ANN001
+    html = client.get(reverse("portal:body", args=[world.board.slug])).content.decode()
+    path = reverse("exports:body_calendar_ics", args=[world.board.slug])
+    assert f'href="webcal://testserver{path}"' in html
+    response = client.get(path)
+    assert response["Content-Type"].startswith("text/calendar")
+    assert not response["Content-Disposition"].startswith("attachment")
