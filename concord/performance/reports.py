@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
-from concord.exports.minutes_docx import new_document
+from concord.lib.word import new_document
 
 __all__ = [
     "REPORT_COLUMNS",

@@ -159,7 +159,7 @@ def test_the_performance_journey(page: Page, live_server, w) -> None:  # noqa: A
 def test_the_demo_data_set_pages_have_no_axe_violations(page: Page, live_server, transactional_db):  # noqa: ANN001
     import datetime as dt
 
-    from concord.performance.demo_data import load_demo_performance
+    from concord.demo.performance import load_demo_performance
     from concord.performance.models import Indicator, TurnTheCurve
 
     load_demo_performance(seed=3, today=dt.date.today())

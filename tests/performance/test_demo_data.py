@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from concord.demo.performance import load_demo_performance
 from concord.lib.access import Viewer
 from concord.performance import services
-from concord.performance.demo_data import load_demo_performance
 from concord.performance.models import Area, DataSet, Indicator, Observation
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from concord.demo.performance import load_demo_performance
 from concord.performance import pages, services
-from concord.performance.demo_data import load_demo_performance
 from concord.performance.models import Indicator, PerformanceReport, Period, TurnTheCurve
 from tests.factories import make_body, make_secretariat_user
 
