@@ -40,7 +40,7 @@ from concord.performance.models import (
     TargetKind,
     TurnTheCurve,
 )
-from concord.performance.services import period_containing
+from concord.performance.periods import period_containing
 
 WARDS = [
     "Abbey Fields",
@@ -522,7 +522,7 @@ def _board_report(town: Area, board: Body | None, today: dt.date) -> None:
     date, so its figures are what the Board was shown then.
     """
     from concord.meetings.models import AgendaItem
-    from concord.performance import services
+    from concord.performance.reports.freezing import freeze_report
 
     if board is None:
         return
@@ -553,7 +553,7 @@ def _board_report(town: Area, board: Body | None, today: dt.date) -> None:
         ),
         agenda_item=item,
     )
-    services.freeze_report(report, as_of=shown_on)
+    freeze_report(report, as_of=shown_on)
     # Sent out with the papers a week before the meeting, not on the day the demo was built.
     sent = dt.datetime.combine(shown_on - dt.timedelta(days=7), dt.time(9), tzinfo=dt.UTC)
     PerformanceReport.objects.filter(pk=report.pk).update(published_at=sent)

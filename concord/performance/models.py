@@ -2,7 +2,7 @@
 
 The rules that judge the figures (RAG, direction of travel, significance...)
 are plain functions in :mod:`concord.performance.rules`; the queries that
-feed them live in :mod:`concord.performance.services`. Each judgement stays
+feed them live in :mod:`concord.performance.status`. Each judgement stays
 a separate field and is never blended into one colour.
 """
 
@@ -59,7 +59,7 @@ class Area(models.Model):
     ``scheme`` ``gss``, or a local code (``scheme`` ``local``) for places
     without one. ``depth`` is the number of ancestors, kept on save, so that
     "wards under this region" is one join chain (see
-    :func:`concord.performance.services.descendants_filter`).
+    :func:`concord.performance.areas.descendants_filter`).
     """
 
     code = models.CharField(max_length=20, unique=True)
@@ -544,7 +544,7 @@ class PerformanceReportQuerySet(models.QuerySet["PerformanceReport"]):
 class PerformanceReport(Versioned):
     """A body's performance report for a period: exceptions first, then the rest.
 
-    Publishing (:func:`concord.performance.services.freeze_report`) freezes
+    Publishing (:func:`concord.performance.reports.freezing.freeze_report`) freezes
     every line's figures and statuses into :class:`ReportLine` rows, so a
     later revision of the data never rewrites what the board was shown.
     """
@@ -646,6 +646,24 @@ class ReportAmendment(models.Model):
         return f"Amendment to {self.report}: {self.get_part_display()}"
 
 
+class ReportLineQuerySet(models.QuerySet["ReportLine"]):
+    def stories(self, indicator: Indicator, viewer) -> ReportLineQuerySet:  # noqa: ANN001 - a Viewer
+        """The commentary on ``indicator`` in published reports the viewer may read,
+        newest first (by the report's period, then when it was published): the
+        story behind the figures on the indicator's page."""
+        return (
+            self.filter(
+                indicator=indicator,
+                report__in=PerformanceReport.objects.visible_to(viewer).filter(
+                    status=ReportStatus.PUBLISHED
+                ),
+            )
+            .exclude(commentary="")
+            .select_related("report")
+            .order_by("-report__period__end", "-report__published_at")
+        )
+
+
 class ReportLine(models.Model):
     """One indicator's figures and statuses as published in a report (a frozen snapshot).
 
@@ -674,10 +692,12 @@ class ReportLine(models.Model):
     significance = models.CharField(max_length=12)
     comparator = models.CharField(max_length=200, blank=True)
     share_of_gap_closed = models.FloatField(null=True)
-    # The value is a small count (services.is_small_count): public readers see
+    # The value is a small count (concord.performance.figures.point): public readers see
     # "suppressed" instead, as on every other public page.
     small_count = models.BooleanField(default=False)
     commentary = models.TextField(blank=True)
+
+    objects = ReportLineQuerySet.as_manager()
 
     class Meta:
         ordering = ["report", "position"]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from concord.performance import services
 from concord.performance.models import PerformanceReport
+from concord.performance.reports.freezing import freeze_report
 from tests.performance.pages_world import build_perf_world
 
 ROLES = [
@@ -138,7 +138,7 @@ def world(db):  # noqa: ANN001, ANN201
     w.published = PerformanceReport.objects.create(
         body=w.board, area=w.la, period=w.draft_report.period, title="Published Q4"
     )
-    services.freeze_report(w.published, w.editor)
+    freeze_report(w.published, w.editor)
     return w
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from concord.performance.amendments import NotPublished, amend_report
 from concord.performance.models import PerformanceReport, ReportAmendment, ReportLocked
+from concord.performance.reports.amendments import NotPublished, amend_report
 from tests.performance.pages_world import build_perf_world
 from tests.performance.test_pages_reports import docx_text, publish, text_of
 

@@ -9,7 +9,9 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from concord.performance.io import Progress, import_observations, import_targets
+from concord.performance.tabular.observations import import_observations
+from concord.performance.tabular.reading import Progress
+from concord.performance.tabular.targets import import_targets
 
 
 class Command(BaseCommand):

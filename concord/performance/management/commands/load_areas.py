@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from concord.performance.io import load_areas_csv
+from concord.performance.tabular.areas import load_areas_csv
 
 
 class Command(BaseCommand):
