@@ -36,7 +36,7 @@ ATTENDANCE_SECTIONS = (
 ROLE_ORDER: dict[str, int] = {AttendanceRole.CHAIR: 0, AttendanceRole.VICE_CHAIR: 1}
 
 
-def format_date(value) -> str:  # noqa: ANN001 - a date
+def format_date(value) -> str:  # a date
     """A date as minutes write it.
 
     >>> import datetime as dt; format_date(dt.date(2025, 3, 4))
@@ -93,7 +93,7 @@ def minutes_filename(meeting: Meeting) -> str:
     return f"{slugify(meeting.body.name)}-{meeting.date:%Y-%m-%d}-minutes.docx"
 
 
-def _actions_table(document, rows: Sequence[tuple[str, ...]], headings: Sequence[str]) -> None:  # noqa: ANN001
+def _actions_table(document, rows: Sequence[tuple[str, ...]], headings: Sequence[str]) -> None:
     table = document.add_table(rows=1, cols=len(headings))
     table.style = "Table Grid"
     for cell, heading in zip(table.rows[0].cells, headings, strict=True):

@@ -311,7 +311,7 @@ class ApproveMinutesForm(forms.Form):
         ).order_by("-date")
 
 
-def editable_bodies(viewer) -> Any:  # noqa: ANN001
+def editable_bodies(viewer) -> Any:
     """Bodies whose meetings this viewer may record."""
     qs = Body.objects.all()
     return qs if viewer.is_secretariat else qs.filter(pk__in=viewer.editor_body_ids)

@@ -44,7 +44,7 @@ class AchievementYear:
 
 
 def achievement_summary(
-    viewer,  # noqa: ANN001 - concord.lib.access.Viewer
+    viewer,  # concord.lib.access.Viewer
     area: Area,
     *,
     years: int = 5,

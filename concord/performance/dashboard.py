@@ -73,7 +73,7 @@ class Dashboard:
 
 
 def dashboard(
-    viewer,  # noqa: ANN001 - concord.lib.access.Viewer
+    viewer,  # concord.lib.access.Viewer
     area: Area,
     period: Period | rules.Period | str,
     *,

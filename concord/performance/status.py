@@ -201,7 +201,7 @@ def indicator_status(
 
 
 def reported_indicators(
-    viewer,  # noqa: ANN001 - concord.lib.access.Viewer
+    viewer,  # concord.lib.access.Viewer
     body: Body | None = None,
     theme: str | None = None,
 ) -> list[Indicator]:
@@ -211,7 +211,7 @@ def reported_indicators(
     return list(qs.select_related("body", "dataset").order_by("theme", "code"))
 
 
-def summaries(rows: Sequence[IndicatorStatus], key) -> dict[str, rules.RagSummary]:  # noqa: ANN001
+def summaries(rows: Sequence[IndicatorStatus], key) -> dict[str, rules.RagSummary]:
     groups: dict[str, list[rules.RagResult]] = defaultdict(list)
     for r in rows:
         groups[key(r)].append(r.rag)
@@ -241,7 +241,7 @@ def judged_and_wanted(
     return judged, wanted
 
 
-def area_figures(inds, area: Area, periods, judged: dict, wanted) -> Figures:  # noqa: ANN001
+def area_figures(inds, area: Area, periods, judged: dict, wanted) -> Figures:
     """The figures to judge ``inds`` in ``area``, with its parent as the comparator."""
     comparator = area.parent
     return Figures(
@@ -255,9 +255,9 @@ def area_figures(inds, area: Area, periods, judged: dict, wanted) -> Figures:  #
     )
 
 
-def theme_of(row) -> str:  # noqa: ANN001
+def theme_of(row) -> str:
     return row.indicator.theme
 
 
-def body_name(row) -> str:  # noqa: ANN001
+def body_name(row) -> str:
     return row.indicator.body.name if row.indicator.body else ""

@@ -24,7 +24,7 @@ class CurveData:
     actions: list
 
 
-def turn_the_curve_data(ttc: TurnTheCurve, viewer) -> CurveData:  # noqa: ANN001
+def turn_the_curve_data(ttc: TurnTheCurve, viewer) -> CurveData:
     """The figures and the visible action plan of a turn-the-curve report.
 
     The forecast is the rules' straight line through the last five observed

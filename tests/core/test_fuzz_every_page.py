@@ -36,7 +36,7 @@ UNREACHED = {
 
 
 @pytest.fixture
-def world(db, settings, tmp_path):  # noqa: ANN001, ANN201
+def world(db, settings, tmp_path):
     settings.CONCORD_DOCUMENTS_DIR = tmp_path / "store"
     settings.MEDIA_ROOT = tmp_path / "media"
     w = build_perf_world()

@@ -24,7 +24,7 @@ ROLES = [
 L = 302  # sent to sign in
 
 
-def area(url: str, w) -> str:  # noqa: ANN001
+def area(url: str, w) -> str:
     return f"{url}?area={w.la.code}"
 
 
@@ -133,7 +133,7 @@ MATRIX = {
 
 
 @pytest.fixture
-def world(db):  # noqa: ANN001, ANN201
+def world(db):
     w = build_perf_world()
     w.published = PerformanceReport.objects.create(
         body=w.board, area=w.la, period=w.draft_report.period, title="Published Q4"
@@ -143,7 +143,7 @@ def world(db):  # noqa: ANN001, ANN201
 
 
 @pytest.mark.parametrize("page", list(MATRIX))
-def test_each_role_gets_the_expected_answer(client, world, page: str) -> None:  # noqa: ANN001
+def test_each_role_gets_the_expected_answer(client, world, page: str) -> None:
     build, expected = MATRIX[page]
     url = build(world)
     got = []

@@ -21,7 +21,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture
-def w(db):  # noqa: ANN001, ANN201
+def w(db):
     """Three financial years of a public board's three indicators and a members-only
     group's one, in Riverton: nothing at all was reported for 2023/24.
 
@@ -65,7 +65,7 @@ def w(db):  # noqa: ANN001, ANN201
     return w
 
 
-def url(w, **params) -> str:  # noqa: ANN001
+def url(w, **params) -> str:
     """The partnership's page for Riverton, three years by default."""
     query = {"area": w.la.code, "years": "3", **params}
     return reverse("performance:achievement") + "?" + "&".join(f"{k}={v}" for k, v in query.items())

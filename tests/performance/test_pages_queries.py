@@ -30,7 +30,7 @@ BUDGET = {
 
 
 @pytest.fixture(params=[(0, 0), (30, 40)], ids=["small", "large"])
-def world(request, db):  # noqa: ANN001, ANN201
+def world(request, db):
     extra_indicators, extra_wards = request.param
     w = build_perf_world(extra_indicators=extra_indicators, extra_wards=extra_wards)
     w.published = PerformanceReport.objects.create(
@@ -52,7 +52,7 @@ def test_queries_stay_within_budget_at_any_size(client, world, page, django_asse
     assert response.status_code == 200
 
 
-def test_the_large_world_really_is_larger(client, db):  # noqa: ANN001
+def test_the_large_world_really_is_larger(client, db):
     w = build_perf_world(extra_indicators=30, extra_wards=40)
     client.force_login(w.secretariat)
     html = client.get(reverse("performance:dashboard")).content.decode()
@@ -61,7 +61,7 @@ def test_the_large_world_really_is_larger(client, db):  # noqa: ANN001
     assert html.count('class="bar"') == 5 + 40  # one bar per ward
 
 
-def test_the_large_world_counts_every_indicator_on_the_achievement_page(client, db):  # noqa: ANN001
+def test_the_large_world_counts_every_indicator_on_the_achievement_page(client, db):
     w = build_perf_world(extra_indicators=30, extra_wards=40)
     client.force_login(w.secretariat)
     html = client.get(reverse("performance:achievement"), {"years": "10"}).content.decode()

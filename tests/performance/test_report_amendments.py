@@ -13,7 +13,7 @@ from tests.performance.test_pages_reports import docx_text, publish, text_of
 
 
 @pytest.fixture
-def w(db):  # noqa: ANN001, ANN201
+def w(db):
     w = build_perf_world()
     w.draft_report.introduction = "Fitting alarms went well."
     w.draft_report.save()
@@ -21,7 +21,7 @@ def w(db):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def published(client, w):  # noqa: ANN001, ANN201
+def published(client, w):
     client.force_login(w.editor)
     assert publish(client, w.draft_report).status_code == 302
     return PerformanceReport.objects.get(pk=w.draft_report.pk)

@@ -26,7 +26,7 @@ SMALL_WARD = "W9000002"  # its latest repeat-incident rate, 33.0, comes from 3 c
 
 
 @pytest.fixture
-def w(db):  # noqa: ANN001, ANN201
+def w(db):
     return build_perf_world()
 
 
@@ -44,7 +44,7 @@ def test_a_count_is_small_by_its_numerator_or_as_a_count_only_when_the_indicator
         assert is_small_count(count, 0, None) and is_small_count(count, 9, None)
 
 
-def text_of(response) -> str:  # noqa: ANN001
+def text_of(response) -> str:
     html = response.content.decode()
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 

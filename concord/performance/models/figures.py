@@ -53,7 +53,7 @@ _M = TypeVar("_M", bound=models.Model)
 class OfIndicatorQuerySet(models.QuerySet[_M]):
     """Records of an indicator: visible when the indicator is."""
 
-    def visible_to(self, viewer) -> Self:  # noqa: ANN001
+    def visible_to(self, viewer) -> Self:
         if viewer.is_secretariat:
             return self
         return self.filter(indicator__in=Indicator.objects.visible_to(viewer))

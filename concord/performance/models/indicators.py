@@ -50,7 +50,7 @@ class ToleranceKindChoice(models.TextChoices):
 
 
 class IndicatorQuerySet(models.QuerySet["Indicator"]):
-    def visible_to(self, viewer) -> IndicatorQuerySet:  # noqa: ANN001 - concord.lib.access.Viewer
+    def visible_to(self, viewer) -> IndicatorQuerySet:  # concord.lib.access.Viewer
         """Indicators of bodies the viewer may see, and those owned by no body."""
         if viewer.is_secretariat:
             return self
@@ -60,7 +60,7 @@ class IndicatorQuerySet(models.QuerySet["Indicator"]):
 
     def reported(
         self,
-        viewer,  # noqa: ANN001 - concord.lib.access.Viewer
+        viewer,  # concord.lib.access.Viewer
         *,
         body: Body | None = None,
         theme: str | None = None,

@@ -22,7 +22,7 @@ class ReportStatus(models.TextChoices):
 
 
 class PerformanceReportQuerySet(models.QuerySet["PerformanceReport"]):
-    def visible_to(self, viewer) -> PerformanceReportQuerySet:  # noqa: ANN001
+    def visible_to(self, viewer) -> PerformanceReportQuerySet:
         """Published reports of visible bodies; drafts only to the body's editors."""
         if viewer.is_secretariat:
             return self
@@ -138,7 +138,7 @@ class ReportAmendment(models.Model):
 
 
 class ReportLineQuerySet(models.QuerySet["ReportLine"]):
-    def stories(self, indicator: Indicator, viewer) -> ReportLineQuerySet:  # noqa: ANN001 - a Viewer
+    def stories(self, indicator: Indicator, viewer) -> ReportLineQuerySet:  # a Viewer
         """The commentary on ``indicator`` in published reports the viewer may read,
         newest first (by the report's period, then when it was published): the
         story behind the figures on the indicator's page."""

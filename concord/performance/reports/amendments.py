@@ -25,7 +25,7 @@ def amend_report(
     part: str,
     correction: str,
     reason: str,
-    user=None,  # noqa: ANN001 - a User
+    user=None,  # a User
 ) -> ReportAmendment:
     """Record a correction to ``part`` of a published report (its history names ``user``)."""
     locked = PerformanceReport.objects.select_for_update().get(pk=report.pk)

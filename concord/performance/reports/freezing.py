@@ -84,7 +84,7 @@ def preview_lines(report: PerformanceReport, *, as_of: dt.date | None = None) ->
 
 def freeze_report(
     report: PerformanceReport,
-    user=None,  # noqa: ANN001 - a User
+    user=None,  # a User
     *,
     as_of: dt.date | None = None,
     commentary: dict[str, str] | None = None,

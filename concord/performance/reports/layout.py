@@ -244,7 +244,7 @@ def amendment_lines(report: PerformanceReport) -> tuple[str, ...]:
     if not report.is_published:
         return ()
 
-    def who(user) -> str:  # noqa: ANN001 - a User or None
+    def who(user) -> str:  # a User or None
         return (user.get_full_name() or user.get_username()) if user else "a former user"
 
     return tuple(

@@ -36,7 +36,7 @@ def report_filename(layout: ReportLayout) -> str:
     )
 
 
-def _table(document, rows: Sequence[ReportRow]) -> None:  # noqa: ANN001 - a docx Document
+def _table(document, rows: Sequence[ReportRow]) -> None:  # a docx Document
     table = document.add_table(rows=1, cols=len(REPORT_COLUMNS))
     table.style = "Table Grid"
     for cell, heading in zip(table.rows[0].cells, REPORT_COLUMNS, strict=True):
@@ -48,7 +48,7 @@ def _table(document, rows: Sequence[ReportRow]) -> None:  # noqa: ANN001 - a doc
     document.add_paragraph()
 
 
-def _commentary(document, rows: Sequence[ReportRow]) -> None:  # noqa: ANN001
+def _commentary(document, rows: Sequence[ReportRow]) -> None:
     for row in rows:
         if not row.commentary:
             continue

@@ -161,7 +161,7 @@ def _validated_observations(
 def import_observations(
     source: Source,
     *,
-    user=None,  # noqa: ANN001 - a User
+    user=None,  # a User
     filename: str = "",
     dry_run: bool = False,
     progress: Progress | None = None,
@@ -206,13 +206,13 @@ def import_observations(
 
 
 def _stage_and_write(
-    cursor,  # noqa: ANN001
+    cursor,
     stage: Stage,
     data: bytes,
     filename: str,
     result: ImportResult,
     periods: Periods,
-    user,  # noqa: ANN001
+    user,
     dry_run: bool,
     progress: Progress | None = None,
 ) -> None:

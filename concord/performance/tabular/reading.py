@@ -281,7 +281,7 @@ def record_batch(
     return batch
 
 
-def approve_observations(queryset: QuerySet[Observation], user) -> int:  # noqa: ANN001
+def approve_observations(queryset: QuerySet[Observation], user) -> int:
     """Mark observations final and approved by ``user`` (with history); returns how many.
 
     Already final or revised observations keep their status but record the approval.

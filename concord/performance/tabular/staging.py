@@ -42,7 +42,7 @@ def _qn(name: str) -> str:
 class Stage:
     """A temporary table holding an import's validated rows."""
 
-    def __init__(self, cursor) -> None:  # noqa: ANN001 - a DB-API cursor
+    def __init__(self, cursor) -> None:  # a DB-API cursor
         self.cursor = cursor
         self.name = f"perf_stage_{uuid.uuid4().hex[:12]}"
         self.postgres = connection.vendor == "postgresql"
@@ -76,12 +76,12 @@ class Stage:
         self.cursor.execute(f"DROP TABLE IF EXISTS {self.name}")
 
 
-def fetch(cursor, sql: str, params: tuple = ()) -> list[tuple]:  # noqa: ANN001
+def fetch(cursor, sql: str, params: tuple = ()) -> list[tuple]:
     cursor.execute(sql, params)
     return list(cursor.fetchall())
 
 
-def find_duplicates(cursor, stage: str, result: ImportResult) -> None:  # noqa: ANN001
+def find_duplicates(cursor, stage: str, result: ImportResult) -> None:
     rows = fetch(
         cursor,
         f"SELECT s.rownum, d.first FROM {stage} s JOIN ("
@@ -100,7 +100,7 @@ def _same(a: str, b: str) -> str:
     return f"({a} = {b} OR ({a} IS NULL AND {b} IS NULL))"
 
 
-def classify(cursor, stage: str, obs: str) -> None:  # noqa: ANN001
+def classify(cursor, stage: str, obs: str) -> None:
     """Mark each staged row new, same (nothing to change) or update, with its observation."""
     same = " AND ".join(
         [
@@ -136,7 +136,7 @@ _OBS_COLUMNS = (
 )
 
 
-def write(cursor, stage: str, obs: str, hist: str, batch: ImportBatch, user) -> None:  # noqa: ANN001
+def write(cursor, stage: str, obs: str, hist: str, batch: ImportBatch, user) -> None:
     now = timezone.now()
     user_id = user.pk if user is not None else None
     reason = f"import batch {batch.pk}"

@@ -28,7 +28,7 @@ def indicator_or_404(viewer: Viewer, pk: int) -> Indicator:
     )
 
 
-def area_or_404(code: str | None):  # noqa: ANN202 - an Area
+def area_or_404(code: str | None):  # an Area
     area = choose_area(code)
     if area is None:
         raise Http404("No areas have been set up yet.")

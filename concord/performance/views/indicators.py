@@ -166,7 +166,7 @@ def turn_the_curve_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _ttc_url(ind: Indicator, area) -> str:  # noqa: ANN001 - an Area
+def _ttc_url(ind: Indicator, area) -> str:  # an Area
     return reverse("performance:turn_the_curve", args=[ind.pk]) + f"?area={area.code}"
 
 
