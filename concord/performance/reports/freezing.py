@@ -17,6 +17,7 @@ from concord.performance import rules
 from concord.performance.dashboard import dashboard
 from concord.performance.models import (
     PerformanceReport,
+    ReportAmendment,
     ReportLine,
     ReportStatus,
 )
@@ -121,3 +122,10 @@ def report_lines(report: PerformanceReport) -> list[ReportLine]:
     if report.is_published:
         return list(report.lines.select_related("indicator__dataset").order_by("position"))
     return preview_lines(report)
+
+
+def report_amendments(report: PerformanceReport) -> list[ReportAmendment]:
+    """A published report's corrections with who made them (one query; none for a draft)."""
+    if not report.is_published:
+        return []
+    return list(report.amendments.select_related("made_by"))

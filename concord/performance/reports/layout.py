@@ -23,6 +23,7 @@ from django.urls import reverse
 from concord.performance import rules
 from concord.performance.models import (
     PerformanceReport,
+    ReportAmendment,
     ReportLine,
 )
 from concord.performance.periods import period_label
@@ -184,6 +185,7 @@ def _line_row(line: ReportLine, public: bool = False) -> ReportRow:
 def report_layout(
     report: PerformanceReport,
     lines: Sequence[ReportLine],
+    amendments: Sequence[ReportAmendment] = (),
     *,
     show_item: bool = False,
     public: bool = False,
@@ -227,7 +229,7 @@ def report_layout(
         illustrative=illustrative,
         frozen_on=report.published_at.date() if report.published_at else None,
         meeting_reference=meeting,
-        amendments=amendment_lines(report),
+        amendments=amendment_lines(amendments),
         method_notes=(
             "RAG compares the latest value with its target; amber is a miss within the "
             "indicator's tolerance; no data (grey) means a value is due but not yet supplied.",
@@ -239,10 +241,9 @@ def report_layout(
     )
 
 
-def amendment_lines(report: PerformanceReport) -> tuple[str, ...]:
-    """A published report's corrections as sentences: what, when, by whom, what, why."""
-    if not report.is_published:
-        return ()
+def amendment_lines(amendments: Sequence[ReportAmendment]) -> tuple[str, ...]:
+    """A published report's corrections (:func:`~concord.performance.reports.freezing.
+    report_amendments`) as sentences: what, when, by whom, what, why."""
 
     def who(user) -> str:  # a User or None
         return (user.get_full_name() or user.get_username()) if user else "a former user"
@@ -250,5 +251,5 @@ def amendment_lines(report: PerformanceReport) -> tuple[str, ...]:
     return tuple(
         f"{a.get_part_display()}, {a.made_at:%-d %b %Y}, by {who(a.made_by)}: "
         f"{a.correction} Why: {a.reason}"
-        for a in report.amendments.select_related("made_by")
+        for a in amendments
     )

@@ -24,7 +24,12 @@ from concord.performance.models import (
     Period,
 )
 from concord.performance.reports.amendments import amend_report
-from concord.performance.reports.freezing import ReportAlreadyPublished, freeze_report, report_lines
+from concord.performance.reports.freezing import (
+    ReportAlreadyPublished,
+    freeze_report,
+    report_amendments,
+    report_lines,
+)
 from concord.performance.reports.layout import REPORT_COLUMNS, ReportLayout, report_layout
 from concord.performance.reports.word import report_document, report_filename
 from concord.performance.views.common import (
@@ -113,9 +118,11 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _layout_for(viewer: Viewer, report: PerformanceReport, item_visible: bool) -> ReportLayout:
     """The report as this reader may see it, for the page and the Word file alike."""
+    lines = report_lines(report)
     return report_layout(
         report,
-        report_lines(report),
+        lines,
+        report_amendments(report),
         show_item=item_visible,
         public=not viewer.is_authenticated,
     )
