@@ -54,18 +54,21 @@ def point(
     ci_high: float | None = None,
     status: str = "final",
     observation_id: int | None = None,
+    *,
+    small_counts: SmallCounts | None = None,
 ) -> Point:
     """A loaded observation as a :class:`Point`, its small count marked.
 
     Every figure read from the database becomes a point here, so the rule
-    that keeps small counts from the public is applied once.
+    that keeps small counts from the public is applied once. A loader of
+    many figures passes one ``small_counts`` (the settings read once).
 
     >>> ind = Indicator(unit="count", suppress_small_counts=True)
     >>> point(ind, 3.0).small_count, point(ind, 30.0).small_count, point(ind, 3.0, ci_low=1).ci
     (True, False, None)
     """
     ci = (ci_low, ci_high) if ci_low is not None and ci_high is not None else None
-    small = is_small_count(indicator, value, numerator)
+    small = (small_counts or SmallCounts())(indicator, value, numerator)
     return Point(value, numerator, denominator, ci, status, observation_id, small)
 
 
@@ -107,6 +110,7 @@ class Figures:
         comparator_period_ids: Sequence[int] = (),
     ) -> None:
         self.periods = periods
+        self.small_counts = SmallCounts()
         self.obs: dict[tuple[int, int], dict[rules.Period, Point]] = defaultdict(dict)
         by_id = {ind.pk: ind for ind in indicators}
         indicator_ids = list(by_id)
@@ -123,7 +127,7 @@ class Figures:
             *_OBS_FIELDS
         ).order_by():
             self.obs[(ind, area)][periods.by_id[pid]] = point(
-                by_id[ind], value, num, den, lo, hi, status, pk
+                by_id[ind], value, num, den, lo, hi, status, pk, small_counts=self.small_counts
             )
         self.targets: dict[tuple[int, int], list[TargetPoint]] = defaultdict(list)
         tq = Target.objects.filter(
@@ -229,19 +233,29 @@ def small_count_range() -> tuple[int, int, bool]:
     )
 
 
+class SmallCounts:
+    """The small-count rule (:func:`is_small_count`) with its range read from the
+    settings once, for a load of many figures."""
+
+    def __init__(self) -> None:
+        self.low, self.high, self.zero = small_count_range()
+
+    def __call__(self, indicator: Indicator, value: float | None, numerator: float | None) -> bool:
+        if not indicator.suppress_small_counts:
+            return False
+        count = numerator if numerator is not None else (value if is_count(indicator) else None)
+        if count is None:
+            return False
+        return rules.suppress_small_number(
+            int(round(count)), low=self.low, high=self.high, suppress_zero=self.zero
+        ).suppressed
+
+
 def is_small_count(indicator: Indicator, value: float | None, numerator: float | None) -> bool:
     """Whether a figure is kept from the public: its count (the numerator, or the
     value itself for a count indicator) is small, and the indicator suppresses
     small counts. A rate of 12.0 per 1,000 from 3 cases is kept back like the 3."""
-    if not indicator.suppress_small_counts:
-        return False
-    count = numerator if numerator is not None else (value if is_count(indicator) else None)
-    if count is None:
-        return False
-    low, high, zero = small_count_range()
-    return rules.suppress_small_number(
-        int(round(count)), low=low, high=high, suppress_zero=zero
-    ).suppressed
+    return SmallCounts()(indicator, value, numerator)
 
 
 def is_count(indicator: Indicator) -> bool:
@@ -268,6 +282,7 @@ def recent_values(
     codes = {str(p) for periods in wanted.values() for p in periods}
     found: dict[tuple[int, str], float] = {}
     by_id = {ind.pk: ind for ind in indicators}
+    small_counts = SmallCounts()
     if wanted:
         for ind_id, code, value, numerator in (
             Observation.objects.filter(
@@ -276,6 +291,7 @@ def recent_values(
             .order_by()
             .values_list("indicator_id", "period__code", "value", "numerator")
         ):
-            if not (public and point(by_id[ind_id], value, numerator).small_count):
+            small = point(by_id[ind_id], value, numerator, small_counts=small_counts).small_count
+            if not (public and small):
                 found[(ind_id, code)] = value
     return {pk: [found.get((pk, str(p))) for p in periods] for pk, periods in wanted.items()}

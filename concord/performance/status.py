@@ -149,7 +149,10 @@ def judge(
         share_of_gap_closed=share,
         ytd_value=ytd,
         small_count=(point is not None and point.small_count)
-        or (ytd is not None and figure_point(indicator, ytd).small_count),
+        or (
+            ytd is not None
+            and figure_point(indicator, ytd, small_counts=figures.small_counts).small_count
+        ),
     )
 
 

@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString
 
 from concord.performance import charts, rules
 from concord.performance.areas import descendant_depths, descendants_filter
-from concord.performance.figures import Point, point
+from concord.performance.figures import Point, SmallCounts, point
 from concord.performance.models import (
     Area,
     AreaLevel,
@@ -99,6 +99,7 @@ def ward_table(
     now: dict[int, Point] = {}
     before: dict[int, Point] = {}
     pid_now, pid_before = periods.by_rule.get(q), periods.by_rule.get(e)
+    small_counts = SmallCounts()
     obs = Observation.objects.filter(
         descendants_filter(parent_area, level, "area__", depths),
         indicator=indicator,
@@ -107,7 +108,9 @@ def ward_table(
     for area_id, pid, value, num, lo, hi in obs.values_list(
         "area_id", "period_id", "value", "numerator", "ci_low", "ci_high"
     ).order_by():
-        (now if pid == pid_now else before)[area_id] = point(indicator, value, num, None, lo, hi)
+        (now if pid == pid_now else before)[area_id] = point(
+            indicator, value, num, None, lo, hi, small_counts=small_counts
+        )
     polarity = indicator.rule_polarity
     tolerance = indicator.tolerance
     codes = {pk: code for pk, code, _ in areas}
