@@ -55,7 +55,7 @@ class Session:
         self.port = port
         self.cookies: dict[str, str] = {}
 
-    def request(self, method: str, path: str, body: dict[str, str] | None = None):  # noqa: ANN201
+    def request(self, method: str, path: str, body: dict[str, str] | None = None):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
         data = None
@@ -103,7 +103,7 @@ def build() -> tuple[list[Form], str]:
     item = AgendaItem.objects.create(meeting=meeting, number="1", position=1, title="Plan")
     action = Action.objects.create(body=body, item=item, description="Bench action")
 
-    def fresh(model, pk, field):  # noqa: ANN001, ANN202
+    def fresh(model, pk, field):
         return lambda: str(model.objects.values_list(field, flat=True).get(pk=pk))
 
     guests = {f"extra_{n}_status": "present" for n in range(1, 6)}

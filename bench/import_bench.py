@@ -91,7 +91,7 @@ def child(folder: Path, jobs: int, total: int) -> None:
     count = 0
     t0 = time.perf_counter()
 
-    def progress(outcome) -> None:  # noqa: ANN001
+    def progress(outcome) -> None:
         nonlocal count
         count += 1
         if count in marks:

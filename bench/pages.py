@@ -425,7 +425,7 @@ def measure(requests: int, freeze: bool = True) -> list[str]:
             continue
         try:
             (public if page.as_public else signed_in).get(url)  # warm-up
-        except Exception as exc:  # noqa: BLE001 - report and go on with the other pages
+        except Exception as exc:  # report and go on with the other pages
             print(f"{page.label}: error {exc!r}", file=sys.stderr)
             rows.append(f"| {page.label} | `{url}` | error: {type(exc).__name__} | | | | | |")
             continue

@@ -14,10 +14,10 @@ million observations at ``--scale 1`` — then measures:
   ``DataFrame.to_sql`` loading the same CSV (the peer, run with the python
   of a throwaway venv: see ``bench/README.md``);
 * the dashboard of one local authority (all 200 indicators' RAG, direction
-  of travel and "% achieving target"): ``services.dashboard`` and the page
+  of travel and "% achieving target"): ``dashboard.dashboard`` and the page
   ``/performance/?area=…`` through Django's test client;
 * one indicator's ward table for the whole nation and one period
-  (``services.ward_table``).
+  (``wards.ward_table``).
 
     .venv/bin/python bench/performance_bench.py --scale 0.1            # SQLite, temp folder
     .venv/bin/python bench/performance_bench.py --scale 1 \\
@@ -443,8 +443,9 @@ def measure_reads(runs: int, seed: int) -> dict[str, dict]:
     from django.test import Client
 
     from concord.lib.access import SECRETARIAT_GROUP, viewer_for
-    from concord.performance import services
+    from concord.performance.dashboard import dashboard
     from concord.performance.models import Area, AreaLevel, Indicator
+    from concord.performance.wards import ward_table
 
     rnd = random.Random(seed)
     user, _ = User.objects.get_or_create(username="perfbench")
@@ -468,13 +469,13 @@ def measure_reads(runs: int, seed: int) -> dict[str, dict]:
         out[name]["queries"] = count_queries(lambda: call(*args_list[0]))
 
     def board(area):
-        d = services.dashboard(viewer, area, JUDGED, as_of=AS_OF)
+        d = dashboard(viewer, area, JUDGED, as_of=AS_OF)
         assert len(d.rows) == INDICATORS, len(d.rows)
 
     timed("dashboard (service)", board, [(rnd.choice(las),) for _ in range(runs)])
 
     def wards(ind):
-        table = services.ward_table(ind, JUDGED, nation, as_of=AS_OF)
+        table = ward_table(ind, JUDGED, nation, as_of=AS_OF)
         assert len(table.rows) >= 1
 
     timed("ward table, nation (service)", wards, [(rnd.choice(indicators),) for _ in range(runs)])
@@ -482,7 +483,7 @@ def measure_reads(runs: int, seed: int) -> dict[str, dict]:
         from django.urls import reverse
 
         url = reverse("performance:dashboard")
-    except Exception:  # noqa: BLE001 - the pages may not exist yet
+    except Exception:  # the pages may not exist yet
         return out
     client = Client()
     client.force_login(user)
@@ -548,7 +549,7 @@ def measure_import(
     csv: Path, rows: int, pandas_python: str, peer_url: str, repeats: int
 ) -> dict[str, dict]:
     """Concord's importer against pandas ``to_sql`` on the same CSV (best of ``repeats``)."""
-    from concord.performance.io import import_observations
+    from concord.performance.tabular.observations import import_observations
 
     ours = []
     for _ in range(repeats):

@@ -62,7 +62,7 @@ SECRET_KEY = env_str("SECRET_KEY")
 MIN_SECRET_KEY_LENGTH = 50
 if not SECRET_KEY:
     if DEBUG or DEMO_MODE or TESTING:
-        SECRET_KEY = "insecure-demo-key-never-use-in-production-" + "x" * 8  # noqa: S105
+        SECRET_KEY = "insecure-demo-key-never-use-in-production-" + "x" * 8
     else:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set (or run `concord demo`, or set DEBUG=1 for development)."

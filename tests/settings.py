@@ -10,4 +10,4 @@ import os
 
 os.environ.setdefault("CONCORD_TESTING", "1")
 
-from concord.settings import *  # noqa: E402, F403
+from concord.settings import *  # noqa: F403

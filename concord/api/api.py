@@ -156,7 +156,7 @@ def action_out(action: Action) -> dict[str, Any]:
     }
 
 
-def page(qs: QuerySet, params: PageParams, render) -> dict[str, Any]:  # noqa: ANN001
+def page(qs: QuerySet, params: PageParams, render) -> dict[str, Any]:
     """One page of a list: a count query and one query (plus fixed prefetches) for the rows."""
     rows = qs[params.offset : params.offset + params.limit]
     return {
@@ -311,9 +311,9 @@ def get_meeting(request: HttpRequest, meeting_id: int) -> dict[str, Any]:
 def list_actions(
     request: HttpRequest,
     params: Query[PageParams],
-    body: int | None = Query(None, ge=1, le=MAX_ID),  # noqa: B008
-    owner: int | None = Query(None, ge=1, le=MAX_ID),  # noqa: B008
-    organisation: int | None = Query(None, ge=1, le=MAX_ID),  # noqa: B008
+    body: int | None = Query(None, ge=1, le=MAX_ID),
+    owner: int | None = Query(None, ge=1, le=MAX_ID),
+    organisation: int | None = Query(None, ge=1, le=MAX_ID),
     status: str = "outstanding",
     overdue: bool = False,
 ) -> dict[str, Any]:

@@ -64,7 +64,7 @@ def setup_demo(
     credentials = DemoCredentials()
     if not Body.objects.exists():
         credentials.built = build_demo_partnership(seed=seed, scale=scale, progress=progress)
-        from concord.performance.demo_data import load_demo_performance
+        from concord.demo.performance import load_demo_performance
 
         load_demo_performance(seed=seed)
         from concord.demo.back_catalogue import import_back_catalogue

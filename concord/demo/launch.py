@@ -65,7 +65,7 @@ def worker_beside_server(env: dict[str, str] | None = None) -> Iterator[subproce
     worker = subprocess.Popen(
         [sys.executable, "-m", "concord.cli", "worker", "--no-startup-delay", "--no-reload"],
         env=env,
-        preexec_fn=_die_with_parent,  # noqa: PLW1509 - one async-signal-safe call
+        preexec_fn=_die_with_parent,  # one async-signal-safe call
     )
     try:
         yield worker

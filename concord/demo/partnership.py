@@ -1001,7 +1001,7 @@ class _Builder:
         self.user_for(board_members[0], "member")
         self.summary.usernames = list(DEMO_USERNAMES)
 
-    def user_for(self, person: Person, username: str):  # noqa: ANN201 - a User
+    def user_for(self, person: Person, username: str):  # a User
         User = get_user_model()
         first, _, last = person.name.partition(" ")
         user = User.objects.create(

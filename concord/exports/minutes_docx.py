@@ -13,13 +13,10 @@ from collections.abc import Iterable, Sequence
 
 from django.db.models import QuerySet
 from django.utils.text import slugify
-from docx import Document
-from docx.document import Document as DocumentObject
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt, RGBColor
 
 from concord.actions.models import Action
 from concord.lib.access import Viewer
+from concord.lib.word import new_document
 from concord.meetings.models import (
     AgendaItem,
     Attendance,
@@ -39,7 +36,7 @@ ATTENDANCE_SECTIONS = (
 ROLE_ORDER: dict[str, int] = {AttendanceRole.CHAIR: 0, AttendanceRole.VICE_CHAIR: 1}
 
 
-def format_date(value) -> str:  # noqa: ANN001 - a date
+def format_date(value) -> str:  # a date
     """A date as minutes write it.
 
     >>> import datetime as dt; format_date(dt.date(2025, 3, 4))
@@ -96,7 +93,7 @@ def minutes_filename(meeting: Meeting) -> str:
     return f"{slugify(meeting.body.name)}-{meeting.date:%Y-%m-%d}-minutes.docx"
 
 
-def _actions_table(document, rows: Sequence[tuple[str, ...]], headings: Sequence[str]) -> None:  # noqa: ANN001
+def _actions_table(document, rows: Sequence[tuple[str, ...]], headings: Sequence[str]) -> None:
     table = document.add_table(rows=1, cols=len(headings))
     table.style = "Table Grid"
     for cell, heading in zip(table.rows[0].cells, headings, strict=True):
@@ -106,28 +103,6 @@ def _actions_table(document, rows: Sequence[tuple[str, ...]], headings: Sequence
         for cell, value in zip(table.add_row().cells, row, strict=True):
             cell.text = value
     document.add_paragraph()
-
-
-def new_document(title: str, *, marking: tuple[str, str] | None = None) -> DocumentObject:
-    """A Word document in Concord's house style: titled, no author.
-
-    ``marking`` is ``(text, header)``: the text in red at the top right (a
-    draft, illustrative figures), and the same warning in every page header.
-    """
-    document = Document()
-    document.core_properties.title = title
-    document.core_properties.author = ""
-    if marking:
-        text, header = marking
-        paragraph = document.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        run = paragraph.add_run(text)
-        run.bold = True
-        run.font.size = Pt(14)
-        run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
-        for section in document.sections:
-            section.header.paragraphs[0].text = header
-    return document
 
 
 def minutes_document(meeting: Meeting, viewer: Viewer) -> bytes:

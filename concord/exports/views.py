@@ -56,7 +56,7 @@ def _meeting_url(request: HttpRequest, meeting: Meeting) -> str:
     return request.build_absolute_uri(path)
 
 
-def _calendar_response(request: HttpRequest, meetings, name: str, filename: str) -> HttpResponse:  # noqa: ANN001
+def _calendar_response(request: HttpRequest, meetings, name: str, filename: str) -> HttpResponse:
     body = meetings_calendar(
         meetings,
         name=name,

@@ -30,7 +30,7 @@ class Visibility(models.TextChoices):
 
 
 class BodyQuerySet(models.QuerySet["Body"]):
-    def visible_to(self, viewer) -> BodyQuerySet:  # noqa: ANN001 - concord.lib.access.Viewer
+    def visible_to(self, viewer) -> BodyQuerySet:  # concord.lib.access.Viewer
         """Bodies this viewer may see: public ones, and members-only ones they belong to."""
         if viewer.is_secretariat:
             return self

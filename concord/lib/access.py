@@ -62,7 +62,7 @@ class Viewer:
 PUBLIC = Viewer()
 
 
-def build_viewer(user) -> Viewer:  # noqa: ANN001 - a User or AnonymousUser
+def build_viewer(user) -> Viewer:  # a User or AnonymousUser
     """Compute the viewer for a user (three small queries for a signed-in user)."""
     if user is None or not user.is_authenticated:
         return PUBLIC

@@ -57,7 +57,7 @@ def history_of(record: models.Model, limit: int = 50) -> list[HistoryEntry]:
     return entries
 
 
-def _related(field, value: object, seen: dict) -> object:  # noqa: ANN001
+def _related(field, value: object, seen: dict) -> object:
     """Show a foreign key as the record it points to, not as its id."""
     if value is None or not getattr(field, "many_to_one", False):
         return value

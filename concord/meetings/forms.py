@@ -313,7 +313,7 @@ class ApproveMinutesForm(forms.Form):
             self.initial["meeting"] = latest.pk
 
 
-def editable_bodies(viewer) -> Any:  # noqa: ANN001
+def editable_bodies(viewer) -> Any:
     """Bodies whose meetings this viewer may record."""
     qs = Body.objects.all()
     return qs if viewer.is_secretariat else qs.filter(pk__in=viewer.editor_body_ids)

@@ -25,13 +25,13 @@ class MinutesStatus(models.TextChoices):
 
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):
-    def visible_to(self, viewer) -> MeetingQuerySet:  # noqa: ANN001
+    def visible_to(self, viewer) -> MeetingQuerySet:
         """Meetings of the bodies this viewer may see (see also ``with_minutes_visible_to``)."""
         if viewer.is_secretariat:
             return self
         return self.filter(body__in=Body.objects.visible_to(viewer))
 
-    def with_minutes_visible_to(self, viewer) -> MeetingQuerySet:  # noqa: ANN001
+    def with_minutes_visible_to(self, viewer) -> MeetingQuerySet:
         """Meetings whose minutes this viewer may read: approved, or drafts for insiders."""
         qs = self.visible_to(viewer)
         if viewer.is_secretariat:
@@ -99,7 +99,7 @@ class Meeting(models.Model):
     def is_draft(self) -> bool:
         return self.minutes_status == MinutesStatus.DRAFT
 
-    def minutes_visible_to(self, viewer) -> bool:  # noqa: ANN001
+    def minutes_visible_to(self, viewer) -> bool:
         """For a meeting already known to be visible: may the viewer read its minutes?
 
         The same rule as ``MeetingQuerySet.with_minutes_visible_to``, without a query.
@@ -175,7 +175,7 @@ class ItemVisibility(models.TextChoices):
 
 
 class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
-    def visible_to(self, viewer) -> AgendaItemQuerySet:  # noqa: ANN001
+    def visible_to(self, viewer) -> AgendaItemQuerySet:
         """Items whose minutes and visibility this viewer may see.
 
         public: everyone who may read the minutes; partners: any signed-in
@@ -247,7 +247,7 @@ class AgendaItem(Versioned):
 
 
 class PaperQuerySet(models.QuerySet["Paper"]):
-    def visible_to(self, viewer) -> PaperQuerySet:  # noqa: ANN001
+    def visible_to(self, viewer) -> PaperQuerySet:
         """Papers of items the viewer may read."""
         return self.filter(item__in=AgendaItem.objects.visible_to(viewer))
 

@@ -160,7 +160,7 @@ def next_item_number(meeting: Meeting) -> tuple[str, int]:
     return str(max(numbers, default=0) + 1), position
 
 
-def items_for(meeting: Meeting, viewer) -> QuerySet[AgendaItem]:  # noqa: ANN001
+def items_for(meeting: Meeting, viewer) -> QuerySet[AgendaItem]:
     """The meeting's items the viewer may read, with what each shows, in agenda order."""
     return (
         AgendaItem.objects.visible_to(viewer)

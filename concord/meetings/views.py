@@ -43,7 +43,7 @@ from concord.meetings.services import approve_minutes, next_item_number, save_at
 MATTERS_PER_PAGE = 25
 
 
-def _form_page(request: HttpRequest, form, title: str, back: str, **extra) -> HttpResponse:  # noqa: ANN001
+def _form_page(request: HttpRequest, form, title: str, back: str, **extra) -> HttpResponse:
     return render(request, "form_page.html", {"form": form, "title": title, "back": back, **extra})
 
 
@@ -160,7 +160,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _add_to_item(
     request: HttpRequest,
     pk: int,
-    form_class,  # noqa: ANN001
+    form_class,
     noun: str,
     *,
     pickers: bool = False,

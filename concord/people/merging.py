@@ -55,7 +55,7 @@ def _unique_groups(model: type[models.Model], field_name: str) -> list[tuple[lis
     return groups
 
 
-def _tag(obj: models.Model, user, reason: str) -> None:  # noqa: ANN001
+def _tag(obj: models.Model, user, reason: str) -> None:
     obj._history_user = user  # type: ignore[attr-defined]
     obj._change_reason = reason  # type: ignore[attr-defined]
 
@@ -65,7 +65,7 @@ def _move_references(
     keep: models.Model,
     other: models.Model,
     *,
-    user,  # noqa: ANN001
+    user,
     reason: str,
 ) -> None:
     """Point every foreign key to ``other`` at ``keep`` (the kept row wins a uniqueness clash)."""
@@ -88,7 +88,7 @@ def _move_references(
 
 
 @transaction.atomic
-def merge_people(keep: Person, other: Person, *, user=None) -> Person:  # noqa: ANN001
+def merge_people(keep: Person, other: Person, *, user=None) -> Person:
     """Merge ``other`` into ``keep``; return ``keep`` (``other`` no longer exists).
 
     Merging "Mria Okafor" into "Mira Okafor" moves every reference to the
@@ -135,7 +135,7 @@ def merge_organisations(
     keep: Organisation,
     other: Organisation,
     *,
-    user=None,  # noqa: ANN001
+    user=None,
 ) -> tuple[Organisation, bool]:
     """Merge ``other`` into ``keep``; return ``(keep, name_kept)`` (``other`` no longer exists).
 

@@ -49,7 +49,7 @@ class Organisation(Versioned):
 
 
 class PersonQuerySet(models.QuerySet["Person"]):
-    def visible_to(self, viewer) -> PersonQuerySet:  # noqa: ANN001 - concord.lib.access.Viewer
+    def visible_to(self, viewer) -> PersonQuerySet:  # concord.lib.access.Viewer
         """People this viewer may know about: members of bodies they may see, attendees of
         meetings whose minutes they may read, and themselves. The secretariat sees everyone.
 
@@ -80,7 +80,7 @@ class PersonQuerySet(models.QuerySet["Person"]):
         ).distinct()
 
 
-def known_to(viewer, field: str) -> models.Expression:  # noqa: ANN001 - a Viewer
+def known_to(viewer, field: str) -> models.Expression:  # a Viewer
     """An annotation: may ``viewer`` know the person in ``field`` (``Person.visible_to``)?
 
     One uncorrelated subquery inside the query it annotates. Renderings that

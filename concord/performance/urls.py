@@ -4,38 +4,38 @@ from __future__ import annotations
 
 from django.urls import path, re_path
 
-from concord.performance import views
+from concord.performance.views import dashboards, indicators, reports, tabular
 
 app_name = "performance"
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
-    path("bodies/<slug:slug>/", views.dashboard, name="body_dashboard"),
-    path("achievement/", views.achievement, name="achievement"),
-    path("bodies/<slug:slug>/achievement/", views.achievement, name="body_achievement"),
-    path("indicators/<int:pk>/", views.indicator, name="indicator"),
-    path("indicators/<int:pk>/turn-the-curve/", views.turn_the_curve, name="turn_the_curve"),
+    path("", dashboards.dashboard, name="dashboard"),
+    path("bodies/<slug:slug>/", dashboards.dashboard, name="body_dashboard"),
+    path("achievement/", dashboards.achievement, name="achievement"),
+    path("bodies/<slug:slug>/achievement/", dashboards.achievement, name="body_achievement"),
+    path("indicators/<int:pk>/", indicators.indicator, name="indicator"),
+    path("indicators/<int:pk>/turn-the-curve/", indicators.turn_the_curve, name="turn_the_curve"),
     path(
         "indicators/<int:pk>/turn-the-curve/edit/",
-        views.turn_the_curve_edit,
+        indicators.turn_the_curve_edit,
         name="turn_the_curve_edit",
     ),
     path(
         "indicators/<int:pk>/turn-the-curve/actions/new/",
-        views.plan_action_create,
+        indicators.plan_action_create,
         name="plan_action_create",
     ),
-    path("reports/", views.report_list, name="reports"),
-    path("reports/new/", views.report_create, name="report_create"),
-    path("reports/<int:pk>/", views.report_detail, name="report"),
-    path("reports/<int:pk>/report.docx", views.report_docx, name="report_docx"),
-    path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
-    path("reports/<int:pk>/publish/", views.report_publish, name="report_publish"),
-    path("reports/<int:pk>/amend/", views.report_amend, name="report_amend"),
-    path("reports/<int:pk>/attach/", views.report_attach, name="report_attach"),
-    path("import/", views.import_page, name="import"),
+    path("reports/", reports.report_list, name="reports"),
+    path("reports/new/", reports.report_create, name="report_create"),
+    path("reports/<int:pk>/", reports.report_detail, name="report"),
+    path("reports/<int:pk>/report.docx", reports.report_docx, name="report_docx"),
+    path("reports/<int:pk>/edit/", reports.report_edit, name="report_edit"),
+    path("reports/<int:pk>/publish/", reports.report_publish, name="report_publish"),
+    path("reports/<int:pk>/amend/", reports.report_amend, name="report_amend"),
+    path("reports/<int:pk>/attach/", reports.report_attach, name="report_attach"),
+    path("import/", tabular.import_page, name="import"),
     re_path(
         r"^export/(?P<what>observations|targets)\.(?P<fmt>csv|xlsx)$",
-        views.export,
+        tabular.export,
         name="export",
     ),
 ]

@@ -72,7 +72,7 @@ def attendance_rates(
     by: str,
     *,
     start: dt.date | None = None,
-    end: dt.date | None = None,  # noqa: ANN001
+    end: dt.date | None = None,
 ) -> list[AttendanceRate]:
     """Attendance rates over held meetings (a Meeting queryset), grouped ``by`` one of GROUPINGS.
 

@@ -10,5 +10,5 @@ from tests.exports.personas import build_world
 
 
 @pytest.fixture
-def world(db) -> SimpleNamespace:  # noqa: ANN001
+def world(db) -> SimpleNamespace:
     return build_world()

@@ -23,7 +23,7 @@ SENT: Counter[str] = Counter()
 
 
 @pytest.fixture(scope="module", autouse=True)
-def report_cases():  # noqa: ANN201
+def report_cases():
     yield
     print(f"\nschemathesis: {sum(SENT.values())} cases sent over {len(SENT)} operations")
 
@@ -33,7 +33,7 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_applicatio
 
 
 @pytest.fixture(autouse=True)
-def keep_the_test_connection():  # noqa: ANN201
+def keep_the_test_connection():
     """Called straight through WSGI, Django would close the database connection at the
     end of each request, and on PostgreSQL with it the test's transaction; Django's
     own test client stops that the same way."""
@@ -45,7 +45,7 @@ def keep_the_test_connection():  # noqa: ANN201
 
 
 @pytest.fixture
-def session_cookie(world) -> str:  # noqa: ANN001
+def session_cookie(world) -> str:
     client = Client()
     client.force_login(world.secretariat)
     return client.cookies["sessionid"].value
@@ -60,7 +60,7 @@ def session_cookie(world) -> str:  # noqa: ANN001
     suppress_health_check=list(HealthCheck),
 )
 @pytest.mark.django_db
-def test_the_api_conforms_to_its_openapi_document_for_the_public(case, world):  # noqa: ANN001
+def test_the_api_conforms_to_its_openapi_document_for_the_public(case, world):
     SENT[case.operation.label] += 1
     case.call_and_validate()
 
@@ -74,12 +74,12 @@ def test_the_api_conforms_to_its_openapi_document_for_the_public(case, world):  
     suppress_health_check=list(HealthCheck),
 )
 @pytest.mark.django_db
-def test_the_api_conforms_to_its_openapi_document_signed_in(case, session_cookie):  # noqa: ANN001
+def test_the_api_conforms_to_its_openapi_document_signed_in(case, session_cookie):
     SENT[case.operation.label] += 1
     case.call_and_validate(headers={"Cookie": f"sessionid={session_cookie}"})
 
 
-def test_a_nul_character_in_an_api_query_is_the_documented_422(client, db):  # noqa: ANN001
+def test_a_nul_character_in_an_api_query_is_the_documented_422(client, db):
     response = client.get("/api/meetings", {"body": "a\x00b"})
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["query", "body"]

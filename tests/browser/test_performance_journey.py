@@ -43,7 +43,7 @@ def assert_no_violations(page: Page, what: str) -> None:
 
 
 @pytest.fixture
-def w(transactional_db):  # noqa: ANN001, ANN201
+def w(transactional_db):
     world = build_perf_world()
     editor = User.objects.get(username="board-editor")
     editor.set_password(PASSWORD)
@@ -51,7 +51,7 @@ def w(transactional_db):  # noqa: ANN001, ANN201
     return world
 
 
-def test_the_performance_journey(page: Page, live_server, w) -> None:  # noqa: ANN001
+def test_the_performance_journey(page: Page, live_server, w) -> None:
     base = live_server.url
 
     # The public: the dashboard, each judgement in words, illustrative data marked
@@ -156,10 +156,10 @@ def test_the_performance_journey(page: Page, live_server, w) -> None:  # noqa: A
     assert_no_violations(page, "the import page with errors")
 
 
-def test_the_demo_data_set_pages_have_no_axe_violations(page: Page, live_server, transactional_db):  # noqa: ANN001
+def test_the_demo_data_set_pages_have_no_axe_violations(page: Page, live_server, transactional_db):
     import datetime as dt
 
-    from concord.performance.demo_data import load_demo_performance
+    from concord.demo.performance import load_demo_performance
     from concord.performance.models import Indicator, TurnTheCurve
 
     load_demo_performance(seed=3, today=dt.date.today())

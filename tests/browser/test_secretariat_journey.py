@@ -139,7 +139,7 @@ def add_item(page: Page, **fields: str) -> None:
     expect(page.get_by_text(re.compile(r"Item \d+ added\."))).to_be_visible()
 
 
-def item_article(page: Page, title: str):  # noqa: ANN201 - a Locator
+def item_article(page: Page, title: str):  # a Locator
     return page.locator("article.item").filter(
         has=page.get_by_role("heading", name=re.compile(re.escape(title)))
     )
@@ -147,7 +147,7 @@ def item_article(page: Page, title: str):  # noqa: ANN201 - a Locator
 
 def test_secretariat_records_meetings_and_the_public_reads_the_minutes(
     page: Page, live_server, settings
-) -> None:  # noqa: ANN001
+) -> None:
     settings.CONCORD_PARTNERSHIP_NAME = PARTNERSHIP
     world = build_board()
     base = live_server.url

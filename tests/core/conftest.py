@@ -11,7 +11,7 @@ from tests.factories import make_user
 
 
 @pytest.fixture
-def world(db) -> SimpleNamespace:  # noqa: ANN001
+def world(db) -> SimpleNamespace:
     w = build_world()
     w.editor = make_user(username="board-editor")
     w.board.editors.add(w.editor)
@@ -19,10 +19,10 @@ def world(db) -> SimpleNamespace:  # noqa: ANN001
 
 
 @pytest.fixture
-def as_user(client):  # noqa: ANN001, ANN201
+def as_user(client):
     """Sign the test client in as a user (or stay anonymous for ``None``)."""
 
-    def sign_in(user):  # noqa: ANN001, ANN202
+    def sign_in(user):
         client.logout()
         if user is not None:
             client.force_login(user)

@@ -131,7 +131,7 @@ def _internal(base: str, href: str | None) -> str | None:
     return path + (f"?{parts.query}" if parts.query else "")
 
 
-def _form_fields(form) -> tuple[dict[str, list[str]], list[str]]:  # noqa: ANN001 - a bs4 Tag
+def _form_fields(form) -> tuple[dict[str, list[str]], list[str]]:  # a bs4 Tag
     fields: dict[str, list[str]] = {}
     files: list[str] = []
     for tag in form.find_all(["input", "select", "textarea", "button"]):

@@ -141,12 +141,12 @@ MATRIX = {
 }
 
 
-def _user(world, role: str):  # noqa: ANN001, ANN202
+def _user(world, role: str):
     return None if role == "anonymous" else getattr(world, role)
 
 
 @pytest.mark.parametrize("page", list(MATRIX))
-def test_each_role_gets_the_expected_answer(world, as_user, page: str) -> None:  # noqa: ANN001
+def test_each_role_gets_the_expected_answer(world, as_user, page: str) -> None:
     build, expected = MATRIX[page]
     url = build(world)
     got = []
@@ -174,7 +174,7 @@ def test_restricted_items_reach_only_voting_members_editors_and_secretariat(
     world,
     as_user,
     role: str,
-    sees_restricted: bool,  # noqa: ANN001
+    sees_restricted: bool,
 ) -> None:
     page = as_user(_user(world, role)).get(reverse("portal:meeting", args=[world.meeting.pk]))
     text = page.content.decode()
@@ -194,13 +194,13 @@ def test_restricted_items_reach_only_voting_members_editors_and_secretariat(
         ("secretariat", True),
     ],
 )
-def test_draft_minutes_reach_only_the_bodys_insiders(world, as_user, role, sees_draft) -> None:  # noqa: ANN001
+def test_draft_minutes_reach_only_the_bodys_insiders(world, as_user, role, sees_draft) -> None:
     page = as_user(_user(world, role)).get(reverse("portal:meeting", args=[world.draft.pk]))
     assert page.status_code == 200
     assert ("Draft-only discussion" in page.content.decode()) is sees_draft
 
 
-def test_the_public_never_sees_contact_details(world, as_user) -> None:  # noqa: ANN001
+def test_the_public_never_sees_contact_details(world, as_user) -> None:
     for url in (
         reverse("portal:body", args=[world.board.slug]),
         reverse("portal:meeting", args=[world.meeting.pk]),
@@ -212,7 +212,7 @@ def test_the_public_never_sees_contact_details(world, as_user) -> None:  # noqa:
         assert "01234 567890" not in text, url
 
 
-def test_contact_details_show_to_the_secretariat_on_the_person_page(world, as_user) -> None:  # noqa: ANN001
+def test_contact_details_show_to_the_secretariat_on_the_person_page(world, as_user) -> None:
     url = reverse("people:person", args=[world.chair.pk])
     assert "ann.lee@example.org" in as_user(world.secretariat).get(url).content.decode()
     assert "ann.lee@example.org" not in as_user(world.partner).get(url).content.decode()
@@ -230,5 +230,5 @@ def test_contact_details_show_to_the_secretariat_on_the_person_page(world, as_us
         "/papers/999999/",
     ],
 )
-def test_missing_records_are_404_not_500(world, as_user, url: str) -> None:  # noqa: ANN001
+def test_missing_records_are_404_not_500(world, as_user, url: str) -> None:
     assert as_user(world.secretariat).get(url).status_code == 404

@@ -11,7 +11,7 @@ from tests.performance.pages_world import build_perf_world
 
 
 @pytest.fixture
-def w(db):  # noqa: ANN001, ANN201
+def w(db):
     return build_perf_world()
 
 

@@ -12,7 +12,7 @@ from django.test import Client
 
 from concord.imports.services import import_paths
 from concord.meetings.models import Paper
-from concord.performance import services
+from concord.performance.reports.freezing import freeze_report
 from tests.core.fuzzing import (
     ABSURD,
     PER_FIELD,
@@ -36,11 +36,11 @@ UNREACHED = {
 
 
 @pytest.fixture
-def world(db, settings, tmp_path):  # noqa: ANN001, ANN201
+def world(db, settings, tmp_path):
     settings.CONCORD_DOCUMENTS_DIR = tmp_path / "store"
     settings.MEDIA_ROOT = tmp_path / "media"
     w = build_perf_world()
-    services.freeze_report(w.private_report, w.secretariat)  # a published report to amend
+    freeze_report(w.private_report, w.secretariat)  # a published report to amend
     Paper.objects.create(
         item=w.public_item, title="Patrol plan", file=ContentFile(b"plan", name="plan.txt")
     )

@@ -22,7 +22,7 @@ REFUSED = "Someone else saved this"
 
 
 @pytest.fixture
-def w(db) -> SimpleNamespace:  # noqa: ANN001
+def w(db) -> SimpleNamespace:
     w = build_perf_world()
     w.membership = make_membership(person=w.chair, body=w.board, role="chair")
     w.terms = TermsOfReference.objects.create(

@@ -25,14 +25,14 @@ from tests.factories import (
 
 
 @pytest.fixture
-def hidden(world):  # noqa: ANN001, ANN201
+def hidden(world):
     """Someone named only as a guest in the members-only group's minutes."""
     person = make_person(name="Quentin Marsh-Avery")
     make_attendance(meeting=world.private_meeting, person=person, status="in_attendance")
     return person
 
 
-def test_people_are_visible_through_bodies_and_minutes_the_viewer_may_read(world, hidden) -> None:  # noqa: ANN001
+def test_people_are_visible_through_bodies_and_minutes_the_viewer_may_read(world, hidden) -> None:
     outsider = build_viewer(world.stranger)
     seen = set(Person.objects.visible_to(outsider))
     assert world.chair in seen  # attended the public board's approved meeting
@@ -41,14 +41,14 @@ def test_people_are_visible_through_bodies_and_minutes_the_viewer_may_read(world
     assert hidden in Person.objects.visible_to(build_viewer(world.secretariat))
 
 
-def test_a_person_is_listed_once_however_many_seats_and_meetings_they_have(world) -> None:  # noqa: ANN001
+def test_a_person_is_listed_once_however_many_seats_and_meetings_they_have(world) -> None:
     make_membership(person=world.chair, body=world.board, role="chair")
     make_membership(person=world.chair, body=make_body())
     qs = Person.objects.visible_to(build_viewer(world.stranger)).filter(pk=world.chair.pk)
     assert list(qs) == [world.chair]
 
 
-def test_viewers_always_see_themselves(world) -> None:  # noqa: ANN001
+def test_viewers_always_see_themselves(world) -> None:
     viewer = build_viewer(world.partner)
     assert viewer.person_id in set(Person.objects.visible_to(viewer).values_list("pk", flat=True))
 
@@ -57,21 +57,21 @@ def test_viewers_always_see_themselves(world) -> None:  # noqa: ANN001
     ("role", "status"),
     [("stranger", 404), ("partner", 404), ("tasking_member", 200), ("secretariat", 200)],
 )
-def test_the_page_of_a_hidden_person_is_a_404(world, hidden, as_user, role, status) -> None:  # noqa: ANN001
+def test_the_page_of_a_hidden_person_is_a_404(world, hidden, as_user, role, status) -> None:
     response = as_user(getattr(world, role)).get(reverse("people:person", args=[hidden.pk]))
     assert response.status_code == status
 
 
-def test_the_api_hides_the_same_people(world, hidden, as_user) -> None:  # noqa: ANN001
+def test_the_api_hides_the_same_people(world, hidden, as_user) -> None:
     assert as_user(world.stranger).get(f"/api/people/{hidden.pk}").status_code == 404
     assert as_user(world.tasking_member).get(f"/api/people/{hidden.pk}").status_code == 200
 
 
-def test_a_missing_person_is_a_404(world, as_user) -> None:  # noqa: ANN001
+def test_a_missing_person_is_a_404(world, as_user) -> None:
     assert as_user(world.secretariat).get("/people/999999/").status_code == 404
 
 
-def _owned(person: Person, n: int, **kwargs) -> list:  # noqa: ANN003
+def _owned(person: Person, n: int, **kwargs) -> list:
     body = kwargs.pop("body", None) or make_body()
     return [
         make_action(
@@ -86,8 +86,8 @@ def _owned(person: Person, n: int, **kwargs) -> list:  # noqa: ANN003
 
 
 def test_the_page_lists_the_soonest_due_outstanding_actions_and_links_to_the_rest(
-    world,  # noqa: ANN001
-    as_user,  # noqa: ANN001
+    world,
+    as_user,
 ) -> None:
     person = make_person(name="Tobias Wren")
     make_membership(person=person, body=world.board)
@@ -108,13 +108,13 @@ def test_the_page_lists_the_soonest_due_outstanding_actions_and_links_to_the_res
     assert full.context["page"].paginator.count == len(actions) + 1
 
 
-def test_the_page_says_nothing_about_more_when_all_are_shown(world, as_user) -> None:  # noqa: ANN001
+def test_the_page_says_nothing_about_more_when_all_are_shown(world, as_user) -> None:
     _owned(world.deputy, 2)
     html = as_user(world.secretariat).get(reverse("people:person", args=[world.deputy.pk]))
     assert "soonest due are shown" not in html.content.decode()
 
 
-def test_actions_owned_through_a_body_or_as_all_members_count_once(db) -> None:  # noqa: ANN001
+def test_actions_owned_through_a_body_or_as_all_members_count_once(db) -> None:
     person = make_person()
     body = make_body()
     make_membership(person=person, body=body)
@@ -131,7 +131,7 @@ def test_actions_owned_through_a_body_or_as_all_members_count_once(db) -> None: 
     assert sorted(a.pk for a in found) == sorted([direct.pk, through_body.pk, everyone.pk, both.pk])
 
 
-def test_the_summary_agrees_with_the_attendance_rates_report(db, django_assert_num_queries) -> None:  # noqa: ANN001
+def test_the_summary_agrees_with_the_attendance_rates_report(db, django_assert_num_queries) -> None:
     person = make_person(name="Imogen Tarrant")
     board, forum = make_body(), make_body()
     make_membership(person=person, body=board)
@@ -168,7 +168,7 @@ def test_the_summary_agrees_with_the_attendance_rates_report(db, django_assert_n
     assert summary.deputised == 2
 
 
-def test_the_actions_list_omits_closed_ones_even_if_due_first(world, as_user) -> None:  # noqa: ANN001
+def test_the_actions_list_omits_closed_ones_even_if_due_first(world, as_user) -> None:
     early_done = make_action(
         owners=(world.deputy,), due_date=dt.date(2020, 1, 1), status=ActionStatus.DONE
     )

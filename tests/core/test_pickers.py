@@ -18,7 +18,7 @@ HUGE = "9" * 40
 
 
 @pytest.fixture
-def w(db) -> SimpleNamespace:  # noqa: ANN001
+def w(db) -> SimpleNamespace:
     """The shared personas, plus Sam (only on the members-only tasking group) and
     Gail, named only in the tasking group's draft minutes."""
     w = build_perf_world()
@@ -95,7 +95,7 @@ def test_the_search_needs_a_signed_in_user(client, w):
     assert response.status_code == 302
 
 
-def action_post(**fields) -> dict:  # noqa: ANN003
+def action_post(**fields) -> dict:
     data = {"description": "Write to the hidden group", "status": "open", "due": ""}
     data.update(fields)
     return data

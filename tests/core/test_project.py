@@ -10,7 +10,7 @@ import sys
 from django.core.management import call_command
 
 
-def test_no_model_change_is_missing_a_migration(db) -> None:  # noqa: ANN001
+def test_no_model_change_is_missing_a_migration(db) -> None:
     out = io.StringIO()
     call_command("makemigrations", "--check", "--dry-run", stdout=out)
 
@@ -39,19 +39,19 @@ def test_production_settings_use_secure_cookies_and_hsts() -> None:
     assert result.stdout.split() == ["True", "True", "True", "False"]
 
 
-def test_healthz_answers_when_the_database_is_up(client, db) -> None:  # noqa: ANN001
+def test_healthz_answers_when_the_database_is_up(client, db) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
 
 
-def test_pages_carry_security_headers(client, db) -> None:  # noqa: ANN001
+def test_pages_carry_security_headers(client, db) -> None:
     response = client.get("/")
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
-def test_forms_need_a_csrf_token(db) -> None:  # noqa: ANN001
+def test_forms_need_a_csrf_token(db) -> None:
     from django.test import Client
 
     from tests.factories import make_secretariat_user

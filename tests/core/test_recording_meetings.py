@@ -13,7 +13,7 @@ from concord.meetings.services import quorum
 from tests.factories import make_body, make_meeting, make_membership, make_person
 
 
-def test_a_secretariat_user_records_a_meeting(world, as_user) -> None:  # noqa: ANN001
+def test_a_secretariat_user_records_a_meeting(world, as_user) -> None:
     client = as_user(world.secretariat)
     response = client.post(
         reverse("meetings:create"),
@@ -33,7 +33,7 @@ def test_a_secretariat_user_records_a_meeting(world, as_user) -> None:  # noqa: 
     assert meeting.history.first().history_user == world.secretariat
 
 
-def test_a_meeting_that_ends_before_it_starts_is_refused_on_the_end_time(world, as_user) -> None:  # noqa: ANN001
+def test_a_meeting_that_ends_before_it_starts_is_refused_on_the_end_time(world, as_user) -> None:
     response = as_user(world.editor).post(
         reverse("meetings:create"),
         {
@@ -48,7 +48,7 @@ def test_a_meeting_that_ends_before_it_starts_is_refused_on_the_end_time(world, 
     assert response.context["form"].errors["end_time"] == ["The meeting must end after it starts."]
 
 
-def test_a_date_that_is_not_a_date_is_reported_on_the_date_field(world, as_user) -> None:  # noqa: ANN001
+def test_a_date_that_is_not_a_date_is_reported_on_the_date_field(world, as_user) -> None:
     response = as_user(world.editor).post(
         reverse("meetings:create"), {"body": world.board.pk, "date": "31/31/2025", "status": "held"}
     )
@@ -56,7 +56,7 @@ def test_a_date_that_is_not_a_date_is_reported_on_the_date_field(world, as_user)
     assert "Date:" in response.content.decode()
 
 
-def test_an_editor_cannot_record_a_meeting_of_a_body_they_do_not_edit(world, as_user) -> None:  # noqa: ANN001
+def test_an_editor_cannot_record_a_meeting_of_a_body_they_do_not_edit(world, as_user) -> None:
     response = as_user(world.editor).post(
         reverse("meetings:create"),
         {"body": world.tasking.pk, "date": "2025-09-09", "status": "held"},
@@ -66,13 +66,13 @@ def test_an_editor_cannot_record_a_meeting_of_a_body_they_do_not_edit(world, as_
     assert not Meeting.objects.filter(body=world.tasking, date=dt.date(2025, 9, 9)).exists()
 
 
-def _attendance_post(meeting, **fields) -> dict:  # noqa: ANN001
+def _attendance_post(meeting, **fields) -> dict:
     data = {f"extra_{n}_status": "present" for n in range(1, 10)}
     data.update(fields)
     return data
 
 
-def test_attendance_is_picked_from_the_membership_with_deputies_and_guests(world, as_user) -> None:  # noqa: ANN001
+def test_attendance_is_picked_from_the_membership_with_deputies_and_guests(world, as_user) -> None:
     member = make_membership(body=world.board, person=make_person(name="Eve Marsh")).person
     absent_member = make_membership(body=world.board, person=make_person(name="Fay Cole")).person
     # Editors pick people they may know: Gus sits on a public forum.
@@ -104,7 +104,7 @@ def test_attendance_is_picked_from_the_membership_with_deputies_and_guests(world
     assert rows["Hana Visitor"].person is None and rows["Hana Visitor"].status == "in_attendance"
 
 
-def test_the_same_person_twice_in_one_meetings_attendance_is_refused(world, as_user) -> None:  # noqa: ANN001
+def test_the_same_person_twice_in_one_meetings_attendance_is_refused(world, as_user) -> None:
     member = make_membership(body=world.board, person=make_person(name="Ida Twice")).person
     meeting = make_meeting(body=world.board, date=dt.date(2025, 10, 2), status="held")
     response = as_user(world.editor).post(
@@ -120,7 +120,7 @@ def test_the_same_person_twice_in_one_meetings_attendance_is_refused(world, as_u
     assert not meeting.attendances.exists()
 
 
-def test_a_non_public_item_must_say_why(world, as_user) -> None:  # noqa: ANN001
+def test_a_non_public_item_must_say_why(world, as_user) -> None:
     response = as_user(world.editor).post(
         reverse("meetings:item_create", args=[world.meeting.pk]),
         {"number": "3", "title": "Budget", "visibility": "restricted", "restriction_reason": ""},
@@ -129,7 +129,7 @@ def test_a_non_public_item_must_say_why(world, as_user) -> None:  # noqa: ANN001
     assert "restriction_reason" in response.context["form"].errors
 
 
-def test_minutes_are_approved_at_a_later_meeting_of_the_same_body(world, as_user) -> None:  # noqa: ANN001
+def test_minutes_are_approved_at_a_later_meeting_of_the_same_body(world, as_user) -> None:
     later = make_meeting(body=world.board, date=dt.date(2025, 4, 1), status="held")
     response = as_user(world.editor).post(
         reverse("meetings:approve", args=[later.pk]), {"meeting": world.draft.pk}
@@ -141,7 +141,7 @@ def test_minutes_are_approved_at_a_later_meeting_of_the_same_body(world, as_user
     assert world.draft.approved_on == later.date
 
 
-def test_minutes_cannot_be_approved_at_an_earlier_meeting(world, as_user) -> None:  # noqa: ANN001
+def test_minutes_cannot_be_approved_at_an_earlier_meeting(world, as_user) -> None:
     earlier = make_meeting(body=world.board, date=dt.date(2025, 1, 1), status="held")
     response = as_user(world.editor).post(
         reverse("meetings:approve", args=[earlier.pk]), {"meeting": world.draft.pk}
@@ -152,7 +152,7 @@ def test_minutes_cannot_be_approved_at_an_earlier_meeting(world, as_user) -> Non
     assert world.draft.minutes_status == MinutesStatus.DRAFT
 
 
-def test_the_later_of_two_simultaneous_edits_is_refused(world, as_user) -> None:  # noqa: ANN001
+def test_the_later_of_two_simultaneous_edits_is_refused(world, as_user) -> None:
     url = reverse("meetings:edit", args=[world.meeting.pk])
     base = {
         "body": world.board.pk,
@@ -170,7 +170,7 @@ def test_the_later_of_two_simultaneous_edits_is_refused(world, as_user) -> None:
     assert world.meeting.venue == "Room A"
 
 
-def test_every_change_to_a_meeting_is_in_its_history(world, as_user) -> None:  # noqa: ANN001
+def test_every_change_to_a_meeting_is_in_its_history(world, as_user) -> None:
     client = as_user(world.editor)
     client.post(
         reverse("meetings:edit", args=[world.meeting.pk]),
@@ -189,7 +189,7 @@ def test_every_change_to_a_meeting_is_in_its_history(world, as_user) -> None:  #
     assert "Council House, Room 2" in page
 
 
-def test_imported_or_typed_html_is_escaped(world, as_user) -> None:  # noqa: ANN001
+def test_imported_or_typed_html_is_escaped(world, as_user) -> None:
     world.public_item.minute_text = "<script>alert('x')</script> & <b>bold</b>"
     world.public_item.save()
     page = as_user(None).get(reverse("portal:meeting", args=[world.meeting.pk])).content.decode()
@@ -198,7 +198,7 @@ def test_imported_or_typed_html_is_escaped(world, as_user) -> None:  # noqa: ANN
 
 
 @pytest.mark.parametrize(("present", "quorate"), [(1, False), (2, True)])
-def test_quorum_counts_voting_members_and_their_deputies(db, present, quorate) -> None:  # noqa: ANN001
+def test_quorum_counts_voting_members_and_their_deputies(db, present, quorate) -> None:
     meeting = make_meeting(date=dt.date(2025, 5, 5), status="held")
     TermsOfReference.objects.create(
         body=meeting.body, version=1, adopted_on=dt.date(2024, 1, 1), purpose="x", quorum=2

@@ -20,7 +20,7 @@ from tests.factories import (
 )
 
 
-def test_needs_attention_lists_each_kind_of_problem(world) -> None:  # noqa: ANN001
+def test_needs_attention_lists_each_kind_of_problem(world) -> None:
     today = dt.date(2025, 6, 1)
     no_owner = make_action(body=world.board, item=world.public_item, due_date=dt.date(2025, 7, 1))
     ended = make_membership(body=world.board, start=dt.date(2020, 1, 1), end=dt.date(2025, 5, 1))
@@ -46,12 +46,12 @@ def test_needs_attention_lists_each_kind_of_problem(world) -> None:  # noqa: ANN
     assert [m for m, _ in a.inquorate] == [world.meeting]
 
 
-def test_the_needs_attention_page_shows_counts(world, as_user) -> None:  # noqa: ANN001
+def test_the_needs_attention_page_shows_counts(world, as_user) -> None:
     page = as_user(world.secretariat).get(reverse("secretariat:dashboard")).content.decode()
     assert "Minutes not yet approved (1)" in page
 
 
-def test_attendance_rates_count_deputies_as_attending_and_group_by_sector(db) -> None:  # noqa: ANN001
+def test_attendance_rates_count_deputies_as_attending_and_group_by_sector(db) -> None:
     council = make_organisation(name="Council", sector="public")
     charity = make_organisation(name="Charity", sector="voluntary")
     body = make_body()
@@ -79,7 +79,7 @@ def test_attendance_rates_count_deputies_as_attending_and_group_by_sector(db) ->
     assert by_person[late_joiner.display_name].expected == 1
 
 
-def test_attendance_rates_take_a_fixed_number_of_queries(db, django_assert_num_queries) -> None:  # noqa: ANN001
+def test_attendance_rates_take_a_fixed_number_of_queries(db, django_assert_num_queries) -> None:
     body = make_body()
     people = [make_membership(body=body).person for _ in range(3)]
     for n in range(5):

@@ -26,15 +26,15 @@ RIGHT = "correct horse battery staple"
 
 
 @pytest.fixture
-def alice():  # noqa: ANN201
+def alice():
     return make_user(username="alice", password=RIGHT, email="alice@example.org")
 
 
-def sign_in(client, url: str, password: str):  # noqa: ANN001, ANN201
+def sign_in(client, url: str, password: str):
     return client.post(url, {"username": "alice", "password": password})
 
 
-def signed_in(client) -> bool:  # noqa: ANN001
+def signed_in(client) -> bool:
     return "_auth_user_id" in client.session
 
 
@@ -99,7 +99,7 @@ class Inbox:
     def __init__(self) -> None:
         self.messages: list[Message] = []
 
-    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: ANN001, N802
+    async def handle_DATA(self, server, session, envelope) -> str:
         self.messages.append(message_from_bytes(envelope.content))
         return "250 OK"
 
@@ -111,7 +111,7 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def smtp(settings) -> Iterator[Inbox]:  # noqa: ANN001
+def smtp(settings) -> Iterator[Inbox]:
     """A real SMTP server on 127.0.0.1 for the length of the test; Django sends to it."""
     inbox = Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=free_port())

@@ -32,7 +32,7 @@ def test_setup_demo_builds_an_empty_database_and_returns_fresh_passwords(tmp_pat
 def test_the_demo_command_prints_the_secretariat_password(
     tmp_path: Path,
     settings,
-    monkeypatch,  # noqa: ANN001
+    monkeypatch,
 ) -> None:
     settings.DATA_DIR = tmp_path
     settings.STATIC_ROOT = tmp_path / "static"

@@ -26,7 +26,7 @@ TODAY = dt.date(2026, 3, 1)
 SCALE = 0.3
 
 
-def build(**kwargs):  # noqa: ANN003, ANN201
+def build(**kwargs):
     kwargs.setdefault("today", TODAY)
     kwargs.setdefault("scale", SCALE)
     return build_demo_partnership(**kwargs)

@@ -11,7 +11,7 @@ from concord.exports.actions_csv import HEADER, csv_safe
 from tests.factories import make_action
 
 
-def rows(client, query: str = "") -> list[list[str]]:  # noqa: ANN001
+def rows(client, query: str = "") -> list[list[str]]:
     response = client.get(reverse("exports:actions_csv") + query)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"

@@ -11,7 +11,7 @@ from icalendar import Calendar
 from tests.factories import make_meeting
 
 
-def fetch(client, url: str) -> Calendar:  # noqa: ANN001
+def fetch(client, url: str) -> Calendar:
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
@@ -22,7 +22,7 @@ def events_by_uid(cal: Calendar) -> dict[str, object]:
     return {str(event["UID"]): event for event in cal.walk("VEVENT")}
 
 
-def uid(meeting) -> str:  # noqa: ANN001
+def uid(meeting) -> str:
     return f"meeting-{meeting.pk}@127.0.0.1"
 
 

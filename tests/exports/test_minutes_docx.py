@@ -26,7 +26,7 @@ def docx_text(content: bytes) -> str:
     return "\n".join(parts)
 
 
-def download(client, meeting) -> str:  # noqa: ANN001
+def download(client, meeting) -> str:
     response = client.get(reverse("exports:minutes_docx", args=[meeting.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == DOCX

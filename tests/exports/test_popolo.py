@@ -11,7 +11,7 @@ from concord.lib.access import PUBLIC
 from tests.factories import make_body, make_meeting, make_membership, make_person
 
 
-def fetch(client) -> dict:  # noqa: ANN001
+def fetch(client) -> dict:
     response = client.get(reverse("exports:popolo"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
@@ -22,7 +22,7 @@ def by_id(rows: list[dict]) -> dict[str, dict]:
     return {row["id"]: row for row in rows}
 
 
-def seat_people(world) -> None:  # noqa: ANN001
+def seat_people(world) -> None:
     make_membership(person=world.chair, body=world.board, organisation=world.council, role="chair")
     make_membership(
         person=world.deputy,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from concord.performance import services
 from concord.performance.models import PerformanceReport
+from concord.performance.reports.freezing import freeze_report
 from tests.performance.pages_world import build_perf_world
 
 ROLES = [
@@ -24,7 +24,7 @@ ROLES = [
 L = 302  # sent to sign in
 
 
-def area(url: str, w) -> str:  # noqa: ANN001
+def area(url: str, w) -> str:
     return f"{url}?area={w.la.code}"
 
 
@@ -133,17 +133,17 @@ MATRIX = {
 
 
 @pytest.fixture
-def world(db):  # noqa: ANN001, ANN201
+def world(db):
     w = build_perf_world()
     w.published = PerformanceReport.objects.create(
         body=w.board, area=w.la, period=w.draft_report.period, title="Published Q4"
     )
-    services.freeze_report(w.published, w.editor)
+    freeze_report(w.published, w.editor)
     return w
 
 
 @pytest.mark.parametrize("page", list(MATRIX))
-def test_each_role_gets_the_expected_answer(client, world, page: str) -> None:  # noqa: ANN001
+def test_each_role_gets_the_expected_answer(client, world, page: str) -> None:
     build, expected = MATRIX[page]
     url = build(world)
     got = []

@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
+from concord.demo.performance import load_demo_performance
 from concord.lib.access import Viewer
-from concord.performance import services
-from concord.performance.demo_data import load_demo_performance
+from concord.performance.dashboard import dashboard
 from concord.performance.models import Area, DataSet, Indicator, Observation
+from concord.performance.wards import ward_table
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 22)
@@ -23,11 +24,11 @@ def test_demo_data_is_illustrative_local_and_judged():
     assert wards.count() == 12
     assert all(w.scheme == "local" and w.code.startswith("HRW-W") for w in wards)
     town = Area.objects.get(code="HRW-LA")
-    board = services.dashboard(Viewer(is_secretariat=True), town, "2026-Q3", as_of=TODAY)
+    board = dashboard(Viewer(is_secretariat=True), town, "2026-Q3", as_of=TODAY)
     assert board.illustrative and len(board.rows) == 12
     assert board.summary.denominator >= 8 and board.summary.no_data == 0
     ind = Indicator.objects.get(code="HP 1")
-    table = services.ward_table(ind, "2026-Q3", town, as_of=TODAY)
+    table = ward_table(ind, "2026-Q3", town, as_of=TODAY)
     assert table.gap is not None and all(r.rank for r in table.rows)
     # Loading again adds nothing.
     before = Observation.objects.count()

@@ -10,13 +10,10 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from concord.performance.io import (
-    export_observations,
-    export_targets,
-    import_observations,
-    import_targets,
-)
 from concord.performance.models import Observation, Target
+from concord.performance.tabular.export import export_observations, export_targets
+from concord.performance.tabular.observations import import_observations
+from concord.performance.tabular.targets import import_targets
 from tests.factories import make_secretariat_user
 from tests.performance.perf_factories import make_indicator, small_world
 

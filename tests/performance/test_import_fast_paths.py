@@ -17,9 +17,10 @@ import pytest
 from django.db import connection
 
 from concord.lib.access import Viewer
-from concord.performance import services
-from concord.performance.io import import_observations, parse_number
+from concord.performance.dashboard import dashboard
 from concord.performance.models import Observation
+from concord.performance.tabular.observations import import_observations
+from concord.performance.tabular.reading import parse_number
 from tests.factories import make_user
 from tests.performance.perf_factories import make_indicator, observe, set_target, small_world
 
@@ -159,7 +160,7 @@ def test_the_dashboard_compares_with_the_parent_at_the_judged_period(
         observe(ind, region, q, 40.0, ci_low=39.0, ci_high=41.0)
     set_target(ind, la, "2012-Q1", 50.0)
     with django_assert_max_num_queries(5):
-        board = services.dashboard(Viewer(is_secretariat=True), la, "2012-Q1", indicators=[ind])
+        board = dashboard(Viewer(is_secretariat=True), la, "2012-Q1", indicators=[ind])
     (row,) = board.rows
     assert row.comparator == region
     assert row.comparator_point is not None and row.comparator_point.value == 40.0

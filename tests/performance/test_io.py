@@ -7,14 +7,11 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from concord.performance.io import (
-    export_observations,
-    export_targets,
-    import_observations,
-    import_targets,
-    load_areas_csv,
-)
 from concord.performance.models import Area, Observation, Period, Target
+from concord.performance.tabular.areas import load_areas_csv
+from concord.performance.tabular.export import export_observations, export_targets
+from concord.performance.tabular.observations import import_observations
+from concord.performance.tabular.targets import import_targets
 from tests.factories import make_user
 from tests.performance.perf_factories import make_indicator, observe, small_world
 

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from concord.performance import pages
+from concord.performance import achievement, periods, words
 from concord.performance.models import DataSet
 from tests.exports.personas import build_world
 from tests.performance.perf_factories import make_area, make_indicator, observe, set_target
@@ -21,7 +21,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture
-def w(db):  # noqa: ANN001, ANN201
+def w(db):
     """Three financial years of a public board's three indicators and a members-only
     group's one, in Riverton: nothing at all was reported for 2023/24.
 
@@ -65,7 +65,7 @@ def w(db):  # noqa: ANN001, ANN201
     return w
 
 
-def url(w, **params) -> str:  # noqa: ANN001
+def url(w, **params) -> str:
     """The partnership's page for Riverton, three years by default."""
     query = {"area": w.la.code, "years": "3", **params}
     return reverse("performance:achievement") + "?" + "&".join(f"{k}={v}" for k, v in query.items())
@@ -270,4 +270,5 @@ def test_no_areas_yet_is_said_not_a_500(client, db):
 
 
 def test_the_page_helpers_examples_hold():
-    assert doctest.testmod(pages).failed == 0
+    for module in (achievement, periods, words):  # the page helpers, by feature
+        assert doctest.testmod(module).failed == 0

@@ -12,11 +12,11 @@ from tests.performance.pages_world import build_perf_world
 
 
 @pytest.fixture
-def w(db):  # noqa: ANN001, ANN201
+def w(db):
     return build_perf_world()
 
 
-def text_of(response) -> str:  # noqa: ANN001
+def text_of(response) -> str:
     html = response.content.decode()
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 

@@ -8,9 +8,11 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from concord.performance import pages, services
-from concord.performance.demo_data import load_demo_performance
+from concord.demo.performance import load_demo_performance
+from concord.performance.areas import choose_area
 from concord.performance.models import Indicator, PerformanceReport, Period, TurnTheCurve
+from concord.performance.periods import latest_period
+from concord.performance.reports.freezing import freeze_report
 from tests.factories import make_body, make_secretariat_user
 
 pytestmark = pytest.mark.django_db
@@ -34,14 +36,14 @@ def test_every_performance_page_renders_over_the_demo_data(client):
 
     board = make_body(name="Demo Board")
     Indicator.objects.update(body=board)
-    area = pages.choose_area()
+    area = choose_area()
     report = PerformanceReport.objects.create(
         body=board,
         area=area,
-        period=Period.objects.for_code(pages.latest_period(area)),
+        period=Period.objects.for_code(latest_period(area)),
         title="Demo",
     )
-    services.freeze_report(report, make_secretariat_user())
+    freeze_report(report, make_secretariat_user())
     assert report.lines.count() == Indicator.objects.count()
     html = client.get(reverse("performance:report", args=[report.pk])).content.decode()
     assert "Illustrative figures" in html

@@ -16,11 +16,11 @@ from tests.performance.pages_world import build_perf_world
 
 
 @pytest.fixture
-def w(db):  # noqa: ANN001, ANN201
+def w(db):
     return build_perf_world()
 
 
-def upload(client, kind: str, name: str, content: bytes):  # noqa: ANN001, ANN201
+def upload(client, kind: str, name: str, content: bytes):
     return client.post(
         reverse("performance:import"),
         {"kind": kind, "file": SimpleUploadedFile(name, content)},

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from concord.performance import services
 from concord.performance.models import PerformanceReport
+from concord.performance.reports.freezing import freeze_report
 from tests.performance.pages_world import build_perf_world
 
 # page -> (url builder, most queries allowed, signed in as the secretariat)
@@ -30,13 +30,13 @@ BUDGET = {
 
 
 @pytest.fixture(params=[(0, 0), (30, 40)], ids=["small", "large"])
-def world(request, db):  # noqa: ANN001, ANN201
+def world(request, db):
     extra_indicators, extra_wards = request.param
     w = build_perf_world(extra_indicators=extra_indicators, extra_wards=extra_wards)
     w.published = PerformanceReport.objects.create(
         body=w.board, area=w.la, period=w.draft_report.period, title="Published"
     )
-    services.freeze_report(w.published, w.editor)
+    freeze_report(w.published, w.editor)
     w.size = request.param
     return w
 
@@ -52,7 +52,7 @@ def test_queries_stay_within_budget_at_any_size(client, world, page, django_asse
     assert response.status_code == 200
 
 
-def test_the_large_world_really_is_larger(client, db):  # noqa: ANN001
+def test_the_large_world_really_is_larger(client, db):
     w = build_perf_world(extra_indicators=30, extra_wards=40)
     client.force_login(w.secretariat)
     html = client.get(reverse("performance:dashboard")).content.decode()
@@ -61,7 +61,7 @@ def test_the_large_world_really_is_larger(client, db):  # noqa: ANN001
     assert html.count('class="bar"') == 5 + 40  # one bar per ward
 
 
-def test_the_large_world_counts_every_indicator_on_the_achievement_page(client, db):  # noqa: ANN001
+def test_the_large_world_counts_every_indicator_on_the_achievement_page(client, db):
     w = build_perf_world(extra_indicators=30, extra_wards=40)
     client.force_login(w.secretariat)
     html = client.get(reverse("performance:achievement"), {"years": "10"}).content.decode()

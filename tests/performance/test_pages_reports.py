@@ -19,11 +19,11 @@ from tests.performance.pages_world import build_perf_world
 
 
 @pytest.fixture
-def w(db):  # noqa: ANN001, ANN201
+def w(db):
     return build_perf_world()
 
 
-def text_of(response) -> str:  # noqa: ANN001
+def text_of(response) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
@@ -40,7 +40,7 @@ def docx_text(content: bytes) -> str:
     return "\n".join(parts)
 
 
-def publish(client, report, **commentary):  # noqa: ANN001, ANN201
+def publish(client, report, **commentary):
     data = {f"commentary-{code.replace('_', ' ')}": text for code, text in commentary.items()}
     return client.post(reverse("performance:report_publish", args=[report.pk]), data)
 

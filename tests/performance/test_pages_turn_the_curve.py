@@ -16,11 +16,11 @@ from tests.performance.pages_world import build_perf_world
 
 
 @pytest.fixture
-def w(db):  # noqa: ANN001, ANN201
+def w(db):
     return build_perf_world()
 
 
-def url(name: str, w) -> str:  # noqa: ANN001
+def url(name: str, w) -> str:
     return reverse(f"performance:{name}", args=[w.rate.pk]) + f"?area={w.la.code}"
 
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from concord.performance.amendments import NotPublished, amend_report
 from concord.performance.models import PerformanceReport, ReportAmendment, ReportLocked
+from concord.performance.reports.amendments import NotPublished, amend_report
 from tests.performance.pages_world import build_perf_world
 from tests.performance.test_pages_reports import docx_text, publish, text_of
 
 
 @pytest.fixture
-def w(db):  # noqa: ANN001, ANN201
+def w(db):
     w = build_perf_world()
     w.draft_report.introduction = "Fitting alarms went well."
     w.draft_report.save()
@@ -21,7 +21,7 @@ def w(db):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def published(client, w):  # noqa: ANN001, ANN201
+def published(client, w):
     client.force_login(w.editor)
     assert publish(client, w.draft_report).status_code == 302
     return PerformanceReport.objects.get(pk=w.draft_report.pk)

@@ -8,8 +8,9 @@ import io
 
 from docx import Document
 
-from concord.performance import reports
-from concord.performance.reports import ReportLayout, ReportRow, report_document, split_exceptions
+from concord.performance.reports import word as reports
+from concord.performance.reports.layout import ReportLayout, ReportRow, split_exceptions
+from concord.performance.reports.word import report_document
 
 
 def row(code: str, rag: str, travel: str, **kwargs) -> ReportRow:

@@ -8,8 +8,16 @@ import pytest
 
 from concord.governance.models import Visibility
 from concord.lib.access import PUBLIC, Viewer
-from concord.performance import services
+from concord.performance.achievement import achievement_summary
+from concord.performance.dashboard import dashboard
 from concord.performance.models import Observation, PerformanceReport, Period
+from concord.performance.reports.freezing import (
+    ReportAlreadyPublished,
+    freeze_report,
+    preview_lines,
+)
+from concord.performance.status import indicator_status
+from concord.performance.wards import ward_table
 from tests.factories import make_body, make_user
 from tests.performance.perf_factories import make_indicator, observe, set_target, small_world
 
@@ -33,7 +41,7 @@ def world():
 
 
 def test_statuses_stay_separate(world):
-    s = services.indicator_status(world["ind"], world["la"], "2010-Q1")
+    s = indicator_status(world["ind"], world["la"], "2010-Q1")
     # trajectory 40 -> 30 over 7 quarters: 34.29 at 2010-Q1; 36 misses by 1.71 (tolerance 5%)
     assert s.rag.status.value == "amber"
     assert round(s.target, 2) == 34.29
@@ -46,7 +54,7 @@ def test_statuses_stay_separate(world):
 
 
 def test_a_missing_due_value_is_no_data_not_red(world):
-    d = services.dashboard(SECRETARIAT, world["la"], "2010-Q2", as_of=dt.date(2020, 1, 1))
+    d = dashboard(SECRETARIAT, world["la"], "2010-Q2", as_of=dt.date(2020, 1, 1))
     assert d.rows[0].rag.status.value == "no_data"
     assert d.summary.no_data == 1 and d.summary.percent_achieving is None
 
@@ -54,7 +62,7 @@ def test_a_missing_due_value_is_no_data_not_red(world):
 def test_lag_days_step_back_to_the_latest_due_period(world):
     world["ind"].lag_days = 60
     world["ind"].save()
-    d = services.dashboard(SECRETARIAT, world["la"], "2010-Q1", as_of=dt.date(2010, 4, 15))
+    d = dashboard(SECRETARIAT, world["la"], "2010-Q1", as_of=dt.date(2010, 4, 15))
     assert str(d.rows[0].period) == "2009-Q4"
 
 
@@ -64,7 +72,7 @@ def test_dashboard_queries_do_not_grow_with_indicators(world, django_assert_max_
         for q in QUARTERS:
             observe(ind, world["la"], q, n + 1)
     with django_assert_max_num_queries(5):
-        d = services.dashboard(SECRETARIAT, world["la"], "2010-Q1")
+        d = dashboard(SECRETARIAT, world["la"], "2010-Q1")
     assert len(d.rows) == 13
     assert d.by_theme["Economy"].data_only == 12
     assert d.summary.amber == 1 and d.summary.denominator == 1
@@ -73,15 +81,15 @@ def test_dashboard_queries_do_not_grow_with_indicators(world, django_assert_max_
 def test_members_only_bodies_hide_their_indicators(world):
     secret = make_body(visibility=Visibility.MEMBERS)
     make_indicator(code="HZ 1", body=secret)
-    codes = [r.indicator.code for r in services.dashboard(PUBLIC, world["la"], "2010-Q1").rows]
+    codes = [r.indicator.code for r in dashboard(PUBLIC, world["la"], "2010-Q1").rows]
     assert codes == ["HX 1"]
     member = Viewer(user_id=1, member_body_ids=frozenset({secret.pk}))
-    assert len(services.dashboard(member, world["la"], "2010-Q1").rows) == 2
+    assert len(dashboard(member, world["la"], "2010-Q1").rows) == 2
 
 
 def test_ward_table_ranks_and_gap(world, django_assert_max_num_queries):
     with django_assert_max_num_queries(4):
-        t = services.ward_table(world["ind"], "2010-Q1", world["nation"], earlier="2009-Q1")
+        t = ward_table(world["ind"], "2010-Q1", world["nation"], earlier="2009-Q1")
     assert [r.rank for r in t.rows] == [1, 2, 3, 4, 5]
     assert [r.quintile for r in t.rows] == [1, 2, 3, 4, 5]
     assert t.gap.gap == 12 and t.gap_trend.status.value == "no_change"
@@ -91,12 +99,12 @@ def test_ward_table_ranks_and_gap(world, django_assert_max_num_queries):
 def test_public_ward_table_suppresses_small_counts(world):
     world["ind"].suppress_small_counts = True
     world["ind"].save()
-    t = services.ward_table(world["ind"], "2010-Q1", world["la"], public=True)
+    t = ward_table(world["ind"], "2010-Q1", world["la"], public=True)
     hidden = [r.code for r in t.rows if r.suppressed]
     assert hidden == ["W0000001", "W0000002", "W0000003", "W0000004"]
     assert t.rows[0].value is None and t.rows[0].rank is None
     assert t.rows[4].numerator == 5
-    inside = services.ward_table(world["ind"], "2010-Q1", world["la"])
+    inside = ward_table(world["ind"], "2010-Q1", world["la"])
     assert not any(r.suppressed for r in inside.rows)
 
 
@@ -105,12 +113,12 @@ def test_cumulative_counts_are_judged_year_to_date(world):
     for q, v in (("2009-Q2", 100), ("2009-Q3", 90)):
         observe(ind, world["la"], q, v)
     set_target(ind, world["la"], "2009/10", 400)
-    s = services.indicator_status(ind, world["la"], "2009-Q3")
+    s = indicator_status(ind, world["la"], "2009-Q3")
     assert (s.ytd_value, s.target, s.rag.status.value) == (190, 200, "red")
 
 
 def test_achievement_is_trended_by_financial_year(world):
-    years = services.achievement_summary(SECRETARIAT, world["la"], years=2, until="2009/10")
+    years = achievement_summary(SECRETARIAT, world["la"], years=2, until="2009/10")
     assert [str(y.period) for y in years] == ["2008/09", "2009/10"]
     assert years[1].summary.amber == 1
     assert years[0].summary.green == 1  # 2009-Q1 is on its baseline
@@ -123,7 +131,7 @@ def test_a_published_report_is_not_rewritten_by_a_revision(world):
     report = PerformanceReport.objects.create(
         body=body, area=world["la"], period=Period.objects.for_code("2010-Q1"), title="Q1"
     )
-    services.freeze_report(report, make_user(), commentary={"HX 1": "Falling slowly."})
+    freeze_report(report, make_user(), commentary={"HX 1": "Falling slowly."})
     line = report.lines.get()
     assert (line.value, line.rag, line.commentary) == (36, "amber", "Falling slowly.")
     obs = Observation.objects.get(indicator=world["ind"], area=world["la"], period__code="2010-Q1")
@@ -131,9 +139,9 @@ def test_a_published_report_is_not_rewritten_by_a_revision(world):
     obs.save()
     line.refresh_from_db()
     assert line.value == 36 and line.rag == "amber"
-    assert services.preview_lines(report)[0].rag == "red"
-    with pytest.raises(services.ReportAlreadyPublished):
-        services.freeze_report(report)
+    assert preview_lines(report)[0].rag == "red"
+    with pytest.raises(ReportAlreadyPublished):
+        freeze_report(report)
 
 
 def test_a_boards_dashboard_and_report_cover_the_public_groups_answering_to_it(world):
@@ -154,18 +162,17 @@ def test_a_boards_dashboard_and_report_cover_the_public_groups_answering_to_it(w
         observe(ind, world["la"], "2010-Q1", 10)
         codes[body.name] = code
     shown = [
-        r.indicator.code
-        for r in services.dashboard(SECRETARIAT, world["la"], "2010-Q1", body=board).rows
+        r.indicator.code for r in dashboard(SECRETARIAT, world["la"], "2010-Q1", body=board).rows
     ]
     # The board, its theme group and that group's sub-group; never the members-only
     # task group (the board's report is read by all who may see the board), nor others.
     assert sorted(shown) == ["B 1", "S 1", "T 1"]
-    theme_rows = services.dashboard(SECRETARIAT, world["la"], "2010-Q1", body=theme).rows
+    theme_rows = dashboard(SECRETARIAT, world["la"], "2010-Q1", body=theme).rows
     assert sorted(r.indicator.code for r in theme_rows) == ["S 1", "T 1"]
     report = PerformanceReport.objects.create(
         body=board, area=world["la"], period=Period.objects.for_code("2010-Q1"), title="Q1"
     )
-    services.freeze_report(report)
+    freeze_report(report)
     assert sorted(report.lines.values_list("indicator_code", flat=True)) == ["B 1", "S 1", "T 1"]
 
 

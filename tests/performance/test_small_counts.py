@@ -12,8 +12,11 @@ from django.test import override_settings
 from django.urls import reverse
 
 from concord.lib.access import Viewer
-from concord.performance import services
+from concord.performance.dashboard import dashboard
+from concord.performance.figures import is_small_count
+from concord.performance.indicator_chart import indicator_series
 from concord.performance.models import TurnTheCurve
+from concord.performance.reports.freezing import freeze_report
 from tests.performance.pages_world import build_perf_world
 from tests.performance.perf_factories import make_indicator, observe, small_world
 
@@ -23,7 +26,7 @@ SMALL_WARD = "W9000002"  # its latest repeat-incident rate, 33.0, comes from 3 c
 
 
 @pytest.fixture
-def w(db):  # noqa: ANN001, ANN201
+def w(db):
     return build_perf_world()
 
 
@@ -31,17 +34,17 @@ def test_a_count_is_small_by_its_numerator_or_as_a_count_only_when_the_indicator
     rate = make_indicator(unit="rate_per_1000", suppress_small_counts=True)
     count = make_indicator(unit="count", suppress_small_counts=True)
     open_count = make_indicator(unit="count", suppress_small_counts=False)
-    assert services.is_small_count(rate, 33.0, 3)  # a rate from 3 cases
-    assert not services.is_small_count(rate, 33.0, 25)
-    assert not services.is_small_count(rate, 3.0, None)  # a rate of 3 is not a count
-    assert services.is_small_count(count, 4, None) and not services.is_small_count(count, 5, None)
-    assert not services.is_small_count(count, 0, None)  # zero is shown unless configured
-    assert not services.is_small_count(open_count, 2, None)
+    assert is_small_count(rate, 33.0, 3)  # a rate from 3 cases
+    assert not is_small_count(rate, 33.0, 25)
+    assert not is_small_count(rate, 3.0, None)  # a rate of 3 is not a count
+    assert is_small_count(count, 4, None) and not is_small_count(count, 5, None)
+    assert not is_small_count(count, 0, None)  # zero is shown unless configured
+    assert not is_small_count(open_count, 2, None)
     with override_settings(CONCORD_SUPPRESS_ZERO=True, CONCORD_SMALL_COUNT_HIGH=9):
-        assert services.is_small_count(count, 0, None) and services.is_small_count(count, 9, None)
+        assert is_small_count(count, 0, None) and is_small_count(count, 9, None)
 
 
-def text_of(response) -> str:  # noqa: ANN001
+def text_of(response) -> str:
     html = response.content.decode()
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
@@ -90,16 +93,16 @@ def test_the_services_withhold_small_counts_and_their_comparator_only_for_the_pu
     ward = world["wards"][0]
     observe(quitters, ward, "2010-Q1", 3)  # Jan-Mar 2010: the last quarter of 2009/10
     observe(quitters, world["la"], "2010-Q1", 2)  # the comparator, small as well
-    public = services.indicator_series(quitters, ward, public=True)
+    public = indicator_series(quitters, ward, public=True)
     assert public[-1].withheld and public[-1].value is None and public[-1].ci is None
     assert public[-1].comparator_withheld and public[-1].comparator_value is None
-    partner = services.indicator_series(quitters, ward)
+    partner = indicator_series(quitters, ward)
     assert partner[-1].value == 3 and partner[-1].comparator_value == 2
     assert not partner[-1].withheld
     as_of = dt.date(2011, 1, 1)
-    board = services.dashboard(PUBLIC, ward, "2010-Q1", as_of=as_of, public=True)
+    board = dashboard(PUBLIC, ward, "2010-Q1", as_of=as_of, public=True)
     assert board.rows[0].withheld  # its year-to-date total is small too
-    assert not services.dashboard(PUBLIC, ward, "2010-Q1", as_of=as_of).rows[0].withheld
+    assert not dashboard(PUBLIC, ward, "2010-Q1", as_of=as_of).rows[0].withheld
 
 
 def test_a_published_report_for_a_ward_shows_the_public_the_small_count_suppressed(client, w):
@@ -113,7 +116,7 @@ def test_a_published_report_for_a_ward_shows_the_public_the_small_count_suppress
     report = PerformanceReport.objects.create(
         body=w.board, area=ward, period=Period.objects.get(code="2024-Q4"), title="Ward 2"
     )
-    services.freeze_report(report, w.editor)
+    freeze_report(report, w.editor)
     assert report.lines.get(indicator_code="HS 1").small_count
     page = reverse("performance:report", args=[report.pk])
     word = reverse("performance:report_docx", args=[report.pk])

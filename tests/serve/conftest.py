@@ -11,7 +11,7 @@ from tests.exports.personas import build_world
 
 
 @pytest.fixture(autouse=True)
-def empty_cache(settings, tmp_path):  # noqa: ANN001, ANN201
+def empty_cache(settings, tmp_path):
     """Each test starts with no cached page and its own generation counter."""
     settings.CONCORD_PAGE_CACHE_GENERATION_FILE = tmp_path / "generation"
     cache.clear()
@@ -20,5 +20,5 @@ def empty_cache(settings, tmp_path):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def world(db) -> SimpleNamespace:  # noqa: ANN001
+def world(db) -> SimpleNamespace:
     return build_world()

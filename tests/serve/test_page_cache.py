@@ -11,7 +11,7 @@ from concord.lib import pagecache
 pytestmark = pytest.mark.django_db
 
 
-def cache_state(response) -> str | None:  # noqa: ANN001
+def cache_state(response) -> str | None:
     return response.headers.get(pagecache.HEADER)
 
 

@@ -43,7 +43,7 @@ def redis_db() -> redis.Redis:
 
 
 @pytest.fixture
-def on_redis(settings, redis_db):  # noqa: ANN001, ANN201
+def on_redis(settings, redis_db):
     """This process's settings as with REDIS_URL set: tasks, cache and sessions on Redis."""
     settings.REDIS_URL = REDIS_URL
     settings.RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}

@@ -54,7 +54,7 @@ def get(port: int, path: str) -> http.client.HTTPResponse:
     return response
 
 
-def read_until(stream, text: str) -> str:  # noqa: ANN001
+def read_until(stream, text: str) -> str:
     """Read the server's output line by line until ``text`` appears (blocking reads)."""
     seen = []
     for line in stream:

@@ -109,7 +109,7 @@ class Command(BaseCommand):
         except KeyboardInterrupt:
             return 130
 
-    def progress_bar(self):  # noqa: ANN201 - a progress callback
+    def progress_bar(self):  # a progress callback
         """A tqdm bar on the terminal, fed by the builder's ``progress(label, done, total)``."""
         from tqdm import tqdm
 

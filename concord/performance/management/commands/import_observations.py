@@ -9,7 +9,9 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from concord.performance.io import Progress, import_observations, import_targets
+from concord.performance.tabular.observations import import_observations
+from concord.performance.tabular.reading import Progress
+from concord.performance.tabular.targets import import_targets
 
 
 class Command(BaseCommand):
@@ -18,7 +20,7 @@ class Command(BaseCommand):
         "Every row is checked first; nothing is written if any row fails."
     )
 
-    def add_arguments(self, parser) -> None:  # noqa: ANN001
+    def add_arguments(self, parser) -> None:
         parser.add_argument("path", help="A .csv or .xlsx file with a header row.")
         parser.add_argument("--targets", action="store_true", help="The file holds targets.")
         parser.add_argument(
@@ -27,7 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="Username recorded as having entered the figures.")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar on stderr.")
 
-    def handle(self, *args, **options) -> None:  # noqa: ANN002, ANN003
+    def handle(self, *args, **options) -> None:
         user = None
         if options.get("user"):
             user = get_user_model().objects.filter(username=options["user"]).first()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from concord.performance.io import load_areas_csv
+from concord.performance.tabular.areas import load_areas_csv
 
 
 class Command(BaseCommand):
@@ -13,11 +13,11 @@ class Command(BaseCommand):
         "local authority, ward, LSOA) and parent (a code); all rows or none."
     )
 
-    def add_arguments(self, parser) -> None:  # noqa: ANN001
+    def add_arguments(self, parser) -> None:
         parser.add_argument("path", help="A .csv (or .xlsx) file with a header row.")
         parser.add_argument("--dry-run", action="store_true", help="Check only, write nothing.")
 
-    def handle(self, *args, **options) -> None:  # noqa: ANN002, ANN003
+    def handle(self, *args, **options) -> None:
         try:
             result = load_areas_csv(options["path"], dry_run=options["dry_run"])
         except OSError as exc:

@@ -40,7 +40,7 @@ from concord.performance.models import (
     TargetKind,
     TurnTheCurve,
 )
-from concord.performance.services import period_containing
+from concord.performance.periods import period_containing
 
 WARDS = [
     "Abbey Fields",
@@ -100,7 +100,7 @@ SPECS = [
         population=2200,
         suppress=True,
         target_change=-0.25,
-    ),  # noqa: E501
+    ),
     _Spec(
         "HP 2",
         "Chlamydia screening coverage, 15–24",
@@ -117,7 +117,7 @@ SPECS = [
         tolerance=2.0,
         tolerance_kind="points",
         target_change=0.6,
-    ),  # noqa: E501
+    ),
     _Spec(
         "HP 3",
         "Four-week smoking quitters",
@@ -135,7 +135,7 @@ SPECS = [
         seasonal=True,
         suppress=True,
         target_change=0.15,
-    ),  # noqa: E501
+    ),
     _Spec(
         "HP 4",
         "Employment rate, 16–64",
@@ -152,7 +152,7 @@ SPECS = [
         tolerance=1.0,
         tolerance_kind="points",
         target_change=0.03,
-    ),  # noqa: E501
+    ),
     _Spec(
         "HP 5",
         "CO2 emissions per head",
@@ -167,7 +167,7 @@ SPECS = [
         -0.25,
         0.15,
         target_change=-0.12,
-    ),  # noqa: E501
+    ),
     _Spec(
         "HP 6",
         "People from different backgrounds get on well together",
@@ -184,7 +184,7 @@ SPECS = [
         tolerance=2.0,
         tolerance_kind="points",
         target_change=0.08,
-    ),  # noqa: E501
+    ),
     _Spec(
         "HP 7",
         "Serious acquisitive crime rate",
@@ -201,7 +201,7 @@ SPECS = [
         per=1000,
         population=98000,
         target_change=-0.15,
-    ),  # noqa: E501
+    ),
     _Spec(
         "HP 8",
         "Household waste recycled and composted",
@@ -219,7 +219,7 @@ SPECS = [
         tolerance_kind="points",
         seasonal=True,
         target_change=0.2,
-    ),  # noqa: E501
+    ),
     _Spec(
         "HP 9",
         "16–18 year olds not in education, employment or training",
@@ -236,7 +236,7 @@ SPECS = [
         tolerance=0.5,
         tolerance_kind="points",
         target_change=-0.2,
-    ),  # noqa: E501
+    ),
     _Spec(
         "HP 10",
         "Adults taking part in sport three times a week",
@@ -253,7 +253,7 @@ SPECS = [
         tolerance=1.0,
         tolerance_kind="points",
         target_change=0.12,
-    ),  # noqa: E501
+    ),
     _Spec(
         "HP 11",
         "Working-age people on out-of-work benefits",
@@ -270,7 +270,7 @@ SPECS = [
         tolerance=0.5,
         tolerance_kind="points",
         target_change=-0.08,
-    ),  # noqa: E501
+    ),
     _Spec(
         "HP 12",
         "Resident population",
@@ -285,7 +285,7 @@ SPECS = [
         450.0,
         0.0,
         tolerance=None,
-    ),  # noqa: E501
+    ),
 ]
 
 DATASET_SLUG = "harrowby-illustrative"
@@ -522,7 +522,7 @@ def _board_report(town: Area, board: Body | None, today: dt.date) -> None:
     date, so its figures are what the Board was shown then.
     """
     from concord.meetings.models import AgendaItem
-    from concord.performance import services
+    from concord.performance.reports.freezing import freeze_report
 
     if board is None:
         return
@@ -553,7 +553,7 @@ def _board_report(town: Area, board: Body | None, today: dt.date) -> None:
         ),
         agenda_item=item,
     )
-    services.freeze_report(report, as_of=shown_on)
+    freeze_report(report, as_of=shown_on)
     # Sent out with the papers a week before the meeting, not on the day the demo was built.
     sent = dt.datetime.combine(shown_on - dt.timedelta(days=7), dt.time(9), tzinfo=dt.UTC)
     PerformanceReport.objects.filter(pk=report.pk).update(published_at=sent)

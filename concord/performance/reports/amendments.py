@@ -1,7 +1,7 @@
 """Corrections to published performance reports.
 
 A published report is what a board was shown: its figures are frozen
-(:func:`concord.performance.services.freeze_report`) and so are its title,
+(:func:`concord.performance.reports.freezing.freeze_report`) and so are its title,
 introduction and recommendations (``PerformanceReport.save`` refuses a change).
 A mistake found later is corrected in the open, as an amendment that says who
 made it, when and why, shown with the report.
@@ -25,7 +25,7 @@ def amend_report(
     part: str,
     correction: str,
     reason: str,
-    user=None,  # noqa: ANN001 - a User
+    user=None,  # a User
 ) -> ReportAmendment:
     """Record a correction to ``part`` of a published report (its history names ``user``)."""
     locked = PerformanceReport.objects.select_for_update().get(pk=report.pk)

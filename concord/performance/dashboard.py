@@ -1,0 +1,231 @@
+"""The dashboard: every visible indicator of an area, judged, in words.
+
+:func:`dashboard` judges the indicators (five queries whatever their
+number) and :func:`sparkline_values` reads the sparklines' values (one);
+:func:`dashboard_rows` turns them into rows of words and a sparkline each
+(no queries). Every status is a
+separate column with a text label: RAG, direction of travel and comparison
+with other areas are never blended into one colour, and "no data" is grey.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.safestring import SafeString
+
+from concord.governance.models import Body
+from concord.lib.access import Viewer
+from concord.performance import charts, rules
+from concord.performance.figures import recent_values
+from concord.performance.models import (
+    Area,
+    Indicator,
+    Period,
+)
+from concord.performance.periods import PeriodCache
+from concord.performance.status import (
+    IndicatorStatus,
+    area_figures,
+    body_name,
+    for_public,
+    judge,
+    judged_and_wanted,
+    reported_indicators,
+    summaries,
+    theme_of,
+)
+from concord.performance.words import (
+    RAG_LABELS,
+    SIGNIFICANCE_LABELS,
+    SUPPRESSED,
+    TRAVEL_LABELS,
+    figure,
+    svg,
+    target_text,
+)
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """All visible indicators' statuses for one area and period, with the summaries.
+
+    ``rows`` are ordered by theme then code; ``summary`` is the "% achieving
+    target" over all rows; ``by_theme`` and ``by_body`` the same per theme
+    and per owning body (keyed by name; "" for none). ``public``: built for a
+    visitor who is not signed in (small counts are ``withheld``).
+    """
+
+    area: Area
+    period: rules.Period
+    rows: list[IndicatorStatus]
+    summary: rules.RagSummary
+    by_theme: dict[str, rules.RagSummary] = field(default_factory=dict)
+    by_body: dict[str, rules.RagSummary] = field(default_factory=dict)
+    illustrative: bool = False
+    public: bool = False
+
+
+def dashboard(
+    viewer,  # concord.lib.access.Viewer
+    area: Area,
+    period: Period | rules.Period | str,
+    *,
+    body: Body | None = None,
+    theme: str | None = None,
+    indicators: Iterable[Indicator] | None = None,
+    as_of: dt.date | None = None,
+    public: bool = False,
+) -> Dashboard:
+    """RAG, direction of travel, significance and "% achieving" for every indicator of an area.
+
+    Indicators are those the viewer may see (optionally of a ``body`` and
+    the public bodies answering to it, or of one ``theme``, or exactly
+    ``indicators``: ``Indicator.objects.reported``). Five queries whatever
+    the number of indicators (six with a body): indicators, periods,
+    observations of the area and its parent (the comparator) for the periods
+    needed, targets. ``public``: for a visitor who is not signed in (small
+    counts ``withheld``; the summaries count statuses, never values).
+    """
+    inds = list(indicators) if indicators is not None else reported_indicators(viewer, body, theme)
+    p = period.rule_period if isinstance(period, Period) else rules.parse_period(period)
+    periods = PeriodCache()
+    judged, wanted = judged_and_wanted(inds, [p], as_of)
+    comparator = area.parent
+    figures = area_figures(inds, area, periods, judged, wanted)
+    judged_by_indicator = {pk: q for (pk, _), q in judged.items()}
+    rows = [judge(ind, area, judged_by_indicator[ind.pk], figures, comparator) for ind in inds]
+    if public:
+        rows = [for_public(r) for r in rows]
+    return Dashboard(
+        area=area,
+        period=p,
+        rows=rows,
+        summary=rules.summarise_rag(r.rag for r in rows),
+        by_theme=summaries(rows, theme_of),
+        by_body=summaries(rows, body_name),
+        illustrative=any(ind.is_illustrative for ind in inds),
+        public=public,
+    )
+
+
+@dataclass(frozen=True)
+class DashboardRow:
+    """One indicator of a dashboard, every status in words."""
+
+    status: IndicatorStatus
+    url: str
+    value: str
+    target: str
+    rag: str
+    rag_label: str
+    travel: str
+    travel_label: str
+    travel_mean_label: str
+    significance_label: str
+    spark: SafeString
+
+
+def sparkline_values(board: Dashboard) -> dict[int, list[float | None]]:
+    """Each row's last values up to its judged period, for its sparkline (one query;
+    a public board's small counts left out: :func:`concord.performance.figures.recent_values`)."""
+    inds = [r.indicator for r in board.rows]
+    ends = {r.indicator.pk: r.period for r in board.rows}
+    return recent_values(inds, board.area, ends, public=board.public)
+
+
+def dashboard_rows(
+    board: Dashboard, trends: dict[int, list[float | None]], status: str = ""
+) -> list[DashboardRow]:
+    """The dashboard's rows in words, with a sparkline each of ``trends``
+    (:func:`sparkline_values`); ``status`` keeps one RAG status. A public board
+    shows no small count, in the value or the sparkline. No queries."""
+    out = []
+    for r in board.rows:
+        rag = r.rag.status.value
+        if status and rag != status:
+            continue
+        ind = r.indicator
+        value = r.ytd_value if r.ytd_value is not None else r.value
+        values = trends.get(ind.pk, [])
+        out.append(
+            DashboardRow(
+                status=r,
+                url=reverse("performance:indicator", args=[ind.pk]) + f"?area={board.area.code}",
+                value=SUPPRESSED if r.withheld else figure(value, ind.unit, ind.decimals),
+                target=target_text(r.target, ind.unit, ind.decimals),
+                rag=rag,
+                rag_label=RAG_LABELS[rag],
+                travel=r.travel.against_previous.value,
+                travel_label=TRAVEL_LABELS[r.travel.against_previous.value],
+                travel_mean_label=TRAVEL_LABELS[r.travel.against_mean.value],
+                significance_label=SIGNIFICANCE_LABELS[r.significance.value],
+                spark=svg(
+                    charts.sparkline(
+                        values,
+                        chart_id=f"spark-{ind.pk}",
+                        title=f"Trend of {ind.code}, last {len(values)} periods to "
+                        f"{r.period.label()}",
+                    )
+                ),
+            )
+        )
+    return out
+
+
+def themes_for(viewer: Viewer) -> list[str]:
+    """Themes of the indicators the viewer may see, for the filter."""
+    return list(
+        Indicator.objects.visible_to(viewer)
+        .exclude(theme="")
+        .order_by("theme")
+        .values_list("theme", flat=True)
+        .distinct()
+    )
+
+
+def bodies_with_indicators(viewer: Viewer) -> QuerySet[Body]:
+    """Bodies the viewer may see that own an indicator, for the filter."""
+    return (
+        Body.objects.visible_to(viewer)
+        .filter(pk__in=Indicator.objects.filter(body__isnull=False).values("body_id"))
+        .only("pk", "name", "slug")
+        .order_by("name")
+    )
+
+
+def _filtered_url(
+    name: str, body_name: str, area: Area | None, body: Body | None, theme: str, fixed_body: bool
+) -> str:
+    url = reverse(body_name, args=[body.slug]) if body is not None and fixed_body else reverse(name)
+    params: dict[str, str] = {}
+    if body is not None and not fixed_body:
+        params["body"] = str(body.pk)
+    if theme:
+        params["theme"] = theme
+    if area is not None:
+        params["area"] = area.code
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def dashboard_url(
+    area: Area | None, *, body: Body | None = None, theme: str = "", fixed_body: bool = False
+) -> str:
+    """The dashboard with the achievement page's filters (the way back)."""
+    return _filtered_url(
+        "performance:dashboard", "performance:body_dashboard", area, body, theme, fixed_body
+    )
+
+
+def group_by_theme(rows: Sequence[DashboardRow]) -> list[tuple[str, list[DashboardRow]]]:
+    """Dashboard rows grouped by theme, in the order they come."""
+    groups: dict[str, list[DashboardRow]] = defaultdict(list)
+    for row in rows:
+        groups[row.status.indicator.theme or "Other indicators"].append(row)
+    return list(groups.items())

@@ -1,0 +1,1 @@
+"""Performance reports for a board: layout, freezing on publication, amendments, Word."""

@@ -1,0 +1,119 @@
+"""A performance report as a Word file, in Concord's house style (:mod:`concord.lib.word`).
+
+Drawn from the same :class:`~concord.performance.reports.layout.ReportLayout`
+as the HTML page, so that the two can never disagree.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from django.utils.text import slugify
+
+from concord.lib.word import new_document
+from concord.performance.reports.layout import (
+    REPORT_COLUMNS,
+    ReportLayout,
+    ReportRow,
+    split_exceptions,
+)
+
+EXCEPTIONS_NOTE = (
+    "Indicators red against target, amber and getting worse, or whose figures are due but "
+    "missing (no data is shown grey: it is chased, not counted as failure)."
+)
+
+ILLUSTRATIVE_NOTE = (
+    "Illustrative figures: this report uses invented demonstration data, not real statistics."
+)
+
+
+def report_filename(layout: ReportLayout) -> str:
+    """e.g. 'health-board-performance-2024-25.docx'."""
+    return (
+        f"{slugify(layout.body_name)}-performance-{slugify(layout.period.replace('/', '-'))}.docx"
+    )
+
+
+def _table(document, rows: Sequence[ReportRow]) -> None:  # a docx Document
+    table = document.add_table(rows=1, cols=len(REPORT_COLUMNS))
+    table.style = "Table Grid"
+    for cell, heading in zip(table.rows[0].cells, REPORT_COLUMNS, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(heading).bold = True
+    for row in rows:
+        for cell, value in zip(table.add_row().cells, row.cells, strict=True):
+            cell.text = value
+    document.add_paragraph()
+
+
+def _commentary(document, rows: Sequence[ReportRow]) -> None:
+    for row in rows:
+        if not row.commentary:
+            continue
+        para = document.add_paragraph()
+        para.add_run(f"{row.code} {row.name}: ".strip() + " ").bold = True
+        para.add_run(row.commentary)
+
+
+def report_document(layout: ReportLayout) -> bytes:
+    """Write the report as a .docx in the house style of Concord's Word minutes."""
+    document = new_document(
+        layout.title,
+        marking=("ILLUSTRATIVE DATA", "Illustrative data") if layout.illustrative else None,
+    )
+
+    document.add_heading(layout.title, level=0)
+    document.add_paragraph(f"{layout.body_name} — performance for {layout.period}")
+    if layout.meeting_reference:
+        document.add_paragraph(layout.meeting_reference)
+    document.add_paragraph(layout.status_note).runs[0].italic = True
+    if layout.illustrative:
+        document.add_paragraph(ILLUSTRATIVE_NOTE)
+
+    document.add_heading("Summary", level=1)
+    document.add_paragraph(layout.summary)
+
+    exceptions, others = split_exceptions(layout.rows)
+    document.add_heading("Exceptions", level=1)
+    document.add_paragraph(EXCEPTIONS_NOTE)
+    if exceptions:
+        _table(document, exceptions)
+        _commentary(document, exceptions)
+    else:
+        document.add_paragraph("No exceptions this period.")
+
+    document.add_heading("All other indicators", level=1)
+    if others:
+        _table(document, others)
+        _commentary(document, others)
+    else:
+        document.add_paragraph("None.")
+
+    document.add_heading("Recommendations", level=1)
+    if layout.recommendations.strip():
+        for paragraph in (p.strip() for p in layout.recommendations.split("\n")):
+            if paragraph:
+                document.add_paragraph(paragraph)
+    else:
+        for _ in range(3):  # room for the board to write them in
+            document.add_paragraph("……………………………………………………………………………………")
+
+    if layout.amendments:
+        document.add_heading("Amendments", level=1)
+        document.add_paragraph(
+            "Corrections made after the report was published; the report above is as the "
+            "board was shown it."
+        )
+        for amendment in layout.amendments:
+            document.add_paragraph(amendment, style="List Number")
+
+    if layout.method_notes:
+        document.add_heading("How the statuses were worked out", level=2)
+        for note in layout.method_notes:
+            document.add_paragraph(note, style="List Bullet")
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

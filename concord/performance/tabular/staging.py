@@ -1,0 +1,193 @@
+"""The staging table of an observation import, and the set-based SQL run over it."""
+
+# Only table and column names that this module generates itself are put into
+# SQL text; every value travels as a query parameter or through COPY.
+# ruff: noqa: S608
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from collections.abc import Iterable
+
+from django.db import connection
+from django.utils import timezone
+
+from concord.performance.models import (
+    ImportBatch,
+)
+from concord.performance.tabular.reading import ImportResult
+
+STAGE_BATCH = 5000
+
+_STAGE_COLUMNS = (
+    "rownum",
+    "indicator_id",
+    "area_id",
+    "period_id",
+    "value",
+    "numerator",
+    "denominator",
+    "ci_low",
+    "ci_high",
+    "status",
+    "note",
+)
+
+
+def _qn(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+class Stage:
+    """A temporary table holding an import's validated rows."""
+
+    def __init__(self, cursor) -> None:  # a DB-API cursor
+        self.cursor = cursor
+        self.name = f"perf_stage_{uuid.uuid4().hex[:12]}"
+        self.postgres = connection.vendor == "postgresql"
+        real = "double precision" if self.postgres else "REAL"
+        on_commit = " ON COMMIT DROP" if self.postgres else ""
+        cursor.execute(
+            f"CREATE TEMP TABLE {self.name} ("
+            f"rownum integer, indicator_id bigint, area_id bigint, period_id bigint, "
+            f"value {real}, numerator {real}, denominator {real}, ci_low {real}, "
+            f"ci_high {real}, status varchar(12), note text, obs_id bigint, "
+            f"change varchar(6)){on_commit}"
+        )
+
+    def load(self, rows: Iterable[tuple]) -> None:
+        columns = ", ".join(_STAGE_COLUMNS)
+        if self.postgres:
+            raw = self.cursor.cursor if hasattr(self.cursor, "cursor") else self.cursor
+            with raw.copy(f"COPY {self.name} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            # The planner knows nothing of a fresh temporary table until analysed.
+            self.cursor.execute(f"ANALYZE {self.name}")
+            return
+        marks = ", ".join(["%s"] * len(_STAGE_COLUMNS))
+        sql = f"INSERT INTO {self.name} ({columns}) VALUES ({marks})"
+        iterator = iter(rows)
+        while chunk := list(itertools.islice(iterator, STAGE_BATCH)):
+            self.cursor.executemany(sql, chunk)
+
+    def drop(self) -> None:
+        self.cursor.execute(f"DROP TABLE IF EXISTS {self.name}")
+
+
+def fetch(cursor, sql: str, params: tuple = ()) -> list[tuple]:
+    cursor.execute(sql, params)
+    return list(cursor.fetchall())
+
+
+def find_duplicates(cursor, stage: str, result: ImportResult) -> None:
+    rows = fetch(
+        cursor,
+        f"SELECT s.rownum, d.first FROM {stage} s JOIN ("
+        f"  SELECT indicator_id, area_id, period_id, MIN(rownum) AS first FROM {stage}"
+        f"  GROUP BY indicator_id, area_id, period_id HAVING COUNT(*) > 1"
+        f") d ON s.indicator_id = d.indicator_id AND s.area_id = d.area_id"
+        f" AND s.period_id = d.period_id WHERE s.rownum > d.first ORDER BY s.rownum",
+    )
+    for rownum, first in rows:
+        result.add_error(
+            rownum, "", f"duplicate row: same indicator, area and period as row {first}"
+        )
+
+
+def _same(a: str, b: str) -> str:
+    return f"({a} = {b} OR ({a} IS NULL AND {b} IS NULL))"
+
+
+def classify(cursor, stage: str, obs: str) -> None:
+    """Mark each staged row new, same (nothing to change) or update, with its observation."""
+    same = " AND ".join(
+        [
+            _same(f"o.{c}", f"{stage}.{c}")
+            for c in ("value", "numerator", "denominator", "ci_low", "ci_high")
+        ]
+        + [f"o.note = {stage}.note", f"({stage}.status = '' OR o.status = {stage}.status)"]
+    )
+    if not fetch(
+        cursor,
+        f"SELECT 1 FROM (SELECT DISTINCT indicator_id, period_id FROM {stage}) p "
+        f"WHERE EXISTS (SELECT 1 FROM {obs} o WHERE o.indicator_id = p.indicator_id "
+        f"AND o.period_id = p.period_id) LIMIT 1",
+    ):
+        # Nothing stored yet for any indicator and period of the file (a new
+        # quarter): every row is new, and the large table need not be joined.
+        cursor.execute(f"UPDATE {stage} SET change = 'new'")
+        return
+    cursor.execute(
+        f"UPDATE {stage} SET obs_id = o.id, "
+        f"change = CASE WHEN {same} THEN 'same' ELSE 'update' END "
+        f"FROM {obs} o WHERE o.area_id = {stage}.area_id "
+        f"AND o.indicator_id = {stage}.indicator_id AND o.period_id = {stage}.period_id"
+    )
+    cursor.execute(f"UPDATE {stage} SET change = 'new' WHERE obs_id IS NULL")
+
+
+_DATA_COLUMNS = ("value", "numerator", "denominator", "ci_low", "ci_high", "note")
+
+_OBS_COLUMNS = (
+    "indicator_id, area_id, period_id, value, numerator, denominator, ci_low, ci_high, "
+    "status, note, entered_by_id, entered_at, approved_by_id, approved_at, batch_id"
+)
+
+
+def write(cursor, stage: str, obs: str, hist: str, batch: ImportBatch, user) -> None:
+    now = timezone.now()
+    user_id = user.pk if user is not None else None
+    reason = f"import batch {batch.pk}"
+    sets = ", ".join(f"{c} = s.{c}" for c in _DATA_COLUMNS)
+    update = (
+        f"UPDATE {obs} SET {sets}, "
+        f"status = CASE WHEN s.status <> '' THEN s.status"
+        f" WHEN {obs}.status = 'provisional' THEN 'provisional' ELSE 'revised' END, "
+        f"entered_by_id = %s, entered_at = %s, batch_id = %s "
+        f"FROM {stage} s WHERE s.obs_id = {obs}.id AND s.change = 'update'"
+    )
+    columns = _OBS_COLUMNS
+    insert = (
+        f"INSERT INTO {obs} ({columns}) "
+        f"SELECT indicator_id, area_id, period_id, value, numerator, denominator, ci_low, "
+        f"ci_high, CASE WHEN status = '' THEN 'provisional' ELSE status END, note, %s, %s, "
+        f"NULL, NULL, %s FROM {stage} WHERE change = 'new' "
+        # In the order of the unique index: neighbouring rows land on the same
+        # index pages instead of pages all over a large table's index.
+        f"ORDER BY area_id, indicator_id, period_id"
+    )
+    history = (
+        f"INSERT INTO {hist} (id, {columns}, history_date, history_change_reason, "
+        f"history_type, history_user_id) SELECT id, {columns}, %s, %s, %s, %s FROM written"
+    )
+    if connection.vendor == "postgresql":
+        # The written rows come back from RETURNING straight into the history
+        # table: no second join of the staged rows with the (large) table.
+        returning = f" RETURNING {obs}.id, " + ", ".join(
+            f"{obs}.{c.strip()}" for c in columns.split(",")
+        )
+        cursor.execute(
+            f"WITH written AS ({update}{returning}) {history}",
+            (user_id, now, batch.pk, now, reason, "~", user_id),
+        )
+        cursor.execute(
+            f"WITH written AS ({insert}{returning}) {history}",
+            (user_id, now, batch.pk, now, reason, "+", user_id),
+        )
+        return
+    cursor.execute(update, (user_id, now, batch.pk))
+    cursor.execute(insert, (user_id, now, batch.pk))
+    cursor.execute(
+        f"INSERT INTO {hist} (id, {columns}, history_date, history_change_reason, "
+        f"history_type, history_user_id) "
+        f"SELECT o.id, o.indicator_id, o.area_id, o.period_id, o.value, o.numerator, "
+        f"o.denominator, o.ci_low, o.ci_high, o.status, o.note, o.entered_by_id, o.entered_at, "
+        f"o.approved_by_id, o.approved_at, o.batch_id, %s, %s, "
+        f"CASE WHEN s.change = 'new' THEN '+' ELSE '~' END, %s "
+        f"FROM {stage} s JOIN {obs} o ON o.area_id = s.area_id "
+        f"AND o.indicator_id = s.indicator_id AND o.period_id = s.period_id "
+        f"WHERE s.change IN ('new', 'update')",
+        (now, reason, user_id),
+    )

@@ -1,0 +1,35 @@
+"""Shared by the performance views: looking up an indicator or area, who may edit."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from concord.lib.access import Viewer, get_visible_or_404
+from concord.performance.areas import choose_area
+from concord.performance.models import (
+    Indicator,
+)
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def can_edit_indicator(viewer: Viewer, indicator: Indicator) -> bool:
+    """The secretariat, and editors of the body that owns the indicator."""
+    return viewer.is_secretariat or (
+        indicator.body_id is not None and indicator.body_id in viewer.editor_body_ids
+    )
+
+
+def indicator_or_404(viewer: Viewer, pk: int) -> Indicator:
+    return get_visible_or_404(
+        Indicator.objects.select_related("body", "dataset", "lead_officer"), viewer, pk=pk
+    )
+
+
+def area_or_404(code: str | None):  # an Area
+    area = choose_area(code)
+    if area is None:
+        raise Http404("No areas have been set up yet.")
+    return area

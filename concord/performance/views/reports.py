@@ -1,0 +1,262 @@
+"""Performance reports: list, start, edit, publish (freeze), amend, attach; HTML and Word."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from concord.lib.access import Viewer, get_visible_or_404, require_editor, viewer_for
+from concord.lib.locking import save_form_or_refuse
+from concord.meetings.models import AgendaItem
+from concord.performance.areas import area_choices, choose_area
+from concord.performance.forms import (
+    AttachForm,
+    ReportAmendmentForm,
+    ReportCreateForm,
+    ReportTextForm,
+)
+from concord.performance.models import (
+    PerformanceReport,
+    Period,
+)
+from concord.performance.reports.amendments import amend_report
+from concord.performance.reports.freezing import (
+    ReportAlreadyPublished,
+    freeze_report,
+    report_amendments,
+    report_lines,
+)
+from concord.performance.reports.layout import REPORT_COLUMNS, ReportLayout, report_layout
+from concord.performance.reports.word import report_document, report_filename
+from concord.performance.views.common import (
+    DOCX,
+)
+
+
+def report_list(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request)
+    reports = (
+        PerformanceReport.objects.visible_to(viewer)
+        .select_related("body", "period", "agenda_item__meeting")
+        .order_by("-period__start", "body__name", "-id")
+    )
+    return render(
+        request,
+        "performance/reports.html",
+        {"reports": reports, "can_create": viewer.can_edit_any},
+    )
+
+
+@login_required
+def report_create(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request)
+    if not viewer.can_edit_any:
+        raise PermissionDenied("Only the secretariat and body editors may start a report.")
+    form = ReportCreateForm(request.POST or None, viewer=viewer, areas=area_choices())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        area = data["area"] or choose_area()
+        if area is None:
+            form.add_error("area", "No areas have been set up yet.")
+        else:
+            period = Period.objects.for_code(data["period"])
+            title = data["title"] or f"{data['body'].name}: performance report, {period.label}"
+            report = PerformanceReport.objects.create(
+                body=data["body"],
+                area=area,
+                period=period,
+                title=title,
+                created_by=request.user if request.user.is_authenticated else None,
+            )
+            messages.success(
+                request, "Draft report created: the figures stay live until it is published."
+            )
+            return redirect("performance:report", report.pk)
+    return render(
+        request,
+        "performance/form.html",
+        {
+            "form": form,
+            "title": "Start a performance report",
+            "cancel": reverse("performance:reports"),
+        },
+    )
+
+
+def _report_or_404(viewer: Viewer, pk: int) -> PerformanceReport:
+    return get_visible_or_404(
+        PerformanceReport.objects.select_related(
+            "body", "area", "period", "agenda_item__meeting", "published_by"
+        ),
+        viewer,
+        pk=pk,
+    )
+
+
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The report as the board sees it: exceptions first; a published one frozen."""
+    viewer = viewer_for(request)
+    report = _report_or_404(viewer, pk)
+    item_visible = _item_visible(viewer, report)
+    layout = _layout_for(viewer, report, item_visible)
+    return render(
+        request,
+        "performance/report.html",
+        {
+            "report": report,
+            "layout": layout,
+            "columns": REPORT_COLUMNS,
+            "can_edit": viewer.can_edit_body(report.body_id),
+            "item_visible": item_visible,
+        },
+    )
+
+
+def _layout_for(viewer: Viewer, report: PerformanceReport, item_visible: bool) -> ReportLayout:
+    """The report as this reader may see it, for the page and the Word file alike."""
+    lines = report_lines(report)
+    return report_layout(
+        report,
+        lines,
+        report_amendments(report),
+        show_item=item_visible,
+        public=not viewer.is_authenticated,
+    )
+
+
+def _item_visible(viewer: Viewer, report: PerformanceReport) -> bool:
+    """May the viewer read the agenda item the report is attached to? (A restricted
+    item's title must not leak through a public report.)"""
+    return bool(
+        report.agenda_item_id
+        and AgendaItem.objects.visible_to(viewer).filter(pk=report.agenda_item_id).exists()
+    )
+
+
+def report_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request)
+    report = _report_or_404(viewer, pk)
+    layout = _layout_for(viewer, report, _item_visible(viewer, report))
+    response = HttpResponse(report_document(layout), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{report_filename(layout)}"'
+    return response
+
+
+@login_required
+def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request)
+    report = _report_or_404(viewer, pk)
+    require_editor(viewer, report.body_id)
+    if report.is_published:
+        messages.error(
+            request,
+            "This report is published: its words are frozen with its figures. "
+            "Record a correction as an amendment.",
+        )
+        return redirect("performance:report_amend", report.pk)
+    form = ReportTextForm(request.POST or None, instance=report)
+    if request.method == "POST" and form.is_valid() and save_form_or_refuse(form):
+        messages.success(request, "Report saved.")
+        return redirect("performance:report", report.pk)
+    return render(
+        request,
+        "performance/form.html",
+        {
+            "form": form,
+            "title": f"Edit {report.title}",
+            "intro": "The words of the report; its figures are frozen when it is published.",
+            "cancel": reverse("performance:report", args=[report.pk]),
+        },
+    )
+
+
+@login_required
+def report_amend(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a correction to a published report: who, when, why, shown on the report."""
+    viewer = viewer_for(request)
+    report = _report_or_404(viewer, pk)
+    require_editor(viewer, report.body_id)
+    if not report.is_published:
+        return redirect("performance:report_edit", report.pk)
+    form = ReportAmendmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        amend_report(report, user=request.user, **form.cleaned_data)
+        messages.success(request, "Amendment recorded; it is shown with the report.")
+        return redirect("performance:report", report.pk)
+    return render(
+        request,
+        "performance/form.html",
+        {
+            "form": form,
+            "title": f"Amend {report.title}",
+            "intro": (
+                "The report is published: what the board was shown stays as it was. "
+                "A correction is added to it, with your name, the date and the reason."
+            ),
+            "cancel": reverse("performance:report", args=[report.pk]),
+        },
+    )
+
+
+@login_required
+def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Freeze the report's figures and statuses, with a commentary line per indicator."""
+    viewer = viewer_for(request)
+    report = _report_or_404(viewer, pk)
+    require_editor(viewer, report.body_id)
+    if report.is_published:
+        messages.error(request, "This report is already published; its figures are frozen.")
+        return redirect("performance:report", report.pk)
+    lines = report_lines(report)
+    if request.method == "POST":
+        commentary = {
+            line.indicator_code: " ".join(
+                request.POST.get(f"commentary-{line.indicator_code}", "").split()
+            )[:4000]
+            for line in lines
+        }
+        try:
+            freeze_report(report, request.user, commentary=commentary)
+        except ReportAlreadyPublished as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Report published: its figures are now frozen.")
+        return redirect("performance:report", report.pk)
+    layout = report_layout(report, lines, show_item=True)
+    return render(
+        request,
+        "performance/report_publish.html",
+        {"report": report, "layout": layout, "columns": REPORT_COLUMNS},
+    )
+
+
+@login_required
+def report_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    """Attach the report to an agenda item of one of its body's meetings."""
+    viewer = viewer_for(request)
+    report = _report_or_404(viewer, pk)
+    require_editor(viewer, report.body_id)
+    form = AttachForm(
+        request.POST or None, body=report.body, initial={"item": report.agenda_item_id}
+    )
+    if request.method == "POST" and form.is_valid():
+        report.agenda_item = form.cleaned_data["item"]
+        report.save(update_fields=["agenda_item"])
+        messages.success(
+            request,
+            "Report attached to the agenda item." if report.agenda_item else "Report detached.",
+        )
+        return redirect("performance:report", report.pk)
+    return render(
+        request,
+        "performance/form.html",
+        {
+            "form": form,
+            "title": f"Attach {report.title} to an agenda item",
+            "cancel": reverse("performance:report", args=[report.pk]),
+        },
+    )
