@@ -21,11 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.extract_bench import make_spec  # noqa: E402
-from concord.demo.documents import to_txt  # noqa: E402
-from concord.ingest import read_document  # noqa: E402
-from concord.ingest.evidence import locate_evidence  # noqa: E402
-from concord.ingest.extraction import extract_record  # noqa: E402
+from bench.extract_bench import make_spec
+from concord.demo.documents import to_txt
+from concord.ingest import read_document
+from concord.ingest.evidence import locate_evidence
+from concord.ingest.extraction import extract_record
 
 
 def long_minutes(items: int) -> str:

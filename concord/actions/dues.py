@@ -53,7 +53,7 @@ def parse_due(text: str) -> tuple[dt.date, str] | None:
         return None
     for fmt in _DAY_FORMATS:
         try:
-            return dt.datetime.strptime(value, fmt).date(), "day"  # noqa: DTZ007
+            return dt.datetime.strptime(value, fmt).date(), "day"
         except ValueError:
             continue
     match = re.fullmatch(r"(\d{4})-(\d{1,2})", value)

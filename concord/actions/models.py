@@ -41,7 +41,7 @@ class ActionQuerySet(models.QuerySet["Action"]):
         """
         return self.outstanding().filter(due_date__lt=today or dt.date.today())
 
-    def visible_to(self, viewer) -> ActionQuerySet:  # noqa: ANN001
+    def visible_to(self, viewer) -> ActionQuerySet:
         """Actions whose originating item the viewer may read (or, without an item, whose body)."""
         if viewer.is_secretariat:
             return self
@@ -136,7 +136,7 @@ WITHHELD_OWNER = "Owner not shown"
 
 
 class ActionOwnerQuerySet(models.QuerySet["ActionOwner"]):
-    def shown_to(self, viewer) -> ActionOwnerQuerySet:  # noqa: ANN001 - concord.lib.access.Viewer
+    def shown_to(self, viewer) -> ActionOwnerQuerySet:  # concord.lib.access.Viewer
         """Owners annotated with ``shown``: may this viewer see who the owner is?
 
         A person owner is shown when the viewer may know the person

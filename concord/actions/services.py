@@ -212,7 +212,7 @@ def record_progress(
     opened_version: int,
     note: str,
     status: str,
-    user,  # noqa: ANN001 - the signed-in User
+    user,  # the signed-in User
     meeting: Meeting | None = None,
     on: dt.date | None = None,
 ) -> ActionUpdate:

@@ -84,7 +84,7 @@ def extract_here(
         return Extracted(error=str(exc), version=version)
     except ExtractionError as exc:
         return Extracted(error=_without_name(str(exc), filename), version=version)
-    except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
+    except Exception as exc:  # one bad document never stops a batch
         return Extracted(error=f"could not be read ({type(exc).__name__})", version=version)
     warnings = keep_within_limits(record, limits.max_items, limits.max_actions)
     try:

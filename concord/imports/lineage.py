@@ -92,7 +92,7 @@ class OpenActions:
         self.used: set[int] = set()
 
     @classmethod
-    def of(cls, body, before: dt.date) -> OpenActions:  # noqa: ANN001 - a Body
+    def of(cls, body, before: dt.date) -> OpenActions:  # a Body
         """Three queries: the actions, their owners and the owners' people."""
         actions = list(
             Action.objects.outstanding()

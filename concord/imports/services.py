@@ -240,7 +240,7 @@ def _finish_planned(
         if plan.size <= limit:
             document.stored_path = keep_original(plan.path, plan.sha256, store)
         status = finish_document(document, extracted)
-    except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
+    except Exception as exc:  # one bad document never stops the batch
         log.exception("Import of %s failed", plan.path)
         reason = f"internal error while importing ({type(exc).__name__})"
         Document.objects.update_or_create(
@@ -395,7 +395,7 @@ def process_document(document_id: int, *, worker_id: str = "") -> str:
                 return "taken back by another worker"
             mine.claimed_by, mine.heartbeat_at = "", None
             return finish_document(mine, extracted)
-    except Exception as exc:  # noqa: BLE001 - recorded against the upload, never lost
+    except Exception as exc:  # recorded against the upload, never lost
         log.exception("Import of document %s failed", document_id)
         Document.objects.filter(pk=document_id, claimed_by=worker_id).update(
             status=DocumentStatus.FAILED,

@@ -279,7 +279,7 @@ class DecisionKind(models.TextChoices):
 
 
 class DecisionQuerySet(models.QuerySet["Decision"]):
-    def visible_to(self, viewer) -> DecisionQuerySet:  # noqa: ANN001
+    def visible_to(self, viewer) -> DecisionQuerySet:
         """Decisions on items whose minutes this viewer may read (``AgendaItem.visible_to``)."""
         return self.filter(item__in=AgendaItem.objects.visible_to(viewer))
 

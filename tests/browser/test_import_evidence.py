@@ -49,7 +49,7 @@ def _sign_in(page: Page, base: str) -> None:
 
 
 @pytest.fixture
-def review_url(live_server, tmp_path: Path) -> str:  # noqa: ANN001
+def review_url(live_server, tmp_path: Path) -> str:
     secretary = User.objects.create_user(username="secretary", password=PASSWORD)
     secretary.groups.add(Group.objects.get_or_create(name=SECRETARIAT_GROUP)[0])
     path = tmp_path / "forum-march.txt"
@@ -98,7 +98,7 @@ def test_the_evidence_panel_marks_fields_and_flags_the_unsure(page: Page, review
     assert_accessible(page, "the review page on a phone")
 
 
-def test_without_javascript_add_a_row_posts_the_form(browser, review_url: str) -> None:  # noqa: ANN001
+def test_without_javascript_add_a_row_posts_the_form(browser, review_url: str) -> None:
     context = browser.new_context(viewport=VIEWPORT, locale="en-GB", java_script_enabled=False)
     context.set_default_timeout(10_000)
     page = context.new_page()

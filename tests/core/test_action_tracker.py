@@ -31,17 +31,17 @@ from tests.factories import make_action, make_meeting, make_membership, make_per
         ("2026-13", None),
     ],
 )
-def test_due_dates_are_read_as_people_write_them(text: str, expected) -> None:  # noqa: ANN001
+def test_due_dates_are_read_as_people_write_them(text: str, expected) -> None:
     assert parse_due(text) == expected
 
 
-def _action_post(**fields) -> dict:  # noqa: ANN003
+def _action_post(**fields) -> dict:
     data = {"description": "Draft the cohesion strategy", "status": "open"}
     data.update(fields)
     return data
 
 
-def test_an_action_is_recorded_with_owners_and_a_month_only_due_date(world, as_user) -> None:  # noqa: ANN001
+def test_an_action_is_recorded_with_owners_and_a_month_only_due_date(world, as_user) -> None:
     response = as_user(world.editor).post(
         reverse("actions:create", args=[world.public_item.pk]),
         _action_post(due="Sept 2025", owner_people=[world.chair.pk, world.deputy.pk]),
@@ -54,7 +54,7 @@ def test_an_action_is_recorded_with_owners_and_a_month_only_due_date(world, as_u
     assert action.body == world.board and action.item == world.public_item
 
 
-def test_a_due_date_that_is_not_a_date_is_reported_on_the_due_field(world, as_user) -> None:  # noqa: ANN001
+def test_a_due_date_that_is_not_a_date_is_reported_on_the_due_field(world, as_user) -> None:
     response = as_user(world.editor).post(
         reverse("actions:create", args=[world.public_item.pk]), _action_post(due="someday")
     )
@@ -64,7 +64,7 @@ def test_a_due_date_that_is_not_a_date_is_reported_on_the_due_field(world, as_us
     assert not Action.objects.filter(description="Draft the cohesion strategy").exists()
 
 
-def test_an_owner_who_does_not_exist_is_reported_on_the_owner_field(world, as_user) -> None:  # noqa: ANN001
+def test_an_owner_who_does_not_exist_is_reported_on_the_owner_field(world, as_user) -> None:
     response = as_user(world.editor).post(
         reverse("actions:create", args=[world.public_item.pk]), _action_post(owner_people=[999999])
     )
@@ -72,7 +72,7 @@ def test_an_owner_who_does_not_exist_is_reported_on_the_owner_field(world, as_us
     assert "owner_people" in response.context["form"].errors
 
 
-def test_a_body_or_all_members_can_own_an_action(world, as_user) -> None:  # noqa: ANN001
+def test_a_body_or_all_members_can_own_an_action(world, as_user) -> None:
     as_user(world.editor).post(
         reverse("actions:create", args=[world.public_item.pk]),
         _action_post(owner_bodies=[world.board.pk], all_members="on"),
@@ -81,7 +81,7 @@ def test_a_body_or_all_members_can_own_an_action(world, as_user) -> None:  # noq
     assert owners == [world.board.name, "All members"]
 
 
-def test_matters_arising_lists_the_bodys_open_actions_from_earlier_meetings(world) -> None:  # noqa: ANN001
+def test_matters_arising_lists_the_bodys_open_actions_from_earlier_meetings(world) -> None:
     next_meeting = make_meeting(body=world.board, date=dt.date(2025, 4, 1), status="held")
     done = make_action(body=world.board, item=world.public_item, status=ActionStatus.DONE)
     later = make_action(body=world.board, item=None, created_on=dt.date(2025, 4, 2))
@@ -91,7 +91,7 @@ def test_matters_arising_lists_the_bodys_open_actions_from_earlier_meetings(worl
     assert world.private_action not in listed
 
 
-def test_closing_an_action_in_matters_arising_keeps_its_lineage(world, as_user) -> None:  # noqa: ANN001
+def test_closing_an_action_in_matters_arising_keeps_its_lineage(world, as_user) -> None:
     second = make_meeting(body=world.board, date=dt.date(2025, 4, 1), status="held")
     third = make_meeting(body=world.board, date=dt.date(2025, 5, 1), status="held")
     client = as_user(world.editor)
@@ -132,7 +132,7 @@ def test_closing_an_action_in_matters_arising_keeps_its_lineage(world, as_user) 
     assert "Printer booked" in page and "Closed at" in page
 
 
-def test_a_stale_update_to_an_action_is_refused_not_lost(world, as_user) -> None:  # noqa: ANN001
+def test_a_stale_update_to_an_action_is_refused_not_lost(world, as_user) -> None:
     action = world.public_action
     opened = action.version
     url = reverse("actions:detail", args=[action.pk])
@@ -158,7 +158,7 @@ def test_a_stale_update_to_an_action_is_refused_not_lost(world, as_user) -> None
     assert action.status == ActionStatus.OPEN
 
 
-def test_an_owner_may_record_progress_on_their_own_action(world, as_user) -> None:  # noqa: ANN001
+def test_an_owner_may_record_progress_on_their_own_action(world, as_user) -> None:
     world.chair.user = world.stranger
     world.chair.save()
     action = world.public_action
@@ -175,7 +175,7 @@ def test_an_owner_may_record_progress_on_their_own_action(world, as_user) -> Non
     assert action.updates.get().author == world.stranger
 
 
-def test_someone_who_is_not_an_owner_may_not_record_progress(world, as_user) -> None:  # noqa: ANN001
+def test_someone_who_is_not_an_owner_may_not_record_progress(world, as_user) -> None:
     action = world.public_action
     prefix = f"a{action.pk}"
     response = as_user(world.partner).post(
@@ -190,11 +190,11 @@ def test_someone_who_is_not_an_owner_may_not_record_progress(world, as_user) -> 
     assert not action.updates.exists()
 
 
-def test_the_tracker_filters_by_body_owner_organisation_status_and_overdue(world) -> None:  # noqa: ANN001
+def test_the_tracker_filters_by_body_owner_organisation_status_and_overdue(world) -> None:
     viewer = build_viewer(world.secretariat)
     today = dt.date(2025, 6, 1)
 
-    def ids(**kw) -> set[int]:  # noqa: ANN003
+    def ids(**kw) -> set[int]:
         return {a.pk for a in tracker_queryset(viewer, TrackerFilters(today=today, **kw))}
 
     world.chair.organisation = world.council
@@ -210,13 +210,13 @@ def test_the_tracker_filters_by_body_owner_organisation_status_and_overdue(world
     assert world.public_action.pk in ids(status="done")
 
 
-def test_a_month_only_due_date_is_overdue_only_after_the_month(db) -> None:  # noqa: ANN001
+def test_a_month_only_due_date_is_overdue_only_after_the_month(db) -> None:
     action = make_action(due_date=dt.date(2025, 9, 30), due_precision="month")
     assert not Action.objects.overdue(dt.date(2025, 9, 30)).filter(pk=action.pk).exists()
     assert Action.objects.overdue(dt.date(2025, 10, 1)).filter(pk=action.pk).exists()
 
 
-def test_my_actions_include_those_owned_through_a_body(world, as_user) -> None:  # noqa: ANN001
+def test_my_actions_include_those_owned_through_a_body(world, as_user) -> None:
     member = world.board_member.person
     via_body = make_action(body=world.board, item=world.public_item, description="Whole board task")
     via_body.owners.create(all_members=True)
@@ -225,7 +225,7 @@ def test_my_actions_include_those_owned_through_a_body(world, as_user) -> None: 
     assert member.display_name in page
 
 
-def test_owners_are_reminded_a_week_before_and_when_overdue_once_each(db, settings) -> None:  # noqa: ANN001
+def test_owners_are_reminded_a_week_before_and_when_overdue_once_each(db, settings) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     owner = make_person(name="Jo Owner", email="jo@example.org")
     no_email = make_person(name="No Mail")
@@ -245,7 +245,7 @@ def test_owners_are_reminded_a_week_before_and_when_overdue_once_each(db, settin
     assert late.reminders.count() == 1
 
 
-def test_reminders_reach_members_of_an_owning_body(db, settings) -> None:  # noqa: ANN001
+def test_reminders_reach_members_of_an_owning_body(db, settings) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     membership = make_membership(person=make_person(email="m@example.org"))
     action = make_action(body=membership.body, due_date=dt.date(2025, 5, 1))
@@ -254,6 +254,6 @@ def test_reminders_reach_members_of_an_owning_body(db, settings) -> None:  # noq
     assert mail.outbox[0].to == ["m@example.org"]
 
 
-def test_an_absurd_id_in_the_tracker_filters_is_ignored_not_a_500(world, as_user) -> None:  # noqa: ANN001
+def test_an_absurd_id_in_the_tracker_filters_is_ignored_not_a_500(world, as_user) -> None:
     response = as_user(world.secretariat).get(reverse("actions:tracker") + "?body=" + "9" * 40)
     assert response.status_code == 200

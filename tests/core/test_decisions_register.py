@@ -16,16 +16,16 @@ DRAFT = "to trial a night bus"
 MEMBERS_ONLY = "to share the prolific offender list"
 
 
-def register(client, query: str = "") -> str:  # noqa: ANN001
+def register(client, query: str = "") -> str:
     return client.get(reverse("portal:decisions") + query).content.decode()
 
 
-def more(world) -> None:  # noqa: ANN001
+def more(world) -> None:
     make_decision(item=world.draft.items.get(), text=DRAFT)
     make_decision(item=world.private_meeting.items.get(), text=MEMBERS_ONLY)
 
 
-def test_the_public_sees_decisions_of_public_items_in_approved_minutes(world, client) -> None:  # noqa: ANN001
+def test_the_public_sees_decisions_of_public_items_in_approved_minutes(world, client) -> None:
     more(world)
     html = register(client)
     assert PUBLIC in html
@@ -33,7 +33,7 @@ def test_the_public_sees_decisions_of_public_items_in_approved_minutes(world, cl
         assert hidden not in html
 
 
-def test_each_viewer_sees_what_they_may_read(world, as_user) -> None:  # noqa: ANN001
+def test_each_viewer_sees_what_they_may_read(world, as_user) -> None:
     more(world)
     secretariat = register(as_user(world.secretariat))
     assert all(d in secretariat for d in (PUBLIC, RESTRICTED, DRAFT, MEMBERS_ONLY))
@@ -43,7 +43,7 @@ def test_each_viewer_sees_what_they_may_read(world, as_user) -> None:  # noqa: A
     assert MEMBERS_ONLY in tasking and RESTRICTED not in tasking
 
 
-def test_filters_by_words_body_and_dates(world, as_user) -> None:  # noqa: ANN001
+def test_filters_by_words_body_and_dates(world, as_user) -> None:
     later = make_meeting(body=world.board, date=dt.date(2025, 9, 1), status="held",
                          minutes_status="approved")  # fmt: skip
     make_decision(item=make_item(meeting=later, title="Parks"), text="to open the lido")
@@ -57,14 +57,14 @@ def test_filters_by_words_body_and_dates(world, as_user) -> None:  # noqa: ANN00
     assert PUBLIC not in register(client, f"?body={world.tasking.slug}")
 
 
-def test_a_date_that_is_not_one_is_a_message_not_a_500(client, world) -> None:  # noqa: ANN001
+def test_a_date_that_is_not_one_is_a_message_not_a_500(client, world) -> None:
     for bad in ("2024-02-30", "0000-00-00", "x" * 5000):
         response = client.get(reverse("portal:decisions"), {"from": bad, "to": "2024-13-01"})
         assert response.status_code == 400
         assert "From:" in response.content.decode() and "To:" in response.content.decode()
 
 
-def test_the_atom_feed_has_only_what_the_public_may_read(world, client) -> None:  # noqa: ANN001
+def test_the_atom_feed_has_only_what_the_public_may_read(world, client) -> None:
     more(world)
     make_decision(item=world.public_item, text="<script>alert(1)</script> to publish")
     response = client.get(reverse("portal:decisions_feed"))
@@ -77,7 +77,7 @@ def test_the_atom_feed_has_only_what_the_public_may_read(world, client) -> None:
     assert PUBLIC not in only_tasking.content.decode()
 
 
-def test_the_register_takes_the_same_queries_whatever_its_size(world, client) -> None:  # noqa: ANN001
+def test_the_register_takes_the_same_queries_whatever_its_size(world, client) -> None:
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:
             assert client.get(reverse("portal:decisions") + "?q=plan").status_code == 200

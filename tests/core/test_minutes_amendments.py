@@ -11,7 +11,7 @@ from concord.meetings.models import MinutesAmendment
 REASON = "Reason for correcting approved minutes"
 
 
-def item_post(item, **extra) -> dict:  # noqa: ANN001, ANN003
+def item_post(item, **extra) -> dict:
     data = {
         "number": item.number,
         "title": item.title,
@@ -22,7 +22,7 @@ def item_post(item, **extra) -> dict:  # noqa: ANN001, ANN003
     return {**data, **extra}
 
 
-def test_an_approved_item_is_not_changed_without_a_reason(world, as_user) -> None:  # noqa: ANN001
+def test_an_approved_item_is_not_changed_without_a_reason(world, as_user) -> None:
     item = world.public_item
     response = as_user(world.editor).post(
         reverse("meetings:item_edit", args=[item.pk]), item_post(item)
@@ -36,7 +36,7 @@ def test_an_approved_item_is_not_changed_without_a_reason(world, as_user) -> Non
     assert not MinutesAmendment.objects.exists()
 
 
-def test_a_correction_is_recorded_and_shown_with_the_minutes(world, as_user) -> None:  # noqa: ANN001
+def test_a_correction_is_recorded_and_shown_with_the_minutes(world, as_user) -> None:
     item = world.public_item
     response = as_user(world.editor).post(
         reverse("meetings:item_edit", args=[item.pk]),
@@ -59,7 +59,7 @@ def test_a_correction_is_recorded_and_shown_with_the_minutes(world, as_user) -> 
     assert amendment.history.count() == 1
 
 
-def test_draft_minutes_are_edited_without_a_reason(world, as_user) -> None:  # noqa: ANN001
+def test_draft_minutes_are_edited_without_a_reason(world, as_user) -> None:
     item = world.draft.items.get()
     response = as_user(world.editor).post(
         reverse("meetings:item_edit", args=[item.pk]), item_post(item)
@@ -69,12 +69,12 @@ def test_draft_minutes_are_edited_without_a_reason(world, as_user) -> None:  # n
 
 
 @pytest.mark.parametrize("view", ["meetings:decision_create", "meetings:declaration_create"])
-def test_adding_to_an_approved_item_asks_why(world, as_user, view) -> None:  # noqa: ANN001
+def test_adding_to_an_approved_item_asks_why(world, as_user, view) -> None:
     page = as_user(world.editor).get(reverse(view, args=[world.public_item.pk]))
     assert REASON in page.content.decode()
 
 
-def test_approved_attendance_is_corrected_with_a_reason(world, as_user) -> None:  # noqa: ANN001
+def test_approved_attendance_is_corrected_with_a_reason(world, as_user) -> None:
     client = as_user(world.editor)
     url = reverse("meetings:attendance", args=[world.meeting.pk])
     data = {f"extra_{n}_status": "present" for n in range(1, 10)}

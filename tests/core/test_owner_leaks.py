@@ -18,7 +18,7 @@ SECRET_NAMES = ("Offender Tasking Group", "offender-tasking", "Sam Sleuth")
 
 
 @pytest.fixture
-def w(db) -> SimpleNamespace:  # noqa: ANN001
+def w(db) -> SimpleNamespace:
     """The shared personas; the public action is also owned by the members-only tasking
     group and by Sam Sleuth, who sits only on that group."""
     w = build_perf_world()

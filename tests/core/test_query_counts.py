@@ -21,7 +21,7 @@ from tests.factories import (
 )
 
 
-def _grow(world, n: int) -> None:  # noqa: ANN001
+def _grow(world, n: int) -> None:
     """Add n meetings' worth of records to the board: items, decisions, actions, attendance."""
     for i in range(n):
         meeting = make_meeting(
@@ -60,7 +60,7 @@ PAGES = {
 }
 
 
-def _count(client, url: str) -> int:  # noqa: ANN001
+def _count(client, url: str) -> int:
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200, url
@@ -68,7 +68,7 @@ def _count(client, url: str) -> int:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("page", list(PAGES))
-def test_queries_per_page_do_not_grow_with_the_data(world, as_user, page: str) -> None:  # noqa: ANN001
+def test_queries_per_page_do_not_grow_with_the_data(world, as_user, page: str) -> None:
     client = as_user(world.secretariat)
     world.last = make_meeting(body=world.board, date=dt.date(2026, 1, 1), status="held")
     make_item(meeting=world.last, title="Matters arising", is_matters_arising=True)
@@ -85,7 +85,7 @@ PARTNER_PAGES = ["tracker", "tracker by names", "my actions", "person", "meeting
 
 
 @pytest.mark.parametrize("page", PARTNER_PAGES)
-def test_queries_per_page_do_not_grow_for_a_partner_either(world, as_user, page: str) -> None:  # noqa: ANN001
+def test_queries_per_page_do_not_grow_for_a_partner_either(world, as_user, page: str) -> None:
     client = as_user(world.board_member)
     world.last = make_meeting(body=world.board, date=dt.date(2026, 1, 1), status="held")
     _grow(world, 2)
@@ -99,7 +99,7 @@ def test_queries_per_page_do_not_grow_for_a_partner_either(world, as_user, page:
     ("page", "most"),
     [("tracker", 9), ("tracker filtered", 9), ("tracker by names", 11), ("person", 13)],
 )
-def test_the_busiest_pages_stay_within_their_query_budget(world, as_user, page, most) -> None:  # noqa: ANN001
+def test_the_busiest_pages_stay_within_their_query_budget(world, as_user, page, most) -> None:
     client = as_user(world.secretariat)
     world.last = make_meeting(body=world.board, date=dt.date(2026, 1, 1), status="held")
     _grow(world, 3)

@@ -18,21 +18,21 @@ TODAY = dt.date.today()
 
 
 @pytest.fixture
-def board(world):  # noqa: ANN001, ANN201
+def board(world):
     TermsOfReference.objects.create(
         body=world.board, version=1, adopted_on=dt.date(2000, 1, 1), purpose="x", quorum=3
     )
     return world.board
 
 
-def test_a_meeting_without_recorded_attendance_is_not_judged(board) -> None:  # noqa: ANN001
+def test_a_meeting_without_recorded_attendance_is_not_judged(board) -> None:
     held = make_meeting(body=board, date=TODAY - dt.timedelta(days=3), status="held")
     q = quorum(held)
     assert q.required == 3 and q.present == 0
     assert q.is_quorate is None
 
 
-def test_a_future_or_scheduled_meeting_is_not_judged(board, world) -> None:  # noqa: ANN001
+def test_a_future_or_scheduled_meeting_is_not_judged(board, world) -> None:
     future = make_meeting(body=board, date=TODAY + dt.timedelta(days=10), status="held")
     scheduled = make_meeting(body=board, date=TODAY - dt.timedelta(days=1), status="scheduled")
     for meeting in (future, scheduled):
@@ -40,13 +40,13 @@ def test_a_future_or_scheduled_meeting_is_not_judged(board, world) -> None:  # n
         assert quorum(meeting).is_quorate is None
 
 
-def test_a_held_meeting_with_attendance_is_judged(board, world) -> None:  # noqa: ANN001
+def test_a_held_meeting_with_attendance_is_judged(board, world) -> None:
     held = make_meeting(body=board, date=TODAY - dt.timedelta(days=3), status="held")
     held.attendances.create(guest_name="A Visitor", status="present")
     assert quorum(held).is_quorate is False
 
 
-def test_no_red_banner_before_attendance_is_taken(board, world, as_user) -> None:  # noqa: ANN001
+def test_no_red_banner_before_attendance_is_taken(board, world, as_user) -> None:
     held = make_meeting(body=board, date=TODAY - dt.timedelta(days=3), status="held")
     page = as_user(world.secretariat).get(reverse("portal:meeting", args=[held.pk]))
     assert "Not quorate" not in page.content.decode()
@@ -55,7 +55,7 @@ def test_no_red_banner_before_attendance_is_taken(board, world, as_user) -> None
     assert "Not quorate: 0 voting members present, 3 required." in page.content.decode()
 
 
-def test_the_approval_form_offers_the_meeting_just_before_first(world, as_user) -> None:  # noqa: ANN001
+def test_the_approval_form_offers_the_meeting_just_before_first(world, as_user) -> None:
     board = world.board
     at = make_meeting(body=board, date=TODAY - dt.timedelta(days=1), status="held")
     older = make_meeting(body=board, date=TODAY - dt.timedelta(days=90), status="held")
@@ -68,7 +68,7 @@ def test_the_approval_form_offers_the_meeting_just_before_first(world, as_user) 
     assert form.initial["meeting"] == latest.pk
 
 
-def test_minutes_are_never_approved_at_a_future_or_cancelled_meeting(world) -> None:  # noqa: ANN001
+def test_minutes_are_never_approved_at_a_future_or_cancelled_meeting(world) -> None:
     earlier = make_meeting(body=world.board, date=TODAY - dt.timedelta(days=30), status="held")
     future = make_meeting(body=world.board, date=TODAY + dt.timedelta(days=30))
     cancelled = make_meeting(
@@ -81,7 +81,7 @@ def test_minutes_are_never_approved_at_a_future_or_cancelled_meeting(world) -> N
     assert earlier.minutes_status == MinutesStatus.DRAFT
 
 
-def test_a_future_meeting_offers_no_approval_button(world, as_user) -> None:  # noqa: ANN001
+def test_a_future_meeting_offers_no_approval_button(world, as_user) -> None:
     future = make_meeting(body=world.board, date=TODAY + dt.timedelta(days=30))
     page = as_user(world.secretariat).get(reverse("portal:meeting", args=[future.pk]))
     assert reverse("meetings:approve", args=[future.pk]) not in page.content.decode()

@@ -22,13 +22,13 @@ from tests.factories import (
 SECRETARIAT = Viewer(user_id=1, is_secretariat=True)
 
 
-def _ids(**filters) -> set[int]:  # noqa: ANN003
+def _ids(**filters) -> set[int]:
     return {a.pk for a in tracker_queryset(SECRETARIAT, TrackerFilters(**filters))}
 
 
 def test_the_organisation_filter_is_a_name_search_not_a_list_of_every_organisation(
-    world,  # noqa: ANN001
-    as_user,  # noqa: ANN001
+    world,
+    as_user,
 ) -> None:
     for n in range(30):
         make_organisation(name=f"Unrelated Trust {n}")
@@ -37,7 +37,7 @@ def test_the_organisation_filter_is_a_name_search_not_a_list_of_every_organisati
     assert "Unrelated Trust" not in html
 
 
-def test_organisations_are_found_by_name_or_short_name_through_owners_and_seats(db) -> None:  # noqa: ANN001
+def test_organisations_are_found_by_name_or_short_name_through_owners_and_seats(db) -> None:
     fire = make_organisation(name="Wealdshire Fire and Rescue", short_name="WFRS")
     college = make_organisation(name="Wealdshire College")
     employee = make_person(organisation=fire)
@@ -56,7 +56,7 @@ def test_organisations_are_found_by_name_or_short_name_through_owners_and_seats(
     assert _ids(organisation_name="no such partner") == set()
 
 
-def test_an_action_with_two_matching_owners_is_listed_once(db) -> None:  # noqa: ANN001
+def test_an_action_with_two_matching_owners_is_listed_once(db) -> None:
     fire = make_organisation(name="Fenmoor Fire Service")
     a, b = make_person(name="Hattie Gale", organisation=fire), make_person(name="Hal Gale")
     make_membership(person=b, organisation=fire)
@@ -66,7 +66,7 @@ def test_an_action_with_two_matching_owners_is_listed_once(db) -> None:  # noqa:
         assert [r.pk for r in rows] == [action.pk], filters
 
 
-def test_filters_combine(db) -> None:  # noqa: ANN001
+def test_filters_combine(db) -> None:
     fire = make_organisation(name="Eastmere Fire")
     person = make_person(name="Nell Quarry", organisation=fire)
     body = make_body()
@@ -85,14 +85,14 @@ def test_filters_combine(db) -> None:  # noqa: ANN001
     assert found == {here.pk}
 
 
-def test_a_chosen_organisation_shows_as_a_ticked_box(world, as_user) -> None:  # noqa: ANN001
+def test_a_chosen_organisation_shows_as_a_ticked_box(world, as_user) -> None:
     url = reverse("actions:tracker") + f"?organisation={world.council.pk}"
     html = as_user(world.secretariat).get(url).content.decode()
     assert f'name="organisation" value="{world.council.pk}" checked' in html
     assert "Owned by people of Riverton City Council" in html
 
 
-def test_the_tracker_names_a_chosen_owner_only_if_the_viewer_may_know_them(world, as_user) -> None:  # noqa: ANN001
+def test_the_tracker_names_a_chosen_owner_only_if_the_viewer_may_know_them(world, as_user) -> None:
     from concord.meetings.models import Attendance
 
     hidden = make_person(name="Ottoline Vance")
@@ -107,13 +107,13 @@ def _index_names(table: str) -> set[str]:
         return set(connection.introspection.get_constraints(cursor, table))
 
 
-def test_the_tracker_indexes_exist(db) -> None:  # noqa: ANN001
+def test_the_tracker_indexes_exist(db) -> None:
     assert "action_outstanding_due" in _index_names(Action._meta.db_table)
     owner_indexes = _index_names(ActionOwner._meta.db_table)
     assert {"actionowner_body_owners", "actionowner_all_members"} <= owner_indexes
 
 
-def test_owned_actions_are_found_by_index_not_by_reading_every_owner(db) -> None:  # noqa: ANN001
+def test_owned_actions_are_found_by_index_not_by_reading_every_owner(db) -> None:
     person = make_person()
     body = make_body()
     make_membership(person=person, body=body)
@@ -147,7 +147,7 @@ def test_owned_actions_are_found_by_index_not_by_reading_every_owner(db) -> None
         assert "Seq Scan on actions_actionowner" not in plan, plan
 
 
-def test_long_lists_of_matching_people_give_the_same_actions(db, monkeypatch) -> None:  # noqa: ANN001
+def test_long_lists_of_matching_people_give_the_same_actions(db, monkeypatch) -> None:
     fire = make_organisation(name="Norbeck Fire")
     crew = [make_person(name=f"Crew Member {n}", organisation=fire) for n in range(3)]
     wanted = {make_action(owners=(person,)).pk for person in crew}

@@ -118,7 +118,7 @@ def test_the_feed_takes_one_query_whatever_the_number_of_meetings(
         client.get(reverse("exports:calendar_ics"))
 
 
-def test_calendars_can_be_subscribed_to_from_a_link(world, client) -> None:  # noqa: ANN001
+def test_calendars_can_be_subscribed_to_from_a_link(world, client) -> None:
     html = client.get(reverse("portal:body", args=[world.board.slug])).content.decode()
     path = reverse("exports:body_calendar_ics", args=[world.board.slug])
     assert f'href="webcal://testserver{path}"' in html

@@ -11,7 +11,7 @@ from tests.ingest.builders import Spec, to_docx, to_html, to_pdf, to_txt
 
 
 @pytest.fixture(autouse=True)
-def document_store(settings, tmp_path: Path) -> Path:  # noqa: ANN001
+def document_store(settings, tmp_path: Path) -> Path:
     settings.CONCORD_DOCUMENTS_DIR = tmp_path / "store"
     return settings.CONCORD_DOCUMENTS_DIR
 

@@ -30,7 +30,7 @@ REFUSED = [L, 403, 403, 403, 403, 403, 403]
 
 
 @pytest.fixture
-def world(db, write) -> SimpleNamespace:  # noqa: ANN001
+def world(db, write) -> SimpleNamespace:
     w = build_world()
     w.editor = make_user(username="board-editor")
     w.board.editors.add(w.editor)

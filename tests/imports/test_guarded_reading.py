@@ -60,7 +60,7 @@ def _failures() -> dict[str, str]:
 
 
 @pytest.fixture
-def low_limits(settings):  # noqa: ANN001, ANN201
+def low_limits(settings):
     settings.CONCORD_READ_MAX_EXPANDED_MB = 20
     settings.CONCORD_MAX_UPLOAD_BYTES = 2 * MB
     return settings

@@ -205,7 +205,7 @@ def test_each_document_commits_on_its_own(write, monkeypatch):
     write(SECOND, "b.txt")
     real = services.stage
 
-    def explode(document):  # noqa: ANN001, ANN202
+    def explode(document):
         if document.record["date"] == "2025-05-06":
             raise RuntimeError("disk on fire")
         return real(document)

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def secretariat(client):  # noqa: ANN001, ANN201
+def secretariat(client):
     client.force_login(make_secretariat_user(username="sec"))
     return client
 
@@ -35,7 +35,7 @@ def _documents(count: int) -> None:
         )
 
 
-def _queries(client, url: str) -> int:  # noqa: ANN001
+def _queries(client, url: str) -> int:
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def object_storage(settings):  # noqa: ANN001, ANN201
+def object_storage(settings):
     settings.CONCORD_DOCUMENTS_STORAGE = "tests.imports.memory_storage.SharedMemoryStorage"
     memory_storage.empty()
     yield
@@ -29,12 +29,12 @@ def object_storage(settings):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def sec(client):  # noqa: ANN001, ANN201
+def sec(client):
     client.force_login(make_secretariat_user(username="sec"))
     return client
 
 
-def upload(client, name: str, data: bytes) -> Document:  # noqa: ANN001
+def upload(client, name: str, data: bytes) -> Document:
     client.post(reverse("imports:list"), {"files": [SimpleUploadedFile(name, data)], "body": ""})
     document = Document.objects.get(filename=name)
     process_document(document.pk)

@@ -24,7 +24,7 @@ def _counts() -> tuple[int, ...]:
 
 
 @pytest.fixture
-def newer_extractor(monkeypatch):  # noqa: ANN001, ANN201
+def newer_extractor(monkeypatch):
     monkeypatch.setattr(storage, "extractor_version", lambda: "newer")
     monkeypatch.setattr("concord.imports.extracting.extractor_version", lambda: "newer")
 

@@ -22,12 +22,12 @@ ABSENT_OWNER = [*FIRST[:-2], "Action: Gwen Hollis to book the hall by 30/04/25."
 
 
 @pytest.fixture
-def secretariat(client):  # noqa: ANN001, ANN201
+def secretariat(client):
     client.force_login(make_secretariat_user(username="sec"))
     return client
 
 
-def _review(client, document):  # noqa: ANN001, ANN202
+def _review(client, document):
     return client.get(reverse("imports:review", args=[document.pk])).content.decode()
 
 
@@ -73,7 +73,7 @@ def test_an_action_whose_owner_was_not_at_the_meeting_is_flagged(secretariat, wr
     assert (
         f'id="id_act-{n}-owners_check"><strong>Check:</strong> Gwen Hollis is not in the attendance'
         in page
-    )  # noqa: E501
+    )
     assert f'aria-describedby="id_act-{n}-owners_check"' in page
     assert 'class="ev ev-unsure"' in page and _mark(page, f"ev-act-{n}-owners") == "Gwen Hollis"
     flagged = page.count('<p class="ev-check"')

@@ -37,12 +37,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def sec(client):  # noqa: ANN001, ANN201
+def sec(client):
     client.force_login(make_secretariat_user(username="sec"))
     return client
 
 
-def _upload(client, name, spec):  # noqa: ANN001, ANN202
+def _upload(client, name, spec):
     """Upload through the page and process it as the worker would (no thread)."""
     upload = SimpleUploadedFile(name, to_txt(spec).encode())
     client.post(reverse("imports:list"), {"files": [upload], "body": ""})
@@ -56,7 +56,7 @@ def _register() -> tuple[int, ...]:
     return tuple(m.objects.count() for m in (Body, Meeting, Person, Organisation, MergeProposal))
 
 
-def _confirm(client, document, **data):  # noqa: ANN001, ANN003, ANN202
+def _confirm(client, document, **data):
     document.refresh_from_db()
     data.setdefault("minutes", "draft")
     return client.post(
@@ -359,7 +359,7 @@ def test_a_confirmation_that_fails_half_way_writes_nothing(sec, write, monkeypat
     import_paths([write(FIRST, "feb.txt")])
     calls = []
 
-    def explode(**kwargs):  # noqa: ANN003, ANN202
+    def explode(**kwargs):
         calls.append(kwargs)
         if len(calls) == 2:
             raise RuntimeError("disk on fire")

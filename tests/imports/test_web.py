@@ -22,12 +22,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def secretariat(client):  # noqa: ANN001, ANN201
+def secretariat(client):
     client.force_login(make_secretariat_user(username="sec"))
     return client
 
 
-def _upload(client, *files, body=""):  # noqa: ANN001, ANN202
+def _upload(client, *files, body=""):
     return client.post(reverse("imports:list"), {"files": list(files), "body": body}, follow=True)
 
 

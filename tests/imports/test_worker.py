@@ -38,7 +38,7 @@ def _dead_worker_id() -> str:
     return f"{socket.gethostname()[:40]}:{finished.pid}:deadbeef"
 
 
-def _upload(client, name="feb.txt", content=None):  # noqa: ANN001, ANN202
+def _upload(client, name="feb.txt", content=None):
     data = content if content is not None else to_txt(FIRST).encode()
     return client.post(
         reverse("imports:list"), {"files": [SimpleUploadedFile(name, data)]}, follow=True
@@ -50,7 +50,7 @@ def _run_worker() -> None:
 
 
 @pytest.fixture
-def secretariat(client):  # noqa: ANN001, ANN201
+def secretariat(client):
     client.force_login(make_secretariat_user(username="sec"))
     return client
 

@@ -19,7 +19,7 @@ SECRET = "Sam Sleuth"
 
 
 @pytest.fixture
-def w(db) -> SimpleNamespace:  # noqa: ANN001
+def w(db) -> SimpleNamespace:
     """The public action is also owned by Sam, whom only the tasking group's members know."""
     w = build_perf_world()
     w.sleuth = make_person(name=SECRET)
@@ -28,7 +28,7 @@ def w(db) -> SimpleNamespace:  # noqa: ANN001
     return w
 
 
-def tracker(client) -> tuple[str, int]:  # noqa: ANN001
+def tracker(client) -> tuple[str, int]:
     """The tracker's HTML and how many queries answering it took."""
     with CaptureQueriesContext(connection) as queries:
         html = client.get(reverse("actions:tracker") + "?status=all").content.decode()

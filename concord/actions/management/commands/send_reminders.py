@@ -11,10 +11,10 @@ from concord.actions.reminders import send_reminders
 class Command(BaseCommand):
     help = "E-mail owners of actions due within a week or overdue; each reminder is sent once."
 
-    def add_arguments(self, parser) -> None:  # noqa: ANN001
+    def add_arguments(self, parser) -> None:
         parser.add_argument("--today", help="Pretend today is this date (YYYY-MM-DD).")
 
-    def handle(self, *args, **options) -> None:  # noqa: ANN002, ANN003
+    def handle(self, *args, **options) -> None:
         today = parse_date(options["today"]) if options.get("today") else None
         run = send_reminders(today)
         self.stdout.write(
