@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from concord.governance.models import Body, Membership
 from concord.lib.access import get_visible_or_404, viewer_for
-from concord.meetings.models import Attendance, Meeting, MeetingStatus
+from concord.meetings.models import Attendance, Decision, Meeting, MeetingStatus
 from concord.meetings.services import items_for, quorum
 
 
@@ -45,7 +45,12 @@ def home(request: HttpRequest) -> HttpResponse:
         .select_related("body")
         .order_by("-date")[:8]
     )
-    return render(request, "portal/home.html", {"upcoming": upcoming, "recent": recent})
+    decisions = Decision.objects.visible_to(viewer).for_register()[:5]
+    return render(
+        request,
+        "portal/home.html",
+        {"upcoming": upcoming, "recent": recent, "decisions": decisions},
+    )
 
 
 def bodies(request: HttpRequest) -> HttpResponse:

@@ -89,3 +89,10 @@ def test_the_register_takes_the_same_queries_whatever_its_size(world, client) ->
                                status="held", minutes_status="approved")  # fmt: skip
         make_decision(item=make_item(meeting=meeting, title=f"Plan {n}"), text=f"plan {n}")
     assert count() == small
+
+
+def test_the_home_page_shows_the_latest_decisions_the_visitor_may_read(world, client) -> None:
+    more(world)
+    html = client.get("/").content.decode()
+    assert "Latest decisions" in html and PUBLIC in html
+    assert all(hidden not in html for hidden in (RESTRICTED, DRAFT, MEMBERS_ONLY))
