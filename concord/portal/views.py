@@ -15,6 +15,7 @@ from concord.governance.models import Body, Membership
 from concord.lib.access import get_visible_or_404, viewer_for
 from concord.meetings.models import Attendance, Decision, Meeting, MeetingStatus
 from concord.meetings.services import items_for, quorum
+from concord.portal.personal import personal_home
 
 
 @require_GET
@@ -49,7 +50,13 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "portal/home.html",
-        {"upcoming": upcoming, "recent": recent, "decisions": decisions},
+        {
+            "upcoming": upcoming,
+            "recent": recent,
+            "decisions": decisions,
+            "personal": personal_home(viewer, today),
+            "today": today,
+        },
     )
 
 
