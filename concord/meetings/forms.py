@@ -233,6 +233,7 @@ class AgendaItemForm(VersionedForm):
 
     def __init__(self, *args: Any, viewer: Viewer, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.meeting = meeting
         self.fields["presenter"] = picker(
             "people",
             viewer,
@@ -240,6 +241,17 @@ class AgendaItemForm(VersionedForm):
             required=False,
             label="Presenter",
         )
+
+    def clean_number(self) -> str:
+        """An item number is used once on an agenda ("3" and "3." are the same number)."""
+        number = (self.cleaned_data.get("number") or "").strip()
+        others = self.meeting.items.exclude(pk=self.instance.pk)
+        taken = {n.strip().rstrip(".").lower() for n in others.values_list("number", flat=True)}
+        if number and number.rstrip(".").lower() in taken:
+            raise ValidationError(
+                f"Item {number} is already on this agenda; give this item another number."
+            )
+        return number
 
     def clean(self) -> dict[str, Any]:
         super().clean()

@@ -152,6 +152,33 @@ def inquorate_meetings(meetings: QuerySet[Meeting]) -> list[tuple[Meeting, Quoru
     return result
 
 
+def move_item(item: AgendaItem, step: int) -> bool:
+    """Move an item one place up (``step=-1``) or down (``+1``) on its agenda.
+
+    Positions are made 0, 1, 2… in agenda order first, so items added with equal
+    positions move too. Approved minutes are not reordered (a correction to them is
+    an amendment with a reason). Returns whether anything moved.
+    """
+    if item.meeting.minutes_status == MinutesStatus.APPROVED:
+        raise ValidationError("The minutes are approved: their items are not reordered.")
+    with transaction.atomic():
+        items = list(
+            AgendaItem.objects.select_for_update()
+            .filter(meeting_id=item.meeting_id)
+            .order_by("position", "id")
+        )
+        index = next(i for i, it in enumerate(items) if it.pk == item.pk)
+        target = index + step
+        if not 0 <= target < len(items):
+            return False
+        items[index], items[target] = items[target], items[index]
+        for position, it in enumerate(items):
+            if it.position != position:
+                it.position = position
+                it.save(update_fields=["position"])
+        return True
+
+
 def next_item_number(meeting: Meeting) -> tuple[str, int]:
     """The number and position for a new top-level item at the end of the agenda."""
     positions = list(meeting.items.values_list("position", "number"))

@@ -14,6 +14,7 @@ urlpatterns = [
     path("meetings/<int:pk>/matters-arising/", views.matters_arising_view, name="matters_arising"),
     path("meetings/<int:pk>/history/", views.history, name="history"),
     path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
+    path("items/<int:pk>/move/", views.item_move, name="item_move"),
     path("items/<int:pk>/decisions/new/", views.decision_create, name="decision_create"),
     path("items/<int:pk>/declarations/new/", views.declaration_create, name="declaration_create"),
     path("items/<int:pk>/papers/new/", views.paper_create, name="paper_create"),

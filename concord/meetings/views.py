@@ -14,8 +14,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from concord.actions.forms import ProgressForm
 from concord.actions.models import Action
@@ -36,7 +38,12 @@ from concord.meetings.forms import (
     editable_bodies,
 )
 from concord.meetings.models import AgendaItem, Meeting, Paper
-from concord.meetings.services import approve_minutes, next_item_number, save_attendance
+from concord.meetings.services import (
+    approve_minutes,
+    move_item,
+    next_item_number,
+    save_attendance,
+)
 
 # One page of matters arising at a time: each row carries a progress form and
 # its history, and a body rarely has more than a couple of dozen open actions.
@@ -155,6 +162,24 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(
         request, form, f"Edit item {item.number}", "portal:meeting", back_pk=item.meeting_id
     )
+
+
+@login_required
+@require_POST
+def item_move(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move an item up or down the agenda (a plain form button; no JavaScript needed)."""
+    item = _editable_item(request, pk)
+    step = {"up": -1, "down": 1}.get(request.POST.get("direction", ""))
+    if step is None:
+        return HttpResponseBadRequest("direction must be up or down")
+    try:
+        moved = move_item(item, step)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        if moved:
+            messages.success(request, f"Item {item.number} moved {request.POST['direction']}.")
+    return redirect(reverse("portal:meeting", args=[item.meeting_id]) + f"#item-{item.pk}")
 
 
 def _add_to_item(
