@@ -260,3 +260,24 @@ def test_the_import_command_shows_a_progress_bar_unless_asked_not_to(world, tmp_
         "import_observations", str(good), "--no-progress", stdout=io.StringIO(), stderr=quiet
     )
     assert quiet.getvalue() == ""
+
+
+def test_periods_written_as_people_write_them_are_read_and_said_how(world):
+    data = csv_bytes(
+        "indicator,area,period,value",
+        "HX 1,W0000001,Q3 2026/27,10",
+        "HX 1,W0000002,Q3 2026,11",
+        "HX 2,L0000001,FY 2009/10,40",
+    )
+    result = import_observations(data, filename="written.csv")
+    assert result.ok, result.errors
+    periods = dict(Observation.objects.values_list("area__code", "period__code"))
+    assert periods == {"W0000001": "2026-Q4", "W0000002": "2026-Q3", "L0000001": "2009/10"}
+    assert "'Q3 2026/27' as 2026-Q4 (quarter of a financial year)" in result.summary()
+    assert "'Q3 2026' as 2026-Q3 (calendar quarter)" in result.summary()
+
+
+def test_a_period_that_is_not_one_names_the_forms_that_are(world):
+    data = csv_bytes("indicator,area,period,value", "HX 1,W0000001,Q5 2026,10")
+    message = str(import_observations(data).errors[0])
+    assert "'Q5 2026' is not a period: write" in message and "Q2 2009" in message

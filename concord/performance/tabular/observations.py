@@ -188,6 +188,7 @@ def import_observations(
         with transaction.atomic():
             periods = Periods()
             create_periods(read_table(data, filename), periods)
+            result.period_readings = sorted(periods.readings.values())
             with connection.cursor() as cursor:
                 stage = Stage(cursor)
                 stage_name = stage.name

@@ -32,6 +32,7 @@ from concord.performance.models import (
     ObservationStatus,
     Period,
 )
+from concord.performance.rules.written_periods import read_period
 
 MAX_REPORTED_ERRORS = 500
 
@@ -65,6 +66,8 @@ class ImportResult:
     error_count: int = 0
     batch: ImportBatch | None = None
     dry_run: bool = False
+    # Periods written otherwise than as codes, and how they were read.
+    period_readings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -81,10 +84,15 @@ class ImportResult:
             extra = f" (first {len(self.errors)} shown, {more} more)" if more else ""
             return f"Nothing imported: {self.error_count} problem(s){extra}."
         verb = "Would import" if self.dry_run else "Imported"
-        return (
+        text = (
             f"{verb} {self.rows} row(s): {self.created} new, {self.updated} changed, "
             f"{self.unchanged} unchanged."
         )
+        if self.period_readings:
+            shown = "; ".join(self.period_readings[:10])
+            more = len(self.period_readings) - 10
+            text += f" Periods read: {shown}" + (f" and {more} more." if more > 0 else ".")
+        return text
 
 
 def read_bytes(source: Source) -> tuple[bytes, str]:
@@ -210,13 +218,20 @@ class Periods:
     def __init__(self) -> None:
         self.ids: dict[str, int] = dict(Period.objects.values_list("code", "id"))
         self.parsed: dict[str, rules.Period | None] = {}
+        # How each period written otherwise than as a code was read, for the summary.
+        self.readings: dict[str, str] = {}
 
     def parse(self, text: str) -> rules.Period | None:
+        """The period ``text`` names, in any common written form (``read_period``)."""
         if text not in self.parsed:
             try:
-                self.parsed[text] = rules.parse_sensible_period(text)
+                read = read_period(text)
             except ValueError:
                 self.parsed[text] = None
+            else:
+                self.parsed[text] = read.period
+                if read.form != "code":
+                    self.readings[text] = f"'{text}' as {read.period} ({read.form})"
         return self.parsed[text]
 
     def id_for(self, p: rules.Period) -> int:
@@ -226,7 +241,10 @@ class Periods:
         return self.ids[code]
 
 
-PERIOD_FORMS = "2009-04 (month), 2009-Q2 (quarter), 2009 (year) or 2009/10 (financial year)"
+PERIOD_FORMS = (
+    "2009-04 or Sept 2009 (month), 2009-Q2 or Q2 2009 (quarter; Q1 2009/10 for a quarter of "
+    "a financial year), 2009 (year) or 2009/10 (financial year)"
+)
 
 KIND_WORDS = {
     rules.PeriodKind.MONTH: "a month such as 2009-04",
