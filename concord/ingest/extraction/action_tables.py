@@ -136,7 +136,8 @@ def read_action_tables(
         if b.kind != ROW:
             if b.kind != BLANK:
                 t = b.cells[0] if b.cells else ""
-                list_mode = bool(_LIST_HEAD.search(t)) and len(t.split()) <= 8
+                # Word count first: the heading pattern is costly on long paragraphs.
+                list_mode = len(t.split()) <= 8 and bool(_LIST_HEAD.search(t))
             i += 1
             continue
         cols = _header_columns(list(b.cells))

@@ -15,6 +15,18 @@ from concord.ingest.extraction.dates import find_dates
 from concord.ingest.extraction.names import looks_like_name, resolve_owner, role_key, split_owners
 
 VERBS_TO = r"(?:to|will|shall|agreed\s+to|has\s+agreed\s+to|have\s+agreed\s+to|is\s+to|are\s+to|would|should|offered\s+to|undertook\s+to|volunteered\s+to|needs?\s+to)"  # noqa: E501
+_UP_TO_AGREED = re.compile(r"^.*?\b(?:agreed|resolved|decided|requested|recommended)\b,?\s*", re.I)
+_MINUTES = re.compile(r"\bminutes\b", re.I)
+_DOT_SPACE = re.compile(r"[.\s]")
+_THE_BEFORE_TWO = re.compile(r"^the\s+(?=\S+\s+\S)", re.I)
+_BY_OWNER = re.compile(r"\s+by\s+(?:the\s+)?(?P<o>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*$")
+_OWNER_COLON = re.compile(r"^(?P<o>[A-Z][^:]{1,40}):\s+(?P<rest>.+)$")
+_THE = re.compile(r"^the\s+", re.I)
+_TIME_WORDS = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}/\d{1,2}/\d{2,4}|next\s+meeting|"
+    r"\b(?:this|next)\s+month\b",
+    re.I,
+)
 GROUPISH = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w&'-]*\s+){0,4}(?:group|team|board|committee|officers?|secretariat|partnership|"
     r"panel|forum|clerk|chair|secretary|members|governors|trustees|executive|partners|service|staff|all)$",
@@ -124,17 +136,11 @@ def subjunctive_task(text: str) -> str | None:
     >>> subjunctive_task("It was agreed that a meeting be arranged with Cllr Lakra.")
     'Arrange a meeting with Cllr Lakra'
     """
-    body = re.sub(
-        r"^.*?\b(?:agreed|resolved|decided|requested|recommended)\b,?\s*",
-        "",
-        text.strip(),
-        count=1,
-        flags=re.I,
-    )
+    body = _UP_TO_AGREED.sub("", text.strip(), count=1)
     if body == text.strip():
         return None
     m = _SUBJUNCTIVE.match(body.rstrip(". "))
-    if not m or m.group("pp").lower() in _NO_TASK or re.search(r"\bminutes\b", m.group("np"), re.I):
+    if not m or m.group("pp").lower() in _NO_TASK or _MINUTES.search(m.group("np")):
         return None
     verb = base_verb(m.group("pp"))
     np = m.group("np").strip()
@@ -160,7 +166,7 @@ def ownerish(text: str) -> bool:
     if not parts or len(text) > 80:
         return False
     for p in parts:
-        compact = re.sub(r"[.\s]", "", p)
+        compact = _DOT_SPACE.sub("", p)
         if compact.isupper() and 2 <= len(compact) <= 4 and compact.isalpha():
             continue
         if p.lower() in ("all", "everyone", "all members", "all partners"):
@@ -176,7 +182,7 @@ def ownerish(text: str) -> bool:
 def resolve_names(owners: list[str], people: list[str]) -> list[str]:
     out = []
     for o in owners:
-        o = re.sub(r"^the\s+(?=\S+\s+\S)", "", o.strip(), flags=re.I)
+        o = _THE_BEFORE_TWO.sub("", o.strip())
         r = resolve_owner(o, people)
         if r and r not in out:
             out.append(r)
@@ -242,7 +248,7 @@ def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str
     sub = subjunctive_task(t)
     if sub:
         t = sub
-        by = re.search(r"\s+by\s+(?:the\s+)?(?P<o>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*$", t)
+        by = _BY_OWNER.search(t)
         if by and not owners and ownerish(by.group("o")):
             owners = split_owners(by.group("o"))
             t = t[: by.start()]
@@ -254,7 +260,7 @@ def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str
                 owners = split_owners(m.group("o"))
             t = m.group("rest")
         else:
-            m = re.match(r"^(?P<o>[A-Z][^:]{1,40}):\s+(?P<rest>.+)$", t)
+            m = _OWNER_COLON.match(t)
             if m and ownerish(m.group("o")):
                 owners = owners or split_owners(m.group("o"))
                 t = m.group("rest")
@@ -312,7 +318,7 @@ def narrative_action(
     m = _NARRATIVE.match(text)
     if not m or m.group("rest").split()[0] in ("be", "been", "have", "not", "also"):
         return None
-    owner_text = re.sub(r"^the\s+", "", m.group("o").strip(), flags=re.I)
+    owner_text = _THE.sub("", m.group("o").strip())
     if not ownerish(owner_text):
         return None
     owners = resolve_names(split_owners(owner_text), people)
@@ -330,11 +336,4 @@ def narrative_action(
 
 
 def mentions_time(text: str) -> bool:
-    return bool(
-        re.search(
-            r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}/\d{1,2}/\d{2,4}|next\s+meeting|"
-            r"\b(?:this|next)\s+month\b",
-            text,
-            re.I,
-        )
-    )
+    return bool(_TIME_WORDS.search(text))

@@ -36,6 +36,9 @@ from concord.ingest.text import ROW, Text
 
 __all__ = ["ActionTables", "extract_actions", "parse_action_text", "read_action_tables"]
 
+_ENDS_SENTENCE = re.compile(r"[.!?:)]$")
+_SEMICOLON = re.compile(r";\s+")
+_ACTION_REF = re.compile(r"^action\s+(\d+(?:\.\d+)*)", re.I | re.M)
 _INLINE = re.compile(
     r"^actions?(?:\s+(?:point\s+)?\d+(?:\.\d+)*[.:]?)?\s*(?:[:\-–—]+|\s+by\b)\s*(?P<rest>.*)$", re.I
 )
@@ -94,7 +97,8 @@ def _inline_actions(
         if ln.block in skip_blocks or ln.col in side_cols.get(ln.block, set()):
             k += 1
             continue
-        m = _INLINE.match(ln.bare.strip())
+        bare = ln.bare.strip()
+        m = _INLINE.match(bare) if bare[:1] in "aA" else None
         if m:
             k = _labelled(lines, k, m.group("rest").strip(), people, roles, out)
             continue
@@ -115,14 +119,14 @@ def _labelled(
     Returns the index of the first line after them.
     """
     add, due_of = out.add, out.due_of
-    if rest and ownerish(rest) and len(rest.split()) <= 4 and k > 0:
+    if rest and k > 0 and len(rest.split()) <= 4 and ownerish(rest):
         prev_sents = sentences(lines[k - 1].bare)
         if prev_sents:
             d, _, dw = parse_action_text(prev_sents[-1], people)
             add(d, resolve_names(split_owners(rest), people), due_of(dw, d), k, "inline")
         return k + 1
     if rest:
-        while not re.search(r"[.!?:)]$", rest) and k + 1 < len(lines) and _dangling(rest):
+        while not _ENDS_SENTENCE.search(rest) and k + 1 < len(lines) and _dangling(rest):
             k += 1
             rest += " " + lines[k].bare.strip()
         # "Action: Ann to … . Bo will …": a label over a task of its
@@ -195,7 +199,7 @@ def _line_ending(
         and ln.block not in tables.action_blocks
         and (" to " in bare or " will " in bare)
     ):
-        clauses = [c for sent in sentences(bare) for c in re.split(r";\s+", sent)]
+        clauses = [c for sent in sentences(bare) for c in _SEMICOLON.split(sent)]
         for clause in clauses:
             told = narrative_action(clause, people, roles)
             if told:
@@ -209,7 +213,7 @@ def _decision_actions(text: Text, decisions: list, people: list[str], out: Colle
     for b in text.blocks:
         if b.kind == ROW:
             for c in b.cells[1:]:
-                for ref in re.findall(r"^action\s+(\d+(?:\.\d+)*)", c.strip(), re.I | re.M):
+                for ref in _ACTION_REF.findall(c.strip()):
                     refs.add(ref)
     for dec in decisions:
         task = subjunctive_task(dec.text)

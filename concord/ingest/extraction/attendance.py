@@ -57,7 +57,9 @@ def extract_attendance(text: Text) -> Attendance:
 
 def _read_line(w: Walk, blocks: list, line: str, index: int) -> None:
     """Read one line of text: a heading, a chair line, a substitute, or entries."""
-    chair = _CHAIR_LINE.match(clean(line))
+    low = line.lower()
+    # Substring tests first: most lines name no chair and no substitute.
+    chair = _CHAIR_LINE.match(clean(line)) if "chair" in low else None
     if chair and looks_like_name(strip_role(chair.group(2).split(",")[0])):
         found = parse_entry(chair.group(2), "present")
         for p in found[:1]:
@@ -82,7 +84,7 @@ def _read_line(w: Walk, blocks: list, line: str, index: int) -> None:
             # "Those present were A, B and C." is the whole list.
             w.status = None
         return
-    if SUBSTITUTE.match(clean(line)):
+    if "for" in low and SUBSTITUTE.match(clean(line)):
         w.add(substitute(line, w.result.people), index)
         return
     if w.status is None:

@@ -20,6 +20,12 @@ _HEADING = [
     (re.compile(rf"^(?:{rx})\b\s*(?:[:\-–—/]\s*|$|(?=\w))", re.I), st)
     for rx, st in _STATUS_HEADINGS
 ]
+_ANY_HEADING = re.compile(
+    "^(?:"
+    + "|".join(f"(?:{rx})" for rx, _ in _STATUS_HEADINGS)
+    + r")\b\s*(?:[:\-–—/]\s*|$|(?=\w))",
+    re.I,
+)
 _SUBHEAD_WORDS = re.compile(
     r"\b(members?|governors?|trustees?|directors?|officers?|staff|observers?|guests?|advisers?|"
     r"representatives?|partners?|councillors?|in attendance|also present|clerk|co-?opted|"
@@ -57,6 +63,9 @@ def heading_status(text: str) -> tuple[str, str] | None:
         if status == "present" and not _MEMBERS.search(q.group("q")):
             status = "in_attendance"
         return status, ""
+    if not _ANY_HEADING.match(t):
+        # One pattern for all the headings: most lines open none of them.
+        return None
     for rx, status in _HEADING:
         m = rx.match(t)
         if not m:

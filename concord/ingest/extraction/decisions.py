@@ -7,6 +7,15 @@ from dataclasses import dataclass
 
 from concord.ingest.extraction.layout import Line, sentences
 
+_IT_WAS_AGREED = re.compile(r"\bit\s+was\s+agreed\b", re.I)
+_SPACED_ORDINAL = re.compile(r"(\d) (st|nd|rd|th)\b")
+_LEAD_LABEL = re.compile(r"^(?:action|agreed|decision|resolved)\s*[:\-–—]\s*", re.I)
+_RESOLVED_THAT = re.compile(r"^resolved\s+(?=that\b)", re.I)
+_LEAD_BULLET = re.compile(r"^(?:•\s*)")
+_LIST_LABEL = re.compile(r"^(?:resolved|agreed|decisions?)\s*[:\-–—]?\s*$", re.I)
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_RESOLVED_OR_AGREED = re.compile(r"^(resolved|agreed)\b", re.I)
+_RESOLUTION_SEP = re.compile(r"\s*(?:;\s*(?:and\s+)?)?\(\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*\)\s*")
 _PASSIVE = re.compile(
     r"\b(?:it\s+(?:was|is|has\s+been)|was|were|are|is|been|be)\s+(?:unanimously\s+|formally\s+|duly\s+|also\s+|generally\s+|"
     r"(?:reviewed|considered|discussed|amended)\s+and\s+)?"
@@ -77,7 +86,7 @@ def is_decision(sentence: str) -> bool:
         return False
     if _LABEL.match(s):
         return True
-    if _NOT_YET.search(s) and not re.search(r"\bit\s+was\s+agreed\b", s, re.I):
+    if _NOT_YET.search(s) and not _IT_WAS_AGREED.search(s):
         return False
     return bool(_PASSIVE.search(s) or _COLLECTIVE.search(s) or _ELECTED.search(s))
 
@@ -88,13 +97,13 @@ def clean_decision(text: str) -> str:
     >>> clean_decision("4.5. Agreed: The plan was approved")
     'The plan was approved.'
     """
-    text = re.sub(r"(\d) (st|nd|rd|th)\b", r"\1\2", text.strip())
+    text = _SPACED_ORDINAL.sub(r"\1\2", text.strip())
     for _ in range(3):
         before = text
         text = _NUMBER.sub("", text)
-        text = re.sub(r"^(?:action|agreed|decision|resolved)\s*[:\-–—]\s*", "", text, flags=re.I)
-        text = re.sub(r"^resolved\s+(?=that\b)", "", text, flags=re.I)
-        text = re.sub(r"^(?:•\s*)", "", text)
+        text = _LEAD_LABEL.sub("", text)
+        text = _RESOLVED_THAT.sub("", text)
+        text = _LEAD_BULLET.sub("", text)
         if text == before:
             break
     text = text.strip()
@@ -120,7 +129,8 @@ def extract_decisions(
             i += 1
             continue
         text = line.bare.strip()
-        m = _NUMBER.match(text)
+        numbered = text[:1] == "(" or text[:1].isdigit()
+        m = _NUMBER.match(text) if numbered else None
         if m and not line.bullet:
             anchor = m.group(1)
         if i in item_starts:
@@ -128,8 +138,9 @@ def extract_decisions(
             pos = text.find(title)
             if pos >= 0:
                 text = text[pos + len(title) :].lstrip(" :–—-.")
-        text = _NUMBER.sub("", text)
-        if re.match(r"^(?:resolved|agreed|decisions?)\s*[:\-–—]?\s*$", text, re.I):
+        if text[:1] == "(" or text[:1].isdigit():
+            text = _NUMBER.sub("", text)
+        if text[:1] in "rRaAdD" and _LIST_LABEL.match(text):
             j = i + 1
             while j < len(lines) and (
                 lines[j].bullet
@@ -143,9 +154,12 @@ def extract_decisions(
             i = j
             continue
         low = text.lower()
+        # Every outcome word but "accepted" holds a decision stem: one search
+        # of the stems rules out most lines for both tests.
+        stem = _HAS_STEM.search(low)
         outcome = (
             (_OUTCOME_ONLY.match(text) or _OUTCOME_TAIL.search(text))
-            if i > 0 and _OUTCOME_WORDS.search(low)
+            if i > 0 and (stem or "accepted" in low) and _OUTCOME_WORDS.search(low)
             else None
         )
         if outcome:
@@ -155,13 +169,12 @@ def extract_decisions(
                 out.append(Decision(clean_decision(told), i, anchor))
                 i += 1
                 continue
-        low = text.lower()
         in_motion: set[str] = set()
         if "moved" in low or "motion" in low or "proposed" in low:
             for motion, parts in motions(sentences(text)):
                 out.append(Decision(clean_decision(motion), i, anchor))
                 in_motion.update(parts)
-        if not _HAS_STEM.search(low):
+        if not stem:
             i += 1
             continue
         for sent in _split_resolutions(text):
@@ -190,7 +203,7 @@ def extract_decisions(
     seen: set[str] = set()
     unique = []
     for d in out:
-        key = re.sub(r"[^a-z0-9]", "", d.text.lower())
+        key = _NOT_ALNUM.sub("", d.text.lower())
         if len(d.text.split()) < 3 or key in seen:
             continue
         seen.add(key)
@@ -307,9 +320,9 @@ def _following_bullets(lines: list[Line], i: int) -> list[tuple[int, Line]]:
 
 def _split_resolutions(text: str) -> list[str]:
     """ "RESOLVED: (1) that …; (2) that …" → one text per resolution."""
-    if not re.match(r"^(resolved|agreed)\b", text, re.I):
+    if not _RESOLVED_OR_AGREED.match(text):
         return [text]
-    parts = re.split(r"\s*(?:;\s*(?:and\s+)?)?\(\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*\)\s*", text)
+    parts = _RESOLUTION_SEP.split(text)
     rest = [p for p in parts[1:] if p.strip()]
     if not rest:
         return [text]

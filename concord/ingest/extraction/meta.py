@@ -186,12 +186,12 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
         # Plain substring tests first: this runs on every line, and each
         # pattern below needs one of its verbs.
         low = ln.text.lower()
-        m = _ENDED.search(ln.text) if any(w in low for w in _END_CUES) else None
+        m = _ENDED.search(ln.text) if _END_CUE.search(low) else None
         if m:
             t = find_times_in(m.group("t"))
             if t:
                 end = t[0][1]
-        if start is not None or not any(w in low for w in _START_CUES):
+        if start is not None or not _START_CUE.search(low):
             continue
         m = _STARTED.search(ln.text)
         if m:
@@ -203,6 +203,9 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
 
 _END_CUES = ("closed", "ended", "finished", "concluded", "adjourned", "terminated")
 _START_CUES = ("started", "commenced", "opened", "began", "order")
+# One search for any of the cues (a substring, as ``in`` would find it).
+_END_CUE = re.compile("|".join(_END_CUES))
+_START_CUE = re.compile("|".join(_START_CUES))
 # "The meeting closed at 8.15pm", "The AGM concluded at 9:02 pm", "Meeting
 # Closed 12:47", "The Chair closed the meeting at 8.53pm", "called to order at 7".
 _SUBJECT = r"(?:meeting|session|call|agm|egm)"
