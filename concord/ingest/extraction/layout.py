@@ -25,10 +25,12 @@ class Line:
     # cached_property takes a lock on every read in Python 3.11).
     bullet: bool = field(init=False, repr=False, compare=False)
     bare: str = field(init=False, repr=False, compare=False)  # without a leading bullet marker
+    low: str = field(init=False, repr=False, compare=False)  # ``bare`` in lower case
 
     def __post_init__(self) -> None:
         self.bullet = self.text.startswith(BULLET)
         self.bare = self.text[len(BULLET) :] if self.bullet else self.text
+        self.low = self.bare.lower()
 
 
 def flatten(text: Text) -> list[Line]:

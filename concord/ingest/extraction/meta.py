@@ -185,7 +185,7 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
     for ln in lines:
         # Plain substring tests first: this runs on every line, and each
         # pattern below needs one of its verbs.
-        low = ln.text.lower()
+        low = ln.low  # (the cues are words: a bullet marker changes nothing)
         m = _ENDED.search(ln.text) if _END_CUE.search(low) else None
         if m:
             t = find_times_in(m.group("t"))
