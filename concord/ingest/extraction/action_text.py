@@ -68,6 +68,13 @@ _NO_TASK = {
 }
 _IRREGULAR = {
     "sent": "send",
+    "fed": "feed",
+    "paid": "pay",
+    "met": "meet",
+    "bought": "buy",
+    "found": "find",
+    "built": "build",
+    "sold": "sell",
     "made": "make",
     "written": "write",
     "held": "hold",
@@ -158,6 +165,14 @@ _IMPERATIVES_TEXT = """review ensure arrange produce provide present prepare cir
     thank"""
 _IMPERATIVES = set(_IMPERATIVES_TEXT.split())
 
+# An office named by what it is for: "Minister for the Cabinet Office",
+# "Director of Finance", "the Head of Planning".
+_OFFICE_OF = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[A-Z][\w'-]*\s+){0,2}(?i:minister|secretary|director|head|chief|officer|"
+    r"lead|manager|commissioner|leader|president|chair(?:man|person|woman)?)\s+(?:of|for)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w&'-]*\s*){1,5}$"
+)
+
 
 def ownerish(text: str) -> bool:
     if text.split() and text.split()[0].lower() in _IMPERATIVES:
@@ -173,7 +188,7 @@ def ownerish(text: str) -> bool:
             continue
         if looks_like_name(p, allow_single=True) and p[0].isupper():
             continue
-        if GROUPISH.match(p):
+        if GROUPISH.match(p) or _OFFICE_OF.match(p):
             continue
         return False
     return True
@@ -190,7 +205,8 @@ def resolve_names(owners: list[str], people: list[str]) -> list[str]:
 
 
 _LEAD_LABEL = re.compile(r"^(?:actions?(?:\s+\d+(?:\.\d+)*)?|agreed|resolved)\s*[:\-–—]\s*", re.I)
-_LEAD_NUMBER = re.compile(r"^\(?\d{1,3}[.)]\s+")
+# "3. ", "(4) ", and outline numbers "4.4.5viii) " / "2.1a. " before an action.
+_LEAD_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3})*(?:[ivx]{1,5}|[a-z])?[.)]\s+")
 _DUE_TAIL = re.compile(
     r"\s*[,;(\[–—-]?\s*\b(?:by|before|due|deadline|no\s+later\s+than|target)\s*:?\s*"
     r"(?P<d>[^,;()\[\]]{3,30}?)\s*[)\]]?\s*\.?$",
@@ -213,6 +229,12 @@ _OWNER_TAILS = [
 ]
 _LEAD_AGREED = re.compile(r"^(?:it\s+was\s+)?(?:agreed|resolved|decided)\s+(?:that\s+)?", re.I)
 _OWNER_VERB = re.compile(rf"^(?P<o>[^,:;.]{{1,60}}?)\s+{VERBS_TO}\s+(?P<rest>.+)$", re.I)
+# A clause before the subject: "At the request of the Chair, …", "Following discussion, …".
+_LEAD_CLAUSE = re.compile(
+    r"^(?:at|following|after|in|on|as|given|once|when|further\s+to|subject\s+to)\b[^,;:]{2,60},\s+"
+    r"(?P<rest>.+)$",
+    re.I,
+)
 _LEAD_TO = re.compile(r"^to\s+", re.I)
 
 
@@ -255,6 +277,11 @@ def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str
     else:
         t = _LEAD_AGREED.sub("", t)
         m = _OWNER_VERB.match(t)
+        lead = _LEAD_CLAUSE.match(t) if not (m and ownerish(m.group("o"))) else None
+        if lead:
+            # "At the request of the Chair, Ann will …": the owner after the clause.
+            after = _OWNER_VERB.match(lead.group("rest"))
+            m = after if after and ownerish(after.group("o")) else m
         if m and ownerish(m.group("o")):
             if not owners:
                 owners = split_owners(m.group("o"))

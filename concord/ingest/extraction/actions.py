@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from concord.ingest.extraction.action_forms import need_task, passive_task
 from concord.ingest.extraction.action_found import Collector, dedupe
 from concord.ingest.extraction.action_lists import OWNER_TASK, listed_actions
 from concord.ingest.extraction.action_tables import ActionTables, read_action_tables
@@ -141,6 +142,10 @@ def _labelled(
                     add(told[0], told[1], due_of(told[2], told[0]), k, "narrative")
         if not STATEMENT.search(rest):
             d, owners, dw = parse_action_text(rest, people)
+            if not owners and len(sents) > 1:
+                # "Action: It was suggested … . The Team will consider …": the
+                # label covers the whole, and the owner is the last sentence's.
+                owners = parse_action_text(sents[-1], people)[1]
             add(d, owners, due_of(dw, d), k, "inline")
     k += 1
     # Further "Name to do …" lines (or bullets) continue the same action block.
@@ -205,6 +210,14 @@ def _line_ending(
             if told:
                 d, owners, dw = told
                 add(d, owners, due_of(dw, d), k, "narrative")
+                continue
+            # A task with no owner, written as a note: "Letter to be sent to …",
+            # "Need to book the hall …".
+            # (Not in bullets: a bullet list of wishes under a heading is no list
+            # of tasks; lists under an action heading are read by action_lists.)
+            task = None if ln.bullet else passive_task(clause) or need_task(clause)
+            if task:
+                add(task, [], due_of(None, task), k, "passive")
 
 
 def _decision_actions(text: Text, decisions: list, people: list[str], out: Collector) -> None:

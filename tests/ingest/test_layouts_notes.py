@@ -1,0 +1,97 @@
+"""Tasks written as notes, and owners named by office or after a clause (invented text).
+
+Note-style minutes record tasks without an owner ("Letter to be sent to
+…", "Need to book …"); formal ones name an office ("Director of Finance
+to …") or open with a clause ("At the request of the Chair, …"); outline
+numbers ("4.2iii)") stand before an action.  None of this text comes from
+real minutes.
+"""
+
+from __future__ import annotations
+
+from concord.ingest import extract
+
+
+def _record(doc: str) -> dict:
+    return extract(doc.encode(), filename="minutes.txt").to_dict()
+
+
+def _actions(doc: str) -> list[tuple[str, list[str]]]:
+    return [(a["description"], a["owners"]) for a in _record(doc)["actions"]]
+
+
+NOTES = """Lowfield Allotment Society
+Committee meeting, 9 October 2023
+
+Present: Ria Hale (Chair), Tam Ord, Una Pike
+
+1. Water troughs
+Two troughs are leaking. Replacement troughs to be ordered before the spring.
+
+2. Open day
+The open day raised £240. Need to book the hall for next year's open day: it fills up.
+
+3. Rents
+Rents are expected to be published in November. The next meeting to be held on 6 November.
+"""
+
+
+def test_a_passive_task_is_an_action_with_no_owner() -> None:
+    actions = _actions(NOTES)
+    assert ("Order replacement troughs before the spring", []) in actions
+
+
+def test_a_need_written_as_a_note_is_an_action() -> None:
+    actions = _actions(NOTES)
+    assert ("Book the hall for next year's open day", []) in actions
+
+
+def test_passive_statements_and_meetings_are_not_tasks() -> None:
+    descriptions = [d for d, _ in _actions(NOTES)]
+    assert not any("publish" in d.lower() or "hold" in d.lower() for d in descriptions)
+    assert len(descriptions) == 2
+
+
+def test_a_passive_wish_in_a_bullet_list_is_not_a_task() -> None:
+    actions = _actions(
+        """Lowfield Allotment Society, 9 October 2023
+
+Present: Ria Hale (Chair), Tam Ord
+
+1. What members want from the website
+• Clear plot maps
+• More photos to be added to the gallery
+"""
+    )
+    assert actions == []
+
+
+def test_owners_named_by_office_or_after_a_clause() -> None:
+    actions = _actions(
+        """Harbour Regeneration Board
+Minutes of the meeting held on 14 March 2024
+
+Present: Ned Voss (Chair), Pia Lund, Cal Reyes
+
+1. Funding
+Action: Director of Finance to report the grant position to the next meeting.
+Action: At the request of the Chair, Pia Lund will draft the bid summary.
+Action: It was suggested that the museum might host the launch. Cal Reyes will ask the curator.
+"""
+    )
+    assert ("Report the grant position to the next meeting", ["Director of Finance"]) in actions
+    assert ("Draft the bid summary", ["Pia Lund"]) in actions
+    context = [a for a in actions if a[0].startswith("It was suggested")]
+    assert context == [(context[0][0], ["Cal Reyes"])]
+
+
+def test_outline_numbers_do_not_open_an_action() -> None:
+    actions = _actions(
+        """Harbour Regeneration Board, 14 March 2024
+
+Present: Ned Voss (Chair), Pia Lund
+
+4.2iii) Pia Lund to circulate the survey results. Action: PL
+"""
+    )
+    assert actions == [("Circulate the survey results", ["Pia Lund"])]
