@@ -16,10 +16,21 @@ _LIST_LABEL = re.compile(r"^(?:resolved|agreed|decisions?)\s*[:\-–—]?\s*$", 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _RESOLVED_OR_AGREED = re.compile(r"^(resolved|agreed)\b", re.I)
 _RESOLUTION_SEP = re.compile(r"\s*(?:;\s*(?:and\s+)?)?\(\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*\)\s*")
+# "had been adopted" is background told in the past perfect, not this meeting's act.
 _PASSIVE = re.compile(
-    r"\b(?:it\s+(?:was|is|has\s+been)|was|were|are|is|been|be)\s+(?:unanimously\s+|formally\s+|duly\s+|also\s+|generally\s+|"
+    r"(?<!\bhad )\b(?:it\s+(?:was|is|has\s+been)|was|were|are|is|been|be)\s+"
+    r"(?:(?:unanimously|formally|duly|also|generally|again|further|therefore|then|finally|subsequently)\s+|"
     r"(?:reviewed|considered|discussed|amended)\s+and\s+)?"
-    r"(agreed|approved|resolved|endorsed|ratified|adopted|decided)\b",
+    r"(agreed|approved|resolved|endorsed|ratified|adopted|decided|postponed|deferred)\b",
+    re.I,
+)
+# "Proposed: That …" is a motion put, not yet a decision (its outcome follows).
+_PROPOSAL = re.compile(r"^(?:proposed|proposal|motion|moved)\s*[:\-–—]", re.I)
+_VOTED = re.compile(r"\b(?:carried|passed|unanimous(?:ly)?)\b", re.I)
+# One office holder who "agreed to" do something undertook a task.
+_OFFICE_AGREED_TO = re.compile(
+    r"^(?:the\s+)?(?:vice[- ]?)?(?:chair(?:man|person|woman)?|secretary|clerk|treasurer|president|"
+    r"convenor)\b[^.;]*\bagreed\s+to\b",
     re.I,
 )
 _NOT_YET = re.compile(
@@ -60,7 +71,7 @@ class Decision:
 
 _DECISION_STEMS = (
     "agree", "approv", "resolv", "endors", "ratif", "adopt", "decid", "decision", "elect",
-    "appoint", "passed", "carried",
+    "appoint", "passed", "carried", "postpon", "deferr",
 )  # fmt: skip
 # One compiled alternation: a generator of `in` tests per line was 5 % of
 # extraction time on long minutes.
@@ -84,8 +95,12 @@ def is_decision(sentence: str) -> bool:
     if not _HAS_STEM.search(low):
         # Every rule below needs one of these words: skip the costly patterns.
         return False
+    if _PROPOSAL.match(s) and not _VOTED.search(s):
+        return False
     if _LABEL.match(s):
         return True
+    if _OFFICE_AGREED_TO.match(s) and not _PASSIVE.search(s):
+        return False
     if _NOT_YET.search(s) and not _IT_WAS_AGREED.search(s):
         return False
     return bool(_PASSIVE.search(s) or _COLLECTIVE.search(s) or _ELECTED.search(s))
