@@ -35,3 +35,19 @@ Present: Ann Hale, Bo Dent
 """
     )
     assert record["venue"] == "St. Bride's Hall, Old Quay"
+
+
+def test_a_capitals_heading_opening_with_minutes_and_a_venue_after_the_time() -> None:
+    record = _record(
+        """MINUTES HARBOUR AND MARINA ADVISORY BOARD
+Tuesday, March 4, 2025 7:00 p.m. Committee Room B, Civic Centre
+
+Those present were Ann Hale, Bo Dent and Cy Moss.
+
+1. Call to order
+The meeting was called to order.
+"""
+    )
+    assert record["body"] == "HARBOUR AND MARINA ADVISORY BOARD"
+    assert record["venue"] == "Committee Room B, Civic Centre"
+    assert record["date"] == "2025-03-04"

@@ -34,10 +34,14 @@ _CUT = re.compile(
     re.I,
 )
 
+_MINUTES_WORD = re.compile(r"^(?:minutes|notes)\s+(?:of\s+(?:the\s+)?)?(?=\S+\s+\S)", re.I)
+
 
 def _clean_body(text: str) -> str | None:
     text = re.sub(r"\s+", " ", text).strip(" :.-–—*#")
     text = _CUT.sub("", text).strip(" :.,-–—")
+    # "MINUTES PARKS AND RECREATION BOARD": a heading that opens with the word.
+    text = _MINUTES_WORD.sub("", text)
     text = re.sub(
         r"^(?:the)\s+(?=.*\b(?:board|group|committee|partnership|forum|council)\b)",
         "",
@@ -267,10 +271,30 @@ def find_venue(head: list[str]) -> str | None:
                 venue = _trim_venue(m.group("v"))
                 if venue:
                     return venue
-            place = _place_beside_time(text)
+            place = _place_beside_time(text) or _place_after_time(text)
             if place:
                 return place
     return None
+
+
+_CLOCK = re.compile(r"(?i)\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)")
+
+
+def _place_after_time(text: str) -> str | None:
+    """The place written after the date and time on one line.
+
+    >>> _place_after_time("Monday, 3 March 2025 6:30 p.m. Council Chambers, Town Hall")
+    'Council Chambers, Town Hall'
+    >>> _place_after_time("Monday, 3 March 2025 6:30 p.m. Present were all members") is None
+    True
+    """
+    clocks = list(_CLOCK.finditer(text))
+    if not clocks:
+        return None
+    rest = text[clocks[-1].end() :].strip(" ,;-–—")
+    if not rest[:1].isupper() or len(rest.split()) > 15 or not _PLACE_WORDS.search(rest):
+        return None
+    return _trim_venue(rest)
 
 
 def _place_beside_time(text: str) -> str | None:
