@@ -95,3 +95,48 @@ Present: Ned Voss (Chair), Pia Lund
 """
     )
     assert actions == [("Circulate the survey results", ["Pia Lund"])]
+
+
+AGENTS = """Kestrel Parks Advisory Board
+Minutes of the meeting held on 10 February 2025
+
+Those present were Ann Hale, Bo Dent and Cy Moss.
+
+1. Bylaws
+The board asked staff to draft the bylaws for review at the next regular meeting.
+
+2. Pitch policy
+The changes will be made by staff and presented at the next regular meeting.
+The new fees will be funded by the County Lottery.
+
+3. Minutes
+The comments were noted for the next minutes, and Cy Moss will post the minutes to the list.
+"""
+
+
+def test_a_task_done_by_a_group_of_the_meeting_is_an_action() -> None:
+    actions = _actions(AGENTS)
+    assert ("Make the changes and present them at the next regular meeting", ["staff"]) in actions
+    # Two tasks for one owner "at the next meeting" are two tasks.
+    assert len([a for a in actions if a[1] == ["staff"]]) == 2
+    assert not any("asked" in " ".join(owners) for _, owners in actions)
+    # An outside funder is no owner.
+    assert not any("fund" in d.lower() for d, _ in actions)
+
+
+def test_an_attendees_task_after_a_comma_and_is_an_action() -> None:
+    actions = _actions(AGENTS)
+    assert ("Post the minutes to the list", ["Cy Moss"]) in actions
+
+
+def test_an_imperative_is_not_an_owner() -> None:
+    actions = _actions(
+        """Kestrel Parks Advisory Board, 10 February 2025
+
+Present: Ann Hale (Chair), Bo Dent
+
+Actions arising:
+• Advise Hostwell to close the old server
+"""
+    )
+    assert actions == [("Advise Hostwell to close the old server", [])]

@@ -32,6 +32,14 @@ _NOT_TASKS = {
     "reported", "elected", "appointed", "used", "reached", "achieved", "completed", "finished",
     "launched", "opened", "closed", "located", "situated", "published", "released",
 }  # fmt: skip
+# "The changes will be made by staff and presented at the next meeting."
+_AGENT_TASK = re.compile(
+    rf"^(?P<np>[A-Z](?:(?!\b(?i:{_NOT_NP})\b)[^,;:.]){{2,80}}?)\s+(?:will|shall|are\s+to|is\s+to)\s+"
+    r"be\s+(?P<pp>[a-z]+ed|sent|made|written|drawn\s+up|set\s+up|taken|given|brought|done|sought|"
+    r"shown|put|kept|told|paid|bought|found|built|sold)\s+by\s+(?P<o>(?:the\s+)?[A-Za-z][\w'-]*"
+    r"(?:\s+[A-Z][\w'-]*){0,3})(?P<rest>(?:\s+(?:and|then)\s+[a-z]+ed\b[^;:]*|\s+(?:by|before|at|in|on|for)\b[^;:]*)?)$"
+)
+_AND_PP = re.compile(r"^\s*(and|then)\s+(?P<pp>[a-z]+ed)\b")
 _PRONOUNS = {
     "it", "this", "that", "there", "these", "those", "which", "what", "who", "he", "she", "they",
     "we", "i", "you", "nothing", "anything", "everything", "something", "all", "some", "any",
@@ -64,6 +72,37 @@ def passive_task(sentence: str) -> str | None:
     rest = m.group("rest").strip()
     out = f"{base_verb(m.group('pp'))} {np}" + (f" {rest}" if rest else "")
     return out[0].upper() + out[1:]
+
+
+def agent_task(sentence: str) -> tuple[str, str] | None:
+    """ "The changes will be made by staff and presented …": task and agent.
+
+    The agent is returned as written; the caller decides whether it is an owner.
+
+    >>> agent_task("The survey results will be circulated by the Clerk before the next meeting.")
+    ('Circulate the survey results before the next meeting', 'the Clerk')
+    >>> agent_task("The changes will be made by staff and presented at the next meeting.")
+    ('Make the changes and present them at the next meeting', 'staff')
+    >>> agent_task("The bid will be funded by the Lottery.")
+    ('Fund the bid', 'the Lottery')
+    """
+    text = sentence.strip().rstrip(".").strip()
+    if " be " not in text or " by " not in text:
+        return None
+    m = _AGENT_TASK.match(text)
+    if not m or m.group("pp").lower() in _NOT_TASKS:
+        return None
+    np = m.group("np").strip()
+    if np.split()[0].lower() in _PRONOUNS:
+        return None
+    np = np[0].lower() + np[1:] if not np[:2].isupper() else np
+    rest = m.group("rest")
+    more = _AND_PP.match(rest)
+    if more:
+        # "… and presented at …": the second step, as a task on the same thing.
+        rest = f" {more.group(1)} {base_verb(more.group('pp'))} them" + rest[more.end() :]
+    out = f"{base_verb(m.group('pp'))} {np}{rest}".strip()
+    return out[0].upper() + out[1:], m.group("o")
 
 
 def need_task(sentence: str) -> str | None:

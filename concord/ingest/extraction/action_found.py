@@ -72,8 +72,31 @@ class Collector:
         return None
 
 
+# Words every action shares ("… at the next meeting") say nothing about the task.
+_COMMON = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "that",
+        "this",
+        "are",
+        "was",
+        "were",
+        "will",
+        "them",
+        "their",
+        "its",
+        "all",
+        "any",
+        "next",
+        "meeting",
+    ]
+)
+
+
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2}
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in _COMMON}
 
 
 def _similar(a: set[str], b: set[str]) -> float:

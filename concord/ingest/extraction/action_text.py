@@ -162,7 +162,9 @@ _IMPERATIVES_TEXT = """review ensure arrange produce provide present prepare cir
     report look identify explore progress investigate find feed raise forward take seek establish
     discuss complete continue obtain work give hold add include create submit chase follow
     promote publish appoint approve liaise meet collate compile clarify ask book order pay email
-    thank"""
+    thank advise inform notify cancel close remove keep post tell remind request apply renew
+    collect distribute recruit design install repair replace buy sign visit inspect plan start
+    research test reply respond"""
 _IMPERATIVES = set(_IMPERATIVES_TEXT.split())
 
 # An office named by what it is for: "Minister for the Cabinet Office",
@@ -319,6 +321,7 @@ def drop_subject(description: str) -> str:
     return rest[0].upper() + rest[1:]
 
 
+_ASKING = re.compile(r"(?i)\b(?:asked|requested|instructed|invited|encouraged|urged)\b")
 _NARRATIVE = re.compile(
     r"^(?P<o>[^,:;.()]{1,50}?)\s+(?P<v>to|will|agreed\s+to|undertook\s+to|offered\s+to|"
     r"volunteered\s+to)\s+(?P<rest>[a-z]+\b.+)$"
@@ -346,7 +349,8 @@ def narrative_action(
     if not m or m.group("rest").split()[0] in ("be", "been", "have", "not", "also"):
         return None
     owner_text = _THE.sub("", m.group("o").strip())
-    if not ownerish(owner_text):
+    if not ownerish(owner_text) or _ASKING.search(owner_text):
+        # "The board asked staff to …": the one asked is the owner (action_lists).
         return None
     owners = resolve_names(split_owners(owner_text), people)
     in_register = owners and all(o in people or role_key(o) in (roles or {}) for o in owners)

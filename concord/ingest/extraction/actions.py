@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from concord.ingest.extraction.action_forms import need_task, passive_task
+from concord.ingest.extraction.action_forms import agent_task, need_task, passive_task
 from concord.ingest.extraction.action_found import Collector, dedupe
 from concord.ingest.extraction.action_lists import OWNER_TASK, listed_actions
 from concord.ingest.extraction.action_tables import ActionTables, read_action_tables
 from concord.ingest.extraction.action_text import (
+    GROUPISH,
     STATEMENT,
     VERBS_TO,
     drop_subject,
@@ -31,7 +32,7 @@ from concord.ingest.extraction.action_text import (
     subjunctive_task,
 )
 from concord.ingest.extraction.layout import Line, sentences
-from concord.ingest.extraction.names import split_owners
+from concord.ingest.extraction.names import role_key, split_owners
 from concord.ingest.record import Action
 from concord.ingest.text import ROW, Text
 
@@ -39,6 +40,7 @@ __all__ = ["ActionTables", "extract_actions", "parse_action_text", "read_action_
 
 _ENDS_SENTENCE = re.compile(r"[.!?:)]$")
 _SEMICOLON = re.compile(r";\s+")
+_AND_CLAUSE = re.compile(r",\s+(?:and|but|so|while)\s+(?=[A-Z])")
 _ACTION_REF = re.compile(r"^action\s+(\d+(?:\.\d+)*)", re.I | re.M)
 _INLINE = re.compile(
     r"^actions?(?:\s+(?:point\s+)?\d+(?:\.\d+)*[.:]?)?\s*(?:[:\-–—]+|\s+by\b)\s*(?P<rest>.*)$", re.I
@@ -204,12 +206,22 @@ def _line_ending(
         and ln.block not in tables.action_blocks
         and (" to " in bare or " will " in bare)
     ):
-        clauses = [c for sent in sentences(bare) for c in _SEMICOLON.split(sent)]
+        # Clauses: sentences, their ";" parts, and ", and Ann will …" after a comma.
+        clauses = [
+            c
+            for sent in sentences(bare)
+            for part in _SEMICOLON.split(sent)
+            for c in _AND_CLAUSE.split(part)
+        ]
         for clause in clauses:
             told = narrative_action(clause, people, roles)
             if told:
                 d, owners, dw = told
                 add(d, owners, due_of(dw, d), k, "narrative")
+                continue
+            agent = _agent_action(clause, people, roles)
+            if agent:
+                add(agent[0], agent[1], due_of(None, agent[0]), k, "narrative")
                 continue
             # A task with no owner, written as a note: "Letter to be sent to …",
             # "Need to book the hall …".
@@ -218,6 +230,22 @@ def _line_ending(
             task = None if ln.bullet else passive_task(clause) or need_task(clause)
             if task:
                 add(task, [], due_of(None, task), k, "passive")
+
+
+def _agent_action(
+    clause: str, people: list[str], roles: dict[str, str]
+) -> tuple[str, list[str]] | None:
+    """ "The report will be circulated by the Clerk": a task, if the agent is an
+    attendee, an office one attendee holds, or a group of the meeting's own ("staff")."""
+    told = agent_task(clause)
+    if not told:
+        return None
+    agent = re.sub(r"(?i)^the\s+", "", told[1])
+    owners = resolve_names(split_owners(agent), people)
+    known = owners and all(o in people or role_key(o) in roles for o in owners)
+    if not known and not GROUPISH.match(agent):
+        return None
+    return told[0], owners
 
 
 def _decision_actions(text: Text, decisions: list, people: list[str], out: Collector) -> None:
