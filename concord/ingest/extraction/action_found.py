@@ -73,26 +73,10 @@ class Collector:
 
 
 # Words every action shares ("… at the next meeting") say nothing about the task.
-_COMMON = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "that",
-        "this",
-        "are",
-        "was",
-        "were",
-        "will",
-        "them",
-        "their",
-        "its",
-        "all",
-        "any",
-        "next",
-        "meeting",
-    ]
-)
+_COMMON = frozenset((
+    "the", "and", "for", "that", "this", "are", "was", "were", "will", "them", "their", "its",
+    "all", "any", "next", "meeting",
+))  # fmt: skip
 
 
 def _words(text: str) -> set[str]:
