@@ -140,3 +140,33 @@ Actions arising:
 """
     )
     assert actions == [("Advise Hostwell to close the old server", [])]
+
+
+COUNCIL = """Ashby Parva Community Council
+Minutes of the meeting held on 12 June 2024
+
+Present: Cllr. Olga Lee (Chair), Cllr. Tom Ray, Cllr. Una Pike
+
+1. Audit
+The internal audit was completed. The Clerk was asked to write to the auditor to thank her.
+
+2. Governance
+• Cllr. O. Lee and the Clerk to review the standing orders.
+
+3. Footpaths
+Cllr. U. Pike had an enquiry about footpaths; Cllr. T. Ray would send her the map.
+
+4. Strategy
+The Partnership was asked to approve the final draft of the village plan.
+"""
+
+
+def test_initials_with_full_stops_an_office_and_reported_speech() -> None:
+    actions = _actions(COUNCIL)
+    assert ("Write to the auditor to thank her", ["Clerk"]) in actions
+    assert ("Review the standing orders", ["Olga Lee", "Clerk"]) in actions
+    assert ("Send her the map", ["Tom Ray"]) in actions
+
+
+def test_a_body_asked_to_approve_is_not_given_a_task() -> None:
+    assert not any("village plan" in d for d, _ in _actions(COUNCIL))

@@ -321,11 +321,19 @@ def drop_subject(description: str) -> str:
     return rest[0].upper() + rest[1:]
 
 
+_ASKED_ROLE = re.compile(
+    r"(?i)^(?:[a-z][\w&'-]*\s+){0,3}(?:clerk|chair(?:man|person)?|secretary|treasurer|officers?|"
+    r"staff|team|secretariat)$"
+)
 _ASKING = re.compile(r"(?i)\b(?:asked|requested|instructed|invited|encouraged|urged)\b")
 _NARRATIVE = re.compile(
-    r"^(?P<o>[^,:;.()]{1,50}?)\s+(?P<v>to|will|agreed\s+to|undertook\s+to|offered\s+to|"
-    r"volunteered\s+to)\s+(?P<rest>[a-z]+\b.+)$"
+    r"^(?P<o>[^,:;.()]{1,50}?)\s+(?P<v>to|will|would|agreed\s+to|undertook\s+to|offered\s+to|"
+    r"volunteered\s+to|(?:was|were)\s+(?:asked|requested|instructed|tasked)\s+to)\s+"
+    r"(?P<rest>[a-z]+\b.+)$"
 )
+# The full stop of a title or an initial ("Cllr. O. Williams") is not a
+# sentence's end: masked (same length) while the owner is looked for.
+_NAME_DOT = re.compile(r"\b(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|Revd|Sgt|Insp|Supt|[A-Z])\.(?=\s)")
 
 
 def narrative_action(
@@ -345,24 +353,39 @@ def narrative_action(
     True
     """
     text = sentence.strip().rstrip(".")
-    m = _NARRATIVE.match(text)
+    masked = _NAME_DOT.sub(lambda d: d.group(0)[:-1] + "\x01", text) if "." in text else text
+    m = _NARRATIVE.match(masked)
     if not m or m.group("rest").split()[0] in ("be", "been", "have", "not", "also"):
         return None
-    owner_text = _THE.sub("", m.group("o").strip())
+    owner_text = _THE.sub("", text[m.start("o") : m.end("o")].strip())
     if not ownerish(owner_text) or _ASKING.search(owner_text):
         # "The board asked staff to …": the one asked is the owner (action_lists).
         return None
-    owners = resolve_names(split_owners(owner_text), people)
+    owners = [_THE.sub("", o) for o in resolve_names(split_owners(owner_text), people)]
     in_register = owners and all(o in people or role_key(o) in (roles or {}) for o in owners)
+    # "would" (reported speech) and "was asked to" need an attendee or an office
+    # one attendee holds; "to" alone also takes a role ("Clerk to …").
+    asked = m.group("v")[:3] in ("was", "wer")
+    bare_to = m.group("v") == "to" or asked
+    # "The Partnership was asked to approve …" asks the meeting for a decision:
+    # only an office or staff asked to do something is given a task.
     role_task = (
-        m.group("v") == "to"
-        and GROUPISH.match(owner_text)
+        (
+            (m.group("v") == "to" and GROUPISH.match(owner_text))
+            or (asked and _ASKED_ROLE.match(owner_text))
+        )
         and m.group("rest").split()[0].lower() in _IMPERATIVES
         and owner_text.lower() not in ("all", "members", "partners", "governors", "trustees")
     )
-    if not (in_register or role_task):
+    # "Cllr. O. Williams and the Clerk to review …": an attendee with an office.
+    with_office = (
+        bare_to
+        and any(o in people for o in owners)
+        and all(o in people or GROUPISH.match(o) for o in owners)
+    )
+    if not (in_register or role_task or with_office):
         return None
-    d, _, dw = parse_action_text(m.group("rest"), people)
+    d, _, dw = parse_action_text(text[m.start("rest") :], people)
     return d, owners, dw
 
 

@@ -204,7 +204,7 @@ def _line_ending(
         not tail
         and not initials_tail
         and ln.block not in tables.action_blocks
-        and (" to " in bare or " will " in bare)
+        and (" to " in bare or " will " in bare or " would " in bare)
     ):
         # Clauses: sentences, their ";" parts, and ", and Ann will …" after a comma.
         clauses = [
