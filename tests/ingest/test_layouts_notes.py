@@ -3,8 +3,9 @@
 Note-style minutes record tasks without an owner ("Letter to be sent to
 …", "Need to book …"); formal ones name an office ("Director of Finance
 to …") or open with a clause ("At the request of the Chair, …"); outline
-numbers ("4.2iii)") stand before an action.  None of this text comes from
-real minutes.
+numbers ("4.2iii)") stand before an action; a note-taker's "for next
+meeting:" labels a task; a proxy's bracket names the member stood in for
+and that member's office.  None of this text comes from real minutes.
 """
 
 from __future__ import annotations
@@ -170,3 +171,36 @@ def test_initials_with_full_stops_an_office_and_reported_speech() -> None:
 
 def test_a_body_asked_to_approve_is_not_given_a_task() -> None:
     assert not any("village plan" in d for d, _ in _actions(COUNCIL))
+
+
+def test_a_for_next_meeting_label_over_a_task() -> None:
+    actions = _actions(
+        """2025-03-04 Garden steering meeting
+
+Steering group present
+* Ann Hale
+* Bo Dent
+
+Notes
+* Plot waiting list is at twelve
+* for next meeting: present budget (share with group in the meantime)
+* Next steps: the shed was repaired
+"""
+    )
+    assert actions == [("Present budget (share with group in the meantime)", [])]
+
+
+def test_a_proxy_for_a_member_with_their_office_in_the_bracket() -> None:
+    record = _record(
+        """Castle Reading Circle, 12 December 2024
+
+Present - Robin (chair), Mouse (proxy for Karne, librarian)
+Apologies - Karne (librarian)
+
+1. Books
+Noted.
+"""
+    )
+    mouse = [p for p in record["attendance"] if p["name"] == "Mouse"]
+    assert mouse and mouse[0]["deputising_for"] == "Karne"
+    assert mouse[0]["status"] == "present"

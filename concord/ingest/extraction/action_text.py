@@ -167,6 +167,12 @@ _IMPERATIVES_TEXT = """review ensure arrange produce provide present prepare cir
     research test reply respond"""
 _IMPERATIVES = set(_IMPERATIVES_TEXT.split())
 
+
+def is_imperative(word: str) -> bool:
+    """Whether ``word`` is a verb that opens a task ("circulate", "book")."""
+    return word.lower() in _IMPERATIVES
+
+
 # An office named by what it is for: "Minister for the Cabinet Office",
 # "Director of Finance", "the Head of Planning".
 _OFFICE_OF = re.compile(

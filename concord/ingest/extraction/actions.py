@@ -25,6 +25,7 @@ from concord.ingest.extraction.action_text import (
     STATEMENT,
     VERBS_TO,
     drop_subject,
+    is_imperative,
     narrative_action,
     ownerish,
     parse_action_text,
@@ -39,6 +40,10 @@ from concord.ingest.text import ROW, Text
 __all__ = ["ActionTables", "extract_actions", "parse_action_text", "read_action_tables"]
 
 _ENDS_SENTENCE = re.compile(r"[.!?:)]$")
+_NEXT_LABEL = re.compile(
+    r"(?i)^(?:for\s+(?:the\s+)?next\s+meeting|next\s+steps?|to[- ]?dos?|follow[- ]?ups?)"
+    r"\s*:\s*(?P<t>\S.*)$"
+)
 _SEMICOLON = re.compile(r";\s+")
 _AND_CLAUSE = re.compile(r",\s+(?:and|but|so|while)\s+(?=[A-Z])")
 _ACTION_REF = re.compile(r"^action\s+(\d+(?:\.\d+)*)", re.I | re.M)
@@ -177,6 +182,12 @@ def _line_ending(
     """An owner after a line ("… Action: JB", "… – AL"), or a task told in it."""
     add, due_of = out.add, out.due_of
     bare = ln.bare
+    label = _NEXT_LABEL.match(bare) if ":" in bare else None
+    if label and label.group("t").split() and is_imperative(label.group("t").split()[0]):
+        # "For next meeting: present the charter", "Next steps: book the hall".
+        d, owners, dw = parse_action_text(label.group("t"), people)
+        add(d, owners, due_of(dw, d), k, "inline")
+        return
     tail = _TAIL_OWNER.search(bare) if "ction" in bare or "CTION" in bare else None
     # Initials after a dash: the line must end in a capital (or "A.").
     initials_tail = (

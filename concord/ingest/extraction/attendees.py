@@ -136,7 +136,16 @@ def parse_person(
     d = _DEPUTY.search(name_part)
     if d and looks_like_name(d.group(1), allow_single=single):
         deputising = split_title(d.group(1).strip())[1]
-        name_part = (name_part[: d.start()] + name_part[d.end() :]).strip()
+        after = name_part[d.end() :]
+        if (
+            d.group(0).rstrip().endswith(",")
+            and d.group(0).lstrip().startswith("(")
+            and ")" in after
+        ):
+            # "Mouse (proxy for Karne, librarian)": the rest of the bracket
+            # says what the member stood in for is.
+            after = after.split(")", 1)[1]
+        name_part = (name_part[: d.start()] + after).strip()
     r = ROLE.search(name_part)
     if r:
         role = role_word(r.group(1))
