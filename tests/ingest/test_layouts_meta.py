@@ -51,3 +51,21 @@ The meeting was called to order.
     assert record["body"] == "HARBOUR AND MARINA ADVISORY BOARD"
     assert record["venue"] == "Committee Room B, Civic Centre"
     assert record["date"] == "2025-03-04"
+
+
+def test_a_long_agenda_title_that_opens_with_discuss_and_consider_is_an_item() -> None:
+    record = _record(
+        """Kestrel Parks Advisory Board
+Minutes of the meeting held on 10 February 2025
+
+Those present were Ann Hale, Bo Dent and Cy Moss.
+
+1. Approval of minutes
+The minutes were approved.
+
+2. Discuss and consider the draft rules for the use of the sports pitches by clubs and an example of rules from the Library Board.
+The board asked staff to draft the rules.
+"""  # noqa: E501
+    )
+    assert [i["number"] for i in record["items"]] == ["1", "2"]
+    assert record["items"][1]["title"].startswith("Discuss and consider the draft rules")
