@@ -58,3 +58,26 @@ def test_again_agreed_and_deferred_are_decisions() -> None:
 def test_a_motion_with_its_vote_on_one_line_is_a_decision() -> None:
     assert is_decision("Motion: to approve the accounts - carried unanimously.")
     assert not is_decision("Motion: that the accounts be approved.")
+
+
+def test_consensus_meeting_frequency_and_an_elliptic_outcome_are_decisions() -> None:
+    decisions = _decisions(
+        """Elmstead Village Hall Committee
+Minutes of the meeting held on 2 May 2024
+
+Present: Joy Ashe (Chair), Raj Tull, Bea Venn
+
+1. Bookings
+The booking policy was read out and the changes agreed.
+In discussion there was a consensus that hirers should leave the hall as they found it.
+
+2. Future meetings
+From now on the committee will meet every eight weeks.
+Raj will meet the caretaker next week.
+"""
+    )
+    assert decisions == [
+        "The booking policy was read out and the changes agreed.",
+        "In discussion there was a consensus that hirers should leave the hall as they found it.",
+        "From now on the committee will meet every eight weeks.",
+    ]

@@ -24,6 +24,22 @@ _PASSIVE = re.compile(
     r"(agreed|approved|resolved|endorsed|ratified|adopted|decided|postponed|deferred)\b",
     re.I,
 )
+# "There was a consensus that …", "The group will meet every six weeks",
+# "The statement was read out and responses agreed."
+_OTHER_CUES = re.compile(r"consensus| meet ")
+_CONSENSUS = re.compile(
+    r"(?i)\b(?:there\s+was\s+(?:a\s+|general\s+|broad\s+)?consensus|consensus\s+was\s+reached|"
+    r"it\s+was\s+the\s+consensus)\b"
+)
+_MEETS_EVERY = re.compile(
+    r"(?i)\b(?:will|would|shall)\s+(?:now\s+|in\s+future\s+|continue\s+to\s+)?meet\s+"
+    r"(?:every\s+\w+\s+(?:weeks?|months?)|every\s+(?:week|month)|monthly|quarterly|bi-?monthly|"
+    r"fortnightly|weekly|annually|twice\s+a\s+year)"
+)
+_ELLIPTIC = re.compile(
+    r"(?i)\b(?:was|were)\s+[a-z]+(?:\s+[a-z]+)?\s+and\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+"
+    r"(?:agreed|approved|adopted|endorsed|accepted)\s*\.?$"
+)
 # "Proposed: That …" is a motion put, not yet a decision (its outcome follows).
 _PROPOSAL = re.compile(r"^(?:proposed|proposal|motion|moved)\s*[:\-–—]", re.I)
 _VOTED = re.compile(r"\b(?:carried|passed|unanimous(?:ly)?)\b", re.I)
@@ -94,7 +110,8 @@ def is_decision(sentence: str) -> bool:
     low = s.lower()
     if not _HAS_STEM.search(low):
         # Every rule below needs one of these words: skip the costly patterns.
-        return False
+        # (A consensus, or how often the body will meet, needs none of them.)
+        return bool(_OTHER_CUES.search(low) and (_CONSENSUS.search(s) or _MEETS_EVERY.search(s)))
     if _PROPOSAL.match(s) and not _VOTED.search(s):
         return False
     if _LABEL.match(s):
@@ -103,7 +120,9 @@ def is_decision(sentence: str) -> bool:
         return False
     if _NOT_YET.search(s) and not _IT_WAS_AGREED.search(s):
         return False
-    return bool(_PASSIVE.search(s) or _COLLECTIVE.search(s) or _ELECTED.search(s))
+    return bool(
+        _PASSIVE.search(s) or _COLLECTIVE.search(s) or _ELECTED.search(s) or _ELLIPTIC.search(s)
+    )
 
 
 def clean_decision(text: str) -> str:
@@ -189,7 +208,7 @@ def extract_decisions(
             for motion, parts in motions(sentences(text)):
                 out.append(Decision(clean_decision(motion), i, anchor))
                 in_motion.update(parts)
-        if not stem:
+        if not stem and not _OTHER_CUES.search(low):
             i += 1
             continue
         for sent in _split_resolutions(text):
