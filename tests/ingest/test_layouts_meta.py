@@ -69,3 +69,19 @@ The board asked staff to draft the rules.
     )
     assert [i["number"] for i in record["items"]] == ["1", "2"]
     assert record["items"][1]["title"].startswith("Discuss and consider the draft rules")
+
+
+def test_a_heading_that_opens_with_the_date_gives_the_body() -> None:
+    record = _record(
+        """2025-04-09 Garden Steering Group meeting
+=========================================
+
+6:30 PM, Google meet
+
+Steering group present
+* Ann Hale
+* Bo Dent
+"""
+    )
+    assert record["body"] == "Garden Steering Group"
+    assert record["date"] == "2025-04-09"

@@ -34,14 +34,16 @@ _CUT = re.compile(
     re.I,
 )
 
+_LEAD_DATE = re.compile(r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\s+(?=[A-Z])")
 _MINUTES_WORD = re.compile(r"^(?:minutes|notes)\s+(?:of\s+(?:the\s+)?)?(?=\S+\s+\S)", re.I)
 
 
 def _clean_body(text: str) -> str | None:
     text = re.sub(r"\s+", " ", text).strip(" :.-–—*#")
     text = _CUT.sub("", text).strip(" :.,-–—")
-    # "MINUTES PARKS AND RECREATION BOARD": a heading that opens with the word.
-    text = _MINUTES_WORD.sub("", text)
+    # "MINUTES PARKS AND RECREATION BOARD": a heading that opens with the word;
+    # "2024-08-28 Garden steering meeting": one that opens with the date.
+    text = _LEAD_DATE.sub("", _MINUTES_WORD.sub("", text))
     text = re.sub(
         r"^(?:the)\s+(?=.*\b(?:board|group|committee|partnership|forum|council)\b)",
         "",
