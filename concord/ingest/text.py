@@ -145,7 +145,7 @@ def has_markup(text: str) -> bool:
     >>> has_markup("<p>Hello</p>"), has_markup("Fish &amp; chips"), has_markup("a < b")
     (True, True, False)
     """
-    return bool(_TAG.search(text) or re.search(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});", text))
+    return ("<" in text and bool(_TAG.search(text))) or ("&" in text and bool(_ENTITY.search(text)))
 
 
 def fragment_to_lines(fragment: str) -> list[str]:
@@ -177,8 +177,16 @@ def fragment_to_lines(fragment: str) -> list[str]:
     return split_bullets(text)
 
 
+_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
 _INLINE_BULLET = re.compile(r"\s+[•●▪❖➢]\s+")
 _LEADING_BULLET = re.compile(r"^(?:[•·●○◦▪■□❖➢➤►▶✓✔*]|-(?=\s|$))\s*")
+
+
+_LEADING_MARKS = frozenset("•·●○◦▪■□❖➢➤►▶✓✔*-")
+
+
+def _has_bullet(text: str) -> bool:
+    return "•" in text or "●" in text or "▪" in text or "❖" in text or "➢" in text
 
 
 def split_bullets(text: str) -> list[str]:
@@ -191,11 +199,12 @@ def split_bullets(text: str) -> list[str]:
     """
     lines: list[str] = []
     for raw in text.split("\n"):
-        for i, part in enumerate(_INLINE_BULLET.split(raw)):
+        pieces = _INLINE_BULLET.split(raw) if _has_bullet(raw) else [raw]
+        for i, part in enumerate(pieces):
             part = clean_spaces(part)
             if not part:
                 continue
-            stripped = _LEADING_BULLET.sub("", part)
+            stripped = _LEADING_BULLET.sub("", part) if part[0] in _LEADING_MARKS else part
             if i > 0 or stripped != part:
                 if not stripped:
                     continue

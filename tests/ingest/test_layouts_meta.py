@@ -35,3 +35,53 @@ Present: Ann Hale, Bo Dent
 """
     )
     assert record["venue"] == "St. Bride's Hall, Old Quay"
+
+
+def test_a_capitals_heading_opening_with_minutes_and_a_venue_after_the_time() -> None:
+    record = _record(
+        """MINUTES HARBOUR AND MARINA ADVISORY BOARD
+Tuesday, March 4, 2025 7:00 p.m. Committee Room B, Civic Centre
+
+Those present were Ann Hale, Bo Dent and Cy Moss.
+
+1. Call to order
+The meeting was called to order.
+"""
+    )
+    assert record["body"] == "HARBOUR AND MARINA ADVISORY BOARD"
+    assert record["venue"] == "Committee Room B, Civic Centre"
+    assert record["date"] == "2025-03-04"
+
+
+def test_a_long_agenda_title_that_opens_with_discuss_and_consider_is_an_item() -> None:
+    record = _record(
+        """Kestrel Parks Advisory Board
+Minutes of the meeting held on 10 February 2025
+
+Those present were Ann Hale, Bo Dent and Cy Moss.
+
+1. Approval of minutes
+The minutes were approved.
+
+2. Discuss and consider the draft rules for the use of the sports pitches by clubs and an example of rules from the Library Board.
+The board asked staff to draft the rules.
+"""  # noqa: E501
+    )
+    assert [i["number"] for i in record["items"]] == ["1", "2"]
+    assert record["items"][1]["title"].startswith("Discuss and consider the draft rules")
+
+
+def test_a_heading_that_opens_with_the_date_gives_the_body() -> None:
+    record = _record(
+        """2025-04-09 Garden Steering Group meeting
+=========================================
+
+6:30 PM, Google meet
+
+Steering group present
+* Ann Hale
+* Bo Dent
+"""
+    )
+    assert record["body"] == "Garden Steering Group"
+    assert record["date"] == "2025-04-09"

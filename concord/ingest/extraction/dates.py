@@ -21,6 +21,11 @@ _ORD = r"(\d{1,2})\s*(?:st|nd|rd|th)?"
 _YEAR = r"(\d{4}|'?\d{2})"
 
 # "3rd March 2024", "Wednesday 3 March, 2024", "3 Mar 24"
+_DIGIT = re.compile(r"\d")
+_SPACED_ORDINAL = re.compile(r"(\d) (st|nd|rd|th)\b")
+_RELATIVE_MONTH = re.compile(r"(?i)\b(this|next)\s+month\b")
+_NEXT_MEETING = re.compile(r"\b(next|following)\s+(board\s+|group\s+|committee\s+)?meeting\b", re.I)
+_MONTH_RANGE = re.compile(rf"{_MON}\s*[/\-–]\s*{_MON}", re.I)
 _D_M_Y = re.compile(rf"\b(?:{_DAY}\s+)?(?:the\s+)?{_ORD}(?:\s+of)?\s+({_MON}),?\s+{_YEAR}\b", re.I)
 # "March 3rd, 2024"
 _M_D_Y = re.compile(rf"\b(?:{_DAY}\s+)?({_MON})\s+{_ORD},?\s+(\d{{4}})\b", re.I)
@@ -94,7 +99,10 @@ def find_dates(text: str, ref: date | None = None, *, partial: bool = True) -> l
     >>> [f.value for f in find_dates("Friday 19th March", date(2010, 1, 22))]
     ['2010-03-19']
     """
-    text = re.sub(r"(\d) (st|nd|rd|th)\b", r"\1\2 ", text)
+    if not _DIGIT.search(text):
+        # Every pattern below needs a digit (a day, month number or year).
+        return []
+    text = _SPACED_ORDINAL.sub(r"\1\2 ", text)
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
 
@@ -238,7 +246,7 @@ def resolve_due(text: str, ref: date | None, next_meeting: str | None = None) ->
     """
     if not text:
         return None
-    relative = re.search(r"(?i)\b(this|next)\s+month\b", text)
+    relative = _RELATIVE_MONTH.search(text)
     if relative and ref is not None and not find_dates(text, ref):
         year, month = ref.year, ref.month
         if relative.group(1).lower() == "next":
@@ -247,9 +255,9 @@ def resolve_due(text: str, ref: date | None, next_meeting: str | None = None) ->
     found = find_dates(text, ref)
     if found:
         return found[-1].value if len(found) > 1 and "/" in text else found[0].value
-    if re.search(r"\b(next|following)\s+(board\s+|group\s+|committee\s+)?meeting\b", text, re.I):
+    if _NEXT_MEETING.search(text):
         return next_meeting
     months = month_mentions(text, ref)
     if months:
-        return months[-1] if re.search(rf"{_MON}\s*[/\-–]\s*{_MON}", text, re.I) else months[0]
+        return months[-1] if _MONTH_RANGE.search(text) else months[0]
     return None

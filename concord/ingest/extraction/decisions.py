@@ -7,10 +7,46 @@ from dataclasses import dataclass
 
 from concord.ingest.extraction.layout import Line, sentences
 
+_IT_WAS_AGREED = re.compile(r"\bit\s+was\s+agreed\b", re.I)
+_SPACED_ORDINAL = re.compile(r"(\d) (st|nd|rd|th)\b")
+_LEAD_LABEL = re.compile(r"^(?:action|agreed|decision|resolved)\s*[:\-–—]\s*", re.I)
+_RESOLVED_THAT = re.compile(r"^resolved\s+(?=that\b)", re.I)
+_LEAD_BULLET = re.compile(r"^(?:•\s*)")
+_LIST_LABEL = re.compile(r"^(?:resolved|agreed|decisions?)\s*[:\-–—]?\s*$", re.I)
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_RESOLVED_OR_AGREED = re.compile(r"^(resolved|agreed)\b", re.I)
+_RESOLUTION_SEP = re.compile(r"\s*(?:;\s*(?:and\s+)?)?\(\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*\)\s*")
+# "had been adopted" is background told in the past perfect, not this meeting's act.
 _PASSIVE = re.compile(
-    r"\b(?:it\s+(?:was|is|has\s+been)|was|were|are|is|been|be)\s+(?:unanimously\s+|formally\s+|duly\s+|also\s+|generally\s+|"
+    r"(?<!\bhad )\b(?:it\s+(?:was|is|has\s+been)|was|were|are|is|been|be)\s+"
+    r"(?:(?:unanimously|formally|duly|also|generally|again|further|therefore|then|finally|subsequently)\s+|"
     r"(?:reviewed|considered|discussed|amended)\s+and\s+)?"
-    r"(agreed|approved|resolved|endorsed|ratified|adopted|decided)\b",
+    r"(agreed|approved|resolved|endorsed|ratified|adopted|decided|postponed|deferred)\b",
+    re.I,
+)
+# "There was a consensus that …", "The group will meet every six weeks",
+# "The statement was read out and responses agreed."
+_OTHER_CUES = re.compile(r"consensus| meet ")
+_CONSENSUS = re.compile(
+    r"(?i)\b(?:there\s+was\s+(?:a\s+|general\s+|broad\s+)?consensus|consensus\s+was\s+reached|"
+    r"it\s+was\s+the\s+consensus)\b"
+)
+_MEETS_EVERY = re.compile(
+    r"(?i)\b(?:will|would|shall)\s+(?:now\s+|in\s+future\s+|continue\s+to\s+)?meet\s+"
+    r"(?:every\s+\w+\s+(?:weeks?|months?)|every\s+(?:week|month)|monthly|quarterly|bi-?monthly|"
+    r"fortnightly|weekly|annually|twice\s+a\s+year)"
+)
+_ELLIPTIC = re.compile(
+    r"(?i)\b(?:was|were)\s+[a-z]+(?:\s+[a-z]+)?\s+and\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+"
+    r"(?:agreed|approved|adopted|endorsed|accepted)\s*\.?$"
+)
+# "Proposed: That …" is a motion put, not yet a decision (its outcome follows).
+_PROPOSAL = re.compile(r"^(?:proposed|proposal|motion|moved)\s*[:\-–—]", re.I)
+_VOTED = re.compile(r"\b(?:carried|passed|unanimous(?:ly)?)\b", re.I)
+# One office holder who "agreed to" do something undertook a task.
+_OFFICE_AGREED_TO = re.compile(
+    r"^(?:the\s+)?(?:vice[- ]?)?(?:chair(?:man|person|woman)?|secretary|clerk|treasurer|president|"
+    r"convenor)\b[^.;]*\bagreed\s+to\b",
     re.I,
 )
 _NOT_YET = re.compile(
@@ -51,7 +87,7 @@ class Decision:
 
 _DECISION_STEMS = (
     "agree", "approv", "resolv", "endors", "ratif", "adopt", "decid", "decision", "elect",
-    "appoint", "passed", "carried",
+    "appoint", "passed", "carried", "postpon", "deferr",
 )  # fmt: skip
 # One compiled alternation: a generator of `in` tests per line was 5 % of
 # extraction time on long minutes.
@@ -74,12 +110,19 @@ def is_decision(sentence: str) -> bool:
     low = s.lower()
     if not _HAS_STEM.search(low):
         # Every rule below needs one of these words: skip the costly patterns.
+        # (A consensus, or how often the body will meet, needs none of them.)
+        return bool(_OTHER_CUES.search(low) and (_CONSENSUS.search(s) or _MEETS_EVERY.search(s)))
+    if _PROPOSAL.match(s) and not _VOTED.search(s):
         return False
     if _LABEL.match(s):
         return True
-    if _NOT_YET.search(s) and not re.search(r"\bit\s+was\s+agreed\b", s, re.I):
+    if _OFFICE_AGREED_TO.match(s) and not _PASSIVE.search(s):
         return False
-    return bool(_PASSIVE.search(s) or _COLLECTIVE.search(s) or _ELECTED.search(s))
+    if _NOT_YET.search(s) and not _IT_WAS_AGREED.search(s):
+        return False
+    return bool(
+        _PASSIVE.search(s) or _COLLECTIVE.search(s) or _ELECTED.search(s) or _ELLIPTIC.search(s)
+    )
 
 
 def clean_decision(text: str) -> str:
@@ -88,13 +131,13 @@ def clean_decision(text: str) -> str:
     >>> clean_decision("4.5. Agreed: The plan was approved")
     'The plan was approved.'
     """
-    text = re.sub(r"(\d) (st|nd|rd|th)\b", r"\1\2", text.strip())
+    text = _SPACED_ORDINAL.sub(r"\1\2", text.strip())
     for _ in range(3):
         before = text
         text = _NUMBER.sub("", text)
-        text = re.sub(r"^(?:action|agreed|decision|resolved)\s*[:\-–—]\s*", "", text, flags=re.I)
-        text = re.sub(r"^resolved\s+(?=that\b)", "", text, flags=re.I)
-        text = re.sub(r"^(?:•\s*)", "", text)
+        text = _LEAD_LABEL.sub("", text)
+        text = _RESOLVED_THAT.sub("", text)
+        text = _LEAD_BULLET.sub("", text)
         if text == before:
             break
     text = text.strip()
@@ -120,7 +163,8 @@ def extract_decisions(
             i += 1
             continue
         text = line.bare.strip()
-        m = _NUMBER.match(text)
+        numbered = text[:1] == "(" or text[:1].isdigit()
+        m = _NUMBER.match(text) if numbered else None
         if m and not line.bullet:
             anchor = m.group(1)
         if i in item_starts:
@@ -128,8 +172,9 @@ def extract_decisions(
             pos = text.find(title)
             if pos >= 0:
                 text = text[pos + len(title) :].lstrip(" :–—-.")
-        text = _NUMBER.sub("", text)
-        if re.match(r"^(?:resolved|agreed|decisions?)\s*[:\-–—]?\s*$", text, re.I):
+        if text[:1] == "(" or text[:1].isdigit():
+            text = _NUMBER.sub("", text)
+        if text[:1] in "rRaAdD" and _LIST_LABEL.match(text):
             j = i + 1
             while j < len(lines) and (
                 lines[j].bullet
@@ -143,9 +188,12 @@ def extract_decisions(
             i = j
             continue
         low = text.lower()
+        # Every outcome word but "accepted" holds a decision stem: one search
+        # of the stems rules out most lines for both tests.
+        stem = _HAS_STEM.search(low)
         outcome = (
             (_OUTCOME_ONLY.match(text) or _OUTCOME_TAIL.search(text))
-            if i > 0 and _OUTCOME_WORDS.search(low)
+            if i > 0 and (stem or "accepted" in low) and _OUTCOME_WORDS.search(low)
             else None
         )
         if outcome:
@@ -155,13 +203,12 @@ def extract_decisions(
                 out.append(Decision(clean_decision(told), i, anchor))
                 i += 1
                 continue
-        low = text.lower()
         in_motion: set[str] = set()
         if "moved" in low or "motion" in low or "proposed" in low:
             for motion, parts in motions(sentences(text)):
                 out.append(Decision(clean_decision(motion), i, anchor))
                 in_motion.update(parts)
-        if not _HAS_STEM.search(low):
+        if not stem and not _OTHER_CUES.search(low):
             i += 1
             continue
         for sent in _split_resolutions(text):
@@ -190,7 +237,7 @@ def extract_decisions(
     seen: set[str] = set()
     unique = []
     for d in out:
-        key = re.sub(r"[^a-z0-9]", "", d.text.lower())
+        key = _NOT_ALNUM.sub("", d.text.lower())
         if len(d.text.split()) < 3 or key in seen:
             continue
         seen.add(key)
@@ -307,9 +354,9 @@ def _following_bullets(lines: list[Line], i: int) -> list[tuple[int, Line]]:
 
 def _split_resolutions(text: str) -> list[str]:
     """ "RESOLVED: (1) that …; (2) that …" → one text per resolution."""
-    if not re.match(r"^(resolved|agreed)\b", text, re.I):
+    if not _RESOLVED_OR_AGREED.match(text):
         return [text]
-    parts = re.split(r"\s*(?:;\s*(?:and\s+)?)?\(\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*\)\s*", text)
+    parts = _RESOLUTION_SEP.split(text)
     rest = [p for p in parts[1:] if p.strip()]
     if not rest:
         return [text]

@@ -76,11 +76,18 @@ def title_and_body(text: str) -> tuple[str, str]:
     return text.strip(), ""
 
 
+_AGENDA_VERBS = frozenset((
+    "discuss", "consider", "review", "approve", "receive", "update", "adopt", "appoint",
+    "ratify", "confirm", "accept", "authorise", "authorize", "elect",
+))  # fmt: skip
+
+
 def _titleish(title: str, raw: str = "") -> bool:
     words = title.split()
-    if not words or len(words) > 16:
+    first = words[0].lower().strip(".,") if words else ""
+    # An agenda's "Discuss and consider …" / "Review …" titles run long.
+    if not words or len(words) > (25 if first in _AGENDA_VERBS else 16):
         return False
-    first = words[0].lower().strip(".,")
     if first in MONTHS or re.match(r"^(st|nd|rd|th)\b", first):
         return False
     if not (title[0].isupper() or title[0].isdigit() or title[0] in "‘'\"("):

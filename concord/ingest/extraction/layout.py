@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from concord.ingest.text import BLANK, BULLET, ROW, Text
 
@@ -22,15 +21,16 @@ class Line:
     blank_before: bool = False
 
     # Lines never change once made, and the rules ask for these thousands of
-    # times a document: work them out once.
-    @cached_property
-    def bullet(self) -> bool:
-        return self.text.startswith(BULLET)
+    # times a document: work them out once, as plain attributes (a
+    # cached_property takes a lock on every read in Python 3.11).
+    bullet: bool = field(init=False, repr=False, compare=False)
+    bare: str = field(init=False, repr=False, compare=False)  # without a leading bullet marker
+    low: str = field(init=False, repr=False, compare=False)  # ``bare`` in lower case
 
-    @cached_property
-    def bare(self) -> str:
-        """The text without a leading bullet marker."""
-        return self.text[len(BULLET) :] if self.bullet else self.text
+    def __post_init__(self) -> None:
+        self.bullet = self.text.startswith(BULLET)
+        self.bare = self.text[len(BULLET) :] if self.bullet else self.text
+        self.low = self.bare.lower()
 
 
 def flatten(text: Text) -> list[Line]:

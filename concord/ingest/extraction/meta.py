@@ -34,10 +34,16 @@ _CUT = re.compile(
     re.I,
 )
 
+_LEAD_DATE = re.compile(r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\s+(?=[A-Z])")
+_MINUTES_WORD = re.compile(r"^(?:minutes|notes)\s+(?:of\s+(?:the\s+)?)?(?=\S+\s+\S)", re.I)
+
 
 def _clean_body(text: str) -> str | None:
     text = re.sub(r"\s+", " ", text).strip(" :.-–—*#")
     text = _CUT.sub("", text).strip(" :.,-–—")
+    # "MINUTES PARKS AND RECREATION BOARD": a heading that opens with the word;
+    # "2024-08-28 Garden steering meeting": one that opens with the date.
+    text = _LEAD_DATE.sub("", _MINUTES_WORD.sub("", text))
     text = re.sub(
         r"^(?:the)\s+(?=.*\b(?:board|group|committee|partnership|forum|council)\b)",
         "",
@@ -185,13 +191,13 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
     for ln in lines:
         # Plain substring tests first: this runs on every line, and each
         # pattern below needs one of its verbs.
-        low = ln.text.lower()
-        m = _ENDED.search(ln.text) if any(w in low for w in _END_CUES) else None
+        low = ln.low  # (the cues are words: a bullet marker changes nothing)
+        m = _ENDED.search(ln.text) if _END_CUE.search(low) else None
         if m:
             t = find_times_in(m.group("t"))
             if t:
                 end = t[0][1]
-        if start is not None or not any(w in low for w in _START_CUES):
+        if start is not None or not _START_CUE.search(low):
             continue
         m = _STARTED.search(ln.text)
         if m:
@@ -203,6 +209,9 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
 
 _END_CUES = ("closed", "ended", "finished", "concluded", "adjourned", "terminated")
 _START_CUES = ("started", "commenced", "opened", "began", "order")
+# One search for any of the cues (a substring, as ``in`` would find it).
+_END_CUE = re.compile("|".join(_END_CUES))
+_START_CUE = re.compile("|".join(_START_CUES))
 # "The meeting closed at 8.15pm", "The AGM concluded at 9:02 pm", "Meeting
 # Closed 12:47", "The Chair closed the meeting at 8.53pm", "called to order at 7".
 _SUBJECT = r"(?:meeting|session|call|agm|egm)"
@@ -264,10 +273,30 @@ def find_venue(head: list[str]) -> str | None:
                 venue = _trim_venue(m.group("v"))
                 if venue:
                     return venue
-            place = _place_beside_time(text)
+            place = _place_beside_time(text) or _place_after_time(text)
             if place:
                 return place
     return None
+
+
+_CLOCK = re.compile(r"(?i)\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)")
+
+
+def _place_after_time(text: str) -> str | None:
+    """The place written after the date and time on one line.
+
+    >>> _place_after_time("Monday, 3 March 2025 6:30 p.m. Council Chambers, Town Hall")
+    'Council Chambers, Town Hall'
+    >>> _place_after_time("Monday, 3 March 2025 6:30 p.m. Present were all members") is None
+    True
+    """
+    clocks = list(_CLOCK.finditer(text))
+    if not clocks:
+        return None
+    rest = text[clocks[-1].end() :].strip(" ,;-–—")
+    if not rest[:1].isupper() or len(rest.split()) > 15 or not _PLACE_WORDS.search(rest):
+        return None
+    return _trim_venue(rest)
 
 
 def _place_beside_time(text: str) -> str | None:

@@ -48,6 +48,14 @@ _NOT_NAME_TEXT = """action actions meeting meetings minutes agenda item items wh
 NOT_NAME_WORDS = set(_NOT_NAME_TEXT.split())
 PARTICLES = {"de", "da", "van", "von", "der", "den", "la", "le", "du", "di", "bin", "al", "st"}
 
+_DOTS_SPACES = re.compile(r"[.\s]+")
+_THE = re.compile(r"^the ")
+_NOT_LETTER = re.compile(r"[^A-Za-z]")
+_NAME_PARTS = re.compile(r"[\s\-]+")
+_DOT_SPACE = re.compile(r"[.\s]")
+_SPACES = re.compile(r"\s+")
+_OWNER_SEP = re.compile(r"\s*(?:/|;|,|&|\+|\band\b)\s*")
+_ROLE_SEP = re.compile(r"[\s_-]+")
 _TITLE_RE = re.compile(
     r"^(?:(?:the\s+)?(?:rt\.?\s+)?(?:"
     + "|".join(
@@ -74,8 +82,8 @@ def split_title(text: str) -> tuple[str | None, str]:
     rest = text[m.end() :].strip()
     if not rest or not rest[0].isupper():
         return None, text
-    raw = re.sub(r"[.\s]+", " ", m.group(0).lower()).strip()
-    raw = re.sub(r"^the ", "", raw) if raw not in TITLES else raw
+    raw = _DOTS_SPACES.sub(" ", m.group(0).lower()).strip()
+    raw = _THE.sub("", raw) if raw not in TITLES else raw
     title = TITLES.get(raw)
     if title is None:
         # Several honorifics in a row ("Cllr Dr"): map each word group.
@@ -132,7 +140,7 @@ def looks_like_name(text: str, *, allow_single: bool = False) -> bool:
             continue
         if not _WORD.match(w.strip(",")):
             return False
-        letters = re.sub(r"[^A-Za-z]", "", w)
+        letters = _NOT_LETTER.sub("", w)
         if len(letters) >= 2 and letters.isupper():
             caps += 1
     # All-capital words are acronyms (organisations) unless the whole name is shouted.
@@ -145,7 +153,7 @@ def initials(name: str) -> str:
     >>> initials("Priya Okafor"), initials("Alan James Perrin")
     ('PO', 'AJP')
     """
-    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isalpha()).upper()
+    return "".join(w[0] for w in _NAME_PARTS.split(name) if w and w[0].isalpha()).upper()
 
 
 def resolve_owner(owner: str, people: list[str]) -> str:
@@ -167,7 +175,7 @@ def resolve_owner(owner: str, people: list[str]) -> str:
     for p in people:
         if p.lower() == key:
             return p
-    compact = re.sub(r"[.\s]", "", bare)
+    compact = _DOT_SPACE.sub("", bare)
     matches: list[str] = []
     if compact.isupper() and 2 <= len(compact) <= 4 and compact.isalpha():
         matches = [p for p in people if initials(p) == compact]
@@ -200,10 +208,10 @@ def split_owners(text: str) -> list[str]:
     >>> split_owners("JB & AK, Clerk")
     ['JB', 'AK', 'Clerk']
     """
-    text = re.sub(r"\s+", " ", text.replace("\n", " / ")).strip(" .;:")
+    text = _SPACES.sub(" ", text.replace("\n", " / ")).strip(" .;:")
     if not text:
         return []
-    parts = re.split(r"\s*(?:/|;|,|&|\+|\band\b)\s*", text)
+    parts = _OWNER_SEP.split(text)
     out = []
     for p in parts:
         p = p.strip(" .()-–")
@@ -242,4 +250,4 @@ def role_holders(attendees: list[Attendee]) -> dict[str, str]:
 
 def role_key(role: str) -> str:
     """ "Vice-Chair", "vice_chair", "the Vice Chair" → "vice chair"."""
-    return re.sub(r"^the ", "", re.sub(r"[\s_-]+", " ", role.strip().lower()))
+    return _THE.sub("", _ROLE_SEP.sub(" ", role.strip().lower()))

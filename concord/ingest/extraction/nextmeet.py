@@ -60,7 +60,8 @@ def extract_next_meetings(lines: list[Line], meeting: date | None) -> list[NextM
     i = 0
     while i < len(lines):
         text = lines[i].bare
-        if "meet" not in text.lower() and "agm" not in text.lower():
+        low = lines[i].low
+        if "meet" not in low and "agm" not in low:
             # Both patterns need the word; most lines of minutes lack it.
             i += 1
             continue

@@ -230,10 +230,12 @@ _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,}|\*{3,}|_{3,})\s*$")
 
 
 def _add_line(text: Text, line: str) -> None:
-    if _RULE_ROW.match(line) or _UNDERLINE.match(line):
+    # Substring tests first: the patterns below are costly on every line.
+    ruled = "---" in line or "===" in line or "+" in line or "***" in line or "___" in line
+    if ruled and (_RULE_ROW.match(line) or _UNDERLINE.match(line)):
         # "|---|---|" under Markdown headings, "+----+" around grid tables.
         return
-    if _PIPE_ROW.match(line) and line.count("|") >= 3:
+    if line.count("|") >= 3 and _PIPE_ROW.match(line):
         # A Markdown or grid table row: "| Action | Who | When |".
         text.add_row([_cell_text(c.strip()) for c in line.strip().strip("|").split("|")])
         return

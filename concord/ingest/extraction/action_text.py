@@ -1,0 +1,399 @@
+"""Reading one action's wording: owner, task and due date.
+
+"Priya to present the plan in September", "Circulate the policy – JB (by
+31/10/08)", "It was agreed that a letter be sent to X": the owner is taken
+from the front ("X to …", "X will …") or the end ("– JB", "(Action: FD)"),
+the due wording from the end, and a subjunctive decision becomes an
+imperative task.
+"""
+
+from __future__ import annotations
+
+import re
+
+from concord.ingest.extraction.dates import find_dates
+from concord.ingest.extraction.names import looks_like_name, resolve_owner, role_key, split_owners
+
+VERBS_TO = r"(?:to|will|shall|agreed\s+to|has\s+agreed\s+to|have\s+agreed\s+to|is\s+to|are\s+to|would|should|offered\s+to|undertook\s+to|volunteered\s+to|needs?\s+to)"  # noqa: E501
+_UP_TO_AGREED = re.compile(r"^.*?\b(?:agreed|resolved|decided|requested|recommended)\b,?\s*", re.I)
+_MINUTES = re.compile(r"\bminutes\b", re.I)
+_DOT_SPACE = re.compile(r"[.\s]")
+_THE_BEFORE_TWO = re.compile(r"^the\s+(?=\S+\s+\S)", re.I)
+_BY_OWNER = re.compile(r"\s+by\s+(?:the\s+)?(?P<o>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*$")
+_OWNER_COLON = re.compile(r"^(?P<o>[A-Z][^:]{1,40}):\s+(?P<rest>.+)$")
+_THE = re.compile(r"^the\s+", re.I)
+_TIME_WORDS = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}/\d{1,2}/\d{2,4}|next\s+meeting|"
+    r"\b(?:this|next)\s+month\b",
+    re.I,
+)
+GROUPISH = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w&'-]*\s+){0,4}(?:group|team|board|committee|officers?|secretariat|partnership|"
+    r"panel|forum|clerk|chair|secretary|members|governors|trustees|executive|partners|service|staff|all)$",
+    re.I,
+)
+STATEMENT = re.compile(
+    r"\b(?:was|were|has\s+been|have\s+been)\s+(?:approved|agreed|noted|accepted|endorsed|adopted|ratified|received)\s*\.?$",
+    re.I,
+)
+_SUBJUNCTIVE = re.compile(
+    r"^(?:that\s+)?(?P<np>(?:(?!\b(?:would|should|will|could|must|have|has|had|is|are|was|were|to)\b)[^,;:])+?)\s+"
+    r"(?:should\s+)?be\s+(?P<pp>[a-z]+ed|sent|made|written|held|drawn\s+up|set\s+up|taken|given|brought|done|sought|shown|put|led|kept|told)\b(?P<rest>[^;]*)$",
+    re.I,
+)
+_NO_TASK = {
+    "noted",
+    "received",
+    "approved",
+    "agreed",
+    "accepted",
+    "endorsed",
+    "adopted",
+    "ratified",
+    "confirmed",
+    "signed",
+    "minuted",
+    "recorded",
+    "welcomed",
+    "deferred",
+    "based",
+    "included",
+    "required",
+    "needed",
+    "interested",
+    "pleased",
+    "concerned",
+    "involved",
+    "supported",
+}
+_IRREGULAR = {
+    "sent": "send",
+    "fed": "feed",
+    "paid": "pay",
+    "met": "meet",
+    "bought": "buy",
+    "found": "find",
+    "built": "build",
+    "sold": "sell",
+    "made": "make",
+    "written": "write",
+    "held": "hold",
+    "drawn up": "draw up",
+    "set up": "set up",
+    "taken": "take",
+    "given": "give",
+    "brought": "bring",
+    "done": "do",
+    "sought": "seek",
+    "shown": "show",
+    "put": "put",
+    "led": "lead",
+    "kept": "keep",
+    "told": "tell",
+}
+_E_STEMS = (
+    "at",
+    "ut",
+    "iz",
+    "is",
+    "ys",
+    "ng",
+    "rg",
+    "v",
+    "c",
+    "ur",
+    "ar",
+    "ir",
+    "ov",
+    "uc",
+    "id",
+    "ud",
+    "let",
+    "vit",
+    "as",
+    "os",
+    "us",
+)
+
+
+def base_verb(past: str) -> str:
+    """The base form of a past participle, good enough for action wording.
+
+    >>> [base_verb(w) for w in ["arranged", "forwarded", "circulated", "submitted", "sent"]]
+    ['arrange', 'forward', 'circulate', 'submit', 'send']
+    """
+    low = past.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if low.endswith("ied"):
+        return low[:-3] + "y"
+    if low.endswith("ed"):
+        stem = low[:-2]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+            return stem[:-1]
+        if stem.endswith(_E_STEMS) and not stem.endswith(("ss", "ll")):
+            return stem + "e"
+        return stem
+    return low
+
+
+def subjunctive_task(text: str) -> str | None:
+    """ "that a letter be sent to X" → "Send a letter to X" (or None).
+
+    >>> subjunctive_task("It was agreed that a meeting be arranged with Cllr Lakra.")
+    'Arrange a meeting with Cllr Lakra'
+    """
+    body = _UP_TO_AGREED.sub("", text.strip(), count=1)
+    if body == text.strip():
+        return None
+    m = _SUBJUNCTIVE.match(body.rstrip(". "))
+    if not m or m.group("pp").lower() in _NO_TASK or _MINUTES.search(m.group("np")):
+        return None
+    verb = base_verb(m.group("pp"))
+    np = m.group("np").strip()
+    rest = m.group("rest").strip()
+    out = f"{verb} {np}" + (f" {rest}" if rest else "")
+    return out[0].upper() + out[1:]
+
+
+_IMPERATIVES_TEXT = """review ensure arrange produce provide present prepare circulate send
+    write make develop
+    update check confirm contact consider agree set draft share invite organise organize bring
+    report look identify explore progress investigate find feed raise forward take seek establish
+    discuss complete continue obtain work give hold add include create submit chase follow
+    promote publish appoint approve liaise meet collate compile clarify ask book order pay email
+    thank advise inform notify cancel close remove keep post tell remind request apply renew
+    collect distribute recruit design install repair replace buy sign visit inspect plan start
+    research test reply respond"""
+_IMPERATIVES = set(_IMPERATIVES_TEXT.split())
+
+
+def is_imperative(word: str) -> bool:
+    """Whether ``word`` is a verb that opens a task ("circulate", "book")."""
+    return word.lower() in _IMPERATIVES
+
+
+# An office named by what it is for: "Minister for the Cabinet Office",
+# "Director of Finance", "the Head of Planning".
+_OFFICE_OF = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[A-Z][\w'-]*\s+){0,2}(?i:minister|secretary|director|head|chief|officer|"
+    r"lead|manager|commissioner|leader|president|chair(?:man|person|woman)?)\s+(?:of|for)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w&'-]*\s*){1,5}$"
+)
+
+
+def ownerish(text: str) -> bool:
+    if text.split() and text.split()[0].lower() in _IMPERATIVES:
+        return False
+    parts = split_owners(text)
+    if not parts or len(text) > 80:
+        return False
+    for p in parts:
+        compact = _DOT_SPACE.sub("", p)
+        if compact.isupper() and 2 <= len(compact) <= 4 and compact.isalpha():
+            continue
+        if p.lower() in ("all", "everyone", "all members", "all partners"):
+            continue
+        if looks_like_name(p, allow_single=True) and p[0].isupper():
+            continue
+        if GROUPISH.match(p) or _OFFICE_OF.match(p):
+            continue
+        return False
+    return True
+
+
+def resolve_names(owners: list[str], people: list[str]) -> list[str]:
+    out = []
+    for o in owners:
+        o = _THE_BEFORE_TWO.sub("", o.strip())
+        r = resolve_owner(o, people)
+        if r and r not in out:
+            out.append(r)
+    return out
+
+
+_LEAD_LABEL = re.compile(r"^(?:actions?(?:\s+\d+(?:\.\d+)*)?|agreed|resolved)\s*[:\-–—]\s*", re.I)
+# "3. ", "(4) ", and outline numbers "4.4.5viii) " / "2.1a. " before an action.
+_LEAD_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3})*(?:[ivx]{1,5}|[a-z])?[.)]\s+")
+_DUE_TAIL = re.compile(
+    r"\s*[,;(\[–—-]?\s*\b(?:by|before|due|deadline|no\s+later\s+than|target)\s*:?\s*"
+    r"(?P<d>[^,;()\[\]]{3,30}?)\s*[)\]]?\s*\.?$",
+    re.I,
+)
+_DUE_WORDING = re.compile(
+    r"(?:the\s+)?(?:next\s+meeting|end\s+of)|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\s*\d{0,4}$"
+)
+_DUE_AFTER_DASH = re.compile(
+    r"\s+[–—-]+\s*(?P<d>(?:(?:the\s+)?end\s+of\s+|early\s+|mid[- ]|late\s+)?"
+    r"(?:[A-Z][a-z]+(?:\s+\d{2,4})?|next\s+meeting|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}))\.?$"
+)
+_OWNER_TAILS = [
+    re.compile(rx, re.I)
+    for rx in (
+        r"\s*\(\s*(?:action\s*[:\-–—]?\s*|lead\s*:\s*|owner\s*:\s*)?(?P<o>[^()]{2,60})\)\s*\.?$",
+        r"\s+[–—-]+\s*(?:action\s*[:\-–—]?\s*|lead\s*:\s*|owner\s*:\s*)?(?P<o>[^–—-]{2,60})\.?$",
+        r"[.;,]?\s+(?:action|lead|owner|who)\s*[:\-–—]\s*(?P<o>.{2,60})$",
+    )
+]
+_LEAD_AGREED = re.compile(r"^(?:it\s+was\s+)?(?:agreed|resolved|decided)\s+(?:that\s+)?", re.I)
+_OWNER_VERB = re.compile(rf"^(?P<o>[^,:;.]{{1,60}}?)\s+{VERBS_TO}\s+(?P<rest>.+)$", re.I)
+# A clause before the subject: "At the request of the Chair, …", "Following discussion, …".
+_LEAD_CLAUSE = re.compile(
+    r"^(?:at|following|after|in|on|as|given|once|when|further\s+to|subject\s+to)\b[^,;:]{2,60},\s+"
+    r"(?P<rest>.+)$",
+    re.I,
+)
+_LEAD_TO = re.compile(r"^to\s+", re.I)
+
+
+def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str | None]:
+    """``(description, owners, due wording)`` from an action's text.
+
+    >>> parse_action_text("Priya to present the plan in September.", ["Priya Okafor"])
+    ('Present the plan in September', ['Priya Okafor'], None)
+    >>> parse_action_text("Circulate the policy – JB (by 31/10/08)", ["Jo Bell"])
+    ('Circulate the policy', ['Jo Bell'], '31/10/08')
+    """
+    t = text.strip().strip("•").strip()
+    t = _LEAD_LABEL.sub("", t)
+    t = _LEAD_NUMBER.sub("", t)
+    due_text = None
+    owners: list[str] = []
+    m = _DUE_TAIL.search(t)
+    if m and (find_dates(m.group("d")) or _DUE_WORDING.match(m.group("d"))):
+        due_text = m.group("d")
+        t = t[: m.start()]
+    else:
+        m = _DUE_AFTER_DASH.search(t)
+        if m and mentions_time(m.group("d")):
+            due_text = m.group("d")
+            t = t[: m.start()]
+    for rx in _OWNER_TAILS:
+        m = rx.search(t)
+        if m and ownerish(m.group("o").strip(" .")):
+            owners = split_owners(m.group("o"))
+            t = t[: m.start()]
+            break
+    t = t.strip(" .;,")
+    sub = subjunctive_task(t)
+    if sub:
+        t = sub
+        by = _BY_OWNER.search(t)
+        if by and not owners and ownerish(by.group("o")):
+            owners = split_owners(by.group("o"))
+            t = t[: by.start()]
+    else:
+        t = _LEAD_AGREED.sub("", t)
+        m = _OWNER_VERB.match(t)
+        lead = _LEAD_CLAUSE.match(t) if not (m and ownerish(m.group("o"))) else None
+        if lead:
+            # "At the request of the Chair, Ann will …": the owner after the clause.
+            after = _OWNER_VERB.match(lead.group("rest"))
+            m = after if after and ownerish(after.group("o")) else m
+        if m and ownerish(m.group("o")):
+            if not owners:
+                owners = split_owners(m.group("o"))
+            t = m.group("rest")
+        else:
+            m = _OWNER_COLON.match(t)
+            if m and ownerish(m.group("o")):
+                owners = owners or split_owners(m.group("o"))
+                t = m.group("rest")
+    t = _LEAD_TO.sub("", t.strip()).strip(" .;,")
+    if t:
+        t = t[0].upper() + t[1:]
+    return t, resolve_names(owners, people), due_text
+
+
+_SUBJECT = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w'-]*\s+){1,4}(?:will|is\s+to|agreed\s+to|undertook\s+to|offered\s+to|"
+    r"would)\s+(?=[a-z])"
+)
+
+
+def drop_subject(description: str) -> str:
+    """ "The Finance Director will provide a report" → "Provide a report".
+
+    Used when the owner is given apart ("… (Action: FD)"), so the role that
+    opens the sentence is the owner already.
+
+    >>> drop_subject("The Finance Director will provide a report")
+    'Provide a report'
+    """
+    m = _SUBJECT.match(description)
+    if not m:
+        return description
+    rest = description[m.end() :]
+    return rest[0].upper() + rest[1:]
+
+
+_ASKED_ROLE = re.compile(
+    r"(?i)^(?:[a-z][\w&'-]*\s+){0,3}(?:clerk|chair(?:man|person)?|secretary|treasurer|officers?|"
+    r"staff|team|secretariat)$"
+)
+_ASKING = re.compile(r"(?i)\b(?:asked|requested|instructed|invited|encouraged|urged)\b")
+_NARRATIVE = re.compile(
+    r"^(?P<o>[^,:;.()]{1,50}?)\s+(?P<v>to|will|would|agreed\s+to|undertook\s+to|offered\s+to|"
+    r"volunteered\s+to|(?:was|were)\s+(?:asked|requested|instructed|tasked)\s+to)\s+"
+    r"(?P<rest>[a-z]+\b.+)$"
+)
+# The full stop of a title or an initial ("Cllr. O. Williams") is not a
+# sentence's end: masked (same length) while the owner is looked for.
+_NAME_DOT = re.compile(r"\b(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|Revd|Sgt|Insp|Supt|[A-Z])\.(?=\s)")
+
+
+def narrative_action(
+    sentence: str, people: list[str], roles: dict[str, str] | None = None
+) -> tuple[str, list[str], str | None] | None:
+    """A sentence of the minutes that gives an attendee a task.
+
+    "DK to bring the figures to the next meeting", "Inspector Shaw agreed to
+    provide ward figures": the owner must be someone in the attendance (by
+    name, surname or initials), so "The board agreed to support the bid" is
+    a decision, not an action. "Clerk to …" (a role with the bare "to") is
+    accepted too.
+
+    >>> narrative_action("AL to circulate the plan by May 2024.", ["Ann Lee"])
+    ('Circulate the plan', ['Ann Lee'], 'May 2024')
+    >>> narrative_action("The board agreed to support the bid.", ["Ann Lee"]) is None
+    True
+    """
+    text = sentence.strip().rstrip(".")
+    masked = _NAME_DOT.sub(lambda d: d.group(0)[:-1] + "\x01", text) if "." in text else text
+    m = _NARRATIVE.match(masked)
+    if not m or m.group("rest").split()[0] in ("be", "been", "have", "not", "also"):
+        return None
+    owner_text = _THE.sub("", text[m.start("o") : m.end("o")].strip())
+    if not ownerish(owner_text) or _ASKING.search(owner_text):
+        # "The board asked staff to …": the one asked is the owner (action_lists).
+        return None
+    owners = [_THE.sub("", o) for o in resolve_names(split_owners(owner_text), people)]
+    in_register = owners and all(o in people or role_key(o) in (roles or {}) for o in owners)
+    # "would" (reported speech) and "was asked to" need an attendee or an office
+    # one attendee holds; "to" alone also takes a role ("Clerk to …").
+    asked = m.group("v")[:3] in ("was", "wer")
+    bare_to = m.group("v") == "to" or asked
+    # "The Partnership was asked to approve …" asks the meeting for a decision:
+    # only an office or staff asked to do something is given a task.
+    role_task = (
+        (
+            (m.group("v") == "to" and GROUPISH.match(owner_text))
+            or (asked and _ASKED_ROLE.match(owner_text))
+        )
+        and m.group("rest").split()[0].lower() in _IMPERATIVES
+        and owner_text.lower() not in ("all", "members", "partners", "governors", "trustees")
+    )
+    # "Cllr. O. Williams and the Clerk to review …": an attendee with an office.
+    with_office = (
+        bare_to
+        and any(o in people for o in owners)
+        and all(o in people or GROUPISH.match(o) for o in owners)
+    )
+    if not (in_register or role_task or with_office):
+        return None
+    d, _, dw = parse_action_text(text[m.start("rest") :], people)
+    return d, owners, dw
+
+
+def mentions_time(text: str) -> bool:
+    return bool(_TIME_WORDS.search(text))

@@ -1,0 +1,123 @@
+"""Attendance section headings: "Present:", "Apologies for absence", "Also in attendance".
+
+Also the headings of groups inside a section ("Officers", "Co-opted
+members") and the status words ("sent apologies", "absent").
+"""
+
+from __future__ import annotations
+
+import re
+
+from concord.ingest.extraction.names import looks_like_name
+
+_STATUS_HEADINGS = [
+    (r"apolog(?:y|ies)(?:\s+(?:for\s+absence|and\s+\w+|received|were\s+received|given))*(?:\s+from(?=\s*:))?", "apologies"),  # noqa: E501
+    (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending)|officers?(?:\s+(?:present|in\s+attendance))?|guests?|observers?|advisers?|staff(?:\s+present)?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker)", "in_attendance"),  # noqa: E501
+    (r"(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance|awol)", "absent"),
+    (r"(?:(?:members|governors|trustees|directors|councillors|those)\s+)?(?:present|attendees|attending|attendance|in\s+the\s+chair)|roll\s+call|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)", "present"),  # noqa: E501
+]  # fmt: skip
+_HEADING = [
+    (re.compile(rf"^(?:{rx})\b\s*(?:[:\-–—/]\s*|$|(?=\w))", re.I), st)
+    for rx, st in _STATUS_HEADINGS
+]
+_ANY_HEADING = re.compile(
+    "^(?:"
+    + "|".join(f"(?:{rx})" for rx, _ in _STATUS_HEADINGS)
+    + r")\b\s*(?:[:\-–—/]\s*|$|(?=\w))",
+    re.I,
+)
+_SUBHEAD_WORDS = re.compile(
+    r"\b(members?|governors?|trustees?|directors?|officers?|staff|observers?|guests?|advisers?|"
+    r"representatives?|partners?|councillors?|in attendance|also present|clerk|co-?opted|"
+    r"parent|associate|elected|independent|ex[- ]officio|non[- ]executive|executive|voting)\b",
+    re.I,
+)
+_QUALIFIED = re.compile(
+    r"^(?P<q>(?:[A-Z][\w'’&-]*\s+){1,3})(?P<st>present|absent|apologies|attendees|attending)\s*:?$",
+    re.I,
+)
+_MEMBERS = re.compile(
+    r"\b(members?|committee|board|council|trustees?|directors?|governors?|councillors?|voting)\b",
+    re.I,
+)
+
+
+def heading_status(text: str) -> tuple[str, str] | None:
+    """``(status, rest)`` when ``text`` opens an attendance section.
+
+    >>> heading_status("Apologies for absence:")
+    ('apologies', '')
+    >>> heading_status("Present: Ann Lee, Bob Hart")
+    ('present', 'Ann Lee, Bob Hart')
+    >>> heading_status("Present the report to Cabinet") is None
+    True
+    """
+    t = text.strip().lstrip("#*• ").strip()
+    q = _QUALIFIED.match(t) if len(t) < 50 and t[-1:] in "tsdgTSDG:" else None
+    if q:
+        # "Steering Committee Absent", "Public Present", "Other Attendees":
+        # a heading naming who is meant.  Members keep the status; anyone
+        # else present (the public, officers, guests) is in attendance.
+        word = q.group("st").lower()
+        status = status_word(word) if not word.startswith("attend") else "present"
+        if status == "present" and not _MEMBERS.search(q.group("q")):
+            status = "in_attendance"
+        return status, ""
+    if not _ANY_HEADING.match(t):
+        # One pattern for all the headings: most lines open none of them.
+        return None
+    for rx, status in _HEADING:
+        m = rx.match(t)
+        if not m:
+            continue
+        rest = t[m.end() :].strip()
+        head = t[: m.end()]
+        if rest and not re.search(r"[:\-–—/]", head):
+            # "Apologies were received from …" is a heading in sentence form;
+            # anything else without a colon is ordinary prose.
+            s = re.match(
+                r"^(?:were\s+)?(?:received|given|noted|sent)?\s*(?:from|by)\s+(.+)$", rest, re.I
+            )
+            if status == "apologies" and s:
+                return status, s.group(1)
+            w = re.match(r"^(?:were|was)\s+(.+)$", rest)
+            if status == "present" and w and head.strip().lower().endswith("present"):
+                # "Those present were A, B and C."
+                return status, w.group(1).rstrip(".")
+            return None
+        rest = re.sub(
+            r"^(?:were\s+)?(?:received|given|noted)?\s*(?:from|by)\s+", "", rest, flags=re.I
+        )
+        return status, rest
+    return None
+
+
+def status_word(word: str) -> str:
+    w = word.lower()
+    if w.startswith(("apolog", "sent")):
+        return "apologies"
+    if w.startswith("absent"):
+        return "absent"
+    if "attendance" in w:
+        return "in_attendance"
+    return "present"
+
+
+def role_word(word: str) -> str:
+    return "vice_chair" if re.match(r"(vice|deputy)", word, re.I) else "chair"
+
+
+def is_subheading(text: str) -> bool:
+    words = text.strip(" :").split()
+    return 0 < len(words) <= 5 and bool(_SUBHEAD_WORDS.search(text)) and not looks_like_name(text)
+
+
+def sub_status(text: str, current: str) -> str:
+    h = heading_status(text)
+    if h:
+        return h[0]
+    if re.search(
+        r"officer|in attendance|also present|observer|guest|staff|clerk|adviser", text, re.I
+    ):
+        return "in_attendance"
+    return "present" if current in ("in_attendance", "present") else current

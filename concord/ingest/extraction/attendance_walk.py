@@ -1,0 +1,58 @@
+"""The state of one walk through a document's attendance sections."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from concord.ingest.record import Attendee
+
+
+@dataclass
+class Attendance:
+    """People found, plus which blocks held them (other parsers skip those)."""
+
+    people: list[Attendee] = field(default_factory=list)
+    blocks: set[int] = field(default_factory=set)
+    first_block: int | None = None
+
+
+@dataclass
+class Walk:
+    """Where the walk is: the section's status, its table layout, what was found."""
+
+    result: Attendance = field(default_factory=Attendance)
+    people: dict[str, Attendee] = field(default_factory=dict)
+    status: str | None = None
+    groups: list[tuple[int, int, str, int | None]] | None = None
+    columns: dict[str, int] | None = None
+    misses: int = 0
+    pending: Attendee | None = None
+    section: int = 0
+    section_starred: list[tuple[Attendee, bool, int]] = field(default_factory=list)
+
+    def add(self, found: list[Attendee], index: int) -> None:
+        """Record people found in block ``index`` (a person named twice is merged)."""
+        for person in found:
+            key = re.sub(r"[^a-z]", "", person.name.lower())
+            if key in self.people:
+                old = self.people[key]
+                old.role = old.role or person.role
+                old.organisation = old.organisation or person.organisation
+                old.title = old.title or person.title
+                old.deputising_for = old.deputising_for or person.deputising_for
+                continue
+            self.people[key] = person
+            self.result.people.append(person)
+        if found:
+            self.mark(index)
+
+    def mark(self, index: int) -> None:
+        """Block ``index`` belongs to the attendance."""
+        self.result.blocks.add(index)
+        if self.result.first_block is None:
+            self.result.first_block = index
+
+    def end_section(self) -> None:
+        """What follows is not attendance."""
+        self.status, self.groups, self.columns = None, None, None

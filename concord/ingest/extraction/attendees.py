@@ -1,0 +1,250 @@
+"""One attendee, or a list of them, from an entry of an attendance section.
+
+"Ann Lee (AL) Vice Chair", "Rosa Penn, (Chair) City Council", "Sue Bent,
+June Jeffrey and Cllr Al Day", "Cllr Hal Pryor (substituting for Cllr
+Moss)": name, title, organisation, role, status and deputising.
+"""
+
+from __future__ import annotations
+
+import re
+
+from concord.ingest.extraction.attendance_headings import role_word, status_word
+from concord.ingest.extraction.names import (
+    looks_like_name,
+    split_title,
+    strip_post_nominals,
+)
+from concord.ingest.record import Attendee
+from concord.ingest.text import BULLET
+
+ROLE = re.compile(
+    r"\(?\b(vice[- ]?chair(?:man|person|woman)?|deputy chair(?:man|person)?|chair(?:man|person|woman)?|"  # noqa: E501
+    r"in the chair)\b\)?",
+    re.I,
+)
+_DEPUTY = re.compile(
+    r"\(?\s*\b(?:deputi[sz]ing|substituting|substitute|sub|standing\s+in|in\s+place|deputy|"
+    r"attending|representing|on\s+behalf|proxy)\s+(?:for|of)\s+([^()\n,;]+?)\s*(?:\)|$|,|;)",
+    re.I,
+)
+TRAILING_STATUS = re.compile(
+    r"[\s,:;\-–—(]+(present|apologies(?:\s+(?:received|given|sent))?|sent\s+apologies|absent|"
+    r"in\s+attendance)\)?\.?$",
+    re.I,
+)
+_NONE = re.compile(r"^(none|nil|n/?a|no apologies|none received)\.?$", re.I)
+
+
+def clean(text: str) -> str:
+    text = text.strip()
+    if text.startswith(BULLET):
+        text = text[len(BULLET) :]
+    return text.strip(" \t.;,")
+
+
+INITIALS = re.compile(r"\s*\(([A-Z]{2,4}|[A-Z]{2,3}[a-z])\)")
+_PLURAL_TITLE = re.compile(r"^(?:councillors|cllrs\.?)\s+", re.I)
+_ANSWERED = re.compile(
+    r"\s*(?:[–—-]\s*|\(\s*)(?:apolog(?:y|ies)\s+)?(?:accepted|not\s+accepted|received|noted|"
+    r"consent\s+given|sent)\)?\.?$",
+    re.I,
+)
+
+
+def _split_list(text: str, single: bool = False) -> list[str] | None:
+    """Split "A, B and C" into names when every part looks like a person.
+
+    A plural honorific gives its title to each name it heads:
+
+    >>> _split_list("Councillors T. Brill, S. Okafor and Ann Lee")
+    ['Cllr T. Brill', 'Cllr S. Okafor', 'Cllr Ann Lee']
+    """
+    flat = re.sub(r"\([^)]*\)", lambda m: m.group(0).replace(",", "\x00"), text)
+    parts = [p.replace("\x00", ",") for p in re.split(r"\s*[,;]\s*|\s+and\s+|\s*&\s*", flat)]
+    parts = [p.strip(" .") for p in parts if p.strip(" .")]
+    if len(parts) < 2:
+        return None
+    plural = False
+    for n, part in enumerate(parts):
+        m = _PLURAL_TITLE.match(part)
+        if m:
+            plural = True
+            parts[n] = "Cllr " + part[m.end() :]
+        elif plural and split_title(part)[0] is None:
+            parts[n] = "Cllr " + part
+        elif split_title(part)[0] is not None:
+            plural = False
+    names = [_name_only(p) for p in parts]
+    fits = [looks_like_name(strip_role(n), allow_single=single) for n in names]
+    if all(fits):
+        return parts
+    if single and len(parts) >= 3 and sum(fits) * 3 >= len(parts) * 2:
+        # After a heading, one odd entry ("Simon the Younger") does not
+        # make the rest of the list prose.
+        return [p for p, ok in zip(parts, fits, strict=True) if ok]
+    return None
+
+
+def without_initials(part: str) -> tuple[str, str | None]:
+    """Split "Mrs Ann Lee (AL) Vice Chair" into the name with its role, and the rest.
+
+    Initials in brackets end the name; what follows is a role or what the
+    person is (kept as the organisation). "– accepted" after apologies goes.
+
+    >>> without_initials("Mrs Ann Lee (AL) Vice Chair")
+    ('Mrs Ann Lee (Vice Chair)', None)
+    >>> without_initials("Mr Rob Day (RD) Headteacher – accepted")
+    ('Mr Rob Day', 'Headteacher')
+    """
+    part = _ANSWERED.sub("", part)
+    ini = INITIALS.search(part)
+    if not ini:
+        return part, None
+    after = part[ini.end() :].strip(" ,-–—")
+    name = part[: ini.start()]
+    r = ROLE.search(after)
+    if r:
+        name = f"{name} ({r.group(1)})"
+        after = (after[: r.start()] + after[r.end() :]).strip(" ,-–—()")
+    return name, after or None
+
+
+def _name_only(part: str) -> str:
+    """The name in an entry: before initials "(JB)", parentheses or a dash."""
+    m = INITIALS.search(part)
+    if m:
+        part = part[: m.start()]
+    return re.sub(r"\s*\([^)]*\)|\s+[–—-]\s+.*$", "", _ANSWERED.sub("", part))
+
+
+def strip_role(text: str) -> str:
+    return ROLE.sub("", text).strip(" ,-–()")
+
+
+def parse_person(
+    name_part: str, org_part: str | None, status: str, single: bool = False
+) -> Attendee | None:
+    """One attendee from a name (with any title and markers) and an organisation."""
+    role = None
+    deputising = None
+    name_part = clean(name_part)
+    m = TRAILING_STATUS.search(name_part)
+    if m and looks_like_name(strip_role(name_part[: m.start()])):
+        status = status_word(m.group(1))
+        name_part = name_part[: m.start()]
+    d = _DEPUTY.search(name_part)
+    if d and looks_like_name(d.group(1), allow_single=single):
+        deputising = split_title(d.group(1).strip())[1]
+        after = name_part[d.end() :]
+        if (
+            d.group(0).rstrip().endswith(",")
+            and d.group(0).lstrip().startswith("(")
+            and ")" in after
+        ):
+            # "Mouse (proxy for Karne, librarian)": the rest of the bracket
+            # says what the member stood in for is.
+            after = after.split(")", 1)[1]
+        name_part = (name_part[: d.start()] + after).strip()
+    r = ROLE.search(name_part)
+    if r:
+        role = role_word(r.group(1))
+        name_part = (name_part[: r.start()] + name_part[r.end() :]).strip(" ,-–")
+    org = None
+    if org_part:
+        org = clean(org_part)
+        if TRAILING_STATUS.fullmatch(" " + org):
+            status, org = status_word(org), ""
+        m = TRAILING_STATUS.search(org)
+        if m:
+            status = status_word(m.group(1))
+            org = org[: m.start()].strip()
+        d = _DEPUTY.search(org)
+        if d:
+            if looks_like_name(d.group(1)):
+                deputising = deputising or split_title(d.group(1).strip())[1]
+            org = (org[: d.start()] + org[d.end() :]).strip(" ,-–")
+        r = ROLE.match(org.strip())
+        if r:
+            # A marker before the organisation belongs to the person…
+            role = role or role_word(r.group(1))
+            org = org.strip()[r.end() :].strip(" ,-–")
+        else:
+            # …one after it ("Theme Group (Chair)") says what they chair elsewhere.
+            org = re.sub(r"\s*\((?:vice[- ]?)?chair(?:man|person)?\)\s*$", "", org, flags=re.I)
+        org = _balanced(org.strip(" ,-–")) or None
+    title, name = split_title(name_part.strip(" ,-–"))
+    name = strip_post_nominals(name.strip(" ,-–:"))
+    if not looks_like_name(name, allow_single=single or title is not None):
+        return None
+    return Attendee(
+        name=name,
+        title=title,
+        organisation=org,
+        status=status,
+        role=role,
+        deputising_for=deputising,
+    )
+
+
+def _balanced(text: str) -> str:
+    """Drop brackets left unpaired by splitting: "(Chair) City Council)" → "City Council".
+
+    >>> _balanced("Company Secretary (minutes)"), _balanced("(City Council")
+    ('Company Secretary (minutes)', 'City Council')
+    """
+    text = text.strip()
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].strip(" ,-–")
+    while text.startswith("(") and text.count("(") > text.count(")"):
+        text = text[1:].strip(" ,-–")
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()
+    return text
+
+
+def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
+    """People on one line: a list of names, or one name with an organisation.
+
+    >>> [a.name for a in parse_entry("Sue Bent, June Jeffrey and Cllr Al Day", "present")]
+    ['Sue Bent', 'June Jeffrey', 'Al Day']
+    >>> a = parse_entry("Rosa Penn, (Chair) City Council", "present")[0]
+    >>> a.name, a.role, a.organisation
+    ('Rosa Penn', 'chair', 'City Council')
+    """
+    text = clean(text)
+    if not text or _NONE.match(text):
+        return []
+    parts = _split_list(text, single)
+    if parts:
+        people = []
+        for p in parts:
+            p, org = without_initials(p)
+            m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*$", p)
+            if not org and m and not ROLE.fullmatch(m.group(2).strip()) and not _DEPUTY.search(p):
+                p, org = m.group(1), m.group(2)
+            person = parse_person(p, org, status, single)
+            if person:
+                people.append(person)
+        return people
+    if INITIALS.search(text) and looks_like_name(strip_role(_name_only(text))):
+        p, org = without_initials(text)
+        person = parse_person(p, org, status)
+        return [person] if person else []
+    for sep in (r"\t", r",\s*", r"\s+[–—-]{1,2}\s+", r"\s*:\s+"):
+        m = re.search(sep, text)
+        if m and looks_like_name(strip_role(text[: m.start()]), allow_single=single):
+            person = parse_person(text[: m.start()], text[m.end() :], status, single)
+            return [person] if person else []
+    m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*(.*)$", text)
+    if (
+        m
+        and not ROLE.fullmatch(m.group(2).strip())
+        and not _DEPUTY.search(m.group(0))
+        and looks_like_name(strip_role(m.group(1)))
+        and not TRAILING_STATUS.search(text)
+    ):
+        person = parse_person(m.group(1) + " " + m.group(3), m.group(2), status, single)
+        return [person] if person else []
+    person = parse_person(text, None, status, single)
+    return [person] if person else []
