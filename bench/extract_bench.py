@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from concord.demo.documents import Spec, to_docx, to_html, to_pdf, to_txt  # noqa: E402
-from concord.ingest import extract, read_document  # noqa: E402
+from concord.demo.documents import Spec, to_docx, to_html, to_pdf, to_txt
+from concord.ingest import extract, read_document
 
 FIRST = ["Ann", "Bob", "Cara", "Dev", "Ena", "Finn", "Gita", "Hal", "Iris", "Jon", "Kay", "Lev"]
 LAST = ["Lee", "Hart", "Moss", "Reid", "Shaw", "Vale", "Wynn", "Pryce", "Dunn", "Cole"]

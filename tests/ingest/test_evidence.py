@@ -211,7 +211,7 @@ def test_a_long_document_costs_about_one_pass_per_kind_of_field() -> None:
     assert action["owners"][0]["start"] == action["description"]["start"] - len("Nell to ")
 
 
-def test_extract_alone_is_unchanged_and_the_cli_json_carries_evidence(tmp_path, capsys) -> None:  # noqa: ANN001
+def test_extract_alone_is_unchanged_and_the_cli_json_carries_evidence(tmp_path, capsys) -> None:
     path = tmp_path / "friends.txt"
     path.write_text(MINUTES, encoding="utf-8")
     record, evidence = extract_with_evidence(str(path))

@@ -51,7 +51,7 @@ def read(data: bytes, name: str) -> Text:
                 ],
                 capture_output=True,
                 timeout=TIMEOUT_SECONDS,
-                preexec_fn=_lift_memory_limit,  # noqa: PLW1509 - the reading process has one thread
+                preexec_fn=_lift_memory_limit,  # the reading process has one thread
                 check=False,
             )
         except subprocess.TimeoutExpired:
