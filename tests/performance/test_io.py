@@ -7,7 +7,7 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from concord.performance.models import Area, Observation, Period, Target
+from concord.performance.models import Area, Indicator, Observation, Period, Target
 from concord.performance.tabular.areas import load_areas_csv
 from concord.performance.tabular.export import export_observations, export_targets
 from concord.performance.tabular.observations import import_observations
@@ -281,3 +281,23 @@ def test_a_period_that_is_not_one_names_the_forms_that_are(world):
     data = csv_bytes("indicator,area,period,value", "HX 1,W0000001,Q5 2026,10")
     message = str(import_observations(data).errors[0])
     assert "'Q5 2026' is not a period: write" in message and "Q2 2009" in message
+
+
+def test_indicators_and_areas_are_found_by_title_and_name(world):
+    title = Indicator.objects.get(code="HX 1").title
+    name = Area.objects.get(code="W0000001").name
+    data = csv_bytes("indicator,area,period,value", f"{title.upper()},{name},2009-Q2,7")
+    result = import_observations(data)
+    assert result.ok, result.errors
+    obs = Observation.objects.get()
+    assert (obs.indicator.code, obs.area.code) == ("HX 1", "W0000001")
+
+
+def test_an_area_name_shared_by_two_areas_is_refused_with_the_candidates(world):
+    first = Area.objects.get(code="W0000001")
+    Area.objects.create(code="W0000099", name=first.name, level="ward", parent=first.parent)
+    data = csv_bytes("indicator,area,period,value", f"HX 1,{first.name},2009-Q2,7")
+    message = str(import_observations(data).errors[0])
+    assert f"'{first.name}' names more than one area" in message
+    assert "(W0000001)" in message and "(W0000099)" in message and "use its code" in message
+    assert not Observation.objects.exists()

@@ -50,7 +50,10 @@ def test_one_bad_row_stops_the_whole_file_and_every_problem_is_listed(client, w)
     html = response.content.decode()
     assert "Nothing was imported: 2 problems" in html
     assert "<td>4</td><td>value</td>" in html
-    assert "<td>5</td><td>indicator</td><td>unknown indicator code &#x27;NOPE 1&#x27;</td>" in html
+    assert (
+        "<td>5</td><td>indicator</td>"
+        "<td>unknown indicator code &#x27;NOPE 1&#x27; (nor the title of one)</td>"
+    ) in html
     assert Observation.objects.count() == before
 
 

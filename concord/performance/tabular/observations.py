@@ -25,6 +25,7 @@ from concord.performance.models import (
     Observation,
     ObservationStatus,
 )
+from concord.performance.tabular.lookups import Lookup
 from concord.performance.tabular.reading import (
     KIND_WORDS,
     PERIOD_FORMS,
@@ -55,7 +56,7 @@ def _validated_observations(
     rows: Iterator[tuple[int, list[str]]],
     result: ImportResult,
     periods: Periods,
-    lookups: tuple[dict[str, tuple[int, rules.PeriodKind]], dict[str, int]],
+    lookups: tuple[Lookup[tuple[int, rules.PeriodKind]], Lookup[int]],
     progress: Progress | None = None,
 ) -> Iterator[tuple]:
     """Check every row; yield stage tuples for the good ones, record errors for the rest.
@@ -86,14 +87,14 @@ def _validated_observations(
         width = len(cells)
         ok = True
         ind_code = cells[i_ind] if i_ind < width else ""
-        found = indicators.get(ind_code.lower())
+        found, problem = indicators.find(ind_code)
         if found is None:
-            result.add_error(number, "indicator", f"unknown indicator code '{ind_code}'")
+            result.add_error(number, "indicator", problem)
             ok = False
         area_code = cells[i_area] if i_area < width else ""
-        area_id = areas.get(area_code.upper())
+        area_id, problem = areas.find(area_code)
         if area_id is None:
-            result.add_error(number, "area", f"unknown area code '{area_code}'")
+            result.add_error(number, "area", problem)
             ok = False
         period_text = cells[i_period] if i_period < width else ""
         if period_text not in period_ids:

@@ -33,6 +33,7 @@ from concord.performance.models import (
     Period,
 )
 from concord.performance.rules.written_periods import read_period
+from concord.performance.tabular.lookups import Lookup
 
 MAX_REPORTED_ERRORS = 500
 
@@ -271,13 +272,18 @@ def create_periods(rows: Iterator[tuple[int, list[str]]], periods: Periods) -> N
             periods.id_for(p)
 
 
-def code_lookups() -> tuple[dict[str, tuple[int, rules.PeriodKind]], dict[str, int]]:
-    """Indicator codes (lower case) to id and period kind; area codes (upper case) to id."""
-    indicators = {
-        code.lower(): (pk, Indicator(frequency=freq).period_kind)
-        for code, pk, freq in Indicator.objects.values_list("code", "id", "frequency")
-    }
-    areas = {code.upper(): pk for code, pk in Area.objects.values_list("code", "id")}
+def code_lookups() -> tuple[Lookup[tuple[int, rules.PeriodKind]], Lookup[int]]:
+    """Indicators by code or title (to id and period kind); areas by code or name (to id)."""
+    indicators: Lookup[tuple[int, rules.PeriodKind]] = Lookup("indicator", "title")
+    rows = Indicator.objects.values_list("code", "title", "id", "frequency")
+    for code, title, pk, freq in rows:
+        value = (pk, Indicator(frequency=freq).period_kind)
+        indicators.add_code(code, value, f"{code} {title}")
+        indicators.add_name(title, value, f"{code} {title}")
+    areas: Lookup[int] = Lookup("area")
+    for code, name, pk in Area.objects.values_list("code", "name", "id"):
+        areas.add_code(code, pk, f"{name} ({code})")
+        areas.add_name(name, pk, f"{name} ({code})")
     return indicators, areas
 
 
