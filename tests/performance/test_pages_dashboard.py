@@ -189,3 +189,13 @@ def test_every_kind_of_indicator_renders(client, w, kwargs, target, legend):
     html = client.get(reverse("performance:indicator", args=[ind.pk])).content.decode()
     if legend:
         assert legend in html
+
+
+def test_a_wards_indicator_page_offers_that_ward_not_the_first_area(client, w):
+    ward = w.wards[2]
+    html = client.get(
+        reverse("performance:indicator", args=[w.rate.pk]) + f"?area={ward.code}"
+    ).content.decode()
+    assert f'<option value="{ward.code}" selected>{ward.name}</option>' in html
+    assert html.count(" selected>") == 1  # and nothing else, such as the nation, is selected
+    assert f'<option value="{w.wards[0].code}">' in html  # its neighbours are one choice away

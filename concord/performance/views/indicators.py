@@ -15,7 +15,7 @@ from concord.actions.services import create_action
 from concord.lib.access import viewer_for
 from concord.lib.locking import save_form_or_refuse
 from concord.performance import charts, rules
-from concord.performance.areas import area_choices
+from concord.performance.areas import area_choices, ward_choices
 from concord.performance.forms import (
     PlanActionForm,
     TurnTheCurveForm,
@@ -76,6 +76,8 @@ def indicator(request: HttpRequest, pk: int) -> HttpResponse:
             "indicator": ind,
             "area": area,
             "areas": area_choices(),
+            # A ward shown is offered (with its neighbours), never hidden behind the first area.
+            "area_wards": ward_choices(area) if area is not None else [],
             "chart": chart,
             "status": status,
             "status_words": _status_words(status) if status else None,
