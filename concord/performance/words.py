@@ -25,7 +25,8 @@ TRAVEL_LABELS = {
     "worsening": "Worsening",
     "increasing": "Increasing",
     "decreasing": "Decreasing",
-    "no_change": "No change",
+    # The change is within the tolerance or the confidence intervals overlap: say so.
+    "no_change": "No significant change (within tolerance or the confidence interval)",
     "no_data": "Not known",
 }
 
@@ -35,7 +36,7 @@ SIGNIFICANCE_LABELS = {
     "worse": "Worse",
     "higher": "Higher",
     "lower": "Lower",
-    "not_tested": "Not tested",
+    "not_tested": "Not tested (no confidence interval)",
 }
 
 STATUS_FILTERS = [("", "Any status"), *((k, v.split(":")[0]) for k, v in RAG_LABELS.items())]

@@ -118,7 +118,10 @@ def test_the_indicator_page_has_definition_chart_table_forecast_and_wards(client
     assert "Q1 2025" in text and "Q3 2025" in text  # forecast_ahead=3 from the TTC report
     # the latest position, each judgement separately
     # overlapping confidence intervals: the last step could be chance
-    assert "No change on the previous period; improving on the average of the previous four" in text
+    assert (
+        "No significant change (within tolerance or the confidence interval) on the previous "
+        "period; improving on the average of the previous four"
+    ) in text
     assert "Compared with Invented Region" in text
     # the story behind the figures, escaped
     assert "Repeat calls cluster &lt;b&gt;near&lt;/b&gt; two estates." in html
