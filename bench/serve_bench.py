@@ -221,6 +221,9 @@ def main(argv: list[str] | None = None) -> int:
         default="on",
         help="off: CONCORD_PAGE_CACHE=0, every page rendered (the cost of a miss).",
     )
+    parser.add_argument(
+        "--only", default="", help="Measure only the pages whose label contains this, e.g. tracker."
+    )
     parser.add_argument("--json", default="", help="Also write the results to this file.")
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
@@ -250,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         wait_until_up(base, server)
         for label, path in urls.items():
+            if args.only and args.only not in label:
+                continue
             if not path:
                 print(f"{label}: no such page here", file=sys.stderr)
                 continue
