@@ -22,6 +22,7 @@ from concord.governance.models import Body, Membership
 from concord.lib.access import PUBLIC, Viewer
 from concord.lib.locking import save_versioned
 from concord.meetings.models import AgendaItem, Meeting
+from concord.meetings.services import items_for
 from concord.people.models import Organisation, Person
 
 ActionQS = TypeVar("ActionQS", bound=QuerySet[Action])
@@ -45,6 +46,13 @@ def with_display_relations(qs: ActionQS, viewer: Viewer) -> ActionQS:
     not shown in lists; the action's own page adds ``closed_at_item__meeting``.
     """
     return qs.select_related("body", "item__meeting").prefetch_related(owners_prefetch(viewer))
+
+
+def items_with_actions(meeting: Meeting, viewer: Viewer) -> QuerySet[AgendaItem]:
+    """``items_for(meeting, viewer)`` with each item's actions, owners shown as the viewer may."""
+    return items_for(meeting, viewer).prefetch_related(
+        Prefetch("actions", queryset=with_display_relations(Action.objects.all(), viewer))
+    )
 
 
 @dataclass(frozen=True)

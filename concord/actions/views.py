@@ -24,8 +24,9 @@ from concord.actions.services import (
     tracker_queryset,
     with_display_relations,
 )
+from concord.governance.access import viewer_for
 from concord.governance.models import Body
-from concord.lib.access import Viewer, get_visible_or_404, require_editor, viewer_for
+from concord.lib.access import Viewer, get_visible_or_404, require_editor
 from concord.lib.history import history_of
 from concord.lib.locking import StaleEdit, save_versioned
 from concord.lib.pagecache import signed_in_fragment

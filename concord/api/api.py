@@ -20,12 +20,17 @@ from ninja.security import django_auth
 from pydantic import BeforeValidator, Field
 
 from concord.actions.models import Action, ActionOwner
-from concord.actions.services import TrackerFilters, tracker_queryset, with_display_relations
+from concord.actions.services import (
+    TrackerFilters,
+    items_with_actions,
+    tracker_queryset,
+    with_display_relations,
+)
 from concord.api import schemas as s
+from concord.governance.access import viewer_for
 from concord.governance.models import Body, Membership
-from concord.lib.access import Viewer, get_visible_or_404, viewer_for
+from concord.lib.access import Viewer, get_visible_or_404
 from concord.meetings.models import Attendance, Meeting
-from concord.meetings.services import items_for
 from concord.people.models import Organisation, Person
 
 MAX_LIMIT = 200
@@ -246,7 +251,7 @@ def list_meetings(
 
 def meeting_items(meeting: Meeting, viewer: Viewer) -> list[dict[str, Any]]:
     """The meeting's items this viewer may read, with decisions and actions."""
-    items = items_for(meeting, viewer)
+    items = items_with_actions(meeting, viewer)
     return [
         {
             "id": item.pk,

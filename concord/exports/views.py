@@ -18,8 +18,9 @@ from concord.exports.actions_csv import write_actions_csv
 from concord.exports.calendar_ics import meetings_calendar
 from concord.exports.minutes_docx import minutes_document, minutes_filename
 from concord.exports.popolo import popolo_export
+from concord.governance.access import viewer_for
 from concord.governance.models import Body
-from concord.lib.access import get_visible_or_404, viewer_for
+from concord.lib.access import get_visible_or_404
 from concord.lib.replica import reading_from_replica
 from concord.meetings.models import Meeting
 

@@ -8,9 +8,8 @@ from django import forms
 from django.db import transaction
 
 from concord.governance.models import Body, Membership, TermsOfReference
-from concord.lib.fields import IdsField
+from concord.lib.fields import DATE, IdsField
 from concord.lib.locking import VersionedForm
-from concord.meetings.forms import DATE
 from concord.people.models import Organisation, Person, PersonAlias
 
 

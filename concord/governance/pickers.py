@@ -16,8 +16,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from concord.governance.access import viewer_for
 from concord.governance.models import Body, Membership
-from concord.lib.access import Viewer, viewer_for
+from concord.lib.access import Viewer
 from concord.lib.pickers import (
     SEARCH_LIMIT,
     MultiplePickerField,

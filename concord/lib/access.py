@@ -1,20 +1,20 @@
 """Who is looking: one place that decides what a request may see and change.
 
-Every view builds a :class:`Viewer` once (``viewer_for(request)``) and hands it
-to the ``visible_to`` QuerySet methods of the models; object lookups go
-through :func:`get_visible_or_404`, so a record the viewer may not see is a
-404, exactly as if it did not exist.
+Every view builds a :class:`Viewer` once
+(``concord.governance.access.viewer_for(request)``, which reads the register)
+and hands it to the ``visible_to`` QuerySet methods of the models; object
+lookups go through :func:`get_visible_or_404`, so a record the viewer may not
+see is a 404, exactly as if it did not exist. This module imports no app.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404
 
 SECRETARIAT_GROUP = "Secretariat"
 M = TypeVar("M", bound=Model)
@@ -60,45 +60,6 @@ class Viewer:
 
 
 PUBLIC = Viewer()
-
-
-def build_viewer(user) -> Viewer:  # a User or AnonymousUser
-    """Compute the viewer for a user (three small queries for a signed-in user)."""
-    if user is None or not user.is_authenticated:
-        return PUBLIC
-    from concord.governance.models import VOTING_ROLES, Membership
-    from concord.people.models import Person
-
-    is_secretariat = user.is_superuser or user.groups.filter(name=SECRETARIAT_GROUP).exists()
-    person_id = Person.objects.filter(user=user).values_list("pk", flat=True).first()
-    member, voting = set(), set()
-    if person_id:
-        for body_id, role in (
-            Membership.objects.current(dt.date.today())
-            .filter(person_id=person_id)
-            .values_list("body_id", "role")
-        ):
-            member.add(body_id)
-            if role in VOTING_ROLES:
-                voting.add(body_id)
-    editors = frozenset(user.edited_bodies.values_list("pk", flat=True))
-    return Viewer(
-        user_id=user.pk,
-        person_id=person_id,
-        is_secretariat=is_secretariat,
-        editor_body_ids=editors,
-        member_body_ids=frozenset(member),
-        voting_body_ids=frozenset(voting),
-    )
-
-
-def viewer_for(request: HttpRequest) -> Viewer:
-    """The viewer of this request, computed once and cached on it."""
-    viewer = getattr(request, "_concord_viewer", None)
-    if viewer is None:
-        viewer = build_viewer(getattr(request, "user", None))
-        request._concord_viewer = viewer  # type: ignore[attr-defined]
-    return viewer
 
 
 def get_visible_or_404(queryset: QuerySet[M], viewer: Viewer, **lookup) -> M:

@@ -1,4 +1,4 @@
-"""Form fields shared by the apps' forms."""
+"""Form fields and widgets shared by the apps' forms."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+
+# Browsers' own date and time pickers, with values in the format they send back.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 # The range of a database integer (SQLite and PostgreSQL bigint).
 ID_MIN, ID_MAX = -(2**63), 2**63 - 1

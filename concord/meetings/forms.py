@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from concord.governance.models import Body, Membership
 from concord.governance.pickers import people_of, picker
 from concord.lib.access import Viewer
+from concord.lib.fields import DATE, TIME
 from concord.lib.locking import VersionedForm
 from concord.meetings.models import (
     AgendaItem,
@@ -21,9 +22,6 @@ from concord.meetings.models import (
     Meeting,
 )
 from concord.people.models import Organisation, Person
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
 class MeetingForm(VersionedForm):

@@ -10,8 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 
-from concord.actions.models import Action
-from concord.actions.services import with_display_relations
 from concord.governance.models import VOTING_ROLES, Membership, TermsOfReference
 from concord.lib.locking import claim_version, save_versioned
 from concord.meetings.models import (
@@ -161,7 +159,11 @@ def next_item_number(meeting: Meeting) -> tuple[str, int]:
 
 
 def items_for(meeting: Meeting, viewer) -> QuerySet[AgendaItem]:
-    """The meeting's items the viewer may read, with what each shows, in agenda order."""
+    """The meeting's items the viewer may read, with what each shows, in agenda order.
+
+    Their actions are not loaded here (actions sit above meetings):
+    ``concord.actions.services.items_with_actions`` adds them.
+    """
     return (
         AgendaItem.objects.visible_to(viewer)
         .filter(meeting=meeting)
@@ -176,7 +178,6 @@ def items_for(meeting: Meeting, viewer) -> QuerySet[AgendaItem]:
                 ),
             ),
             "papers",
-            Prefetch("actions", queryset=with_display_relations(Action.objects.all(), viewer)),
         )
         .order_by("position", "id")
     )

@@ -20,7 +20,8 @@ from django.shortcuts import redirect, render
 from concord.actions.forms import ProgressForm
 from concord.actions.models import Action
 from concord.actions.services import matters_arising, record_progress, with_display_relations
-from concord.lib.access import Viewer, get_visible_or_404, require_editor, viewer_for
+from concord.governance.access import viewer_for
+from concord.lib.access import Viewer, get_visible_or_404, require_editor
 from concord.lib.history import history_of
 from concord.lib.http import HtmxHttpRequest
 from concord.lib.locking import StaleEdit, save_form_or_refuse, save_versioned

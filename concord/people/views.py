@@ -7,11 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from concord.actions.services import actions_owned_by
+from concord.governance.access import viewer_for
 from concord.governance.models import Body, Membership
-from concord.lib.access import get_visible_or_404, viewer_for
+from concord.lib.access import get_visible_or_404
+from concord.meetings.attendance_rates import person_attendance_summary
 from concord.meetings.models import Attendance, Meeting
 from concord.people.models import Person
-from concord.secretariat.stats import person_attendance_summary
 
 # The page lists the soonest-due outstanding actions; the tracker has the rest.
 PERSON_ACTIONS = 25

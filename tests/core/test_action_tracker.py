@@ -12,7 +12,7 @@ from concord.actions.dues import parse_due
 from concord.actions.models import Action, ActionStatus, ActionUpdate
 from concord.actions.reminders import send_reminders
 from concord.actions.services import TrackerFilters, matters_arising, tracker_queryset
-from concord.lib.access import build_viewer
+from concord.governance.access import build_viewer
 from tests.factories import make_action, make_meeting, make_membership, make_person
 
 

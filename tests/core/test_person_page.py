@@ -9,11 +9,12 @@ from django.urls import reverse
 
 from concord.actions.models import ActionOwner, ActionStatus
 from concord.actions.services import actions_owned_by
-from concord.lib.access import Viewer, build_viewer
+from concord.governance.access import build_viewer
+from concord.lib.access import Viewer
+from concord.meetings.attendance_rates import attendance_rates, person_attendance_summary
 from concord.meetings.models import Attendance, Meeting
 from concord.people.models import Person
 from concord.people.views import PERSON_ACTIONS
-from concord.secretariat.stats import attendance_rates, person_attendance_summary
 from tests.factories import (
     make_action,
     make_attendance,

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from concord.actions.services import create_action
-from concord.lib.access import viewer_for
+from concord.governance.access import viewer_for
 from concord.lib.locking import save_form_or_refuse
 from concord.performance import charts, rules
 from concord.performance.areas import area_choices
