@@ -19,13 +19,9 @@ from ninja import NinjaAPI, Query, Schema
 from ninja.security import django_auth
 from pydantic import BeforeValidator, Field
 
+from concord.actions.filters import TrackerFilters
 from concord.actions.models import Action, ActionOwner
-from concord.actions.services import (
-    TrackerFilters,
-    items_with_actions,
-    tracker_queryset,
-    with_display_relations,
-)
+from concord.actions.services import items_with_actions
 from concord.api import schemas as s
 from concord.governance.access import viewer_for
 from concord.governance.models import Body, Membership
@@ -329,7 +325,7 @@ def list_actions(
     """
     # The parameters above validate and document; the tracker reads them its own way.
     filters = TrackerFilters.from_params(request.GET)
-    return page(tracker_queryset(viewer_for(request), filters), params, action_out)
+    return page(Action.objects.for_tracker(viewer_for(request), filters), params, action_out)
 
 
 @api.get(
@@ -347,9 +343,7 @@ def list_actions(
 def get_action(request: HttpRequest, action_id: int) -> dict[str, Any]:
     """One action with its progress notes (signed-in users only)."""
     action = get_visible_or_404(
-        with_display_relations(Action.objects.all(), viewer_for(request)).prefetch_related(
-            "updates"
-        ),
+        Action.objects.with_display_relations(viewer_for(request)).prefetch_related("updates"),
         viewer_for(request),
         pk=action_id,
     )

@@ -19,7 +19,7 @@ from django.shortcuts import redirect, render
 
 from concord.actions.forms import ProgressForm
 from concord.actions.models import Action
-from concord.actions.services import matters_arising, record_progress, with_display_relations
+from concord.actions.services import record_progress
 from concord.governance.access import viewer_for
 from concord.lib.access import Viewer, get_visible_or_404, require_editor
 from concord.lib.history import history_of
@@ -261,7 +261,9 @@ def matters_arising_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         action_id = request.POST.get("action", "")
         action = (
-            matters_arising(meeting, viewer_for(request)).filter(pk=int(action_id)).first()
+            Action.objects.matters_arising(meeting, viewer_for(request))
+            .filter(pk=int(action_id))
+            .first()
             if action_id.isdigit() and len(action_id) <= 15
             else None
         )
@@ -294,7 +296,7 @@ def matters_arising_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             row = {"action": action, "form": form}
             return render(request, "meetings/_matters_row.html", {"row": row, "meeting": meeting})
         failed = form
-    listed = matters_arising(meeting, viewer_for(request))
+    listed = Action.objects.matters_arising(meeting, viewer_for(request))
     page = Paginator(listed, MATTERS_PER_PAGE).get_page(request.GET.get("page"))
     rows = [
         {
@@ -311,7 +313,8 @@ def matters_arising_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def _with_updates(action_pk: int, viewer: Viewer) -> Action:
     """One action with what a matters-arising row shows (owners, origin, updates)."""
     return (
-        with_display_relations(Action.objects.filter(pk=action_pk), viewer)
+        Action.objects.filter(pk=action_pk)
+        .with_display_relations(viewer)
         .prefetch_related("updates")
         .get()
     )
