@@ -10,7 +10,7 @@ see is a 404, exactly as if it did not exist. This module imports no app.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
@@ -18,6 +18,13 @@ from django.http import Http404
 
 SECRETARIAT_GROUP = "Secretariat"
 M = TypeVar("M", bound=Model)
+
+
+class OwnedByBody(Protocol):
+    """A record that a body may own (an indicator: ``body_id`` is None when none does)."""
+
+    @property
+    def body_id(self) -> int | None: ...
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,23 @@ class Viewer:
     def can_edit_body(self, body_id: int) -> bool:
         """May this viewer record meetings and actions of the body?"""
         return self.is_secretariat or body_id in self.editor_body_ids
+
+    def can_edit_indicator(self, indicator: OwnedByBody) -> bool:
+        """May this viewer change an indicator: its figures, targets and turn-the-curve reports?
+
+        The secretariat, and editors of the body that owns it; an indicator no
+        body owns only the secretariat.
+
+        >>> editor = Viewer(user_id=1, editor_body_ids=frozenset({7}))
+        >>> from types import SimpleNamespace as Indicator
+        >>> editor.can_edit_indicator(Indicator(body_id=7))
+        True
+        >>> editor.can_edit_indicator(Indicator(body_id=None))
+        False
+        """
+        return self.is_secretariat or (
+            indicator.body_id is not None and indicator.body_id in self.editor_body_ids
+        )
 
 
 PUBLIC = Viewer()
