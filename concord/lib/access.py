@@ -10,7 +10,7 @@ see is a 404, exactly as if it did not exist. This module imports no app.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
@@ -86,14 +86,15 @@ class Viewer:
 PUBLIC = Viewer()
 
 
-def get_visible_or_404(queryset: QuerySet[M], viewer: Viewer, **lookup) -> M:
+def get_visible_or_404(queryset: QuerySet[M], viewer: Viewer, **lookup: Any) -> M:
     """Fetch one record the viewer may see, or raise 404.
 
     ``queryset`` must offer ``visible_to(viewer)``; a record that exists but
     is hidden from the viewer is indistinguishable from one that does not.
     """
     try:
-        return queryset.visible_to(viewer).get(**lookup)  # type: ignore[attr-defined]
+        record: M = queryset.visible_to(viewer).get(**lookup)  # type: ignore[attr-defined]
+        return record
     except (ObjectDoesNotExist, ValueError, TypeError):
         raise Http404("No such record.")
 

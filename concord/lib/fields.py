@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -16,7 +16,13 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 ID_MIN, ID_MAX = -(2**63), 2**63 - 1
 
 
-class IdsField(forms.ModelMultipleChoiceField):
+if TYPE_CHECKING:
+    _ModelMultipleChoiceField = forms.ModelMultipleChoiceField[Any]
+else:
+    _ModelMultipleChoiceField = forms.ModelMultipleChoiceField  # not subscriptable at run time
+
+
+class IdsField(_ModelMultipleChoiceField):
     """A multiple choice of records by id that refuses an id no database integer
     can hold as an invalid choice, instead of letting SQLite raise OverflowError
     (a 500) when the ids are looked up."""

@@ -15,7 +15,7 @@ numbered versions) names its lock field in ``LOCK_FIELD``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db import models, transaction
@@ -85,7 +85,13 @@ def claim_version(instance: models.Model, field: str, opened_version: int) -> No
     setattr(instance, field, opened_version + 1)
 
 
-class VersionedForm(forms.ModelForm):
+if TYPE_CHECKING:
+    _ModelForm = forms.ModelForm[Any]
+else:
+    _ModelForm = forms.ModelForm  # not subscriptable at run time
+
+
+class VersionedForm(_ModelForm):
     """A model form that carries the version it was opened at, and saves only if still current.
 
     ``save()`` raises :class:`StaleEdit` on a stale version; views use
@@ -120,7 +126,7 @@ class VersionedForm(forms.ModelForm):
         return instance
 
 
-def save_form_or_refuse(form: forms.ModelForm) -> Any:
+def save_form_or_refuse(form: forms.ModelForm[Any]) -> Any:
     """Save a valid form; on a stale edit put the message on the form and return None.
 
     The form keeps what the user typed, so re-rendering it loses nothing.
