@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -39,18 +39,18 @@ class DuePrecision(models.TextChoices):
 LISTED_PEOPLE = 1000
 
 
-def _owned_by(people: models.QuerySet | list[int]) -> models.QuerySet:
+def _owned_by(people: models.QuerySet[Any, Any] | list[int]) -> models.QuerySet[Any, Any]:
     """Ids of actions owned by any of ``people`` (person ids, or a queryset of them)."""
     return ActionOwner.objects.filter(person_id__in=people).order_by().values("action_id")
 
 
-def _listed(people: models.QuerySet) -> models.QuerySet | list[int]:
+def _listed(people: models.QuerySet[Any, Any]) -> models.QuerySet[Any, Any] | list[int]:
     """``people`` (a queryset of person ids) as a list if it is short, else as it is."""
     ids = list(people[: LISTED_PEOPLE + 1])
     return ids if len(ids) <= LISTED_PEOPLE else people
 
 
-def _people_of(organisations: models.QuerySet[Organisation]) -> models.QuerySet:
+def _people_of(organisations: models.QuerySet[Organisation]) -> models.QuerySet[Any, Any]:
     """Ids of people who work for, or sit on a body for, any of ``organisations``."""
     return (
         Person.objects.filter(organisation__in=organisations)
@@ -64,7 +64,7 @@ def _people_of(organisations: models.QuerySet[Organisation]) -> models.QuerySet:
     )
 
 
-def owners_prefetch(viewer: Viewer) -> models.Prefetch:
+def owners_prefetch(viewer: Viewer) -> models.Prefetch[Any]:
     """Prefetch an action's owners as ``viewer`` may see them (``ActionOwner.shown_*``)."""
     return models.Prefetch(
         "owners",
@@ -87,7 +87,7 @@ class ActionQuerySet(models.QuerySet["Action"]):
         """
         return self.outstanding().filter(due_date__lt=today or dt.date.today())
 
-    def visible_to(self, viewer) -> ActionQuerySet:
+    def visible_to(self, viewer: Viewer) -> ActionQuerySet:
         """Actions whose originating item the viewer may read (or, without an item, whose body)."""
         if viewer.is_secretariat:
             return self
@@ -241,7 +241,7 @@ class Action(models.Model):
     def __str__(self) -> str:
         return self.description[:80]
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         # An action set at a meeting dates from that meeting, whoever creates it,
         # so that "set before this meeting" needs no join (matters arising).
         if self._state.adding and self.item is not None:
@@ -270,7 +270,7 @@ WITHHELD_OWNER = "Owner not shown"
 
 
 class ActionOwnerQuerySet(models.QuerySet["ActionOwner"]):
-    def shown_to(self, viewer) -> ActionOwnerQuerySet:  # concord.lib.access.Viewer
+    def shown_to(self, viewer: Viewer) -> ActionOwnerQuerySet:
         """Owners annotated with ``shown``: may this viewer see who the owner is?
 
         A person owner is shown when the viewer may know the person

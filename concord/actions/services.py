@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
@@ -54,7 +55,7 @@ def record_progress(
     opened_version: int,
     note: str,
     status: str,
-    user,  # the signed-in User
+    user: Any,  # the signed-in User
     meeting: Meeting | None = None,
     on: dt.date | None = None,
 ) -> ActionUpdate:

@@ -45,7 +45,7 @@ class PersonForm(VersionedForm):
 
     @transaction.atomic
     def save(self, commit: bool = True) -> Person:
-        person = super().save(commit=True)
+        person: Person = super().save(commit=True)
         wanted = set(self.cleaned_data["aliases"])
         for alias in person.aliases.all():
             if alias.name not in wanted:
@@ -63,7 +63,7 @@ class BodyForm(VersionedForm):
         field_classes = {"editors": IdsField}
 
     def clean_reports_to(self) -> Body | None:
-        parent = self.cleaned_data["reports_to"]
+        parent: Body | None = self.cleaned_data["reports_to"]
         node = parent
         while node is not None and self.instance.pk:
             if node.pk == self.instance.pk:

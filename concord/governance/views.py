@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -31,7 +32,7 @@ from concord.people.models import Organisation, Person
 class Register:
     title: str
     model: type[models.Model]
-    form: type[forms.ModelForm]
+    form: type[forms.ModelForm[Any]]
     columns: tuple[str, ...]
     related: tuple[str, ...] = ()
 

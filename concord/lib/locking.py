@@ -15,11 +15,13 @@ numbered versions) names its lock field in ``LOCK_FIELD``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django import forms
 from django.db import models, transaction
 from django.db.models import F
+
+from concord.lib.fields import AnyModelForm
 
 
 class StaleEdit(Exception):
@@ -85,13 +87,7 @@ def claim_version(instance: models.Model, field: str, opened_version: int) -> No
     setattr(instance, field, opened_version + 1)
 
 
-if TYPE_CHECKING:
-    _ModelForm = forms.ModelForm[Any]
-else:
-    _ModelForm = forms.ModelForm  # not subscriptable at run time
-
-
-class VersionedForm(_ModelForm):
+class VersionedForm(AnyModelForm):
     """A model form that carries the version it was opened at, and saves only if still current.
 
     ``save()`` raises :class:`StaleEdit` on a stale version; views use

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -28,7 +28,7 @@ from django.db.models import Case, IntegerField, Model, Q, QuerySet, Value, When
 from django.forms.models import ModelChoiceIterator
 from django.utils.html import format_html
 
-from concord.lib.fields import ID_MAX
+from concord.lib.fields import ID_MAX, AnyModelChoiceField, AnyModelMultipleChoiceField
 
 # At most this many options before a search: the select stays short on a phone.
 SHORTLIST_LIMIT = 60
@@ -211,15 +211,7 @@ class PickerMixin:
         return number
 
 
-if TYPE_CHECKING:
-    _ModelChoiceField = forms.ModelChoiceField[Any]
-    _ModelMultipleChoiceField = forms.ModelMultipleChoiceField[Any]
-else:  # not subscriptable at run time
-    _ModelChoiceField = forms.ModelChoiceField
-    _ModelMultipleChoiceField = forms.ModelMultipleChoiceField
-
-
-class PickerField(PickerMixin, _ModelChoiceField):
+class PickerField(PickerMixin, AnyModelChoiceField):
     """Pick one record of ``queryset`` (a shortlist and a search, never the whole list)."""
 
     widget = PickerSelect
@@ -233,7 +225,7 @@ class PickerField(PickerMixin, _ModelChoiceField):
         return super().clean(value)
 
 
-class MultiplePickerField(PickerMixin, _ModelMultipleChoiceField):
+class MultiplePickerField(PickerMixin, AnyModelMultipleChoiceField):
     """Pick any number of records of ``queryset``; a typed name adds one more."""
 
     widget = PickerSelectMultiple

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 
 from concord.governance.models import VOTING_ROLES, Membership, TermsOfReference
+from concord.lib.access import Viewer
 from concord.lib.locking import claim_version, save_versioned
 from concord.meetings.models import (
     AgendaItem,
@@ -158,7 +160,7 @@ def next_item_number(meeting: Meeting) -> tuple[str, int]:
     return str(max(numbers, default=0) + 1), position
 
 
-def items_for(meeting: Meeting, viewer) -> QuerySet[AgendaItem]:
+def items_for(meeting: Meeting, viewer: Viewer) -> QuerySet[AgendaItem]:
     """The meeting's items the viewer may read, with what each shows, in agenda order.
 
     Their actions are not loaded here (actions sit above meetings):
@@ -184,7 +186,7 @@ def items_for(meeting: Meeting, viewer) -> QuerySet[AgendaItem]:
 
 
 def save_attendance(
-    meeting: Meeting, entries: list[dict], opened_version: int | None = None
+    meeting: Meeting, entries: list[dict[str, Any]], opened_version: int | None = None
 ) -> None:
     """Make the meeting's attendance exactly ``entries``, saving only what changed.
 

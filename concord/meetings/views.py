@@ -7,7 +7,9 @@ validated forms to the services, and render.
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -44,7 +46,9 @@ from concord.meetings.services import approve_minutes, next_item_number, save_at
 MATTERS_PER_PAGE = 25
 
 
-def _form_page(request: HttpRequest, form, title: str, back: str, **extra) -> HttpResponse:
+def _form_page(
+    request: HttpRequest, form: forms.BaseForm, title: str, back: str, **extra: Any
+) -> HttpResponse:
     return render(request, "form_page.html", {"form": form, "title": title, "back": back, **extra})
 
 
@@ -161,7 +165,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _add_to_item(
     request: HttpRequest,
     pk: int,
-    form_class,
+    form_class: Any,
     noun: str,
     *,
     pickers: bool = False,
