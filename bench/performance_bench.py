@@ -442,7 +442,8 @@ def measure_reads(runs: int, seed: int) -> dict[str, dict]:
     from django.contrib.auth.models import Group, User
     from django.test import Client
 
-    from concord.lib.access import SECRETARIAT_GROUP, viewer_for
+    from concord.governance.access import viewer_for
+    from concord.lib.access import SECRETARIAT_GROUP
     from concord.performance.dashboard import dashboard
     from concord.performance.models import Area, AreaLevel, Indicator
     from concord.performance.wards import ward_table

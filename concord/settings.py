@@ -148,7 +148,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "concord.lib.context_processors.viewer",
+                "concord.governance.context_processors.viewer",
             ],
         },
     },

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -24,7 +25,7 @@ class DueDateField(forms.CharField):
         )
     }
 
-    def clean(self, value: Any) -> tuple | None:  # type: ignore[override]
+    def clean(self, value: Any) -> tuple[dt.date, str] | None:
         text = super().clean(value)
         if not text:
             return None

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from concord.governance.models import Body
+from concord.governance.models import Body, Membership
+from concord.lib.access import PUBLIC, Viewer
 from concord.meetings.models import AgendaItem, Meeting
-from concord.people.models import Person
+from concord.people.models import Organisation, Person
+
+if TYPE_CHECKING:
+    from concord.actions.filters import TrackerFilters
 
 
 class ActionStatus(models.TextChoices):
@@ -28,6 +33,47 @@ class DuePrecision(models.TextChoices):
     MONTH = "month", "Month"
 
 
+# Up to this many people, an owner or organisation filter lists their ids in the
+# query instead of nesting a subquery: PostgreSQL then sees how few they are and
+# stops walking the due-date index early (measured: 24 ms down to 7 ms).
+LISTED_PEOPLE = 1000
+
+
+def _owned_by(people: models.QuerySet[Any, Any] | list[int]) -> models.QuerySet[Any, Any]:
+    """Ids of actions owned by any of ``people`` (person ids, or a queryset of them)."""
+    return ActionOwner.objects.filter(person_id__in=people).order_by().values("action_id")
+
+
+def _listed(people: models.QuerySet[Any, Any]) -> models.QuerySet[Any, Any] | list[int]:
+    """``people`` (a queryset of person ids) as a list if it is short, else as it is."""
+    ids = list(people[: LISTED_PEOPLE + 1])
+    return ids if len(ids) <= LISTED_PEOPLE else people
+
+
+def _people_of(organisations: models.QuerySet[Organisation]) -> models.QuerySet[Any, Any]:
+    """Ids of people who work for, or sit on a body for, any of ``organisations``."""
+    return (
+        Person.objects.filter(organisation__in=organisations)
+        .order_by()
+        .values_list("pk", flat=True)
+        .union(
+            Membership.objects.filter(organisation__in=organisations)
+            .order_by()
+            .values_list("person_id", flat=True)
+        )
+    )
+
+
+def owners_prefetch(viewer: Viewer) -> models.Prefetch[Any]:
+    """Prefetch an action's owners as ``viewer`` may see them (``ActionOwner.shown_*``)."""
+    return models.Prefetch(
+        "owners",
+        queryset=(
+            ActionOwner.objects.shown_to(viewer).select_related("person", "body").order_by("id")
+        ),
+    )
+
+
 class ActionQuerySet(models.QuerySet["Action"]):
     def outstanding(self) -> ActionQuerySet:
         """Actions still to be done: open or carried forward."""
@@ -41,13 +87,101 @@ class ActionQuerySet(models.QuerySet["Action"]):
         """
         return self.outstanding().filter(due_date__lt=today or dt.date.today())
 
-    def visible_to(self, viewer) -> ActionQuerySet:
+    def visible_to(self, viewer: Viewer) -> ActionQuerySet:
         """Actions whose originating item the viewer may read (or, without an item, whose body)."""
         if viewer.is_secretariat:
             return self
         return self.filter(
             models.Q(item__in=AgendaItem.objects.visible_to(viewer))
             | models.Q(item__isnull=True, body__in=viewer.insider_body_ids)
+        )
+
+    def with_display_relations(self, viewer: Viewer) -> ActionQuerySet:
+        """Load what an action list shows (body, meeting, owners) in a fixed number of queries.
+
+        Owners come annotated for ``viewer``: a body or person the viewer may not
+        see is rendered as withheld, never by name. Where an action was closed is
+        not shown in lists; the action's own page adds ``closed_at_item__meeting``.
+        """
+        return self.select_related("body", "item__meeting").prefetch_related(
+            owners_prefetch(viewer)
+        )
+
+    def for_tracker(self, viewer: Viewer, filters: TrackerFilters) -> ActionQuerySet:
+        """The actions the viewer may see, filtered for the tracker, soonest due first.
+
+        Owner and organisation filters are subqueries of action ids rather than
+        joins: no ``DISTINCT`` over the whole list, and no ``OR`` across joined
+        tables, which made SQLite read every action (50 ms at 50,000 actions).
+        """
+        qs = self.visible_to(viewer)
+        if filters.body:
+            qs = qs.filter(body_id=filters.body)
+        # Owners are looked for only among people the viewer may know: filtering by a
+        # hidden person's id or name would tell which actions they own.
+        known = Person.objects.visible_to(viewer)
+        if filters.owner:
+            owner = known.filter(pk=filters.owner).order_by().values_list("pk", flat=True)
+            qs = qs.filter(pk__in=_owned_by(owner))
+        if filters.owner_name:
+            people = known.search(filters.owner_name).order_by().values_list("pk", flat=True)
+            qs = qs.filter(pk__in=_owned_by(_listed(people)))
+        if filters.organisation:
+            organisation = Organisation.objects.filter(pk=filters.organisation)
+            qs = qs.filter(pk__in=_owned_by(_listed(_people_of(organisation))))
+        if filters.organisation_name:
+            # A name search, not a drop-down: a national deployment has thousands.
+            matching = Organisation.objects.search(filters.organisation_name).order_by()
+            qs = qs.filter(pk__in=_owned_by(_listed(_people_of(matching))))
+        if filters.status == "outstanding":
+            qs = qs.filter(status__in=OUTSTANDING)
+        elif filters.status != "all":
+            qs = qs.filter(status=filters.status)
+        if filters.overdue:
+            qs = qs.overdue(filters.today)
+        return qs.with_display_relations(viewer).order_by("due_date", "id")
+
+    def owned_by(self, person: Person, viewer: Viewer) -> ActionQuerySet:
+        """Actions a person owns directly, or through a body they sit on, or as 'all members'."""
+        body_ids = list(person.memberships.current().values_list("body_id", flat=True))
+        # Three index look-ups joined by UNION rather than one OR: with the OR, both
+        # SQLite and PostgreSQL read every owner row (62,000 at bench scale, 11 ms).
+        owners = ActionOwner.objects.order_by()
+        owned = (
+            owners.filter(person=person)
+            .values("action_id")
+            .union(
+                owners.filter(body_id__in=body_ids).values("action_id"),
+                owners.filter(all_members=True, action__body_id__in=body_ids).values("action_id"),
+            )
+        )
+        qs = self.visible_to(viewer).filter(pk__in=owned)
+        return qs.with_display_relations(viewer).order_by("due_date", "id")
+
+    def matters_arising(self, meeting: Meeting, viewer: Viewer = PUBLIC) -> ActionQuerySet:
+        """Actions the meeting should review: outstanding actions of its body set before
+        it, and those already closed at this meeting, so the review also shows what got
+        done. ``created_on`` is the date of the meeting that set an action (Action.save)."""
+        # Two index look-ups rather than one OR: with the OR, SQLite's planner
+        # scans every action of every body (measured: 90 ms at 50,000 actions).
+        outstanding = (
+            Action.objects.filter(
+                body_id=meeting.body_id, status__in=OUTSTANDING, created_on__lt=meeting.date
+            )
+            .order_by()
+            .values_list("pk", flat=True)
+        )
+        items_here = list(meeting.items.order_by().values_list("pk", flat=True))
+        closed_here = (
+            Action.objects.filter(closed_at_item_id__in=items_here)
+            .order_by()
+            .values_list("pk", flat=True)
+        )
+        qs = self.filter(pk__in=[*outstanding, *closed_here])
+        return (
+            qs.with_display_relations(viewer)
+            .prefetch_related("updates")
+            .order_by("created_on", "id")
         )
 
 
@@ -107,7 +241,7 @@ class Action(models.Model):
     def __str__(self) -> str:
         return self.description[:80]
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         # An action set at a meeting dates from that meeting, whoever creates it,
         # so that "set before this meeting" needs no join (matters arising).
         if self._state.adding and self.item is not None:
@@ -136,7 +270,7 @@ WITHHELD_OWNER = "Owner not shown"
 
 
 class ActionOwnerQuerySet(models.QuerySet["ActionOwner"]):
-    def shown_to(self, viewer) -> ActionOwnerQuerySet:  # concord.lib.access.Viewer
+    def shown_to(self, viewer: Viewer) -> ActionOwnerQuerySet:
         """Owners annotated with ``shown``: may this viewer see who the owner is?
 
         A person owner is shown when the viewer may know the person
@@ -192,7 +326,7 @@ class ActionOwner(models.Model):
             ),
         ]
         # Owners that are bodies or "all members" are few among many person owners.
-        # Partial indexes find them without reading every owner (actions_owned_by);
+        # Partial indexes find them without reading every owner (ActionQuerySet.owned_by);
         # SQLite will not use the plain index on the mostly-NULL body column.
         indexes = [
             models.Index(

@@ -1,11 +1,15 @@
-"""The action tracker's rules: filtering, matters arising, progress and closing."""
+"""Changing actions: recording them with their owners, progress and closing.
+
+Which actions a list shows are QuerySet methods (``Action.objects.for_tracker``,
+``.matters_arising``, ``.owned_by``, ``.with_display_relations``); the
+tracker's filters are ``concord.actions.filters.TrackerFilters``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import TypeVar
+from collections.abc import Iterable
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
@@ -14,181 +18,20 @@ from concord.actions.models import (
     OUTSTANDING,
     Action,
     ActionOwner,
-    ActionQuerySet,
-    ActionStatus,
     ActionUpdate,
 )
-from concord.governance.models import Body, Membership
-from concord.lib.access import PUBLIC, Viewer
+from concord.governance.models import Body
+from concord.lib.access import Viewer
 from concord.lib.locking import save_versioned
 from concord.meetings.models import AgendaItem, Meeting
-from concord.people.models import Organisation, Person
-
-ActionQS = TypeVar("ActionQS", bound=QuerySet[Action])
-
-
-def owners_prefetch(viewer: Viewer) -> Prefetch:
-    """Prefetch an action's owners as ``viewer`` may see them (``ActionOwner.shown_*``)."""
-    return Prefetch(
-        "owners",
-        queryset=(
-            ActionOwner.objects.shown_to(viewer).select_related("person", "body").order_by("id")
-        ),
-    )
+from concord.meetings.services import items_for
+from concord.people.models import Person
 
 
-def with_display_relations(qs: ActionQS, viewer: Viewer) -> ActionQS:
-    """Load what an action list shows (body, meeting, owners) in a fixed number of queries.
-
-    Owners come annotated for ``viewer``: a body or person the viewer may not
-    see is rendered as withheld, never by name. Where an action was closed is
-    not shown in lists; the action's own page adds ``closed_at_item__meeting``.
-    """
-    return qs.select_related("body", "item__meeting").prefetch_related(owners_prefetch(viewer))
-
-
-@dataclass(frozen=True)
-class TrackerFilters:
-    """What the tracker is filtered by; every field optional."""
-
-    body: int | None = None
-    owner: int | None = None
-    owner_name: str = ""
-    organisation: int | None = None
-    organisation_name: str = ""
-    status: str = "outstanding"
-    overdue: bool = False
-    today: dt.date | None = None
-
-    @classmethod
-    def from_params(cls, params: Mapping[str, str]) -> TrackerFilters:
-        """Read filters from query parameters, ignoring anything malformed."""
-
-        def number(name: str) -> int | None:
-            value = params.get(name, "")
-            # Longer strings of digits overflow the database's integer ids.
-            return int(value) if value.isdigit() and len(value) <= 15 else None
-
-        status = params.get("status", "outstanding")
-        if status not in {"outstanding", "all", *ActionStatus.values}:
-            status = "outstanding"
-        return cls(
-            body=number("body"),
-            owner=number("owner"),
-            owner_name=" ".join(params.get("owner_name", "").split())[:100],
-            organisation=number("organisation"),
-            organisation_name=" ".join(params.get("organisation_name", "").split())[:100],
-            status=status,
-            overdue=params.get("overdue") in {"1", "on", "true"},
-        )
-
-
-# Up to this many people, an owner or organisation filter lists their ids in the
-# query instead of nesting a subquery: PostgreSQL then sees how few they are and
-# stops walking the due-date index early (measured: 24 ms down to 7 ms).
-LISTED_PEOPLE = 1000
-
-
-def _owned_by(people: QuerySet | list[int]) -> QuerySet:
-    """Ids of actions owned by any of ``people`` (person ids, or a queryset of them)."""
-    return ActionOwner.objects.filter(person_id__in=people).order_by().values("action_id")
-
-
-def _listed(people: QuerySet) -> QuerySet | list[int]:
-    """``people`` (a queryset of person ids) as a list if it is short, else as it is."""
-    ids = list(people[: LISTED_PEOPLE + 1])
-    return ids if len(ids) <= LISTED_PEOPLE else people
-
-
-def _people_of(organisations: QuerySet[Organisation]) -> QuerySet:
-    """Ids of people who work for, or sit on a body for, any of ``organisations``."""
-    return (
-        Person.objects.filter(organisation__in=organisations)
-        .order_by()
-        .values_list("pk", flat=True)
-        .union(
-            Membership.objects.filter(organisation__in=organisations)
-            .order_by()
-            .values_list("person_id", flat=True)
-        )
-    )
-
-
-def tracker_queryset(viewer: Viewer, filters: TrackerFilters) -> QuerySet[Action]:
-    """The actions the viewer may see, filtered for the tracker, soonest due first.
-
-    Owner and organisation filters are subqueries of action ids rather than
-    joins: no ``DISTINCT`` over the whole list, and no ``OR`` across joined
-    tables, which made SQLite read every action (50 ms at 50,000 actions).
-    """
-    qs = Action.objects.visible_to(viewer)
-    if filters.body:
-        qs = qs.filter(body_id=filters.body)
-    # Owners are looked for only among people the viewer may know: filtering by a
-    # hidden person's id or name would tell which actions they own.
-    known = Person.objects.visible_to(viewer)
-    if filters.owner:
-        owner = known.filter(pk=filters.owner).order_by().values_list("pk", flat=True)
-        qs = qs.filter(pk__in=_owned_by(owner))
-    if filters.owner_name:
-        people = known.search(filters.owner_name).order_by().values_list("pk", flat=True)
-        qs = qs.filter(pk__in=_owned_by(_listed(people)))
-    if filters.organisation:
-        organisation = Organisation.objects.filter(pk=filters.organisation)
-        qs = qs.filter(pk__in=_owned_by(_listed(_people_of(organisation))))
-    if filters.organisation_name:
-        # A name search, not a drop-down: a national deployment has thousands.
-        matching = Organisation.objects.search(filters.organisation_name).order_by()
-        qs = qs.filter(pk__in=_owned_by(_listed(_people_of(matching))))
-    if filters.status == "outstanding":
-        qs = qs.filter(status__in=OUTSTANDING)
-    elif filters.status != "all":
-        qs = qs.filter(status=filters.status)
-    if filters.overdue:
-        qs = qs.overdue(filters.today)
-    return with_display_relations(qs, viewer).order_by("due_date", "id")
-
-
-def actions_owned_by(person: Person, viewer: Viewer) -> ActionQuerySet:
-    """Actions a person owns directly, or through a body they sit on, or as 'all members'."""
-    body_ids = list(person.memberships.current().values_list("body_id", flat=True))
-    # Three index look-ups joined by UNION rather than one OR: with the OR, both
-    # SQLite and PostgreSQL read every owner row (62,000 at bench scale, 11 ms).
-    owners = ActionOwner.objects.order_by()
-    owned = (
-        owners.filter(person=person)
-        .values("action_id")
-        .union(
-            owners.filter(body_id__in=body_ids).values("action_id"),
-            owners.filter(all_members=True, action__body_id__in=body_ids).values("action_id"),
-        )
-    )
-    qs = Action.objects.visible_to(viewer).filter(pk__in=owned)
-    return with_display_relations(qs, viewer).order_by("due_date", "id")
-
-
-def matters_arising(meeting: Meeting, viewer: Viewer = PUBLIC) -> QuerySet[Action]:
-    """Actions the meeting should review: outstanding actions of its body set before
-    it, and those already closed at this meeting, so the review also shows what got
-    done. ``created_on`` is the date of the meeting that set an action (Action.save)."""
-    # Two index look-ups rather than one OR: with the OR, SQLite's planner
-    # scans every action of every body (measured: 90 ms at 50,000 actions).
-    outstanding = (
-        Action.objects.filter(
-            body_id=meeting.body_id, status__in=OUTSTANDING, created_on__lt=meeting.date
-        )
-        .order_by()
-        .values_list("pk", flat=True)
-    )
-    items_here = list(meeting.items.order_by().values_list("pk", flat=True))
-    closed_here = (
-        Action.objects.filter(closed_at_item_id__in=items_here)
-        .order_by()
-        .values_list("pk", flat=True)
-    )
-    qs = Action.objects.filter(pk__in=[*outstanding, *closed_here])
-    return (
-        with_display_relations(qs, viewer).prefetch_related("updates").order_by("created_on", "id")
+def items_with_actions(meeting: Meeting, viewer: Viewer) -> QuerySet[AgendaItem]:
+    """``items_for(meeting, viewer)`` with each item's actions, owners shown as the viewer may."""
+    return items_for(meeting, viewer).prefetch_related(
+        Prefetch("actions", queryset=Action.objects.with_display_relations(viewer))
     )
 
 
@@ -212,7 +55,7 @@ def record_progress(
     opened_version: int,
     note: str,
     status: str,
-    user,  # the signed-in User
+    user: Any,  # the signed-in User
     meeting: Meeting | None = None,
     on: dt.date | None = None,
 ) -> ActionUpdate:

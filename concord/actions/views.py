@@ -13,19 +13,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 
+from concord.actions.filters import TrackerFilters
 from concord.actions.forms import ActionForm, ProgressForm
 from concord.actions.models import Action, ActionStatus
-from concord.actions.services import (
-    TrackerFilters,
-    actions_owned_by,
-    create_action,
-    record_progress,
-    set_owners,
-    tracker_queryset,
-    with_display_relations,
-)
+from concord.actions.services import create_action, record_progress, set_owners
+from concord.governance.access import viewer_for
 from concord.governance.models import Body
-from concord.lib.access import Viewer, get_visible_or_404, require_editor, viewer_for
+from concord.lib.access import Viewer, get_visible_or_404, require_editor
 from concord.lib.history import history_of
 from concord.lib.locking import StaleEdit, save_versioned
 from concord.lib.pagecache import signed_in_fragment
@@ -39,7 +33,9 @@ def tracker(request: HttpRequest) -> HttpResponse:
     filters = TrackerFilters.from_params(request.GET)
     # Lazy: when the table comes from the cache, the actions are not even counted.
     page = SimpleLazyObject(
-        lambda: Paginator(tracker_queryset(viewer, filters), 50).get_page(request.GET.get("page"))
+        lambda: Paginator(Action.objects.for_tracker(viewer, filters), 50).get_page(
+            request.GET.get("page")
+        )
     )
     return render(
         request,
@@ -74,7 +70,9 @@ def tracker(request: HttpRequest) -> HttpResponse:
 def mine(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     person = Person.objects.filter(pk=viewer.person_id).first() if viewer.person_id else None
-    actions = actions_owned_by(person, viewer).outstanding() if person else Action.objects.none()
+    actions = (
+        Action.objects.owned_by(person, viewer).outstanding() if person else Action.objects.none()
+    )
     return render(
         request,
         "actions/mine.html",
@@ -95,7 +93,7 @@ def _may_update(viewer: Viewer, action: Action) -> bool:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request)
     action = get_visible_or_404(
-        with_display_relations(Action.objects.all(), viewer).select_related(
+        Action.objects.with_display_relations(viewer).select_related(
             "continues", "closed_at_item__meeting"
         ),
         viewer,

@@ -19,13 +19,14 @@ from ninja import NinjaAPI, Query, Schema
 from ninja.security import django_auth
 from pydantic import BeforeValidator, Field
 
+from concord.actions.filters import TrackerFilters
 from concord.actions.models import Action, ActionOwner
-from concord.actions.services import TrackerFilters, tracker_queryset, with_display_relations
+from concord.actions.services import items_with_actions
 from concord.api import schemas as s
+from concord.governance.access import viewer_for
 from concord.governance.models import Body, Membership
-from concord.lib.access import Viewer, get_visible_or_404, viewer_for
+from concord.lib.access import Viewer, get_visible_or_404
 from concord.meetings.models import Attendance, Meeting
-from concord.meetings.services import items_for
 from concord.people.models import Organisation, Person
 
 MAX_LIMIT = 200
@@ -246,7 +247,7 @@ def list_meetings(
 
 def meeting_items(meeting: Meeting, viewer: Viewer) -> list[dict[str, Any]]:
     """The meeting's items this viewer may read, with decisions and actions."""
-    items = items_for(meeting, viewer)
+    items = items_with_actions(meeting, viewer)
     return [
         {
             "id": item.pk,
@@ -324,7 +325,7 @@ def list_actions(
     """
     # The parameters above validate and document; the tracker reads them its own way.
     filters = TrackerFilters.from_params(request.GET)
-    return page(tracker_queryset(viewer_for(request), filters), params, action_out)
+    return page(Action.objects.for_tracker(viewer_for(request), filters), params, action_out)
 
 
 @api.get(
@@ -342,9 +343,7 @@ def list_actions(
 def get_action(request: HttpRequest, action_id: int) -> dict[str, Any]:
     """One action with its progress notes (signed-in users only)."""
     action = get_visible_or_404(
-        with_display_relations(Action.objects.all(), viewer_for(request)).prefetch_related(
-            "updates"
-        ),
+        Action.objects.with_display_relations(viewer_for(request)).prefetch_related("updates"),
         viewer_for(request),
         pk=action_id,
     )

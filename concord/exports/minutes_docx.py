@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.utils.text import slugify
 
 from concord.actions.models import Action
+from concord.actions.services import items_with_actions
 from concord.lib.access import Viewer
 from concord.lib.word import new_document
 from concord.meetings.models import (
@@ -25,7 +26,6 @@ from concord.meetings.models import (
     Meeting,
     MeetingStatus,
 )
-from concord.meetings.services import items_for
 
 ATTENDANCE_SECTIONS = (
     (AttendanceStatus.PRESENT, "Present"),
@@ -85,7 +85,7 @@ def owners_text(action: Action) -> str:
 
 def visible_items(meeting: Meeting, viewer: Viewer) -> QuerySet[AgendaItem]:
     """The meeting's items this viewer may read, with decisions and actions, in agenda order."""
-    return items_for(meeting, viewer)
+    return items_with_actions(meeting, viewer)
 
 
 def minutes_filename(meeting: Meeting) -> str:

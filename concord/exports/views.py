@@ -13,13 +13,15 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET
 
-from concord.actions.services import TrackerFilters, tracker_queryset
+from concord.actions.filters import TrackerFilters
+from concord.actions.models import Action
 from concord.exports.actions_csv import write_actions_csv
 from concord.exports.calendar_ics import meetings_calendar
 from concord.exports.minutes_docx import minutes_document, minutes_filename
 from concord.exports.popolo import popolo_export
+from concord.governance.access import viewer_for
 from concord.governance.models import Body
-from concord.lib.access import get_visible_or_404, viewer_for
+from concord.lib.access import get_visible_or_404
 from concord.lib.replica import reading_from_replica
 from concord.meetings.models import Meeting
 
@@ -110,7 +112,7 @@ def minutes_docx(request: HttpRequest, pk: int) -> HttpResponse:
 def actions_csv(request: HttpRequest) -> HttpResponse:
     """The tracker's actions, with the tracker's filters, as CSV (signed-in users only)."""
     viewer = viewer_for(request)  # permissions from the primary, rows from the replica
-    actions = tracker_queryset(viewer, bounded(TrackerFilters.from_params(request.GET)))
+    actions = Action.objects.for_tracker(viewer, bounded(TrackerFilters.from_params(request.GET)))
     stream = io.StringIO()
     # The byte-order mark makes Excel read the file as UTF-8 (names with accents, '–').
     stream.write("\ufeff")

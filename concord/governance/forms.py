@@ -8,9 +8,8 @@ from django import forms
 from django.db import transaction
 
 from concord.governance.models import Body, Membership, TermsOfReference
-from concord.lib.fields import IdsField
+from concord.lib.fields import DATE, IdsField
 from concord.lib.locking import VersionedForm
-from concord.meetings.forms import DATE
 from concord.people.models import Organisation, Person, PersonAlias
 
 
@@ -46,7 +45,7 @@ class PersonForm(VersionedForm):
 
     @transaction.atomic
     def save(self, commit: bool = True) -> Person:
-        person = super().save(commit=True)
+        person: Person = super().save(commit=True)
         wanted = set(self.cleaned_data["aliases"])
         for alias in person.aliases.all():
             if alias.name not in wanted:
@@ -64,7 +63,7 @@ class BodyForm(VersionedForm):
         field_classes = {"editors": IdsField}
 
     def clean_reports_to(self) -> Body | None:
-        parent = self.cleaned_data["reports_to"]
+        parent: Body | None = self.cleaned_data["reports_to"]
         node = parent
         while node is not None and self.instance.pk:
             if node.pk == self.instance.pk:

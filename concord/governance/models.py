@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from concord.lib.access import Viewer
 from concord.lib.locking import Versioned
 from concord.people.models import Organisation, Person
 
@@ -30,7 +32,7 @@ class Visibility(models.TextChoices):
 
 
 class BodyQuerySet(models.QuerySet["Body"]):
-    def visible_to(self, viewer) -> BodyQuerySet:  # concord.lib.access.Viewer
+    def visible_to(self, viewer: Viewer) -> BodyQuerySet:
         """Bodies this viewer may see: public ones, and members-only ones they belong to."""
         if viewer.is_secretariat:
             return self
@@ -92,7 +94,7 @@ class Body(Versioned):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.slug:
             self.slug = slugify(self.name)[:200] or "body"
         super().save(*args, **kwargs)

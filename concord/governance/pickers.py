@@ -16,8 +16,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from concord.governance.access import viewer_for
 from concord.governance.models import Body, Membership
-from concord.lib.access import Viewer, viewer_for
+from concord.lib.access import Viewer
 from concord.lib.pickers import (
     SEARCH_LIMIT,
     MultiplePickerField,
@@ -28,15 +29,15 @@ from concord.lib.pickers import (
 from concord.people.models import Organisation, Person
 
 
-def _people_search(queryset: QuerySet, term: str) -> QuerySet:
+def _people_search(queryset: QuerySet[Any], term: str) -> QuerySet[Any]:
     return queryset.filter(pk__in=Person.objects.search(term).values("pk"))
 
 
-def _organisations_search(queryset: QuerySet, term: str) -> QuerySet:
+def _organisations_search(queryset: QuerySet[Any], term: str) -> QuerySet[Any]:
     return queryset.filter(pk__in=Organisation.objects.search(term).values("pk"))
 
 
-def choosable(kind: str, viewer: Viewer) -> QuerySet:
+def choosable(kind: str, viewer: Viewer) -> QuerySet[Any]:
     """Everything of ``kind`` the viewer may choose (and so see)."""
     if kind == "people":
         return Person.objects.visible_to(viewer).order_by("name", "pk")
@@ -52,7 +53,7 @@ SEARCHES = {"people": _people_search, "organisations": _organisations_search}
 NOUNS = {"people": "person", "bodies": "body", "organisations": "organisation"}
 
 
-def people_of(*, body_id: int | None = None, meeting_id: int | None = None) -> QuerySet:
+def people_of(*, body_id: int | None = None, meeting_id: int | None = None) -> QuerySet[Any]:
     """A shortlist of people: a meeting's attendees first, then the body's current members."""
     rule = Person.objects.none()
     if meeting_id is not None:
@@ -68,7 +69,7 @@ def picker(
     viewer: Viewer,
     *,
     multiple: bool = False,
-    shortlist: QuerySet | None = None,
+    shortlist: QuerySet[Any] | None = None,
     **kwargs: Any,
 ) -> PickerField | MultiplePickerField:
     """A person, body or organisation picker for ``viewer``.

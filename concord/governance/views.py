@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -12,6 +13,7 @@ from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from concord.governance.access import viewer_for
 from concord.governance.forms import (
     BodyForm,
     MembershipForm,
@@ -20,7 +22,7 @@ from concord.governance.forms import (
     TermsOfReferenceForm,
 )
 from concord.governance.models import Body, Membership, TermsOfReference
-from concord.lib.access import require_secretariat, viewer_for
+from concord.lib.access import require_secretariat
 from concord.lib.history import history_of
 from concord.lib.locking import save_form_or_refuse
 from concord.people.models import Organisation, Person
@@ -30,7 +32,7 @@ from concord.people.models import Organisation, Person
 class Register:
     title: str
     model: type[models.Model]
-    form: type[forms.ModelForm]
+    form: type[forms.ModelForm[Any]]
     columns: tuple[str, ...]
     related: tuple[str, ...] = ()
 

@@ -29,12 +29,11 @@ from concord.imports.draft import (
 from concord.imports.review import BEFORE_CONCORD, DRAFT
 from concord.ingest.record import Item
 from concord.lib.access import Viewer
+from concord.lib.fields import DATE, TIME
 from concord.meetings.models import AttendanceStatus, Meeting
 from concord.people.matching import clean_name
 from concord.people.models import Person
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 ROLES = [("", "—"), ("chair", "Chair"), ("vice_chair", "Vice-chair")]
 _SPLIT = re.compile(r"\s*(?:;|,|\band\b|&)\s*")
 

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from concord.governance.access import viewer_for
 from concord.imports import review as services
 from concord.imports.applying import ApplyError, Created
 from concord.imports.draft import draft_of
@@ -25,7 +26,7 @@ from concord.imports.models import (
 from concord.imports.planning import plan_draft
 from concord.imports.review_evidence import review_evidence
 from concord.imports.review_forms import ConfirmForm, ReviewForms, with_added_row
-from concord.lib.access import require_secretariat, viewer_for
+from concord.lib.access import require_secretariat
 from concord.lib.locking import StaleEdit
 from concord.lib.pickers import as_id
 from concord.people.models import Organisation, Person

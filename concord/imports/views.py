@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from concord.governance.access import viewer_for
 from concord.imports import services
 from concord.imports.applying import ApplyError
 from concord.imports.forms import UploadForm
@@ -34,7 +35,7 @@ from concord.imports.models import (
     ProposalStatus,
 )
 from concord.imports.originals import is_kept, open_original
-from concord.lib.access import require_secretariat, viewer_for
+from concord.lib.access import require_secretariat
 from concord.lib.http import HtmxHttpRequest
 
 PER_PAGE = 50

@@ -1,23 +1,30 @@
 """Who is looking: one place that decides what a request may see and change.
 
-Every view builds a :class:`Viewer` once (``viewer_for(request)``) and hands it
-to the ``visible_to`` QuerySet methods of the models; object lookups go
-through :func:`get_visible_or_404`, so a record the viewer may not see is a
-404, exactly as if it did not exist.
+Every view builds a :class:`Viewer` once
+(``concord.governance.access.viewer_for(request)``, which reads the register)
+and hands it to the ``visible_to`` QuerySet methods of the models; object
+lookups go through :func:`get_visible_or_404`, so a record the viewer may not
+see is a 404, exactly as if it did not exist. This module imports no app.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404
 
 SECRETARIAT_GROUP = "Secretariat"
 M = TypeVar("M", bound=Model)
+
+
+class OwnedByBody(Protocol):
+    """A record that a body may own (an indicator: ``body_id`` is None when none does)."""
+
+    @property
+    def body_id(self) -> int | None: ...
 
 
 @dataclass(frozen=True)
@@ -58,57 +65,36 @@ class Viewer:
         """May this viewer record meetings and actions of the body?"""
         return self.is_secretariat or body_id in self.editor_body_ids
 
+    def can_edit_indicator(self, indicator: OwnedByBody) -> bool:
+        """May this viewer change an indicator: its figures, targets and turn-the-curve reports?
+
+        The secretariat, and editors of the body that owns it; an indicator no
+        body owns only the secretariat.
+
+        >>> editor = Viewer(user_id=1, editor_body_ids=frozenset({7}))
+        >>> from types import SimpleNamespace as Indicator
+        >>> editor.can_edit_indicator(Indicator(body_id=7))
+        True
+        >>> editor.can_edit_indicator(Indicator(body_id=None))
+        False
+        """
+        return self.is_secretariat or (
+            indicator.body_id is not None and indicator.body_id in self.editor_body_ids
+        )
+
 
 PUBLIC = Viewer()
 
 
-def build_viewer(user) -> Viewer:  # a User or AnonymousUser
-    """Compute the viewer for a user (three small queries for a signed-in user)."""
-    if user is None or not user.is_authenticated:
-        return PUBLIC
-    from concord.governance.models import VOTING_ROLES, Membership
-    from concord.people.models import Person
-
-    is_secretariat = user.is_superuser or user.groups.filter(name=SECRETARIAT_GROUP).exists()
-    person_id = Person.objects.filter(user=user).values_list("pk", flat=True).first()
-    member, voting = set(), set()
-    if person_id:
-        for body_id, role in (
-            Membership.objects.current(dt.date.today())
-            .filter(person_id=person_id)
-            .values_list("body_id", "role")
-        ):
-            member.add(body_id)
-            if role in VOTING_ROLES:
-                voting.add(body_id)
-    editors = frozenset(user.edited_bodies.values_list("pk", flat=True))
-    return Viewer(
-        user_id=user.pk,
-        person_id=person_id,
-        is_secretariat=is_secretariat,
-        editor_body_ids=editors,
-        member_body_ids=frozenset(member),
-        voting_body_ids=frozenset(voting),
-    )
-
-
-def viewer_for(request: HttpRequest) -> Viewer:
-    """The viewer of this request, computed once and cached on it."""
-    viewer = getattr(request, "_concord_viewer", None)
-    if viewer is None:
-        viewer = build_viewer(getattr(request, "user", None))
-        request._concord_viewer = viewer  # type: ignore[attr-defined]
-    return viewer
-
-
-def get_visible_or_404(queryset: QuerySet[M], viewer: Viewer, **lookup) -> M:
+def get_visible_or_404(queryset: QuerySet[M], viewer: Viewer, **lookup: Any) -> M:
     """Fetch one record the viewer may see, or raise 404.
 
     ``queryset`` must offer ``visible_to(viewer)``; a record that exists but
     is hidden from the viewer is indistinguishable from one that does not.
     """
     try:
-        return queryset.visible_to(viewer).get(**lookup)  # type: ignore[attr-defined]
+        record: M = queryset.visible_to(viewer).get(**lookup)  # type: ignore[attr-defined]
+        return record
     except (ObjectDoesNotExist, ValueError, TypeError):
         raise Http404("No such record.")
 

@@ -1,18 +1,34 @@
-"""Form fields shared by the apps' forms."""
+"""Form fields and widgets shared by the apps' forms."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+
+# Browsers' own date and time pickers, with values in the format they send back.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 # The range of a database integer (SQLite and PostgreSQL bigint).
 ID_MIN, ID_MAX = -(2**63), 2**63 - 1
 
 
-class IdsField(forms.ModelMultipleChoiceField):
+# Django's generic form classes as bases of a class, with the type arguments mypy --strict
+# asks for: at run time they are not subscriptable.
+if TYPE_CHECKING:
+    AnyModelForm = forms.ModelForm[Any]
+    AnyModelChoiceField = forms.ModelChoiceField[Any]
+    AnyModelMultipleChoiceField = forms.ModelMultipleChoiceField[Any]
+else:
+    AnyModelForm = forms.ModelForm
+    AnyModelChoiceField = forms.ModelChoiceField
+    AnyModelMultipleChoiceField = forms.ModelMultipleChoiceField
+
+
+class IdsField(AnyModelMultipleChoiceField):
     """A multiple choice of records by id that refuses an id no database integer
     can hold as an invalid choice, instead of letting SQLite raise OverflowError
     (a 500) when the ids are looked up."""

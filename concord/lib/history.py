@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import models
 
@@ -57,7 +58,7 @@ def history_of(record: models.Model, limit: int = 50) -> list[HistoryEntry]:
     return entries
 
 
-def _related(field, value: object, seen: dict) -> object:
+def _related(field: Any, value: object, seen: dict[tuple[Any, object], object]) -> object:
     """Show a foreign key as the record it points to, not as its id."""
     if value is None or not getattr(field, "many_to_one", False):
         return value

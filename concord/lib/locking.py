@@ -21,6 +21,8 @@ from django import forms
 from django.db import models, transaction
 from django.db.models import F
 
+from concord.lib.fields import AnyModelForm
+
 
 class StaleEdit(Exception):
     """Someone else saved the record after this form was opened."""
@@ -85,7 +87,7 @@ def claim_version(instance: models.Model, field: str, opened_version: int) -> No
     setattr(instance, field, opened_version + 1)
 
 
-class VersionedForm(forms.ModelForm):
+class VersionedForm(AnyModelForm):
     """A model form that carries the version it was opened at, and saves only if still current.
 
     ``save()`` raises :class:`StaleEdit` on a stale version; views use
@@ -120,7 +122,7 @@ class VersionedForm(forms.ModelForm):
         return instance
 
 
-def save_form_or_refuse(form: forms.ModelForm) -> Any:
+def save_form_or_refuse(form: forms.ModelForm[Any]) -> Any:
     """Save a valid form; on a stale edit put the message on the form and return None.
 
     The form keeps what the user typed, so re-rendering it loses nothing.

@@ -132,7 +132,9 @@ def _after_commit() -> None:
     bump_generation()
 
 
-def _note_write(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any):
+def _note_write(
+    execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any
+) -> Any:
     """Database execute wrapper: run the statement, then bump if it wrote."""
     result = execute(sql, params, many, context)
     if isinstance(sql, str) and is_page_changing_write(sql):

@@ -28,7 +28,7 @@ from django.db.models import Case, IntegerField, Model, Q, QuerySet, Value, When
 from django.forms.models import ModelChoiceIterator
 from django.utils.html import format_html
 
-from concord.lib.fields import ID_MAX
+from concord.lib.fields import ID_MAX, AnyModelChoiceField, AnyModelMultipleChoiceField
 
 # At most this many options before a search: the select stays short on a phone.
 SHORTLIST_LIMIT = 60
@@ -50,7 +50,7 @@ def as_id(value: Any) -> int | None:
     return number if 0 < number <= ID_MAX else None
 
 
-def by_name(queryset: QuerySet, term: str) -> QuerySet:
+def by_name(queryset: QuerySet[Any], term: str) -> QuerySet[Any]:
     """The default search: records whose ``name`` contains ``term``."""
     return queryset.filter(name__icontains=term)
 
@@ -104,7 +104,8 @@ class PickerWidgetMixin:
         values = value if isinstance(value, list | tuple) else [value]
         if isinstance(self.choices, OfferedChoices):
             self.choices = self.choices.with_values(v for v in values if v not in (None, ""))
-        return super().get_context(name, value, attrs)  # type: ignore[misc]
+        context: dict[str, Any] = super().get_context(name, value, attrs)  # type: ignore[misc]
+        return context
 
     def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> Any:
         select = super().render(name, value, attrs, renderer)  # type: ignore[misc]
@@ -145,13 +146,13 @@ class PickerMixin:
 
     def __init__(
         self,
-        queryset: QuerySet,
+        queryset: QuerySet[Any],
         *,
-        shortlist: QuerySet | None = None,
-        search: Callable[[QuerySet, str], QuerySet] = by_name,
+        shortlist: QuerySet[Any] | None = None,
+        search: Callable[[QuerySet[Any], str], QuerySet[Any]] = by_name,
         search_url: str = "",
         noun: str = "record",
-        first: QuerySet | None = None,
+        first: QuerySet[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(queryset, **kwargs)  # type: ignore[call-arg]  # the Django field after this mixin
@@ -162,14 +163,14 @@ class PickerMixin:
         self.matched: list[int] = []
         self.widget.search_url = search_url
 
-    def offered(self, values: Iterable[Any]) -> QuerySet:
+    def offered(self, values: Iterable[Any]) -> QuerySet[Any]:
         """Records to offer: the shortlist, the chosen and the matched, all within ``queryset``."""
         ids = [i for i in (as_id(v) for v in values) if i is not None] + self.matched
         rule = Q(pk__in=ids)
         if self.shortlist is not None:
             shortlist = self.shortlist.order_by().values_list("pk", flat=True)[:SHORTLIST_LIMIT]
             rule |= Q(pk__in=list(shortlist))
-        offered = self.queryset.filter(rule)
+        offered: QuerySet[Any] = self.queryset.filter(rule)
         if self.first is not None:
             # e.g. the meeting's attendees before the rest of the body's members.
             first = Case(
@@ -186,7 +187,8 @@ class PickerMixin:
             raise ValidationError("A name cannot contain a NUL character.", code="null")
         matches = list(self.search(self.queryset, term)[: SEARCH_LIMIT + 1])
         if len(matches) == 1:
-            return matches[0]
+            match: Model = matches[0]
+            return match
         if not matches:
             raise ValidationError(
                 f"No {self.noun} you may choose matches “{term}”.", code="no_match"
@@ -209,7 +211,7 @@ class PickerMixin:
         return number
 
 
-class PickerField(PickerMixin, forms.ModelChoiceField):
+class PickerField(PickerMixin, AnyModelChoiceField):
     """Pick one record of ``queryset`` (a shortlist and a search, never the whole list)."""
 
     widget = PickerSelect
@@ -223,7 +225,7 @@ class PickerField(PickerMixin, forms.ModelChoiceField):
         return super().clean(value)
 
 
-class MultiplePickerField(PickerMixin, forms.ModelMultipleChoiceField):
+class MultiplePickerField(PickerMixin, AnyModelMultipleChoiceField):
     """Pick any number of records of ``queryset``; a typed name adds one more."""
 
     widget = PickerSelectMultiple

@@ -42,9 +42,9 @@ def retries() -> int:
 class RQBackend(_RQBackend):
     """django-tasks-rq's backend, with retries so a dead worker's job is re-run."""
 
-    def enqueue(self, task: Task, args: Any, kwargs: Any) -> TaskResult:  # type: ignore[override]
+    def enqueue(self, task: Task[Any, Any], args: Any, kwargs: Any) -> TaskResult[Any]:
         self.validate_task(task)
-        result: TaskResult = TaskResult(
+        result: TaskResult[Any] = TaskResult(
             task=task,
             id=get_random_id(),
             status=TaskResultStatus.READY,

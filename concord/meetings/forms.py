@@ -6,10 +6,12 @@ from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 
 from concord.governance.models import Body, Membership
 from concord.governance.pickers import people_of, picker
 from concord.lib.access import Viewer
+from concord.lib.fields import DATE, TIME, AnyModelForm
 from concord.lib.locking import VersionedForm
 from concord.meetings.models import (
     AgendaItem,
@@ -22,9 +24,6 @@ from concord.meetings.models import (
 )
 from concord.people.models import Organisation, Person
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
 
 class MeetingForm(VersionedForm):
     class Meta:
@@ -35,7 +34,7 @@ class MeetingForm(VersionedForm):
     def __init__(self, *args: Any, bodies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if bodies is not None:
-            cast(forms.ModelChoiceField, self.fields["body"]).queryset = bodies
+            cast("forms.ModelChoiceField[Any]", self.fields["body"]).queryset = bodies
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -288,14 +287,14 @@ class PaperForm(forms.Form):
         return upload
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(AnyModelForm):
     class Meta:
         model = Decision
         fields = ["kind", "text"]
         labels = {"text": "Decision"}
 
 
-class DeclarationForm(forms.ModelForm):
+class DeclarationForm(AnyModelForm):
     class Meta:
         model = Declaration
         fields = ["person", "interest"]
@@ -319,13 +318,13 @@ class ApproveMinutesForm(forms.Form):
     def __init__(self, *args: Any, at: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         earlier = Meeting.objects.approvable_at(at)
-        cast(forms.ModelChoiceField, self.fields["meeting"]).queryset = earlier
+        cast("forms.ModelChoiceField[Any]", self.fields["meeting"]).queryset = earlier
         # The obvious choice: the body's meeting just before this one.
         if not self.is_bound and (latest := earlier.first()) is not None:
             self.initial["meeting"] = latest.pk
 
 
-def editable_bodies(viewer) -> Any:
+def editable_bodies(viewer: Viewer) -> QuerySet[Body]:
     """Bodies whose meetings this viewer may record."""
     qs = Body.objects.all()
     return qs if viewer.is_secretariat else qs.filter(pk__in=viewer.editor_body_ids)

@@ -9,6 +9,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from concord.governance.models import Body
+from concord.lib.access import Viewer
 from concord.lib.locking import Versioned
 from concord.people.models import Organisation, Person
 
@@ -25,13 +26,13 @@ class MinutesStatus(models.TextChoices):
 
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):
-    def visible_to(self, viewer) -> MeetingQuerySet:
+    def visible_to(self, viewer: Viewer) -> MeetingQuerySet:
         """Meetings of the bodies this viewer may see (see also ``with_minutes_visible_to``)."""
         if viewer.is_secretariat:
             return self
         return self.filter(body__in=Body.objects.visible_to(viewer))
 
-    def with_minutes_visible_to(self, viewer) -> MeetingQuerySet:
+    def with_minutes_visible_to(self, viewer: Viewer) -> MeetingQuerySet:
         """Meetings whose minutes this viewer may read: approved, or drafts for insiders."""
         qs = self.visible_to(viewer)
         if viewer.is_secretariat:
@@ -99,7 +100,7 @@ class Meeting(models.Model):
     def is_draft(self) -> bool:
         return self.minutes_status == MinutesStatus.DRAFT
 
-    def minutes_visible_to(self, viewer) -> bool:
+    def minutes_visible_to(self, viewer: Viewer) -> bool:
         """For a meeting already known to be visible: may the viewer read its minutes?
 
         The same rule as ``MeetingQuerySet.with_minutes_visible_to``, without a query.
@@ -175,7 +176,7 @@ class ItemVisibility(models.TextChoices):
 
 
 class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
-    def visible_to(self, viewer) -> AgendaItemQuerySet:
+    def visible_to(self, viewer: Viewer) -> AgendaItemQuerySet:
         """Items whose minutes and visibility this viewer may see.
 
         public: everyone who may read the minutes; partners: any signed-in
@@ -247,7 +248,7 @@ class AgendaItem(Versioned):
 
 
 class PaperQuerySet(models.QuerySet["Paper"]):
-    def visible_to(self, viewer) -> PaperQuerySet:
+    def visible_to(self, viewer: Viewer) -> PaperQuerySet:
         """Papers of items the viewer may read."""
         return self.filter(item__in=AgendaItem.objects.visible_to(viewer))
 
@@ -279,7 +280,7 @@ class DecisionKind(models.TextChoices):
 
 
 class DecisionQuerySet(models.QuerySet["Decision"]):
-    def visible_to(self, viewer) -> DecisionQuerySet:
+    def visible_to(self, viewer: Viewer) -> DecisionQuerySet:
         """Decisions on items whose minutes this viewer may read (``AgendaItem.visible_to``)."""
         return self.filter(item__in=AgendaItem.objects.visible_to(viewer))
 

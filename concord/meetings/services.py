@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 
-from concord.actions.models import Action
-from concord.actions.services import with_display_relations
 from concord.governance.models import VOTING_ROLES, Membership, TermsOfReference
+from concord.lib.access import Viewer
 from concord.lib.locking import claim_version, save_versioned
 from concord.meetings.models import (
     AgendaItem,
@@ -187,8 +187,12 @@ def next_item_number(meeting: Meeting) -> tuple[str, int]:
     return str(max(numbers, default=0) + 1), position
 
 
-def items_for(meeting: Meeting, viewer) -> QuerySet[AgendaItem]:
-    """The meeting's items the viewer may read, with what each shows, in agenda order."""
+def items_for(meeting: Meeting, viewer: Viewer) -> QuerySet[AgendaItem]:
+    """The meeting's items the viewer may read, with what each shows, in agenda order.
+
+    Their actions are not loaded here (actions sit above meetings):
+    ``concord.actions.services.items_with_actions`` adds them.
+    """
     return (
         AgendaItem.objects.visible_to(viewer)
         .filter(meeting=meeting)
@@ -203,14 +207,13 @@ def items_for(meeting: Meeting, viewer) -> QuerySet[AgendaItem]:
                 ),
             ),
             "papers",
-            Prefetch("actions", queryset=with_display_relations(Action.objects.all(), viewer)),
         )
         .order_by("position", "id")
     )
 
 
 def save_attendance(
-    meeting: Meeting, entries: list[dict], opened_version: int | None = None
+    meeting: Meeting, entries: list[dict[str, Any]], opened_version: int | None = None
 ) -> None:
     """Make the meeting's attendance exactly ``entries``, saving only what changed.
 

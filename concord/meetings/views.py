@@ -7,7 +7,9 @@ validated forms to the services, and render.
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,8 +23,9 @@ from django.views.decorators.http import require_POST
 
 from concord.actions.forms import ProgressForm
 from concord.actions.models import Action
-from concord.actions.services import matters_arising, record_progress, with_display_relations
-from concord.lib.access import Viewer, get_visible_or_404, require_editor, viewer_for
+from concord.actions.services import record_progress
+from concord.governance.access import viewer_for
+from concord.lib.access import Viewer, get_visible_or_404, require_editor
 from concord.lib.history import history_of
 from concord.lib.http import HtmxHttpRequest
 from concord.lib.locking import StaleEdit, save_form_or_refuse, save_versioned
@@ -50,7 +53,9 @@ from concord.meetings.services import (
 MATTERS_PER_PAGE = 25
 
 
-def _form_page(request: HttpRequest, form, title: str, back: str, **extra) -> HttpResponse:
+def _form_page(
+    request: HttpRequest, form: forms.BaseForm, title: str, back: str, **extra: Any
+) -> HttpResponse:
     return render(request, "form_page.html", {"form": form, "title": title, "back": back, **extra})
 
 
@@ -185,7 +190,7 @@ def item_move(request: HttpRequest, pk: int) -> HttpResponse:
 def _add_to_item(
     request: HttpRequest,
     pk: int,
-    form_class,
+    form_class: Any,
     noun: str,
     *,
     pickers: bool = False,
@@ -285,7 +290,9 @@ def matters_arising_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         action_id = request.POST.get("action", "")
         action = (
-            matters_arising(meeting, viewer_for(request)).filter(pk=int(action_id)).first()
+            Action.objects.matters_arising(meeting, viewer_for(request))
+            .filter(pk=int(action_id))
+            .first()
             if action_id.isdigit() and len(action_id) <= 15
             else None
         )
@@ -318,7 +325,7 @@ def matters_arising_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             row = {"action": action, "form": form}
             return render(request, "meetings/_matters_row.html", {"row": row, "meeting": meeting})
         failed = form
-    listed = matters_arising(meeting, viewer_for(request))
+    listed = Action.objects.matters_arising(meeting, viewer_for(request))
     page = Paginator(listed, MATTERS_PER_PAGE).get_page(request.GET.get("page"))
     rows = [
         {
@@ -335,7 +342,8 @@ def matters_arising_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def _with_updates(action_pk: int, viewer: Viewer) -> Action:
     """One action with what a matters-arising row shows (owners, origin, updates)."""
     return (
-        with_display_relations(Action.objects.filter(pk=action_pk), viewer)
+        Action.objects.filter(pk=action_pk)
+        .with_display_relations(viewer)
         .prefetch_related("updates")
         .get()
     )

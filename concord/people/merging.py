@@ -20,6 +20,8 @@ the merged name becomes the kept one's short name if it has none.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models, transaction
 
 from concord.people.models import Organisation, Person, PersonAlias
@@ -29,7 +31,7 @@ class MergeError(ValueError):
     """The two records cannot be merged (one is missing, or both are the same)."""
 
 
-def _relations(target: type[models.Model] = Person) -> list[models.ForeignKey]:
+def _relations(target: type[models.Model] = Person) -> list[models.ForeignKey[Any, Any]]:
     """Foreign keys (not one-to-one, not history snapshots) that point at ``target``."""
     fields = []
     for rel in target._meta.related_objects:
@@ -55,7 +57,7 @@ def _unique_groups(model: type[models.Model], field_name: str) -> list[tuple[lis
     return groups
 
 
-def _tag(obj: models.Model, user, reason: str) -> None:
+def _tag(obj: models.Model, user: Any, reason: str) -> None:
     obj._history_user = user  # type: ignore[attr-defined]
     obj._change_reason = reason  # type: ignore[attr-defined]
 
@@ -65,7 +67,7 @@ def _move_references(
     keep: models.Model,
     other: models.Model,
     *,
-    user,
+    user: Any,
     reason: str,
 ) -> None:
     """Point every foreign key to ``other`` at ``keep`` (the kept row wins a uniqueness clash)."""
@@ -88,7 +90,7 @@ def _move_references(
 
 
 @transaction.atomic
-def merge_people(keep: Person, other: Person, *, user=None) -> Person:
+def merge_people(keep: Person, other: Person, *, user: Any = None) -> Person:
     """Merge ``other`` into ``keep``; return ``keep`` (``other`` no longer exists).
 
     Merging "Mria Okafor" into "Mira Okafor" moves every reference to the
@@ -135,7 +137,7 @@ def merge_organisations(
     keep: Organisation,
     other: Organisation,
     *,
-    user=None,
+    user: Any = None,
 ) -> tuple[Organisation, bool]:
     """Merge ``other`` into ``keep``; return ``(keep, name_kept)`` (``other`` no longer exists).
 

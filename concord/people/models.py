@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
+from concord.lib.access import Viewer
 from concord.lib.locking import Versioned
 
 
@@ -49,7 +50,7 @@ class Organisation(Versioned):
 
 
 class PersonQuerySet(models.QuerySet["Person"]):
-    def visible_to(self, viewer) -> PersonQuerySet:  # concord.lib.access.Viewer
+    def visible_to(self, viewer: Viewer) -> PersonQuerySet:
         """People this viewer may know about: members of bodies they may see, attendees of
         meetings whose minutes they may read, and themselves. The secretariat sees everyone.
 
@@ -80,7 +81,7 @@ class PersonQuerySet(models.QuerySet["Person"]):
         ).distinct()
 
 
-def known_to(viewer, field: str) -> models.Expression:  # a Viewer
+def known_to(viewer: Viewer, field: str) -> models.Expression:
     """An annotation: may ``viewer`` know the person in ``field`` (``Person.visible_to``)?
 
     One uncorrelated subquery inside the query it annotates. Renderings that

@@ -6,12 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from concord.actions.services import actions_owned_by
+from concord.actions.models import Action
+from concord.governance.access import viewer_for
 from concord.governance.models import Body, Membership
-from concord.lib.access import get_visible_or_404, viewer_for
+from concord.lib.access import get_visible_or_404
+from concord.meetings.attendance_rates import person_attendance_summary
 from concord.meetings.models import Attendance, Meeting
 from concord.people.models import Person
-from concord.secretariat.stats import person_attendance_summary
 
 # The page lists the soonest-due outstanding actions; the tracker has the rest.
 PERSON_ACTIONS = 25
@@ -37,7 +38,7 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-meeting__date")[:LATEST_ATTENDANCES]
     )
     # One more than shown tells whether there are more, without counting them all.
-    actions = list(actions_owned_by(the_person, viewer).outstanding()[: PERSON_ACTIONS + 1])
+    actions = list(Action.objects.owned_by(the_person, viewer).outstanding()[: PERSON_ACTIONS + 1])
     return render(
         request,
         "people/person.html",

@@ -31,8 +31,7 @@ def turn_the_curve_data(ttc: TurnTheCurve, viewer) -> CurveData:
     values, ``forecast_ahead`` periods beyond the latest. Actions are those
     the viewer may see, with their owners, in due-date order.
     """
-    from concord.actions.models import Action
-    from concord.actions.services import owners_prefetch
+    from concord.actions.models import Action, owners_prefetch
 
     series = indicator_series(ttc.indicator, ttc.area, public=not viewer.is_authenticated)
     observed = {p.period: p.value for p in series}

@@ -13,8 +13,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from concord.governance.access import viewer_for
 from concord.governance.models import Body
-from concord.lib.access import viewer_for
 from concord.lib.params import query_date
 from concord.meetings.models import Decision, DecisionQuerySet
 

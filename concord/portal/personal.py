@@ -15,7 +15,6 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Su
 from django.db.models.functions import Coalesce
 
 from concord.actions.models import Action
-from concord.actions.services import actions_owned_by
 from concord.governance.models import Body, Membership, Role
 from concord.lib.access import Viewer
 from concord.meetings.models import Meeting, MeetingStatus
@@ -70,7 +69,7 @@ def personal_home(viewer: Viewer, today: dt.date | None = None) -> PersonalHome 
     if person is None:
         return None
     today = today or dt.date.today()
-    mine = actions_owned_by(person, viewer).outstanding()
+    mine = Action.objects.owned_by(person, viewer).outstanding()
     return PersonalHome(
         person=person,
         bodies=list(_bodies(viewer, person, today)),

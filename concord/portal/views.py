@@ -11,10 +11,12 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from concord.actions.services import items_with_actions
+from concord.governance.access import viewer_for
 from concord.governance.models import Body, Membership
-from concord.lib.access import get_visible_or_404, viewer_for
+from concord.lib.access import get_visible_or_404
 from concord.meetings.models import Attendance, Decision, Meeting, MeetingStatus
-from concord.meetings.services import items_for, quorum
+from concord.meetings.services import quorum
 from concord.portal.personal import personal_home
 
 
@@ -131,7 +133,7 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
             "person", "organisation", "deputising_for"
         ).order_by("person__name", "guest_name")
         context["attendance"] = attendance_groups(list(attendances))
-        context["items"] = items_for(the_meeting, viewer)
+        context["items"] = items_with_actions(the_meeting, viewer)
         context["amendments"] = the_meeting.amendments.select_related("made_by")
         if context["can_edit"]:
             context["quorum"] = quorum(the_meeting)

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from django.db.models import Max, OuterRef, Q, Subquery
 
 from concord.actions.models import Action
-from concord.actions.services import with_display_relations
 from concord.governance.models import Body, Membership, TermsOfReference
 from concord.lib.access import Viewer
 from concord.meetings.models import Meeting, MeetingStatus, MinutesStatus
@@ -91,13 +90,11 @@ def needs_attention(
     return Attention(
         draft_minutes=list(drafts[:LIST_LIMIT]),
         draft_minutes_count=drafts.count(),
-        overdue=list(
-            with_display_relations(overdue, SECRETARIAT).order_by("due_date")[:LIST_LIMIT]
-        ),
+        overdue=list(overdue.with_display_relations(SECRETARIAT).order_by("due_date")[:LIST_LIMIT]),
         overdue_count=overdue.count(),
-        no_owner=list(with_display_relations(no_owner, SECRETARIAT)[:LIST_LIMIT]),
+        no_owner=list(no_owner.with_display_relations(SECRETARIAT)[:LIST_LIMIT]),
         no_owner_count=no_owner.count(),
-        no_date=list(with_display_relations(no_date, SECRETARIAT)[:LIST_LIMIT]),
+        no_date=list(no_date.with_display_relations(SECRETARIAT)[:LIST_LIMIT]),
         no_date_count=no_date.count(),
         ended_memberships=list(ended[:LIST_LIMIT]),
         terms_due=list(terms_due),

@@ -9,11 +9,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from concord.lib.access import require_secretariat, viewer_for
+from concord.governance.access import viewer_for
+from concord.lib.access import require_secretariat
 from concord.lib.params import query_date
+from concord.meetings.attendance_rates import GROUPINGS, attendance_rates
 from concord.meetings.models import Meeting
 from concord.secretariat.health import needs_attention
-from concord.secretariat.stats import GROUPINGS, attendance_rates
 
 
 @login_required

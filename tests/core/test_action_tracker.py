@@ -9,10 +9,10 @@ from django.core import mail
 from django.urls import reverse
 
 from concord.actions.dues import parse_due
+from concord.actions.filters import TrackerFilters
 from concord.actions.models import Action, ActionStatus, ActionUpdate
 from concord.actions.reminders import send_reminders
-from concord.actions.services import TrackerFilters, matters_arising, tracker_queryset
-from concord.lib.access import build_viewer
+from concord.governance.access import build_viewer
 from tests.factories import make_action, make_meeting, make_membership, make_person
 
 
@@ -85,7 +85,7 @@ def test_matters_arising_lists_the_bodys_open_actions_from_earlier_meetings(worl
     next_meeting = make_meeting(body=world.board, date=dt.date(2025, 4, 1), status="held")
     done = make_action(body=world.board, item=world.public_item, status=ActionStatus.DONE)
     later = make_action(body=world.board, item=None, created_on=dt.date(2025, 4, 2))
-    listed = set(matters_arising(next_meeting))
+    listed = set(Action.objects.matters_arising(next_meeting))
     assert world.public_action in listed and world.secret_action in listed
     assert done not in listed and later not in listed
     assert world.private_action not in listed
@@ -195,7 +195,7 @@ def test_the_tracker_filters_by_body_owner_organisation_status_and_overdue(world
     today = dt.date(2025, 6, 1)
 
     def ids(**kw) -> set[int]:
-        return {a.pk for a in tracker_queryset(viewer, TrackerFilters(today=today, **kw))}
+        return {a.pk for a in Action.objects.for_tracker(viewer, TrackerFilters(today=today, **kw))}
 
     world.chair.organisation = world.council
     world.chair.save()

@@ -7,13 +7,13 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from concord.actions.models import ActionOwner, ActionStatus
-from concord.actions.services import actions_owned_by
-from concord.lib.access import Viewer, build_viewer
+from concord.actions.models import Action, ActionOwner, ActionStatus
+from concord.governance.access import build_viewer
+from concord.lib.access import Viewer
+from concord.meetings.attendance_rates import attendance_rates, person_attendance_summary
 from concord.meetings.models import Attendance, Meeting
 from concord.people.models import Person
 from concord.people.views import PERSON_ACTIONS
-from concord.secretariat.stats import attendance_rates, person_attendance_summary
 from tests.factories import (
     make_action,
     make_attendance,
@@ -127,7 +127,7 @@ def test_actions_owned_through_a_body_or_as_all_members_count_once(db) -> None:
     ActionOwner.objects.create(action=both, all_members=True)
     elsewhere = make_action()
     ActionOwner.objects.create(action=elsewhere, all_members=True)
-    found = list(actions_owned_by(person, Viewer(user_id=1, is_secretariat=True)))
+    found = list(Action.objects.owned_by(person, Viewer(user_id=1, is_secretariat=True)))
     assert sorted(a.pk for a in found) == sorted([direct.pk, through_body.pk, everyone.pk, both.pk])
 
 

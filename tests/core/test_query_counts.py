@@ -57,6 +57,10 @@ PAGES = {
     "needs attention": lambda w: reverse("secretariat:dashboard"),
     "attendance": lambda w: reverse("secretariat:attendance") + "?from=2020-01-01",
     "register people": lambda w: reverse("register:list", args=["people"]),
+    "actions csv": lambda w: reverse("exports:actions_csv") + "?status=all",
+    "minutes docx": lambda w: reverse("exports:minutes_docx", args=[w.last.pk]),
+    "api actions": lambda w: "/api/actions?status=all",
+    "api meeting": lambda w: f"/api/meetings/{w.last.pk}",
 }
 
 
@@ -81,7 +85,17 @@ def test_queries_per_page_do_not_grow_with_the_data(world, as_user, page: str) -
 
 # Pages a partner (not the secretariat) sees go through the visibility rules,
 # which are subqueries: they must not add queries as the data grows either.
-PARTNER_PAGES = ["tracker", "tracker by names", "my actions", "person", "meeting", "body"]
+PARTNER_PAGES = [
+    "tracker",
+    "tracker by names",
+    "my actions",
+    "person",
+    "meeting",
+    "body",
+    "actions csv",
+    "api actions",
+    "api meeting",
+]
 
 
 @pytest.mark.parametrize("page", PARTNER_PAGES)

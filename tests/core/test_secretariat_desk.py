@@ -7,9 +7,9 @@ import datetime as dt
 from django.urls import reverse
 
 from concord.governance.models import TermsOfReference
+from concord.meetings.attendance_rates import attendance_rates
 from concord.meetings.models import Attendance, Meeting
 from concord.secretariat.health import needs_attention
-from concord.secretariat.stats import attendance_rates
 from tests.factories import (
     make_action,
     make_body,

@@ -8,8 +8,8 @@ import datetime as dt
 from django.db import connection
 from django.urls import reverse
 
+from concord.actions.filters import TrackerFilters
 from concord.actions.models import Action, ActionOwner
-from concord.actions.services import TrackerFilters, actions_owned_by, tracker_queryset
 from concord.lib.access import Viewer
 from tests.factories import (
     make_action,
@@ -23,7 +23,7 @@ SECRETARIAT = Viewer(user_id=1, is_secretariat=True)
 
 
 def _ids(**filters) -> set[int]:
-    return {a.pk for a in tracker_queryset(SECRETARIAT, TrackerFilters(**filters))}
+    return {a.pk for a in Action.objects.for_tracker(SECRETARIAT, TrackerFilters(**filters))}
 
 
 def test_the_organisation_filter_is_a_name_search_not_a_list_of_every_organisation(
@@ -62,7 +62,7 @@ def test_an_action_with_two_matching_owners_is_listed_once(db) -> None:
     make_membership(person=b, organisation=fire)
     action = make_action(owners=(a, b))
     for filters in ({"organisation_name": "fenmoor"}, {"owner_name": "gale"}):
-        rows = list(tracker_queryset(SECRETARIAT, TrackerFilters(**filters)))
+        rows = list(Action.objects.for_tracker(SECRETARIAT, TrackerFilters(**filters)))
         assert [r.pk for r in rows] == [action.pk], filters
 
 
@@ -131,8 +131,8 @@ def test_owned_actions_are_found_by_index_not_by_reading_every_owner(db) -> None
             # Tables this small are read whole anyway; ask whether an index could serve.
             cursor.execute("ANALYZE actions_actionowner")
             cursor.execute("SET LOCAL enable_seqscan = off")
-    plan = actions_owned_by(person, SECRETARIAT).explain()
-    assert len(list(actions_owned_by(person, SECRETARIAT))) == 2
+    plan = Action.objects.owned_by(person, SECRETARIAT).explain()
+    assert len(list(Action.objects.owned_by(person, SECRETARIAT))) == 2
     if connection.vendor == "sqlite":
         # SQLite says SCAN for a table (or index) read in full, SEARCH for a look-up;
         # U0 is the owner table in each of the three look-ups. Reading the whole
@@ -153,6 +153,6 @@ def test_long_lists_of_matching_people_give_the_same_actions(db, monkeypatch) ->
     wanted = {make_action(owners=(person,)).pk for person in crew}
     make_action(owners=(make_person(name="Someone Else"),))
     listed = (_ids(organisation_name="norbeck"), _ids(owner_name="crew member"))
-    monkeypatch.setattr("concord.actions.services.LISTED_PEOPLE", 2)  # fewer than match
+    monkeypatch.setattr("concord.actions.models.LISTED_PEOPLE", 2)  # fewer than match
     nested = (_ids(organisation_name="norbeck"), _ids(owner_name="crew member"))
     assert listed == nested == (wanted, wanted)

@@ -9,8 +9,9 @@ from django.contrib.auth import get_user_model
 
 from concord.actions.models import Action, ActionStatus, ActionUpdate, DuePrecision
 from concord.demo.partnership import build_demo_partnership, demo_counts
+from concord.governance.access import build_viewer
 from concord.governance.models import Body, BodyKind, Membership, TermsOfReference, Visibility
-from concord.lib.access import SECRETARIAT_GROUP, build_viewer
+from concord.lib.access import SECRETARIAT_GROUP
 from concord.meetings.models import (
     AgendaItem,
     Attendance,

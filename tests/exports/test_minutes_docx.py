@@ -9,7 +9,8 @@ from django.urls import reverse
 from docx import Document
 
 from concord.exports.minutes_docx import minutes_document
-from concord.lib.access import PUBLIC, build_viewer
+from concord.governance.access import build_viewer
+from concord.lib.access import PUBLIC
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -9,7 +9,6 @@ import pytest
 from django.urls import reverse
 
 from concord.actions.models import Action, ActionUpdate
-from concord.actions.services import matters_arising
 from concord.performance.models import TurnTheCurve
 from tests.factories import make_meeting
 from tests.performance.pages_world import build_perf_world
@@ -91,7 +90,7 @@ def test_adding_a_plan_action_creates_a_tracker_action_owned_by_the_indicators_b
     assert list(w.ttc.actions.all()) == [action]
     # it is chased like any other action: matters arising at the body's next meeting
     later = make_meeting(body=w.board, date=dt.date.today() + dt.timedelta(days=30))
-    assert action in matters_arising(later)
+    assert action in Action.objects.matters_arising(later)
 
 
 def test_an_action_without_people_is_owned_by_the_body(client, w):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from concord.lib.access import viewer_for
+from concord.governance.access import viewer_for
 from concord.meetings.models import AgendaItem, Meeting
 from concord.performance.models import PerformanceReport
 

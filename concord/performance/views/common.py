@@ -1,4 +1,4 @@
-"""Shared by the performance views: looking up an indicator or area, who may edit."""
+"""Shared by the performance views: looking up an indicator or an area."""
 
 from __future__ import annotations
 
@@ -13,13 +13,6 @@ from concord.performance.models import (
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def can_edit_indicator(viewer: Viewer, indicator: Indicator) -> bool:
-    """The secretariat, and editors of the body that owns the indicator."""
-    return viewer.is_secretariat or (
-        indicator.body_id is not None and indicator.body_id in viewer.editor_body_ids
-    )
 
 
 def indicator_or_404(viewer: Viewer, pk: int) -> Indicator:

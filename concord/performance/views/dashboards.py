@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from concord.governance.access import viewer_for
 from concord.governance.models import Body
-from concord.lib.access import Viewer, get_visible_or_404, viewer_for
+from concord.lib.access import Viewer, get_visible_or_404
 from concord.performance import dashboard as dashboards
 from concord.performance.achievement import (
     ACHIEVEMENT_METHOD,

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from concord.actions.services import create_action
-from concord.lib.access import viewer_for
+from concord.governance.access import viewer_for
 from concord.lib.locking import save_form_or_refuse
 from concord.performance import charts, rules
 from concord.performance.areas import area_choices, ward_choices
@@ -35,7 +35,6 @@ from concord.performance.turn_the_curve import (
 )
 from concord.performance.views.common import (
     area_or_404,
-    can_edit_indicator,
     indicator_or_404,
 )
 from concord.performance.wards import ward_view
@@ -84,7 +83,7 @@ def indicator(request: HttpRequest, pk: int) -> HttpResponse:
             "wards": wards if wards and wards.rows else None,
             "ttc": ttc,
             "story": ReportLine.objects.stories(ind, viewer).first(),
-            "can_edit": can_edit_indicator(viewer, ind),
+            "can_edit": viewer.can_edit_indicator(ind),
             "illustrative": ind.is_illustrative,
         },
     )
@@ -128,7 +127,7 @@ def turn_the_curve(request: HttpRequest, pk: int) -> HttpResponse:
         "indicator": ind,
         "area": area,
         "ttc": ttc,
-        "can_edit": can_edit_indicator(viewer, ind),
+        "can_edit": viewer.can_edit_indicator(ind),
         "illustrative": ind.is_illustrative,
     }
     if ttc is not None:
@@ -147,7 +146,7 @@ def turn_the_curve(request: HttpRequest, pk: int) -> HttpResponse:
 def turn_the_curve_edit(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request)
     ind = indicator_or_404(viewer, pk)
-    if not can_edit_indicator(viewer, ind):
+    if not viewer.can_edit_indicator(ind):
         raise PermissionDenied("Only the secretariat and the owning body's editors may edit this.")
     area = area_or_404(request.GET.get("area"))
     ttc = turn_the_curve_for(ind, area) or TurnTheCurve(indicator=ind, area=area, body=ind.body)
@@ -177,7 +176,7 @@ def plan_action_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Add an action to the plan: a real tracker action owned by the indicator's body."""
     viewer = viewer_for(request)
     ind = indicator_or_404(viewer, pk)
-    if not can_edit_indicator(viewer, ind):
+    if not viewer.can_edit_indicator(ind):
         raise PermissionDenied(
             "Only the secretariat and the owning body's editors may add actions."
         )

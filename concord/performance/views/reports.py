@@ -9,7 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from concord.lib.access import Viewer, get_visible_or_404, require_editor, viewer_for
+from concord.governance.access import viewer_for
+from concord.lib.access import Viewer, get_visible_or_404, require_editor
 from concord.lib.locking import save_form_or_refuse
 from concord.meetings.models import AgendaItem
 from concord.performance.areas import area_choices, choose_area

@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from concord.lib.access import Viewer, viewer_for
+from concord.governance.access import viewer_for
+from concord.lib.access import Viewer
 from concord.performance.forms import (
     ImportForm,
 )

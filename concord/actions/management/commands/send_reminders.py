@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils.dateparse import parse_date
 
 from concord.actions.reminders import send_reminders
@@ -11,10 +13,10 @@ from concord.actions.reminders import send_reminders
 class Command(BaseCommand):
     help = "E-mail owners of actions due within a week or overdue; each reminder is sent once."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--today", help="Pretend today is this date (YYYY-MM-DD).")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         today = parse_date(options["today"]) if options.get("today") else None
         run = send_reminders(today)
         self.stdout.write(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest
 
-from concord.lib.access import viewer_for
+from concord.governance.access import viewer_for
 
 
 def viewer(request: HttpRequest) -> dict[str, object]:

@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from concord.governance.models import Body, Membership
 from concord.lib.access import Viewer
@@ -68,7 +68,7 @@ def _outcome(person_id: int, rows: dict[int, Attendance], deputised: set[int]) -
 
 
 def attendance_rates(
-    meetings,
+    meetings: QuerySet[Meeting],
     by: str,
     *,
     start: dt.date | None = None,
@@ -108,6 +108,7 @@ def attendance_rates(
         for ms in memberships[meeting.body_id]:
             if (ms.start and ms.start > meeting.date) or (ms.end and ms.end < meeting.date):
                 continue
+            key: object
             if by == "body":
                 key, label = meeting.body_id, meeting.body.name
             elif by == "person":

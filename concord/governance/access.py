@@ -1,0 +1,55 @@
+"""Who is looking, worked out from the register: the :class:`~concord.lib.access.Viewer`
+of a user or of a request.
+
+``concord.lib.access`` holds the ``Viewer`` itself and the rules that need no
+database (``get_visible_or_404``, ``require_editor``); building one reads the
+register (groups, the person, current memberships, edited bodies), so it lives
+here, above ``people`` and ``governance`` models, and ``lib`` imports no app.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+
+from concord.governance.models import VOTING_ROLES, Membership
+from concord.lib.access import PUBLIC, SECRETARIAT_GROUP, Viewer
+from concord.people.models import Person
+
+
+def build_viewer(user: Any) -> Viewer:  # a User, AnonymousUser or None
+    """Compute the viewer for a user (three small queries for a signed-in user)."""
+    if user is None or not user.is_authenticated:
+        return PUBLIC
+    is_secretariat = user.is_superuser or user.groups.filter(name=SECRETARIAT_GROUP).exists()
+    person_id = Person.objects.filter(user=user).values_list("pk", flat=True).first()
+    member, voting = set(), set()
+    if person_id:
+        for body_id, role in (
+            Membership.objects.current(dt.date.today())
+            .filter(person_id=person_id)
+            .values_list("body_id", "role")
+        ):
+            member.add(body_id)
+            if role in VOTING_ROLES:
+                voting.add(body_id)
+    editors = frozenset(user.edited_bodies.values_list("pk", flat=True))
+    return Viewer(
+        user_id=user.pk,
+        person_id=person_id,
+        is_secretariat=is_secretariat,
+        editor_body_ids=editors,
+        member_body_ids=frozenset(member),
+        voting_body_ids=frozenset(voting),
+    )
+
+
+def viewer_for(request: HttpRequest) -> Viewer:
+    """The viewer of this request, computed once and cached on it."""
+    viewer: Viewer | None = getattr(request, "_concord_viewer", None)
+    if viewer is None:
+        viewer = build_viewer(getattr(request, "user", None))
+        request._concord_viewer = viewer  # type: ignore[attr-defined]
+    return viewer
