@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Max, OuterRef, Q, Subquery
+from django.db.models import Count, Max, OuterRef, Q, Subquery
 
 from concord.actions.models import Action
 from concord.governance.models import Body, Membership, TermsOfReference
@@ -26,6 +26,8 @@ class Attention:
     draft_minutes_count: int
     overdue: list[Action]
     overdue_count: int
+    # (body id, name, count), the bodies with most overdue actions first
+    overdue_by_body: list[tuple[int, str, int]]
     no_owner: list[Action]
     no_owner_count: int
     no_date: list[Action]
@@ -92,6 +94,12 @@ def needs_attention(
         draft_minutes_count=drafts.count(),
         overdue=list(overdue.with_display_relations(SECRETARIAT).order_by("due_date")[:LIST_LIMIT]),
         overdue_count=overdue.count(),
+        overdue_by_body=list(
+            overdue.order_by()
+            .values_list("body_id", "body__name")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "body__name")
+        ),
         no_owner=list(no_owner.with_display_relations(SECRETARIAT)[:LIST_LIMIT]),
         no_owner_count=no_owner.count(),
         no_date=list(no_date.with_display_relations(SECRETARIAT)[:LIST_LIMIT]),

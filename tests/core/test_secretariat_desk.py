@@ -88,3 +88,17 @@ def test_attendance_rates_take_a_fixed_number_of_queries(db, django_assert_num_q
             Attendance.objects.create(meeting=m, person=p)
     with django_assert_num_queries(3):
         attendance_rates(Meeting.objects.all(), "organisation")
+
+
+def test_overdue_actions_are_counted_by_body_most_first(world, as_user) -> None:
+    today = dt.date(2025, 6, 1)
+    for n in range(3):
+        make_action(body=world.tasking, description=f"Late {n}", due_date=dt.date(2025, 5, n + 1))
+    attention = needs_attention(today)
+    assert attention.overdue_by_body == [
+        (world.tasking.pk, world.tasking.name, 3),
+        (world.board.pk, world.board.name, 1),  # world.public_action, due April 2025
+    ]
+    assert sum(n for _, _, n in attention.overdue_by_body) == attention.overdue_count
+    page = as_user(world.secretariat).get(reverse("secretariat:dashboard")).content.decode()
+    assert "Overdue actions by body" in page
