@@ -20,6 +20,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from concord.ingest.errors import ExtractionError
 from concord.ingest.readers import DEFAULT_MAX_BYTES, supported_extensions
@@ -76,7 +77,7 @@ def iter_documents(paths: list[str]) -> Iterator[Path]:
             yield path
 
 
-def _one(job: tuple[str, int, bool]) -> tuple[str, dict | None, str | None]:
+def _one(job: tuple[str, int, bool]) -> tuple[str, dict[str, Any] | None, str | None]:
     path, max_bytes, evidence = job
     from concord.ingest import extract, extract_with_evidence
 
@@ -91,7 +92,7 @@ def _one(job: tuple[str, int, bool]) -> tuple[str, dict | None, str | None]:
         return path, None, f"{Path(path).name}: internal error ({type(exc).__name__}: {exc})"
 
 
-def _summary(record: dict) -> str:
+def _summary(record: dict[str, Any]) -> str:
     out = [
         f"{record['source']}: {record['kind']}",
         f"  body:   {record['body'] or '-'}",
@@ -168,7 +169,11 @@ def _run(argv: list[str] | None) -> int:
 
 
 def _emit(
-    path: str, record: dict | None, error: str | None, args: argparse.Namespace, many: bool
+    path: str,
+    record: dict[str, Any] | None,
+    error: str | None,
+    args: argparse.Namespace,
+    many: bool,
 ) -> int:
     if record is None:
         print(f"concord extract: {error}", file=sys.stderr)

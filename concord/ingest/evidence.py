@@ -424,7 +424,7 @@ def locate_evidence(record: MeetingRecord, plain_text: str) -> dict[str, Any]:
     finder = Finder(plain_text)
     out: dict[str, Any] = {}
 
-    def meta(value: str | None, regex: re.Pattern[str] | None = None) -> dict | None:
+    def meta(value: str | None, regex: re.Pattern[str] | None = None) -> dict[str, Any] | None:
         if not value:
             return None
         span = finder.pattern(regex) if regex is not None else finder.find(value)
@@ -569,7 +569,7 @@ def unsure(evidence: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], dict[str
     [(('date',), {'start': None, 'end': None, 'confidence': 0.3, 'reason': 'not found'})]
     """
 
-    def walk(node: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], dict]]:
+    def walk(node: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
         if isinstance(node, dict) and "confidence" in node:
             if float(node.get("confidence") or 0) < UNSURE:
                 yield path, node

@@ -11,7 +11,7 @@ from concord.ingest.extraction.action_text import ownerish, parse_action_text, r
 from concord.ingest.extraction.dates import find_dates
 from concord.ingest.extraction.layout import NUMBER_CELL, Line, sentences
 from concord.ingest.extraction.names import split_owners
-from concord.ingest.text import BLANK, ROW, Text
+from concord.ingest.text import BLANK, ROW, Block, Text
 
 _ACTION_HEAD = re.compile(
     r"^(?:agreed\s+)?actions?\b(?!\s+plan)|^(?:task|what|description|issue)s?\b", re.I
@@ -153,7 +153,7 @@ def read_action_tables(
 
 
 def _read_table(
-    blocks: list,
+    blocks: list[Block],
     i: int,
     cols: dict[str, int],
     people: list[str],
@@ -246,7 +246,7 @@ def _cell(cells: list[str], cols: dict[str, int], key: str) -> str:
 
 
 def _loose_rows(
-    blocks: list, i: int, people: list[str], out: Collector, tables: ActionTables
+    blocks: list[Block], i: int, people: list[str], out: Collector, tables: ActionTables
 ) -> int:
     """Rows under an "Outstanding actions" heading, with no column headings."""
     j = i

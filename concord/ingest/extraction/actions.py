@@ -32,6 +32,7 @@ from concord.ingest.extraction.action_text import (
     resolve_names,
     subjunctive_task,
 )
+from concord.ingest.extraction.decisions import Decision
 from concord.ingest.extraction.layout import Line, sentences
 from concord.ingest.extraction.names import role_key, split_owners
 from concord.ingest.record import Action
@@ -64,7 +65,7 @@ def extract_actions(
     people: list[str],
     meeting_date: date | None,
     next_meeting: str | None,
-    decisions: list,
+    decisions: list[Decision],
     *,
     tables: ActionTables | None = None,
     roles: dict[str, str] | None = None,
@@ -259,7 +260,9 @@ def _agent_action(
     return told[0], owners
 
 
-def _decision_actions(text: Text, decisions: list, people: list[str], out: Collector) -> None:
+def _decision_actions(
+    text: Text, decisions: list[Decision], people: list[str], out: Collector
+) -> None:
     """Decisions that set someone a task."""
     refs: set[str] = set()
     for b in text.blocks:

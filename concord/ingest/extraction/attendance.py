@@ -30,7 +30,7 @@ from concord.ingest.extraction.attendance_walk import Attendance, Walk
 from concord.ingest.extraction.attendees import clean, parse_entry, strip_role
 from concord.ingest.extraction.layout import sentences
 from concord.ingest.extraction.names import looks_like_name
-from concord.ingest.text import BLANK, BULLET, ROW, Text
+from concord.ingest.text import BLANK, BULLET, ROW, Block, Text
 
 __all__ = ["Attendance", "expand_initials", "extract_attendance", "heading_status"]
 
@@ -55,7 +55,7 @@ def extract_attendance(text: Text) -> Attendance:
     return w.result
 
 
-def _read_line(w: Walk, blocks: list, line: str, index: int) -> None:
+def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
     """Read one line of text: a heading, a chair line, a substitute, or entries."""
     low = line.lower()
     # Substring tests first: most lines name no chair and no substitute.
@@ -134,7 +134,7 @@ def _read_line(w: Walk, blocks: list, line: str, index: int) -> None:
         w.end_section()
 
 
-def _next_text(blocks: list, index: int) -> str | None:
+def _next_text(blocks: list[Block], index: int) -> str | None:
     for b in blocks[index + 1 : index + 2]:
         if b.kind != BLANK and b.kind != ROW and b.cells:
             return b.cells[0]

@@ -45,17 +45,17 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
         )
         for n, (j, h) in enumerate(status_heads):
             end = status_heads[n + 1][0] if n + 1 < len(status_heads) else len(cells) + 8
-            w.groups.append((j, end, h[0], org_col if org_col and j < org_col < end else None))  # type: ignore[index]
-            if h[1]:  # type: ignore[index]
-                w.add(parse_entry(h[1], h[0]), index)  # type: ignore[index]
+            w.groups.append((j, end, h[0], org_col if org_col and j < org_col < end else None))
+            if h[1]:
+                w.add(parse_entry(h[1], h[0]), index)
         rest = [c for j, c in enumerate(cells) if c.strip() and j > status_heads[0][0]]
         if len(status_heads) == 1 and len(rest) >= 2:
             # "Attendees:<tab>J Rear<tab>A Finch<tab>…": one name per cell.
-            names = [parse_entry(c, status_heads[0][1][0], single=True) for c in rest]  # type: ignore[index]
+            names = [parse_entry(c, status_heads[0][1][0], single=True) for c in rest]
             if all(len(n) == 1 for n in names):
                 w.add([n[0] for n in names], index)
                 w.groups = None
-        w.status = status_heads[0][1][0]  # type: ignore[index]
+        w.status = status_heads[0][1][0]
         w.columns = None
         w.mark(index)
         w.misses = 0

@@ -68,7 +68,7 @@ def reader_for(extension: str) -> Reader:
             f"unsupported file type {shown}; supported: {', '.join(supported_extensions())}"
         )
     module = importlib.import_module(f"{__name__}.{_MODULES[ext]}")
-    return module  # type: ignore[return-value]
+    return module
 
 
 def sniff_extension(data: bytes) -> str:

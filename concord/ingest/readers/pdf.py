@@ -72,15 +72,15 @@ def _encrypted(exc: BaseException) -> bool:
 
 
 def _read_page(page: Any, text: Text) -> None:
-    tables = page.find_tables() if page.rects or page.lines else []  # type: ignore[attr-defined]
+    tables = page.find_tables() if page.rects or page.lines else []
     boxes = [t.bbox for t in tables]
 
-    def outside(obj: dict) -> bool:
+    def outside(obj: dict[str, Any]) -> bool:
         x = (obj["x0"] + obj["x1"]) / 2
         y = (obj["top"] + obj["bottom"]) / 2
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
-    body = page.filter(outside) if boxes else page  # type: ignore[attr-defined]
+    body = page.filter(outside) if boxes else page
     entries: list[tuple[float, str, Any]] = []
     for line in body.extract_text_lines(return_chars=False, x_tolerance=1.5):
         entries.append((line["top"], "line", line))
@@ -90,11 +90,11 @@ def _read_page(page: Any, text: Text) -> None:
     last_bottom = None
     for _top, kind, obj in entries:
         if kind == "table":
-            for row in obj.extract():  # type: ignore[attr-defined]
+            for row in obj.extract():
                 text.add_row([c or "" for c in row])
-            last_bottom = obj.bbox[3]  # type: ignore[attr-defined]
+            last_bottom = obj.bbox[3]
             continue
-        line = obj  # type: ignore[assignment]
+        line = obj
         height = line["bottom"] - line["top"]
         # A gap of more than a line's height is a blank line in the source.
         if last_bottom is not None and line["top"] - last_bottom > max(height, 4) * 0.9:
