@@ -204,17 +204,11 @@ def signed_in_fragment(request: HttpRequest, name: str) -> dict[str, object]:
     and HTMX or not. ``seconds`` is 0 when the page cache is off.
     """
     user = getattr(request, "user", None)
-    parts = [
-        name,
-        str(current_generation()),
-        timezone.localdate().isoformat(),
-        dt.date.today().isoformat(),
-        str(user.pk if user is not None and user.is_authenticated else ""),
-        request.get_full_path(),
-        request.headers.get("HX-Request", ""),
-    ]
+    user_id = str(user.pk if user is not None and user.is_authenticated else "")
+    page = cache_key(request, current_generation())
     seconds = settings.CONCORD_PAGE_CACHE_SECONDS if settings.CONCORD_PAGE_CACHE else 0
-    return {"seconds": seconds, "key": hashlib.sha256("\n".join(parts).encode()).hexdigest()}
+    key = hashlib.sha256(f"{name}\n{user_id}\n{page}".encode()).hexdigest()
+    return {"seconds": seconds, "key": key}
 
 
 class AnonymousPageCacheMiddleware:

@@ -48,6 +48,19 @@ _NEED_TO = re.compile(r"^needs?\s+to\s+(?P<v>[a-z]+)\b(?P<rest>[^:;]*)", re.I)
 _NOT_NEEDS = {"be", "have", "not", "also", "know", "think", "see", "consider", "discuss"}
 
 
+def _object_phrase(text: str) -> str | None:
+    """The thing acted on, as it reads after a verb ("The report" -> "the report"); None for
+    a pronoun ("It will be done"), which names nothing.
+
+    >>> _object_phrase("The survey results"), _object_phrase("CCTV cameras"), _object_phrase("It")
+    ('the survey results', 'CCTV cameras', None)
+    """
+    np = text.strip()
+    if np.split()[0].lower() in _PRONOUNS:
+        return None
+    return np[0].lower() + np[1:] if not np[:2].isupper() else np
+
+
 def passive_task(sentence: str) -> str | None:
     """ "Schedule for next term to be planned over the holidays" → "Plan schedule …".
 
@@ -64,10 +77,9 @@ def passive_task(sentence: str) -> str | None:
     m = _PASSIVE_TASK.match(text)
     if not m or m.group("pp").lower() in _NOT_TASKS:
         return None
-    np = m.group("np").strip()
-    if np.split()[0].lower() in _PRONOUNS:
+    np = _object_phrase(m.group("np"))
+    if np is None:
         return None
-    np = np[0].lower() + np[1:] if not np[:2].isupper() else np
     np = re.sub(r"^the\s+", "", np)
     rest = m.group("rest").strip()
     out = f"{base_verb(m.group('pp'))} {np}" + (f" {rest}" if rest else "")
@@ -92,10 +104,9 @@ def agent_task(sentence: str) -> tuple[str, str] | None:
     m = _AGENT_TASK.match(text)
     if not m or m.group("pp").lower() in _NOT_TASKS:
         return None
-    np = m.group("np").strip()
-    if np.split()[0].lower() in _PRONOUNS:
+    np = _object_phrase(m.group("np"))
+    if np is None:
         return None
-    np = np[0].lower() + np[1:] if not np[:2].isupper() else np
     rest = m.group("rest")
     more = _AND_PP.match(rest)
     if more:

@@ -71,12 +71,9 @@ def _financial_quarter(quarter: int, start_year: int) -> Period:
     return Period(PeriodKind.QUARTER, start_year, quarter + 1)
 
 
-def _fy_start(start: str, end: str, text: str) -> int:
-    first = int(start)
-    expected = str(first + 1) if len(end) == 4 else f"{(first + 1) % 100:02d}"
-    if end != expected:
-        raise ValueError(f"financial year in {text!r} must run from one year to the next")
-    return first
+def _fy_start(start: str, end: str) -> int:
+    """The first year of a financial year, checked as :func:`parse_period` checks it."""
+    return parse_period(f"{start}/{end}").year
 
 
 def _year(two_or_four: str) -> int:
@@ -96,7 +93,7 @@ def _read(s: str) -> ReadPeriod:
                 if pattern is _FIN_QUARTER[0]
                 else (groups[2], groups[0], groups[1])
             )
-            first = _fy_start(start, end, s)
+            first = _fy_start(start, end)
             return ReadPeriod(
                 _financial_quarter(int(quarter), first), "quarter of a financial year"
             )
@@ -109,7 +106,7 @@ def _read(s: str) -> ReadPeriod:
             )
     if m := _FY_WORD.match(s) or _FY_DASH.match(s):
         return ReadPeriod(
-            Period(PeriodKind.FINANCIAL_YEAR, _fy_start(m[1], m[2], s)), "financial year"
+            Period(PeriodKind.FINANCIAL_YEAR, _fy_start(m[1], m[2])), "financial year"
         )
     if m := _MONTH_WORD.match(s):
         word = m[1].lower()

@@ -60,6 +60,10 @@ class Lookup(Generic[V]):
         if named:
             labels = sorted(named.values())
             shown = ", ".join(labels[:CANDIDATES_SHOWN])
-            more = f" and {len(labels) - CANDIDATES_SHOWN} more" if len(labels) > 5 else ""
+            more = (
+                f" and {len(labels) - CANDIDATES_SHOWN} more"
+                if len(labels) > CANDIDATES_SHOWN
+                else ""
+            )
             return None, (f"'{text}' names more than one {self.noun}: {shown}{more}; use its code")
         return None, f"unknown {self.noun} code '{text}' (nor the {self.name_word} of one)"
