@@ -31,7 +31,7 @@ from concord.people.models import Organisation, Person
 def tracker(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     filters = TrackerFilters.from_params(request.GET)
-    # Lazy: when the table comes from the cache, the actions are not even counted.
+    # Lazy: when the filters and table come from the cache, the actions are not even counted.
     page = SimpleLazyObject(
         lambda: Paginator(Action.objects.for_tracker(viewer, filters), 50).get_page(
             request.GET.get("page")
@@ -47,15 +47,20 @@ def tracker(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "today": dt.date.today(),
             "bodies": Body.objects.visible_to(viewer).only("pk", "name"),
-            "owner": (
-                Person.objects.visible_to(viewer).filter(pk=filters.owner).first()
-                if filters.owner
-                else None
+            # Lazy too: read only when the filters are rendered, not when they come from the cache.
+            "owner": SimpleLazyObject(
+                lambda: (
+                    Person.objects.visible_to(viewer).filter(pk=filters.owner).first()
+                    if filters.owner
+                    else None
+                )
             ),
-            "organisation": (
-                Organisation.objects.filter(pk=filters.organisation).first()
-                if filters.organisation
-                else None
+            "organisation": SimpleLazyObject(
+                lambda: (
+                    Organisation.objects.filter(pk=filters.organisation).first()
+                    if filters.organisation
+                    else None
+                )
             ),
             "statuses": [
                 ("outstanding", "Outstanding"),

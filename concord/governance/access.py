@@ -12,10 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest
 
 from concord.governance.models import VOTING_ROLES, Membership
 from concord.lib.access import PUBLIC, SECRETARIAT_GROUP, Viewer
+from concord.lib.pagecache import current_generation
 from concord.people.models import Person
 
 
@@ -46,10 +49,29 @@ def build_viewer(user: Any) -> Viewer:  # a User, AnonymousUser or None
     )
 
 
+def kept_viewer(user: Any) -> Viewer:
+    """The user's viewer from the cache, or built and kept there until anything is written.
+
+    Filed under the page cache's write generation (any write by any process
+    makes it obsolete: a new membership, group or editor shows on the next
+    request) and today's date (memberships start and end on a day), so it is
+    never staler than the register; with the page cache off it is built
+    every time.
+    """
+    if user is None or not user.is_authenticated or not settings.CONCORD_PAGE_CACHE:
+        return build_viewer(user)
+    key = f"concord-viewer:{user.pk}:{current_generation()}:{dt.date.today().isoformat()}"
+    viewer: Viewer | None = cache.get(key)
+    if viewer is None:
+        viewer = build_viewer(user)
+        cache.set(key, viewer, settings.CONCORD_PAGE_CACHE_SECONDS)
+    return viewer
+
+
 def viewer_for(request: HttpRequest) -> Viewer:
     """The viewer of this request, computed once and cached on it."""
     viewer: Viewer | None = getattr(request, "_concord_viewer", None)
     if viewer is None:
-        viewer = build_viewer(getattr(request, "user", None))
+        viewer = kept_viewer(getattr(request, "user", None))
         request._concord_viewer = viewer  # type: ignore[attr-defined]
     return viewer

@@ -46,8 +46,22 @@ def test_the_table_comes_from_the_cache_on_the_second_request(client, w) -> None
     assert "Publish the community safety plan" in first
     # The same table (the rest of the page, a masked CSRF token say, may differ).
     assert table(second) == table(first)
-    # The action list and its owners are not read again; the count for the pager is.
-    assert second_queries <= first_queries - 2
+    # The action list, its owners and the filters' list of bodies are not read again.
+    assert second_queries <= first_queries - 3
+
+
+def test_the_filters_come_from_the_cache_with_the_table(client, w) -> None:
+    client.force_login(w.secretariat)
+    tracker(client)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(reverse("actions:tracker") + "?status=all").content.decode()
+    assert f'<option value="{w.tasking.pk}"' in html
+    assert not [
+        q
+        for q in queries
+        if q["sql"].startswith('SELECT "governance_body"."id", "governance_body"."name"')
+    ]
+    assert not [q for q in queries if 'FROM "actions_action"' in q["sql"]]
 
 
 def test_a_change_shows_on_the_next_request(client, w) -> None:
