@@ -11,9 +11,9 @@ import re
 from concord.ingest.extraction.names import looks_like_name
 
 _STATUS_HEADINGS = [
-    (r"apolog(?:y|ies)(?:\s+(?:for\s+absence|and\s+\w+|received|were\s+received|given))*(?:\s+from(?=\s*:))?", "apologies"),  # noqa: E501
+    (r"(?:(?:members|governors|trustees|directors|councillors)\s+)?(?:apolog(?:y|ies)(?:\s+(?:for\s+absence|and\s+\w+|received|were\s+received|given))*(?:\s+from(?=\s*:))?|regrets|excused|absent\s+with\s+apolog(?:y|ies))", "apologies"),  # noqa: E501
     (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending)|officers?(?:\s+(?:present|in\s+attendance))?|guests?|observers?|advisers?|staff(?:\s+present)?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker)", "in_attendance"),  # noqa: E501
-    (r"(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance|awol)", "absent"),
+    (r"(?:(?:members|governors|trustees|directors|councillors)\s+)?(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance|awol)", "absent"),  # noqa: E501
     (r"(?:(?:members|governors|trustees|directors|councillors|those)\s+)?(?:present|attendees|attending|attendance|in\s+the\s+chair)|roll\s+call|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)", "present"),  # noqa: E501
 ]  # fmt: skip
 _HEADING = [
@@ -51,6 +51,8 @@ def heading_status(text: str) -> tuple[str, str] | None:
     ('present', 'Ann Lee, Bob Hart')
     >>> heading_status("Present the report to Cabinet") is None
     True
+    >>> heading_status("Regrets: Di Fox"), heading_status("Members Absent: Ed Gray")
+    (('apologies', 'Di Fox'), ('absent', 'Ed Gray'))
     """
     t = text.strip().lstrip("#*• ").strip()
     q = _QUALIFIED.match(t) if len(t) < 50 and t[-1:] in "tsdgTSDG:" else None

@@ -17,10 +17,17 @@ _PATTERNS = [
     ),
     # "23/045", "PB 24/031", "BD/23/101", "24/031." minute references
     re.compile(r"^(?P<n>(?:[A-Z]{1,5}[\s/]?)?\d{1,4}/\d{1,4})\b\.?\s*[:\-–—]?\s*(?P<t>.+)$"),
-    # "1.", "1)", "1 " (not "1.2")
+    # "1.", "1)", "1:", "1 " (not "1.2", not "7:30")
     # (three digits for long minutes, but no leading zero: "024 7683 4356" is a phone number)
-    re.compile(r"^(?P<n>\d{1,2}|[1-9]\d{2})(?:[.)](?!\d)|(?=\s))\s*(?P<t>.+)$"),
+    re.compile(r"^(?P<n>\d{1,2}|[1-9]\d{2})(?:[.):](?!\d)|(?=\s))\s*(?P<t>.+)$"),
+    # "(1)", "1.0" (whose sub-items are "1.1", "1.2"), "IV." / "IV)" in capitals
+    re.compile(r"^\((?P<n>\d{1,3})\)\s*(?P<t>.+)$"),
+    re.compile(r"^(?P<n>[1-9]\d?\.0)\s+(?P<t>.+)$"),
+    re.compile(r"^(?P<n>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))[.)]\s+(?P<t>.+)$"),
 ]
+# Patterns of a bare number, whose title must start like a title (not "1 was …").
+_BARE_NUMBERS = frozenset((2, 3, 4, 5))
+_ROMAN = {"I": 1, "V": 5, "X": 10}
 _SENTENCE_VERB = re.compile(
     r"\b(was|were|is|are|has|have|had|will|would|should|can|could|be|been|being|said|agreed|"
     r"noted|reported|explained|asked)\b",
@@ -125,7 +132,7 @@ def extract_items(
             number = m.group("n")
             raw = m.group("t").strip()
             if (
-                n == 2
+                n in _BARE_NUMBERS
                 and not raw[:1].isupper()
                 and not raw[:1].isdigit()
                 and raw[:1] not in "‘'\"("
@@ -137,7 +144,11 @@ def extract_items(
                 # "APPROVAL OF MINUTES" / "1. A motion to approve … was made":
                 # a number with no caption takes the capitals heading above it.
                 above = lines[i - 1].text.strip() if i > 0 else ""
-                if n != 2 or not _CAPS_HEADING.match(above) or not _SENTENCE_VERB.search(raw):
+                if (
+                    n not in _BARE_NUMBERS
+                    or not _CAPS_HEADING.match(above)
+                    or not _SENTENCE_VERB.search(raw)
+                ):
                     break
                 title = above
             key = _order_key(number)
@@ -150,6 +161,14 @@ def extract_items(
 
 
 def _order_key(number: str) -> tuple[int, int]:
+    """Where a number comes in the order of items.
+
+    >>> _order_key("3"), _order_key("24/031"), _order_key("2.0"), _order_key("IV")
+    ((0, 3), (24, 31), (0, 2), (0, 4))
+    """
+    if number and set(number) <= set(_ROMAN):
+        values = [_ROMAN[c] for c in number]
+        return (0, sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True)))
     digits = re.findall(r"\d+", number)
     if "/" in number and len(digits) >= 2:
         return (int(digits[-2]), int(digits[-1]))

@@ -46,6 +46,12 @@ _NOT_NAME_TEXT = """action actions meeting meetings minutes agenda item items wh
     any other business none total summary minute decision decisions next members member
     public comment comments"""
 NOT_NAME_WORDS = set(_NOT_NAME_TEXT.split())
+# Posts that end a job title written where a name could be ("Ed Gray, Parks Director").
+_POST_WORDS_TEXT = """director manager officer coordinator co-ordinator administrator secretary
+    treasurer chairman chairperson chairwoman president clerk assistant adviser advisor
+    consultant planner engineer analyst commissioner representative worker volunteer
+    volunteers trustee governor lead"""
+POST_WORDS = set(_POST_WORDS_TEXT.split())
 PARTICLES = {"de", "da", "van", "von", "der", "den", "la", "le", "du", "di", "bin", "al", "st"}
 
 _DOTS_SPACES = re.compile(r"[.\s]+")
@@ -56,11 +62,19 @@ _DOT_SPACE = re.compile(r"[.\s]")
 _SPACES = re.compile(r"\s+")
 _OWNER_SEP = re.compile(r"\s*(?:/|;|,|&|\+|\band\b)\s*")
 _ROLE_SEP = re.compile(r"[\s_-]+")
+
+
+def _title_pattern(key: str) -> str:
+    """A regex for one honorific; ranks recorded in capitals ("DI", "PC") only in capitals,
+    so that "Di Fox" keeps her first name."""
+    if TITLES[key].isupper():
+        return f"(?-i:{re.escape(key.upper())})"
+    return re.escape(key).replace(r"\ ", r"\.?\s+")
+
+
 _TITLE_RE = re.compile(
     r"^(?:(?:the\s+)?(?:rt\.?\s+)?(?:"
-    + "|".join(
-        sorted((re.escape(k).replace(r"\ ", r"\.?\s+") for k in TITLES), key=len, reverse=True)
-    )
+    + "|".join(_title_pattern(k) for k in sorted(TITLES, key=len, reverse=True))
     + r")\.?\s+)+",
     re.I,
 )
@@ -74,6 +88,8 @@ def split_title(text: str) -> tuple[str | None, str]:
     ('Chief Supt', 'Mara Quill')
     >>> split_title("Councillor Tony O'Neill")
     ('Cllr', "Tony O'Neill")
+    >>> split_title("DI Rob Hale"), split_title("Di Fox")
+    (('DI', 'Rob Hale'), (None, 'Di Fox'))
     """
     text = text.strip()
     m = _TITLE_RE.match(text)
@@ -121,6 +137,8 @@ def looks_like_name(text: str, *, allow_single: bool = False) -> bool:
     (True, False)
     >>> looks_like_name("GHURC"), looks_like_name("J. McNicholas")
     (False, True)
+    >>> looks_like_name("Parks Director")
+    False
     """
     title, rest = split_title(text.strip())
     rest = strip_post_nominals(rest.strip(" .,;:"))
@@ -131,6 +149,8 @@ def looks_like_name(text: str, *, allow_single: bool = False) -> bool:
         return False
     if any(any(ch.isdigit() for ch in w) for w in words):
         return False
+    if len(words) > 1 and words[-1].lower().strip(".,") in POST_WORDS:
+        return False  # "Parks Director", "Senior Planner": a post, not a person
     caps = 0
     for i, w in enumerate(words):
         lw = w.lower().strip(".,")

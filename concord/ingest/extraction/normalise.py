@@ -36,6 +36,13 @@ _ATTENDANCE_CUE = re.compile(
     r"In\s+attendance|Also\s+in\s+attendance|Minute\s+taker|Ex[- ]officio)\s*[:\-–])",
     re.I,
 )
+# "… and Di Fox. Apologies were received from …": a second attendance sentence
+# in an ordinary paragraph starts a line of its own.
+_SENTENCE_CUE = re.compile(
+    r"(?<=[a-z)\]]\.)\s+(?=(?:(?:Apologies|Regrets)(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)|"
+    r"(?:Also|Those|Members|Others)\s+present\s+(?:were|was)|In\s+attendance\s+(?:were|was)|"
+    r"Absent\s+(?:were|was))\b)"
+)
 _NUMBER = re.compile(r"(?:(?<=\s)|^)(?:Item\s+)?(\d{1,2})[.)]\s+(?=[A-Z‘'\"(])")
 _STARTERS = {
     "The", "It", "A", "An", "There", "This", "These", "We", "He", "She", "They", "I",
@@ -56,7 +63,10 @@ def resegment(text: Text) -> Text:
     ['PRESENT: Ann Lee, Bo Roe.', '1. Welcome', 'The chair opened.']
     """
     if not any(
-        b.kind == PARA and len(b.cells[0]) >= SHORT_FLAT_CHARS for b in text.blocks if b.cells
+        b.kind == PARA
+        and (len(b.cells[0]) >= SHORT_FLAT_CHARS or _SENTENCE_CUE.search(b.cells[0]))
+        for b in text.blocks
+        if b.cells
     ):
         return text
     out = Text(front_matter=text.front_matter)
@@ -66,6 +76,9 @@ def resegment(text: Text) -> Text:
         flat = len(para) >= SHORT_FLAT_CHARS and _cues(para) >= (
             2 if len(para) >= FLAT_CHARS else SHORT_FLAT_CUES
         )
+        if not flat and para and _SENTENCE_CUE.search(para):
+            out.blocks.extend(Block(PARA, (p,)) for p in _SENTENCE_CUE.split(para) if p.strip())
+            continue
         if not flat:
             out.blocks.append(block)
             if block.kind == PARA and block.cells:

@@ -1,0 +1,94 @@
+"""Ways of numbering items and of writing attendance that minutes of many kinds of body use.
+
+Invented text only: each test writes a small document in one style and checks
+the part of the record that style affects.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from concord.ingest import extract
+
+
+def _record(doc: str, name: str = "minutes.txt") -> dict:
+    return extract(doc.encode(), filename=name).to_dict()
+
+
+def _items(doc: str) -> list[tuple[str, str]]:
+    return [(i["number"], i["title"]) for i in _record(doc)["items"]]
+
+
+def _people(doc: str) -> dict[str, str]:
+    return {a["name"]: a["status"] for a in _record(doc)["attendance"]}
+
+
+HEAD = "Minutes of the Tarnby Orchard Group, 3 March 2025\n\nPresent: Ann Lee, Bob Roe\n\n"
+
+
+@pytest.mark.parametrize(
+    ("numbers", "printed"),
+    [
+        (["1:", "2:", "3:"], ["1", "2", "3"]),
+        (["(1)", "(2)", "(3)"], ["1", "2", "3"]),
+        (["1.0", "2.0", "3.0"], ["1.0", "2.0", "3.0"]),
+        (["I.", "II.", "III."], ["I", "II", "III"]),
+        (["IV)", "V)", "VI)"], ["IV", "V", "VI"]),
+    ],
+)
+def test_items_numbered_in_other_styles(numbers: list[str], printed: list[str]) -> None:
+    titles = ["Apologies", "Minutes of the last meeting", "Pruning day"]
+    body = "".join(
+        f"{n} {t}\nThe group discussed this.\n{n.strip('.):(')}.1 A sub-point was raised.\n\n"
+        for n, t in zip(numbers, titles, strict=True)
+    )
+    assert _items(HEAD + body) == list(zip(printed, titles, strict=True))
+
+
+def test_times_are_not_items() -> None:
+    assert _items(HEAD + "7:30 The meeting opened.\n\n1: Welcome\nAll were welcomed.\n") == [
+        ("1", "Welcome")
+    ]
+
+
+def test_regrets_excused_and_members_absent() -> None:
+    people = _people(
+        "Harrowby Tenants Board\nMinutes, 5 February 2025\n\n"
+        "Members Present: Ann Lee, Bob Roe\nMembers Absent: Cy Dunn\n"
+        "Regrets: Di Fox\nExcused: Ed Gray\n\n1. Welcome\nAnn opened the meeting.\n"
+    )
+    assert people == {
+        "Ann Lee": "present",
+        "Bob Roe": "present",
+        "Cy Dunn": "absent",
+        "Di Fox": "apologies",
+        "Ed Gray": "apologies",
+    }
+
+
+def test_a_post_after_a_name_is_not_another_person() -> None:
+    people = _people(HEAD.replace("Bob Roe", "Bob Roe, Parks Director, Cy Dunn"))
+    assert people == {"Ann Lee": "present", "Bob Roe": "present", "Cy Dunn": "present"}
+
+
+def test_attendance_in_two_sentences_of_one_paragraph() -> None:
+    people = _people(
+        "Harrowby Heritage Society\nMinutes of the AGM held on 9 April 2023\n\n"
+        "Those present were Ann Lee (Chair), Bob Roe, Cy Dunn and Di Fox. "
+        "Apologies were received from Ed Gray and Flo Hunt.\n\n"
+        "1. Chair's report\nAnn Lee gave her report.\n"
+    )
+    assert people == {
+        "Ann Lee": "present",
+        "Bob Roe": "present",
+        "Cy Dunn": "present",
+        "Di Fox": "present",
+        "Ed Gray": "apologies",
+        "Flo Hunt": "apologies",
+    }
+
+
+def test_a_rank_in_capitals_is_a_title_but_a_first_name_is_not() -> None:
+    record = _record(HEAD.replace("Bob Roe", "DI Rob Hale, Di Fox"))
+    names = {a["name"]: a["title"] for a in record["attendance"]}
+    assert names == {"Ann Lee": None, "Rob Hale": "DI", "Di Fox": None}
