@@ -63,8 +63,7 @@ def resegment(text: Text) -> Text:
     ['PRESENT: Ann Lee, Bo Roe.', '1. Welcome', 'The chair opened.']
     """
     if not any(
-        b.kind == PARA
-        and (len(b.cells[0]) >= SHORT_FLAT_CHARS or _SENTENCE_CUE.search(b.cells[0]))
+        b.kind == PARA and (len(b.cells[0]) >= SHORT_FLAT_CHARS or _SENTENCE_CUE.search(b.cells[0]))
         for b in text.blocks
         if b.cells
     ):
