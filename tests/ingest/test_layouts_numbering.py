@@ -92,3 +92,33 @@ def test_a_rank_in_capitals_is_a_title_but_a_first_name_is_not() -> None:
     record = _record(HEAD.replace("Bob Roe", "DI Rob Hale, Di Fox"))
     names = {a["name"]: a["title"] for a in record["attendance"]}
     assert names == {"Ann Lee": None, "Rob Hale": "DI", "Di Fox": None}
+
+
+def test_a_month_in_brackets_is_when_and_the_next_item_ends_the_list() -> None:
+    record = _record(
+        HEAD.replace("Bob Roe", "Cy Dunn") + "4. Speeding\nThe group noted the report.\nActions\n"
+        "- Ann to invite the road safety officer (October)\n"
+        "- Cy Dunn to draft a letter to residents by 15 October 2025\n\n"
+        "5. Date of next meeting\nTuesday 7 October 2025 at 6pm.\n"
+    )
+    actions = [(a["description"], a["owners"], a["due"]) for a in record["actions"]]
+    assert actions == [
+        ("Invite the road safety officer", ["Ann Lee"], "2025-10"),
+        ("Draft a letter to residents", ["Cy Dunn"], "2025-10-15"),
+    ]
+
+
+def test_a_motion_seconded_in_its_own_sentence_and_then_carried() -> None:
+    record = _record(
+        "Harrowby Library Board of Trustees\nMinutes of the Regular Meeting, April 9, 2024\n\n"
+        "Trustees Present: Ann Lee, Bob Roe, Cy Dunn\n\n"
+        "1. Approval of Minutes\nRoe moved, seconded by Dunn, to approve the minutes of "
+        "March 12, 2024. Motion carried unanimously.\n\n"
+        "2. Budget\nDunn moved to adopt the budget as presented. Roe seconded. "
+        "The motion passed 3-0.\n"
+    )
+    assert record["decisions"] == [
+        "Roe moved, seconded by Dunn, to approve the minutes of March 12, 2024. "
+        "Motion carried unanimously.",
+        "Dunn moved to adopt the budget as presented. Roe seconded. The motion passed 3-0.",
+    ]

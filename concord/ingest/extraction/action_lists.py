@@ -100,6 +100,9 @@ def listed_actions(
     # The item number of a numbered heading ("3. Action log"): a following
     # line numbered higher is the next item, not an entry of the list.
     item_number = 99
+    # Under an unnumbered "Actions" heading inside item 4, "5. Date of next
+    # meeting" is the next item unless the list's own numbering has reached 5.
+    last_item, next_item, next_entry = 0, 0, 1
     for n, ln in enumerate(lines):
         if ln.block in skip_blocks:
             continue
@@ -117,12 +120,20 @@ def listed_actions(
                 in_list = True
                 number = _LEAD_NUMBER.match(text)
                 item_number = int(number.group(1)) if number else 99
+                next_item, next_entry = (0 if number else last_item + 1), 1
                 continue
         numbered = _ENTRY_NUMBER.match(text) if text[:1].isdigit() else None
-        if (numbered and int(numbered.group(1)) > item_number) or (
-            ln.col is not None and not numbered
+        k = int(numbered.group(1)) if numbered else 0
+        if (
+            (numbered and k > item_number)
+            or (ln.col is not None and not numbered)
+            or (in_list and not ln.bullet and k == next_item and k > next_entry)
         ):
             in_list = False
+        if numbered and not in_list and not ln.bullet:
+            last_item = k
+        elif numbered and in_list:
+            next_entry = k + 1
         if in_list and (ln.bullet or numbered):
             entry = _entry(_ENTRY_NUMBER.sub("", text), people, parse, ownerish)
             if entry:

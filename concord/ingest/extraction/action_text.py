@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from concord.ingest.extraction.dates import find_dates
+from concord.ingest.extraction.dates import MONTHS, find_dates
 from concord.ingest.extraction.names import looks_like_name, resolve_owner, role_key, split_owners
 
 VERBS_TO = r"(?:to|will|shall|agreed\s+to|has\s+agreed\s+to|have\s+agreed\s+to|is\s+to|are\s+to|would|should|offered\s+to|undertook\s+to|volunteered\s+to|needs?\s+to)"  # noqa: E501
@@ -227,6 +227,15 @@ _DUE_AFTER_DASH = re.compile(
     r"\s+[–—-]+\s*(?P<d>(?:(?:the\s+)?end\s+of\s+|early\s+|mid[- ]|late\s+)?"
     r"(?:[A-Z][a-z]+(?:\s+\d{2,4})?|next\s+meeting|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}))\.?$"
 )
+# "… (October)", "… (end of March 2025)": a month in brackets is when, not who
+# (but "(May Ross)" and "(Mark)" are people).
+_DUE_IN_BRACKETS = re.compile(
+    r"\s*\((?P<d>(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|early\s+|mid[- ]|late\s+)?"
+    r"(?:"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\.?(?:\s+\d{2,4})?)\)\s*\.?$",
+    re.I,
+)
 _OWNER_TAILS = [
     re.compile(rx, re.I)
     for rx in (
@@ -253,6 +262,10 @@ def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str
     ('Present the plan in September', ['Priya Okafor'], None)
     >>> parse_action_text("Circulate the policy – JB (by 31/10/08)", ["Jo Bell"])
     ('Circulate the policy', ['Jo Bell'], '31/10/08')
+    >>> parse_action_text("Ann to invite the officer (October)", ["Ann Lee"])
+    ('Invite the officer', ['Ann Lee'], 'October')
+    >>> parse_action_text("Invite the officer (May Ross)", ["May Ross"])
+    ('Invite the officer', ['May Ross'], None)
     """
     t = text.strip().strip("•").strip()
     t = _LEAD_LABEL.sub("", t)
@@ -265,7 +278,8 @@ def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str
         t = t[: m.start()]
     else:
         m = _DUE_AFTER_DASH.search(t)
-        if m and mentions_time(m.group("d")):
+        m = m if m and mentions_time(m.group("d")) else _DUE_IN_BRACKETS.search(t)
+        if m:
             due_text = m.group("d")
             t = t[: m.start()]
     for rx in _OWNER_TAILS:

@@ -287,6 +287,7 @@ def _outcome_of(lines: list[Line], i: int, text: str, cut: int) -> str | None:
 
 
 _MOVED = re.compile(r"\b(?:moved|motion|proposed\s+by)\b", re.I)
+_MOVED_BY = re.compile(r"\b(?:moved|proposed\s+by)\b", re.I)
 _SECONDED = re.compile(r"\b(?:seconded|2nd)\b", re.I)
 _CARRIED = re.compile(
     r"\b(?:carried|unanimous(?:ly)?|passed|agreed|approved|accepted|adopted|in\s+favou?r|"
@@ -304,6 +305,8 @@ def motions(sents: list[str]) -> list[tuple[str, list[str]]]:
     ['Ann moved the report be accepted. Bo seconded. Carried.']
     >>> motions(["A motion to adjourn was made by Ann and 2nd by Bo."])
     []
+    >>> [m for m, _ in motions(["Bo moved, seconded by Ann, to adopt it.", "Motion carried."])]
+    ['Bo moved, seconded by Ann, to adopt it. Motion carried.']
     """
     out: list[tuple[str, list[str]]] = []
     k = 0
@@ -317,7 +320,9 @@ def motions(sents: list[str]) -> list[tuple[str, list[str]]]:
         carried = seconded and bool(_CARRIED.search(_SECONDED.split(sents[k], 1)[-1]))
         while j < len(sents) and j <= k + 2 and not carried:
             nxt = sents[j]
-            if _MOVED.search(nxt) and not _SECONDED.search(nxt):
+            # "Motion carried." tells this motion's outcome; "Bo moved …" opens another.
+            outcome = seconded and _CARRIED.search(nxt) and not _MOVED_BY.search(nxt)
+            if _MOVED.search(nxt) and not _SECONDED.search(nxt) and not outcome:
                 break
             if _SECONDED.search(nxt):
                 seconded = True
