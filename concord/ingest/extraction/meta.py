@@ -11,7 +11,8 @@ from concord.ingest.extraction.layout import Line
 _BODY_WORDS = re.compile(
     r"\b(board|group|committee|partnership|forum|council|trust|executive|governors|governing|"
     r"panel|commission|cabinet|trustees|network|alliance|assembly|sub-?committee|authority|"
-    r"steering|body|team|association|society|meeting of|federation|consortium|conference)\b",
+    r"steering|body|team|association|society|meeting of|federation|consortium|conference|"
+    r"club|union|guild|league|coalition|chamber|co-?operative|institute|friends\s+of)\b",
     re.I,
 )
 _PREFIX = re.compile(
@@ -25,10 +26,13 @@ _MINUTES_MID = re.compile(
     r"(?i)\s(?:minutes|notes)\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\s+of\b"
 )
 _MEETING_OF = re.compile(
-    r"^(?:a\s+)?(?:(?:special|annual|ordinary)\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.+)$", re.I
+    r"^(?:an?\s+|the\s+)?(?:(?:special|annual|ordinary|regular|extra-?ordinary|monthly|quarterly|"
+    r"general|full)\s+)*meeting\s+of\s+(?:the\s+)?(?P<body>.+)$",
+    re.I,
 )
 _CUT = re.compile(
     r"\s*(?:[,–—-]\s*|\s)(?:held\b|meeting\b|minutes\b|action\s+notes\b|agenda\b|on\s+\w+day|on\s+\d|"
+    r"(?:was|were|is|will)\s|"
     r"at\s+\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|"
     r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\(|–|—|\s-\s).*$",
     re.I,
@@ -276,7 +280,34 @@ def find_venue(head: list[str]) -> str | None:
             place = _place_beside_time(text) or _place_after_time(text)
             if place:
                 return place
+    for n, line in enumerate(head[:-1]):
+        text = line.strip()
+        if find_times_in(text) or find_dates(text, partial=False):
+            place = _place_alone(head[n + 1])
+            if place:
+                return place
     return None
+
+
+def _place_alone(text: str) -> str | None:
+    """A line that names only a place, as under a heading's date and time.
+
+    >>> _place_alone("St Mary's Church Hall, Mill Lane")
+    "St Mary's Church Hall, Mill Lane"
+    >>> _place_alone("Present: Ann Lee") is None, _place_alone("The hall was booked.") is None
+    (True, True)
+    """
+    text = text.strip(" *#")
+    if (
+        not text[:1].isupper()
+        or len(text.split()) > 8
+        or not _PLACE_WORDS.search(text)
+        or text.endswith(".")
+        or re.search(r"(?i)(minutes|meeting|notes|agenda|held|present|apologies|attend)", text)
+        or ":" in text
+    ):
+        return None
+    return text
 
 
 _CLOCK = re.compile(r"(?i)\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)")
@@ -332,7 +363,13 @@ _VENUE_SENTENCE_END = re.compile(r"(?<!\b[A-Z][a-z])(?<=[a-z0-9)])\.\s+(?=[A-Z][
 
 
 def _trim_venue(text: str) -> str | None:
+    """The place alone, without what follows it on the line.
+
+    >>> _trim_venue("the Council Chambers by Mayor Ann Lee")
+    'the Council Chambers'
+    """
     text = _VENUE_SENTENCE_END.split(text, maxsplit=1)[0]
+    text = re.sub(r"\s+by\s+(?:the\s+)?[A-Z].*$", "", text)
     text = re.sub(
         r"(?i)\s*(?:,\s*|\s)(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}[.:]\d{2}|\d{1,2}\s*(?:am|pm)|from\s+\d|at\s+\d|commencing).*$",
         "",

@@ -1,4 +1,4 @@
-"""Ways of numbering items and of writing attendance that minutes of many kinds of body use.
+"""Common ways of writing minutes: numbering items, attendance, actions, motions, headings.
 
 Invented text only: each test writes a small document in one style and checks
 the part of the record that style affects.
@@ -122,3 +122,31 @@ def test_a_motion_seconded_in_its_own_sentence_and_then_carried() -> None:
         "Motion carried unanimously.",
         "Dunn moved to adopt the budget as presented. Roe seconded. The motion passed 3-0.",
     ]
+
+
+def test_a_meeting_called_to_order_names_its_body_and_place() -> None:
+    record = _record(
+        "The regular meeting of the Harrowby City Council was called to order at 7:00 p.m. "
+        "on Monday, March 3, 2025, in the Council Chambers by Mayor Ann Lee.\n\n"
+        "Roll call: Ann Lee, Bob Roe\n\n1. Consent agenda\nApproved.\n"
+    )
+    assert (record["body"], record["date"], record["start_time"], record["venue"]) == (
+        "Harrowby City Council",
+        "2025-03-03",
+        "19:00",
+        "the Council Chambers",
+    )
+
+
+def test_a_community_group_and_the_place_under_its_date() -> None:
+    record = _record(
+        "Harrowby Friends of the Park\nCommittee Meeting\n"
+        "Wednesday 6 November 2024, 7.30 pm – 9 pm\nSt Mary's Church Hall\n\n"
+        "Present: Ann Lee, Bob Roe\n"
+    )
+    assert (record["body"], record["date"], record["start_time"], record["venue"]) == (
+        "Harrowby Friends of the Park",
+        "2024-11-06",
+        "19:30",
+        "St Mary's Church Hall",
+    )
