@@ -34,12 +34,15 @@ HEAD = "Minutes of the Tarnby Orchard Group, 3 March 2025\n\nPresent: Ann Lee, B
         (["1.0", "2.0", "3.0"], ["1.0", "2.0", "3.0"]),
         (["I.", "II.", "III."], ["I", "II", "III"]),
         (["IV)", "V)", "VI)"], ["IV", "V", "VI"]),
+        (["1 –", "2 –", "3 –"], ["1", "2", "3"]),
+        (["1.\n", "2.\n", "3.\n"], ["1", "2", "3"]),
+        (["Minute 23/01", "Minute 23/02", "Minute 23/03"], ["23/01", "23/02", "23/03"]),
     ],
 )
 def test_items_numbered_in_other_styles(numbers: list[str], printed: list[str]) -> None:
     titles = ["Apologies", "Minutes of the last meeting", "Pruning day"]
     body = "".join(
-        f"{n} {t}\nThe group discussed this.\n{n.strip('.):(')}.1 A sub-point was raised.\n\n"
+        f"{n} {t}\nThe group discussed this.\n{n.strip('.):( –')[-1:]}.1 A point was raised.\n\n"
         for n, t in zip(numbers, titles, strict=True)
     )
     assert _items(HEAD + body) == list(zip(printed, titles, strict=True))

@@ -231,9 +231,7 @@ _DUE_AFTER_DASH = re.compile(
 # (but "(May Ross)" and "(Mark)" are people).
 _DUE_IN_BRACKETS = re.compile(
     r"\s*\((?P<d>(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|early\s+|mid[- ]|late\s+)?"
-    r"(?:"
-    + "|".join(sorted(MONTHS, key=len, reverse=True))
-    + r")\.?(?:\s+\d{2,4})?)\)\s*\.?$",
+    r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s+\d{2,4})?)\)\s*\.?$",
     re.I,
 )
 _OWNER_TAILS = [

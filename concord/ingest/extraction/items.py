@@ -12,14 +12,15 @@ from concord.ingest.record import Item
 _PATTERNS = [
     # "Item 3:", "Agenda item 3 –", "Minute 12."
     re.compile(
-        r"^(?:agenda\s+)?(?:item|minute|min\.?)\s+(?P<n>\d{1,3}[a-z]?)\b\s*[:.)\-–—]?\s*(?P<t>.*)$",
+        r"^(?:agenda\s+)?(?:item|minute|min\.?)\s+(?:no\.?\s*)?(?P<n>\d{1,3}[a-z]?(?:/\d{1,4})?)\b"
+        r"\s*[:.)\-–—]?\s*(?P<t>.*)$",
         re.I,
     ),
     # "23/045", "PB 24/031", "BD/23/101", "24/031." minute references
     re.compile(r"^(?P<n>(?:[A-Z]{1,5}[\s/]?)?\d{1,4}/\d{1,4})\b\.?\s*[:\-–—]?\s*(?P<t>.+)$"),
     # "1.", "1)", "1:", "1 " (not "1.2", not "7:30")
     # (three digits for long minutes, but no leading zero: "024 7683 4356" is a phone number)
-    re.compile(r"^(?P<n>\d{1,2}|[1-9]\d{2})(?:[.):](?!\d)|(?=\s))\s*(?P<t>.+)$"),
+    re.compile(r"^(?P<n>\d{1,2}|[1-9]\d{2})(?:[.):](?!\d)|\s+[–—-](?=\s)|(?=\s))\s*(?P<t>.+)$"),
     # "(1)", "1.0" (whose sub-items are "1.1", "1.2"), "IV." / "IV)" in capitals
     re.compile(r"^\((?P<n>\d{1,3})\)\s*(?P<t>.+)$"),
     re.compile(r"^(?P<n>[1-9]\d?\.0)\s+(?P<t>.+)$"),
@@ -43,6 +44,8 @@ _LIST_HEAD = re.compile(
 )
 
 
+# "1." alone on its line, its title on the next.
+_NUMBER_ALONE = re.compile(r"^(?:\d{1,2}|[1-9]\d{2})[.)]?$")
 _CAPS_HEADING = re.compile(r"^[A-Z][A-Z'’&/ -]{3,60}$")
 _LIST_ENTRY = re.compile(r"^(?:\d{1,2}|[1-9]\d{2})[.)]?\s")
 
@@ -125,6 +128,8 @@ def extract_items(
         if line.col is not None and title_cols is not None and line.col not in title_cols:
             continue
         text = line.text.strip()
+        if _NUMBER_ALONE.match(text) and i + 1 < len(lines) and not lines[i + 1].bullet:
+            text = f"{text} {lines[i + 1].text.strip()}"
         for n, rx in enumerate(_PATTERNS):
             m = rx.match(text)
             if not m:
