@@ -153,3 +153,18 @@ def test_a_community_group_and_the_place_under_its_date() -> None:
         "19:30",
         "St Mary's Church Hall",
     )
+
+
+def test_html_list_items_that_open_with_bold_words_take_them_as_title() -> None:
+    record = _record(
+        "<html><body><h1>Tarnby Orchard Group</h1><p>Minutes of meeting, 3 March 2025</p>"
+        "<ol>\n <li>\n  <strong>Welcome</strong> All were welcomed.</li>"
+        "<li><b>Minutes:</b> Agreed.</li><li><b>Pruning day</b> Set for May.</li></ol>"
+        "</body></html>",
+        "minutes.html",
+    )
+    assert [(i["number"], i["title"]) for i in record["items"]] == [
+        ("1", "Welcome"),
+        ("2", "Minutes"),
+        ("3", "Pruning day"),
+    ]

@@ -81,37 +81,50 @@ def parse(markup: str) -> Text:
 
     def walk(node: Any) -> None:
         for child in getattr(node, "children", []):
-            if isinstance(child, str):
-                if type(child).__name__ in ("Comment", "Doctype", "Declaration", "CData"):
-                    continue
+            visit(child)
+
+    def visit(child: Any) -> None:
+        if isinstance(child, str):
+            if type(child).__name__ not in ("Comment", "Doctype", "Declaration", "CData"):
                 buffer.append(str(child))
-                continue
-            name = child.name
-            if name in _SKIP:
-                continue
-            if name == "br":
-                buffer.append("\n")
-            elif name == "table":
-                flush()
-                for tr in child.find_all("tr"):
-                    # Rows of nested tables are read with their own table.
-                    if tr.find_parent("table") is not child:
-                        continue
-                    add_row(tr)
-                    for nested in tr.find_all("table"):
-                        if nested.find_parent("tr") is tr:
-                            walk_table_inner(nested)
-            elif name in _BREAKS:
-                flush()
-                if name == "li":
-                    n = _ol_number(child)
-                    marker[:] = [f"{n}. " if n is not None else BULLET]
+            return
+        name = child.name
+        if name in _SKIP:
+            return
+        if name == "br":
+            buffer.append("\n")
+        elif name == "table":
+            flush()
+            for tr in child.find_all("tr"):
+                # Rows of nested tables are read with their own table.
+                if tr.find_parent("table") is not child:
+                    continue
+                add_row(tr)
+                for nested in tr.find_all("table"):
+                    if nested.find_parent("tr") is tr:
+                        walk_table_inner(nested)
+        elif name in _BREAKS:
+            flush()
+            n = _ol_number(child) if name == "li" else None
+            if name == "li":
+                marker[:] = [f"{n}. " if n is not None else BULLET]
+            if n is None:
                 walk(child)
-                flush()
-                if name == "li":
-                    marker.clear()
             else:
-                walk(child)
+                # "<li><strong>Budget</strong> The budget was set.</li>": the
+                # bold words are the item's title, on a line of their own.
+                leading = True
+                for node in child.children:
+                    visit(node)
+                    bold = leading and node.name in ("strong", "b")
+                    if bold and not node.get_text().strip().endswith(":"):
+                        buffer.append("\n")
+                    leading = leading and not (node.name or str(node).strip())
+            flush()
+            if name == "li":
+                marker.clear()
+        else:
+            walk(child)
 
     def add_row(tr: Any) -> None:
         cells = [cell_text(td) for td in tr.find_all(["td", "th"], recursive=False)]
