@@ -47,11 +47,13 @@ def test_it_flattens_html_fragments_left_in_a_text_file() -> None:
     raw = (
         "Present:\tOrganisation\n"
         "Ann Lee (Chair)\tTown Council\n\n"
-        "1.\t<p>Budget &amp; Finance – The report was circulated.</p> <p>It was agreed that the "
+        "1.\t<p>Welcome – The chair opened the meeting.</p>\t\n"
+        "2.\t<p>Budget &amp; Finance – The report was circulated.</p> <p>It was agreed that the "
         "budget be approved.</p>\t<p>Action 1.1</p>\n"
+        "3.\t<p>Any other business – None.</p>\t\n"
     ).encode()
     record = extract(raw, filename="notes.txt")
-    assert record.items[0].title == "Budget & Finance"
+    assert record.items[1].title == "Budget & Finance"
     assert record.decisions == ["It was agreed that the budget be approved."]
 
 

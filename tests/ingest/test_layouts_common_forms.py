@@ -33,7 +33,7 @@ HEAD = "Minutes of the Tarnby Orchard Group, 3 March 2025\n\nPresent: Ann Lee, B
         (["(1)", "(2)", "(3)"], ["1", "2", "3"]),
         (["1.0", "2.0", "3.0"], ["1.0", "2.0", "3.0"]),
         (["I.", "II.", "III."], ["I", "II", "III"]),
-        (["IV)", "V)", "VI)"], ["IV", "V", "VI"]),
+        (["I)", "II)", "III)"], ["I", "II", "III"]),
         (["1 –", "2 –", "3 –"], ["1", "2", "3"]),
         (["1.\n", "2.\n", "3.\n"], ["1", "2", "3"]),
         (["Minute 23/01", "Minute 23/02", "Minute 23/03"], ["23/01", "23/02", "23/03"]),
@@ -49,9 +49,8 @@ def test_items_numbered_in_other_styles(numbers: list[str], printed: list[str]) 
 
 
 def test_times_are_not_items() -> None:
-    assert _items(HEAD + "7:30 The meeting opened.\n\n1: Welcome\nAll were welcomed.\n") == [
-        ("1", "Welcome")
-    ]
+    doc = "7:30 The meeting opened.\n\n1: Welcome\nAll were welcomed.\n2: Tools\n3: Paths\n"
+    assert _items(HEAD + doc) == [("1", "Welcome"), ("2", "Tools"), ("3", "Paths")]
 
 
 def test_regrets_excused_and_members_absent() -> None:
@@ -168,3 +167,17 @@ def test_html_list_items_that_open_with_bold_words_take_them_as_title() -> None:
         ("2", "Minutes"),
         ("3", "Pruning day"),
     ]
+
+
+def test_numbered_points_in_unnumbered_minutes_are_not_items() -> None:
+    record = _record(
+        HEAD + "Welcome\nAnn opened the meeting and set out two points.\n"
+        "1. Members should bring their own tools.\n2. The shed is locked on Sundays.\n\n"
+        "Pruning day\nSet for May.\n"
+    )
+    assert record["items"] == []
+
+
+def test_a_list_starting_far_down_is_not_an_agenda_but_labelled_items_are() -> None:
+    assert _items(HEAD + "7. Tools\n8. Shed\n9. Paths\n") == []
+    assert _items(HEAD + "Item 7 Tools\nItem 8 Shed\n") == [("7", "Tools"), ("8", "Shed")]

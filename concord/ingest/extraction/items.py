@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from concord.ingest.extraction.dates import MONTHS
 from concord.ingest.extraction.layout import Line
@@ -56,6 +57,7 @@ class FoundItem:
 
     item: Item
     line: int
+    bare: bool = False  # a bare number ("3.") rather than a label ("Item 3", "Minute 23/04")
 
 
 def title_and_body(text: str) -> tuple[str, str]:
@@ -160,9 +162,27 @@ def extract_items(
             if last is not None and key <= last:
                 break
             last = key
-            found.append(FoundItem(Item(number=number, title=title), i))
+            found.append(FoundItem(Item(number=number, title=title), i, n in _BARE_NUMBERS))
             break
-    return found
+    return found if _an_agenda(found) else [f for f in found if not f.bare]
+
+
+def _an_agenda(found: list[FoundItem]) -> bool:
+    """Do bare numbers ("1.", "(2)", "III.") read as an agenda, not a numbered list?
+
+    One numbered line is never an agenda. Items that each head some minutes
+    ("34. Apologies" / text / "35. Budget" / text: a council's running
+    numbers) are. A run of numbered lines with nothing between them is an
+    agenda only when it has three or more and starts at the first or second
+    (the first is sometimes an unnumbered welcome): two numbered points, or
+    a list from "7.", are paragraphs of the minutes. Labelled items ("Item
+    4", "Minute 23/045") are items whatever their number.
+    """
+    bare = [f for f in found if f.bare]
+    if len(bare) < 2:
+        return False
+    headed = all(b.line - a.line > 1 for a, b in pairwise(bare))
+    return headed or (len(bare) >= 3 and _order_key(bare[0].item.number)[1] <= 2)
 
 
 def _order_key(number: str) -> tuple[int, int]:
