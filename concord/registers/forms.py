@@ -40,8 +40,10 @@ class MoneyField(forms.DecimalField):
 
     def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
         if isinstance(value, str):
-            value = value.strip().replace(",", "").replace(" ", "")
-            value = value.removeprefix("£")
+            typed = value.strip()
+            value = typed.replace(",", "").replace(" ", "").removeprefix("£")
+            if typed and not value:  # "£" alone is not an amount
+                raise ValidationError(self.error_messages["invalid"], code="invalid")
         try:
             return super().to_python(value)  # type: ignore[no-any-return]
         except (InvalidOperation, ValueError):

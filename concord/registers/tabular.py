@@ -8,9 +8,11 @@ column. If any row has a problem, nothing is written.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.forms import TypedChoiceField
 from django.utils.datastructures import MultiValueDict
 
 from concord.lib.access import Viewer
@@ -21,6 +23,7 @@ from concord.registers.kinds import Kind
 
 MAX_ROWS = 5000
 YES = {"yes", "y", "true", "1", "public"}
+DEFAULTS = {"identified_on": lambda: dt.date.today().isoformat(), "status": lambda: "open"}
 
 
 def export_rows(kind: Kind, entries: Any) -> tuple[list[str], list[list[object]]]:
@@ -91,6 +94,16 @@ def import_file(
             else:
                 data_dict[key] = value
         form = kind.form(data_dict, viewer=viewer)  # type: ignore[call-arg]
+        for name in form.fields:
+            # A column left out takes the register's default (a risk identified today).
+            if name not in values and name in DEFAULTS:
+                data_dict[name] = DEFAULTS[name]()
+        for key in values:
+            field = form.fields.get(key)
+            if isinstance(field, TypedChoiceField) and key in data_dict:
+                # A choice by its label, as exports write it ("Events organised"), or its value.
+                labels = {str(label).lower(): value for value, label in field.choices}
+                data_dict[key] = labels.get(data_dict[key].lower(), data_dict[key])
         if not form.is_valid():
             for field_name, errors in form.errors.items():
                 column = field_name if field_name != "__all__" else ""
