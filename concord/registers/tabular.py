@@ -102,8 +102,10 @@ def import_file(
             field = form.fields.get(key)
             if isinstance(field, TypedChoiceField) and key in data_dict:
                 # A choice by its label, as exports write it ("Events organised"), or its value.
-                labels = {str(label).lower(): value for value, label in field.choices}
-                data_dict[key] = labels.get(data_dict[key].lower(), data_dict[key])
+                choices: Any = field.choices
+                labels = {str(label).lower(): value for value, label in choices}
+                typed = str(data_dict[key])
+                data_dict[key] = labels.get(typed.lower(), typed)
         if not form.is_valid():
             for field_name, errors in form.errors.items():
                 column = field_name if field_name != "__all__" else ""
