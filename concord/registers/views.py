@@ -38,6 +38,11 @@ CONTENT_TYPES = {
 }
 
 
+def _posted(request: HttpRequest) -> Any:
+    """The posted data, even when empty (an empty post is a form with every field missing)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _kind(slug: str) -> Kind:
     try:
         return KINDS[slug]
@@ -137,7 +142,7 @@ def create(request: HttpRequest, slug: str) -> HttpResponse:
     if "body" in source:
         require_editor(viewer, source["body"])
     initial = {"body": source["body"]} if "body" in source else {}
-    form = kind.form(request.POST or None, initial=initial, viewer=viewer)  # type: ignore[call-arg]
+    form = kind.form(_posted(request), initial=initial, viewer=viewer)  # type: ignore[call-arg]
     for name in ("meeting", "decision", "action"):
         if source.get(name) is not None:
             setattr(form.instance, name, source[name])
@@ -157,7 +162,7 @@ def edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     viewer = viewer_for(request)
     entry = _entry(kind, viewer, pk)
     require_editor(viewer, entry.body_id)
-    form = kind.form(request.POST or None, instance=entry, viewer=viewer)  # type: ignore[call-arg]
+    form = kind.form(_posted(request), instance=entry, viewer=viewer)  # type: ignore[call-arg]
     if request.method == "POST" and form.is_valid() and save_form_or_refuse(form):
         messages.success(request, f"{entry} saved.")
         return redirect("registers:detail", slug, pk)
@@ -189,7 +194,7 @@ def import_entries(request: HttpRequest, slug: str) -> HttpResponse:
     viewer = viewer_for(request)
     if not viewer.can_edit_any:
         raise PermissionDenied("Only the secretariat and bodies' editors import entries.")
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(_posted(request), request.FILES if request.method == "POST" else None)
     problems = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -210,7 +215,7 @@ def funding_step(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request)
     bid = _entry(KINDS["funding"], viewer, pk)
     require_editor(viewer, bid.body_id)
-    form = StepForm(request.POST or None, bid=bid)
+    form = StepForm(_posted(request), bid=bid)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -243,7 +248,7 @@ def mitigate(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request)
     risk = _entry(KINDS["risks"], viewer, pk)
     require_editor(viewer, risk.body_id)
-    form = MitigationForm(request.POST or None)
+    form = MitigationForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         action = create_action(
             body=risk.body,
