@@ -4,6 +4,7 @@ Added value (one recorded from a decision of the board), funding bids at
 every step (one awarded through the funding steps, so it counts into added
 value), publicity and risks (one with a mitigation action in the tracker, and
 one of the members-only task group). Every name and figure is invented.
+Two information sharing agreements, one signed by every party and one not.
 Deterministic for a given ``today``; skipped if the registers hold anything.
 """
 
@@ -20,7 +21,14 @@ from concord.governance.models import Body
 from concord.meetings.models import Decision
 from concord.people.models import Organisation
 from concord.registers.funding import take_step
-from concord.registers.models import AddedValue, FundingBid, Publicity, Risk
+from concord.registers.models import (
+    AddedValue,
+    AgreementParty,
+    FundingBid,
+    Publicity,
+    Risk,
+    SharingAgreement,
+)
 
 BOARD = "Harrowby Partnership Board"
 SAFER = "Safer Communities Theme Group"
@@ -52,6 +60,7 @@ def load_demo_registers(today: dt.date | None = None) -> dict[str, int]:
             "funding": _funding(bodies, ago),
             "publicity": _publicity(bodies, ago),
             "risks": _risks(bodies, ago, today),
+            "sharing": _sharing(bodies, ago),
         }
     return made
 
@@ -252,3 +261,50 @@ def _risks(bodies: dict[str, Body], ago: Ago, today: dt.date) -> int:
             )
             risk.mitigation_actions.add(action)
     return Risk.objects.count()
+
+
+def _sharing(bodies: dict[str, Body], ago: Ago) -> int:
+    Party = tuple[str, str, int | None]  # organisation, signatory, signed so many days ago
+    rows: list[tuple[str, str, str, list[Party]]] = [
+        (
+            "Anti-social behaviour case conferences",
+            SAFER,
+            "Crime and Disorder Act 1998, section 115",
+            [
+                ("Harrowby Borough Council", "Head of Community Safety", 700),
+                ("Harrowby & District Police", "Superintendent, Harrowby", 690),
+                ("Greystone Housing Group", "Director of Housing", 680),
+            ],
+        ),
+        (
+            "Frequent attenders at the emergency department",
+            HEALTH,
+            "Consent of the person, and the duty of care",
+            [
+                ("Harrowby NHS Trust", "Caldicott Guardian", 120),
+                ("Harrowby Public Health", "", None),
+                ("Eastmoor Ambulance Service", "", None),
+            ],
+        ),
+    ]
+    for title, body, basis, parties in rows:
+        agreement = SharingAgreement.objects.create(
+            title=title,
+            body=bodies[body],
+            purpose="An invented agreement for the Harrowby demonstration.",
+            legal_basis=basis,
+            data_categories="Names and addresses\nIncidents and referrals",
+            drafted_on=ago(730),
+            review_date=ago(730) + dt.timedelta(days=1095),
+            status="in_force" if all(d for _, _, d in parties) else "draft",
+            is_public=True,
+        )
+        for organisation in Organisation.objects.filter(name__in=[p[0] for p in parties]):
+            signatory, days = next((s, d) for n, s, d in parties if n == organisation.name)
+            AgreementParty.objects.create(
+                agreement=agreement,
+                organisation=organisation,
+                signatory=signatory,
+                signed_on=ago(days) if days is not None else None,
+            )
+    return SharingAgreement.objects.count()

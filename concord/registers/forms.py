@@ -17,7 +17,15 @@ from concord.lib.access import Viewer
 from concord.lib.fields import DATE
 from concord.lib.locking import VersionedForm
 from concord.registers.funding import next_steps
-from concord.registers.models import AddedValue, BidStatus, FundingBid, Publicity, Risk
+from concord.registers.models import (
+    AddedValue,
+    AgreementParty,
+    BidStatus,
+    FundingBid,
+    Publicity,
+    Risk,
+    SharingAgreement,
+)
 
 MONEY_MAX = Decimal("9999999999.99")
 
@@ -227,6 +235,50 @@ class RiskForm(EntryForm):
             label="Owner (person)",
             shortlist=people_of(body_id=body_id) if body_id else None,
         )
+
+
+class SharingAgreementForm(EntryForm):
+    class Meta:
+        model = SharingAgreement
+        fields = [
+            "title",
+            "body",
+            "purpose",
+            "legal_basis",
+            "data_categories",
+            "drafted_on",
+            "review_date",
+            "status",
+            "is_public",
+        ]
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+            "legal_basis": forms.Textarea(attrs={"rows": 2}),
+            "data_categories": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class PartyForm(VersionedForm):
+    """A party to an agreement: the organisation, who signed for it and when."""
+
+    class Meta:
+        model = AgreementParty
+        fields = ["organisation", "signatory", "signed_on"]
+        widgets = {"signed_on": DATE}
+
+    def __init__(self, *args: Any, viewer: Viewer, agreement: SharingAgreement, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.instance.agreement = agreement
+        self.fields["organisation"] = picker("organisations", viewer, label="Organisation")
+
+    def clean_organisation(self) -> Any:
+        organisation = self.cleaned_data["organisation"]
+        others = AgreementParty.objects.filter(
+            agreement=self.instance.agreement, organisation=organisation
+        ).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise ValidationError(f"{organisation} is already a party to this agreement.")
+        return organisation
 
 
 class MitigationForm(forms.Form):

@@ -19,6 +19,7 @@ from django.db import models
 from concord.registers import forms as register_forms
 from concord.registers.models import (
     AddedValue,
+    AgreementStatus,
     BidStatus,
     Category,
     FundingBid,
@@ -26,6 +27,8 @@ from concord.registers.models import (
     PublicityKind,
     Risk,
     RiskStatus,
+    SharingAgreement,
+    signatures,
 )
 
 
@@ -66,6 +69,15 @@ class Kind:
     imported: tuple[str, ...] = ()
     summary: str = ""
     extra_links: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    # What a row needs besides ``related`` (annotations, prefetches), in a fixed number of queries.
+    prepare: Callable[[Any], Any] | None = None
+    exported_prefetch: tuple[str, ...] = ()
+
+    def queryset(self, viewer: Any) -> Any:
+        """The entries the viewer may see, with what a row of this register shows."""
+        qs = self.model._default_manager.visible_to(viewer)  # type: ignore[attr-defined]
+        qs = qs.select_related(*self.related)
+        return self.prepare(qs) if self.prepare else qs
 
     @property
     def title_lower(self) -> str:
@@ -269,4 +281,56 @@ RISKS = Kind(
     extra_links=(("registers:heat_map", "Heat map"),),
 )
 
-KINDS: dict[str, Kind] = {k.slug: k for k in (ADDED_VALUE, FUNDING, PUBLICITY, RISKS)}
+
+def _parties(record: Any) -> str:
+    return "; ".join(
+        f"{p.organisation.name} ({p.signatory}, {p.signed_on:%Y-%m-%d})"
+        if p.signed_on
+        else f"{p.organisation.name} (not signed)"
+        for p in record.parties.all()
+    )
+
+
+SHARING = Kind(
+    slug="sharing",
+    title="Information sharing",
+    noun="information sharing agreement",
+    model=SharingAgreement,
+    form=register_forms.SharingAgreementForm,
+    columns=(
+        Column("title", "Agreement", lambda r: r.title),
+        BODY,
+        Column("status", "Status", lambda r: r.get_status_display()),
+        Column("signatures", "Signatures", lambda r: signatures(r.party_count, r.signed_count)),
+        Column("review_date", "Review by", lambda r: r.review_date),
+        Column("drafted_on", "Drawn up on", lambda r: r.drafted_on, listed=False),
+        Column("purpose", "Purpose", lambda r: r.purpose, listed=False),
+        Column("legal_basis", "Legal basis", lambda r: r.legal_basis, listed=False),
+        Column("data_categories", "Data shared", lambda r: r.data_categories, listed=False),
+        Column("parties", "Parties", _parties, listed=False),
+        PUBLIC,
+    ),
+    date_field="review_date",
+    search_fields=("title", "purpose"),
+    sorts={
+        "title": ("Title", ("title", "id")),
+        "review": ("Review soonest", ("review_date", "id")),
+    },
+    choices=(Choice("status", "Status", "status", list(AgreementStatus.choices)),),
+    imported=(
+        "title",
+        "body",
+        "status",
+        "drafted_on",
+        "review_date",
+        "purpose",
+        "legal_basis",
+        "data_categories",
+        "is_public",
+    ),
+    summary="Agreements under the information sharing protocol, and which parties have signed.",
+    prepare=lambda qs: qs.with_signatures(),
+    exported_prefetch=("parties__organisation",),
+)
+
+KINDS: dict[str, Kind] = {k.slug: k for k in (ADDED_VALUE, FUNDING, PUBLICITY, RISKS, SHARING)}

@@ -70,7 +70,7 @@ class ListQuery:
 
     def apply(self, kind: Kind, viewer: Viewer) -> models.QuerySet[Any]:
         """The entries the viewer may see, filtered and sorted, with what a row shows."""
-        qs = kind.model._default_manager.visible_to(viewer)  # type: ignore[attr-defined]
+        qs = kind.queryset(viewer)
         for word in self.words.split()[:8]:
             rule = models.Q()
             for name in kind.search_fields:
@@ -84,7 +84,7 @@ class ListQuery:
             qs = qs.filter(**{f"{kind.date_field}__lte": self.until})
         if self.choices:
             qs = qs.filter(**self.choices)
-        return qs.select_related(*kind.related).order_by(*ordering(kind.sorts[self.sort][1]))
+        return qs.order_by(*ordering(kind.sorts[self.sort][1]))
 
 
 def ordering(names: tuple[str, ...]) -> list[models.OrderBy]:

@@ -31,6 +31,8 @@ def export_rows(kind: Kind, entries: Any) -> tuple[list[str], list[list[object]]
     header = [c.key for c in kind.columns]
     if any(c.key == "partners" for c in kind.columns):
         entries = entries.prefetch_related("partners")
+    if kind.exported_prefetch:
+        entries = entries.prefetch_related(*kind.exported_prefetch)
     return header, [[c.value(r) for c in kind.columns] for r in entries]
 
 

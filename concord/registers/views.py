@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,11 +23,11 @@ from concord.meetings.models import Decision, Meeting
 from concord.registers import details
 from concord.registers import heat_map as heat
 from concord.registers.added_value import totals
-from concord.registers.forms import ImportForm, MitigationForm, StepForm
+from concord.registers.forms import ImportForm, MitigationForm, PartyForm, StepForm
 from concord.registers.funding import next_steps, take_step
 from concord.registers.kinds import KINDS, Kind, shown
 from concord.registers.listing import ListQuery
-from concord.registers.models import AddedValue, FundingBid, Risk
+from concord.registers.models import AddedValue, AgreementParty, FundingBid, Risk, SharingAgreement
 from concord.registers.tabular import export as export_table
 from concord.registers.tabular import import_file
 
@@ -51,9 +51,10 @@ def _kind(slug: str) -> Kind:
 
 
 def _entry(kind: Kind, viewer: Viewer, pk: int) -> Any:
-    return get_visible_or_404(
-        kind.model._default_manager.select_related(*kind.related), viewer, pk=pk
-    )
+    try:
+        return kind.queryset(viewer).prefetch_related(*kind.exported_prefetch).get(pk=pk)
+    except (ObjectDoesNotExist, ValueError, TypeError, OverflowError):
+        raise Http404("No such entry.")
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -106,6 +107,10 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         context["mitigations"] = details.mitigation_actions(entry, viewer)
         if may_edit:
             context["mitigation_form"] = MitigationForm()
+    if isinstance(entry, SharingAgreement):
+        context["parties"] = entry.parties.all()  # prefetched with their organisations
+        if may_edit:
+            context["party_form"] = PartyForm(viewer=viewer, agreement=entry)
     return render(request, "registers/detail.html", context)
 
 
@@ -283,3 +288,40 @@ def risk_heat_map(request: HttpRequest) -> HttpResponse:
             "total": sum(counts.values()),
         },
     )
+
+
+def _party_page(
+    request: HttpRequest, agreement: SharingAgreement, party: AgreementParty | None
+) -> HttpResponse:
+    viewer = viewer_for(request)
+    require_editor(viewer, agreement.body_id)
+    form = PartyForm(_posted(request), instance=party, viewer=viewer, agreement=agreement)
+    if request.method == "POST" and form.is_valid() and save_form_or_refuse(form):
+        messages.success(request, "Party saved.")
+        return redirect("registers:detail", "sharing", agreement.pk)
+    return render(
+        request,
+        "registers/form.html",
+        {
+            "form": form,
+            "kind": KINDS["sharing"],
+            "entry": agreement,
+            "title": f"{'Edit' if party else 'Add'} a party to {agreement}",
+        },
+    )
+
+
+@login_required
+def party_create(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _entry(KINDS["sharing"], viewer_for(request), pk)
+    return _party_page(request, agreement, None)
+
+
+@login_required
+def party_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request)
+    party = AgreementParty.objects.filter(pk=pk).values_list("agreement_id", flat=True).first()
+    if party is None:
+        raise Http404("No such party.")
+    agreement = _entry(KINDS["sharing"], viewer, party)
+    return _party_page(request, agreement, agreement.parties.get(pk=pk))

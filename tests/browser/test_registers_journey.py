@@ -110,6 +110,8 @@ def test_the_registers_fit_a_phone_and_read_well_for_the_public(browser, live_se
         "/registers/publicity/",
         "/registers/risks/",
         "/registers/risks/heat-map/",
+        "/registers/sharing/",
+        f"/registers/sharing/{w.public_agreement.pk}/",
         f"/registers/added-value/{w.public_value.pk}/",
     ]
     too_wide = {}

@@ -20,7 +20,13 @@ ROLES = [
 L = 302  # redirected to sign in
 
 # Register slug -> the attribute suffix of its entries in the world (tests/registers/entries.py).
-REGISTERS = {"added-value": "value", "funding": "bid", "publicity": "coverage", "risks": "risk"}
+REGISTERS = {
+    "added-value": "value",
+    "funding": "bid",
+    "publicity": "coverage",
+    "risks": "risk",
+    "sharing": "agreement",
+}
 
 # page name -> (url builder, expected status per role in ROLES order)
 MATRIX = {
@@ -232,6 +238,14 @@ MATRIX = {
         [L, 403, 403, 403, 403, 200, 403, 200],
     ),
     "risk heat map": (lambda w: reverse("registers:heat_map"), [200] * 8),
+    "add a party": (
+        lambda w: reverse("registers:party_create", args=[w.public_agreement.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "edit a party": (
+        lambda w: reverse("registers:party_edit", args=[w.unsigned_party.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
 }
 
 

@@ -7,7 +7,14 @@ from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
-from concord.registers.models import AddedValue, FundingBid, Publicity, Risk
+from concord.registers.models import (
+    AddedValue,
+    AgreementParty,
+    FundingBid,
+    Publicity,
+    Risk,
+    SharingAgreement,
+)
 
 
 def make_added_value(**kwargs: Any) -> AddedValue:
@@ -44,6 +51,15 @@ def make_risk(**kwargs: Any) -> Risk:
     return Risk.objects.create(**kwargs)
 
 
+def make_agreement(**kwargs: Any) -> SharingAgreement:
+    kwargs.setdefault("title", "Anti-social behaviour case sharing")
+    kwargs.setdefault("purpose", "To manage cases of anti-social behaviour together.")
+    kwargs.setdefault("legal_basis", "Crime and Disorder Act 1998, section 115")
+    kwargs.setdefault("data_categories", "Names\nAddresses\nIncidents")
+    kwargs.setdefault("drafted_on", dt.date(2025, 1, 1))
+    return SharingAgreement.objects.create(**kwargs)
+
+
 def add_entries(w: SimpleNamespace) -> None:
     """One public and one members-only entry in each register, on the shared world."""
     decision = w.public_item.decisions.first()
@@ -73,3 +89,14 @@ def add_entries(w: SimpleNamespace) -> None:
     w.hidden_coverage = make_publicity(body=w.tasking, headline="Tasking in the news")
     w.public_risk = make_risk(body=w.board, is_public=True)
     w.hidden_risk = make_risk(body=w.tasking, title="Tasking data breach", likelihood=2)
+    w.public_agreement = make_agreement(body=w.board, is_public=True)
+    AgreementParty.objects.create(
+        agreement=w.public_agreement,
+        organisation=w.council,
+        signatory="Chief Executive",
+        signed_on=dt.date(2025, 2, 1),
+    )
+    w.unsigned_party = AgreementParty.objects.create(
+        agreement=w.public_agreement, organisation=w.police
+    )
+    w.hidden_agreement = make_agreement(body=w.tasking, title="Offender data sharing")

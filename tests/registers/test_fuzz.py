@@ -62,12 +62,18 @@ FIELDS = {
         "opened_version",
     ],
 }
+FIELDS["sharing"] = [
+    *("title", "body", "purpose", "legal_basis", "data_categories", "drafted_on"),
+    *("review_date", "status", "opened_version", "organisation", "organisation_search"),
+    *("signatory", "signed_on"),
+]
 PARAMS = ["q", "body", "from", "to", "sort", "page", "category", "status", "kind"]
 ENTRY = {
     "added-value": "public_value",
     "funding": "public_bid",
     "publicity": "public_coverage",
     "risks": "public_risk",
+    "sharing": "public_agreement",
 }
 
 
@@ -95,6 +101,9 @@ def test_absurd_values_never_answer_5xx(world, clients, slug) -> None:
         posts.append(reverse("registers:funding_step", args=[entry.pk]))
     if slug == "risks":
         posts.append(reverse("registers:mitigate", args=[entry.pk]))
+    if slug == "sharing":
+        posts.append(reverse("registers:party_create", args=[entry.pk]))
+        posts.append(reverse("registers:party_edit", args=[world.unsigned_party.pk]))
     for value in ABSURD:
         for who, client in clients.items():
             for url in urls:

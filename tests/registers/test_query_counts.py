@@ -11,8 +11,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from concord.registers.models import AgreementParty
 from tests.factories import make_action, make_organisation, make_person
-from tests.registers.entries import make_added_value, make_bid, make_publicity, make_risk
+from tests.registers.entries import (
+    make_added_value,
+    make_agreement,
+    make_bid,
+    make_publicity,
+    make_risk,
+)
 
 
 def _grow(world, n: int) -> None:
@@ -39,12 +46,20 @@ def _grow(world, n: int) -> None:
             make_publicity(body=body, is_public=public, reach=i)
             risk = make_risk(body=body, is_public=public, owner=make_person())
             risk.mitigation_actions.add(make_action(body=body, owners=(make_person(),)))
+            agreement = make_agreement(body=body, is_public=public)
+            AgreementParty.objects.create(agreement=agreement, organisation=partner)
+        AgreementParty.objects.create(
+            agreement=world.public_agreement,
+            organisation=partner,
+            signatory="Director",
+            signed_on=dt.date(2025, 3, 1),
+        )
 
 
 PAGES = {
     **{
         f"{slug} list": (lambda w, s=slug: reverse("registers:list", args=[s]))
-        for slug in ("added-value", "funding", "publicity", "risks")
+        for slug in ("added-value", "funding", "publicity", "risks", "sharing")
     },
     "added value filtered": lambda w: (
         reverse("registers:list", args=["added-value"])
@@ -53,10 +68,11 @@ PAGES = {
     "funding by status": lambda w: reverse("registers:list", args=["funding"]) + "?status=awarded",
     **{
         f"{slug} {fmt}": (lambda w, s=slug, f=fmt: reverse("registers:export", args=[s, f]))
-        for slug in ("added-value", "funding", "publicity", "risks")
+        for slug in ("added-value", "funding", "publicity", "risks", "sharing")
         for fmt in ("csv", "xlsx")
     },
     "heat map": lambda w: reverse("registers:heat_map"),
+    "agreement": lambda w: reverse("registers:detail", args=["sharing", w.public_agreement.pk]),
     "risk": lambda w: reverse("registers:detail", args=["risks", w.public_risk.pk]),
     "bid": lambda w: reverse("registers:detail", args=["funding", w.public_bid.pk]),
     "added value entry": lambda w: reverse(

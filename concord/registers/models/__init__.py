@@ -5,9 +5,17 @@ from concord.registers.models.base import EntryQuerySet, RegisterEntry
 from concord.registers.models.funding import BidStatus, FundingBid
 from concord.registers.models.publicity import Publicity, PublicityKind
 from concord.registers.models.risks import Risk, RiskStatus, risk_score
+from concord.registers.models.sharing import (
+    AgreementParty,
+    AgreementStatus,
+    SharingAgreement,
+    signatures,
+)
 
 __all__ = [
     "AddedValue",
+    "AgreementParty",
+    "AgreementStatus",
     "BidStatus",
     "Category",
     "EntryQuerySet",
@@ -17,5 +25,7 @@ __all__ = [
     "RegisterEntry",
     "Risk",
     "RiskStatus",
+    "SharingAgreement",
     "risk_score",
+    "signatures",
 ]
