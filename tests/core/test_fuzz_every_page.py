@@ -33,10 +33,11 @@ UNREACHED = {
     "imports:original": "serves the stored original file; no form or parameter",
     "imports:decide_organisation": "the invented minutes propose no organisation merge",
     "password_reset_confirm": "needs the token of a reset e-mail (tests/core/test_sign_in.py)",
-    "registers:funding_step": (
-        "linked from a bid's page, and the crawl reaches only three of the four registers' "
-        "entry pages (one pattern); tests/registers/test_fuzz.py fuzzes every register's forms"
-    ),
+    # Linked only from a bid's or an agreement's page, and the crawl reaches three of the five
+    # registers' entry pages (one pattern): tests/registers/test_fuzz.py fuzzes these forms.
+    "registers:funding_step": "a bid's next step (tests/registers/test_fuzz.py)",
+    "registers:party_create": "a party to an agreement (tests/registers/test_fuzz.py)",
+    "registers:party_edit": "a party's signature (tests/registers/test_fuzz.py)",
 }
 
 
