@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "concord.portal",
     "concord.exports",
     "concord.performance",
+    "concord.registers",
     "concord.demo",
     "django_tasks",
     "django_tasks_db",

@@ -67,6 +67,9 @@ def setup_demo(
         from concord.demo.performance import load_demo_performance
 
         load_demo_performance(seed=seed)
+        from concord.demo.registers import load_demo_registers
+
+        load_demo_registers()
         from concord.demo.back_catalogue import import_back_catalogue
 
         import_back_catalogue(data_dir)  # earlier minutes, as documents through the importer

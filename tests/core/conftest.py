@@ -8,6 +8,7 @@ import pytest
 
 from tests.exports.personas import build_world
 from tests.factories import make_user
+from tests.registers.entries import add_entries
 
 
 @pytest.fixture
@@ -15,6 +16,7 @@ def world(db) -> SimpleNamespace:
     w = build_world()
     w.editor = make_user(username="board-editor")
     w.board.editors.add(w.editor)
+    add_entries(w)  # one public and one members-only entry in each register
     return w
 
 

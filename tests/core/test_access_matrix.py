@@ -19,6 +19,15 @@ ROLES = [
 
 L = 302  # redirected to sign in
 
+# Register slug -> the attribute suffix of its entries in the world (tests/registers/entries.py).
+REGISTERS = {
+    "added-value": "value",
+    "funding": "bid",
+    "publicity": "coverage",
+    "risks": "risk",
+    "sharing": "agreement",
+}
+
 # page name -> (url builder, expected status per role in ROLES order)
 MATRIX = {
     "home": (lambda w: reverse("home"), [200, 200, 200, 200, 200, 200, 200, 200]),
@@ -138,6 +147,105 @@ MATRIX = {
         [404, 404, 404, 404, 404, 404, 200, 200],
     ),
     "api actions": (lambda w: "/api/actions", [401, 200, 200, 200, 200, 200, 200, 200]),
+    # The partnership registers (concord/registers): read as meetings are, kept by editors.
+    "registers": (lambda w: reverse("registers:index"), [200] * 8),
+    **{
+        f"{slug} list": (lambda w, s=slug: reverse("registers:list", args=[s]), [200] * 8)
+        for slug in REGISTERS
+    },
+    **{
+        f"{slug} {fmt}": (
+            lambda w, s=slug, f=fmt: reverse("registers:export", args=[s, f]),
+            [200] * 8,
+        )
+        for slug in REGISTERS
+        for fmt in ("csv", "xlsx")
+    },
+    **{
+        f"public {slug} entry": (
+            lambda w, s=slug, a=attr: reverse(
+                "registers:detail", args=[s, getattr(w, f"public_{a}").pk]
+            ),
+            [200] * 8,
+        )
+        for slug, attr in REGISTERS.items()
+    },
+    **{
+        f"members-only {slug} entry": (
+            lambda w, s=slug, a=attr: reverse(
+                "registers:detail", args=[s, getattr(w, f"hidden_{a}").pk]
+            ),
+            [404, 404, 404, 404, 404, 404, 200, 200],
+        )
+        for slug, attr in REGISTERS.items()
+    },
+    "board's own added value": (
+        lambda w: reverse("registers:detail", args=["added-value", w.board_value.pk]),
+        [404, 404, 404, 200, 200, 200, 404, 200],
+    ),
+    **{
+        f"add {slug}": (
+            lambda w, s=slug: reverse("registers:create", args=[s]),
+            [L, 403, 403, 403, 403, 200, 403, 200],
+        )
+        for slug in REGISTERS
+    },
+    **{
+        f"import {slug}": (
+            lambda w, s=slug: reverse("registers:import", args=[s]),
+            [L, 403, 403, 403, 403, 200, 403, 200],
+        )
+        for slug in REGISTERS
+    },
+    **{
+        f"edit {slug}": (
+            lambda w, s=slug, a=attr: reverse(
+                "registers:edit", args=[s, getattr(w, f"public_{a}").pk]
+            ),
+            [L, 403, 403, 403, 403, 200, 403, 200],
+        )
+        for slug, attr in REGISTERS.items()
+    },
+    **{
+        f"edit members-only {slug}": (
+            lambda w, s=slug, a=attr: reverse(
+                "registers:edit", args=[s, getattr(w, f"hidden_{a}").pk]
+            ),
+            [L, 404, 404, 404, 404, 404, 403, 200],
+        )
+        for slug, attr in REGISTERS.items()
+    },
+    "added value from a decision": (
+        lambda w: (
+            reverse("registers:create", args=["added-value"])
+            + f"?decision={w.public_item.decisions.first().pk}"
+        ),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "added value from a restricted decision": (
+        lambda w: (
+            reverse("registers:create", args=["added-value"])
+            + f"?decision={w.secret_item.decisions.first().pk}"
+        ),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "funding step": (
+        lambda w: reverse("registers:funding_step", args=[w.public_bid.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "risk mitigation": (
+        lambda w: reverse("registers:mitigate", args=[w.public_risk.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "risk heat map": (lambda w: reverse("registers:heat_map"), [200] * 8),
+    "add a party": (
+        lambda w: reverse("registers:party_create", args=[w.public_agreement.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "edit a party": (
+        lambda w: reverse("registers:party_edit", args=[w.unsigned_party.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
 }
 
 

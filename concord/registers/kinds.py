@@ -1,0 +1,336 @@
+"""Each register described once: its model, form, columns, filters and sorts.
+
+The list, detail, create, edit, export and import pages are written once
+(``views.py``, ``listing.py``, ``tabular.py``) and read a :class:`Kind` to know
+what to show. Adding a register is adding a ``Kind`` here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.db import models
+
+from concord.registers import forms as register_forms
+from concord.registers.models import (
+    AddedValue,
+    AgreementStatus,
+    BidStatus,
+    Category,
+    FundingBid,
+    Publicity,
+    PublicityKind,
+    Risk,
+    RiskStatus,
+    SharingAgreement,
+    signatures,
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the list and of the export: its key (the import's header), label and value."""
+
+    key: str
+    label: str
+    value: Callable[[Any], object]
+    listed: bool = True  # shown in the list page's table, not only exported
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A filter by one of a field's choices (``?status=awarded``)."""
+
+    param: str
+    label: str
+    field: str
+    choices: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Kind:
+    slug: str
+    title: str
+    noun: str
+    model: type[models.Model]
+    form: type[forms.ModelForm[Any]]
+    columns: tuple[Column, ...]
+    date_field: str
+    search_fields: tuple[str, ...]
+    sorts: dict[str, tuple[str, tuple[str, ...]]]
+    choices: tuple[Choice, ...] = ()
+    related: tuple[str, ...] = ("body",)
+    # Form fields an import reads (its columns are the keys; "partners" and "body" by name).
+    imported: tuple[str, ...] = ()
+    summary: str = ""
+    extra_links: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    # What a row needs besides ``related`` (annotations, prefetches), in a fixed number of queries.
+    prepare: Callable[[Any], Any] | None = None
+    exported_prefetch: tuple[str, ...] = ()
+
+    def queryset(self, viewer: Any) -> Any:
+        """The entries the viewer may see, with what a row of this register shows."""
+        qs = self.model._default_manager.visible_to(viewer)  # type: ignore[attr-defined]
+        qs = qs.select_related(*self.related)
+        return self.prepare(qs) if self.prepare else qs
+
+    @property
+    def title_lower(self) -> str:
+        return self.title[0].lower() + self.title[1:]
+
+
+def _names(record: Any) -> str:
+    return "; ".join(o.name for o in record.partners.all())
+
+
+def money(value: Decimal | None) -> str:
+    """Pounds as the registers show them.
+
+    >>> money(Decimal("1250.5")), money(None)
+    ('£1,250.50', '')
+    """
+    return "" if value is None else f"£{value:,.2f}"
+
+
+def shown(value: object) -> str:
+    """A cell of a list or detail page as text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, Decimal):
+        return money(value)
+    if isinstance(value, dt.date):
+        return f"{value:%-d %b %Y}"
+    return str(value)
+
+
+BODY = Column("body", "Body", lambda r: r.body.name)
+PUBLIC = Column("is_public", "Public", lambda r: r.is_public, listed=False)
+
+ADDED_VALUE = Kind(
+    slug="added-value",
+    title="Added value",
+    noun="added value entry",
+    model=AddedValue,
+    form=register_forms.AddedValueForm,
+    columns=(
+        Column("date", "Date", lambda r: r.date),
+        Column("category", "Category", lambda r: r.get_category_display()),
+        Column("title", "Title", lambda r: r.title),
+        BODY,
+        Column("money_value", "Money value", lambda r: r.money_value),
+        Column("partners", "Partners involved", _names, listed=False),
+        Column("description", "Description", lambda r: r.description, listed=False),
+        Column("evidence", "Evidence", lambda r: " ".join(r.evidence_links), listed=False),
+        PUBLIC,
+    ),
+    date_field="date",
+    search_fields=("title", "description"),
+    sorts={
+        "newest": ("Newest first", ("-date", "-id")),
+        "oldest": ("Oldest first", ("date", "id")),
+        "money": ("Largest money value", ("-money_value", "-id")),
+        "category": ("Category", ("category", "-date", "-id")),
+    },
+    choices=(Choice("category", "Category", "category", list(Category.choices)),),
+    imported=(
+        "date",
+        "category",
+        "title",
+        "body",
+        "money_value",
+        "partners",
+        "description",
+        "evidence",
+        "is_public",
+    ),
+    summary="What the partnership achieved together, in ten categories; awarded funding counts in.",
+)
+
+FUNDING = Kind(
+    slug="funding",
+    title="Funding",
+    noun="funding bid",
+    model=FundingBid,
+    form=register_forms.FundingBidForm,
+    columns=(
+        Column("idea_on", "Idea on", lambda r: r.idea_on),
+        Column("title", "Bid", lambda r: r.title),
+        Column("funder", "Funder", lambda r: r.funder),
+        Column("scheme", "Scheme", lambda r: r.scheme, listed=False),
+        Column("body", "Lead body", lambda r: r.body.name),
+        Column("amount_asked", "Asked", lambda r: r.amount_asked),
+        Column("amount_awarded", "Awarded", lambda r: r.amount_awarded),
+        Column("status", "Status", lambda r: r.get_status_display()),
+        Column("partners", "Partner organisations", _names, listed=False),
+        Column("submitted_on", "Submitted on", lambda r: r.submitted_on, listed=False),
+        Column("decided_on", "Decided on", lambda r: r.decided_on, listed=False),
+        Column("award_may_exceed", "Award may exceed", lambda r: r.award_may_exceed, listed=False),
+        PUBLIC,
+    ),
+    date_field="idea_on",
+    search_fields=("title", "funder", "scheme"),
+    sorts={
+        "newest": ("Newest first", ("-idea_on", "-id")),
+        "asked": ("Largest amount asked", ("-amount_asked", "-id")),
+        "awarded": ("Largest award", ("-amount_awarded", "-id")),
+        "funder": ("Funder", ("funder", "-idea_on", "-id")),
+    },
+    choices=(Choice("status", "Status", "status", list(BidStatus.choices)),),
+    imported=(
+        "idea_on",
+        "title",
+        "funder",
+        "scheme",
+        "body",
+        "amount_asked",
+        "partners",
+        "award_may_exceed",
+        "is_public",
+    ),
+    summary="Bids for funding and their awards, each step dated.",
+)
+
+PUBLICITY = Kind(
+    slug="publicity",
+    title="Publicity",
+    noun="publicity entry",
+    model=Publicity,
+    form=register_forms.PublicityForm,
+    columns=(
+        Column("date", "Date", lambda r: r.date),
+        Column("kind", "Kind", lambda r: r.get_kind_display()),
+        Column("outlet", "Outlet or awarding body", lambda r: r.outlet),
+        Column("headline", "Headline or award", lambda r: r.headline),
+        BODY,
+        Column("reach", "Reach", lambda r: r.reach),
+        Column("advertising_value", "Advertising value", lambda r: r.advertising_value),
+        Column("link", "Link", lambda r: r.link, listed=False),
+        PUBLIC,
+    ),
+    date_field="date",
+    search_fields=("headline", "outlet"),
+    sorts={
+        "newest": ("Newest first", ("-date", "-id")),
+        "reach": ("Largest reach", ("-reach", "-id")),
+        "value": ("Largest advertising value", ("-advertising_value", "-id")),
+    },
+    choices=(Choice("kind", "Kind", "kind", list(PublicityKind.choices)),),
+    imported=(
+        "date",
+        "kind",
+        "outlet",
+        "headline",
+        "body",
+        "reach",
+        "advertising_value",
+        "link",
+        "is_public",
+    ),
+    summary="Press and media coverage, with its reach and advertising value, and awards won.",
+)
+
+RISKS = Kind(
+    slug="risks",
+    title="Risks",
+    noun="risk",
+    model=Risk,
+    form=register_forms.RiskForm,
+    columns=(
+        Column("title", "Risk", lambda r: r.title),
+        BODY,
+        Column("likelihood", "Likelihood", lambda r: r.likelihood),
+        Column("impact", "Impact", lambda r: r.impact),
+        Column("score", "Score", lambda r: r.score),
+        Column("target_score", "Target", lambda r: r.target_score),
+        Column("review_date", "Review by", lambda r: r.review_date),
+        Column("status", "Status", lambda r: r.get_status_display()),
+        Column("description", "Description", lambda r: r.description, listed=False),
+        Column("controls", "Controls", lambda r: r.controls, listed=False),
+        Column("identified_on", "Identified on", lambda r: r.identified_on, listed=False),
+        PUBLIC,
+    ),
+    date_field="review_date",
+    search_fields=("title", "description"),
+    sorts={
+        "score": ("Highest score", ("-score", "title", "id")),
+        "review": ("Review soonest", ("review_date", "id")),
+        "title": ("Title", ("title", "id")),
+    },
+    choices=(Choice("status", "Status", "status", list(RiskStatus.choices)),),
+    imported=(
+        "title",
+        "body",
+        "likelihood",
+        "impact",
+        "target_score",
+        "review_date",
+        "status",
+        "description",
+        "controls",
+        "identified_on",
+        "is_public",
+    ),
+    summary="Risks scored by likelihood and impact against a target, with a heat map.",
+    extra_links=(("registers:heat_map", "Heat map"),),
+)
+
+
+def _parties(record: Any) -> str:
+    return "; ".join(
+        f"{p.organisation.name} ({p.signatory}, {p.signed_on:%Y-%m-%d})"
+        if p.signed_on
+        else f"{p.organisation.name} (not signed)"
+        for p in record.parties.all()
+    )
+
+
+SHARING = Kind(
+    slug="sharing",
+    title="Information sharing",
+    noun="information sharing agreement",
+    model=SharingAgreement,
+    form=register_forms.SharingAgreementForm,
+    columns=(
+        Column("title", "Agreement", lambda r: r.title),
+        BODY,
+        Column("status", "Status", lambda r: r.get_status_display()),
+        Column("signatures", "Signatures", lambda r: signatures(r.party_count, r.signed_count)),
+        Column("review_date", "Review by", lambda r: r.review_date),
+        Column("drafted_on", "Drawn up on", lambda r: r.drafted_on, listed=False),
+        Column("purpose", "Purpose", lambda r: r.purpose, listed=False),
+        Column("legal_basis", "Legal basis", lambda r: r.legal_basis, listed=False),
+        Column("data_categories", "Data shared", lambda r: r.data_categories, listed=False),
+        Column("parties", "Parties", _parties, listed=False),
+        PUBLIC,
+    ),
+    date_field="review_date",
+    search_fields=("title", "purpose"),
+    sorts={
+        "title": ("Title", ("title", "id")),
+        "review": ("Review soonest", ("review_date", "id")),
+    },
+    choices=(Choice("status", "Status", "status", list(AgreementStatus.choices)),),
+    imported=(
+        "title",
+        "body",
+        "status",
+        "drafted_on",
+        "review_date",
+        "purpose",
+        "legal_basis",
+        "data_categories",
+        "is_public",
+    ),
+    summary="Agreements under the information sharing protocol, and which parties have signed.",
+    prepare=lambda qs: qs.with_signatures(),
+    exported_prefetch=("parties__organisation",),
+)
+
+KINDS: dict[str, Kind] = {k.slug: k for k in (ADDED_VALUE, FUNDING, PUBLICITY, RISKS, SHARING)}

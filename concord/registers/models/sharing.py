@@ -1,0 +1,123 @@
+"""Information sharing agreements: who shares what under which legal basis, signed by each party.
+
+An agreement is complete only when every party has signed; until then it is
+shown as incomplete, with how many have signed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from concord.lib.locking import Versioned
+from concord.people.models import Organisation
+from concord.registers.models.base import EntryQuerySet, RegisterEntry
+
+
+class AgreementStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_FORCE = "in_force", "In force"
+    UNDER_REVIEW = "under_review", "Under review"
+    ENDED = "ended", "Ended"
+
+
+class AgreementQuerySet(EntryQuerySet):
+    def with_signatures(self) -> AgreementQuerySet:
+        """Each agreement annotated with ``party_count`` and ``signed_count`` (same query)."""
+        return self.annotate(
+            party_count=models.Count("parties", distinct=True),
+            signed_count=models.Count(
+                "parties", filter=models.Q(parties__signed_on__isnull=False), distinct=True
+            ),
+        )
+
+
+class SharingAgreement(RegisterEntry):
+    """An agreement under the partnership's information sharing protocol."""
+
+    title = models.CharField(max_length=200)
+    purpose = models.TextField()
+    legal_basis = models.TextField(help_text="The law, power or condition the sharing relies on.")
+    data_categories = models.TextField(
+        "data shared", help_text="The kinds of information shared, one per line."
+    )
+    drafted_on = models.DateField(
+        "drawn up on", default=dt.date.today, help_text="No party can sign before this date."
+    )
+    review_date = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.DRAFT
+    )
+    history = HistoricalRecords()
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title", "id"]
+        verbose_name = "information sharing agreement"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.review_date and self.drafted_on and self.review_date < self.drafted_on:
+            raise ValidationError(
+                {"review_date": "The review date is before the agreement was drawn up."}
+            )
+
+
+def signatures(party_count: int, signed_count: int) -> str:
+    """How far an agreement is signed, as its list and page say it.
+
+    >>> signatures(3, 3), signatures(3, 1), signatures(0, 0)
+    ('Signed by all 3 parties', 'Incomplete: 1 of 3 parties signed', 'Incomplete: no parties yet')
+    """
+    if party_count == 0:
+        return "Incomplete: no parties yet"
+    if signed_count == party_count:
+        return f"Signed by all {party_count} parties"
+    return f"Incomplete: {signed_count} of {party_count} parties signed"
+
+
+class AgreementParty(Versioned):
+    """An organisation party to an agreement, who signed for it and when."""
+
+    agreement = models.ForeignKey(
+        SharingAgreement, on_delete=models.CASCADE, related_name="parties"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="sharing_agreements"
+    )
+    signatory = models.CharField(
+        max_length=200, blank=True, help_text="Who signed, and their role."
+    )
+    signed_on = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agreement", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "organisation"], name="one_party_per_organisation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} — {self.agreement}"
+
+    def clean(self) -> None:
+        """A signature has a signatory, and cannot come before the agreement was drawn up."""
+        problems = {}
+        if self.signed_on and not self.signatory:
+            problems["signatory"] = "Say who signed for this party."
+        agreement = getattr(self, "agreement", None)
+        if self.signed_on and agreement is not None and self.signed_on < agreement.drafted_on:
+            problems["signed_on"] = (
+                f"This party cannot have signed before the agreement was drawn up "
+                f"({agreement.drafted_on:%-d %b %Y})."
+            )
+        if problems:
+            raise ValidationError(problems)

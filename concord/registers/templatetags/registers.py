@@ -1,0 +1,32 @@
+"""``{% added_value_from record %}``: the added-value entries that came from a meeting (or its
+decisions and actions) or from an action, as the page's viewer may see them (one query).
+
+Registered here so that the meetings and actions pages can list them without
+their views importing the registers, which sit above them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from concord.actions.models import Action
+from concord.lib.access import PUBLIC
+from concord.meetings.models import Meeting
+from concord.registers.models import AddedValue
+
+register = template.Library()
+
+
+@register.inclusion_tag("registers/_added_value_from.html", takes_context=True)
+def added_value_from(context: dict[str, Any], record: Meeting | Action) -> dict[str, Any]:
+    viewer = context.get("viewer", PUBLIC)
+    entries = AddedValue.objects.visible_to(viewer)
+    if isinstance(record, Meeting):
+        entries = entries.from_meeting(record)
+        where = "this meeting, its decisions and actions"
+    else:
+        entries = entries.filter(action=record)
+        where = "this action"
+    return {"entries": list(entries.order_by("-date", "-id")[:50]), "where": where}

@@ -1,0 +1,31 @@
+"""The shared small partnership (tests/exports/personas.py) with entries in every register."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from tests.exports.personas import build_world
+from tests.factories import make_user
+from tests.registers.entries import add_entries
+
+
+@pytest.fixture
+def world(db) -> SimpleNamespace:
+    w = build_world()
+    w.editor = make_user(username="board-editor")
+    w.board.editors.add(w.editor)
+    add_entries(w)
+    return w
+
+
+@pytest.fixture
+def as_user(client):
+    def sign_in(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return sign_in

@@ -1,0 +1,102 @@
+"""Register entries for tests: public and members-only, on the shared small partnership."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from types import SimpleNamespace
+from typing import Any
+
+from concord.registers.models import (
+    AddedValue,
+    AgreementParty,
+    FundingBid,
+    Publicity,
+    Risk,
+    SharingAgreement,
+)
+
+
+def make_added_value(**kwargs: Any) -> AddedValue:
+    kwargs.setdefault("category", "projects")
+    kwargs.setdefault("date", dt.date(2025, 5, 1))
+    kwargs.setdefault("title", "Joint youth diversion project")
+    partners = kwargs.pop("partners", ())
+    entry = AddedValue.objects.create(**kwargs)
+    entry.partners.set(partners)
+    return entry
+
+
+def make_bid(**kwargs: Any) -> FundingBid:
+    kwargs.setdefault("title", "Safer streets bid")
+    kwargs.setdefault("funder", "Home Office")
+    kwargs.setdefault("amount_asked", Decimal("50000"))
+    kwargs.setdefault("idea_on", dt.date(2025, 1, 10))
+    return FundingBid.objects.create(**kwargs)
+
+
+def make_publicity(**kwargs: Any) -> Publicity:
+    kwargs.setdefault("date", dt.date(2025, 6, 2))
+    kwargs.setdefault("outlet", "Riverton Evening Post")
+    kwargs.setdefault("headline", "Partners cut burglary")
+    return Publicity.objects.create(**kwargs)
+
+
+def make_risk(**kwargs: Any) -> Risk:
+    kwargs.setdefault("title", "Funding for wardens ends")
+    kwargs.setdefault("likelihood", 4)
+    kwargs.setdefault("impact", 3)
+    kwargs.setdefault("target_score", 6)
+    kwargs.setdefault("identified_on", dt.date(2025, 1, 1))
+    return Risk.objects.create(**kwargs)
+
+
+def make_agreement(**kwargs: Any) -> SharingAgreement:
+    kwargs.setdefault("title", "Anti-social behaviour case sharing")
+    kwargs.setdefault("purpose", "To manage cases of anti-social behaviour together.")
+    kwargs.setdefault("legal_basis", "Crime and Disorder Act 1998, section 115")
+    kwargs.setdefault("data_categories", "Names\nAddresses\nIncidents")
+    kwargs.setdefault("drafted_on", dt.date(2025, 1, 1))
+    return SharingAgreement.objects.create(**kwargs)
+
+
+def add_entries(w: SimpleNamespace) -> None:
+    """One public and one members-only entry in each register, on the shared world."""
+    decision = w.public_item.decisions.first()
+    w.public_value = make_added_value(
+        body=w.board,
+        is_public=True,
+        title="Community safety plan adopted jointly",
+        category="strategies",
+        money_value=Decimal("1200"),
+        decision=decision,
+        meeting=w.meeting,
+        partners=[w.council, w.police],
+    )
+    w.board_value = make_added_value(
+        body=w.board, title="Board-only joint training", category="training"
+    )
+    w.hidden_value = make_added_value(
+        body=w.tasking,
+        is_public=True,  # public, but its body is members-only: still hidden
+        title="Offender tasking saving",
+        category="funding",
+        money_value=Decimal("999"),
+    )
+    w.public_bid = make_bid(body=w.board, is_public=True)
+    w.hidden_bid = make_bid(body=w.tasking, title="Tasking analyst bid")
+    w.public_coverage = make_publicity(body=w.board, is_public=True)
+    w.hidden_coverage = make_publicity(body=w.tasking, headline="Tasking in the news")
+    w.public_risk = make_risk(body=w.board, is_public=True)
+    w.hidden_risk = make_risk(body=w.tasking, title="Tasking data breach", likelihood=2)
+    w.public_agreement = make_agreement(body=w.board, is_public=True)
+    AgreementParty.objects.create(
+        agreement=w.public_agreement,
+        organisation=w.council,
+        signatory="Chief Executive",
+        signed_on=dt.date(2025, 2, 1),
+    )
+    w.unsigned_party = AgreementParty.objects.create(
+        agreement=w.public_agreement, organisation=w.police
+    )
+    w.hidden_agreement = make_agreement(body=w.tasking, title="Offender data sharing")

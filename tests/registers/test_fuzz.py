@@ -1,0 +1,128 @@
+"""Every register's list parameters, forms, steps and import answer absurd values without a
+5xx (the site-wide crawl in tests/core reaches only some of the registers' entry pages)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.core.fuzzing import ABSURD, absurd_file
+
+FIELDS = {
+    "added-value": [
+        "category",
+        "date",
+        "title",
+        "body",
+        "partners",
+        "partners_search",
+        "description",
+        "money_value",
+        "evidence",
+        "is_public",
+        "opened_version",
+    ],
+    "funding": [
+        "title",
+        "funder",
+        "scheme",
+        "body",
+        "partners",
+        "amount_asked",
+        "amount_awarded",
+        "award_may_exceed",
+        "idea_on",
+        "notes",
+        "opened_version",
+    ],
+    "publicity": [
+        "kind",
+        "date",
+        "outlet",
+        "headline",
+        "body",
+        "reach",
+        "advertising_value",
+        "link",
+        "is_public",
+        "opened_version",
+    ],
+    "risks": [
+        "title",
+        "body",
+        "owner",
+        "owner_search",
+        "likelihood",
+        "impact",
+        "target_score",
+        "identified_on",
+        "review_date",
+        "status",
+        "opened_version",
+    ],
+}
+FIELDS["sharing"] = [
+    *("title", "body", "purpose", "legal_basis", "data_categories", "drafted_on"),
+    *("review_date", "status", "opened_version", "organisation", "organisation_search"),
+    *("signatory", "signed_on"),
+]
+PARAMS = ["q", "body", "from", "to", "sort", "page", "category", "status", "kind"]
+ENTRY = {
+    "added-value": "public_value",
+    "funding": "public_bid",
+    "publicity": "public_coverage",
+    "risks": "public_risk",
+    "sharing": "public_agreement",
+}
+
+
+@pytest.fixture
+def clients(world):
+    secretariat = Client(raise_request_exception=False)
+    secretariat.force_login(world.secretariat)
+    return {"anonymous": Client(raise_request_exception=False), "secretariat": secretariat}
+
+
+@pytest.mark.parametrize("slug", list(FIELDS))
+def test_absurd_values_never_answer_5xx(world, clients, slug) -> None:
+    entry = getattr(world, ENTRY[slug])
+    failures = []
+    urls = [
+        reverse("registers:list", args=[slug]),
+        reverse("registers:export", args=[slug, "csv"]),
+        reverse("registers:export", args=[slug, "xlsx"]),
+    ]
+    posts = [
+        reverse("registers:create", args=[slug]),
+        reverse("registers:edit", args=[slug, entry.pk]),
+    ]
+    if slug == "funding":
+        posts.append(reverse("registers:funding_step", args=[entry.pk]))
+    if slug == "risks":
+        posts.append(reverse("registers:mitigate", args=[entry.pk]))
+    if slug == "sharing":
+        posts.append(reverse("registers:party_create", args=[entry.pk]))
+        posts.append(reverse("registers:party_edit", args=[world.unsigned_party.pk]))
+    for value in ABSURD:
+        for who, client in clients.items():
+            for url in urls:
+                status = client.get(url, dict.fromkeys(PARAMS, value)).status_code
+                if status >= 500:
+                    failures.append(f"{who} GET {url} {value[:20]!r}: {status}")
+        secretariat = clients["secretariat"]
+        for url in posts:
+            fields = FIELDS[slug] + ["status", "on", "description", "due_date"]
+            status = secretariat.post(url, dict.fromkeys(fields, value)).status_code
+            if status >= 500:
+                failures.append(f"POST {url} {value[:20]!r}: {status}")
+        for source in ("decision", "action", "meeting"):
+            url = reverse("registers:create", args=["added-value"])
+            status = secretariat.get(url, {source: value}).status_code
+            if status >= 500:
+                failures.append(f"GET {url}?{source}={value[:20]!r}: {status}")
+        url = reverse("registers:import", args=[slug])
+        status = secretariat.post(url, {"file": absurd_file(value)}).status_code
+        if status >= 500:
+            failures.append(f"import {value[:20]!r}: {status}")
+    assert failures == []

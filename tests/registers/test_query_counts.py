@@ -1,0 +1,101 @@
+"""SQL queries per register page must not grow with the entries: pinned at two data sizes,
+for the secretariat and for a member (whose lists go through the visibility rule)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from concord.registers.models import AgreementParty
+from tests.factories import make_action, make_organisation, make_person
+from tests.registers.entries import (
+    make_added_value,
+    make_agreement,
+    make_bid,
+    make_publicity,
+    make_risk,
+)
+
+
+def _grow(world, n: int) -> None:
+    """n more entries in every register, public and not, for both bodies, with partners."""
+    for i in range(n):
+        partner = make_organisation()
+        for body in (world.board, world.tasking):
+            public = i % 2 == 0
+            make_added_value(
+                body=body,
+                is_public=public,
+                money_value=Decimal(i),
+                partners=[partner, world.council],
+                decision=world.public_item.decisions.first(),
+                meeting=world.meeting,
+            )
+            make_bid(
+                body=body,
+                is_public=public,
+                status="awarded",
+                amount_awarded=Decimal("10"),
+                decided_on=dt.date(2025, 6, 1),
+            ).partners.set([partner])
+            make_publicity(body=body, is_public=public, reach=i)
+            risk = make_risk(body=body, is_public=public, owner=make_person())
+            risk.mitigation_actions.add(make_action(body=body, owners=(make_person(),)))
+            agreement = make_agreement(body=body, is_public=public)
+            AgreementParty.objects.create(agreement=agreement, organisation=partner)
+        AgreementParty.objects.create(
+            agreement=world.public_agreement,
+            organisation=partner,
+            signatory="Director",
+            signed_on=dt.date(2025, 3, 1),
+        )
+
+
+PAGES = {
+    **{
+        f"{slug} list": (lambda w, s=slug: reverse("registers:list", args=[s]))
+        for slug in ("added-value", "funding", "publicity", "risks", "sharing")
+    },
+    "added value filtered": lambda w: (
+        reverse("registers:list", args=["added-value"])
+        + f"?body={w.board.pk}&q=plan&from=2020-01-01&sort=money&category=strategies"
+    ),
+    "funding by status": lambda w: reverse("registers:list", args=["funding"]) + "?status=awarded",
+    **{
+        f"{slug} {fmt}": (lambda w, s=slug, f=fmt: reverse("registers:export", args=[s, f]))
+        for slug in ("added-value", "funding", "publicity", "risks", "sharing")
+        for fmt in ("csv", "xlsx")
+    },
+    "heat map": lambda w: reverse("registers:heat_map"),
+    "agreement": lambda w: reverse("registers:detail", args=["sharing", w.public_agreement.pk]),
+    "risk": lambda w: reverse("registers:detail", args=["risks", w.public_risk.pk]),
+    "bid": lambda w: reverse("registers:detail", args=["funding", w.public_bid.pk]),
+    "added value entry": lambda w: reverse(
+        "registers:detail", args=["added-value", w.public_value.pk]
+    ),
+    "meeting with added value": lambda w: reverse("portal:meeting", args=[w.meeting.pk]),
+}
+
+
+def _count(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("role", ["secretariat", "board_member"])
+@pytest.mark.parametrize("page", list(PAGES))
+def test_queries_per_register_page_do_not_grow_with_the_entries(world, as_user, page, role) -> None:
+    client = as_user(getattr(world, role))
+    url = PAGES[page](world)
+    _grow(world, 2)
+    small = _count(client, url)
+    _grow(world, 6)
+    large = _count(client, url)
+    assert large == small, f"{page}: {small} queries with few entries, {large} with more"
