@@ -72,5 +72,6 @@ urlpatterns = [
     path("", include("concord.exports.urls")),
     path("", include("concord.api.urls")),
     path("", include("concord.imports.urls")),
+    path("", include("concord.search.urls")),
     path("performance/", include("concord.performance.urls")),
 ]
