@@ -65,7 +65,7 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         from concord.search.sources import visible_entries
 
         text = clean_query(query)
-        qs = self.filter(visible_entries(viewer, kinds)).select_related("body")
+        qs = self.filter(visible_entries(viewer, kinds)).select_related("body").defer("text")
         if body is not None:
             qs = qs.filter(body=body)
         if since is not None:

@@ -138,6 +138,11 @@ MATRIX = {
         [404, 404, 404, 404, 404, 404, 200, 200],
     ),
     "api actions": (lambda w: "/api/actions", [401, 200, 200, 200, 200, 200, 200, 200]),
+    "search": (lambda w: reverse("search:search") + "?q=plan", [200] * 8),
+    "search in a members-only body": (
+        lambda w: reverse("search:search") + f"?q=offender&body={w.tasking.slug}",
+        [400, 400, 400, 400, 400, 400, 200, 200],
+    ),
 }
 
 

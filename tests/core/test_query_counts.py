@@ -61,6 +61,10 @@ PAGES = {
     "minutes docx": lambda w: reverse("exports:minutes_docx", args=[w.last.pk]),
     "api actions": lambda w: "/api/actions?status=all",
     "api meeting": lambda w: f"/api/meetings/{w.last.pk}",
+    "search": lambda w: reverse("search:search") + "?q=item+or+decision+or+action",
+    "search filtered": lambda w: (
+        reverse("search:search") + f"?q=decision&body={w.board.slug}&from=2024-01-01&type=decision"
+    ),
 }
 
 
@@ -95,6 +99,8 @@ PARTNER_PAGES = [
     "actions csv",
     "api actions",
     "api meeting",
+    "search",
+    "search filtered",
 ]
 
 
