@@ -20,7 +20,7 @@ from django.db.models.signals import post_delete, post_save
 
 from concord.governance.models import Body
 from concord.search.models import SearchEntry
-from concord.search.sources import SOURCES, Fields, Source
+from concord.search.sources import PARTS, SOURCES, Fields, Source
 
 UPDATED_FIELDS = ["body", "date", "title", "text", "url"]
 BATCH = 500
@@ -81,6 +81,12 @@ def _deleted(sender: type[Model], instance: Model, **kwargs: Any) -> None:
     remove(_SOURCE_OF[sender].kind, instance.pk)
 
 
+def _part_changed(sender: type[Model], instance: Model, raw: bool = False, **kwargs: Any) -> None:
+    """A progress note is part of its action's entry."""
+    if not raw:
+        refresh(PARTS[sender](instance))
+
+
 def _body_saved(sender: type[Body], instance: Body, raw: bool = False, **kwargs: Any) -> None:
     """A meeting's title names its body."""
     if not raw:
@@ -92,6 +98,11 @@ def connect_signals() -> None:
     for model in _SOURCE_OF:
         post_save.connect(_saved, sender=model, dispatch_uid=f"search-save-{model.__name__}")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-del-{model.__name__}")
+    for model in PARTS:
+        post_save.connect(_part_changed, sender=model, dispatch_uid=f"search-save-{model.__name__}")
+        post_delete.connect(
+            _part_changed, sender=model, dispatch_uid=f"search-del-{model.__name__}"
+        )
     post_save.connect(_body_saved, sender=Body, dispatch_uid="search-save-Body")
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from django.db import models
 from django.urls import reverse
 
-from concord.actions.models import Action
+from concord.actions.models import Action, ActionUpdate
 from concord.imports.models import Document, DocumentStatus
 from concord.lib.access import Viewer
 from concord.meetings.models import AgendaItem, Decision, Meeting
@@ -105,9 +105,11 @@ def decision_entry(decision: Decision) -> Fields:
 
 
 def action_entry(action: Action) -> Fields:
+    """The description and the progress notes: the action's page shows both."""
+    notes = [update.note for update in action.updates.all()]
     return Fields(
         title=plain(action.description, 300),
-        text=plain(action.description),
+        text=plain("\n".join([action.description, *notes])),
         url=reverse("actions:detail", args=[action.pk]),
         body_id=action.body_id,
         date=action.created_on,
@@ -193,7 +195,7 @@ SOURCES: dict[str, Source] = {
             label="Actions",
             model=Action,
             entry=action_entry,
-            everything=lambda: Action.objects.all(),
+            everything=lambda: Action.objects.prefetch_related("updates"),
             visible=_actions_visible,
         ),
         Source(
@@ -219,6 +221,13 @@ SOURCES: dict[str, Source] = {
             visible=lambda viewer: Indicator.objects.visible_to(viewer),
         ),
     ]
+}
+
+
+# Records that are not searched themselves but are part of another's entry: a save or
+# delete of one refreshes those entries.
+PARTS: dict[type[models.Model], Callable[[Any], Iterable[models.Model]]] = {
+    ActionUpdate: lambda update: Action.objects.filter(pk=update.action_id),
 }
 
 

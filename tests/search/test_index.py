@@ -167,3 +167,19 @@ def test_rebuilding_twice_gives_the_same_index() -> None:
     call_command("rebuild_search", "--no-progress", stdout=io.StringIO())
     assert sorted(SearchEntry.objects.values_list("kind", "object_id", "title", "text")) == first
     assert found("trees", "decision")
+
+
+@pytest.mark.django_db
+def test_an_actions_progress_notes_are_found_with_it() -> None:
+    from concord.actions.models import ActionUpdate
+
+    action = make_action(description="Repair the bandstand")
+    update = ActionUpdate.objects.create(
+        action=action, note="Quote received from the joiners.", status_after="open"
+    )
+    assert found("joiners", "action") == ["Repair the bandstand"]
+    update.delete()
+    assert found("joiners") == []
+    ActionUpdate.objects.create(action=action, note="Joiners booked.", status_after="open")
+    action.delete()
+    assert found("joiners") == [] and not SearchEntry.objects.filter(kind="action").exists()
