@@ -26,6 +26,7 @@ from django.db import connection, models
 from concord.governance.models import Body
 from concord.lib.access import Viewer
 from concord.search.query import clean_query, fts5_expression
+from concord.search.sources import visible_entries
 
 # Around each matched word in a snippet: control characters, which the indexed text
 # never holds (concord.search.sources.plain), so only these become <mark> tags.
@@ -62,8 +63,6 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         nothing to search for finds nothing. One query, whatever the data:
         visibility is a subquery per kind.
         """
-        from concord.search.sources import visible_entries
-
         text = clean_query(query)
         qs = self.filter(visible_entries(viewer, kinds)).select_related("body").defer("text")
         if body is not None:
@@ -115,6 +114,8 @@ class SearchEntry(models.Model):
 
     Written only by ``concord.search.indexing`` (on every save and delete of a
     source record, in the same transaction, and by ``concord rebuild_search``).
+    No history of its own: it is a copy of records that have theirs, and can be
+    made again from them at any time.
     """
 
     kind = models.CharField(max_length=20)
