@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "concord.imports",
+    "concord.search",
 ]
 
 # Scale-out: with REDIS_URL set, the cache, sessions and the task queue live on

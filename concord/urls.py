@@ -73,5 +73,6 @@ urlpatterns = [
     path("", include("concord.api.urls")),
     path("", include("concord.imports.urls")),
     path("", include("concord.registers.urls")),
+    path("", include("concord.search.urls")),
     path("performance/", include("concord.performance.urls")),
 ]

@@ -73,6 +73,9 @@ def setup_demo(
         from concord.demo.back_catalogue import import_back_catalogue
 
         import_back_catalogue(data_dir)  # earlier minutes, as documents through the importer
+        from concord.search.indexing import rebuild
+
+        rebuild()  # the partnership was built in bulk, past the index's signals
     User = get_user_model()
     group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
     secretariat, _ = User.objects.get_or_create(username="secretariat")

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from concord.lib.access import Viewer
 from concord.meetings.models import Meeting
 from concord.people.models import Organisation, Person
 
@@ -51,6 +52,11 @@ class ImportBatch(models.Model):
 
 
 class DocumentQuerySet(models.QuerySet["Document"]):
+    def visible_to(self, viewer: Viewer) -> DocumentQuerySet:
+        """Documents this viewer may open: only the secretariat's (the imports pages are
+        theirs, and an original holds every item of its minutes, restricted ones too)."""
+        return self if viewer.is_secretariat else self.none()
+
     def for_list(self) -> DocumentQuerySet:
         """Documents for the imports list: no text or record loaded, whether each has one.
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,6 +18,7 @@ from concord.governance.access import viewer_for
 from concord.governance.models import Body
 from concord.lib.params import query_date
 from concord.meetings.models import Decision, DecisionQuerySet
+from concord.portal.models import Topic
 
 PER_PAGE = 50
 FEED_SIZE = 50
@@ -31,6 +33,7 @@ class RegisterFilters:
     since: dt.date | None = None
     until: dt.date | None = None
     text: str = ""
+    topic: str = ""
     problems: list[str] = field(default_factory=list)
 
     @classmethod
@@ -41,13 +44,17 @@ class RegisterFilters:
             since=query_date(params, "from", "From", problems),
             until=query_date(params, "to", "To", problems),
             text=" ".join((params.get("q") or "").split())[:100],
+            topic=(params.get("topic") or "")[:120],
             problems=problems,
         )
 
     def apply(self, decisions: DecisionQuerySet) -> DecisionQuerySet:
+        """The register's rows, with each decision's topics (one more query per page)."""
+        if self.topic:
+            decisions = decisions.filter(topics__slug=self.topic)
         return decisions.for_register(
             body_slug=self.body, since=self.since, until=self.until, text=self.text
-        )
+        ).prefetch_related(Prefetch("topics", queryset=Topic.objects.only("name", "slug")))
 
 
 def decisions(request: HttpRequest) -> HttpResponse:
@@ -63,6 +70,7 @@ def decisions(request: HttpRequest) -> HttpResponse:
             "page": page,
             "filters": filters,
             "bodies": Body.objects.visible_to(viewer).only("slug", "name").order_by("name"),
+            "topics": Topic.objects.visible_to(viewer).only("slug", "name"),
         },
         status=400 if filters.problems else 200,
     )

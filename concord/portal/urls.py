@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from concord.portal import decisions, views
+from concord.portal import decisions, topics, views
 
 app_name = "portal"
 urlpatterns = [
@@ -12,4 +12,9 @@ urlpatterns = [
     path("meetings/<int:pk>/", views.meeting, name="meeting"),
     path("decisions/", decisions.decisions, name="decisions"),
     path("decisions.atom", decisions.DecisionsFeed(), name="decisions_feed"),
+    path("decisions/<int:pk>/topics/", topics.decision_topics, name="decision_topics"),
+    path("topics/", topics.topic_list, name="topics"),
+    path("topics/new/", topics.topic_edit, name="topic_create"),
+    path("topics/<slug:slug>/", topics.topic, name="topic"),
+    path("topics/<slug:slug>/edit/", topics.topic_edit, name="topic_edit"),
 ]

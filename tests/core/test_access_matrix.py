@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from concord.portal.models import Topic
+
 ROLES = [
     "anonymous",
     "stranger",
@@ -246,7 +248,32 @@ MATRIX = {
         lambda w: reverse("registers:party_edit", args=[w.unsigned_party.pk]),
         [L, 403, 403, 403, 403, 200, 403, 200],
     ),
+    "topics": (lambda w: reverse("portal:topics"), [200] * 8),
+    "topic": (lambda w: reverse("portal:topic", args=[_topic().slug]), [200] * 8),
+    "new topic": (lambda w: reverse("portal:topic_create"), [L, 403, 403, 403, 403, 403, 403, 200]),
+    "edit topic": (
+        lambda w: reverse("portal:topic_edit", args=[_topic().slug]),
+        [L, 403, 403, 403, 403, 403, 403, 200],
+    ),
+    "set a decision's topics": (
+        lambda w: reverse("portal:decision_topics", args=[w.public_item.decisions.get().pk]),
+        [L, 403, 403, 403, 403, 403, 403, 200],
+    ),
+    "set a restricted decision's topics": (
+        # 403 before any lookup: the page is the secretariat's, whatever the decision.
+        lambda w: reverse("portal:decision_topics", args=[w.secret_item.decisions.get().pk]),
+        [L, 403, 403, 403, 403, 403, 403, 200],
+    ),
+    "search": (lambda w: reverse("search:search") + "?q=plan", [200] * 8),
+    "search in a members-only body": (
+        lambda w: reverse("search:search") + f"?q=offender&body={w.tasking.slug}",
+        [400, 400, 400, 400, 400, 400, 200, 200],
+    ),
 }
+
+
+def _topic() -> Topic:
+    return Topic.objects.get_or_create(name="Town centre")[0]
 
 
 def _user(world, role: str):

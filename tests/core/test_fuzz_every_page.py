@@ -11,8 +11,9 @@ from django.core.files.base import ContentFile
 from django.test import Client
 
 from concord.imports.services import import_paths
-from concord.meetings.models import Paper
+from concord.meetings.models import Decision, Paper
 from concord.performance.reports.freezing import freeze_report
+from concord.portal.models import Topic
 from tests.core.fuzzing import (
     ABSURD,
     PER_FIELD,
@@ -51,6 +52,7 @@ def world(db, settings, tmp_path):
     Paper.objects.create(
         item=w.public_item, title="Patrol plan", file=ContentFile(b"plan", name="plan.txt")
     )
+    Topic.objects.create(name="Patrols").decisions.add(*Decision.objects.all())
     for name, spec in (("feb.txt", FIRST), ("may.txt", SECOND)):
         (tmp_path / name).write_text(to_txt(spec), encoding="utf-8")
     # Two confirmed imports (undo, the register entries they made, a merge

@@ -9,6 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from concord.meetings.models import Decision
+from concord.portal.models import Topic
 from tests.factories import (
     make_action,
     make_attendance,
@@ -61,7 +63,24 @@ PAGES = {
     "minutes docx": lambda w: reverse("exports:minutes_docx", args=[w.last.pk]),
     "api actions": lambda w: "/api/actions?status=all",
     "api meeting": lambda w: f"/api/meetings/{w.last.pk}",
+    "topics": lambda w: reverse("portal:topics"),
+    "topic": lambda w: reverse("portal:topic", args=[_tag_every_decision().slug]),
+    "decisions by topic": lambda w: (
+        reverse("portal:decisions") + f"?topic={_tag_every_decision().slug}"
+    ),
+    "search": lambda w: reverse("search:search") + "?q=item+or+decision+or+action",
+    "search filtered": lambda w: (
+        reverse("search:search") + f"?q=decision&body={w.board.slug}&from=2024-01-01&type=decision"
+    ),
 }
+
+
+def _tag_every_decision() -> Topic:
+    """A topic on every decision so far, and a second one on none (the topic pages)."""
+    topic, _ = Topic.objects.get_or_create(name="Community safety")
+    topic.decisions.add(*Decision.objects.all())
+    Topic.objects.get_or_create(name="Parks")
+    return topic
 
 
 def _count(client, url: str) -> int:
@@ -95,6 +114,11 @@ PARTNER_PAGES = [
     "actions csv",
     "api actions",
     "api meeting",
+    "search",
+    "search filtered",
+    "topics",
+    "topic",
+    "decisions by topic",
 ]
 
 

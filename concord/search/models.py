@@ -1,0 +1,140 @@
+"""The search index: one row per searchable record, and the one QuerySet method that searches it.
+
+A :class:`SearchEntry` holds what is searched (a title and a text), and what a
+result shows and is filtered by (the kind and id of the record, its body, its
+date, a link). The full-text index beside it depends on the database, and is
+made by the migrations (``0002_full_text``):
+
+- SQLite: an FTS5 table ``search_fts`` over the entries' title and text
+  (external content, kept in step by triggers), Porter stemming;
+- PostgreSQL: a generated ``tsvector`` column ``search_vector`` (English
+  stemming; the title weighs more than the text) with a GIN index.
+
+Who may see a result is not stored here: an entry names its record, and
+:meth:`SearchEntryQuerySet.search` keeps only the entries whose record is in
+its model's ``visible_to(viewer)`` (see ``concord.search.sources``), so search
+follows exactly the rules of the pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import connection, models
+
+from concord.governance.models import Body
+from concord.lib.access import Viewer
+from concord.search.query import clean_query, fts5_expression
+from concord.search.sources import visible_entries
+
+# Around each matched word in a snippet: control characters, which the indexed text
+# never holds (concord.search.sources.plain), so only these become <mark> tags.
+MARK_START = "\x02"
+MARK_END = "\x03"
+SNIPPET_WORDS = 24
+
+_POSTGRES_QUERY = "websearch_to_tsquery('english', %s)"
+_POSTGRES_HEADLINE_OPTIONS = (
+    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, MinWords=10, "
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
+
+
+class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
+    def search(
+        self,
+        query: str,
+        viewer: Viewer,
+        *,
+        kinds: Iterable[str] = (),
+        body: Body | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> SearchEntryQuerySet:
+        """Entries matching ``query`` that ``viewer`` may see, best first.
+
+        Each entry comes with ``score`` (lower is better) and ``snippet`` (its
+        text around the matched words, which are between :data:`MARK_START`
+        and :data:`MARK_END`; see ``concord.search.snippets.highlight``).
+        ``kinds`` limits the result to those sources (all when empty), ``body``
+        to one body's records, ``since``/``until`` to dates (records without a
+        date, such as indicators, drop out when a date is given). A query with
+        nothing to search for finds nothing. One query, whatever the data:
+        visibility is a subquery per kind.
+        """
+        text = clean_query(query)
+        qs = self.filter(visible_entries(viewer, kinds)).select_related("body").defer("text")
+        if body is not None:
+            qs = qs.filter(body=body)
+        if since is not None:
+            qs = qs.filter(date__gte=since)
+        if until is not None:
+            qs = qs.filter(date__lte=until)
+        if connection.vendor == "postgresql":
+            return qs._postgres_match(text)
+        return qs._sqlite_match(text)
+
+    def _sqlite_match(self, text: str) -> SearchEntryQuerySet:
+        expression = fts5_expression(text)
+        if not expression:
+            return self.none()
+        # extra(): FTS5 is a virtual table the ORM cannot join. Every piece of SQL
+        # here is a constant; what was typed is only ever a bound parameter.
+        return self.extra(
+            tables=["search_fts"],
+            where=["search_fts.rowid = search_searchentry.id", "search_fts MATCH %s"],
+            params=[expression],
+            select={
+                # bm25 with the title ten times the text: more negative is better.
+                "score": "bm25(search_fts, 10.0, 1.0)",
+                "snippet": "snippet(search_fts, 1, %s, %s, ' … ', %s)",
+            },
+            select_params=[MARK_START, MARK_END, SNIPPET_WORDS],
+        ).order_by("score", "-date", "id")  # type: ignore[return-value]
+
+    def _postgres_match(self, text: str) -> SearchEntryQuerySet:
+        if not text:
+            return self.none()
+        return self.extra(  # noqa: S610 - constant SQL, the query is a bound parameter
+            where=[f"search_searchentry.search_vector @@ {_POSTGRES_QUERY}"],
+            params=[text],
+            select={
+                "score": f"-ts_rank(search_searchentry.search_vector, {_POSTGRES_QUERY})",
+                "snippet": (
+                    f"ts_headline('english', search_searchentry.text, {_POSTGRES_QUERY}, %s)"
+                ),
+            },
+            select_params=[text, text, _POSTGRES_HEADLINE_OPTIONS],
+        ).order_by("score", "-date", "id")  # type: ignore[return-value]
+
+
+class SearchEntry(models.Model):
+    """One searchable record: a meeting, an item, a decision, an action, a document…
+
+    Written only by ``concord.search.indexing`` (on every save and delete of a
+    source record, in the same transaction, and by ``concord rebuild_search``).
+    No history of its own: it is a copy of records that have theirs, and can be
+    made again from them at any time.
+    """
+
+    kind = models.CharField(max_length=20)
+    object_id = models.BigIntegerField()
+    body = models.ForeignKey(
+        Body, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    date = models.DateField(null=True, blank=True, db_index=True)
+    title = models.CharField(max_length=300)
+    text = models.TextField(blank=True)
+    url = models.CharField(max_length=300)
+
+    objects = SearchEntryQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="one_entry_per_record")
+        ]
+        verbose_name_plural = "search entries"
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}: {self.title}"

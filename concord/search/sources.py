@@ -1,0 +1,243 @@
+"""What is searched: one :class:`Source` per kind of record, registered in :data:`SOURCES`.
+
+A source says, for its model: what an entry holds (``entry``: title, text,
+body, date, link; ``None`` for a record that is not to be found at all, such
+as an unconfirmed import), how to load every record for a rebuild
+(``everything``), and which records a viewer may see (``visible``: the
+model's own ``visible_to(viewer)``, the rule its pages use, never a copy).
+Adding a kind of record to search is one more ``Source`` at the bottom of
+this module (docs/search.md: "A new source").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+from django.urls import reverse
+
+from concord.actions.models import Action, ActionUpdate
+from concord.imports.models import Document, DocumentStatus
+from concord.lib.access import Viewer
+from concord.meetings.models import AgendaItem, Decision, Meeting
+from concord.performance.models import Indicator
+
+# The most of a record's text that is indexed: the start of a very long document
+# is what its snippet shows, and PostgreSQL refuses a tsvector over 1 MB.
+MAX_TEXT_CHARS = 200_000
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def plain(text: str, limit: int = MAX_TEXT_CHARS) -> str:
+    """Text as indexed: no control characters (they mark matches in snippets), cut short.
+
+    >>> plain("a\\x02b\\tc\\nd")
+    'a b\\tc\\nd'
+    """
+    return _CONTROL.sub(" ", text)[:limit]
+
+
+@dataclass(frozen=True)
+class Fields:
+    """What a source gives an entry (``concord.search.models.SearchEntry``)."""
+
+    title: str
+    text: str
+    url: str
+    body_id: int | None = None
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One kind of searchable record."""
+
+    kind: str
+    label: str  # in the partnership's words, plural, for the type filter
+    noun: str  # one of them, beside a result
+    model: type[models.Model]
+    entry: Callable[[Any], Fields | None]
+    everything: Callable[[], models.QuerySet[Any]]
+    visible: Callable[[Viewer], models.QuerySet[Any] | None]
+    # Which entries of other kinds depend on this record's fields (refreshed with it).
+    dependants: Callable[[Any], Iterable[models.Model]] = lambda record: ()
+
+
+def _meeting_url(meeting_id: int, item_id: int | None = None) -> str:
+    url = reverse("portal:meeting", args=[meeting_id])
+    return f"{url}#item-{item_id}" if item_id else url
+
+
+def meeting_entry(meeting: Meeting) -> Fields:
+    return Fields(
+        title=f"{meeting.body.name}, {meeting.date.day} {meeting.date:%B %Y}",
+        text=plain(" ".join(filter(None, [meeting.venue, meeting.get_status_display()]))),
+        url=_meeting_url(meeting.pk),
+        body_id=meeting.body_id,
+        date=meeting.date,
+    )
+
+
+def item_entry(item: AgendaItem) -> Fields:
+    return Fields(
+        title=plain(f"{item.number}. {item.title}", 300),
+        text=plain(item.minute_text),
+        url=_meeting_url(item.meeting_id, item.pk),
+        body_id=item.meeting.body_id,
+        date=item.meeting.date,
+    )
+
+
+def decision_entry(decision: Decision) -> Fields:
+    item = decision.item
+    return Fields(
+        title=plain(f"{decision.get_kind_display()}: {item.number}. {item.title}", 300),
+        text=plain(decision.text),
+        url=_meeting_url(item.meeting_id, item.pk),
+        body_id=item.meeting.body_id,
+        date=item.meeting.date,
+    )
+
+
+def action_entry(action: Action) -> Fields:
+    """The description and the progress notes: the action's page shows both."""
+    notes = [update.note for update in action.updates.all()]
+    return Fields(
+        title=plain(action.description, 300),
+        text=plain("\n".join([action.description, *notes])),
+        url=reverse("actions:detail", args=[action.pk]),
+        body_id=action.body_id,
+        date=action.created_on,
+    )
+
+
+def document_entry(document: Document) -> Fields | None:
+    """Only a confirmed import is found: a draft waiting for review never is."""
+    if document.status != DocumentStatus.CONFIRMED:
+        return None
+    meeting = document.meeting
+    return Fields(
+        title=plain(document.filename, 300),
+        text=plain(document.text),
+        url=reverse("imports:review", args=[document.pk]),
+        body_id=meeting.body_id if meeting else None,
+        date=meeting.date if meeting else document.created_at.date(),
+    )
+
+
+def indicator_entry(indicator: Indicator) -> Fields:
+    parts = [indicator.definition, indicator.theme, indicator.source, indicator.unit_label]
+    return Fields(
+        title=plain(f"{indicator.code} {indicator.title}", 300),
+        text=plain("\n".join(filter(None, parts))),
+        url=reverse("performance:indicator", args=[indicator.pk]),
+        body_id=indicator.body_id,
+    )
+
+
+def _actions_visible(viewer: Viewer) -> models.QuerySet[Action] | None:
+    """Actions are on the tracker, for signed-in partners only (the pages ask to sign in)."""
+    return Action.objects.visible_to(viewer) if viewer.is_authenticated else None
+
+
+def _meeting_dependants(meeting: Meeting) -> Iterable[models.Model]:
+    """Items, decisions and documents carry their meeting's body and date."""
+    yield from meeting.items.select_related("meeting")
+    yield from Decision.objects.filter(item__meeting=meeting).select_related("item__meeting")
+    yield from meeting.documents.filter(status=DocumentStatus.CONFIRMED).select_related("meeting")
+
+
+def _item_dependants(item: AgendaItem) -> Iterable[models.Model]:
+    """Decisions carry their item's number and title."""
+    return item.decisions.select_related("item__meeting")
+
+
+SOURCES: dict[str, Source] = {
+    source.kind: source
+    for source in [
+        Source(
+            kind="meeting",
+            noun="Meeting",
+            label="Meetings",
+            model=Meeting,
+            entry=meeting_entry,
+            everything=lambda: Meeting.objects.select_related("body"),
+            visible=lambda viewer: Meeting.objects.visible_to(viewer),
+            dependants=_meeting_dependants,
+        ),
+        Source(
+            kind="item",
+            noun="Agenda item",
+            label="Agenda items and minutes",
+            model=AgendaItem,
+            entry=item_entry,
+            everything=lambda: AgendaItem.objects.select_related("meeting"),
+            visible=lambda viewer: AgendaItem.objects.visible_to(viewer),
+            dependants=_item_dependants,
+        ),
+        Source(
+            kind="decision",
+            noun="Decision",
+            label="Decisions",
+            model=Decision,
+            entry=decision_entry,
+            everything=lambda: Decision.objects.select_related("item__meeting"),
+            visible=lambda viewer: Decision.objects.visible_to(viewer),
+        ),
+        Source(
+            kind="action",
+            noun="Action",
+            label="Actions",
+            model=Action,
+            entry=action_entry,
+            everything=lambda: Action.objects.prefetch_related("updates"),
+            visible=_actions_visible,
+        ),
+        Source(
+            kind="document",
+            noun="Imported document",
+            label="Imported documents",
+            model=Document,
+            entry=document_entry,
+            everything=lambda: Document.objects.filter(
+                status=DocumentStatus.CONFIRMED
+            ).select_related("meeting"),
+            visible=lambda viewer: Document.objects.visible_to(viewer).filter(
+                status=DocumentStatus.CONFIRMED
+            ),
+        ),
+        Source(
+            kind="indicator",
+            noun="Indicator",
+            label="Indicators",
+            model=Indicator,
+            entry=indicator_entry,
+            everything=lambda: Indicator.objects.all(),
+            visible=lambda viewer: Indicator.objects.visible_to(viewer),
+        ),
+    ]
+}
+
+
+# Records that are not searched themselves but are part of another's entry: a save or
+# delete of one refreshes those entries.
+PARTS: dict[type[models.Model], Callable[[Any], Iterable[models.Model]]] = {
+    ActionUpdate: lambda update: Action.objects.filter(pk=update.action_id),
+}
+
+
+def visible_entries(viewer: Viewer, kinds: Iterable[str] = ()) -> models.Q:
+    """A filter on entries: of the given kinds (all when none), and only those whose
+    record ``viewer`` may see, by each model's own ``visible_to``."""
+    wanted = set(kinds) or set(SOURCES)
+    allowed = models.Q(pk__in=[])
+    for kind, source in SOURCES.items():
+        records = source.visible(viewer) if kind in wanted else None
+        if records is not None:
+            allowed |= models.Q(kind=kind, object_id__in=records.values("pk"))
+    return allowed

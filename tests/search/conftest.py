@@ -1,0 +1,31 @@
+"""Personas and a small partnership for the search tests (the core tests' world)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from tests.exports.personas import build_world
+from tests.factories import make_user
+
+
+@pytest.fixture
+def world(db) -> SimpleNamespace:
+    w = build_world()
+    w.editor = make_user(username="board-editor")
+    w.board.editors.add(w.editor)
+    return w
+
+
+@pytest.fixture
+def as_user(client):
+    """Sign the test client in as a user (or stay anonymous for ``None``)."""
+
+    def sign_in(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return sign_in
