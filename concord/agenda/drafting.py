@@ -4,9 +4,10 @@ A draft agenda opens as the body's meetings usually do (apologies; the minutes
 of the previous meeting when there was one; matters arising when the body has
 open actions), then its standing items, the reports scheduled to the meeting
 and the items carried from actions. Nothing already on the agenda is proposed
-again: an entry placed once (``AgendaPlacement``), an item with the same title,
-or a second matters arising item. The secretariat then adds, removes, moves
-(``concord.meetings.services.move_item``) and renumbers the items.
+again: an entry placed once (``AgendaPlacement``, even if its item was renamed or
+taken off since), an item with the same title, or a second matters arising item.
+The secretariat then adds, removes, moves (``concord.meetings.services.move_item``)
+and renumbers the items.
 """
 
 from __future__ import annotations
@@ -84,9 +85,7 @@ def proposals_for(meeting: Meeting) -> list[Proposal]:
     on_agenda = list(meeting.items.values_list("title", "is_matters_arising"))
     titles = {same_title(t) for t, _ in on_agenda}
     has_matters = any(flag for _, flag in on_agenda)
-    placed = set(
-        AgendaPlacement.objects.filter(item__meeting=meeting).values_list("entry_id", flat=True)
-    )
+    placed = set(AgendaPlacement.objects.filter(meeting=meeting).values_list("entry_id", flat=True))
     scheduled = WorkProgrammeEntry.objects.filter(meeting=meeting).exclude(kind=EntryKind.STANDING)
     entries = list(WorkProgrammeEntry.objects.standing_at(meeting).order_by("title", "pk")) + [
         *scheduled.filter(kind=EntryKind.REPORT).order_by(
@@ -141,7 +140,7 @@ def add_draft_agenda(meeting: Meeting) -> list[AgendaItem]:
                 presenter=proposal.entry.lead_person if proposal.entry else None,
             )
             if proposal.entry is not None:
-                AgendaPlacement.objects.create(entry=proposal.entry, item=item)
+                AgendaPlacement.objects.create(entry=proposal.entry, meeting=meeting, item=item)
             added.append(item)
         return added
 

@@ -140,13 +140,23 @@ class WorkProgrammeEntry(Versioned):
 
 
 class AgendaPlacement(models.Model):
-    """An agenda item made from a work programme entry (one per entry per meeting)."""
+    """A work programme entry placed on a meeting's agenda (once per meeting), and the item
+    it became. Taking the item off the agenda keeps the placement (``item`` empty), so
+    generating the agenda again does not bring back what the secretariat removed."""
 
     entry = models.ForeignKey(
         WorkProgrammeEntry, on_delete=models.CASCADE, related_name="placements"
     )
-    item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="placement")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    item = models.OneToOneField(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="placement"
+    )
     history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "meeting"], name="entry_placed_once")
+        ]
 
     def __str__(self) -> str:
         return f"{self.entry} → {self.item}"

@@ -126,6 +126,11 @@ def test_removing_an_item_only_while_nothing_is_recorded_at_it(planned) -> None:
     with pytest.raises(ValidationError):
         remove_item(report)
     assert not AgendaItem.objects.filter(pk=apologies.pk).exists()
+    standing = AgendaItem.objects.get(title="Business Group update")
+    remove_item(standing)
+    # What the secretariat took off does not come back when the agenda is generated again
+    # (the apologies opener does: it was not from the programme).
+    assert [p.title for p in proposals_for(planned.next_meeting)] == ["Apologies for absence"]
 
 
 def test_approved_minutes_are_not_regenerated_or_renumbered(world) -> None:
