@@ -115,7 +115,8 @@ class WorkProgrammeEntry(Versioned):
     objects = WorkProgrammeQuerySet.as_manager()
 
     class Meta:
-        ordering = ["body", "kind", "meeting__date", "paper_due", "title", "id"]
+        # No join in the default order: a version check locks the row (SELECT … FOR UPDATE).
+        ordering = ["body", "kind", "title", "id"]
         verbose_name_plural = "work programme entries"
         constraints = [
             models.CheckConstraint(
