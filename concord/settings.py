@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "concord.governance",
     "concord.meetings",
     "concord.actions",
+    "concord.agenda",
     "concord.secretariat",
     "concord.portal",
     "concord.exports",

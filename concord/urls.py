@@ -66,6 +66,7 @@ urlpatterns = [
     path("", include("concord.portal.urls")),
     path("", include("concord.meetings.urls")),
     path("", include("concord.actions.urls")),
+    path("", include("concord.agenda.urls")),
     path("", include("concord.people.urls")),
     path("", include("concord.secretariat.urls")),
     path("", include("concord.governance.urls")),

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from concord.governance.models import Body
@@ -25,6 +26,23 @@ class MinutesStatus(models.TextChoices):
     APPROVED = "approved", "Approved"
 
 
+# The agenda and papers go out this long before a meeting unless another date is set.
+AGENDA_NOTICE = dt.timedelta(days=7)
+
+
+def ahead(today: dt.date) -> models.Q:
+    """Meetings still to come on ``today``: scheduled (not held, not cancelled), today or later."""
+    return models.Q(status=MeetingStatus.SCHEDULED, date__gte=today)
+
+
+def agenda_unpublished(today: dt.date) -> models.Q:
+    """Meetings to come whose agenda is not out yet on ``today`` (see ``Meeting.agenda_out_on``)."""
+    return ahead(today) & (
+        models.Q(agenda_published_on__isnull=True, date__gt=today + AGENDA_NOTICE)
+        | models.Q(agenda_published_on__gt=today)
+    )
+
+
 class MeetingQuerySet(models.QuerySet["Meeting"]):
     def visible_to(self, viewer: Viewer) -> MeetingQuerySet:
         """Meetings of the bodies this viewer may see (see also ``with_minutes_visible_to``)."""
@@ -32,14 +50,39 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
             return self
         return self.filter(body__in=Body.objects.visible_to(viewer))
 
-    def with_minutes_visible_to(self, viewer: Viewer) -> MeetingQuerySet:
-        """Meetings whose minutes this viewer may read: approved, or drafts for insiders."""
+    def with_minutes_visible_to(
+        self, viewer: Viewer, today: dt.date | None = None
+    ) -> MeetingQuerySet:
+        """Meetings whose minutes this viewer may read: approved, or drafts for insiders.
+
+        What is prepared for a meeting to come stays with the secretariat and the
+        body's editors until its agenda is published (``with_agenda_visible_to``).
+        """
         qs = self.visible_to(viewer)
         if viewer.is_secretariat:
             return qs
         return qs.filter(
             models.Q(minutes_status=MinutesStatus.APPROVED)
             | models.Q(body__in=viewer.insider_body_ids)
+        ).exclude(
+            agenda_unpublished(today or timezone.localdate())
+            & ~models.Q(body__in=viewer.editor_body_ids)
+        )
+
+    def with_agenda_visible_to(
+        self, viewer: Viewer, today: dt.date | None = None
+    ) -> MeetingQuerySet:
+        """Meetings to come whose agenda and papers this viewer may see on ``today``.
+
+        Before the publication date only the secretariat and the body's editors;
+        from it, whoever may see the meeting.
+        """
+        qs = self.visible_to(viewer).filter(ahead(today or timezone.localdate()))
+        if viewer.is_secretariat:
+            return qs
+        return qs.exclude(
+            agenda_unpublished(today or timezone.localdate())
+            & ~models.Q(body__in=viewer.editor_body_ids)
         )
 
     def approvable_at(self, at: Meeting) -> MeetingQuerySet:
@@ -75,6 +118,11 @@ class Meeting(models.Model):
         help_text="The later meeting at which these minutes were approved.",
     )
     approved_on = models.DateField(null=True, blank=True)
+    agenda_published_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the agenda and papers go out; empty: a week before the meeting.",
+    )
     notes = models.TextField(blank=True)
     # Optimistic lock: a save carrying an older version is refused (see concord.lib.locking).
     version = models.PositiveIntegerField(default=1)
@@ -100,15 +148,45 @@ class Meeting(models.Model):
     def is_draft(self) -> bool:
         return self.minutes_status == MinutesStatus.DRAFT
 
+    @property
+    def agenda_out_on(self) -> dt.date:
+        """The agenda's publication date: the one set, or a week before the meeting.
+
+        >>> Meeting(date=dt.date(2026, 3, 10)).agenda_out_on
+        datetime.date(2026, 3, 3)
+        """
+        return self.agenda_published_on or self.date - AGENDA_NOTICE
+
+    def is_ahead(self, today: dt.date | None = None) -> bool:
+        """Still to come: scheduled, today or later (the rule of ``ahead``)."""
+        return self.status == MeetingStatus.SCHEDULED and self.date >= (
+            today or timezone.localdate()
+        )
+
+    def agenda_is_out(self, today: dt.date | None = None) -> bool:
+        """Has the publication date come (the rule of ``agenda_unpublished``, without a query)?"""
+        return self.agenda_out_on <= (today or timezone.localdate())
+
     def minutes_visible_to(self, viewer: Viewer) -> bool:
         """For a meeting already known to be visible: may the viewer read its minutes?
 
         The same rule as ``MeetingQuerySet.with_minutes_visible_to``, without a query.
         """
+        if viewer.is_secretariat or self.body_id in viewer.editor_body_ids:
+            return True
+        if self.is_ahead() and not self.agenda_is_out():
+            return False
+        return (
+            self.minutes_status == MinutesStatus.APPROVED or self.body_id in viewer.insider_body_ids
+        )
+
+    def agenda_visible_to(self, viewer: Viewer, today: dt.date | None = None) -> bool:
+        """For a meeting already known to be visible and still to come: may the viewer
+        see its agenda (``MeetingQuerySet.with_agenda_visible_to``, without a query)?"""
         return (
             viewer.is_secretariat
-            or self.minutes_status == MinutesStatus.APPROVED
-            or self.body_id in viewer.insider_body_ids
+            or self.body_id in viewer.editor_body_ids
+            or self.agenda_is_out(today)
         )
 
 
@@ -175,6 +253,21 @@ class ItemVisibility(models.TextChoices):
     RESTRICTED = "restricted", "Restricted"
 
 
+def _item_allowed(viewer: Viewer) -> models.Q:
+    """The items' own visibility rule (``AgendaItemQuerySet.visible_to``) as a condition."""
+    allowed = models.Q(visibility=ItemVisibility.PUBLIC)
+    if viewer.is_partner:
+        allowed |= models.Q(visibility=ItemVisibility.PARTNERS)
+    allowed |= models.Q(
+        visibility=ItemVisibility.MEMBERS, meeting__body__in=viewer.insider_body_ids
+    )
+    allowed |= models.Q(
+        visibility=ItemVisibility.RESTRICTED,
+        meeting__body__in=viewer.restricted_body_ids,
+    )
+    return allowed
+
+
 class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
     def visible_to(self, viewer: Viewer) -> AgendaItemQuerySet:
         """Items whose minutes and visibility this viewer may see.
@@ -187,17 +280,24 @@ class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
         qs = self.filter(meeting__in=Meeting.objects.with_minutes_visible_to(viewer))
         if viewer.is_secretariat:
             return qs
-        allowed = models.Q(visibility=ItemVisibility.PUBLIC)
-        if viewer.is_partner:
-            allowed |= models.Q(visibility=ItemVisibility.PARTNERS)
-        allowed |= models.Q(
-            visibility=ItemVisibility.MEMBERS, meeting__body__in=viewer.insider_body_ids
-        )
-        allowed |= models.Q(
-            visibility=ItemVisibility.RESTRICTED,
-            meeting__body__in=viewer.restricted_body_ids,
-        )
-        return qs.filter(allowed)
+        return qs.filter(_item_allowed(viewer))
+
+    def on_agenda_visible_to(
+        self, viewer: Viewer, today: dt.date | None = None
+    ) -> AgendaItemQuerySet:
+        """Items this viewer may see as part of an agenda: those of minutes they may
+        read (``visible_to``), and those of a meeting to come whose agenda is out to
+        them (``MeetingQuerySet.with_agenda_visible_to``), by the same visibility rule.
+
+        It is the title and papers that go out with an agenda, never minute text or
+        decisions: those follow ``visible_to``.
+        """
+        meetings = models.Q(
+            meeting__in=Meeting.objects.with_minutes_visible_to(viewer, today)
+        ) | models.Q(meeting__in=Meeting.objects.with_agenda_visible_to(viewer, today))
+        if viewer.is_secretariat:
+            return self.filter(meetings)
+        return self.filter(meetings & _item_allowed(viewer))
 
 
 class AgendaItem(Versioned):
@@ -249,8 +349,8 @@ class AgendaItem(Versioned):
 
 class PaperQuerySet(models.QuerySet["Paper"]):
     def visible_to(self, viewer: Viewer) -> PaperQuerySet:
-        """Papers of items the viewer may read."""
-        return self.filter(item__in=AgendaItem.objects.visible_to(viewer))
+        """Papers of items the viewer may read, in minutes or on a published agenda."""
+        return self.filter(item__in=AgendaItem.objects.on_agenda_visible_to(viewer))
 
 
 class Paper(models.Model):
@@ -270,6 +370,10 @@ class Paper(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def sent_late_for(self, meeting: Meeting) -> bool:
+        """Was the paper sent after the agenda's publication date (``meeting``: its item's)?"""
+        return timezone.localdate(self.uploaded_at) > meeting.agenda_out_on
 
 
 class DecisionKind(models.TextChoices):

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from concord.actions.forms import ProgressForm
@@ -184,6 +185,10 @@ def item_move(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         if moved:
             messages.success(request, f"Item {item.number} moved {request.POST['direction']}.")
+    # The agenda page (concord.agenda) moves items here too, and asks to come back.
+    back = request.POST.get("next", "")
+    if back.startswith("/") and url_has_allowed_host_and_scheme(back, allowed_hosts=None):
+        return redirect(back + f"#item-{item.pk}")
     return redirect(reverse("portal:meeting", args=[item.meeting_id]) + f"#item-{item.pk}")
 
 

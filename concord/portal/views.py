@@ -16,6 +16,7 @@ from concord.governance.access import viewer_for
 from concord.governance.models import Body, Membership
 from concord.lib.access import get_visible_or_404
 from concord.meetings.models import Attendance, Decision, Meeting, MeetingStatus
+from concord.meetings.publication import agenda_lines
 from concord.meetings.services import quorum
 from concord.portal.personal import personal_home
 
@@ -122,11 +123,15 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     the_meeting = get_visible_or_404(
         Meeting.objects.select_related("body", "approved_at"), viewer, pk=pk
     )
-    can_read_minutes = the_meeting.minutes_visible_to(viewer)
+    can_edit = viewer.can_edit_body(the_meeting.body_id)
+    # A meeting to come shows others its agenda, once published, and nothing minuted.
+    ahead = the_meeting.is_ahead() and not can_edit
+    can_read_minutes = the_meeting.minutes_visible_to(viewer) and not ahead
     context = {
         "meeting": the_meeting,
         "can_read_minutes": can_read_minutes,
-        "can_edit": viewer.can_edit_body(the_meeting.body_id),
+        "can_edit": can_edit,
+        "ahead": ahead,
     }
     if can_read_minutes:
         attendances = the_meeting.attendances.select_related(
@@ -137,6 +142,9 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
         context["amendments"] = the_meeting.amendments.select_related("made_by")
         if context["can_edit"]:
             context["quorum"] = quorum(the_meeting)
+    elif ahead and the_meeting.agenda_visible_to(viewer):
+        context["agenda_shown"] = True
+        context["agenda"] = agenda_lines(the_meeting, viewer)
     return render(request, "portal/meeting.html", context)
 
 

@@ -3,10 +3,14 @@ and who is sent to sign in (302)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
+from concord.agenda.models import EntryKind, WorkProgrammeEntry
 from concord.portal.models import Topic
+from tests.factories import make_meeting
 
 ROLES = [
     "anonymous",
@@ -29,6 +33,17 @@ REGISTERS = {
     "risks": "risk",
     "sharing": "agreement",
 }
+
+
+def _ahead(w):
+    """The board's meeting three weeks ahead (agenda not out yet) and a standing item."""
+    if not hasattr(w, "ahead"):
+        w.ahead = make_meeting(body=w.board, date=dt.date.today() + dt.timedelta(days=21))
+        w.standing = WorkProgrammeEntry.objects.create(
+            body=w.board, kind=EntryKind.STANDING, title="Business Group update"
+        )
+    return w.ahead
+
 
 # page name -> (url builder, expected status per role in ROLES order)
 MATRIX = {
@@ -141,6 +156,42 @@ MATRIX = {
     "actions csv": (
         lambda w: reverse("exports:actions_csv"),
         [L, 200, 200, 200, 200, 200, 200, 200],
+    ),
+    "work programme": (
+        lambda w: reverse("agenda:programme", args=[w.board.slug]),
+        [200] * 8,
+    ),
+    "members-only work programme": (
+        lambda w: reverse("agenda:programme", args=[w.tasking.slug]),
+        [404, 404, 404, 404, 404, 404, 200, 200],
+    ),
+    "add to work programme": (
+        lambda w: reverse("agenda:entry_create", args=[w.board.slug]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "edit work programme entry": (
+        lambda w: _ahead(w) and reverse("agenda:entry_edit", args=[w.standing.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "agenda page": (
+        lambda w: reverse("agenda:draft", args=[_ahead(w).pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "meeting ahead, agenda not out": (
+        lambda w: reverse("portal:meeting", args=[_ahead(w).pk]),
+        [200] * 8,
+    ),
+    "agenda pack pdf": (
+        lambda w: reverse("agenda:pack_pdf", args=[w.meeting.pk]),
+        [200] * 8,
+    ),
+    "agenda pack docx, agenda not out": (
+        lambda w: reverse("agenda:pack_docx", args=[_ahead(w).pk]),
+        [404, 404, 404, 404, 404, 200, 404, 200],
+    ),
+    "agenda pack docx, draft minutes": (
+        lambda w: reverse("agenda:pack_docx", args=[w.draft.pk]),
+        [404, 404, 404, 200, 200, 200, 404, 200],
     ),
     "api openapi": (lambda w: "/api/openapi.json", [200] * 8),
     "api meeting": (lambda w: f"/api/meetings/{w.meeting.pk}", [200] * 8),

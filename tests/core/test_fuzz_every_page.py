@@ -10,6 +10,8 @@ from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.test import Client
 
+from concord.agenda.models import WorkProgrammeEntry
+from concord.governance.models import Body
 from concord.imports.services import import_paths
 from concord.meetings.models import Decision, Paper
 from concord.performance.reports.freezing import freeze_report
@@ -53,6 +55,8 @@ def world(db, settings, tmp_path):
         item=w.public_item, title="Patrol plan", file=ContentFile(b"plan", name="plan.txt")
     )
     Topic.objects.create(name="Patrols").decisions.add(*Decision.objects.all())
+    for body in Body.objects.all():  # the crawl visits only a few bodies' work programmes
+        WorkProgrammeEntry.objects.create(body=body, kind="standing", title="Business update")
     for name, spec in (("feb.txt", FIRST), ("may.txt", SECOND)):
         (tmp_path / name).write_text(to_txt(spec), encoding="utf-8")
     # Two confirmed imports (undo, the register entries they made, a merge

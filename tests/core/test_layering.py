@@ -3,7 +3,7 @@
 The layers (docs/architecture.md, "Which way the apps depend")::
 
     lib, ingest  <  people  <  governance  <  meetings  <  actions
-                 <  imports, performance, portal, exports, api  <  registers
+                 <  imports, performance, portal, exports, api, agenda  <  registers
                  <  secretariat, search  <  demo
 
 Every module under ``concord/<app>/`` is parsed with ``ast`` (imports inside
@@ -35,6 +35,7 @@ LAYERS = {
     "portal": 5,
     "exports": 5,
     "api": 5,
+    "agenda": 5,  # work programmes and agenda packs read meetings and open actions
     "registers": 6,  # registers and the annual report read performance's figures
     "secretariat": 7,  # the desk gathers what needs attention from every app below
     "search": 7,  # one index over every app's records
