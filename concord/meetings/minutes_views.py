@@ -95,6 +95,7 @@ def _decision_form(item: AgendaItem, meeting: Meeting, data: Any = None) -> Deci
     form = DecisionForm(data, prefix=decision_prefix(item.pk))
     form.fields["kind"].label = f"Kind of decision on item {item.number}"
     form.fields["text"].label = f"Decision on item {item.number}"
+    form.fields["text"].widget.attrs["rows"] = 2
     ask_reason(form, meeting)
     return form
 
