@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -150,6 +151,18 @@ def _part(item: AgendaItem, meeting: Meeting, viewer: Viewer, **given: Any) -> I
     return part
 
 
+def _focus_first_error(form: forms.BaseForm) -> None:
+    """Put the cursor (and so the scroll) on a returned form's first field to correct.
+
+    Without JavaScript a form with errors comes back inside the whole page, which
+    would otherwise open at its top.
+    """
+    visible = [name for name, field in form.fields.items() if not field.widget.is_hidden]
+    wrong = [name for name in visible if name in form.errors]
+    for first in (wrong or visible)[:1]:
+        form.fields[first].widget.attrs["autofocus"] = True
+
+
 def _page(
     request: HtmxHttpRequest,
     meeting: Meeting,
@@ -161,6 +174,9 @@ def _page(
 ) -> HttpResponse:
     """The whole page; ``failed`` holds, by item, forms that came back with errors."""
     failed = failed or {}
+    for returned in [attendance_form, new_item, *(f for g in failed.values() for f in g.values())]:
+        if isinstance(returned, forms.BaseForm) and returned.is_bound:
+            _focus_first_error(returned)
     if attendance_form is None:
         attendance_form = AttendanceForm(meeting=meeting, viewer=viewer)
         ask_reason(attendance_form, meeting)

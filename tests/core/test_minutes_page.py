@@ -298,13 +298,25 @@ def test_a_hidden_owner_posted_anyway_is_a_field_error_and_no_action(w, as_user)
 
 
 def test_without_javascript_a_typed_owner_name_is_looked_up_and_confirmed(w, as_user):
+    """Two people of another public body (so outside the shortlist) match: the page comes
+    back with both offered in this item's select, and only there."""
     client = as_user(w.editor)
     url = reverse("meetings:minutes_action", args=[w.item.pk])
-    make_membership(person=make_person(name="Zed Marsh"), body=w.board)
-    make_membership(person=make_person(name="Zoe Marsh"), body=w.board)
+    other_item = make_item(meeting=w.draft, title="Other business")
+    forum = Body.objects.get(name="Another Forum")
+    make_membership(person=make_person(name="Zed Marsh"), body=forum)
+    make_membership(person=make_person(name="Zoe Marsh"), body=forum)
     data = action_post(w.item, description="Call them", owner_people_search="Marsh")
     html = client.post(url, data).content.decode()
     assert "More than one person matches" in html
+    # Without JavaScript the whole page comes back: the cursor is on the field to correct.
+    select = re.search(rf'<select[^>]*id="id_action-{w.item.pk}-owner_people"[^>]*>', html)
+    assert select and "autofocus" in select[0]
+    assert html.count("autofocus") == 1
+    offered = select_labels(html, f"id_action-{w.item.pk}-owner_people")
+    assert {"Zed Marsh", "Zoe Marsh"} <= set(offered)
+    elsewhere = select_labels(html, f"id_action-{other_item.pk}-owner_people")
+    assert "Zed Marsh" not in elsewhere and "Cllr Ann Lee" in elsewhere
     assert not Action.objects.filter(description="Call them").exists()
     data = action_post(w.item, description="Call them", owner_people_search="Zed Marsh")
     assert client.post(url, data).status_code == 302
