@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from concord.meetings import views
+from concord.meetings import minutes_views, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -19,4 +19,15 @@ urlpatterns = [
     path("items/<int:pk>/declarations/new/", views.declaration_create, name="declaration_create"),
     path("items/<int:pk>/papers/new/", views.paper_create, name="paper_create"),
     path("papers/<int:pk>/", views.paper, name="paper"),
+    # Minutes written in one page (concord/meetings/minutes_views.py).
+    path("meetings/<int:pk>/minutes/", minutes_views.page, name="minutes"),
+    path(
+        "meetings/<int:pk>/minutes/attendance/",
+        minutes_views.attendance,
+        name="minutes_attendance",
+    ),
+    path("meetings/<int:pk>/minutes/items/", minutes_views.new_item, name="minutes_item"),
+    path("items/<int:pk>/minutes/text/", minutes_views.item_text, name="minutes_text"),
+    path("items/<int:pk>/minutes/decisions/", minutes_views.item_decision, name="minutes_decision"),
+    path("items/<int:pk>/minutes/actions/", minutes_views.item_action, name="minutes_action"),
 ]

@@ -119,6 +119,14 @@ MATRIX = {
         lambda w: reverse("meetings:matters_arising", args=[w.meeting.pk]),
         [L, 403, 403, 403, 403, 200, 403, 200],
     ),
+    "minutes on one page": (
+        lambda w: reverse("meetings:minutes", args=[w.draft.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "members-only minutes on one page": (
+        lambda w: reverse("meetings:minutes", args=[w.private_meeting.pk]),
+        [L, 404, 404, 404, 404, 404, 403, 200],
+    ),
     "meeting history": (
         lambda w: reverse("meetings:history", args=[w.meeting.pk]),
         [L, 403, 403, 403, 403, 200, 403, 200],

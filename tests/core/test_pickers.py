@@ -41,6 +41,7 @@ def form_urls(w: SimpleNamespace) -> list[str]:
         reverse("meetings:item_create", args=[w.meeting.pk]),
         reverse("meetings:declaration_create", args=[w.public_item.pk]),
         reverse("meetings:attendance", args=[w.meeting.pk]),
+        reverse("meetings:minutes", args=[w.meeting.pk]),
         w.ttc_plan_url,
     ]
 

@@ -55,6 +55,7 @@ PAGES = {
     "bodies": lambda w: reverse("portal:bodies"),
     "meeting": lambda w: reverse("portal:meeting", args=[w.last.pk]),
     "matters arising": lambda w: reverse("meetings:matters_arising", args=[w.last.pk]),
+    "minutes on one page": lambda w: reverse("meetings:minutes", args=[w.last.pk]),
     "person": lambda w: reverse("people:person", args=[w.chair.pk]),
     "needs attention": lambda w: reverse("secretariat:dashboard"),
     "attendance": lambda w: reverse("secretariat:attendance") + "?from=2020-01-01",
