@@ -14,7 +14,13 @@ from concord.lib.access import Viewer
 from concord.lib.locking import VersionedForm
 from concord.meetings.models import AgendaItem
 from concord.performance import rules
-from concord.performance.models import AmendedPart, Area, PerformanceReport, TurnTheCurve
+from concord.performance.models import (
+    AmendedPart,
+    Area,
+    FigureBasis,
+    PerformanceReport,
+    TurnTheCurve,
+)
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -226,6 +232,17 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label="File",
         help_text="CSV (UTF-8) or Excel .xlsx, at most 5 MB, with a header row.",
+    )
+    basis = forms.ChoiceField(
+        label="Figures of cumulative indicators are",
+        choices=FigureBasis.choices,
+        initial=FigureBasis.PERIOD,
+        required=False,
+        help_text=(
+            "For counts that add up over the financial year (such as smoking quitters): does "
+            "the file give each period's own figure, or the total so far this year? A 'basis' "
+            "column in the file (period or year to date) overrides this for its row."
+        ),
     )
 
     def clean_file(self) -> Any:

@@ -33,6 +33,8 @@ urlpatterns = [
     path("reports/<int:pk>/amend/", reports.report_amend, name="report_amend"),
     path("reports/<int:pk>/attach/", reports.report_attach, name="report_attach"),
     path("import/", tabular.import_page, name="import"),
+    path("import/<uuid:token>/", tabular.import_preview, name="import_preview"),
+    path("import/<uuid:token>/confirm/", tabular.import_confirm, name="import_confirm"),
     re_path(
         r"^export/(?P<what>observations|targets)\.(?P<fmt>csv|xlsx)$",
         tabular.export,

@@ -13,6 +13,7 @@ from django.test import Client
 from concord.imports.services import import_paths
 from concord.meetings.models import Paper
 from concord.performance.reports.freezing import freeze_report
+from concord.performance.tabular.staged import stage_upload
 from tests.core.fuzzing import (
     ABSURD,
     PER_FIELD,
@@ -41,6 +42,8 @@ def world(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     w = build_perf_world()
     freeze_report(w.private_report, w.secretariat)  # a published report to amend
+    # A file of figures waiting on its preview (linked from the import page).
+    stage_upload(b"indicator,area,period,value\nHS 2,L9000001,2025-Q1,81\n", "f.csv", w.secretariat)
     Paper.objects.create(
         item=w.public_item, title="Patrol plan", file=ContentFile(b"plan", name="plan.txt")
     )

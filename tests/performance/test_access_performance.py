@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from concord.performance.models import PerformanceReport
 from concord.performance.reports.freezing import freeze_report
+from concord.performance.tabular.staged import stage_upload
 from tests.performance.pages_world import build_perf_world
 
 ROLES = [
@@ -121,6 +122,15 @@ MATRIX = {
         lambda w: reverse("performance:import"),
         [L, 403, 403, 403, 403, 200, 403, 200, 200],
     ),
+    "preview of an uploaded file": (
+        # Only its uploader (the editor) sees figures not yet confirmed.
+        lambda w: reverse("performance:import_preview", args=[w.staged.token]),
+        [L, 404, 404, 404, 404, 200, 404, 404, 404],
+    ),
+    "confirm an uploaded file (only by POST)": (
+        lambda w: reverse("performance:import_confirm", args=[w.staged.token]),
+        [L, 405, 405, 405, 405, 405, 405, 405, 405],
+    ),
     "export observations": (
         lambda w: reverse("performance:export", args=["observations", "csv"]),
         [L, 200, 200, 200, 200, 200, 200, 200, 200],
@@ -133,8 +143,12 @@ MATRIX = {
 
 
 @pytest.fixture
-def world(db):
+def world(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     w = build_perf_world()
+    w.staged, _ = stage_upload(
+        b"indicator,area,period,value\nHS 2,L9000001,2025-Q1,81\n", "f.csv", w.editor
+    )
     w.published = PerformanceReport.objects.create(
         body=w.board, area=w.la, period=w.draft_report.period, title="Published Q4"
     )

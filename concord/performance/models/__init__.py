@@ -39,6 +39,7 @@ from concord.performance.models.reports import (
     ReportLocked,
     ReportStatus,
 )
+from concord.performance.models.staged import FigureBasis, StagedImport, StagedImportQuerySet
 from concord.performance.models.turn_the_curve import TurnTheCurve, TurnTheCurveQuerySet
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "CodeScheme",
     "DataSet",
     "FREQUENCY_KIND",
+    "FigureBasis",
     "Frequency",
     "ImportBatch",
     "Indicator",
@@ -67,6 +69,8 @@ __all__ = [
     "ReportLineQuerySet",
     "ReportLocked",
     "ReportStatus",
+    "StagedImport",
+    "StagedImportQuerySet",
     "Target",
     "TargetKind",
     "TargetQuerySet",
