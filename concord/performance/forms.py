@@ -86,8 +86,11 @@ class ReportTextForm(VersionedForm):
 
     class Meta:
         model = PerformanceReport
-        fields = ["title", "introduction", "recommendations"]
+        fields = ["title", "introduction", "story", "recommendations"]
+        labels = {"story": "The story behind the figures"}
         help_texts = {
+            "story": "Why the figures are as they are: causes, what is being done. "
+            "One paragraph per line.",
             "recommendations": "What the board is asked to do. One paragraph per line.",
         }
         error_messages = {"title": {"required": "Give the report a title."}}
@@ -103,6 +106,9 @@ class ReportTextForm(VersionedForm):
 
     def clean_recommendations(self) -> str:
         return _tidy(self.cleaned_data["recommendations"])
+
+    def clean_story(self) -> str:
+        return _tidy(self.cleaned_data["story"])
 
 
 class ReportAmendmentForm(forms.Form):

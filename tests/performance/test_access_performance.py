@@ -85,17 +85,23 @@ MATRIX = {
         lambda w: reverse("performance:report_docx", args=[w.published.pk]),
         [200] * 9,
     ),
+    # A draft, with its draft commentary, is read by its body: members (an adviser
+    # too) and editors; only editors change it.
     "draft report": (
         lambda w: reverse("performance:report", args=[w.draft_report.pk]),
-        [404, 404, 404, 404, 404, 200, 404, 404, 200],
+        [404, 404, 404, 200, 200, 200, 404, 404, 200],
     ),
     "draft report as Word": (
         lambda w: reverse("performance:report_docx", args=[w.draft_report.pk]),
-        [404, 404, 404, 404, 404, 200, 404, 404, 200],
+        [404, 404, 404, 200, 200, 200, 404, 404, 200],
+    ),
+    "draft the notes of a draft report": (
+        lambda w: reverse("performance:report_notes", args=[w.draft_report.pk]),
+        [L, 404, 404, 403, 403, 200, 404, 404, 200],
     ),
     "members-only body's draft": (
         lambda w: reverse("performance:report", args=[w.private_report.pk]),
-        [404, 404, 404, 404, 404, 404, 404, 200, 200],
+        [404, 404, 404, 404, 404, 404, 200, 200, 200],
     ),
     "start a report": (
         lambda w: reverse("performance:report_create"),
@@ -108,11 +114,11 @@ MATRIX = {
     ),
     "edit a draft report": (
         lambda w: reverse("performance:report_edit", args=[w.draft_report.pk]),
-        [L, 404, 404, 404, 404, 200, 404, 404, 200],
+        [L, 404, 404, 403, 403, 200, 404, 404, 200],
     ),
     "publish a draft": (
         lambda w: reverse("performance:report_publish", args=[w.draft_report.pk]),
-        [L, 404, 404, 404, 404, 200, 404, 404, 200],
+        [L, 404, 404, 403, 403, 200, 404, 404, 200],
     ),
     "attach a published report": (
         lambda w: reverse("performance:report_attach", args=[w.published.pk]),

@@ -37,6 +37,7 @@ from concord.performance.models.reports import (
     ReportLine,
     ReportLineQuerySet,
     ReportLocked,
+    ReportNote,
     ReportStatus,
 )
 from concord.performance.models.staged import FigureBasis, StagedImport, StagedImportQuerySet
@@ -68,6 +69,7 @@ __all__ = [
     "ReportLine",
     "ReportLineQuerySet",
     "ReportLocked",
+    "ReportNote",
     "ReportStatus",
     "StagedImport",
     "StagedImportQuerySet",

@@ -135,6 +135,7 @@ class ReportLayout:
     summary: str
     status_note: str
     recommendations: str = ""
+    story: str = ""
     illustrative: bool = False
     frozen_on: dt.date | None = None
     meeting_reference: str = ""
@@ -226,6 +227,7 @@ def report_layout(
         summary=summary_text(summary),
         status_note=note,
         recommendations=report.recommendations,
+        story=report.story,
         illustrative=illustrative,
         frozen_on=report.published_at.date() if report.published_at else None,
         meeting_reference=meeting,
