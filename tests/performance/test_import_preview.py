@@ -205,11 +205,12 @@ def _big_file(rows: int) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-# Reading the periods, indicators and areas, the staging table's statements, the
-# preview's three samples and their indicators, areas and people, and saving the
-# staged import (the staging table's batched INSERTs are left out: one per 5,000 rows;
-# PostgreSQL loads it by COPY and then analyses it, one statement more).
-STAGE_QUERIES = {"sqlite": 28, "postgresql": 29}
+# Looking for the uploader's abandoned previews, reading the periods, indicators and
+# areas, the staging table's statements, the preview's three samples and their
+# indicators, areas and people, and saving the staged import (the staging table's
+# batched INSERTs are left out: one per 5,000 rows; PostgreSQL loads it by COPY and
+# then analyses it, one statement more).
+STAGE_QUERIES = {"sqlite": 29, "postgresql": 30}
 PREVIEW_PAGE_QUERIES = 6
 
 
@@ -252,3 +253,22 @@ def test_an_editor_names_their_own_indicators_by_title_but_not_others(client, w)
         "&#x27;Offenders in the tasking cohort&#x27;"
     ) in response.content.decode()
     assert StagedImport.objects.count() == 1
+
+
+def test_previews_left_unconfirmed_for_a_week_are_put_aside_at_the_next_upload(w):
+    import datetime as dt
+    import os
+
+    from django.utils import timezone
+
+    old, _ = stage_upload(FILE, "old.csv", w.editor)
+    recent, _ = stage_upload(FILE, "recent.csv", w.editor)
+    other, _ = stage_upload(FILE, "other.csv", w.secretariat)
+    assert old and recent and other
+    week_ago = timezone.now() - dt.timedelta(days=8)
+    StagedImport.objects.filter(pk__in=[old.pk, other.pk]).update(uploaded_at=week_ago)
+    path = old.file.path
+    stage_upload(FILE, "new.csv", w.editor)
+    assert not StagedImport.objects.filter(pk=old.pk).exists() and not os.path.exists(path)
+    # Someone else's old upload, and the uploader's recent one, stay.
+    assert StagedImport.objects.filter(pk__in=[recent.pk, other.pk]).count() == 2

@@ -9,10 +9,12 @@ browser — all rows or none, and refuses if those figures changed since.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from concord.performance.models import FigureBasis, StagedImport
 from concord.performance.tabular.observations import import_observations
@@ -32,10 +34,23 @@ def preview_file(data: bytes, filename: str, basis: str) -> tuple[ImportResult, 
     return result, preview
 
 
+# A preview left unconfirmed this long is put aside when its uploader uploads again.
+KEPT_UNCONFIRMED = dt.timedelta(days=7)
+
+
 def stage_upload(
     data: bytes, filename: str, user, basis: str = FigureBasis.PERIOD
 ) -> tuple[StagedImport | None, ImportResult]:
-    """Preview a file of observations and keep it to be confirmed; ``None`` if a row is bad."""
+    """Preview a file of observations and keep it to be confirmed; ``None`` if a row is bad.
+
+    The uploader's previews left unconfirmed for more than a week are put
+    aside first (their stored files deleted), so abandoned uploads do not pile up.
+    """
+    old = StagedImport.objects.pending().filter(
+        uploaded_by=user, uploaded_at__lt=timezone.now() - KEPT_UNCONFIRMED
+    )
+    for stale in old:
+        discard_staged(stale)
     result, preview = preview_file(data, filename, basis)
     if not result.ok:
         return None, result
@@ -48,7 +63,7 @@ def stage_upload(
         preview=preview.as_dict(),
     )
     staged.file.save(
-        "figures.csv" if not filename.endswith(".xlsx") else "figures.xlsx",
+        f"{staged.token}{'.xlsx' if filename.lower().endswith('.xlsx') else '.csv'}",
         ContentFile(data),
         save=False,
     )
