@@ -272,3 +272,13 @@ def test_previews_left_unconfirmed_for_a_week_are_put_aside_at_the_next_upload(w
     assert not StagedImport.objects.filter(pk=old.pk).exists() and not os.path.exists(path)
     # Someone else's old upload, and the uploader's recent one, stay.
     assert StagedImport.objects.filter(pk__in=[recent.pk, other.pk]).count() == 2
+
+
+def test_an_editor_who_lost_the_body_cannot_confirm_an_earlier_preview(client, w):
+    client.force_login(w.editor)
+    upload(client)
+    staged = StagedImport.objects.get()
+    w.board.editors.remove(w.editor)
+    response = client.post(reverse("performance:import_confirm", args=[staged.token]))
+    assert response.status_code == 403
+    assert stored(w, "2024-Q4") == 73

@@ -26,7 +26,12 @@ from concord.performance.models import (
 from concord.performance.tabular.export import export_observations, export_targets
 from concord.performance.tabular.preview import CHANGE_KINDS, Preview
 from concord.performance.tabular.reading import MAX_REPORTED_ERRORS, RowError, read_table
-from concord.performance.tabular.staged import confirm_staged, discard_staged, stage_upload
+from concord.performance.tabular.staged import (
+    confirm_staged,
+    discard_staged,
+    stage_upload,
+    staged_data,
+)
 from concord.performance.tabular.targets import import_targets
 from concord.performance.views.common import (
     XLSX,
@@ -147,13 +152,20 @@ def _preview_page(request: HttpRequest, staged: StagedImport, status: int = 200)
 @login_required
 @require_POST
 def import_confirm(request: HttpRequest, token: UUID) -> HttpResponse:
-    """Write the previewed file, all rows or none; refused if the figures changed since."""
+    """Write the previewed file, all rows or none; refused if the figures changed since,
+    or if the uploader may no longer change every indicator it names."""
     staged = _staged_or_404(request, token)
     if "discard" in request.POST:
         discard_staged(staged)
         messages.info(request, "Nothing imported: the file was put aside.")
         return redirect("performance:import")
+    viewer = viewer_for(request)
     try:
+        if not viewer.can_edit_any or (
+            not viewer.is_secretariat
+            and _unauthorised_rows(viewer, staged_data(staged), staged.filename)
+        ):
+            raise PermissionDenied("You may no longer change every indicator this file names.")
         result = confirm_staged(staged, request.user)
     except (OSError, ValueError) as exc:
         messages.error(request, f"Nothing imported: the uploaded file could not be read ({exc}).")
