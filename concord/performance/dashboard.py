@@ -43,10 +43,10 @@ from concord.performance.status import (
 )
 from concord.performance.words import (
     RAG_LABELS,
-    SIGNIFICANCE_LABELS,
     SUPPRESSED,
     TRAVEL_LABELS,
     figure,
+    status_comparison_words,
     svg,
     target_text,
 )
@@ -165,7 +165,7 @@ def dashboard_rows(
                 travel=r.travel.against_previous.value,
                 travel_label=TRAVEL_LABELS[r.travel.against_previous.value],
                 travel_mean_label=TRAVEL_LABELS[r.travel.against_mean.value],
-                significance_label=SIGNIFICANCE_LABELS[r.significance.value],
+                significance_label=status_comparison_words(r),
                 spark=svg(
                     charts.sparkline(
                         values,

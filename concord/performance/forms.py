@@ -14,7 +14,13 @@ from concord.lib.access import Viewer
 from concord.lib.locking import VersionedForm
 from concord.meetings.models import AgendaItem
 from concord.performance import rules
-from concord.performance.models import AmendedPart, Area, PerformanceReport, TurnTheCurve
+from concord.performance.models import (
+    AmendedPart,
+    Area,
+    FigureBasis,
+    PerformanceReport,
+    TurnTheCurve,
+)
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -80,8 +86,11 @@ class ReportTextForm(VersionedForm):
 
     class Meta:
         model = PerformanceReport
-        fields = ["title", "introduction", "recommendations"]
+        fields = ["title", "introduction", "story", "recommendations"]
+        labels = {"story": "The story behind the figures"}
         help_texts = {
+            "story": "Why the figures are as they are: causes, what is being done. "
+            "One paragraph per line.",
             "recommendations": "What the board is asked to do. One paragraph per line.",
         }
         error_messages = {"title": {"required": "Give the report a title."}}
@@ -97,6 +106,9 @@ class ReportTextForm(VersionedForm):
 
     def clean_recommendations(self) -> str:
         return _tidy(self.cleaned_data["recommendations"])
+
+    def clean_story(self) -> str:
+        return _tidy(self.cleaned_data["story"])
 
 
 class ReportAmendmentForm(forms.Form):
@@ -226,6 +238,17 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label="File",
         help_text="CSV (UTF-8) or Excel .xlsx, at most 5 MB, with a header row.",
+    )
+    basis = forms.ChoiceField(
+        label="Figures of cumulative indicators are",
+        choices=FigureBasis.choices,
+        initial=FigureBasis.PERIOD,
+        required=False,
+        help_text=(
+            "For counts that add up over the financial year (such as smoking quitters): does "
+            "the file give each period's own figure, or the total so far this year? A 'basis' "
+            "column in the file (period or year to date) overrides this for its row."
+        ),
     )
 
     def clean_file(self) -> Any:

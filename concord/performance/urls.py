@@ -29,10 +29,13 @@ urlpatterns = [
     path("reports/<int:pk>/", reports.report_detail, name="report"),
     path("reports/<int:pk>/report.docx", reports.report_docx, name="report_docx"),
     path("reports/<int:pk>/edit/", reports.report_edit, name="report_edit"),
+    path("reports/<int:pk>/notes/", reports.report_notes, name="report_notes"),
     path("reports/<int:pk>/publish/", reports.report_publish, name="report_publish"),
     path("reports/<int:pk>/amend/", reports.report_amend, name="report_amend"),
     path("reports/<int:pk>/attach/", reports.report_attach, name="report_attach"),
     path("import/", tabular.import_page, name="import"),
+    path("import/<uuid:token>/", tabular.import_preview, name="import_preview"),
+    path("import/<uuid:token>/confirm/", tabular.import_confirm, name="import_confirm"),
     re_path(
         r"^export/(?P<what>observations|targets)\.(?P<fmt>csv|xlsx)$",
         tabular.export,

@@ -219,8 +219,8 @@ def ward_view(indicator: Indicator, period: rules.Period, area: Area, *, public:
     trend_text = {
         "narrowing": "The gap is narrowing",
         "widening": "The gap is widening",
-        "no_change": "No change in the gap",
-        "no_data": "Not known whether the gap is narrowing",
+        "no_change": "No significant change in the gap (the change is within tolerance)",
+        "no_data": "Not known whether the gap is narrowing (a figure is missing)",
     }.get(table.gap_trend.status.value, "")
     if trend_text:
         trend_text += f" since {table.earlier_period.label()}."

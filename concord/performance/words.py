@@ -27,17 +27,65 @@ TRAVEL_LABELS = {
     "decreasing": "Decreasing",
     # The change is within the tolerance or the confidence intervals overlap: say so.
     "no_change": "No significant change (within tolerance or the confidence interval)",
-    "no_data": "Not known",
+    "no_data": "Not known (no figure to compare with)",
 }
 
 SIGNIFICANCE_LABELS = {
     "better": "Better",
-    "similar": "Similar",
+    # The intervals overlap: the difference may be chance. Say so.
+    "similar": "Similar: no significant difference (the confidence intervals overlap)",
     "worse": "Worse",
     "higher": "Higher",
     "lower": "Lower",
     "not_tested": "Not tested (no confidence interval)",
 }
+
+
+def comparison_words(
+    significance: str,
+    comparator: str = "",
+    *,
+    has_interval: bool = True,
+    comparator_has_figure: bool = True,
+    comparator_has_interval: bool = True,
+) -> str:
+    """The comparison with another area in words, with the reason when it was not tested.
+
+    >>> comparison_words("not_tested", "Harrowby", has_interval=False)
+    'Not tested: this figure has no confidence interval'
+    >>> comparison_words("not_tested", "Harrowby", comparator_has_figure=False)
+    'Not tested: Harrowby has no figure for the period'
+    >>> comparison_words("not_tested", "Harrowby", comparator_has_interval=False)
+    "Not tested: Harrowby's figure has no confidence interval"
+    >>> comparison_words("not_tested")
+    'Not tested: there is no area above this one to compare with'
+    >>> comparison_words("similar", "Harrowby")
+    'Similar: no significant difference (the confidence intervals overlap)'
+    """
+    if significance != "not_tested":
+        return SIGNIFICANCE_LABELS.get(significance, significance)
+    if not comparator:
+        return "Not tested: there is no area above this one to compare with"
+    if not has_interval:
+        return "Not tested: this figure has no confidence interval"
+    if not comparator_has_figure:
+        return f"Not tested: {comparator} has no figure for the period"
+    if not comparator_has_interval:
+        return f"Not tested: {comparator}'s figure has no confidence interval"
+    return SIGNIFICANCE_LABELS["not_tested"]
+
+
+def status_comparison_words(status) -> str:  # an IndicatorStatus
+    """:func:`comparison_words` for one indicator's status (no queries)."""
+    point, other = status.point, status.comparator_point
+    return comparison_words(
+        status.significance.value,
+        status.comparator.name if status.comparator else "",
+        has_interval=point is not None and point.ci is not None,
+        comparator_has_figure=other is not None,
+        comparator_has_interval=other is not None and other.ci is not None,
+    )
+
 
 STATUS_FILTERS = [("", "Any status"), *((k, v.split(":")[0]) for k, v in RAG_LABELS.items())]
 

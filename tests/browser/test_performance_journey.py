@@ -148,7 +148,7 @@ def test_the_performance_journey(page: Page, live_server, w) -> None:
             }
         ]
     )
-    page.get_by_role("button", name="Import").click()
+    page.get_by_role("button", name="Check and preview").click()
     expect(
         page.get_by_role("heading", name=re.compile("Nothing was imported: 1 problem"))
     ).to_be_visible()

@@ -15,6 +15,7 @@ from concord.governance.models import Body
 from concord.imports.services import import_paths
 from concord.meetings.models import Decision, Paper
 from concord.performance.reports.freezing import freeze_report
+from concord.performance.tabular.staged import stage_upload
 from concord.portal.models import Topic
 from tests.core.fuzzing import (
     ABSURD,
@@ -51,6 +52,8 @@ def world(db, settings, tmp_path):
     w = build_perf_world()
     add_entries(w)  # an entry in every register: their pages, forms and filters
     freeze_report(w.private_report, w.secretariat)  # a published report to amend
+    # A file of figures waiting on its preview (linked from the import page).
+    stage_upload(b"indicator,area,period,value\nHS 2,L9000001,2025-Q1,81\n", "f.csv", w.secretariat)
     Paper.objects.create(
         item=w.public_item, title="Patrol plan", file=ContentFile(b"plan", name="plan.txt")
     )

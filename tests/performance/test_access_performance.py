@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from concord.performance.models import PerformanceReport
 from concord.performance.reports.freezing import freeze_report
+from concord.performance.tabular.staged import stage_upload
 from tests.performance.pages_world import build_perf_world
 
 ROLES = [
@@ -84,17 +85,23 @@ MATRIX = {
         lambda w: reverse("performance:report_docx", args=[w.published.pk]),
         [200] * 9,
     ),
+    # A draft, with its draft commentary, is read by its body: members (an adviser
+    # too) and editors; only editors change it.
     "draft report": (
         lambda w: reverse("performance:report", args=[w.draft_report.pk]),
-        [404, 404, 404, 404, 404, 200, 404, 404, 200],
+        [404, 404, 404, 200, 200, 200, 404, 404, 200],
     ),
     "draft report as Word": (
         lambda w: reverse("performance:report_docx", args=[w.draft_report.pk]),
-        [404, 404, 404, 404, 404, 200, 404, 404, 200],
+        [404, 404, 404, 200, 200, 200, 404, 404, 200],
+    ),
+    "draft the notes of a draft report": (
+        lambda w: reverse("performance:report_notes", args=[w.draft_report.pk]),
+        [L, 404, 404, 403, 403, 200, 404, 404, 200],
     ),
     "members-only body's draft": (
         lambda w: reverse("performance:report", args=[w.private_report.pk]),
-        [404, 404, 404, 404, 404, 404, 404, 200, 200],
+        [404, 404, 404, 404, 404, 404, 200, 200, 200],
     ),
     "start a report": (
         lambda w: reverse("performance:report_create"),
@@ -107,11 +114,11 @@ MATRIX = {
     ),
     "edit a draft report": (
         lambda w: reverse("performance:report_edit", args=[w.draft_report.pk]),
-        [L, 404, 404, 404, 404, 200, 404, 404, 200],
+        [L, 404, 404, 403, 403, 200, 404, 404, 200],
     ),
     "publish a draft": (
         lambda w: reverse("performance:report_publish", args=[w.draft_report.pk]),
-        [L, 404, 404, 404, 404, 200, 404, 404, 200],
+        [L, 404, 404, 403, 403, 200, 404, 404, 200],
     ),
     "attach a published report": (
         lambda w: reverse("performance:report_attach", args=[w.published.pk]),
@@ -120,6 +127,15 @@ MATRIX = {
     "import": (
         lambda w: reverse("performance:import"),
         [L, 403, 403, 403, 403, 200, 403, 200, 200],
+    ),
+    "preview of an uploaded file": (
+        # Only its uploader (the editor) sees figures not yet confirmed.
+        lambda w: reverse("performance:import_preview", args=[w.staged.token]),
+        [L, 404, 404, 404, 404, 200, 404, 404, 404],
+    ),
+    "confirm an uploaded file (only by POST)": (
+        lambda w: reverse("performance:import_confirm", args=[w.staged.token]),
+        [L, 405, 405, 405, 405, 405, 405, 405, 405],
     ),
     "export observations": (
         lambda w: reverse("performance:export", args=["observations", "csv"]),
@@ -133,8 +149,12 @@ MATRIX = {
 
 
 @pytest.fixture
-def world(db):
+def world(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     w = build_perf_world()
+    w.staged, _ = stage_upload(
+        b"indicator,area,period,value\nHS 2,L9000001,2025-Q1,81\n", "f.csv", w.editor
+    )
     w.published = PerformanceReport.objects.create(
         body=w.board, area=w.la, period=w.draft_report.period, title="Published Q4"
     )

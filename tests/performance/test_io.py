@@ -217,8 +217,14 @@ def test_the_commands_import_and_refuse_with_row_messages(world, tmp_path):
     good = tmp_path / "good.csv"
     good.write_text("indicator,area,period,value\nHX 1,W0000001,2009-Q2,12\n")
     out = io.StringIO()
-    call_command("import_observations", str(good), stdout=out)
-    assert "1 new" in out.getvalue()
+    with pytest.raises(CommandError, match="--yes"):
+        call_command("import_observations", str(good), stdout=out)
+    assert "1 row(s): 1 new, 0 changed, 0 unchanged. Nothing has been written yet." in (
+        out.getvalue()
+    )
+    assert not Observation.objects.filter(area__code="W0000001", period__code="2009-Q2").exists()
+    call_command("import_observations", str(good), "--yes", stdout=out)
+    assert "Imported 1 row(s): 1 new" in out.getvalue()
     bad = tmp_path / "bad.csv"
     bad.write_text("indicator,area,period,value\nHX 9,W0000001,2009-Q2,12\n")
     err = io.StringIO()
@@ -253,11 +259,16 @@ def test_the_import_command_shows_a_progress_bar_unless_asked_not_to(world, tmp_
     good = tmp_path / "good.csv"
     good.write_text("indicator,area,period,value\nHX 1,W0000001,2009-Q2,12\n")
     err = io.StringIO()
-    call_command("import_observations", str(good), stdout=io.StringIO(), stderr=err)
+    call_command("import_observations", str(good), "--yes", stdout=io.StringIO(), stderr=err)
     assert "Writing" in err.getvalue() and "1/1" in err.getvalue()
     quiet = io.StringIO()
     call_command(
-        "import_observations", str(good), "--no-progress", stdout=io.StringIO(), stderr=quiet
+        "import_observations",
+        str(good),
+        "--no-progress",
+        "--yes",
+        stdout=io.StringIO(),
+        stderr=quiet,
     )
     assert quiet.getvalue() == ""
 

@@ -30,9 +30,13 @@ def upload(client, kind: str, name: str, content: bytes):
 GOOD = b"indicator,area,period,value\nHS 2,L9000001,2025-Q1,81\nHS 2,L9000001,2025-Q2,82\n"
 
 
-def test_a_good_file_is_imported_and_the_summary_shown(client, w):
+def test_a_good_file_is_imported_and_the_summary_shown(client, w, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     client.force_login(w.editor)
     response = upload(client, "observations", "figures.csv", GOOD)
+    assert response.status_code == 302  # to the preview (tests/performance/test_import_preview.py)
+    assert not Observation.objects.filter(indicator=w.coverage, period__code="2025-Q2").exists()
+    response = client.post(response.url.rstrip("/") + "/confirm/")
     assert response.status_code == 302
     assert (
         Observation.objects.filter(indicator=w.coverage, period__code="2025-Q2").get().value == 82

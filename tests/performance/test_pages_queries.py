@@ -22,7 +22,9 @@ BUDGET = {
     ),
     "indicator": (lambda w: reverse("performance:indicator", args=[w.rate.pk]), 21),
     "turn the curve": (lambda w: reverse("performance:turn_the_curve", args=[w.rate.pk]), 12),
-    "draft report": (lambda w: reverse("performance:report", args=[w.draft_report.pk]), 12),
+    # One more for the draft notes on each indicator.
+    "draft report": (lambda w: reverse("performance:report", args=[w.draft_report.pk]), 13),
+    "draft notes": (lambda w: reverse("performance:report_notes", args=[w.draft_report.pk]), 13),
     "published report": (lambda w: reverse("performance:report", args=[w.published.pk]), 8),
     "report as Word": (lambda w: reverse("performance:report_docx", args=[w.published.pk]), 8),
     "reports": (lambda w: reverse("performance:reports"), 6),

@@ -65,11 +65,13 @@ def test_a_draft_shows_live_figures_exceptions_first_to_its_editors(client, w):
     assert "Illustrative figures" in text
 
 
-def test_drafts_are_hidden_from_everyone_but_editors_and_the_secretariat(client, w):
+def test_drafts_are_hidden_from_everyone_but_the_body_and_the_secretariat(client, w):
     url = reverse("performance:report", args=[w.draft_report.pk])
     assert client.get(url).status_code == 404
-    client.force_login(w.board_member)
+    client.force_login(w.partner)
     assert client.get(url).status_code == 404
+    client.force_login(w.board_member)  # the body reads its draft (issue 16)
+    assert client.get(url).status_code == 200
     client.force_login(w.secretariat)
     assert client.get(url).status_code == 200
 

@@ -37,8 +37,10 @@ from concord.performance.models.reports import (
     ReportLine,
     ReportLineQuerySet,
     ReportLocked,
+    ReportNote,
     ReportStatus,
 )
+from concord.performance.models.staged import FigureBasis, StagedImport, StagedImportQuerySet
 from concord.performance.models.turn_the_curve import TurnTheCurve, TurnTheCurveQuerySet
 
 __all__ = [
@@ -48,6 +50,7 @@ __all__ = [
     "CodeScheme",
     "DataSet",
     "FREQUENCY_KIND",
+    "FigureBasis",
     "Frequency",
     "ImportBatch",
     "Indicator",
@@ -66,7 +69,10 @@ __all__ = [
     "ReportLine",
     "ReportLineQuerySet",
     "ReportLocked",
+    "ReportNote",
     "ReportStatus",
+    "StagedImport",
+    "StagedImportQuerySet",
     "Target",
     "TargetKind",
     "TargetQuerySet",

@@ -23,12 +23,13 @@ class ReportStatus(models.TextChoices):
 
 class PerformanceReportQuerySet(models.QuerySet["PerformanceReport"]):
     def visible_to(self, viewer) -> PerformanceReportQuerySet:
-        """Published reports of visible bodies; drafts only to the body's editors."""
+        """Published reports of visible bodies; drafts (their draft commentary with them)
+        only to the body's editors and members."""
         if viewer.is_secretariat:
             return self
         visible = self.filter(body__in=Body.objects.visible_to(viewer))
         return visible.filter(
-            models.Q(status=ReportStatus.PUBLISHED) | models.Q(body__in=viewer.editor_body_ids)
+            models.Q(status=ReportStatus.PUBLISHED) | models.Q(body__in=viewer.insider_body_ids)
         )
 
 
@@ -45,6 +46,7 @@ class PerformanceReport(Versioned):
     period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="+")
     title = models.CharField(max_length=300)
     introduction = models.TextField(blank=True)
+    story = models.TextField("story behind the figures", blank=True)
     recommendations = models.TextField(blank=True)
     agenda_item = models.ForeignKey(
         "meetings.AgendaItem",
@@ -76,7 +78,7 @@ class PerformanceReport(Versioned):
 
     # What a board was shown stays as it was: once published, these are locked with
     # the figures, and a correction is a ReportAmendment.
-    LOCKED_WHEN_PUBLISHED = ("title", "introduction", "recommendations")
+    LOCKED_WHEN_PUBLISHED = ("title", "introduction", "story", "recommendations")
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         """Refuse to change a published report's words (:class:`ReportLocked`)."""
@@ -90,8 +92,9 @@ class PerformanceReport(Versioned):
                 stored[name] != getattr(self, name) for name in self.LOCKED_WHEN_PUBLISHED
             ):
                 raise ReportLocked(
-                    "A published report's title, introduction and recommendations are "
-                    "frozen with its figures; record a correction as an amendment."
+                    "A published report's title, introduction, story behind the figures and "
+                    "recommendations are frozen with its figures; record a correction as an "
+                    "amendment."
                 )
         super().save(*args, **kwargs)
 
@@ -107,6 +110,7 @@ class ReportLocked(Exception):
 class AmendedPart(models.TextChoices):
     TITLE = "title", "Title"
     INTRODUCTION = "introduction", "Introduction"
+    STORY = "story", "Story behind the figures"
     RECOMMENDATIONS = "recommendations", "Recommendations"
     FIGURES = "figures", "Figures or commentary"
 
@@ -135,6 +139,45 @@ class ReportAmendment(models.Model):
 
     def __str__(self) -> str:
         return f"Amendment to {self.report}: {self.get_part_display()}"
+
+
+class ReportNote(models.Model):
+    """The draft commentary on one indicator of a report, written before publication.
+
+    Seen by the report's body (its members and editors) with the draft,
+    edited by its editors; publishing copies it into the frozen
+    :class:`ReportLine`, and from then on it is locked (``save`` refuses):
+    a correction is a :class:`ReportAmendment`.
+    """
+
+    report = models.ForeignKey(PerformanceReport, on_delete=models.CASCADE, related_name="notes")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "indicator"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "indicator"], name="unique_report_note")
+        ]
+
+    def __str__(self) -> str:
+        return f"Note on {self.indicator_id} in {self.report_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Refuse to change the commentary of a published report (:class:`ReportLocked`)."""
+        if PerformanceReport.objects.filter(
+            pk=self.report_id, status=ReportStatus.PUBLISHED
+        ).exists():
+            raise ReportLocked(
+                "A published report's commentary is frozen with its figures; record a "
+                "correction as an amendment."
+            )
+        super().save(*args, **kwargs)
 
 
 class ReportLineQuerySet(models.QuerySet["ReportLine"]):

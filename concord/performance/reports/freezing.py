@@ -21,6 +21,7 @@ from concord.performance.models import (
     ReportLine,
     ReportStatus,
 )
+from concord.performance.reports.notes import draft_notes
 from concord.performance.status import IndicatorStatus
 
 
@@ -95,7 +96,8 @@ def freeze_report(
     The lines are copied into :class:`ReportLine` rows (exceptions first), so
     a later revision of the data, or a changed indicator, never rewrites what
     the board was shown. ``commentary`` maps indicator codes to the text shown
-    beside them. One transaction; a report is frozen once
+    beside them; without it, the draft notes (:mod:`.notes`) are published.
+    One transaction; a report is frozen once
     (:class:`ReportAlreadyPublished` otherwise).
     """
     with transaction.atomic():
@@ -105,8 +107,12 @@ def freeze_report(
                 f"{locked} was published on {locked.published_at:%d %b %Y}."
             )
         lines = preview_lines(locked, as_of=as_of)
+        drafts = draft_notes(locked)
         for line in lines:
-            line.commentary = (commentary or {}).get(line.indicator_code, "")
+            if commentary is not None:
+                line.commentary = commentary.get(line.indicator_code, "")
+            else:
+                line.commentary = drafts.get(line.indicator_id or 0, "")
         ReportLine.objects.bulk_create(lines)
         locked.status = ReportStatus.PUBLISHED
         locked.published_at = timezone.now()
@@ -118,10 +124,15 @@ def freeze_report(
 
 def report_lines(report: PerformanceReport) -> list[ReportLine]:
     """The frozen lines of a published report, or what publishing now would freeze
-    (the preview's indicators come loaded with their data sets)."""
+    with the draft notes as their commentary (the preview's indicators come
+    loaded with their data sets)."""
     if report.is_published:
         return list(report.lines.select_related("indicator__dataset").order_by("position"))
-    return preview_lines(report)
+    lines = preview_lines(report)
+    drafts = draft_notes(report)
+    for line in lines:
+        line.commentary = drafts.get(line.indicator_id or 0, "")
+    return lines
 
 
 def report_amendments(report: PerformanceReport) -> list[ReportAmendment]:

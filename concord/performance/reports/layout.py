@@ -32,6 +32,7 @@ from concord.performance.words import (
     SIGNIFICANCE_LABELS,
     SUPPRESSED,
     TRAVEL_LABELS,
+    comparison_words,
     figure,
     summary_text,
     target_text,
@@ -135,6 +136,7 @@ class ReportLayout:
     summary: str
     status_note: str
     recommendations: str = ""
+    story: str = ""
     illustrative: bool = False
     frozen_on: dt.date | None = None
     meeting_reference: str = ""
@@ -172,8 +174,12 @@ def _line_row(line: ReportLine, public: bool = False) -> ReportRow:
         travel=line.direction_previous,
         travel_label=TRAVEL_LABELS.get(line.direction_previous, line.direction_previous),
         travel_mean_label=TRAVEL_LABELS.get(line.direction_mean, line.direction_mean),
-        significance_label=SIGNIFICANCE_LABELS.get(line.significance, line.significance)
-        + (f" (vs {line.comparator})" if line.comparator and line.significance else ""),
+        significance_label=(
+            SIGNIFICANCE_LABELS.get(line.significance, line.significance)
+            + (f" (vs {line.comparator})" if line.comparator and line.significance else "")
+            if line.comparator or line.significance != "not_tested"
+            else comparison_words("not_tested")
+        ),
         commentary=line.commentary,
         theme=line.theme,
         url=url,
@@ -226,6 +232,7 @@ def report_layout(
         summary=summary_text(summary),
         status_note=note,
         recommendations=report.recommendations,
+        story=report.story,
         illustrative=illustrative,
         frozen_on=report.published_at.date() if report.published_at else None,
         meeting_reference=meeting,
@@ -236,7 +243,10 @@ def report_layout(
             "Direction of travel compares the latest value with the period before (the same "
             "period a year earlier for seasonal indicators).",
             "Compared with others: better, similar or worse than the comparator area by "
-            "confidence intervals; not tested when an interval is missing.",
+            "confidence intervals; similar when the intervals overlap (no significant "
+            "difference); not tested when either figure has no confidence interval.",
+            "No significant change: the move from the period before is within the indicator's "
+            "tolerance, or within the confidence intervals.",
         ),
     )
 

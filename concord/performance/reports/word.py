@@ -74,6 +74,11 @@ def report_document(layout: ReportLayout) -> bytes:
 
     document.add_heading("Summary", level=1)
     document.add_paragraph(layout.summary)
+    if layout.story.strip():
+        document.add_heading("The story behind the figures", level=1)
+        for paragraph in (p.strip() for p in layout.story.split("\n")):
+            if paragraph:
+                document.add_paragraph(paragraph)
 
     exceptions, others = split_exceptions(layout.rows)
     document.add_heading("Exceptions", level=1)

@@ -42,6 +42,8 @@ class Lookup(Generic[V]):
     name_word: str = "name"
     codes: dict[str, V] = field(default_factory=dict)
     names: dict[str, dict[V, str]] = field(default_factory=lambda: defaultdict(dict))
+    # How many texts were found by code and how many by name: how the column was read.
+    found_by: dict[str, int] = field(default_factory=lambda: {"code": 0, "name": 0})
 
     def add_code(self, code: str, value: V, label: str) -> None:
         self.codes[_key(code)] = value
@@ -49,13 +51,32 @@ class Lookup(Generic[V]):
     def add_name(self, name: str, value: V, label: str) -> None:
         self.names[_key(name)][value] = label
 
+    def reading(self) -> str:
+        """How the column was read, in words, e.g. "by code (12 rows), by name (3 rows)".
+
+        >>> areas = Lookup("area")
+        >>> areas.add_code("E05000001", 1, "")
+        >>> areas.find("E05000001")
+        (1, '')
+        >>> areas.reading()
+        'by code (1 row)'
+        """
+        parts = [
+            f"by {self.name_word if how == 'name' else 'code'} ({n} row{'' if n == 1 else 's'})"
+            for how, n in self.found_by.items()
+            if n
+        ]
+        return ", ".join(parts) or "no rows read"
+
     def find(self, text: str) -> tuple[V | None, str]:
         """The value ``text`` names and ``""``, or ``None`` and the reason."""
         key = _key(text)
         if key in self.codes:
+            self.found_by["code"] += 1
             return self.codes[key], ""
         named = self.names.get(key)
         if named and len(named) == 1:
+            self.found_by["name"] += 1
             return next(iter(named)), ""
         if named:
             labels = sorted(named.values())

@@ -25,12 +25,15 @@ from concord.performance.models import (
     Observation,
     ObservationStatus,
 )
+from concord.performance.tabular.cumulative import convert_year_to_date
 from concord.performance.tabular.lookups import Lookup
+from concord.performance.tabular.preview import Preview, fill_preview
 from concord.performance.tabular.reading import (
     KIND_WORDS,
     PERIOD_FORMS,
     Header,
     ImportResult,
+    IndicatorFound,
     Periods,
     Progress,
     Source,
@@ -41,13 +44,37 @@ from concord.performance.tabular.reading import (
     read_table,
     record_batch,
 )
-from concord.performance.tabular.staging import Stage, classify, fetch, find_duplicates, write
+from concord.performance.tabular.staging import (
+    Stage,
+    classify,
+    fetch,
+    find_duplicates,
+    fingerprint,
+    write,
+)
 
 _PROGRESS_EVERY = 10_000
 
 OBSERVATION_COLUMNS = ("indicator", "area", "period", "value")
 
-OBSERVATION_OPTIONAL = ("numerator", "denominator", "ci_low", "ci_high", "status", "note")
+OBSERVATION_OPTIONAL = (
+    "numerator",
+    "denominator",
+    "ci_low",
+    "ci_high",
+    "status",
+    "note",
+    "basis",
+)
+
+# What the ``basis`` column may say: the figure is for the period alone, or year to date.
+BASIS_WORDS = {
+    "period": False,
+    "for the period": False,
+    "ytd": True,
+    "year to date": True,
+    "year-to-date": True,
+}
 
 _STATUSES = {s.value for s in ObservationStatus}
 
@@ -56,11 +83,16 @@ def _validated_observations(
     rows: Iterator[tuple[int, list[str]]],
     result: ImportResult,
     periods: Periods,
-    lookups: tuple[Lookup[tuple[int, rules.PeriodKind]], Lookup[int]],
+    lookups: tuple[Lookup[IndicatorFound], Lookup[int]],
     progress: Progress | None = None,
+    year_to_date: bool = False,
 ) -> Iterator[tuple]:
     """Check every row; yield stage tuples for the good ones, record errors for the rest.
 
+    ``year_to_date``: the figures of cumulative indicators are year-to-date
+    totals unless the row's ``basis`` column says otherwise; such a row is
+    staged with its figure in ``ytd`` too, to be turned into the period's own
+    figure (:func:`concord.performance.tabular.cumulative.convert_year_to_date`).
     Runs no query: it is consumed while PostgreSQL's COPY holds the connection.
     """
     try:
@@ -77,7 +109,7 @@ def _validated_observations(
     number_columns = (("value", i_value),) + tuple(
         (c, pos.get(c)) for c in ("numerator", "denominator", "ci_low", "ci_high")
     )
-    i_status, i_note = pos.get("status"), pos.get("note")
+    i_status, i_note, i_basis = pos.get("status"), pos.get("note"), pos.get("basis")
     # Per distinct period text: (stage id, rules period) or None when not a period.
     period_ids: dict[str, tuple[int | None, rules.Period] | None] = {}
     for number, cells in rows:
@@ -142,8 +174,25 @@ def _validated_observations(
                 number, "status", f"'{status}' is not one of provisional, final, revised"
             )
             ok = False
+        basis = " ".join(
+            (cells[i_basis] if i_basis is not None and i_basis < width else "").lower().split()
+        )
+        given_ytd = year_to_date
+        if basis and basis not in BASIS_WORDS:
+            result.add_error(number, "basis", f"'{basis}' is not one of period, year to date")
+            ok = False
+        elif basis:
+            given_ytd = BASIS_WORDS[basis]
+            if given_ytd and found is not None and not found[2]:
+                result.add_error(
+                    number,
+                    "basis",
+                    f"indicator {ind_code} is not cumulative: its figures are for the period alone",
+                )
+                ok = False
         if not ok:
             continue
+        is_ytd = given_ytd and found[2] and found[1] is not rules.PeriodKind.YEAR  # type: ignore[index]
         yield (
             number,
             found[0],  # type: ignore[index]
@@ -156,6 +205,7 @@ def _validated_observations(
             hi,
             status,
             cells[i_note] if i_note is not None and i_note < width else "",
+            value if is_ytd else None,
         )
 
 
@@ -166,24 +216,34 @@ def import_observations(
     filename: str = "",
     dry_run: bool = False,
     progress: Progress | None = None,
+    year_to_date: bool = False,
+    expect_fingerprint: str | None = None,
+    preview: Preview | None = None,
 ) -> ImportResult:
     """Import observations from a CSV or .xlsx file: all rows or none.
 
-    Columns (header row, any order, case-insensitive): ``indicator`` (code),
-    ``area`` (code), ``period`` (``2009-04``, ``2009-Q2``, ``2009``,
-    ``2009/10``; the indicator's own kind), ``value``; optional ``numerator``,
-    ``denominator``, ``ci_low``, ``ci_high``, ``status`` (provisional, final,
-    revised; provisional by default) and ``note``.
+    Columns (header row, any order, case-insensitive): ``indicator`` (code or
+    title), ``area`` (code or name), ``period`` (``2009-04``, ``2009-Q2``,
+    ``Q3 2026/27``, ``Sept 2026``, ``2009/10``...; the indicator's own kind),
+    ``value``; optional ``numerator``, ``denominator``, ``ci_low``,
+    ``ci_high``, ``status`` (provisional, final, revised; provisional by
+    default), ``note`` and ``basis`` (``period`` or ``year to date``, for a
+    cumulative indicator; ``year_to_date`` gives the default).
 
     An existing observation whose figures differ is revised (a final one
     becomes ``revised`` unless the file gives a status); identical rows are
     left alone. Every new or changed observation gets a history record naming
     the importing user and the batch. ``progress``, when given, is told how
     many rows have been checked, then that the rows are being written.
+
+    ``preview``, when given, is filled with what the import would do (and
+    nothing is written, as with ``dry_run``). ``expect_fingerprint``: the
+    fingerprint of a preview; if the stored figures the file touches are no
+    longer the same, nothing is written and ``result.stale`` is set.
     """
     data, name = read_bytes(source)
     filename = filename or name
-    result = ImportResult(dry_run=dry_run)
+    result = ImportResult(dry_run=dry_run or preview is not None)
     stage_name = ""
     try:
         with transaction.atomic():
@@ -193,10 +253,9 @@ def import_observations(
             with connection.cursor() as cursor:
                 stage = Stage(cursor)
                 stage_name = stage.name
-                _stage_and_write(
-                    cursor, stage, data, filename, result, periods, user, dry_run, progress
-                )
-                if not result.ok or dry_run:
+                run = _Run(cursor, stage, data, filename, periods, user, progress)
+                run.stage_and_write(result, year_to_date, expect_fingerprint, preview)
+                if not result.ok or result.dry_run:
                     transaction.set_rollback(True)
     finally:
         # SQLite keeps a temporary table until the connection closes; PostgreSQL's
@@ -207,41 +266,71 @@ def import_observations(
     return result
 
 
-def _stage_and_write(
-    cursor,
-    stage: Stage,
-    data: bytes,
-    filename: str,
-    result: ImportResult,
-    periods: Periods,
-    user,
-    dry_run: bool,
-    progress: Progress | None = None,
-) -> None:
-    obs = Observation._meta.db_table
-    hist = Observation.history.model._meta.db_table
-    lookups = code_lookups()
-    stage.load(
-        _validated_observations(read_table(data, filename), result, periods, lookups, progress)
-    )
-    if progress is not None:
-        progress("Checking", result.rows)
-    if result.ok:
-        find_duplicates(cursor, stage.name, result)
-    if result.ok and result.rows == 0:
-        result.add_error(2, "", "the file has no rows")
-    if not result.ok:
-        return
-    classify(cursor, stage.name, obs)
-    counts = dict(fetch(cursor, f"SELECT change, COUNT(*) FROM {stage.name} GROUP BY change"))
-    result.created = counts.get("new", 0)
-    result.updated = counts.get("update", 0)
-    result.unchanged = counts.get("same", 0)
-    if dry_run:
-        return
-    if progress is not None:
-        progress("Writing", result.rows)
-    batch = record_batch(ImportBatch.Kind.OBSERVATIONS, filename, data, user, result)
-    write(cursor, stage.name, obs, hist, batch, user)
-    if not stage.postgres:
-        stage.drop()
+class _Run:
+    """One import's staging table and what it needs to be checked, previewed and written."""
+
+    def __init__(
+        self,
+        cursor,
+        stage: Stage,
+        data: bytes,
+        filename: str,
+        periods: Periods,
+        user,
+        progress: Progress | None,
+    ) -> None:
+        self.cursor = cursor
+        self.stage = stage
+        self.data = data
+        self.filename = filename
+        self.periods = periods
+        self.user = user
+        self.progress = progress
+
+    def stage_and_write(
+        self,
+        result: ImportResult,
+        year_to_date: bool,
+        expect_fingerprint: str | None,
+        preview: Preview | None,
+    ) -> None:
+        cursor, stage, progress = self.cursor, self.stage, self.progress
+        obs = Observation._meta.db_table
+        hist = Observation.history.model._meta.db_table
+        lookups = code_lookups()
+        rows = read_table(self.data, self.filename)
+        stage.load(
+            _validated_observations(rows, result, self.periods, lookups, progress, year_to_date)
+        )
+        if progress is not None:
+            progress("Checking", result.rows)
+        if result.ok:
+            find_duplicates(cursor, stage.name, result)
+        if result.ok and result.rows == 0:
+            result.add_error(2, "", "the file has no rows")
+        if result.ok:
+            convert_year_to_date(cursor, stage.name, obs, self.periods, result)
+        if not result.ok:
+            return
+        classify(cursor, stage.name, obs)
+        counts = dict(fetch(cursor, f"SELECT change, COUNT(*) FROM {stage.name} GROUP BY change"))
+        result.created = counts.get("new", 0)
+        result.updated = counts.get("update", 0)
+        result.unchanged = counts.get("same", 0)
+        if preview is not None or expect_fingerprint is not None:
+            result.fingerprint = fingerprint(cursor, stage.name, obs)
+        if preview is not None:
+            fill_preview(preview, cursor, stage.name, obs, self.periods, lookups, result)
+        if result.dry_run:
+            return
+        if expect_fingerprint is not None and expect_fingerprint != result.fingerprint:
+            result.stale = True
+            return
+        if progress is not None:
+            progress("Writing", result.rows)
+        batch = record_batch(
+            ImportBatch.Kind.OBSERVATIONS, self.filename, self.data, self.user, result
+        )
+        write(cursor, stage.name, obs, hist, batch, self.user)
+        if not stage.postgres:
+            stage.drop()

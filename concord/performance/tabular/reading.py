@@ -69,10 +69,14 @@ class ImportResult:
     dry_run: bool = False
     # Periods written otherwise than as codes, and how they were read.
     period_readings: list[str] = field(default_factory=list)
+    # The stored figures the file touches, as a hash (see staging.fingerprint).
+    fingerprint: str = ""
+    # Refused because those figures changed since the preview.
+    stale: bool = False
 
     @property
     def ok(self) -> bool:
-        return self.error_count == 0
+        return self.error_count == 0 and not self.stale
 
     def add_error(self, row: int, column: str, message: str) -> None:
         self.error_count += 1
@@ -80,6 +84,11 @@ class ImportResult:
             self.errors.append(RowError(row, column, message))
 
     def summary(self) -> str:
+        if self.stale:
+            return (
+                "Nothing imported: the stored figures this file changes were changed by someone "
+                "else since the preview. Look at the preview again before confirming."
+            )
         if not self.ok:
             more = self.error_count - len(self.errors)
             extra = f" (first {len(self.errors)} shown, {more} more)" if more else ""
@@ -272,12 +281,16 @@ def create_periods(rows: Iterator[tuple[int, list[str]]], periods: Periods) -> N
             periods.id_for(p)
 
 
-def code_lookups() -> tuple[Lookup[tuple[int, rules.PeriodKind]], Lookup[int]]:
-    """Indicators by code or title (to id and period kind); areas by code or name (to id)."""
-    indicators: Lookup[tuple[int, rules.PeriodKind]] = Lookup("indicator", "title")
-    rows = Indicator.objects.values_list("code", "title", "id", "frequency")
-    for code, title, pk, freq in rows:
-        value = (pk, Indicator(frequency=freq).period_kind)
+IndicatorFound = tuple[int, rules.PeriodKind, bool]
+
+
+def code_lookups() -> tuple[Lookup[IndicatorFound], Lookup[int]]:
+    """Indicators by code or title (to id, period kind and whether cumulative); areas by
+    code or name (to id)."""
+    indicators: Lookup[IndicatorFound] = Lookup("indicator", "title")
+    rows = Indicator.objects.values_list("code", "title", "id", "frequency", "cumulative")
+    for code, title, pk, freq, cumulative in rows:
+        value = (pk, Indicator(frequency=freq).period_kind, cumulative)
         indicators.add_code(code, value, f"{code} {title}")
         indicators.add_name(title, value, f"{code} {title}")
     areas: Lookup[int] = Lookup("area")

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import uuid
 from collections.abc import Iterable
@@ -32,6 +33,7 @@ _STAGE_COLUMNS = (
     "ci_high",
     "status",
     "note",
+    "ytd",
 )
 
 
@@ -52,7 +54,7 @@ class Stage:
             f"CREATE TEMP TABLE {self.name} ("
             f"rownum integer, indicator_id bigint, area_id bigint, period_id bigint, "
             f"value {real}, numerator {real}, denominator {real}, ci_low {real}, "
-            f"ci_high {real}, status varchar(12), note text, obs_id bigint, "
+            f"ci_high {real}, status varchar(12), note text, ytd {real}, obs_id bigint, "
             f"change varchar(6)){on_commit}"
         )
 
@@ -126,6 +128,25 @@ def classify(cursor, stage: str, obs: str) -> None:
         f"AND o.indicator_id = {stage}.indicator_id AND o.period_id = {stage}.period_id"
     )
     cursor.execute(f"UPDATE {stage} SET change = 'new' WHERE obs_id IS NULL")
+
+
+def fingerprint(cursor, stage: str, obs: str) -> str:
+    """SHA-256 of how every staged row was classified and of the stored figures it meets.
+
+    Two runs of the same file give the same fingerprint unless a stored
+    figure the file touches (or would add) changed in between: an import
+    confirmed after a preview compares them and refuses on a difference.
+    Streamed in chunks: memory does not grow with the file.
+    """
+    digest = hashlib.sha256()
+    cursor.execute(
+        f"SELECT s.rownum, s.change, s.value, o.id, o.value, o.numerator, o.denominator, "
+        f"o.ci_low, o.ci_high, o.status, o.note, o.entered_at, o.batch_id "
+        f"FROM {stage} s LEFT JOIN {obs} o ON o.id = s.obs_id ORDER BY s.rownum"
+    )
+    while chunk := cursor.fetchmany(STAGE_BATCH):
+        digest.update(repr(chunk).encode())
+    return digest.hexdigest()
 
 
 _DATA_COLUMNS = ("value", "numerator", "denominator", "ci_low", "ci_high", "note")

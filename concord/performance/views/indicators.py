@@ -40,10 +40,10 @@ from concord.performance.views.common import (
 from concord.performance.wards import ward_view
 from concord.performance.words import (
     RAG_LABELS,
-    SIGNIFICANCE_LABELS,
     SUPPRESSED,
     TRAVEL_LABELS,
     figure,
+    status_comparison_words,
     target_text,
 )
 
@@ -100,7 +100,7 @@ def _status_words(s: IndicatorStatus) -> dict[str, str]:
         "rag_label": RAG_LABELS[s.rag.status.value],
         "travel_label": TRAVEL_LABELS[s.travel.against_previous.value],
         "travel_mean_label": TRAVEL_LABELS[s.travel.against_mean.value],
-        "significance_label": SIGNIFICANCE_LABELS[s.significance.value],
+        "significance_label": status_comparison_words(s),
         "comparator": s.comparator.name if s.comparator else "",
         "share": ""
         if s.share_of_gap_closed is None

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from concord.governance.access import viewer_for
 from concord.lib.access import Viewer, get_visible_or_404, require_editor
-from concord.lib.locking import save_form_or_refuse
+from concord.lib.locking import StaleEdit, save_form_or_refuse
 from concord.meetings.models import AgendaItem
 from concord.performance.areas import area_choices, choose_area
 from concord.performance.forms import (
@@ -23,6 +23,7 @@ from concord.performance.forms import (
 from concord.performance.models import (
     PerformanceReport,
     Period,
+    ReportLocked,
 )
 from concord.performance.reports.amendments import amend_report
 from concord.performance.reports.freezing import (
@@ -32,6 +33,7 @@ from concord.performance.reports.freezing import (
     report_lines,
 )
 from concord.performance.reports.layout import REPORT_COLUMNS, ReportLayout, report_layout
+from concord.performance.reports.notes import save_draft_notes
 from concord.performance.reports.word import report_document, report_filename
 from concord.performance.views.common import (
     DOCX,
@@ -173,6 +175,53 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "cancel": reverse("performance:report", args=[report.pk]),
         },
     )
+
+
+@login_required
+def report_notes(request: HttpRequest, pk: int) -> HttpResponse:
+    """Draft a note on each indicator of a draft report (exceptions first); the body's
+    members read them with the draft, and publishing freezes them."""
+    viewer = viewer_for(request)
+    report = _report_or_404(viewer, pk)
+    require_editor(viewer, report.body_id)
+    if report.is_published:
+        messages.error(
+            request,
+            "This report is published: its notes are frozen with its figures. "
+            "Record a correction as an amendment.",
+        )
+        return redirect("performance:report_amend", report.pk)
+    lines = report_lines(report)
+    layout = report_layout(report, lines, show_item=True)
+    opened = report.version
+    if request.method == "POST":
+        opened = _opened_version(request.POST.get("opened_version", ""), report.version)
+        texts = {
+            line.indicator_id: request.POST.get(f"commentary-{line.indicator_code}", "")
+            for line in lines
+            if line.indicator_id
+        }
+        try:
+            changed = save_draft_notes(report, texts, opened_version=opened, user=request.user)
+        except (StaleEdit, ReportLocked) as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"Draft notes saved ({changed} changed).")
+            return redirect("performance:report", report.pk)
+    return render(
+        request,
+        "performance/report_notes.html",
+        {"report": report, "layout": layout, "opened_version": opened},
+    )
+
+
+def _opened_version(text: str, current: int) -> int:
+    """The version a form was opened at; an absurd value is simply stale.
+
+    >>> _opened_version("3", 5), _opened_version("x" * 99, 5)
+    (3, 0)
+    """
+    return int(text) if text.isdigit() and len(text) <= 9 else 0
 
 
 @login_required

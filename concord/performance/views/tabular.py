@@ -2,33 +2,46 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from concord.governance.access import viewer_for
-from concord.lib.access import Viewer
+from concord.lib.access import Viewer, get_visible_or_404
 from concord.performance.forms import (
     ImportForm,
 )
 from concord.performance.models import (
+    FigureBasis,
     Indicator,
     Observation,
+    StagedImport,
     Target,
 )
 from concord.performance.tabular.export import export_observations, export_targets
-from concord.performance.tabular.observations import import_observations
+from concord.performance.tabular.preview import CHANGE_KINDS, Preview
 from concord.performance.tabular.reading import MAX_REPORTED_ERRORS, RowError, read_table
+from concord.performance.tabular.staged import (
+    confirm_staged,
+    discard_staged,
+    stage_upload,
+    staged_data,
+)
 from concord.performance.tabular.targets import import_targets
 from concord.performance.views.common import (
     XLSX,
 )
 
+WAITING_SHOWN = 20
+
 
 def _unauthorised_rows(viewer: Viewer, data: bytes, filename: str) -> list[RowError]:
-    """Rows naming an indicator this (non-secretariat) editor may not change."""
+    """Rows naming (by code or title) an indicator this (non-secretariat) editor may not change."""
     rows = read_table(data, filename)
     try:
         _, header = next(rows)
@@ -38,16 +51,15 @@ def _unauthorised_rows(viewer: Viewer, data: bytes, filename: str) -> list[RowEr
     if "indicator" not in keys:
         return []  # the importer itself reports the missing column
     col = keys.index("indicator")
-    allowed = {
-        code.lower()
-        for code in Indicator.objects.filter(body_id__in=viewer.editor_body_ids).values_list(
-            "code", flat=True
-        )
-    }
+    allowed: set[str] = set()
+    for code, title in Indicator.objects.filter(body_id__in=viewer.editor_body_ids).values_list(
+        "code", "title"
+    ):
+        allowed.update((" ".join(code.split()).casefold(), " ".join(title.split()).casefold()))
     errors = []
     for number, cells in rows:
         code = cells[col] if col < len(cells) else ""
-        if code and code.lower() not in allowed:
+        if code and " ".join(code.split()).casefold() not in allowed:
             errors.append(
                 RowError(
                     number,
@@ -63,7 +75,8 @@ def _unauthorised_rows(viewer: Viewer, data: bytes, filename: str) -> list[RowEr
 @login_required
 def import_page(request: HttpRequest) -> HttpResponse:
     """Upload observations or targets; every problem is listed by row, nothing is
-    imported unless every row is good."""
+    imported unless every row is good. A good file of observations goes to its
+    preview first (nothing written until confirmed); targets are imported at once."""
     viewer = viewer_for(request)
     if not viewer.can_edit_any:
         raise PermissionDenied("Only the secretariat and body editors may import figures.")
@@ -74,14 +87,17 @@ def import_page(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         data = upload.read()
         name = upload.name or ""
-        importer = (
-            import_observations if form.cleaned_data["kind"] == "observations" else import_targets
-        )
+        observations = form.cleaned_data["kind"] == "observations"
         try:
             if not viewer.is_secretariat:
                 errors = _unauthorised_rows(viewer, data, name)
-            if not errors:
-                result = importer(data, user=request.user, filename=name)
+            if not errors and observations:
+                basis = form.cleaned_data.get("basis") or FigureBasis.PERIOD
+                staged, result = stage_upload(data, name, request.user, basis)
+                if staged is not None:
+                    return redirect("performance:import_preview", token=staged.token)
+            elif not errors:
+                result = import_targets(data, user=request.user, filename=name)
         except (UnicodeDecodeError, ValueError) as exc:
             form.add_error("file", f"The file could not be read: {exc}")
         else:
@@ -97,8 +113,68 @@ def import_page(request: HttpRequest) -> HttpResponse:
             "form": form,
             "errors": errors,
             "error_count": result.error_count if result and errors else len(errors),
+            "waiting": StagedImport.objects.visible_to(viewer)
+            .pending()
+            .only("token", "filename", "uploaded_at")[:WAITING_SHOWN],
         },
     )
+
+
+def _staged_or_404(request: HttpRequest, token: UUID) -> StagedImport:
+    viewer = viewer_for(request)
+    return get_visible_or_404(StagedImport.objects.pending(), viewer, token=token)
+
+
+@login_required
+def import_preview(request: HttpRequest, token: UUID) -> HttpResponse:
+    """What confirming an uploaded file will do: new, changed (old → new, who entered the
+    old figure) and unchanged rows, and how each column was read. Only its uploader sees it."""
+    staged = _staged_or_404(request, token)
+    return _preview_page(request, staged)
+
+
+def _preview_page(request: HttpRequest, staged: StagedImport, status: int = 200) -> HttpResponse:
+    preview = Preview.from_dict(staged.preview)
+    sections = [
+        (word, preview.samples.get(kind, []), count)
+        for (kind, word), count in zip(
+            CHANGE_KINDS, (preview.updated, preview.created, preview.unchanged), strict=True
+        )
+    ]
+    return render(
+        request,
+        "performance/import_preview.html",
+        {"staged": staged, "preview": preview, "sections": sections},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def import_confirm(request: HttpRequest, token: UUID) -> HttpResponse:
+    """Write the previewed file, all rows or none; refused if the figures changed since,
+    or if the uploader may no longer change every indicator it names."""
+    staged = _staged_or_404(request, token)
+    if "discard" in request.POST:
+        discard_staged(staged)
+        messages.info(request, "Nothing imported: the file was put aside.")
+        return redirect("performance:import")
+    viewer = viewer_for(request)
+    try:
+        if not viewer.can_edit_any or (
+            not viewer.is_secretariat
+            and _unauthorised_rows(viewer, staged_data(staged), staged.filename)
+        ):
+            raise PermissionDenied("You may no longer change every indicator this file names.")
+        result = confirm_staged(staged, request.user)
+    except (OSError, ValueError) as exc:
+        messages.error(request, f"Nothing imported: the uploaded file could not be read ({exc}).")
+        return redirect("performance:import")
+    if result.ok:
+        messages.success(request, result.summary())
+        return redirect("performance:import")
+    messages.error(request, result.summary())
+    return _preview_page(request, staged, status=409)
 
 
 @login_required

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -9,15 +10,19 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from concord.performance.models import FigureBasis
 from concord.performance.tabular.observations import import_observations
-from concord.performance.tabular.reading import Progress
+from concord.performance.tabular.preview import Preview
+from concord.performance.tabular.reading import ImportResult, Progress
 from concord.performance.tabular.targets import import_targets
 
 
 class Command(BaseCommand):
     help = (
         "Import observations (or, with --targets, targets) from a CSV or .xlsx file. "
-        "Every row is checked first; nothing is written if any row fails."
+        "Every row is checked first; nothing is written if any row fails. Observations are "
+        "previewed (new, changed and unchanged rows, how each column was read) and written "
+        "only when confirmed: at the prompt, or with --yes."
     )
 
     def add_arguments(self, parser) -> None:
@@ -28,6 +33,18 @@ class Command(BaseCommand):
         )
         parser.add_argument("--user", help="Username recorded as having entered the figures.")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar on stderr.")
+        parser.add_argument(
+            "--yes",
+            action="store_true",
+            help="Write the previewed observations without asking.",
+        )
+        parser.add_argument(
+            "--basis",
+            choices=[b.value for b in FigureBasis],
+            default=FigureBasis.PERIOD.value,
+            help="Figures of cumulative indicators are for the period alone (period, the default) "
+            "or the total so far this financial year (ytd); a 'basis' column overrides it.",
+        )
 
     def handle(self, *args, **options) -> None:
         user = None
@@ -40,10 +57,7 @@ class Command(BaseCommand):
             if options["targets"]:
                 result = import_targets(path, user=user, dry_run=options["dry_run"])
             else:
-                with self._progress_bar(path, options["no_progress"]) as progress:
-                    result = import_observations(
-                        path, user=user, dry_run=options["dry_run"], progress=progress
-                    )
+                result = self._preview_then_import(path, user, options)
         except OSError as exc:
             raise CommandError(f"cannot read {path}: {exc.strerror}") from exc
         except (UnicodeDecodeError, ValueError) as exc:
@@ -53,6 +67,33 @@ class Command(BaseCommand):
         if not result.ok:
             raise CommandError(result.summary())
         self.stdout.write(result.summary())
+
+    def _preview_then_import(self, path: str, user, options: dict) -> ImportResult:
+        """Show what the file would do; write it, if confirmed, unless the figures changed."""
+        ytd = options["basis"] == FigureBasis.YEAR_TO_DATE
+        preview = Preview()
+        with self._progress_bar(path, options["no_progress"]) as progress:
+            result = import_observations(
+                path, user=user, year_to_date=ytd, preview=preview, progress=progress
+            )
+        if not result.ok or options["dry_run"]:
+            return result
+        for line in preview.lines():
+            self.stdout.write(line)
+        if not options["yes"]:
+            interactive = getattr(sys.stdin, "isatty", lambda: False)()
+            if not interactive:
+                raise CommandError("Nothing written: run again with --yes to write these figures.")
+            if input("Write these figures? [y/N] ").strip().lower() not in ("y", "yes"):
+                raise CommandError("Nothing written.")
+        with self._progress_bar(path, options["no_progress"]) as progress:
+            return import_observations(
+                path,
+                user=user,
+                year_to_date=ytd,
+                expect_fingerprint=result.fingerprint,
+                progress=progress,
+            )
 
     @contextmanager
     def _progress_bar(self, path: str, off: bool) -> Iterator[Progress | None]:
