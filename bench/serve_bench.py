@@ -4,7 +4,8 @@ Builds (or reuses) the 50-body benchmark partnership of ``bench/pages.py``,
 starts ``concord serve`` (gunicorn) on 127.0.0.1, and runs Debian's ``wrk``
 (``apt-get install wrk``) against the home page, the busiest body's page, its
 meeting with the most actions, ``/performance/``, the action tracker signed
-in as the secretariat (a real session cookie), and a static file (the
+in as the secretariat (a real session cookie, and the CSRF cookie a browser
+sends back), and a static file (the
 ceiling of the stack), each for ``--duration`` seconds at each of
 ``--connections``. Anonymous pages are warmed first, so they are measured as
 the cache hits a running site serves; the script checks that they are.
@@ -119,7 +120,11 @@ def prepare(args: argparse.Namespace, data: Path, secret_key: str) -> dict[str, 
     user.groups.add(Group.objects.get_or_create(name=SECRETARIAT_GROUP)[0])
     client = Client()
     client.force_login(user)
-    cookie = client.cookies["sessionid"].value
+    # A browser sends back the CSRF cookie a signed-in page set; so does wrk.
+    client.get(reverse("actions:tracker"))
+    cookie = "; ".join(
+        f"{name}={client.cookies[name].value}" for name in ("sessionid", "csrftoken")
+    )
     connection.close()
     return {
         "home (public)": "/",
@@ -180,7 +185,7 @@ def run_wrk(
     """
     argv = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s"]
     if cookie:
-        argv += ["-H", f"Cookie: sessionid={cookie}"]
+        argv += ["-H", f"Cookie: {cookie}"]
     out = subprocess.run([*argv, url], capture_output=True, text=True, check=True).stdout
     if keep is not None:
         with open(keep, "a") as handle:
@@ -268,6 +273,9 @@ def main(argv: list[str] | None = None) -> int:
             state = f"{hits}/10 hits" if cached else "-"
             if signed_in and args.page_cache == "on":
                 state = "table kept per user"
+            # Warm every worker thread as a running site is (templates compiled, each
+            # worker's caches filled): a short run at the most connections, not counted.
+            run_wrk(base + path, max(args.connections), 5, cookie if signed_in else None)
             for connections in args.connections:
                 cpu_before = server_cpu_seconds(server.pid)
                 got = run_wrk(
