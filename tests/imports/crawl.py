@@ -34,9 +34,13 @@ def _seeds() -> list[str]:
 
 def _text(response: Any) -> str:
     body = b"".join(response.streaming_content) if response.streaming else response.content
-    if body[:2] == b"PK":  # a Word file: read what it says
+    if body[:2] == b"PK":  # a Word or Excel file: read what every part of it says
         with zipfile.ZipFile(io.BytesIO(body)) as archive:
-            return archive.read("word/document.xml").decode("utf-8", "replace")
+            return "\n".join(
+                archive.read(name).decode("utf-8", "replace")
+                for name in archive.namelist()
+                if name.endswith(".xml")
+            )
     return body.decode("utf-8", "replace")
 
 
