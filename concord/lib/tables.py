@@ -5,8 +5,9 @@ The generic part of a spreadsheet import and export, for any register:
 :class:`TableProblems` collects what is wrong with a file by row and column,
 and :func:`write_table` writes a header and rows with every text cell
 neutralised (:mod:`concord.lib.cells`). ``concord.performance.tabular.reading``
-has its own copy of the reading part, tuned for indicator values; the two are
-to be merged into this module once that package has settled.
+shares :func:`is_xlsx` but still reads rows its own way (a date-time cell
+keeps its time, a CSV that is not UTF-8 raises ``UnicodeDecodeError``, which
+its callers report); merging the two would change what its imports say.
 """
 
 from __future__ import annotations

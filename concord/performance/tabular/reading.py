@@ -23,6 +23,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from concord.lib.cells import csv_unquote
+from concord.lib.tables import is_xlsx
 from concord.performance import rules
 from concord.performance.models import (
     Area,
@@ -118,10 +119,6 @@ def read_bytes(source: Source) -> tuple[bytes, str]:
     return data, Path(str(name)).name
 
 
-def _is_xlsx(data: bytes, filename: str) -> bool:
-    return filename.lower().endswith(".xlsx") or data[:4] == b"PK\x03\x04"
-
-
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -137,7 +134,7 @@ def read_table(data: bytes, filename: str = "") -> Iterator[tuple[int, list[str]
 
     Blank rows are skipped (their numbers still count, as in a spreadsheet).
     """
-    if _is_xlsx(data, filename):
+    if is_xlsx(data, filename):
         from openpyxl import load_workbook
 
         try:
