@@ -8,6 +8,7 @@ app_name = "portal"
 urlpatterns = [
     path("bodies/", views.bodies, name="bodies"),
     path("bodies/<slug:slug>/", views.body, name="body"),
+    path("structure/", views.structure, name="structure"),
     path("meetings/", views.meetings, name="meetings"),
     path("meetings/<int:pk>/", views.meeting, name="meeting"),
     path("decisions/", decisions.decisions, name="decisions"),

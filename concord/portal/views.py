@@ -9,6 +9,7 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from concord.actions.services import items_with_actions
@@ -19,6 +20,7 @@ from concord.meetings.models import Attendance, Decision, Meeting, MeetingStatus
 from concord.meetings.publication import agenda_lines
 from concord.meetings.services import quorum
 from concord.portal.personal import personal_home
+from concord.portal.structure import as_tree, diagram_svg, structure_for
 
 
 @require_GET
@@ -71,7 +73,19 @@ def bodies(request: HttpRequest) -> HttpResponse:
         .annotate(member_count=Count("memberships", filter=Q(memberships__end__isnull=True)))
         .order_by("name")
     )
-    return render(request, "portal/bodies.html", {"bodies": qs})
+    bodies = list(qs)
+    shown = {b.pk for b in bodies}
+    for b in bodies:  # a parent the viewer may not see is not named
+        b.shown_parent = b.reports_to if b.reports_to_id in shown else None  # type: ignore[attr-defined]
+    return render(request, "portal/bodies.html", {"bodies": bodies})
+
+
+def structure(request: HttpRequest) -> HttpResponse:
+    """The structure diagram: every body the viewer may see, who reports to whom,
+    and the sectors represented, as a linked SVG with a nested list beside it."""
+    nodes = structure_for(viewer_for(request))
+    svg = diagram_svg(nodes, lambda slug: reverse("portal:body", args=[slug])) if nodes else ""
+    return render(request, "portal/structure.html", {"tree": as_tree(nodes), "svg": svg})
 
 
 def body(request: HttpRequest, slug: str) -> HttpResponse:
@@ -85,7 +99,13 @@ def body(request: HttpRequest, slug: str) -> HttpResponse:
     )
     meetings = Meeting.objects.visible_to(viewer).filter(body=the_body).order_by("-date")[:24]
     terms = the_body.terms_of_reference.order_by("-version").first()
-    reporting = Body.objects.visible_to(viewer).filter(reports_to=the_body)
+    visible_bodies = Body.objects.visible_to(viewer)
+    reporting = visible_bodies.filter(reports_to=the_body)
+    parent = (
+        the_body.reports_to
+        if the_body.reports_to_id and visible_bodies.filter(pk=the_body.reports_to_id).exists()
+        else None
+    )
     return render(
         request,
         "portal/body.html",
@@ -95,6 +115,7 @@ def body(request: HttpRequest, slug: str) -> HttpResponse:
             "meetings": meetings,
             "terms": terms,
             "reporting": reporting,
+            "parent": parent,
             "can_edit": viewer.can_edit_body(the_body.pk),
         },
     )

@@ -50,6 +50,7 @@ MATRIX = {
     "home": (lambda w: reverse("home"), [200, 200, 200, 200, 200, 200, 200, 200]),
     "healthz": (lambda w: reverse("healthz"), [200] * 8),
     "bodies": (lambda w: reverse("portal:bodies"), [200] * 8),
+    "structure": (lambda w: reverse("portal:structure"), [200] * 8),
     "public body": (lambda w: reverse("portal:body", args=[w.board.slug]), [200] * 8),
     "members-only body": (
         lambda w: reverse("portal:body", args=[w.tasking.slug]),
