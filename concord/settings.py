@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "concord.people",
     "concord.governance",
     "concord.meetings",
+    "concord.events",
     "concord.actions",
     "concord.agenda",
     "concord.secretariat",

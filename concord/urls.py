@@ -65,6 +65,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("concord.portal.urls")),
     path("", include("concord.meetings.urls")),
+    path("", include("concord.events.urls")),
     path("", include("concord.actions.urls")),
     path("", include("concord.agenda.urls")),
     path("", include("concord.people.urls")),

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from concord.actions.services import items_with_actions
+from concord.events.models import Event
 from concord.governance.access import viewer_for
 from concord.governance.models import Body, Membership
 from concord.lib.access import get_visible_or_404
@@ -52,6 +53,7 @@ def home(request: HttpRequest) -> HttpResponse:
         .order_by("-date")[:8]
     )
     decisions = Decision.objects.visible_to(viewer).for_register()[:5]
+    events = Event.objects.visible_to(viewer).upcoming().select_related("body")[:5]
     return render(
         request,
         "portal/home.html",
@@ -59,6 +61,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "upcoming": upcoming,
             "recent": recent,
             "decisions": decisions,
+            "events": events,
             "personal": personal_home(viewer, today),
             "today": today,
         },

@@ -51,6 +51,8 @@ MATRIX = {
     "healthz": (lambda w: reverse("healthz"), [200] * 8),
     "bodies": (lambda w: reverse("portal:bodies"), [200] * 8),
     "structure": (lambda w: reverse("portal:structure"), [200] * 8),
+    "events": (lambda w: reverse("events:list"), [200] * 8),
+    "new event": (lambda w: reverse("events:create"), [L, 403, 403, 403, 403, 200, 403, 200]),
     "public body": (lambda w: reverse("portal:body", args=[w.board.slug]), [200] * 8),
     "members-only body": (
         lambda w: reverse("portal:body", args=[w.tasking.slug]),

@@ -29,6 +29,7 @@ LAYERS = {
     "people": 1,
     "governance": 2,
     "meetings": 3,
+    "events": 3,  # events and sign-up stand beside meetings: bodies run both
     "actions": 4,
     "imports": 5,
     "performance": 5,

@@ -147,3 +147,16 @@ def test_it_creates_the_demo_accounts_with_their_rights() -> None:
     assert users.get(username="chair").edited_bodies.count() == 1
     assert build_viewer(secretariat).is_secretariat
     assert build_viewer(editor).editor_body_ids
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_has_an_event_with_places_a_full_one_with_a_waiting_list_and_a_draft() -> None:
+    from concord.events.models import Event
+    from concord.events.services import places
+
+    build()
+    by_status = {e.title: (e.status, places(e)) for e in Event.objects.all()}
+    assert len(by_status) == 3
+    full = [p for status, p in by_status.values() if p.capacity and p.left == 0]
+    assert full and full[0].waiting > 0
+    assert any(status == "draft" for status, _ in by_status.values())
