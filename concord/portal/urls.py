@@ -9,6 +9,7 @@ urlpatterns = [
     path("bodies/", views.bodies, name="bodies"),
     path("bodies/<slug:slug>/", views.body, name="body"),
     path("structure/", views.structure, name="structure"),
+    path("calendar/", views.calendar_month, name="calendar"),
     path("meetings/", views.meetings, name="meetings"),
     path("meetings/<int:pk>/", views.meeting, name="meeting"),
     path("decisions/", decisions.decisions, name="decisions"),

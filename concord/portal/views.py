@@ -20,6 +20,7 @@ from concord.lib.access import get_visible_or_404
 from concord.meetings.models import Attendance, Decision, Meeting, MeetingStatus
 from concord.meetings.publication import agenda_lines
 from concord.meetings.services import quorum
+from concord.portal.calendar_month import month_from, month_grid
 from concord.portal.personal import personal_home
 from concord.portal.structure import as_tree, diagram_svg, structure_for
 
@@ -81,6 +82,20 @@ def bodies(request: HttpRequest) -> HttpResponse:
     for b in bodies:  # a parent the viewer may not see is not named
         b.shown_parent = b.reports_to if b.reports_to_id in shown else None  # type: ignore[attr-defined]
     return render(request, "portal/bodies.html", {"bodies": bodies})
+
+
+def calendar_month(request: HttpRequest) -> HttpResponse:
+    """A month of the meetings and events the viewer may see, with the months either side."""
+    viewer = viewer_for(request)
+    today = dt.date.today()
+    problems: list[str] = []
+    first = month_from(request.GET.get("month", ""), today, problems)
+    return render(
+        request,
+        "portal/calendar.html",
+        {"month": month_grid(first, viewer, today), "problems": problems},
+        status=400 if problems else 200,
+    )
 
 
 def structure(request: HttpRequest) -> HttpResponse:

@@ -52,6 +52,7 @@ MATRIX = {
     "bodies": (lambda w: reverse("portal:bodies"), [200] * 8),
     "structure": (lambda w: reverse("portal:structure"), [200] * 8),
     "events": (lambda w: reverse("events:list"), [200] * 8),
+    "calendar": (lambda w: reverse("portal:calendar"), [200] * 8),
     "new event": (lambda w: reverse("events:create"), [L, 403, 403, 403, 403, 200, 403, 200]),
     "public body": (lambda w: reverse("portal:body", args=[w.board.slug]), [200] * 8),
     "members-only body": (
