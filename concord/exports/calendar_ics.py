@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from icalendar import Calendar, Event
 
+from concord.events.models import Event as PartnershipEvent
+from concord.events.models import EventStatus
 from concord.meetings.models import Meeting, MeetingStatus
 
 LONDON = ZoneInfo("Europe/London")
@@ -63,6 +65,26 @@ def meeting_event(meeting: Meeting, *, host: str, url: str | None, stamp: dt.dat
     return event
 
 
+def partnership_event(
+    event: PartnershipEvent, *, host: str, url: str | None, stamp: dt.datetime
+) -> Event:
+    """One VEVENT for a partnership event (a conference, a seminar), never its registrants."""
+    vevent = Event()
+    vevent.add("uid", f"event-{event.pk}@{host}")
+    vevent.add("dtstamp", stamp)
+    vevent.add("sequence", max(event.version - 1, 0))
+    cancelled = event.status == EventStatus.CANCELLED
+    vevent.add("summary", f"Cancelled: {event.title}" if cancelled else event.title)
+    vevent.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    vevent.add("dtstart", event.starts_at.astimezone(LONDON))
+    vevent.add("dtend", event.ends_at.astimezone(LONDON))
+    if event.venue:
+        vevent.add("location", event.venue)
+    if url:
+        vevent.add("url", url)
+    return vevent
+
+
 def meetings_calendar(
     meetings: Iterable[Meeting],
     *,
@@ -70,10 +92,12 @@ def meetings_calendar(
     host: str,
     url_for: Callable[[Meeting], str | None] = lambda meeting: None,
     now: dt.datetime | None = None,
+    events: Iterable[tuple[PartnershipEvent, str | None]] = (),
 ) -> bytes:
-    """Serialise meetings (bodies loaded) as one VCALENDAR with the VTIMEZONE it needs.
+    """Serialise meetings (bodies loaded), and ``events`` with their pages' addresses,
+    as one VCALENDAR with the VTIMEZONE it needs.
 
-    The caller decides which meetings the viewer may see; this only formats.
+    The caller decides which meetings and events the viewer may see; this only formats.
     """
     stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     cal = Calendar()
@@ -87,6 +111,9 @@ def meetings_calendar(
     for meeting in meetings:
         cal.add_component(meeting_event(meeting, host=host, url=url_for(meeting), stamp=stamp))
         dates.append(meeting.date)
+    for event, url in events:
+        cal.add_component(partnership_event(event, host=host, url=url, stamp=stamp))
+        dates.append(event.starts_at.date())
     if dates:
         # Only the transitions the feed spans, so the VTIMEZONE stays small.
         cal.add_missing_timezones(

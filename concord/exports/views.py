@@ -9,12 +9,14 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET
 
 from concord.actions.filters import TrackerFilters
 from concord.actions.models import Action
+from concord.events.models import Event, EventStatus
 from concord.exports.actions_csv import write_actions_csv
 from concord.exports.calendar_ics import meetings_calendar
 from concord.exports.minutes_docx import minutes_document, minutes_filename
@@ -58,12 +60,22 @@ def _meeting_url(request: HttpRequest, meeting: Meeting) -> str:
     return request.build_absolute_uri(path)
 
 
-def _calendar_response(request: HttpRequest, meetings, name: str, filename: str) -> HttpResponse:
+def _calendar_response(
+    request: HttpRequest,
+    meetings,
+    name: str,
+    filename: str,
+    events: QuerySet[Event] | None = None,
+) -> HttpResponse:
     body = meetings_calendar(
         meetings,
         name=name,
         host=_uid_host(request),
         url_for=lambda meeting: _meeting_url(request, meeting),
+        events=(
+            (e, request.build_absolute_uri(reverse("events:detail", args=[e.slug])))
+            for e in (events.order_by("starts_at", "pk") if events is not None else [])
+        ),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
@@ -75,8 +87,11 @@ def calendar_ics(request: HttpRequest) -> HttpResponse:
     """All meetings of the bodies the viewer may see (the public: public bodies only)."""
     viewer = viewer_for(request)
     meetings = Meeting.objects.visible_to(viewer).select_related("body").order_by("date", "pk")
-    name = f"{settings.CONCORD_PARTNERSHIP_NAME} meetings"
-    return _calendar_response(request, meetings, name, "meetings.ics")
+    events = Event.objects.visible_to(viewer).filter(
+        status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED]
+    )
+    name = f"{settings.CONCORD_PARTNERSHIP_NAME} meetings and events"
+    return _calendar_response(request, meetings, name, "meetings.ics", events)
 
 
 @require_GET

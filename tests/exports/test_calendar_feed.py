@@ -30,7 +30,7 @@ def test_the_feed_parses_back_with_the_calendar_headers_outlook_needs(client, wo
     cal = fetch(client, reverse("exports:calendar_ics"))
     assert cal["VERSION"] == "2.0"
     assert "Concord" in str(cal["PRODID"])
-    assert str(cal["X-WR-CALNAME"]).endswith("meetings")
+    assert str(cal["X-WR-CALNAME"]).endswith("meetings and events")
     for event in cal.walk("VEVENT"):
         assert "DTSTAMP" in event and "DTSTART" in event and "SUMMARY" in event
         assert str(event["URL"]).startswith("http://testserver/")
@@ -109,12 +109,18 @@ def test_an_empty_calendar_is_still_valid(client, db):
 
 
 @pytest.mark.parametrize("extra", [0, 8])
-def test_the_feed_takes_one_query_whatever_the_number_of_meetings(
+def test_the_feed_takes_two_queries_whatever_the_number_of_meetings_and_events(
     client, world, extra, django_assert_num_queries
 ):
+    from django.utils import timezone
+
+    from concord.events.models import Event
+
     for n in range(extra):
         make_meeting(body=world.board, date=dt.date(2026, 1, 1 + n))
-    with django_assert_num_queries(1):
+        start = timezone.make_aware(dt.datetime(2026, 2, 1 + n, 10))
+        Event.objects.create(title=f"Event {n}", starts_at=start, ends_at=start, status="published")
+    with django_assert_num_queries(2):  # the meetings, the events
         client.get(reverse("exports:calendar_ics"))
 
 
@@ -125,3 +131,32 @@ def test_calendars_can_be_subscribed_to_from_a_link(world, client) -> None:
     response = client.get(path)
     assert response["Content-Type"].startswith("text/calendar")
     assert not response["Content-Disposition"].startswith("attachment")
+
+
+def test_the_partnership_feed_carries_published_events_never_drafts_or_registrants(client, world):
+    from django.utils import timezone
+
+    from concord.events.models import Event, Registration
+
+    start = timezone.make_aware(dt.datetime(2027, 5, 4, 9, 30))
+    shown = Event.objects.create(
+        title="Partnership conference",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=6),
+        venue="Civic Hall",
+        status="published",
+    )
+    Event.objects.create(
+        title="Draft gathering", starts_at=start, ends_at=start + dt.timedelta(hours=1)
+    )
+    Registration.objects.create(
+        event=shown, name="Sentinel Registrant", email="sentinel@example.org", status="confirmed"
+    )
+    response = client.get(reverse("exports:calendar_ics"))
+    events = events_by_uid(Calendar.from_ical(response.content))
+    event = events[f"event-{shown.pk}@127.0.0.1"]
+    assert str(event["SUMMARY"]) == "Partnership conference"
+    assert event.start == start and str(event["LOCATION"]) == "Civic Hall"
+    assert str(event["URL"]) == f"http://testserver/events/{shown.slug}/"
+    assert b"Draft gathering" not in response.content
+    assert b"Sentinel" not in response.content and b"sentinel@" not in response.content
