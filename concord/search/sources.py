@@ -19,8 +19,10 @@ from typing import Any
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from concord.actions.models import Action, ActionUpdate
+from concord.events.models import Event
 from concord.imports.models import Document, DocumentStatus
 from concord.lib.access import Viewer
 from concord.meetings.models import AgendaItem, Decision, Meeting
@@ -140,6 +142,17 @@ def indicator_entry(indicator: Indicator) -> Fields:
     )
 
 
+def event_entry(event: Event) -> Fields:
+    """An event's title, venue and description; never who signed up."""
+    return Fields(
+        title=plain(event.title, 300),
+        text=plain("\n".join(filter(None, [event.venue, event.description]))),
+        url=reverse("events:detail", args=[event.slug]),
+        body_id=event.body_id,
+        date=timezone.localtime(event.starts_at).date(),
+    )
+
+
 def _actions_visible(viewer: Viewer) -> models.QuerySet[Action] | None:
     """Actions are on the tracker, for signed-in partners only (the pages ask to sign in)."""
     return Action.objects.visible_to(viewer) if viewer.is_authenticated else None
@@ -219,6 +232,15 @@ SOURCES: dict[str, Source] = {
             entry=indicator_entry,
             everything=lambda: Indicator.objects.all(),
             visible=lambda viewer: Indicator.objects.visible_to(viewer),
+        ),
+        Source(
+            kind="event",
+            noun="Event",
+            label="Events",
+            model=Event,
+            entry=event_entry,
+            everything=lambda: Event.objects.all(),
+            visible=lambda viewer: Event.objects.visible_to(viewer),
         ),
     ]
 }
