@@ -11,7 +11,8 @@ from collections.abc import Sequence
 
 from django.utils.text import slugify
 
-from concord.lib.word import new_document
+from concord.governance.identity import letterhead
+from concord.lib.word import grid_table, new_document, shade_rag
 from concord.performance.reports.layout import (
     REPORT_COLUMNS,
     ReportLayout,
@@ -37,14 +38,13 @@ def report_filename(layout: ReportLayout) -> str:
 
 
 def _table(document, rows: Sequence[ReportRow]) -> None:  # a docx Document
-    table = document.add_table(rows=1, cols=len(REPORT_COLUMNS))
-    table.style = "Table Grid"
-    for cell, heading in zip(table.rows[0].cells, REPORT_COLUMNS, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(heading).bold = True
+    table = grid_table(document, REPORT_COLUMNS)
+    rag_column = REPORT_COLUMNS.index("RAG (against target)")
     for row in rows:
-        for cell, value in zip(table.add_row().cells, row.cells, strict=True):
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row.cells, strict=True):
             cell.text = value
+        shade_rag(cells[rag_column], row.rag)  # the fill repeats the word, never replaces it
     document.add_paragraph()
 
 
@@ -62,6 +62,8 @@ def report_document(layout: ReportLayout) -> bytes:
     document = new_document(
         layout.title,
         marking=("ILLUSTRATIVE DATA", "Illustrative data") if layout.illustrative else None,
+        letterhead=letterhead(),
+        landscape=True,  # seven columns of figures fit across an A4 page turned
     )
 
     document.add_heading(layout.title, level=0)
