@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 from weasyprint import HTML
+from weasyprint.urls import URLFetcherResponse
 
 from concord.agenda.pack import Pack, owners_text, set_at
 from concord.governance.identity import print_context
@@ -39,14 +40,12 @@ class PackedPaper:
     note: str
 
 
-def _refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+def _refuse_fetch(url: str, *args: Any, **kwargs: Any) -> URLFetcherResponse:
     """WeasyPrint's URL fetcher: the pack fetches nothing, from anywhere (the logo is
     inlined as a ``data:`` URL, which is decoded here, never fetched)."""
     if url.startswith("data:image/png;base64,"):
-        return {
-            "string": base64.b64decode(url.split(",", 1)[1], validate=True),
-            "mime_type": "image/png",
-        }
+        body = base64.b64decode(url.split(",", 1)[1], validate=True)
+        return URLFetcherResponse(url, body=body, headers={"Content-Type": "image/png"})
     raise ValueError(f"The agenda pack fetches nothing ({url[:40]}).")
 
 
