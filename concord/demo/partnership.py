@@ -31,6 +31,7 @@ from concord.actions.dues import end_of_month
 from concord.actions.models import Action, ActionStatus, ActionUpdate, DuePrecision
 from concord.actions.services import create_action, record_progress
 from concord.demo import vocabulary as V
+from concord.demo.identity import build_identity
 from concord.demo.work_programme import build_work_programmes, publish_next_agendas
 from concord.governance.models import (
     VOTING_ROLES,
@@ -1030,6 +1031,7 @@ class _Builder:
         publish_next_agendas(self.scheduled, self.today)
         build_work_programmes(self.bodies, self.scheduled, self.today)
         self.build_users()
+        build_identity()
         self.step("Done", 1, 1)
         return self.summary
 
