@@ -201,7 +201,7 @@ def clean_colour(value: str, label: str) -> str:
 
 def clean_logo(upload: UploadedFile) -> ContentFile[bytes]:
     """Check an uploaded logo with Pillow and re-encode it as a PNG; ValidationError if not."""
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image
 
     if upload.size is None or upload.size > LOGO_MAX_BYTES:
         raise ValidationError("Logo: the file is larger than 2 MB.")
@@ -218,7 +218,9 @@ def clean_logo(upload: UploadedFile) -> ContentFile[bytes]:
         with Image.open(io.BytesIO(data)) as image:
             image.load()
             picture = image.convert("RGBA")
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except ValidationError:
+        raise
+    except Exception:  # any failure of a decoder on an untrusted file is a refusal
         raise ValidationError("Logo: this file is not a readable PNG or JPEG image.") from None
     picture.thumbnail((LOGO_MAX_SIDE, LOGO_MAX_SIDE))
     out = io.BytesIO()
