@@ -174,3 +174,29 @@ def shade_rag(cell: _Cell, word: str) -> None:
     for paragraph in cell.paragraphs:
         for run in paragraph.runs:
             run.bold = True
+
+
+def svg_to_png(svg: str, width: int, height: int, scale: float = 2.0) -> bytes:
+    """An SVG chart (``width`` × ``height`` CSS pixels) as PNG, for a Word document.
+
+    Word cannot be relied on to show SVG, so charts go in as pictures: WeasyPrint
+    lays the SVG out on a page of exactly its size (fetching nothing), and
+    pdfium (pypdfium2) draws that page as pixels.
+    """
+    import pypdfium2 as pdfium
+    from weasyprint import HTML
+
+    def refuse(url: str, *args: object, **kwargs: object) -> None:
+        raise ValueError(f"A chart fetches nothing ({url[:40]}).")
+
+    page_css = f"@page {{ size: {width}px {height}px; margin: 0 }} body {{ margin: 0 }}"
+    html = f"<style>{page_css}</style>{svg}"
+    pdf = HTML(string=html, url_fetcher=refuse).write_pdf()
+    document = pdfium.PdfDocument(pdf)
+    try:
+        image = document[0].render(scale=scale).to_pil()
+    finally:
+        document.close()
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()

@@ -67,3 +67,13 @@ def test_rag_without_a_known_word_is_left_unshaded(db) -> None:
     document = word(report_document(layout(rows=[row("X 1", "data_only", "no_data")])))
     cells = [r.cells[4] for t in document.tables for r in list(t.rows)[1:]]
     assert cells and not any("w:shd" in c._tc.xml for c in cells)
+
+
+def test_the_performance_report_has_its_status_chart_as_a_picture_and_in_words(db) -> None:
+    document = word(report_document(layout()))
+    assert len(document.inline_shapes) == 1  # the chart (the logo is in the header)
+    blob = document.inline_shapes[0]._inline.graphic.graphicData.pic.blipFill.blip.embed
+    image = document.part.related_parts[blob].blob
+    assert image.startswith(b"\x89PNG")
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Indicators by status: green 2, amber 1, red 2, no data 1." in text

@@ -10,15 +10,17 @@ import io
 from collections.abc import Sequence
 
 from django.utils.text import slugify
+from docx.shared import Cm
 
 from concord.governance.identity import letterhead
-from concord.lib.word import grid_table, new_document, shade_rag
+from concord.lib.word import grid_table, new_document, shade_rag, svg_to_png
 from concord.performance.reports.layout import (
     REPORT_COLUMNS,
     ReportLayout,
     ReportRow,
     split_exceptions,
 )
+from concord.performance.reports.status_chart import WIDTH, chart_height, status_chart_svg
 
 EXCEPTIONS_NOTE = (
     "Indicators red against target, amber and getting worse, or whose figures are due but "
@@ -34,6 +36,23 @@ def report_filename(layout: ReportLayout) -> str:
     """e.g. 'health-board-performance-2024-25.docx'."""
     return (
         f"{slugify(layout.body_name)}-performance-{slugify(layout.period.replace('/', '-'))}.docx"
+    )
+
+
+def status_words(rows: Sequence[ReportRow]) -> str:
+    """The chart in words, for readers who cannot see it.
+
+    >>> status_words([])
+    'Indicators by status: green 0, amber 0, red 0, no data 0.'
+    """
+    counts = dict.fromkeys(("green", "amber", "red", "no_data"), 0)
+    for row in rows:
+        if row.rag in counts:
+            counts[row.rag] += 1
+    return (
+        "Indicators by status: "
+        + ", ".join(f"{rag.replace('_', ' ')} {n}" for rag, n in counts.items())
+        + "."
     )
 
 
@@ -76,6 +95,9 @@ def report_document(layout: ReportLayout) -> bytes:
 
     document.add_heading("Summary", level=1)
     document.add_paragraph(layout.summary)
+    chart = svg_to_png(status_chart_svg(layout.rows), WIDTH, chart_height())
+    document.add_picture(io.BytesIO(chart), width=Cm(12))
+    document.add_paragraph(status_words(layout.rows)).runs[0].italic = True
     if layout.story.strip():
         document.add_heading("The story behind the figures", level=1)
         for paragraph in (p.strip() for p in layout.story.split("\n")):
