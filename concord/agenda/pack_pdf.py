@@ -10,6 +10,7 @@ is listed with a note saying so, and the pack is still made.
 
 from __future__ import annotations
 
+import base64
 import tempfile
 from dataclasses import dataclass
 from typing import IO, Any
@@ -18,8 +19,10 @@ from django.template.loader import render_to_string
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 from weasyprint import HTML
+from weasyprint.urls import URLFetcherResponse
 
 from concord.agenda.pack import Pack, owners_text, set_at
+from concord.governance.identity import print_context
 from concord.meetings.models import Paper
 
 # The appended papers of one pack, together; a larger paper is listed, not appended.
@@ -37,8 +40,12 @@ class PackedPaper:
     note: str
 
 
-def _refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    """WeasyPrint's URL fetcher: the pack fetches nothing, from anywhere."""
+def _refuse_fetch(url: str, *args: Any, **kwargs: Any) -> URLFetcherResponse:
+    """WeasyPrint's URL fetcher: the pack fetches nothing, from anywhere (the logo is
+    inlined as a ``data:`` URL, which is decoded here, never fetched)."""
+    if url.startswith("data:image/png;base64,"):
+        body = base64.b64decode(url.split(",", 1)[1], validate=True)
+        return URLFetcherResponse(url, body=body, headers={"Content-Type": "image/png"})
     raise ValueError(f"The agenda pack fetches nothing ({url[:40]}).")
 
 
@@ -70,7 +77,8 @@ def _check_papers(pack: Pack) -> list[PackedPaper]:
 def _cover(pack: Pack, papers: list[PackedPaper]) -> bytes:
     actions = [{"a": a, "owners": owners_text(a), "set_at": set_at(a)} for a in pack.actions]
     html = render_to_string(
-        "agenda/pack.html", {"pack": pack, "papers": papers, "actions": actions}
+        "agenda/pack.html",
+        {"pack": pack, "papers": papers, "actions": actions, **print_context()},
     )
     pdf: bytes = HTML(string=html, url_fetcher=_refuse_fetch).write_pdf()
     return pdf

@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 
 from concord.agenda.pack import Pack, owners_text, set_at
-from concord.lib.word import new_document
+from concord.governance.identity import letterhead
+from concord.lib.word import grid_table, new_document
 
 
 def pack_docx(pack: Pack) -> bytes:
     """The agenda, the list of papers (each marked if sent late) and the action log."""
     meeting = pack.meeting
-    document = new_document(pack.title)
+    document = new_document(pack.title, letterhead=letterhead())
     document.add_heading(pack.title, level=0)
     details = f"{meeting.date.day} {meeting.date:%B %Y}"
     if meeting.start_time:
@@ -42,12 +43,7 @@ def pack_docx(pack: Pack) -> bytes:
     if not pack.actions:
         document.add_paragraph("No open actions.")
     else:
-        table = document.add_table(rows=1, cols=5)
-        table.style = "Table Grid"
-        for cell, text in zip(
-            table.rows[0].cells, ("Action", "Who", "By when", "Status", "Set at"), strict=True
-        ):
-            cell.text = text
+        table = grid_table(document, ("Action", "Who", "By when", "Status", "Set at"))
         for a in pack.actions:
             row = table.add_row().cells
             for cell, text in zip(

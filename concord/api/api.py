@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from ninja import NinjaAPI, Query, Schema
 from ninja.security import django_auth
 from pydantic import BeforeValidator, Field
@@ -27,6 +28,7 @@ from concord.governance.access import viewer_for
 from concord.governance.models import Body, Membership
 from concord.lib.access import Viewer, get_visible_or_404
 from concord.meetings.models import Attendance, Meeting
+from concord.meetings.publication import AgendaLine, agenda_lines
 from concord.people.models import Organisation, Person
 
 MAX_LIMIT = 200
@@ -263,6 +265,26 @@ def meeting_items(meeting: Meeting, viewer: Viewer) -> list[dict[str, Any]]:
     ]
 
 
+def agenda_line_out(line: AgendaLine) -> dict[str, Any]:
+    item = line.item
+    return {
+        "number": line.number,
+        "item_id": item.pk if item else None,
+        "title": item.title if item else None,
+        "presenter": person_ref(item.shown_presenter) if item else None,
+        "withheld_reason": line.withheld_reason,
+        "papers": [
+            {
+                "id": p.paper.pk,
+                "title": p.paper.title,
+                "url": reverse("meetings:paper", args=[p.paper.pk]),
+                "sent_late": p.sent_late,
+            }
+            for p in line.papers
+        ],
+    }
+
+
 @api.get(
     "/meetings/{meeting_id}",
     response={200: s.MeetingDetailOut, 404: s.ErrorOut, 422: s.ValidationErrorOut},
@@ -271,15 +293,25 @@ def meeting_items(meeting: Meeting, viewer: Viewer) -> list[dict[str, Any]]:
 )
 def get_meeting(request: HttpRequest, meeting_id: int) -> dict[str, Any]:
     """One meeting; attendance and items only when the caller may read its minutes
-    (approved, or draft for the body's insiders), and only the items they may see."""
+    (approved, or draft for the body's insiders), and only the items they may see. A
+    meeting to come shows, as its page does, nothing minuted (except to its editors)
+    and, from the agenda's publication date, the agenda and the papers of the items the
+    caller may see."""
     viewer = viewer_for(request)
     meeting = get_visible_or_404(Meeting.objects.select_related("body"), viewer, pk=meeting_id)
-    minutes_visible = meeting.minutes_visible_to(viewer)
+    ahead = meeting.is_ahead() and not viewer.can_edit_body(meeting.body_id)
+    minutes_visible = meeting.minutes_visible_to(viewer) and not ahead
+    agenda_visible = ahead and meeting.agenda_visible_to(viewer)
     data = meeting_out(meeting)
     data["approved_on"] = meeting.approved_on
     data["minutes_visible"] = minutes_visible
     data["attendance"] = []
     data["items"] = []
+    data["agenda_out_on"] = meeting.agenda_out_on if meeting.is_ahead() else None
+    data["agenda_visible"] = agenda_visible
+    data["agenda"] = (
+        [agenda_line_out(line) for line in agenda_lines(meeting, viewer)] if agenda_visible else []
+    )
     if minutes_visible:
         attendances = Attendance.objects.filter(meeting=meeting).select_related(
             "person", "organisation", "deputising_for"

@@ -142,11 +142,34 @@ class ItemOut(Out):
     actions: list[ActionOut]
 
 
+class AgendaPaperOut(Out):
+    id: int
+    title: str
+    url: str
+    sent_late: bool
+
+
+class AgendaLineOut(Out):
+    """One line of a published agenda: an item the caller may not see keeps its number
+    and the reason, never its title or papers (``item_id`` and ``title`` null)."""
+
+    number: str
+    item_id: int | None
+    title: str | None
+    presenter: PersonRef | None
+    withheld_reason: str
+    papers: list[AgendaPaperOut]
+
+
 class MeetingDetailOut(MeetingOut):
     approved_on: dt.date | None
     minutes_visible: bool
     attendance: list[AttendanceOut]
     items: list[ItemOut]
+    # A meeting to come: when its agenda goes out, and from then the agenda and papers.
+    agenda_out_on: dt.date | None
+    agenda_visible: bool
+    agenda: list[AgendaLineOut]
 
 
 class ContactOut(Out):

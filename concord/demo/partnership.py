@@ -32,6 +32,7 @@ from concord.actions.models import Action, ActionStatus, ActionUpdate, DuePrecis
 from concord.actions.services import create_action, record_progress
 from concord.demo import vocabulary as V
 from concord.demo.events import build_events
+from concord.demo.identity import build_identity
 from concord.demo.work_programme import build_work_programmes, publish_next_agendas
 from concord.governance.models import (
     VOTING_ROLES,
@@ -1032,6 +1033,7 @@ class _Builder:
         build_work_programmes(self.bodies, self.scheduled, self.today)
         build_events(self.bodies, self.today)
         self.build_users()
+        build_identity()
         self.step("Done", 1, 1)
         return self.summary
 

@@ -16,8 +16,9 @@ from django.utils.text import slugify
 
 from concord.actions.models import Action
 from concord.actions.services import items_with_actions
+from concord.governance.identity import letterhead
 from concord.lib.access import Viewer
-from concord.lib.word import new_document
+from concord.lib.word import grid_table, new_document
 from concord.meetings.models import (
     AgendaItem,
     Attendance,
@@ -94,11 +95,7 @@ def minutes_filename(meeting: Meeting) -> str:
 
 
 def _actions_table(document, rows: Sequence[tuple[str, ...]], headings: Sequence[str]) -> None:
-    table = document.add_table(rows=1, cols=len(headings))
-    table.style = "Table Grid"
-    for cell, heading in zip(table.rows[0].cells, headings, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(heading).bold = True
+    table = grid_table(document, headings)
     for row in rows:
         for cell, value in zip(table.add_row().cells, row, strict=True):
             cell.text = value
@@ -115,6 +112,7 @@ def minutes_document(meeting: Meeting, viewer: Viewer) -> bytes:
     document = new_document(
         f"{meeting.body.name} — {format_date(meeting.date)}",
         marking=("DRAFT — subject to approval", "DRAFT") if meeting.is_draft else None,
+        letterhead=letterhead(),
     )
 
     document.add_heading(f"{meeting.body.name} — {format_date(meeting.date)}", level=0)

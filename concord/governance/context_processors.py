@@ -6,12 +6,15 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from concord.governance.access import viewer_for
+from concord.governance.identity import current_identity
 
 
 def viewer(request: HttpRequest) -> dict[str, object]:
-    """Expose the request's :class:`~concord.lib.access.Viewer` and the partnership's name."""
+    """Expose the request's :class:`~concord.lib.access.Viewer` and the partnership's identity."""
+    identity = current_identity()
     return {
         "viewer": viewer_for(request),
-        "partnership_name": settings.CONCORD_PARTNERSHIP_NAME,
+        "identity": identity,
+        "partnership_name": identity.name,
         "demo_mode": settings.DEMO_MODE,
     }

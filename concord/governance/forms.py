@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 from django.db import transaction
 
-from concord.governance.models import Body, Membership, TermsOfReference
+from concord.governance.identity import clean_colour, clean_logo
+from concord.governance.models import Body, Membership, Partnership, TermsOfReference
 from concord.lib.fields import DATE, IdsField
 from concord.lib.locking import VersionedForm
 from concord.people.models import Organisation, Person, PersonAlias
@@ -104,3 +105,39 @@ class TermsOfReferenceForm(VersionedForm):
         ]
         widgets = {"adopted_on": DATE, "review_date": DATE}
         help_texts = {"version": "A new version keeps the earlier ones on record."}
+
+
+class PartnershipForm(VersionedForm):
+    """The partnership's identity; the logo is checked and re-encoded (``identity.clean_logo``)."""
+
+    logo_file = forms.FileField(
+        label="Logo",
+        required=False,
+        help_text="A PNG or JPEG image, at most 2 MB; it is stored re-encoded as PNG.",
+    )
+    remove_logo = forms.BooleanField(label="Remove the logo", required=False)
+
+    class Meta:
+        model = Partnership
+        fields = ["name", "place", "introduction", "header_colour", "accent_colour"]
+        help_texts = {"name": "Empty: the name in the settings (CONCORD_PARTNERSHIP_NAME)."}
+
+    def clean_header_colour(self) -> str:
+        return clean_colour(self.cleaned_data["header_colour"], "Header colour")
+
+    def clean_accent_colour(self) -> str:
+        return clean_colour(self.cleaned_data["accent_colour"], "Accent colour")
+
+    def clean_logo_file(self) -> Any:
+        upload = self.cleaned_data.get("logo_file")
+        return clean_logo(upload) if upload else None
+
+    def save(self, commit: bool = True) -> Partnership:
+        partnership: Partnership = self.instance
+        new_logo = self.cleaned_data.get("logo_file")
+        if new_logo is not None:
+            partnership.logo.save(new_logo.name, new_logo, save=False)
+        elif self.cleaned_data.get("remove_logo"):
+            partnership.logo = None
+        saved: Partnership = super().save(commit)
+        return saved

@@ -196,3 +196,35 @@ class Membership(Versioned):
     @property
     def is_voting(self) -> bool:
         return self.role in VOTING_ROLES
+
+
+class Partnership(Versioned):
+    """The partnership's identity, set by the secretariat: one row (``pk`` 1), or none.
+
+    Empty fields fall back to the defaults of :mod:`concord.governance.identity`
+    (the name from ``CONCORD_PARTNERSHIP_NAME``). The logo is stored re-encoded
+    as PNG by the settings form, never as uploaded.
+    """
+
+    name = models.CharField(max_length=200, blank=True)
+    place = models.CharField(
+        max_length=200, blank=True, help_text="The place it serves, e.g. 'Harrowby'."
+    )
+    introduction = models.TextField(
+        blank=True, help_text="What the partnership is, for the public home page."
+    )
+    logo = models.FileField(upload_to="partnership/", blank=True)
+    header_colour = models.CharField(
+        max_length=7, blank=True, help_text="The page header's colour, as #rrggbb."
+    )
+    accent_colour = models.CharField(
+        max_length=7, blank=True, help_text="Headings and tables in documents, as #rrggbb."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "partnership identity"
+        verbose_name_plural = "partnership identity"
+
+    def __str__(self) -> str:
+        return self.name or "The partnership"

@@ -18,10 +18,12 @@ from concord.governance.forms import (
     BodyForm,
     MembershipForm,
     OrganisationForm,
+    PartnershipForm,
     PersonForm,
     TermsOfReferenceForm,
 )
-from concord.governance.models import Body, Membership, TermsOfReference
+from concord.governance.identity import current_identity, logo_png
+from concord.governance.models import Body, Membership, Partnership, TermsOfReference
 from concord.lib.access import require_secretariat
 from concord.lib.history import history_of
 from concord.lib.locking import save_form_or_refuse
@@ -144,3 +146,44 @@ def edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             "entries": history_of(record),
         },
     )
+
+
+@login_required
+def partnership(request: HttpRequest) -> HttpResponse:
+    """The partnership's identity: name, place, logo, colours, introduction (secretariat)."""
+    require_secretariat(viewer_for(request))
+    record, _ = Partnership.objects.get_or_create(pk=1)
+    form = PartnershipForm(request.POST or None, request.FILES or None, instance=record)
+    if request.method == "POST" and form.is_valid() and save_form_or_refuse(form):
+        messages.success(request, "The partnership's identity is saved.")
+        return redirect("register:partnership")
+    return render(
+        request,
+        "register/partnership.html",
+        {"form": form, "identity": current_identity(), "entries": history_of(record)},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+def partnership_logo(request: HttpRequest) -> HttpResponse:
+    """The logo (a PNG re-encoded on upload), for every page's header."""
+    data = logo_png()
+    if data is None:
+        raise Http404("No logo has been set.")
+    response = HttpResponse(data, content_type="image/png")
+    response["Cache-Control"] = "public, max-age=86400"  # the URL carries the version
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def partnership_theme(request: HttpRequest) -> HttpResponse:
+    """The partnership's colours as CSS custom properties (no inline style: CSP)."""
+    identity = current_identity()
+    rules = []
+    if identity.header_colour:
+        rules.append(f"--accent: {identity.header_colour};")
+    if identity.accent_colour:
+        rules.append(f"--brand-accent: {identity.accent_colour};")
+    response = HttpResponse(":root { " + " ".join(rules) + " }\n", content_type="text/css")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

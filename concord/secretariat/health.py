@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Max, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 
 from concord.actions.models import Action
 from concord.governance.models import Body, Membership, TermsOfReference
+from concord.imports.models import Document, DocumentStatus
 from concord.lib.access import Viewer
 from concord.meetings.models import Meeting, MeetingStatus, MinutesStatus
 from concord.meetings.services import Quorum, inquorate_meetings
+from concord.performance.due import FigureDue, figures_due
 
 LIST_LIMIT = 50
 # The desk is the secretariat's alone (the view requires it): owners are shown in full.
@@ -35,6 +39,14 @@ class Attention:
     ended_memberships: list[Membership]
     terms_due: list[Body]
     inquorate: list[tuple[Meeting, Quorum]]
+    # Imports read and waiting for a person to review (or to settle a duplicate).
+    imports_waiting: list[Document] = field(default_factory=list)
+    imports_waiting_count: int = 0
+    imports_by_body: list[tuple[str, int]] = field(default_factory=list)
+    # Indicator figures due and missing (concord.performance.due), by body.
+    figures_due: list[FigureDue] = field(default_factory=list)
+    figures_due_count: int = 0
+    figures_due_by_body: list[tuple[str, int]] = field(default_factory=list)
 
 
 def needs_attention(
@@ -51,7 +63,10 @@ def needs_attention(
     - memberships that ended in the last ``ended_within_days`` (seats to fill);
     - bodies whose terms of reference are due for review within
       ``review_within_days`` (or have none);
-    - held meetings in the last ``inquorate_within_days`` that were not quorate.
+    - held meetings in the last ``inquorate_within_days`` that were not quorate;
+    - imported documents waiting for review, by body (the meeting's, else the body
+      named when they were uploaded);
+    - indicator figures due and missing, by body.
     """
     today = today or dt.date.today()
     drafts = (
@@ -89,6 +104,14 @@ def needs_attention(
     recent = Meeting.objects.filter(
         date__gte=today - dt.timedelta(days=inquorate_within_days), date__lte=today
     )
+    waiting = Document.objects.filter(
+        status__in=[DocumentStatus.REVIEW, DocumentStatus.DUPLICATE]
+    ).annotate(
+        body_name=Coalesce(
+            "meeting__body__name", NullIf("body_hint", Value("")), Value("Body not known")
+        )
+    )
+    due = figures_due(today)
     return Attention(
         draft_minutes=list(drafts[:LIST_LIMIT]),
         draft_minutes_count=drafts.count(),
@@ -107,4 +130,12 @@ def needs_attention(
         ended_memberships=list(ended[:LIST_LIMIT]),
         terms_due=list(terms_due),
         inquorate=inquorate_meetings(recent)[:LIST_LIMIT],
+        imports_waiting=list(waiting.for_list().order_by("body_name", "created_at")[:LIST_LIMIT]),
+        imports_waiting_count=waiting.count(),
+        imports_by_body=list(
+            waiting.order_by().values_list("body_name").annotate(n=Count("pk")).order_by("-n")
+        ),
+        figures_due=due[:LIST_LIMIT],
+        figures_due_count=len(due),
+        figures_due_by_body=Counter(d.body_name for d in due).most_common(),
     )

@@ -152,6 +152,12 @@ MATRIX = {
         lambda w: reverse("register:edit", args=["bodies", w.board.pk]),
         [L, 403, 403, 403, 403, 403, 403, 200],
     ),
+    "partnership identity": (
+        lambda w: reverse("register:partnership"),
+        [L, 403, 403, 403, 403, 403, 403, 200],
+    ),
+    "partnership colours": (lambda w: reverse("register:theme"), [200] * 8),
+    "partnership logo, none set": (lambda w: reverse("register:logo"), [404] * 8),
     "calendar feed": (lambda w: reverse("exports:calendar_ics"), [200] * 8),
     "members-only calendar": (
         lambda w: reverse("exports:body_calendar_ics", args=[w.tasking.slug]),

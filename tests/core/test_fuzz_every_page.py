@@ -36,6 +36,8 @@ from tests.registers.entries import add_entries
 UNREACHED = {
     "imports:original": "serves the stored original file; no form or parameter",
     "imports:decide_organisation": "the invented minutes propose no organisation merge",
+    "register:logo": "the logo image, linked only once one is set (tests/governance/)",
+    "register:theme": "the colours' stylesheet, linked only once set (tests/governance/)",
     "password_reset_confirm": "needs the token of a reset e-mail (tests/core/test_sign_in.py)",
     # Linked only from a bid's or an agreement's page, and the crawl reaches three of the five
     # registers' entry pages (one pattern): tests/registers/test_fuzz.py fuzzes these forms.

@@ -10,14 +10,17 @@ import io
 from collections.abc import Sequence
 
 from django.utils.text import slugify
+from docx.shared import Cm
 
-from concord.lib.word import new_document
+from concord.governance.identity import letterhead
+from concord.lib.word import grid_table, new_document, shade_rag, svg_to_png
 from concord.performance.reports.layout import (
     REPORT_COLUMNS,
     ReportLayout,
     ReportRow,
     split_exceptions,
 )
+from concord.performance.reports.status_chart import WIDTH, chart_height, status_chart_svg
 
 EXCEPTIONS_NOTE = (
     "Indicators red against target, amber and getting worse, or whose figures are due but "
@@ -36,15 +39,31 @@ def report_filename(layout: ReportLayout) -> str:
     )
 
 
-def _table(document, rows: Sequence[ReportRow]) -> None:  # a docx Document
-    table = document.add_table(rows=1, cols=len(REPORT_COLUMNS))
-    table.style = "Table Grid"
-    for cell, heading in zip(table.rows[0].cells, REPORT_COLUMNS, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(heading).bold = True
+def status_words(rows: Sequence[ReportRow]) -> str:
+    """The chart in words, for readers who cannot see it.
+
+    >>> status_words([])
+    'Indicators by status: green 0, amber 0, red 0, no data 0.'
+    """
+    counts = dict.fromkeys(("green", "amber", "red", "no_data"), 0)
     for row in rows:
-        for cell, value in zip(table.add_row().cells, row.cells, strict=True):
+        if row.rag in counts:
+            counts[row.rag] += 1
+    return (
+        "Indicators by status: "
+        + ", ".join(f"{rag.replace('_', ' ')} {n}" for rag, n in counts.items())
+        + "."
+    )
+
+
+def _table(document, rows: Sequence[ReportRow]) -> None:  # a docx Document
+    table = grid_table(document, REPORT_COLUMNS)
+    rag_column = REPORT_COLUMNS.index("RAG (against target)")
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row.cells, strict=True):
             cell.text = value
+        shade_rag(cells[rag_column], row.rag)  # the fill repeats the word, never replaces it
     document.add_paragraph()
 
 
@@ -62,6 +81,8 @@ def report_document(layout: ReportLayout) -> bytes:
     document = new_document(
         layout.title,
         marking=("ILLUSTRATIVE DATA", "Illustrative data") if layout.illustrative else None,
+        letterhead=letterhead(),
+        landscape=True,  # seven columns of figures fit across an A4 page turned
     )
 
     document.add_heading(layout.title, level=0)
@@ -74,6 +95,9 @@ def report_document(layout: ReportLayout) -> bytes:
 
     document.add_heading("Summary", level=1)
     document.add_paragraph(layout.summary)
+    chart = svg_to_png(status_chart_svg(layout.rows), WIDTH, chart_height())
+    document.add_picture(io.BytesIO(chart), width=Cm(12))
+    document.add_paragraph(status_words(layout.rows)).runs[0].italic = True
     if layout.story.strip():
         document.add_heading("The story behind the figures", level=1)
         for paragraph in (p.strip() for p in layout.story.split("\n")):
