@@ -14,6 +14,7 @@ import re
 from concord.ingest.extraction.attendance_headings import (
     heading_status,
     is_subheading,
+    present_sentence,
     role_word,
     sub_status,
 )
@@ -39,6 +40,10 @@ _CHAIR_LINE = re.compile(
 )
 
 
+_BARE_IN_ATTENDANCE = re.compile(r"(?i)^\W*(?:in\s+attendance|attending|attendance)\b")
+_CLUB_OFFICERS = re.compile(r"(?i)^\W*officers\b.*\bpresident\b")
+
+
 def extract_attendance(text: Text) -> Attendance:
     """Find attendance sections and the people in them."""
     w = Walk()
@@ -52,6 +57,10 @@ def extract_attendance(text: Text) -> Attendance:
             continue
         _read_line(w, blocks, cells[0] if cells else "", index)
     apply_stars(w.section_starred)
+    if w.bare_people and not any(p.status == "present" for p in w.result.people):
+        # Minutes whose only list is "In attendance:" mean those present.
+        for p in w.bare_people:
+            p.status = "present"
     return w.result
 
 
@@ -69,21 +78,40 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
     heading = heading_status(line)
     if heading:
         w.section += 1
-        w.status, w.groups, w.columns, w.pending = heading[0], None, None, None
+        status = heading[0]
+        if status == "in_attendance" and _CLUB_OFFICERS.search(line):
+            # "Officers present: Ann Lee (President), …": a society's elected
+            # officers are its members, not staff in attendance.
+            status = "present"
+        w.status, w.groups, w.columns, w.pending = status, None, None, None
+        w.bare_in_attendance = bool(_BARE_IN_ATTENDANCE.match(line))
         w.mark(index)
         # "Apologies were received from A and B. C attended as substitute for B."
-        first, *more = (
-            sentences(heading[1]) if SUBSTITUTE_WORDS.search(heading[1]) else [heading[1]]
-        )
+        first, *more = sentences(heading[1]) if ". " in heading[1] else [heading[1]]
         if first:
-            w.add(parse_entry(first, w.status, single=True), index)
+            w.add(parse_entry(first.rstrip("."), w.status, single=True), index)
+        status = w.status
         for sentence in more:
-            w.add(substitute(sentence, w.result.people), index)
+            if SUBSTITUTE_WORDS.search(sentence):
+                w.add(substitute(sentence, w.result.people), index)
+            elif heading_status(sentence) or present_sentence(sentence):
+                # "Present: A and B. Also present was C." reads on as its own line.
+                _read_line(w, blocks, sentence.rstrip("."), index)
+                status = w.status
+        w.status = status
         w.misses = 0
         if re.match(r"(?i)^\W*(?:those|members)\s+present\s+(?:were|was)\b", line):
             # "Those present were A, B and C." is the whole list.
             w.status = None
         return
+    if (" were " in low or " was " in low) and (
+        "present" in low or "attend" in low or "absent" in low
+    ):
+        said = present_sentence(line)
+        found = parse_entry(said[1], said[0]) if said else []
+        if found:
+            w.add(found, index)
+            return
     if "for" in low and SUBSTITUTE.match(clean(line)):
         w.add(substitute(line, w.result.people), index)
         return

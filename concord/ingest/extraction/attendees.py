@@ -12,6 +12,7 @@ import re
 from concord.ingest.extraction.attendance_headings import role_word, status_word
 from concord.ingest.extraction.names import (
     looks_like_name,
+    split_office,
     split_title,
     strip_post_nominals,
 )
@@ -43,6 +44,9 @@ def clean(text: str) -> str:
     return text.strip(" \t.;,")
 
 
+CALL_SIGN = re.compile(
+    r"[\s,]*[(\[–—-]?\s*\b(?:[A-Z]{1,2}|\d[A-Z]{1,2}|[A-Z]\d)\d[A-Z]{2,3}\b[)\]]?"
+)
 INITIALS = re.compile(r"\s*\(([A-Z]{2,4}|[A-Z]{2,3}[a-z])\)")
 _PLURAL_TITLE = re.compile(r"^(?:councillors|cllrs\.?)\s+", re.I)
 _ANSWERED = re.compile(
@@ -115,7 +119,8 @@ def _name_only(part: str) -> str:
     m = INITIALS.search(part)
     if m:
         part = part[: m.start()]
-    return re.sub(r"\s*\([^)]*\)|\s+[–—-]\s+.*$", "", _ANSWERED.sub("", part))
+    part = re.sub(r"\s*\([^)]*\)|\s+[–—-]\s+.*$", "", _ANSWERED.sub("", part))
+    return split_office(part)[1] if " " in part else part
 
 
 def strip_role(text: str) -> str:
@@ -175,6 +180,12 @@ def parse_person(
         org = _balanced(org.strip(" ,-–")) or None
     title, name = split_title(name_part.strip(" ,-–"))
     name = strip_post_nominals(name.strip(" ,-–:"))
+    office, name = split_office(name)
+    if office:
+        # "Parks Director Flo Hunt": the post is what the person is here.
+        title2, name = split_title(name)
+        title = title or title2
+        org = org or office
     if not looks_like_name(name, allow_single=single or title is not None):
         return None
     return Attendee(
@@ -215,6 +226,9 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     text = clean(text)
     if not text or _NONE.match(text):
         return []
+    if any(c.isdigit() for c in text):
+        # Amateur radio call signs beside names ("Di Fox KD9AAA", "Ed Gray (W1XYZ)").
+        text = CALL_SIGN.sub("", text)
     parts = _split_list(text, single)
     if parts:
         people = []
@@ -231,7 +245,7 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
         p, org = without_initials(text)
         person = parse_person(p, org, status)
         return [person] if person else []
-    for sep in (r"\t", r",\s*", r"\s+[–—-]{1,2}\s+", r"\s*:\s+"):
+    for sep in (r"\t", r" {3,}", r",\s*", r"\s+[–—-]{1,2}\s+", r"\s*:\s+", r"\s+from\s+"):
         m = re.search(sep, text)
         if m and looks_like_name(strip_role(text[: m.start()]), allow_single=single):
             person = parse_person(text[: m.start()], text[m.end() :], status, single)

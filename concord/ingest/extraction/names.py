@@ -44,7 +44,7 @@ _NOT_NAME_TEXT = """action actions meeting meetings minutes agenda item items wh
     where date dates
     notes present apologies absent attendance welcome update report reports matters arising
     any other business none total summary minute decision decisions next members member
-    public comment comments"""
+    public comment comments about into over under through without after before upon"""
 NOT_NAME_WORDS = set(_NOT_NAME_TEXT.split())
 # Posts that end a job title written where a name could be ("Ed Gray, Parks Director").
 _POST_WORDS_TEXT = """director manager officer coordinator co-ordinator administrator secretary
@@ -165,6 +165,34 @@ def looks_like_name(text: str, *, allow_single: bool = False) -> bool:
             caps += 1
     # All-capital words are acronyms (organisations) unless the whole name is shouted.
     return not (caps and caps != len(words))
+
+
+_OFFICE_WORDS = POST_WORDS | {
+    "member", "members", "boardmember", "boardmembers", "councilmember", "councilmembers",
+    "councilor", "councilors", "commissioners", "mayor", "trustees", "alderman", "alderperson",
+    "alderwoman", "chair", "chairs", "supervisor", "supervisors", "directors", "officers",
+    "superintendent", "ex-officio", "chief", "attorney", "auditor", "counsel", "staff",
+}  # fmt: skip
+
+
+def split_office(text: str) -> tuple[str | None, str]:
+    """Split a post written before a name ("Parks Director Flo Hunt").
+
+    >>> split_office("Boardmember Ed Gray"), split_office("Parks Director Flo Hunt")
+    (('Boardmember', 'Ed Gray'), ('Parks Director', 'Flo Hunt'))
+    >>> split_office("Ann Lee"), split_office("Recording Secretary")
+    ((None, 'Ann Lee'), (None, 'Recording Secretary'))
+    """
+    words = text.split()
+    if len(words) < 2:
+        return None, text
+    for k in range(min(len(words) - 2, 4), -1, -1):
+        if words[k].lower().strip(".,:") in _OFFICE_WORDS:
+            rest = " ".join(words[k + 1 :])
+            if looks_like_name(rest):
+                return " ".join(words[: k + 1]).strip(" ,:"), rest
+            break
+    return None, text
 
 
 def initials(name: str) -> str:

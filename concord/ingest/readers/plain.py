@@ -102,7 +102,13 @@ def parse_lines(raw: str, *, space_columns: bool = False) -> Text:
             cells, found = _space_cells(line, starts)
             # One such line alone is a title with a gap in it, not a table.
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            if cells and (starts or ("   " in nxt and _space_cells(nxt, found)[0])):
+            prev = lines[i - 1].rstrip() if i else ""
+            if cells and (
+                starts
+                or ("   " in nxt and _space_cells(nxt, found)[0])
+                # …but one under a label ("In attendance:") is a row of its list.
+                or (prev.endswith(":") and len(cells) <= 3)
+            ):
                 text.add_row(cells)
                 starts = found
                 i += 1

@@ -1,0 +1,141 @@
+"""More ways of writing who attended, each in an invented document.
+
+"Members:" and "Participants" headings, a lone row of spaced columns under a
+label, "X and Y were also present.", posts written before names ("Parks
+Director Flo Hunt"), call signs beside names, a society's officers, and
+minutes whose only list is "In attendance".
+"""
+
+from __future__ import annotations
+
+from concord.ingest import extract
+
+
+def _people(doc: str, name: str = "minutes.txt") -> dict[str, str]:
+    return {
+        a["name"]: a["status"] for a in extract(doc.encode(), filename=name).to_dict()["attendance"]
+    }
+
+
+def test_members_heading_over_spaced_columns_and_single_rows() -> None:
+    people = _people(
+        "Northdale Health Board\nMinutes of the meeting held on 12 May 2021\n\n"
+        "Members:\nDr Ann Lee       Chair\nBob Roe          Chief Officer\n\n"
+        "In attendance:\nDi Fox           Head of Governance (minutes)\n\n"
+        "Apologies:\nEd Gray          Lay Member\n\n1. Welcome\nThe chair opened.\n"
+    )
+    assert people == {
+        "Ann Lee": "present",
+        "Bob Roe": "present",
+        "Di Fox": "in_attendance",
+        "Ed Gray": "apologies",
+    }
+
+
+def test_members_and_participants_labels() -> None:
+    assert _people(
+        "Minutes of the Trust Board, 12 May 2021\n\n"
+        "Members: Ann Lee (Chair); Bob Roe (Chief Executive)\n"
+        "In attendance: Di Fox (Company Secretary)\n\n1. Welcome\n"
+    ) == {"Ann Lee": "present", "Bob Roe": "present", "Di Fox": "in_attendance"}
+    assert _people(
+        "# Tools Committee – Meeting Notes, 20 September 2024\n\n"
+        "## Participants\n* Ann Lee\n* Bob Roe\n\n## Notes\nWe met.\n",
+        "notes.md",
+    ) == {"Ann Lee": "present", "Bob Roe": "present"}
+
+
+def test_community_councillors_and_elected_members_lines() -> None:
+    assert _people(
+        "Riverside Community Council\nMinutes of meeting 13 May 2024\n\n"
+        "Community Councillors: Ann Lee, Bob Roe\nElected members: Cllr Di Fox\n"
+        "Members of the public: 4\n\n1. Welcome\n"
+    ) == {"Ann Lee": "present", "Bob Roe": "present", "Di Fox": "present"}
+
+
+def test_names_then_were_also_present() -> None:
+    people = _people(
+        "MINUTES OF THE SAFETY PANEL\nheld on Tuesday 1 April 2025\n\n"
+        "PRESENT: Cllr J A Orme (Chairman), Cllr O C Pask and Cllr D Reel\n\n"
+        "Councillors M Tarn and S Vell were also present.\n\n"
+        "Apologies for absence were received from Councillors P Wynn and F Yates.\n\n"
+        "SP 25/1 DECLARATIONS OF INTEREST\nNone.\n"
+    )
+    assert people == {
+        "J A Orme": "present",
+        "O C Pask": "present",
+        "D Reel": "present",
+        "M Tarn": "in_attendance",
+        "S Vell": "in_attendance",
+        "P Wynn": "apologies",
+        "F Yates": "apologies",
+    }
+
+
+def test_also_present_in_the_same_paragraph() -> None:
+    assert _people(
+        "Minutes of the Elm Street Residents Group, 12 May 2021\n\n"
+        "Present were Ann Lee, Bob Roe and Cy Dunn. Also present was Ed Gray from the council.\n\n"
+        "1. Welcome\n"
+    ) == {
+        "Ann Lee": "present",
+        "Bob Roe": "present",
+        "Cy Dunn": "present",
+        "Ed Gray": "in_attendance",
+    }
+
+
+def test_posts_written_before_names_in_a_roll_call() -> None:
+    people = _people(
+        "CITY OF HARBOUR BAY\nPARKS ADVISORY BOARD\nRegular Meeting Minutes\nMarch 3, 2025\n\n"
+        "ROLL CALL\nPresent: Chair Ann Lee, Boardmembers Cy Dunn and Di Fox\n"
+        "Absent: Boardmember Ed Gray\n"
+        "Staff: Parks Director Flo Hunt, Recording Secretary Gus Ives\n\n"
+        "1. CALL TO ORDER\n"
+    )
+    assert people == {
+        "Ann Lee": "present",
+        "Cy Dunn": "present",
+        "Di Fox": "present",
+        "Ed Gray": "absent",
+        "Flo Hunt": "in_attendance",
+        "Gus Ives": "in_attendance",
+    }
+
+
+def test_call_signs_and_a_societys_officers() -> None:
+    people = _people(
+        "Westvale Radio Club\nMonthly Meeting Minutes – April 21, 2025\n\n"
+        "Officers present: Ann Lee KB1ABC (President), Bob Roe W1XYZ (Vice President)\n"
+        "Members present: Di Fox KD9AAA, Ed Gray, Flo Hunt (K3ZZZ)\nGuests: Gus Ives\n\n"
+        "Old Business\nThe repeater was discussed.\n"
+    )
+    assert people == {
+        "Ann Lee": "present",
+        "Bob Roe": "present",
+        "Di Fox": "present",
+        "Ed Gray": "present",
+        "Flo Hunt": "present",
+        "Gus Ives": "in_attendance",
+    }
+
+
+def test_in_attendance_alone_means_present() -> None:
+    assert _people(
+        "Stonebridge Development Association\nMinutes of meeting held 5 December 2016\n\n"
+        "In attendance: John Smith (Chairperson), Mary Byrne, Pat Kelly.\nApologies: Tom Burke.\n\n"
+        "1. Minutes of previous meeting\nAgreed.\n"
+    ) == {
+        "John Smith": "present",
+        "Mary Byrne": "present",
+        "Pat Kelly": "present",
+        "Tom Burke": "apologies",
+    }
+
+
+def test_an_organisation_with_a_preposition_is_not_a_person() -> None:
+    assert _people(
+        "Minutes of the Data Panel, 3 August 2011\n\n"
+        "Present:\nAnn Lee, Talk About Town\nBob Roe, Acme\n\n"
+        "1. Welcome\n"
+    ) == {"Ann Lee": "present", "Bob Roe": "present"}
