@@ -139,3 +139,74 @@ def test_an_organisation_with_a_preposition_is_not_a_person() -> None:
         "Present:\nAnn Lee, Talk About Town\nBob Roe, Acme\n\n"
         "1. Welcome\n"
     ) == {"Ann Lee": "present", "Bob Roe": "present"}
+
+
+def test_how_they_attended_in_brackets_and_scribes() -> None:
+    assert _people(
+        "Orchard Society Committee Meeting\n20 September 2024\n\n"
+        "Present (in person): Ann Lee, Bob Roe\nPresent (online): Cy Dunn\n"
+        "Attending remotely: Di Fox\nScribe: Ed Gray\n\n1. Welcome\n2. Accounts\n3. AOB\n"
+    ) == {
+        "Ann Lee": "present",
+        "Bob Roe": "present",
+        "Cy Dunn": "present",
+        "Di Fox": "present",
+        "Ed Gray": "in_attendance",
+    }
+
+
+def test_a_commissions_roll_with_posts_after_names_and_semicolons() -> None:
+    assert _people(
+        "CITY OF RIVERTON\nPLANNING COMMISSION MINUTES\nJanuary 28, 2002\n\n"
+        "Commissioners Present: Ann Lee, Bob Roe\nCommissioners Absent: Di Fox\n"
+        "Staff Present: Ed Gray, Planning Manager; Flo Hunt, Secretary\n"
+        "Others Present: Gus Ives\n\n1. CALL TO ORDER\n"
+    ) == {
+        "Ann Lee": "present",
+        "Bob Roe": "present",
+        "Di Fox": "absent",
+        "Ed Gray": "in_attendance",
+        "Flo Hunt": "in_attendance",
+        "Gus Ives": "in_attendance",
+    }
+
+
+def test_roll_call_taken_with_here_and_absent() -> None:
+    assert _people(
+        "Parks Board Minutes, March 3, 2025\n\n"
+        "Roll call was taken: Ann Lee – here; Bob Roe – absent; Cy Dunn – here.\n\n"
+        "1. Call to order\n"
+    ) == {"Ann Lee": "present", "Bob Roe": "absent", "Cy Dunn": "present"}
+
+
+def test_name_dash_organisation_separated_by_semicolons() -> None:
+    assert _people(
+        "Valley Partnership Board\nMinutes 12 May 2021\n\n"
+        "Present: Ann Lee – Chair; Bob Roe – Valley Council; Cy Dunn – Police\n\n1. Welcome\n"
+    ) == {"Ann Lee": "present", "Bob Roe": "present", "Cy Dunn": "present"}
+
+
+def test_a_numbered_html_list_after_an_inline_list_is_not_names() -> None:
+    doc = (
+        "<html><body><h2>Valley Allotments Committee</h2><p>Minutes of 12 May 2021</p>"
+        "<p><strong>Present:</strong> Ann Lee (chair), Bob Roe</p>"
+        "<p><strong>Apologies:</strong> Di Fox</p>"
+        "<ol><li>Welcome</li><li>Accounts</li><li>AOB</li></ol></body></html>"
+    )
+    assert _people(doc, "minutes.html") == {
+        "Ann Lee": "present",
+        "Bob Roe": "present",
+        "Di Fox": "apologies",
+    }
+
+
+def test_surname_first_in_capitals_and_shouted_lists() -> None:
+    assert _people(
+        "Valley Partnership Board\nMinutes 12 May 2021\n\n"
+        "PRESENT\nLEE, Ann (Chair)\nROE, Bob\nDUNN, Cy\n\n1. Welcome\n"
+    ) == {"Ann Lee": "present", "Bob Roe": "present", "Cy Dunn": "present"}
+    people = _people(
+        "VALLEY PARTNERSHIP BOARD\nMINUTES 12 MAY 2021\n\n"
+        "PRESENT: ANN LEE (CHAIR), BOB ROE\nAPOLOGIES: DI FOX\n\n1. WELCOME\n"
+    )
+    assert people == {"ANN LEE": "present", "BOB ROE": "present", "DI FOX": "apologies"}

@@ -85,6 +85,8 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
             status = "present"
         w.status, w.groups, w.columns, w.pending = status, None, None, None
         w.bare_in_attendance = bool(_BARE_IN_ATTENDANCE.match(line))
+        # After "Apologies: Di Fox" a bullet of one word is not a name.
+        w.inline = bool(heading[1])
         w.mark(index)
         # "Apologies were received from A and B. C attended as substitute for B."
         first, *more = sentences(heading[1]) if ". " in heading[1] else [heading[1]]
@@ -128,7 +130,7 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
         w.section_starred.extend((p, star, w.section) for p, star in roll)
         w.misses = 0
         return
-    found = parse_entry(line, w.status, single=line.startswith(BULLET))
+    found = parse_entry(line, w.status, single=line.startswith(BULLET) and not w.inline)
     if found and w.pending is None and len(found) == 1 and not found[0].organisation:
         # A name alone may have its organisation on the next line.
         nxt = _next_text(blocks, index)

@@ -12,18 +12,20 @@ from concord.ingest.extraction.names import looks_like_name
 
 _STATUS_HEADINGS = [
     (r"(?:(?:members|governors|trustees|directors|councillors)\s+)?(?:apolog(?:y|ies)(?:\s+(?:for\s+absence|and\s+\w+|received|were\s+received|given))*(?:\s+from(?=\s*:))?|regrets|excused|absent\s+with\s+apolog(?:y|ies))", "apologies"),  # noqa: E501
-    (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending)|officers?(?:\s+(?:present|in\s+attendance))?|guests?|observers?|advisers?|staff(?:\s+present)?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker)", "in_attendance"),  # noqa: E501
-    (r"(?:(?:members|governors|trustees|directors|councillors)\s+)?(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance|awol)", "absent"),  # noqa: E501
-    (r"(?:(?:members|governors|trustees|directors|councillors|those)\s+)?(?:present|attendees|attending|attendance|in\s+the\s+chair)|roll\s+call|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)|participants|(?:(?:board|committee|council|group|panel|steering|voting|elected|core|community)\s+)?(?:members|councillors|trustees|directors|governors)(?:\s+(?:in\s+attendance|attending))?(?=\s*(?::|$))", "present"),  # noqa: E501
+    (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending)|(?:officers?|guests?|observers?|advisers?|staff|others)(?:\s+(?:present|in\s+attendance))?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker|scribe|recorder|recording\s+secretary|minutes(?=\s*:))", "in_attendance"),  # noqa: E501
+    (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen)\s+)?(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance|awol)", "absent"),  # noqa: E501
+    (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen|those)\s+)?(?:present|attendees|attending(?:\s+remotely|\s+online|\s+virtually)?|attendance|in\s+the\s+chair)|roll\s+call(?:\s+was\s+taken)?|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)|participants|(?:(?:board|committee|council|group|panel|steering|voting|elected|core|community)\s+)?(?:members|councillors|trustees|directors|governors)(?:\s+(?:in\s+attendance|attending))?(?=\s*(?::|$))", "present"),  # noqa: E501
 ]  # fmt: skip
+# "Present (in person):", "Attendees (online):": a note on how they attended.
+_HOW = r"(?:\s*\((?:in\s+person|online|remotely|virtually|remote|via\s+\w+|by\s+\w+|on\s+\w+)\))?"
 _HEADING = [
-    (re.compile(rf"^(?:{rx})\b\s*(?:[:\-–—/]\s*|$|(?=\w))", re.I), st)
+    (re.compile(rf"^(?:{rx})\b{_HOW}\s*(?:[:\-–—/]\s*|$|(?=\w))", re.I), st)
     for rx, st in _STATUS_HEADINGS
 ]
 _ANY_HEADING = re.compile(
     "^(?:"
     + "|".join(f"(?:{rx})" for rx, _ in _STATUS_HEADINGS)
-    + r")\b\s*(?:[:\-–—/]\s*|$|(?=\w))",
+    + rf")\b{_HOW}\s*(?:[:\-–—/]\s*|$|(?=\w))",
     re.I,
 )
 _SUBHEAD_WORDS = re.compile(

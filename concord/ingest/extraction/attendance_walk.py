@@ -33,6 +33,7 @@ class Walk:
     # Under a bare "In attendance" heading: present, if no section says "Present".
     bare_in_attendance: bool = False
     bare_people: list[Attendee] = field(default_factory=list)
+    inline: bool = False
 
     def add(self, found: list[Attendee], index: int) -> None:
         """Record people found in block ``index`` (a person named twice is merged)."""

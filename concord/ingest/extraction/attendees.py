@@ -11,6 +11,7 @@ import re
 
 from concord.ingest.extraction.attendance_headings import role_word, status_word
 from concord.ingest.extraction.names import (
+    POST_WORDS,
     looks_like_name,
     split_office,
     split_title,
@@ -30,7 +31,7 @@ _DEPUTY = re.compile(
     re.I,
 )
 TRAILING_STATUS = re.compile(
-    r"[\s,:;\-–—(]+(present|apologies(?:\s+(?:received|given|sent))?|sent\s+apologies|absent|"
+    r"[\s,:;\-–—(]+(present|here|apologies(?:\s+(?:received|given|sent))?|sent\s+apologies|absent|"
     r"in\s+attendance)\)?\.?$",
     re.I,
 )
@@ -44,6 +45,10 @@ def clean(text: str) -> str:
     return text.strip(" \t.;,")
 
 
+# "LEE, Ann (Chair)": a surname in capitals before the first name.
+_SURNAME_FIRST = re.compile(
+    r"^([A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+)?),\s+([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)\b(?![,;])(.*)$"
+)
 CALL_SIGN = re.compile(
     r"[\s,]*[(\[–—-]?\s*\b(?:[A-Z]{1,2}|\d[A-Z]{1,2}|[A-Z]\d)\d[A-Z]{2,3}\b[)\]]?"
 )
@@ -188,6 +193,8 @@ def parse_person(
         org = org or office
     if not looks_like_name(name, allow_single=single or title is not None):
         return None
+    if " " not in name and name.lower() in POST_WORDS:
+        return None  # "Secretary" alone is a post
     return Attendee(
         name=name,
         title=title,
@@ -229,6 +236,16 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     if any(c.isdigit() for c in text):
         # Amateur radio call signs beside names ("Di Fox KD9AAA", "Ed Gray (W1XYZ)").
         text = CALL_SIGN.sub("", text)
+    if ";" in text:
+        # "Ed Gray, Planning Manager; Flo Hunt, Secretary": one entry each.
+        each = [
+            parse_entry(p, status, single and "," not in p) for p in text.split(";") if p.strip()
+        ]
+        if all(each):
+            return [a for found in each for a in found]
+    m = _SURNAME_FIRST.match(text)
+    if m:
+        text = f"{m.group(2)} {m.group(1).title()}{m.group(3)}"
     parts = _split_list(text, single)
     if parts:
         people = []

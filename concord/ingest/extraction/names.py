@@ -98,6 +98,9 @@ def split_title(text: str) -> tuple[str | None, str]:
     rest = text[m.end() :].strip()
     if not rest or not rest[0].isupper():
         return None, text
+    if text.isupper() and " " not in rest and m.group(0).strip().isupper():
+        # "DI FOX" in a shouted list: a first name, not a rank.
+        return None, text
     raw = _DOTS_SPACES.sub(" ", m.group(0).lower()).strip()
     raw = _THE.sub("", raw) if raw not in TITLES else raw
     title = TITLES.get(raw)
