@@ -346,7 +346,7 @@ _ASKED_ROLE = re.compile(
 _ASKING = re.compile(r"(?i)\b(?:asked|requested|instructed|invited|encouraged|urged)\b")
 _NARRATIVE = re.compile(
     r"^(?P<o>[^,:;.()]{1,50}?)\s+(?P<v>to|will|would|agreed\s+to|undertook\s+to|offered\s+to|"
-    r"volunteered\s+to|(?:was|were)\s+(?:asked|requested|instructed|tasked)\s+to)\s+"
+    r"volunteered\s+to|(?:was|were|is|are)\s+(?:asked|requested|instructed|tasked)\s+to|(?:is|are)\s+to)\s+"
     r"(?P<rest>[a-z]+\b.+)$"
 )
 # The full stop of a title or an initial ("Cllr. O. Williams") is not a
@@ -383,7 +383,7 @@ def narrative_action(
     in_register = owners and all(o in people or role_key(o) in (roles or {}) for o in owners)
     # "would" (reported speech) and "was asked to" need an attendee or an office
     # one attendee holds; "to" alone also takes a role ("Clerk to …").
-    asked = m.group("v")[:3] in ("was", "wer")
+    asked = m.group("v")[:3] in ("was", "wer", "is ", "are")
     bare_to = m.group("v") == "to" or asked
     # "The Partnership was asked to approve …" asks the meeting for a decision:
     # only an office or staff asked to do something is given a task.
