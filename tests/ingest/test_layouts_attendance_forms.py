@@ -210,3 +210,53 @@ def test_surname_first_in_capitals_and_shouted_lists() -> None:
         "PRESENT: ANN LEE (CHAIR), BOB ROE\nAPOLOGIES: DI FOX\n\n1. WELCOME\n"
     )
     assert people == {"ANN LEE": "present", "BOB ROE": "present", "DI FOX": "apologies"}
+
+
+def test_a_council_page_laid_out_by_a_pdf_converter() -> None:
+    doc = (
+        "                 HARROWFIELD BOROUGH COUNCIL\n\n"
+        "                 COMMUNITY SAFETY ADVISORY BOARD\n\n"
+        "                                        Tuesday, 1st April, 2014\n\n"
+        "   Present:      Cllr Mrs J A Orme (Chairman), Cllr O C Pask (Vice-\n"
+        "                 Chairman), Cllr T Ross and Cllr\n"
+        "                 D Sim\n\n"
+        "                 Ms A Tate (Kent Police) and Mr B Ulm (Fire and Rescue\n"
+        "                 Service)\n\n"
+        "   CSA 14/1      DECLARATIONS OF INTEREST\n\n"
+        "                 There were none.\n"
+    )
+    record = extract(doc.encode(), filename="minutes.txt").to_dict()
+    people = {a["name"]: (a["status"], a["role"]) for a in record["attendance"]}
+    assert people == {
+        "J A Orme": ("present", "chair"),
+        "O C Pask": ("present", "vice_chair"),
+        "T Ross": ("present", None),
+        "D Sim": ("present", None),
+        "A Tate": ("present", None),
+        "B Ulm": ("present", None),
+    }
+    assert [i["number"] for i in record["items"]] == ["CSA 14/1"]
+
+
+def test_labels_run_together_on_one_line_and_initials_in_brackets() -> None:
+    people = _people(
+        "# Delivery Group\n\n**Date:** 9 September 2010  "
+        "**Attendees:** Ann Lee (AL - Chair), Bob Roe (BR for Cy Dunn)  **Apologies:** Flo Hunt\n\n"
+        "## Budget\nAnn reported.\n",
+        "notes.md",
+    )
+    assert people == {"Ann Lee": "present", "Bob Roe": "present", "Flo Hunt": "apologies"}
+
+
+def test_html_table_of_labels_beside_cells_of_names() -> None:
+    doc = (
+        "<html><body><h1>Delivery Group</h1><p>9 September 2010</p><table>"
+        "<tr><td>Present:</td><td>Ann Lee (Chair)<br>Bob Roe<br>Di Fox</td></tr>"
+        "<tr><td>Apologies:</td><td>Flo Hunt</td></tr></table><h3>1. Welcome</h3></body></html>"
+    )
+    assert _people(doc, "minutes.html") == {
+        "Ann Lee": "present",
+        "Bob Roe": "present",
+        "Di Fox": "present",
+        "Flo Hunt": "apologies",
+    }

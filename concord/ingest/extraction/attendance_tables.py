@@ -49,6 +49,15 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
             if h[1]:
                 w.add(parse_entry(h[1], h[0]), index)
         rest = [c for j, c in enumerate(cells) if c.strip() and j > status_heads[0][0]]
+        if len(status_heads) == 1 and len(rest) == 1 and not status_heads[0][1][1]:
+            # "Present:" beside a cell of names, one a line or in a list.
+            lines = [ln for ln in rest[0].split("\n") if ln.strip()]
+            if len(lines) == 1:
+                listed = parse_entry(lines[0], status_heads[0][1][0], single=True)
+                if listed:
+                    w.add(listed, index)
+                    w.groups = None
+            rest = lines
         if len(status_heads) == 1 and len(rest) >= 2:
             # "Attendees:<tab>J Rear<tab>A Finch<tab>…": one name per cell.
             names = [parse_entry(c, status_heads[0][1][0], single=True) for c in rest]

@@ -49,6 +49,7 @@ def clean(text: str) -> str:
 _SURNAME_FIRST = re.compile(
     r"^([A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+)?),\s+([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)\b(?![,;])(.*)$"
 )
+_LEAD_INITIALS = re.compile(r"^([A-Z]{2,4})(?:\s*[-–—,:]\s*|\s+(?=for\s)|$)(.*)$")
 CALL_SIGN = re.compile(
     r"[\s,]*[(\[–—-]?\s*\b(?:[A-Z]{1,2}|\d[A-Z]{1,2}|[A-Z]\d)\d[A-Z]{2,3}\b[)\]]?"
 )
@@ -69,8 +70,16 @@ def _split_list(text: str, single: bool = False) -> list[str] | None:
     >>> _split_list("Councillors T. Brill, S. Okafor and Ann Lee")
     ['Cllr T. Brill', 'Cllr S. Okafor', 'Cllr Ann Lee']
     """
-    flat = re.sub(r"\([^)]*\)", lambda m: m.group(0).replace(",", "\x00"), text)
-    parts = [p.replace("\x00", ",") for p in re.split(r"\s*[,;]\s*|\s+and\s+|\s*&\s*", flat)]
+    # Commas and "and" inside brackets ("(Fire and Rescue Service)") split nothing.
+    flat = re.sub(
+        r"\([^)]*\)",
+        lambda m: m.group(0).replace(",", "\x00").replace(" and ", "\x01").replace("&", "\x02"),
+        text,
+    )
+    parts = [
+        p.replace("\x00", ",").replace("\x01", " and ").replace("\x02", "&")
+        for p in re.split(r"\s*[,;]\s*|\s+and\s+|\s*&\s*", flat)
+    ]
     parts = [p.strip(" .") for p in parts if p.strip(" .")]
     if len(parts) < 2:
         return None
@@ -161,6 +170,12 @@ def parse_person(
         role = role_word(r.group(1))
         name_part = (name_part[: r.start()] + name_part[r.end() :]).strip(" ,-–")
     org = None
+    if org_part:
+        lead = _LEAD_INITIALS.match(org_part.strip())
+        if lead:
+            # "(AL - Chair)", "(BR for Cy Dunn)": the person's initials first.
+            rest = lead.group(2).strip()
+            org_part = f"deputising {rest}" if rest.startswith("for ") else rest
     if org_part:
         org = clean(org_part)
         if TRAILING_STATUS.fullmatch(" " + org):

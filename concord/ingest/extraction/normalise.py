@@ -48,6 +48,8 @@ _STARTERS = {
     "The", "It", "A", "An", "There", "This", "These", "We", "He", "She", "They", "I",
     "Members", "All", "No", "None", "Minutes", "Following", "Discussion", "Agreed",
 }  # fmt: skip
+# "Budget DF reported …": initials followed by a verb in the past start a sentence.
+_INITIALS_DID = re.compile(r"[A-Z]{2,3}\s+[a-z]+ed\b")
 _FUNCTION = {
     "of", "and", "for", "the", "to", "on", "in", "at", "by", "with", "from", "&", "a", "an",
     "or", "its", "their", "our", "re", "per", "into", "about", "under", "over",
@@ -63,7 +65,12 @@ def resegment(text: Text) -> Text:
     ['PRESENT: Ann Lee, Bo Roe.', '1. Welcome', 'The chair opened.']
     """
     if not any(
-        b.kind == PARA and (len(b.cells[0]) >= SHORT_FLAT_CHARS or _SENTENCE_CUE.search(b.cells[0]))
+        b.kind == PARA
+        and (
+            len(b.cells[0]) >= SHORT_FLAT_CHARS
+            or _SENTENCE_CUE.search(b.cells[0])
+            or _labels(b.cells[0])
+        )
         for b in text.blocks
         if b.cells
     ):
@@ -75,6 +82,10 @@ def resegment(text: Text) -> Text:
         flat = len(para) >= SHORT_FLAT_CHARS and _cues(para) >= (
             2 if len(para) >= FLAT_CHARS else SHORT_FLAT_CUES
         )
+        if not flat and para and _labels(para):
+            # "Date: 9 May  Attendees: A, B  Apologies: C": one label a line.
+            out.blocks.extend(Block(PARA, (p,)) for p in _split_labels(para))
+            continue
         if not flat and para and _SENTENCE_CUE.search(para):
             out.blocks.extend(Block(PARA, (p,)) for p in _SENTENCE_CUE.split(para) if p.strip())
             continue
@@ -88,6 +99,27 @@ def resegment(text: Text) -> Text:
         pieces, expected = _split(para, expected)
         out.blocks.extend(Block(PARA, (p,)) for p in pieces if p.strip())
     return out
+
+
+_LABEL = re.compile(
+    r"(?:(?<=\s)|^)(?=(?:Date|Time|Venue|Location|Place|Chair|Minutes|Present|Attendees|"
+    r"Attending|Apologies|Regrets|Absent|Also\s+present|In\s+attendance|Guests|Staff|"
+    r"Note[- ]?taker|Scribe)\s*:)"
+)
+
+
+def _labels(para: str) -> bool:
+    """Two or more labels ("Attendees:", "Apologies:") on one short line, one not at its start."""
+    if para.count(":") < 2 or len(para) >= SHORT_FLAT_CHARS:
+        return False
+    return len([m for m in _LABEL.finditer(para) if m.start()]) >= 1 and bool(
+        _ATTENDANCE_CUE.search(para)
+    )
+
+
+def _split_labels(para: str) -> list[str]:
+    starts = [0] + [m.start() for m in _LABEL.finditer(para) if m.start()]
+    return [para[a:b].strip() for a, b in zip(starts, starts[1:] + [len(para)], strict=True)]
 
 
 def _cues(para: str) -> int:
@@ -166,8 +198,10 @@ def split_title_run(text: str) -> tuple[str, str]:
         prev = words[n - 1].group(0)
         if not word[:1].isupper():
             continue
-        if word in _STARTERS or (
-            prev[:1].islower() and prev.lower() not in _FUNCTION and not prev.endswith(",")
+        if (
+            word in _STARTERS
+            or _INITIALS_DID.match(text, w.start())
+            or (prev[:1].islower() and prev.lower() not in _FUNCTION and not prev.endswith(","))
         ):
             return text[: w.start()].strip(), text[w.start() :].strip()
     return text[:limit].strip(), text[limit:].strip()
