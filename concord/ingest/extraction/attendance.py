@@ -67,6 +67,22 @@ def extract_attendance(text: Text) -> Attendance:
 def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
     """Read one line of text: a heading, a chair line, a substitute, or entries."""
     low = line.lower()
+    if (
+        len(line) > 60
+        and ". " in line
+        and (w.status is not None or "present" in low or "apolog" in low or "attend" in low)
+        and not heading_status(line)
+    ):
+        # Several sentences of attendance run together ("A and B. C and D were
+        # also present. Apologies were received from E."): each on its own.
+        parts = sentences(line)
+        if len(parts) > 1 and any(
+            heading_status(p) or present_sentence(p) or parse_entry(p.rstrip("."), "present")
+            for p in parts
+        ):
+            for part in parts:
+                _read_line(w, blocks, part.rstrip("."), index)
+            return
     # Substring tests first: most lines name no chair and no substitute.
     chair = _CHAIR_LINE.match(clean(line)) if "chair" in low else None
     if chair and looks_like_name(strip_role(chair.group(2).split(",")[0])):
@@ -100,6 +116,9 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
                 # "Present: A and B. Also present was C." reads on as its own line.
                 _read_line(w, blocks, sentence.rstrip("."), index)
                 status = w.status
+            elif w.status == status:
+                # "Present: A and B. C (Police) and D (Fire Service)." lists on.
+                w.add(parse_entry(sentence.rstrip("."), status), index)
         w.status = status
         w.misses = 0
         if re.match(r"(?i)^\W*(?:those|members)\s+present\s+(?:were|was)\b", line):

@@ -44,12 +44,16 @@ _SENTENCE_CUE = re.compile(
     r"Absent\s+(?:were|was))\b)"
 )
 _NUMBER = re.compile(r"(?:(?<=\s)|^)(?:Item\s+)?(\d{1,2})[.)]\s+(?=[A-Z‘'\"(])")
+# A council's minute reference before its item: "CSA 14/1 DECLARATIONS …".
+_MINUTE_REF = re.compile(r"(?:(?<=\s)|^)[A-Z]{2,6}\s?\d{1,4}/\d{1,4}(?=\s+[A-Z])")
 _STARTERS = {
     "The", "It", "A", "An", "There", "This", "These", "We", "He", "She", "They", "I",
     "Members", "All", "No", "None", "Minutes", "Following", "Discussion", "Agreed",
 }  # fmt: skip
 # "Budget DF reported …": initials followed by a verb in the past start a sentence.
 _INITIALS_DID = re.compile(r"[A-Z]{2,3}\s+[a-z]+ed\b")
+# "MINUTES RESOLVED: That …": a label opens the item's text.
+_BODY_LABELS = {"resolved", "agreed", "action", "actions", "decision", "noted", "recommended"}
 _FUNCTION = {
     "of", "and", "for", "the", "to", "on", "in", "at", "by", "with", "from", "&", "a", "an",
     "or", "its", "their", "our", "re", "per", "into", "about", "under", "over",
@@ -127,6 +131,7 @@ def _cues(para: str) -> int:
         len(_CAPS_RUN.findall(para))
         + len(_ATTENDANCE_CUE.findall(para))
         + len([m for m in _NUMBER.finditer(para) if m.group(1) in ("1", "2", "3")])
+        + len(_MINUTE_REF.findall(para))
     )
 
 
@@ -140,6 +145,12 @@ def _split(para: str, expected: int) -> tuple[list[str], int]:
             cuts[m.end()] = cuts.get(m.end(), "after")
     for m in _ATTENDANCE_CUE.finditer(para):
         cuts[m.start()] = "attendance"
+    for m in _MINUTE_REF.finditer(para):
+        cuts[m.start()] = "ref"
+        for at in range(m.end(), m.end() + 3):
+            # "CSA 14/1 DECLARATIONS …": the capitals are the item's title.
+            if cuts.get(at) == "heading":
+                del cuts[at]
     for m in _NUMBER.finditer(para):
         if int(m.group(1)) == expected:
             cuts[m.start()] = "item"
@@ -166,6 +177,12 @@ def _tidy(piece: str, kind: str) -> list[str]:
         m = re.search(r"(?<![A-Z])[.;]\s+(?=[A-Z][a-z])", piece)
         if m:
             return [piece[: m.start()], piece[m.end() :]]
+        return [piece]
+    if kind == "ref":
+        m = _MINUTE_REF.match(piece)
+        if m:
+            title, body = split_title_run(piece[m.end() :].strip())
+            return [f"{m.group(0)} {title}"] + ([body] if body else [])
         return [piece]
     if kind == "item":
         m = _NUMBER.match(piece)
@@ -200,6 +217,7 @@ def split_title_run(text: str) -> tuple[str, str]:
             continue
         if (
             word in _STARTERS
+            or (word.endswith(":") and word[:-1].lower() in _BODY_LABELS)
             or _INITIALS_DID.match(text, w.start())
             or (prev[:1].islower() and prev.lower() not in _FUNCTION and not prev.endswith(","))
         ):
