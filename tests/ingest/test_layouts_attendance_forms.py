@@ -260,3 +260,41 @@ def test_html_table_of_labels_beside_cells_of_names() -> None:
         "Di Fox": "present",
         "Flo Hunt": "apologies",
     }
+
+
+def test_tables_of_participants_or_representatives_with_ticks_and_crosses() -> None:
+    doc = (
+        "# Tools Committee Meeting\n\n**Date:** 20 September 2024\n\n"
+        "| Committee Member | Affiliation | Attended |\n|---|---|---|\n"
+        "| Ann Lee | Acme | ✅ |\n| Bob Roe | Blue | ❌ |\n\n## Notes\nWe met.\n"
+    )
+    assert _people(doc, "notes.md") == {"Ann Lee": "present", "Bob Roe": "absent"}
+    doc = doc.replace("Committee Member", "Representative").replace("❌", "N")
+    assert _people(doc, "notes.md") == {"Ann Lee": "present", "Bob Roe": "absent"}
+
+
+def test_attended_by() -> None:
+    head = "Harbour Radio Society\nMinutes of meeting 21 April 2025\n\n"
+    items = "\n1. Welcome\n2. Repeater\n3. AOB\n"
+    assert _people(head + "Attended by: Ann Lee, Bob Roe\n" + items) == {
+        "Ann Lee": "present",
+        "Bob Roe": "present",
+    }
+    assert _people(
+        head + "The meeting was attended by Ann Lee, Bob Roe and Cy Dunn.\n"
+        "Apologies were received from Ed Gray.\n" + items
+    ) == {"Ann Lee": "present", "Bob Roe": "present", "Cy Dunn": "present", "Ed Gray": "apologies"}
+
+
+def test_a_list_of_names_without_a_label_when_nothing_else_names_anyone() -> None:
+    head = "Harbour Radio Society\nMinutes of meeting 21 April 2025\n\n"
+    items = "\n1. Welcome\n2. Repeater\n3. AOB\n"
+    assert _people(head + "Ann Lee (Chair), Bob Roe, Cy Dunn, Di Fox\n" + items) == {
+        "Ann Lee": "present",
+        "Bob Roe": "present",
+        "Cy Dunn": "present",
+        "Di Fox": "present",
+    }
+    # A list in the items is not attendance, nor is a list of places.
+    assert _people(head + items + "We visited Ann Lee, Bob Roe and Cy Dunn.\n") == {}
+    assert _people(head + "Tarnby, Elmford, Westvale and Rook\n" + items) == {}

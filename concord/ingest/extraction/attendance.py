@@ -31,7 +31,7 @@ from concord.ingest.extraction.attendance_walk import Attendance, Walk
 from concord.ingest.extraction.attendees import clean, parse_entry, strip_role
 from concord.ingest.extraction.layout import sentences
 from concord.ingest.extraction.names import looks_like_name
-from concord.ingest.text import BLANK, BULLET, ROW, Block, Text
+from concord.ingest.text import BLANK, BULLET, PARA, ROW, Block, Text
 
 __all__ = ["Attendance", "expand_initials", "extract_attendance", "heading_status"]
 
@@ -40,6 +40,7 @@ _CHAIR_LINE = re.compile(
 )
 
 
+_ITEM_START = re.compile(r"^\W*(?:item\s+)?\d{1,3}[.):]?\s+[A-Z]", re.I)
 _BARE_IN_ATTENDANCE = re.compile(r"(?i)^\W*(?:in\s+attendance|attending|attendance)\b")
 _CLUB_OFFICERS = re.compile(r"(?i)^\W*officers\b.*\bpresident\b")
 
@@ -56,6 +57,8 @@ def extract_attendance(text: Text) -> Attendance:
             read_row(w, cells, index)
             continue
         _read_line(w, blocks, cells[0] if cells else "", index)
+    if not w.result.people:
+        _unlabelled_list(w, blocks)
     apply_stars(w.section_starred)
     if w.bare_people and not any(p.status == "present" for p in w.result.people):
         # Minutes whose only list is "In attendance:" mean those present.
@@ -181,6 +184,23 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
     else:
         w.misses += 1
         w.end_section()
+
+
+def _unlabelled_list(w: Walk, blocks: list[Block]) -> None:
+    """With no attendance section at all: a line near the top that is only a list
+    of three or more people ("Ann Lee (Chair), Bob Roe, Cy Dunn") is who was present."""
+    for index, block in enumerate(blocks[:30]):
+        if block.kind != PARA or not block.cells:
+            continue
+        line = block.cells[0]
+        if _ITEM_START.match(line):
+            return  # the items have begun
+        if line.count(",") < 2 or len(line) > 600:
+            continue
+        found = parse_entry(line, "present")
+        if len(found) >= 3 and len(found) > line.count(",") // 2:
+            w.add(found, index)
+            return
 
 
 def _next_text(blocks: list[Block], index: int) -> str | None:

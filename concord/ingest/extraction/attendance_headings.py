@@ -14,7 +14,7 @@ _STATUS_HEADINGS = [
     (r"(?:(?:members|governors|trustees|directors|councillors)\s+)?(?:apolog(?:y|ies)(?:\s+(?:for\s+absence|and\s+\w+|received|were\s+received|given))*(?:\s+from(?=\s*:))?|regrets|excused|absent\s+with\s+apolog(?:y|ies))", "apologies"),  # noqa: E501
     (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending)|(?:officers?|guests?|observers?|advisers?|staff|others)(?:\s+(?:present|in\s+attendance))?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker|scribe|recorder|recording\s+secretary|minutes(?=\s*:))", "in_attendance"),  # noqa: E501
     (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen)\s+)?(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance|awol)", "absent"),  # noqa: E501
-    (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen|those)\s+)?(?:present|attendees|attending(?:\s+remotely|\s+online|\s+virtually)?|attendance|in\s+the\s+chair)|roll\s+call(?:\s+was\s+taken)?|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)|participants|(?:(?:board|committee|council|group|panel|steering|voting|elected|core|community)\s+)?(?:members|councillors|trustees|directors|governors)(?:\s+(?:in\s+attendance|attending))?(?=\s*(?::|$))", "present"),  # noqa: E501
+    (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen|those)\s+)?(?:present|attendees|attending(?:\s+remotely|\s+online|\s+virtually)?|attendance|attended(?:\s+by)?|in\s+the\s+chair)|roll\s+call(?:\s+was\s+taken)?|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)|participants|(?:(?:board|committee|council|group|panel|steering|voting|elected|core|community)\s+)?(?:members|councillors|trustees|directors|governors)(?:\s+(?:in\s+attendance|attending))?(?=\s*(?::|$))", "present"),  # noqa: E501
 ]  # fmt: skip
 # "Present (in person):", "Attendees (online):": a note on how they attended.
 _HOW = r"(?:\s*\((?:in\s+person|online|remotely|virtually|remote|via\s+\w+|by\s+\w+|on\s+\w+)\))?"
@@ -102,6 +102,11 @@ _PRESENT_AFTER = re.compile(
 )
 
 
+_ATTENDED_BY = re.compile(
+    r"(?i)^(?:the\s+)?(?:meeting|session|call)\s+was\s+attended\s+by\s+(?-i:([A-Z].+?))\.?$"
+)
+
+
 def present_sentence(text: str) -> tuple[str, str] | None:
     """``(status, names)`` for "A, B and C were also present." (the names first).
 
@@ -110,6 +115,9 @@ def present_sentence(text: str) -> tuple[str, str] | None:
     >>> present_sentence("The report was present in the pack") is None
     True
     """
+    by = _ATTENDED_BY.match(text.strip())
+    if by:
+        return "present", by.group(1)
     m = _PRESENT_AFTER.match(text.strip())
     if not m:
         return None

@@ -19,12 +19,18 @@ from concord.ingest.extraction.attendees import (
     parse_person,
     without_initials,
 )
+from concord.ingest.extraction.names import looks_like_name
 from concord.ingest.record import Attendee
 
 _ORG_LABEL = re.compile(
-    r"organi[sz]ation|representing|agency|company|employer|body|school|service", re.I
+    r"organi[sz]ation|affiliation|representing|agency|company|employer|body|school|service", re.I
 )
-_NAME_LABEL = re.compile(r"^(name|member|attendee|governor|trustee|person)s?$", re.I)
+_NAME_LABEL = re.compile(
+    r"^(?:(?:committee|board|voting|council)\s+)?(name|member|attendee|governor|trustee|person|"
+    r"participant|representative|delegate|councillor|director)s?$",
+    re.I,
+)
+_NO = {"no", "n", "x", "✗", "✘", "❌", "absent", "not present", "did not attend", "none"}
 _STATUS_LABEL = re.compile(r"^(attendance|status|present\??|attended)$", re.I)
 _ROLE_LABEL = re.compile(r"^(role|position|title|job title|category|type)$", re.I)
 
@@ -70,7 +76,11 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
         w.misses = 0
         return
     labels = [c.strip(" :").lower() for c in cells]
-    if any(_NAME_LABEL.match(x) for x in labels) and len([x for x in labels if x]) >= 2:
+    if (
+        any(_NAME_LABEL.match(x) for x in labels)
+        and len([x for x in labels if x]) >= 2
+        and not any(looks_like_name(c) for c in cells)
+    ):
         w.columns = {}
         for j, x in enumerate(labels):
             if _NAME_LABEL.match(x) and "name" not in w.columns:
@@ -102,7 +112,7 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
                 st = (
                     status_word(word)
                     if re.match(r"(apolog|absent|sent|in att)", word)
-                    else ("absent" if word in ("no", "n", "x", "✗") else "present")
+                    else ("absent" if word in _NO else "present")
                 )
         if "role" in w.columns and w.columns["role"] < len(cells):
             # "Committee Chair" in a Role column marks the chair; a
