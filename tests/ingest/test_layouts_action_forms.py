@@ -48,3 +48,16 @@ def test_action_forms(body: str, expected: list[tuple[str, list[str]]]) -> None:
 
 def test_a_lower_case_task_after_a_dash_needs_an_attendee() -> None:
     assert _actions("Actions:\n- Zed – book the hall\n") != [("Book the hall", ["Zed"])]
+
+
+def test_an_owner_named_by_a_call_sign_given_in_the_attendance() -> None:
+    doc = (
+        "Westvale Radio Club\nMonthly Meeting Minutes – April 21, 2025\n\n"
+        "Members present: Ann Lee KB1ABC, Bob Roe (W1XYZ), Cy Dunn\n\n"
+        "Old Business\nKB1ABC will order a new antenna. W1XYZ to test the repeater.\n"
+    )
+    record = extract(doc.encode(), filename="minutes.txt").to_dict()
+    assert [(a["description"], a["owners"]) for a in record["actions"]] == [
+        ("Order a new antenna", ["Ann Lee"]),
+        ("Test the repeater", ["Bob Roe"]),
+    ]

@@ -376,7 +376,8 @@ def narrative_action(
     if not m or m.group("rest").split()[0] in ("be", "been", "have", "not", "also"):
         return None
     owner_text = _THE.sub("", text[m.start("o") : m.end("o")].strip())
-    if not ownerish(owner_text) or _ASKING.search(owner_text):
+    known = role_key(owner_text) in (roles or {})  # an office or a call sign
+    if not (ownerish(owner_text) or known) or _ASKING.search(owner_text):
         # "The board asked staff to …": the one asked is the owner (action_lists).
         return None
     owners = [_THE.sub("", o) for o in resolve_names(split_owners(owner_text), people)]

@@ -302,3 +302,26 @@ def role_holders(attendees: list[Attendee]) -> dict[str, str]:
 def role_key(role: str) -> str:
     """ "Vice-Chair", "vice_chair", "the Vice Chair" → "vice chair"."""
     return _THE.sub("", _ROLE_SEP.sub(" ", role.strip().lower()))
+
+
+CALL_SIGN_TOKEN = re.compile(r"\b(?:[A-Z]{1,2}|\d[A-Z]{1,2}|[A-Z]\d)\d[A-Z]{2,3}\b")
+
+
+def call_signs(names: list[str], text: str) -> dict[str, str]:
+    """Radio call sign (lower case) → the attendee written beside it ("Di Fox KD9AAA",
+    "Ed Gray (W1XYZ)"), so that "KD9AAA will …" is Di Fox's task.
+
+    >>> call_signs(["Di Fox", "Ed Gray"], "Present: Di Fox KD9AAA, Ed Gray (W1XYZ)")
+    {'kd9aaa': 'Di Fox', 'w1xyz': 'Ed Gray'}
+    """
+    if not CALL_SIGN_TOKEN.search(text):
+        return {}
+    out: dict[str, str] = {}
+    for name in names:
+        if " " not in name:
+            continue
+        for m in re.finditer(
+            re.escape(name) + r"[\s,]*[(\[–—-]?\s*(" + CALL_SIGN_TOKEN.pattern + ")", text
+        ):
+            out.setdefault(m.group(1).lower(), name)
+    return out
