@@ -73,7 +73,9 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
     # First pass finds action tables, whose rows must not be read as items.
     roles = role_holders(attendance.people)
     # "KD9AAA will …": a radio club's members are named by their call signs too.
-    roles.update(call_signs(people, text.plain()))
+    roles.update(
+        call_signs(people, " ".join(" ".join(text.blocks[i].cells) for i in attendance.blocks))
+    )
     tables = read_action_tables(text, lines, people, meeting, next_date, roles)
     side_cols = tables.side_cols
     skip = attendance.blocks | tables.action_blocks
