@@ -81,3 +81,16 @@ Raj will meet the caretaker next week.
         "In discussion there was a consensus that hirers should leave the hall as they found it.",
         "From now on the committee will meet every eight weeks.",
     ]
+
+
+def test_a_proposal_seconded_with_all_in_favour_and_a_vote() -> None:
+    head = (
+        "Minutes of the Elm Street Parents Association, 12 May 2021\n\n"
+        "Present: Ann Lee, Bob Roe\n\n1. Fair\n"
+    )
+    for body in (
+        "Ann proposed that the fair be held on 3 July, seconded by Bob. All in favour.\n",
+        "A vote was taken and the committee voted to buy a new gazebo.\n",
+    ):
+        record = extract((head + body).encode(), filename="minutes.txt").to_dict()
+        assert record["decisions"] == [body.strip()]

@@ -64,3 +64,34 @@ def test_an_ordinary_paragraph_of_that_length_is_left_whole() -> None:
     record = _record(f"Minutes of the Eastmoor Tenants Group, 14 March 2023\n\n{para}\n")
     assert record["items"] == []
     assert record["attendance"] == []
+
+
+def test_a_council_page_flattened_with_minute_references() -> None:
+    doc = (
+        "HARROWFIELD BOROUGH COUNCIL COMMUNITY SAFETY ADVISORY BOARD MINUTES Tuesday, 1st April, "
+        "2014 Present: Cllr J A Orme (Chairman), Cllr O C Pask and Cllr D Sim. Ms A Tate (Kent "
+        "Police) and Mr B Ulm (Fire and Rescue Service). Councillors M Wynn and S Yarrow were also "
+        "present pursuant to Council Procedure Rule No 15.21. Apologies for absence were received "
+        "from Councillors P Zeal and F Abel. CSA 14/1 DECLARATIONS OF INTEREST There were no "
+        "declarations of interest. CSA 14/2 MINUTES RESOLVED: That the notes of the meeting held "
+        "on 4 March 2014 be approved as a correct record. CSA 14/3 PARTNERSHIP PLAN The Board "
+        "noted the report.\n"
+    )
+    record = extract(doc.encode(), filename="minutes.txt").to_dict()
+    assert {a["name"]: a["status"] for a in record["attendance"]} == {
+        "J A Orme": "present",
+        "O C Pask": "present",
+        "D Sim": "present",
+        "A Tate": "present",
+        "B Ulm": "present",
+        "M Wynn": "in_attendance",
+        "S Yarrow": "in_attendance",
+        "P Zeal": "apologies",
+        "F Abel": "apologies",
+    }
+    assert [(i["number"], i["title"]) for i in record["items"]] == [
+        ("CSA 14/1", "DECLARATIONS OF INTEREST"),
+        ("CSA 14/2", "MINUTES"),
+        ("CSA 14/3", "PARTNERSHIP PLAN"),
+    ]
+    assert record["decisions"][0].startswith("That the notes of the meeting")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from concord.ingest import extract
 
 
@@ -85,3 +87,31 @@ Steering group present
     )
     assert record["body"] == "Garden Steering Group"
     assert record["date"] == "2025-04-09"
+
+
+def test_an_american_numeric_date_when_the_middle_number_cannot_be_a_month() -> None:
+    doc = (
+        "# Harbour Radio Club Monthly Meeting - 04/21/2025\n\n"
+        "Attendance: Ann Lee, Bob Roe\n\nNext meeting: Monday, May 19th\n"
+    )
+    record = extract(doc.encode(), filename="notes.md").to_dict()
+    assert record["date"] == "2025-04-21"
+    assert [m["date"] for m in record["next_meetings"]] == ["2025-05-19"]
+    # Day first stays the reading whenever both could be months.
+    doc2 = "Harbour Radio Club\nMinutes of 03/04/2025\n\nPresent: Ann Lee, Bob Roe\n"
+    assert extract(doc2.encode(), filename="m.txt").to_dict()["date"] == "2025-04-03"
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("WARC Monthly Meeting - 04/21/2025", "WARC"),
+        ("TSC Meeting 2024-09-20", "TSC"),
+        ("Monthly Meeting 2024-09-20", None),
+    ],
+)
+def test_the_name_before_meeting_in_a_title_when_nothing_else_names_a_body(
+    title: str, body: str | None
+) -> None:
+    doc = f"{title}\n\nAttendance: Ann Lee, Bob Roe\n\nWe talked.\n"
+    assert extract(doc.encode(), filename="m.txt").to_dict()["body"] == body

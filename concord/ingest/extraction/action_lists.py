@@ -41,7 +41,7 @@ _LIST_HEADING = re.compile(
     re.I,
 )
 _BRACKET_OWNER = re.compile(r"^\[(?P<o>[^\]]{1,60})\]\s*(?P<rest>.+)$")
-_DASH_OWNER = re.compile(r"^(?P<o>[^–—:\-]{1,40}?)\s+[-–—]\s+(?P<rest>[A-Z].+)$")
+_DASH_OWNER = re.compile(r"^(?P<o>[^–—:\-]{1,40}?)\s+[-–—]\s+(?P<rest>[A-Za-z].+)$")
 _ACTION_MID = re.compile(r"(?:^|[.;)]\s+)\(?(?:ACTIONS?|Actions?)\s*:\s*(?P<rest>.+?)\)?\s*$")
 _AGREED_TO = re.compile(
     r"(?:^|\bit\s+was\s+(?:also\s+|further\s+|unanimously\s+)?)(?:agreed|decided|resolved)\s+"
@@ -162,7 +162,7 @@ def _entry(
         text = re.sub(rf"^{re.escape(first)}\s+to\s+", "", text, flags=re.I)
     else:
         m = _DASH_OWNER.match(text)
-        if m and ownerish(_bare_initials(m.group("o"))):
+        if m and ownerish(_bare_initials(m.group("o"))) and _dash_fits(m, people):
             owners = _owners(m.group("o"), people)
             text = m.group("rest")
     out: list[tuple[str, list[str], str | None]] = []
@@ -266,10 +266,18 @@ def _action_body(
     """ "MN, EV and AF - Send an email" or "Ann Lee (AL) to post the slides"."""
     rest = re.sub(r"\s*\(([A-Z]{2,4})\)", "", rest)
     m = _DASH_OWNER.match(rest)
-    if m and ownerish(m.group("o")):
+    if m and ownerish(m.group("o")) and _dash_fits(m, people):
         d, _, dw = parse(m.group("rest"), people)
         return d, _owners(m.group("o"), people), dw
     return parse(rest, people)
+
+
+def _dash_fits(m: re.Match[str], people: list[str]) -> bool:
+    """ "Bob – book the hall": a task in lower case needs an owner in the attendance."""
+    if m.group("rest")[0].isupper():
+        return True
+    owners = _owners(m.group("o"), people)
+    return bool(owners) and all(o in people for o in owners)
 
 
 def _owner_alone(text: str, people: list[str]) -> str | None:

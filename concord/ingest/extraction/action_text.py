@@ -346,7 +346,7 @@ _ASKED_ROLE = re.compile(
 _ASKING = re.compile(r"(?i)\b(?:asked|requested|instructed|invited|encouraged|urged)\b")
 _NARRATIVE = re.compile(
     r"^(?P<o>[^,:;.()]{1,50}?)\s+(?P<v>to|will|would|agreed\s+to|undertook\s+to|offered\s+to|"
-    r"volunteered\s+to|(?:was|were)\s+(?:asked|requested|instructed|tasked)\s+to)\s+"
+    r"volunteered\s+to|(?:was|were|is|are)\s+(?:asked|requested|instructed|tasked)\s+to|(?:is|are)\s+to)\s+"
     r"(?P<rest>[a-z]+\b.+)$"
 )
 # The full stop of a title or an initial ("Cllr. O. Williams") is not a
@@ -376,14 +376,15 @@ def narrative_action(
     if not m or m.group("rest").split()[0] in ("be", "been", "have", "not", "also"):
         return None
     owner_text = _THE.sub("", text[m.start("o") : m.end("o")].strip())
-    if not ownerish(owner_text) or _ASKING.search(owner_text):
+    known = role_key(owner_text) in (roles or {})  # an office or a call sign
+    if not (ownerish(owner_text) or known) or _ASKING.search(owner_text):
         # "The board asked staff to …": the one asked is the owner (action_lists).
         return None
     owners = [_THE.sub("", o) for o in resolve_names(split_owners(owner_text), people)]
     in_register = owners and all(o in people or role_key(o) in (roles or {}) for o in owners)
     # "would" (reported speech) and "was asked to" need an attendee or an office
     # one attendee holds; "to" alone also takes a role ("Clerk to …").
-    asked = m.group("v")[:3] in ("was", "wer")
+    asked = m.group("v")[:3] in ("was", "wer", "is ", "are")
     bare_to = m.group("v") == "to" or asked
     # "The Partnership was asked to approve …" asks the meeting for a decision:
     # only an office or staff asked to do something is given a task.

@@ -49,12 +49,15 @@ _SEMICOLON = re.compile(r";\s+")
 _AND_CLAUSE = re.compile(r",\s+(?:and|but|so|while)\s+(?=[A-Z])")
 _ACTION_REF = re.compile(r"^action\s+(\d+(?:\.\d+)*)", re.I | re.M)
 _INLINE = re.compile(
-    r"^actions?(?:\s+(?:point\s+)?\d+(?:\.\d+)*[.:]?)?\s*(?:[:\-–—]+|\s+by\b)\s*(?P<rest>.*)$", re.I
+    r"^(?:actions?(?:\s+(?:point\s+)?\d+(?:\.\d+)*[.:]?)?|AP\s?\d{1,3})\s*(?:[:\-–—]+|\s+by\b)\s*(?P<rest>.*)$",
+    re.I,
 )
 _TAIL_OWNER = re.compile(
-    r"(?:^|[.;]\s*|\s)\(?\s*(?i:actions?)\s*[:\-–—]\s*(?P<o>[A-Z][\w.'/&, -]{1,50}?)\s*\)?\.?$"
+    r"(?:^|[.;]\s*|\s)[(\[]?\s*(?i:actions?)\s*[:\-–—]\s*"
+    r"(?P<o>[A-Z][\w.'/&, -]{1,50}?)\s*[)\]]?\.?$"
 )
 _TAIL_INITIALS = re.compile(r"\s[–—-]\s*(?P<o>[A-Z]{2,3}(?:\s*[/&,]\s*[A-Z]{2,3})*)\.?$")
+_AGREED_THAT = re.compile(r"\b(?:agreed|decided|resolved)\s+that\s+(?P<c>[A-Z].+)$")
 _STARTS_TASK = re.compile(rf"^[^,:;.]{{1,60}}?\s+{VERBS_TO}\s", re.I)
 
 
@@ -107,7 +110,7 @@ def _inline_actions(
             k += 1
             continue
         bare = ln.bare.strip()
-        m = _INLINE.match(bare) if bare[:1] in "aA" else None
+        m = _INLINE.match(bare) if bare[:1] in "aA" and bare[1:2] != " " else None
         if m:
             k = _labelled(lines, k, m.group("rest").strip(), people, roles, out)
             continue
@@ -278,6 +281,13 @@ def _decision_actions(
         elif dec.listed and dec.anchor in refs and not STATEMENT.search(dec.text):
             d, owners, dw = parse_action_text(dec.text, people)
             out.add(d, owners, out.due_of(dw, d), dec.line, "decision")
+        else:
+            # "It was agreed that Bob would write to the school": an attendee's task.
+            m = _AGREED_THAT.search(dec.text)
+            told = narrative_action(m.group("c"), people) if m else None
+            if told:
+                d, owners, dw = told
+                out.add(d, owners, out.due_of(dw, d), dec.line, "decision")
 
 
 def _dangling(text: str) -> bool:

@@ -14,6 +14,7 @@ import re
 from concord.ingest.extraction.attendance_headings import (
     heading_status,
     is_subheading,
+    present_sentence,
     role_word,
     sub_status,
 )
@@ -30,13 +31,18 @@ from concord.ingest.extraction.attendance_walk import Attendance, Walk
 from concord.ingest.extraction.attendees import clean, parse_entry, strip_role
 from concord.ingest.extraction.layout import sentences
 from concord.ingest.extraction.names import looks_like_name
-from concord.ingest.text import BLANK, BULLET, ROW, Block, Text
+from concord.ingest.text import BLANK, BULLET, PARA, ROW, Block, Text
 
 __all__ = ["Attendance", "expand_initials", "extract_attendance", "heading_status"]
 
 _CHAIR_LINE = re.compile(
     r"^((?:vice[- ]?)?chair(?:man|person|woman)?|in the chair)\s*[:\-–—]\s*(.+)$", re.I
 )
+
+
+_ITEM_START = re.compile(r"^\W*(?:item\s+)?\d{1,3}[.):]?\s+[A-Z]", re.I)
+_BARE_IN_ATTENDANCE = re.compile(r"(?i)^\W*(?:in\s+attendance|attending|attendance)\b")
+_CLUB_OFFICERS = re.compile(r"(?i)^\W*officers\b.*\bpresident\b")
 
 
 def extract_attendance(text: Text) -> Attendance:
@@ -51,13 +57,35 @@ def extract_attendance(text: Text) -> Attendance:
             read_row(w, cells, index)
             continue
         _read_line(w, blocks, cells[0] if cells else "", index)
+    if not w.result.people:
+        _unlabelled_list(w, blocks)
     apply_stars(w.section_starred)
+    if w.bare_people and not any(p.status == "present" for p in w.result.people):
+        # Minutes whose only list is "In attendance:" mean those present.
+        for p in w.bare_people:
+            p.status = "present"
     return w.result
 
 
 def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
     """Read one line of text: a heading, a chair line, a substitute, or entries."""
     low = line.lower()
+    if (
+        len(line) > 60
+        and ". " in line
+        and (w.status is not None or "present" in low or "apolog" in low or "attend" in low)
+        and not heading_status(line)
+    ):
+        # Several sentences of attendance run together ("A and B. C and D were
+        # also present. Apologies were received from E."): each on its own.
+        parts = sentences(line)
+        if len(parts) > 1 and any(
+            heading_status(p) or present_sentence(p) or parse_entry(p.rstrip("."), "present")
+            for p in parts
+        ):
+            for part in parts:
+                _read_line(w, blocks, part.rstrip("."), index)
+            return
     # Substring tests first: most lines name no chair and no substitute.
     chair = _CHAIR_LINE.match(clean(line)) if "chair" in low else None
     if chair and looks_like_name(strip_role(chair.group(2).split(",")[0])):
@@ -69,21 +97,45 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
     heading = heading_status(line)
     if heading:
         w.section += 1
-        w.status, w.groups, w.columns, w.pending = heading[0], None, None, None
+        status = heading[0]
+        if status == "in_attendance" and _CLUB_OFFICERS.search(line):
+            # "Officers present: Ann Lee (President), …": a society's elected
+            # officers are its members, not staff in attendance.
+            status = "present"
+        w.status, w.groups, w.columns, w.pending = status, None, None, None
+        w.bare_in_attendance = bool(_BARE_IN_ATTENDANCE.match(line))
+        # After "Apologies: Di Fox" a bullet of one word is not a name.
+        w.inline = bool(heading[1])
         w.mark(index)
         # "Apologies were received from A and B. C attended as substitute for B."
-        first, *more = (
-            sentences(heading[1]) if SUBSTITUTE_WORDS.search(heading[1]) else [heading[1]]
-        )
+        first, *more = sentences(heading[1]) if ". " in heading[1] else [heading[1]]
         if first:
-            w.add(parse_entry(first, w.status, single=True), index)
+            w.add(parse_entry(first.rstrip("."), w.status, single=True), index)
+        status = w.status
         for sentence in more:
-            w.add(substitute(sentence, w.result.people), index)
+            if SUBSTITUTE_WORDS.search(sentence):
+                w.add(substitute(sentence, w.result.people), index)
+            elif heading_status(sentence) or present_sentence(sentence):
+                # "Present: A and B. Also present was C." reads on as its own line.
+                _read_line(w, blocks, sentence.rstrip("."), index)
+                status = w.status
+            elif w.status == status:
+                # "Present: A and B. C (Police) and D (Fire Service)." lists on.
+                w.add(parse_entry(sentence.rstrip("."), status), index)
+        w.status = status
         w.misses = 0
         if re.match(r"(?i)^\W*(?:those|members)\s+present\s+(?:were|was)\b", line):
             # "Those present were A, B and C." is the whole list.
             w.status = None
         return
+    if (" were " in low or " was " in low) and (
+        "present" in low or "attend" in low or "absent" in low
+    ):
+        said = present_sentence(line)
+        found = parse_entry(said[1], said[0]) if said else []
+        if found:
+            w.add(found, index)
+            return
     if "for" in low and SUBSTITUTE.match(clean(line)):
         w.add(substitute(line, w.result.people), index)
         return
@@ -100,7 +152,7 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
         w.section_starred.extend((p, star, w.section) for p, star in roll)
         w.misses = 0
         return
-    found = parse_entry(line, w.status, single=line.startswith(BULLET))
+    found = parse_entry(line, w.status, single=line.startswith(BULLET) and not w.inline)
     if found and w.pending is None and len(found) == 1 and not found[0].organisation:
         # A name alone may have its organisation on the next line.
         nxt = _next_text(blocks, index)
@@ -132,6 +184,23 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
     else:
         w.misses += 1
         w.end_section()
+
+
+def _unlabelled_list(w: Walk, blocks: list[Block]) -> None:
+    """With no attendance section at all: a line near the top that is only a list
+    of three or more people ("Ann Lee (Chair), Bob Roe, Cy Dunn") is who was present."""
+    for index, block in enumerate(blocks[:30]):
+        if block.kind != PARA or not block.cells:
+            continue
+        line = block.cells[0]
+        if _ITEM_START.match(line):
+            return  # the items have begun
+        if line.count(",") < 2 or len(line) > 600:
+            continue
+        found = parse_entry(line, "present")
+        if len(found) >= 3 and len(found) > line.count(",") // 2:
+            w.add(found, index)
+            return
 
 
 def _next_text(blocks: list[Block], index: int) -> str | None:

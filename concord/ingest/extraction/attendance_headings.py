@@ -12,18 +12,20 @@ from concord.ingest.extraction.names import looks_like_name
 
 _STATUS_HEADINGS = [
     (r"(?:(?:members|governors|trustees|directors|councillors)\s+)?(?:apolog(?:y|ies)(?:\s+(?:for\s+absence|and\s+\w+|received|were\s+received|given))*(?:\s+from(?=\s*:))?|regrets|excused|absent\s+with\s+apolog(?:y|ies))", "apologies"),  # noqa: E501
-    (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending)|officers?(?:\s+(?:present|in\s+attendance))?|guests?|observers?|advisers?|staff(?:\s+present)?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker)", "in_attendance"),  # noqa: E501
-    (r"(?:(?:members|governors|trustees|directors|councillors)\s+)?(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance|awol)", "absent"),  # noqa: E501
-    (r"(?:(?:members|governors|trustees|directors|councillors|those)\s+)?(?:present|attendees|attending|attendance|in\s+the\s+chair)|roll\s+call|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)", "present"),  # noqa: E501
+    (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending)|(?:officers?|guests?|observers?|advisers?|staff|others)(?:\s+(?:present|in\s+attendance))?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker|scribe|recorder|recording\s+secretary|minutes(?=\s*:))", "in_attendance"),  # noqa: E501
+    (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen)\s+)?(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance|awol)", "absent"),  # noqa: E501
+    (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen|those)\s+)?(?:present|attendees|attending(?:\s+remotely|\s+online|\s+virtually)?|attendance|attended(?:\s+by)?|in\s+the\s+chair)|roll\s+call(?:\s+was\s+taken)?|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)|participants|(?:(?:board|committee|council|group|panel|steering|voting|elected|core|community)\s+)?(?:members|councillors|trustees|directors|governors)(?:\s+(?:in\s+attendance|attending))?(?=\s*(?::|$))", "present"),  # noqa: E501
 ]  # fmt: skip
+# "Present (in person):", "Attendees (online):": a note on how they attended.
+_HOW = r"(?:\s*\((?:in\s+person|online|remotely|virtually|remote|via\s+\w+|by\s+\w+|on\s+\w+)\))?"
 _HEADING = [
-    (re.compile(rf"^(?:{rx})\b\s*(?:[:\-–—/]\s*|$|(?=\w))", re.I), st)
+    (re.compile(rf"^(?:{rx})\b{_HOW}\s*(?:[:\-–—/]\s*|$|(?=\w))", re.I), st)
     for rx, st in _STATUS_HEADINGS
 ]
 _ANY_HEADING = re.compile(
     "^(?:"
     + "|".join(f"(?:{rx})" for rx, _ in _STATUS_HEADINGS)
-    + r")\b\s*(?:[:\-–—/]\s*|$|(?=\w))",
+    + rf")\b{_HOW}\s*(?:[:\-–—/]\s*|$|(?=\w))",
     re.I,
 )
 _SUBHEAD_WORDS = re.compile(
@@ -83,7 +85,7 @@ def heading_status(text: str) -> tuple[str, str] | None:
             if status == "apologies" and s:
                 return status, s.group(1)
             w = re.match(r"^(?:were|was)\s+(.+)$", rest)
-            if status == "present" and w and head.strip().lower().endswith("present"):
+            if w and head.strip().lower().endswith(("present", "attendance")):
                 # "Those present were A, B and C."
                 return status, w.group(1).rstrip(".")
             return None
@@ -92,6 +94,42 @@ def heading_status(text: str) -> tuple[str, str] | None:
         )
         return status, rest
     return None
+
+
+_PRESENT_AFTER = re.compile(
+    r"^(?P<names>[A-Z].{2,300}?)\s+(?:was|were)\s+(?P<st>also\s+present|(?:also\s+)?in\s+attendance|"
+    r"present|absent|also\s+attending)\b"
+)
+
+
+_ATTENDED_BY = re.compile(
+    r"(?i)^(?:the\s+)?(?:meeting|session|call)\s+was\s+attended\s+by\s+(?-i:([A-Z].+?))\.?$"
+)
+
+
+def present_sentence(text: str) -> tuple[str, str] | None:
+    """``(status, names)`` for "A, B and C were also present." (the names first).
+
+    >>> present_sentence("Councillors M Coffin and S Hammond were also present.")
+    ('in_attendance', 'Councillors M Coffin and S Hammond')
+    >>> present_sentence("The report was present in the pack") is None
+    True
+    """
+    by = _ATTENDED_BY.match(text.strip())
+    if by:
+        return "present", by.group(1)
+    m = _PRESENT_AFTER.match(text.strip())
+    if not m:
+        return None
+    st = m.group("st").lower()
+    status = "in_attendance" if ("also" in st or "attend" in st) else status_word(st)
+    names = m.group("names")
+    parts = re.split(
+        r"\s*,\s*|\s+and\s+|\s*&\s*", re.sub(r"(?i)^(?:councillors|cllrs\.?)\s+", "", names)
+    )
+    if not all(looks_like_name(p) or looks_like_name("Cllr " + p) for p in parts):
+        return None
+    return status, names
 
 
 def status_word(word: str) -> str:

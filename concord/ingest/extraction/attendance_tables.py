@@ -19,12 +19,18 @@ from concord.ingest.extraction.attendees import (
     parse_person,
     without_initials,
 )
+from concord.ingest.extraction.names import looks_like_name
 from concord.ingest.record import Attendee
 
 _ORG_LABEL = re.compile(
-    r"organi[sz]ation|representing|agency|company|employer|body|school|service", re.I
+    r"organi[sz]ation|affiliation|representing|agency|company|employer|body|school|service", re.I
 )
-_NAME_LABEL = re.compile(r"^(name|member|attendee|governor|trustee|person)s?$", re.I)
+_NAME_LABEL = re.compile(
+    r"^(?:(?:committee|board|voting|council)\s+)?(name|member|attendee|governor|trustee|person|"
+    r"participant|representative|delegate|councillor|director)s?$",
+    re.I,
+)
+_NO = {"no", "n", "x", "✗", "✘", "❌", "absent", "not present", "did not attend", "none"}
 _STATUS_LABEL = re.compile(r"^(attendance|status|present\??|attended)$", re.I)
 _ROLE_LABEL = re.compile(r"^(role|position|title|job title|category|type)$", re.I)
 
@@ -49,6 +55,15 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
             if h[1]:
                 w.add(parse_entry(h[1], h[0]), index)
         rest = [c for j, c in enumerate(cells) if c.strip() and j > status_heads[0][0]]
+        if len(status_heads) == 1 and len(rest) == 1 and not status_heads[0][1][1]:
+            # "Present:" beside a cell of names, one a line or in a list.
+            lines = [ln for ln in rest[0].split("\n") if ln.strip()]
+            if len(lines) == 1:
+                listed = parse_entry(lines[0], status_heads[0][1][0], single=True)
+                if listed:
+                    w.add(listed, index)
+                    w.groups = None
+            rest = lines
         if len(status_heads) == 1 and len(rest) >= 2:
             # "Attendees:<tab>J Rear<tab>A Finch<tab>…": one name per cell.
             names = [parse_entry(c, status_heads[0][1][0], single=True) for c in rest]
@@ -61,7 +76,11 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
         w.misses = 0
         return
     labels = [c.strip(" :").lower() for c in cells]
-    if any(_NAME_LABEL.match(x) for x in labels) and len([x for x in labels if x]) >= 2:
+    if (
+        any(_NAME_LABEL.match(x) for x in labels)
+        and len([x for x in labels if x]) >= 2
+        and not any(looks_like_name(c) for c in cells)
+    ):
         w.columns = {}
         for j, x in enumerate(labels):
             if _NAME_LABEL.match(x) and "name" not in w.columns:
@@ -93,7 +112,7 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
                 st = (
                     status_word(word)
                     if re.match(r"(apolog|absent|sent|in att)", word)
-                    else ("absent" if word in ("no", "n", "x", "✗") else "present")
+                    else ("absent" if word in _NO else "present")
                 )
         if "role" in w.columns and w.columns["role"] < len(cells):
             # "Committee Chair" in a Role column marks the chair; a

@@ -30,6 +30,10 @@ class Walk:
     pending: Attendee | None = None
     section: int = 0
     section_starred: list[tuple[Attendee, bool, int]] = field(default_factory=list)
+    # Under a bare "In attendance" heading: present, if no section says "Present".
+    bare_in_attendance: bool = False
+    bare_people: list[Attendee] = field(default_factory=list)
+    inline: bool = False
 
     def add(self, found: list[Attendee], index: int) -> None:
         """Record people found in block ``index`` (a person named twice is merged)."""
@@ -44,6 +48,8 @@ class Walk:
                 continue
             self.people[key] = person
             self.result.people.append(person)
+            if self.bare_in_attendance and person.status == "in_attendance":
+                self.bare_people.append(person)
         if found:
             self.mark(index)
 

@@ -11,7 +11,9 @@ import re
 
 from concord.ingest.extraction.attendance_headings import role_word, status_word
 from concord.ingest.extraction.names import (
+    POST_WORDS,
     looks_like_name,
+    split_office,
     split_title,
     strip_post_nominals,
 )
@@ -29,7 +31,7 @@ _DEPUTY = re.compile(
     re.I,
 )
 TRAILING_STATUS = re.compile(
-    r"[\s,:;\-–—(]+(present|apologies(?:\s+(?:received|given|sent))?|sent\s+apologies|absent|"
+    r"[\s,:;\-–—(]+(present|here|apologies(?:\s+(?:received|given|sent))?|sent\s+apologies|absent|"
     r"in\s+attendance)\)?\.?$",
     re.I,
 )
@@ -43,6 +45,14 @@ def clean(text: str) -> str:
     return text.strip(" \t.;,")
 
 
+# "LEE, Ann (Chair)": a surname in capitals before the first name.
+_SURNAME_FIRST = re.compile(
+    r"^([A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+)?),\s+([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)\b(?![,;])(.*)$"
+)
+_LEAD_INITIALS = re.compile(r"^([A-Z]{2,4})(?:\s*[-–—,:]\s*|\s+(?=for\s)|$)(.*)$")
+CALL_SIGN = re.compile(
+    r"[\s,]*[(\[–—-]?\s*\b(?:[A-Z]{1,2}|\d[A-Z]{1,2}|[A-Z]\d)\d[A-Z]{2,3}\b[)\]]?"
+)
 INITIALS = re.compile(r"\s*\(([A-Z]{2,4}|[A-Z]{2,3}[a-z])\)")
 _PLURAL_TITLE = re.compile(r"^(?:councillors|cllrs\.?)\s+", re.I)
 _ANSWERED = re.compile(
@@ -60,8 +70,16 @@ def _split_list(text: str, single: bool = False) -> list[str] | None:
     >>> _split_list("Councillors T. Brill, S. Okafor and Ann Lee")
     ['Cllr T. Brill', 'Cllr S. Okafor', 'Cllr Ann Lee']
     """
-    flat = re.sub(r"\([^)]*\)", lambda m: m.group(0).replace(",", "\x00"), text)
-    parts = [p.replace("\x00", ",") for p in re.split(r"\s*[,;]\s*|\s+and\s+|\s*&\s*", flat)]
+    # Commas and "and" inside brackets ("(Fire and Rescue Service)") split nothing.
+    flat = re.sub(
+        r"\([^)]*\)",
+        lambda m: m.group(0).replace(",", "\x00").replace(" and ", "\x01").replace("&", "\x02"),
+        text,
+    )
+    parts = [
+        p.replace("\x00", ",").replace("\x01", " and ").replace("\x02", "&")
+        for p in re.split(r"\s*[,;]\s*|\s+and\s+|\s*&\s*", flat)
+    ]
     parts = [p.strip(" .") for p in parts if p.strip(" .")]
     if len(parts) < 2:
         return None
@@ -115,7 +133,8 @@ def _name_only(part: str) -> str:
     m = INITIALS.search(part)
     if m:
         part = part[: m.start()]
-    return re.sub(r"\s*\([^)]*\)|\s+[–—-]\s+.*$", "", _ANSWERED.sub("", part))
+    part = re.sub(r"\s*\([^)]*\)|\s+[–—-]\s+.*$", "", _ANSWERED.sub("", part))
+    return split_office(part)[1] if " " in part else part
 
 
 def strip_role(text: str) -> str:
@@ -152,6 +171,12 @@ def parse_person(
         name_part = (name_part[: r.start()] + name_part[r.end() :]).strip(" ,-–")
     org = None
     if org_part:
+        lead = _LEAD_INITIALS.match(org_part.strip())
+        if lead:
+            # "(AL - Chair)", "(BR for Cy Dunn)": the person's initials first.
+            rest = lead.group(2).strip()
+            org_part = f"deputising {rest}" if rest.startswith("for ") else rest
+    if org_part:
         org = clean(org_part)
         if TRAILING_STATUS.fullmatch(" " + org):
             status, org = status_word(org), ""
@@ -175,8 +200,16 @@ def parse_person(
         org = _balanced(org.strip(" ,-–")) or None
     title, name = split_title(name_part.strip(" ,-–"))
     name = strip_post_nominals(name.strip(" ,-–:"))
+    office, name = split_office(name)
+    if office:
+        # "Parks Director Flo Hunt": the post is what the person is here.
+        title2, name = split_title(name)
+        title = title or title2
+        org = org or office
     if not looks_like_name(name, allow_single=single or title is not None):
         return None
+    if " " not in name and name.lower() in POST_WORDS:
+        return None  # "Secretary" alone is a post
     return Attendee(
         name=name,
         title=title,
@@ -215,6 +248,19 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     text = clean(text)
     if not text or _NONE.match(text):
         return []
+    if any(c.isdigit() for c in text):
+        # Amateur radio call signs beside names ("Di Fox KD9AAA", "Ed Gray (W1XYZ)").
+        text = CALL_SIGN.sub("", text)
+    if ";" in text:
+        # "Ed Gray, Planning Manager; Flo Hunt, Secretary": one entry each.
+        each = [
+            parse_entry(p, status, single and "," not in p) for p in text.split(";") if p.strip()
+        ]
+        if all(each):
+            return [a for found in each for a in found]
+    m = _SURNAME_FIRST.match(text)
+    if m:
+        text = f"{m.group(2)} {m.group(1).title()}{m.group(3)}"
     parts = _split_list(text, single)
     if parts:
         people = []
@@ -231,7 +277,7 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
         p, org = without_initials(text)
         person = parse_person(p, org, status)
         return [person] if person else []
-    for sep in (r"\t", r",\s*", r"\s+[–—-]{1,2}\s+", r"\s*:\s+"):
+    for sep in (r"\t", r" {3,}", r",\s*", r"\s+[–—-]{1,2}\s+", r"\s*:\s+", r"\s+from\s+"):
         m = re.search(sep, text)
         if m and looks_like_name(strip_role(text[: m.start()]), allow_single=single):
             person = parse_person(text[: m.start()], text[m.end() :], status, single)

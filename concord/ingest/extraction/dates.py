@@ -125,8 +125,12 @@ def find_dates(text: str, ref: date | None = None, *, partial: bool = True) -> l
         if mon:
             add(_ok(int(m.group(3)), mon, int(m.group(2))), m)
     for m in _NUMERIC.finditer(text):
-        # British order: day/month/year.
-        add(_ok(_year(m.group(4), ref), int(m.group(3)), int(m.group(1))), m)
+        # British order: day/month/year; American when the middle number
+        # cannot be a month ("04/21/2025").
+        first, second = int(m.group(1)), int(m.group(3))
+        if second > 12 and first <= 12:
+            first, second = second, first
+        add(_ok(_year(m.group(4), ref), second, first), m)
     if partial:
         for m in _M_Y.finditer(text):
             mon = _month(m.group(2) or m.group(1))

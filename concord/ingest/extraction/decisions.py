@@ -59,7 +59,7 @@ _COLLECTIVE = re.compile(
     r"forum|council|cabinet|directors|partners|everyone|all|we|body|sub-?group|steering group)\b"
     r"(?:(?!\b(?:to|of|for|would|will|should|could|be)\b)[^.;:?]){0,60}?"
     r"\b(?:unanimously\s+|formally\s+)?(agreed|approved|resolved|endorsed|ratified|adopted|decided|"
-    r"agrees|approves|resolves|endorses|adopts|decides)\b",
+    r"agrees|approves|resolves|endorses|adopts|decides|voted\s+(?:to|in\s+favou?r))\b",
     re.I,
 )
 _LABEL = re.compile(
@@ -87,7 +87,7 @@ class Decision:
 
 _DECISION_STEMS = (
     "agree", "approv", "resolv", "endors", "ratif", "adopt", "decid", "decision", "elect",
-    "appoint", "passed", "carried", "postpon", "deferr",
+    "appoint", "passed", "carried", "postpon", "deferr", "voted",
 )  # fmt: skip
 # One compiled alternation: a generator of `in` tests per line was 5 % of
 # extraction time on long minutes.
@@ -286,8 +286,8 @@ def _outcome_of(lines: list[Line], i: int, text: str, cut: int) -> str | None:
     return None
 
 
-_MOVED = re.compile(r"\b(?:moved|motion|proposed\s+by)\b", re.I)
-_MOVED_BY = re.compile(r"\b(?:moved|proposed\s+by)\b", re.I)
+_MOVED = re.compile(r"\b(?:moved|motion|proposed)\b", re.I)
+_MOVED_BY = re.compile(r"\b(?:moved|proposed)\b", re.I)
 _SECONDED = re.compile(r"\b(?:seconded|2nd)\b", re.I)
 _CARRIED = re.compile(
     r"\b(?:carried|unanimous(?:ly)?|passed|agreed|approved|accepted|adopted|in\s+favou?r|"

@@ -135,7 +135,28 @@ def find_body(head: list[str]) -> str | None:
         body = _clean_body(_join_dash(text))
         if body:
             return _with_committee(body, head[n + 1] if n + 1 < len(head) else "")
+    for line in head[:3]:
+        # "WARC Monthly Meeting – 04/21/2025", "TSC Meeting 2024-09-20": the
+        # name before "Meeting" in the title, when nothing else names a body.
+        m = _NAMED_MEETING.match(line.strip().lstrip("# "))
+        if (
+            m
+            and not re.search(r"\d", m.group("body"))
+            and not _GENERIC_START.match(m.group("body"))
+        ):
+            return m.group("body")
     return None
+
+
+_GENERIC_START = re.compile(
+    r"(?i)^(?:the|a|an|our|this|next|last|minutes|notes|agenda|draft|monthly|general|annual|"
+    r"regular|special|ordinary|extraordinary|weekly|quarterly|committee|board|virtual|online)\b"
+)
+_NAMED_MEETING = re.compile(
+    r"^(?P<body>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,6}?)\s+(?:(?:monthly|general|annual|"
+    r"regular|special|ordinary|extraordinary|weekly|quarterly|committee|board)\s+)*meeting\b",
+    re.I,
+)
 
 
 _ORGANISATION_END = re.compile(

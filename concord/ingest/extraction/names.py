@@ -44,7 +44,7 @@ _NOT_NAME_TEXT = """action actions meeting meetings minutes agenda item items wh
     where date dates
     notes present apologies absent attendance welcome update report reports matters arising
     any other business none total summary minute decision decisions next members member
-    public comment comments"""
+    public comment comments about into over under through without after before upon"""
 NOT_NAME_WORDS = set(_NOT_NAME_TEXT.split())
 # Posts that end a job title written where a name could be ("Ed Gray, Parks Director").
 _POST_WORDS_TEXT = """director manager officer coordinator co-ordinator administrator secretary
@@ -97,6 +97,9 @@ def split_title(text: str) -> tuple[str | None, str]:
         return None, text
     rest = text[m.end() :].strip()
     if not rest or not rest[0].isupper():
+        return None, text
+    if text.isupper() and " " not in rest and m.group(0).strip().isupper():
+        # "DI FOX" in a shouted list: a first name, not a rank.
         return None, text
     raw = _DOTS_SPACES.sub(" ", m.group(0).lower()).strip()
     raw = _THE.sub("", raw) if raw not in TITLES else raw
@@ -165,6 +168,34 @@ def looks_like_name(text: str, *, allow_single: bool = False) -> bool:
             caps += 1
     # All-capital words are acronyms (organisations) unless the whole name is shouted.
     return not (caps and caps != len(words))
+
+
+_OFFICE_WORDS = POST_WORDS | {
+    "member", "members", "boardmember", "boardmembers", "councilmember", "councilmembers",
+    "councilor", "councilors", "commissioners", "mayor", "trustees", "alderman", "alderperson",
+    "alderwoman", "chair", "chairs", "supervisor", "supervisors", "directors", "officers",
+    "superintendent", "ex-officio", "chief", "attorney", "auditor", "counsel", "staff",
+}  # fmt: skip
+
+
+def split_office(text: str) -> tuple[str | None, str]:
+    """Split a post written before a name ("Parks Director Flo Hunt").
+
+    >>> split_office("Boardmember Ed Gray"), split_office("Parks Director Flo Hunt")
+    (('Boardmember', 'Ed Gray'), ('Parks Director', 'Flo Hunt'))
+    >>> split_office("Ann Lee"), split_office("Recording Secretary")
+    ((None, 'Ann Lee'), (None, 'Recording Secretary'))
+    """
+    words = text.split()
+    if len(words) < 2:
+        return None, text
+    for k in range(min(len(words) - 2, 4), -1, -1):
+        if words[k].lower().strip(".,:") in _OFFICE_WORDS:
+            rest = " ".join(words[k + 1 :])
+            if looks_like_name(rest):
+                return " ".join(words[: k + 1]).strip(" ,:"), rest
+            break
+    return None, text
 
 
 def initials(name: str) -> str:
@@ -271,3 +302,26 @@ def role_holders(attendees: list[Attendee]) -> dict[str, str]:
 def role_key(role: str) -> str:
     """ "Vice-Chair", "vice_chair", "the Vice Chair" → "vice chair"."""
     return _THE.sub("", _ROLE_SEP.sub(" ", role.strip().lower()))
+
+
+CALL_SIGN_TOKEN = re.compile(r"\b(?:[A-Z]{1,2}|\d[A-Z]{1,2}|[A-Z]\d)\d[A-Z]{2,3}\b")
+
+
+def call_signs(names: list[str], text: str) -> dict[str, str]:
+    """Radio call sign (lower case) → the attendee written beside it ("Di Fox KD9AAA",
+    "Ed Gray (W1XYZ)"), so that "KD9AAA will …" is Di Fox's task.
+
+    >>> call_signs(["Di Fox", "Ed Gray"], "Present: Di Fox KD9AAA, Ed Gray (W1XYZ)")
+    {'kd9aaa': 'Di Fox', 'w1xyz': 'Ed Gray'}
+    """
+    if not CALL_SIGN_TOKEN.search(text):
+        return {}
+    out: dict[str, str] = {}
+    for name in names:
+        if " " not in name:
+            continue
+        for m in re.finditer(
+            re.escape(name) + r"[\s,]*[(\[–—-]?\s*(" + CALL_SIGN_TOKEN.pattern + ")", text
+        ):
+            out.setdefault(m.group(1).lower(), name)
+    return out

@@ -44,10 +44,16 @@ _SENTENCE_CUE = re.compile(
     r"Absent\s+(?:were|was))\b)"
 )
 _NUMBER = re.compile(r"(?:(?<=\s)|^)(?:Item\s+)?(\d{1,2})[.)]\s+(?=[A-Z‘'\"(])")
+# A council's minute reference before its item: "CSA 14/1 DECLARATIONS …".
+_MINUTE_REF = re.compile(r"(?:(?<=\s)|^)[A-Z]{2,6}\s?\d{1,4}/\d{1,4}(?=\s+[A-Z])")
 _STARTERS = {
     "The", "It", "A", "An", "There", "This", "These", "We", "He", "She", "They", "I",
     "Members", "All", "No", "None", "Minutes", "Following", "Discussion", "Agreed",
 }  # fmt: skip
+# "Budget DF reported …": initials followed by a verb in the past start a sentence.
+_INITIALS_DID = re.compile(r"[A-Z]{2,3}\s+[a-z]+ed\b")
+# "MINUTES RESOLVED: That …": a label opens the item's text.
+_BODY_LABELS = {"resolved", "agreed", "action", "actions", "decision", "noted", "recommended"}
 _FUNCTION = {
     "of", "and", "for", "the", "to", "on", "in", "at", "by", "with", "from", "&", "a", "an",
     "or", "its", "their", "our", "re", "per", "into", "about", "under", "over",
@@ -63,7 +69,12 @@ def resegment(text: Text) -> Text:
     ['PRESENT: Ann Lee, Bo Roe.', '1. Welcome', 'The chair opened.']
     """
     if not any(
-        b.kind == PARA and (len(b.cells[0]) >= SHORT_FLAT_CHARS or _SENTENCE_CUE.search(b.cells[0]))
+        b.kind == PARA
+        and (
+            len(b.cells[0]) >= SHORT_FLAT_CHARS
+            or _SENTENCE_CUE.search(b.cells[0])
+            or _labels(b.cells[0])
+        )
         for b in text.blocks
         if b.cells
     ):
@@ -75,6 +86,10 @@ def resegment(text: Text) -> Text:
         flat = len(para) >= SHORT_FLAT_CHARS and _cues(para) >= (
             2 if len(para) >= FLAT_CHARS else SHORT_FLAT_CUES
         )
+        if not flat and para and _labels(para):
+            # "Date: 9 May  Attendees: A, B  Apologies: C": one label a line.
+            out.blocks.extend(Block(PARA, (p,)) for p in _split_labels(para))
+            continue
         if not flat and para and _SENTENCE_CUE.search(para):
             out.blocks.extend(Block(PARA, (p,)) for p in _SENTENCE_CUE.split(para) if p.strip())
             continue
@@ -90,11 +105,33 @@ def resegment(text: Text) -> Text:
     return out
 
 
+_LABEL = re.compile(
+    r"(?:(?<=\s)|^)(?=(?:Date|Time|Venue|Location|Place|Chair|Minutes|Present|Attendees|"
+    r"Attending|Apologies|Regrets|Absent|Also\s+present|In\s+attendance|Guests|Staff|"
+    r"Note[- ]?taker|Scribe)\s*:)"
+)
+
+
+def _labels(para: str) -> bool:
+    """Two or more labels ("Attendees:", "Apologies:") on one short line, one not at its start."""
+    if para.count(":") < 2 or len(para) >= SHORT_FLAT_CHARS:
+        return False
+    return len([m for m in _LABEL.finditer(para) if m.start()]) >= 1 and bool(
+        _ATTENDANCE_CUE.search(para)
+    )
+
+
+def _split_labels(para: str) -> list[str]:
+    starts = [0] + [m.start() for m in _LABEL.finditer(para) if m.start()]
+    return [para[a:b].strip() for a, b in zip(starts, starts[1:] + [len(para)], strict=True)]
+
+
 def _cues(para: str) -> int:
     return (
         len(_CAPS_RUN.findall(para))
         + len(_ATTENDANCE_CUE.findall(para))
         + len([m for m in _NUMBER.finditer(para) if m.group(1) in ("1", "2", "3")])
+        + len(_MINUTE_REF.findall(para))
     )
 
 
@@ -108,6 +145,12 @@ def _split(para: str, expected: int) -> tuple[list[str], int]:
             cuts[m.end()] = cuts.get(m.end(), "after")
     for m in _ATTENDANCE_CUE.finditer(para):
         cuts[m.start()] = "attendance"
+    for m in _MINUTE_REF.finditer(para):
+        cuts[m.start()] = "ref"
+        for at in range(m.end(), m.end() + 3):
+            # "CSA 14/1 DECLARATIONS …": the capitals are the item's title.
+            if cuts.get(at) == "heading":
+                del cuts[at]
     for m in _NUMBER.finditer(para):
         if int(m.group(1)) == expected:
             cuts[m.start()] = "item"
@@ -134,6 +177,12 @@ def _tidy(piece: str, kind: str) -> list[str]:
         m = re.search(r"(?<![A-Z])[.;]\s+(?=[A-Z][a-z])", piece)
         if m:
             return [piece[: m.start()], piece[m.end() :]]
+        return [piece]
+    if kind == "ref":
+        m = _MINUTE_REF.match(piece)
+        if m:
+            title, body = split_title_run(piece[m.end() :].strip())
+            return [f"{m.group(0)} {title}"] + ([body] if body else [])
         return [piece]
     if kind == "item":
         m = _NUMBER.match(piece)
@@ -166,8 +215,11 @@ def split_title_run(text: str) -> tuple[str, str]:
         prev = words[n - 1].group(0)
         if not word[:1].isupper():
             continue
-        if word in _STARTERS or (
-            prev[:1].islower() and prev.lower() not in _FUNCTION and not prev.endswith(",")
+        if (
+            word in _STARTERS
+            or (word.endswith(":") and word[:-1].lower() in _BODY_LABELS)
+            or _INITIALS_DID.match(text, w.start())
+            or (prev[:1].islower() and prev.lower() not in _FUNCTION and not prev.endswith(","))
         ):
             return text[: w.start()].strip(), text[w.start() :].strip()
     return text[:limit].strip(), text[limit:].strip()

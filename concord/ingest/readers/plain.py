@@ -102,7 +102,13 @@ def parse_lines(raw: str, *, space_columns: bool = False) -> Text:
             cells, found = _space_cells(line, starts)
             # One such line alone is a title with a gap in it, not a table.
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            if cells and (starts or ("   " in nxt and _space_cells(nxt, found)[0])):
+            prev = lines[i - 1].rstrip() if i else ""
+            if cells and (
+                starts
+                or ("   " in nxt and _space_cells(nxt, found)[0])
+                # …but one under a label ("In attendance:") is a row of its list.
+                or (prev.endswith(":") and len(cells) <= 3)
+            ):
                 text.add_row(cells)
                 starts = found
                 i += 1
@@ -211,11 +217,20 @@ def unwrap(lines: list[str]) -> list[str]:
             # in a document with no fixed width.
             stripped = ln.lstrip()
             join = stripped[:1].islower()
+        if not join and ln[:1] == " " and last >= 30 and _OPEN_END.search(prev):
+            # An indented line under one cut after "and", a comma or "Cllr".
+            join = True
         if join and prev.strip() and not _STARTS_BLOCK.match(ln):
-            out[-1] = prev.rstrip() + "\x00" + ln.strip()
+            hyphen = prev.rstrip()[-1:] == "-" and prev.rstrip()[-2:-1].isalpha()
+            out[-1] = prev.rstrip() + ("" if hyphen else "\x00") + ln.strip()
         else:
             out.append(ln)
     return [ln.replace("\x00", " ") for ln in out]
+
+
+_OPEN_END = re.compile(
+    r"(?:,|\b(?:and|or|of|the|to|for|Cllr|Councillor|Mr|Mrs|Ms|Dr)|[a-z]-|\([^()]{0,60})\s*$"
+)
 
 
 def _last_line(joined: str) -> str:
