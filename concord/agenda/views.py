@@ -140,7 +140,7 @@ def _items_context(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
     return {
         "meeting": meeting,
         "agenda": agenda,
-        "opened_order": ",".join(str(line.item.pk) for line in agenda),
+        "opened_order": ",".join(str(line.item.pk) for line in agenda if line.item),
     }
 
 
