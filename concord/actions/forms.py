@@ -148,3 +148,39 @@ class ProgressForm(forms.Form):
         self.fields["status"].initial = (
             ActionStatus.CARRIED_FORWARD if action.is_outstanding else action.status
         )
+
+
+OWNER_OUTCOMES = [
+    ("progress", "Still in hand: record the note"),
+    ("done", "Done"),
+    ("carry", "Ask the secretariat to carry it forward"),
+]
+
+
+class OwnerUpdateForm(forms.Form):
+    """An owner's update of their own action: a dated note, done, or a carry-forward request.
+
+    Owners do not drop actions nor carry them forward themselves: asking to carry
+    forward is a request the secretariat sees at matters arising.
+    """
+
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Progress note")
+    outcome = forms.ChoiceField(
+        choices=OWNER_OUTCOMES,
+        widget=forms.RadioSelect,
+        label="What happens now",
+        initial="progress",
+    )
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
+
+    def __init__(self, *args: Any, action: Action, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", f"o{action.pk}")
+        super().__init__(*args, **kwargs)
+        self.action = action
+        self.fields["opened_version"].initial = action.version
+
+    def clean_note(self) -> str:
+        text: str = self.cleaned_data["note"].strip()
+        if not text:
+            raise ValidationError("Say what has been done.")
+        return text
