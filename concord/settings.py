@@ -223,6 +223,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
+# Django's widget templates, with inputs, textareas and selects written in Python (same HTML).
+FORM_RENDERER = "concord.lib.formrender.FastWidgetRenderer"
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from typing import Any
 
@@ -78,10 +79,19 @@ class ActionForm(VersionedForm):
         fields = ["description", "status"]
 
     def __init__(
-        self, *args: Any, viewer: Viewer, body_id: int, meeting_id: int | None, **kwargs: Any
+        self,
+        *args: Any,
+        viewer: Viewer,
+        body_id: int,
+        meeting_id: int | None,
+        owner_pickers: dict[str, Any] | None = None,
+        **kwargs: Any,
     ) -> None:
+        """``owner_pickers``: ``owner_fields(...)`` for the same viewer, body and meeting,
+        built once for a page of many action forms (each form gets its own copy)."""
         super().__init__(*args, **kwargs)
-        self.fields.update(owner_fields(viewer, body_id=body_id, meeting_id=meeting_id))
+        pickers = owner_pickers or owner_fields(viewer, body_id=body_id, meeting_id=meeting_id)
+        self.fields.update({name: copy.deepcopy(field) for name, field in pickers.items()})
         self.hidden_people: list[Any] = []
         self.hidden_bodies: list[Any] = []
         action = self.instance
@@ -138,3 +148,39 @@ class ProgressForm(forms.Form):
         self.fields["status"].initial = (
             ActionStatus.CARRIED_FORWARD if action.is_outstanding else action.status
         )
+
+
+OWNER_OUTCOMES = [
+    ("progress", "Still in hand: record the note"),
+    ("done", "Done"),
+    ("carry", "Ask the secretariat to carry it forward"),
+]
+
+
+class OwnerUpdateForm(forms.Form):
+    """An owner's update of their own action: a dated note, done, or a carry-forward request.
+
+    Owners do not drop actions nor carry them forward themselves: asking to carry
+    forward is a request the secretariat sees at matters arising.
+    """
+
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Progress note")
+    outcome = forms.ChoiceField(
+        choices=OWNER_OUTCOMES,
+        widget=forms.RadioSelect,
+        label="What happens now",
+        initial="progress",
+    )
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
+
+    def __init__(self, *args: Any, action: Action, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", f"o{action.pk}")
+        super().__init__(*args, **kwargs)
+        self.action = action
+        self.fields["opened_version"].initial = action.version
+
+    def clean_note(self) -> str:
+        text: str = self.cleaned_data["note"].strip()
+        if not text:
+            raise ValidationError("Say what has been done.")
+        return text

@@ -390,6 +390,11 @@ class ActionUpdate(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
+    carry_forward_requested = models.BooleanField(
+        default=False,
+        help_text="An owner asks the secretariat to carry the action forward; "
+        "its status is unchanged until the body decides.",
+    )
     history = HistoricalRecords()
 
     class Meta:

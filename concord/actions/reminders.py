@@ -84,7 +84,11 @@ def send_reminders(today: dt.date | None = None) -> ReminderRun:
 
 
 def _mail(action: Action, person: Person, kind: str) -> None:
-    url = settings.CONCORD_SITE_URL.rstrip("/") + reverse("actions:detail", args=[action.pk])
+    url = (
+        settings.CONCORD_SITE_URL.rstrip("/")
+        + reverse("actions:detail", args=[action.pk])
+        + "#progress"
+    )
     when = action.due_display
     if kind == ReminderKind.OVERDUE:
         subject = f"Overdue action ({action.body.name}): due {when}"
@@ -94,6 +98,6 @@ def _mail(action: Action, person: Person, kind: str) -> None:
         opening = f"This action of the {action.body.name} is due {when}."
     body = (
         f"Dear {person.display_name},\n\n{opening}\n\n{action.description}\n\n"
-        f"Record progress or close it here: {url}\n"
+        f"Add a progress note, mark it done or ask for it to be carried forward: {url}\n"
     )
     send_mail(subject, body, None, [person.email])

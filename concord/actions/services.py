@@ -18,6 +18,7 @@ from concord.actions.models import (
     OUTSTANDING,
     Action,
     ActionOwner,
+    ActionStatus,
     ActionUpdate,
 )
 from concord.governance.models import Body
@@ -77,6 +78,32 @@ def record_progress(
         save_versioned(action, opened_version)
         return ActionUpdate.objects.create(
             action=action, date=on, note=note, status_after=status, meeting=meeting, author=user
+        )
+
+
+def record_owner_update(
+    action: Action, *, opened_version: int, note: str, outcome: str, user: Any
+) -> ActionUpdate:
+    """An owner's update, dated today: a note; the action done; or a request to carry it forward.
+
+    Only "done" changes the action's status. A carry-forward request is a note
+    marked as such (``carry_forward_requested``): the action stays as it is until
+    the body decides at matters arising. Refuses a stale edit like every save.
+    """
+    if outcome == "done":
+        return record_progress(
+            action, opened_version=opened_version, note=note, status=ActionStatus.DONE, user=user
+        )
+    if outcome not in ("progress", "carry"):
+        raise ValueError(f"unknown outcome {outcome!r}")
+    with transaction.atomic():
+        save_versioned(action, opened_version)
+        return ActionUpdate.objects.create(
+            action=action,
+            note=note,
+            status_after=action.status,
+            author=user,
+            carry_forward_requested=outcome == "carry",
         )
 
 

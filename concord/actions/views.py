@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,12 +12,18 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from concord.actions.filters import TrackerFilters
-from concord.actions.forms import ActionForm, ProgressForm
+from concord.actions.forms import ActionForm, OwnerUpdateForm, ProgressForm
 from concord.actions.models import Action, ActionStatus
-from concord.actions.services import create_action, record_progress, set_owners
+from concord.actions.services import (
+    create_action,
+    record_owner_update,
+    record_progress,
+    set_owners,
+)
 from concord.governance.access import viewer_for
 from concord.governance.models import Body
 from concord.lib.access import Viewer, get_visible_or_404, require_editor
@@ -85,13 +92,47 @@ def mine(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _may_update(viewer: Viewer, action: Action) -> bool:
-    """Editors of the body, and the action's own owners, may record progress."""
-    if viewer.can_edit_body(action.body_id):
-        return True
+def _is_owner(viewer: Viewer, action: Action) -> bool:
     return viewer.person_id is not None and any(
         o.person_id == viewer.person_id for o in action.owners.all()
     )
+
+
+def _update_form(
+    viewer: Viewer, action: Action, data: Any
+) -> ProgressForm | OwnerUpdateForm | None:
+    """Editors of the body record any progress; the action's own owners add a note, mark it
+    done or ask for it to be carried forward (``OwnerUpdateForm``); others, nothing."""
+    if viewer.can_edit_body(action.body_id):
+        return ProgressForm(data, action=action)
+    if _is_owner(viewer, action):
+        return OwnerUpdateForm(data, action=action)
+    return None
+
+
+def _save_update(form: ProgressForm | OwnerUpdateForm, action: Action, user: Any) -> str:
+    """Record a valid update form; the message to show."""
+    data = form.cleaned_data
+    if isinstance(form, OwnerUpdateForm):
+        record_owner_update(
+            action,
+            opened_version=data["opened_version"],
+            note=data["note"],
+            outcome=data["outcome"],
+            user=user,
+        )
+        return {
+            "done": "Marked done.",
+            "carry": "Your request to carry it forward was sent to the secretariat.",
+        }.get(data["outcome"], "Progress recorded.")
+    record_progress(
+        action,
+        opened_version=data["opened_version"],
+        note=data["note"],
+        status=data["status"],
+        user=user,
+    )
+    return "Progress recorded."
 
 
 @login_required
@@ -104,25 +145,18 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         viewer,
         pk=pk,
     )
-    may_update = _may_update(viewer, action)
-    form = ProgressForm(request.POST or None, action=action) if may_update else None
+    form = _update_form(viewer, action, request.POST or None)
     if request.method == "POST":
-        if not may_update:
+        if form is None:
             raise PermissionDenied("Only the body's editors and the action's owners may update it.")
-        if form is not None and form.is_valid():
+        if form.is_valid():
             try:
-                record_progress(
-                    action,
-                    opened_version=form.cleaned_data["opened_version"],
-                    note=form.cleaned_data["note"],
-                    status=form.cleaned_data["status"],
-                    user=request.user,
-                )
+                message = _save_update(form, action, request.user)
             except StaleEdit as exc:
                 form.add_error(None, str(exc))
             else:
-                messages.success(request, "Progress recorded.")
-                return redirect("actions:detail", pk)
+                messages.success(request, message)
+                return redirect(reverse("actions:detail", args=[pk]) + "#progress")
     updates = action.updates.select_related("meeting", "author").order_by("date", "id")
     return render(
         request,

@@ -12,6 +12,7 @@ urlpatterns = [
     path("work-programme/<int:pk>/edit/", views.entry_edit, name="entry_edit"),
     path("meetings/<int:pk>/agenda/", views.draft, name="draft"),
     path("meetings/<int:pk>/agenda/generate/", views.generate, name="generate"),
+    path("meetings/<int:pk>/agenda/reorder/", views.reorder, name="reorder"),
     path("meetings/<int:pk>/agenda/renumber/", views.renumber_items, name="renumber"),
     path("items/<int:pk>/remove/", views.remove, name="remove"),
     path("meetings/<int:pk>/agenda-pack.docx", pack_views.pack_docx_view, name="pack_docx"),

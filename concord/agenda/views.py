@@ -6,6 +6,8 @@ the services of ``programme`` and ``drafting``.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -26,6 +28,7 @@ from concord.lib.access import get_visible_or_404, require_editor
 from concord.lib.locking import save_form_or_refuse
 from concord.meetings.models import AgendaItem, Meeting
 from concord.meetings.publication import agenda_lines
+from concord.meetings.services import StaleOrder, parse_order, reorder_items
 
 
 def programme(request: HttpRequest, slug: str) -> HttpResponse:
@@ -122,14 +125,55 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, f"The agenda goes out on {meeting.agenda_out_on:%d %B %Y}.")
         return redirect("agenda:draft", pk)
     context = {
-        "meeting": meeting,
-        "agenda": agenda_lines(meeting, viewer_for(request)),
+        **_items_context(request, meeting),
         "proposals": proposals_for(meeting),
         "form": form,
         "published": meeting.agenda_is_out(),
         "today": timezone.localdate(),
     }
     return render(request, "agenda/draft.html", context)
+
+
+def _items_context(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
+    """The agenda's items as the page shows them, and their order (checked on a reorder)."""
+    agenda = agenda_lines(meeting, viewer_for(request))
+    return {
+        "meeting": meeting,
+        "agenda": agenda,
+        "opened_order": ",".join(str(line.item.pk) for line in agenda if line.item),
+    }
+
+
+@login_required
+@require_POST
+def reorder(request: HttpRequest, pk: int) -> HttpResponse:
+    """Put the agenda's items in the order they were dragged to (htmx; the page's script).
+
+    Posts ``opened`` (the order the page showed) and ``order`` (the new one). If
+    the agenda changed since the page was opened, nothing moves and the items are
+    shown as they are now. Without JavaScript the up and down buttons do the same.
+    """
+    meeting = _editable_meeting(request, pk)
+    opened = parse_order(request.POST.get("opened", ""))
+    order = parse_order(request.POST.get("order", ""))
+    error, moved = "", False
+    if opened is None or order is None:
+        error = "The order sent is not a list of items; nothing was moved."
+    else:
+        try:
+            moved = reorder_items(meeting, opened, order)
+        except StaleOrder as exc:
+            error = str(exc)
+        except ValidationError as exc:
+            error = exc.messages[0]
+    if not getattr(request, "htmx", False):
+        if error:
+            messages.error(request, error)
+        elif moved:
+            messages.success(request, "The items were reordered.")
+        return redirect("agenda:draft", pk)
+    context = {**_items_context(request, meeting), "error": error, "reordered": not error}
+    return render(request, "agenda/_items.html", context)
 
 
 @login_required

@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
-from concord.actions.forms import ActionForm
+from concord.actions.forms import ActionForm, owner_fields
 from concord.actions.services import create_action, items_with_actions
 from concord.governance.access import viewer_for
 from concord.lib.access import Viewer, get_visible_or_404, require_editor
@@ -102,13 +102,18 @@ def _decision_form(item: AgendaItem, meeting: Meeting, data: Any = None) -> Deci
 
 
 def _action_form(
-    item: AgendaItem, meeting: Meeting, viewer: Viewer, data: Any = None
+    item: AgendaItem,
+    meeting: Meeting,
+    viewer: Viewer,
+    data: Any = None,
+    owner_pickers: dict[str, Any] | None = None,
 ) -> ActionForm:
     form = ActionForm(
         data,
         viewer=viewer,
         body_id=meeting.body_id,
         meeting_id=meeting.pk,
+        owner_pickers=owner_pickers,
         prefix=action_prefix(item.pk),
     )
     del form.fields["status"]  # a new action is open
@@ -123,17 +128,27 @@ def _action_form(
     return form
 
 
-def _part(item: AgendaItem, meeting: Meeting, viewer: Viewer, **given: Any) -> ItemPart:
+def _part(
+    item: AgendaItem,
+    meeting: Meeting,
+    viewer: Viewer,
+    owner_pickers: dict[str, Any] | None = None,
+    **given: Any,
+) -> ItemPart:
     """An item's part of the page, with the forms ``given`` (bound) or fresh ones.
 
     Draft minutes save the minute as it is typed (htmx); not after a refusal (the
     next save is the user's choice) nor once approved (a correction asks why).
+    ``owner_pickers``: the action form's owner fields, built once for the page.
     """
+    action_form = given.pop("action_form", None) or _action_form(
+        item, meeting, viewer, owner_pickers=owner_pickers
+    )
     part = ItemPart(
         item=item,
         text_form=given.pop("text_form", None) or _text_form(item, meeting),
         decision_form=given.pop("decision_form", None) or _decision_form(item, meeting),
-        action_form=given.pop("action_form", None) or _action_form(item, meeting, viewer),
+        action_form=action_form,
         autosave=meeting.is_draft and given.get("refusal") is None,
         **given,
     )
@@ -183,8 +198,9 @@ def _page(
     if new_item is None:
         new_item = new_item_form(meeting, viewer=viewer)
         ask_reason(new_item, meeting)
+    pickers = owner_fields(viewer, body_id=meeting.body_id, meeting_id=meeting.pk)
     parts = [
-        _part(item, meeting, viewer, **failed.get(item.pk, {}))
+        _part(item, meeting, viewer, pickers, **failed.get(item.pk, {}))
         for item in items_with_actions(meeting, viewer)
     ]
     share_picker_options([p.action_form for p in parts], OWNER_PICKERS)

@@ -179,6 +179,59 @@ def move_item(item: AgendaItem, step: int) -> bool:
         return True
 
 
+class StaleOrder(Exception):
+    """The agenda's order changed after the page that reorders it was opened."""
+
+    message = (
+        "Someone else changed this agenda's items while you were reordering them. "
+        "Nothing was moved: the agenda below is as it is now; move the items again."
+    )
+
+
+def parse_order(text: str) -> list[int] | None:
+    """Item ids posted as "12,7,9", or None when that is not a list of ids.
+
+    >>> parse_order("12, 7,9"), parse_order(""), parse_order("1,x"), parse_order("1,1")
+    ([12, 7, 9], [], None, None)
+    """
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not all(p.isdigit() and len(p) <= 18 for p in parts):
+        return None
+    ids = [int(p) for p in parts]
+    return ids if len(set(ids)) == len(ids) else None
+
+
+def reorder_items(meeting: Meeting, opened: list[int], order: list[int]) -> bool:
+    """Put the meeting's items in ``order`` (ids), if the agenda is still as ``opened``.
+
+    ``opened`` is the order the page showed (the version check of the agenda's
+    order): if an item was added, removed or moved since, nothing moves and
+    :class:`StaleOrder` is raised. ``order`` must hold every item once.
+    Approved minutes are not reordered. Numbers are kept (renumbering is its
+    own step); each moved item's new position is in its history. Returns
+    whether anything moved.
+    """
+    if meeting.minutes_status == MinutesStatus.APPROVED:
+        raise ValidationError("The minutes are approved: their items are not reordered.")
+    with transaction.atomic():
+        items = list(
+            AgendaItem.objects.select_for_update()
+            .filter(meeting_id=meeting.pk)
+            .order_by("position", "id")
+        )
+        if [it.pk for it in items] != opened:
+            raise StaleOrder(StaleOrder.message)
+        if sorted(order) != sorted(opened):
+            raise ValidationError("The new order must list every item of the agenda once.")
+        by_id = {it.pk: it for it in items}
+        for position, pk in enumerate(order):
+            item = by_id[pk]
+            if item.position != position:
+                item.position = position
+                item.save(update_fields=["position"])
+        return order != opened
+
+
 def next_item_number(meeting: Meeting) -> tuple[str, int]:
     """The number and position for a new top-level item at the end of the agenda."""
     positions = list(meeting.items.values_list("position", "number"))

@@ -6,6 +6,7 @@ validated forms to the services, and render.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from typing import Any
 
@@ -41,7 +42,7 @@ from concord.meetings.forms import (
     PaperForm,
     editable_bodies,
 )
-from concord.meetings.models import AgendaItem, Meeting, Paper
+from concord.meetings.models import AgendaItem, Meeting, MeetingStatus, Paper
 from concord.meetings.services import (
     approve_minutes,
     move_item,
@@ -321,14 +322,14 @@ def matters_arising_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 if request.htmx:
                     fresh = _with_updates(action.pk, viewer_for(request))
                     row = {"action": fresh, "form": ProgressForm(action=fresh), "saved": True}
-                    return render(
-                        request, "meetings/_matters_row.html", {"row": row, "meeting": meeting}
-                    )
+                    context = {"row": row, "meeting": meeting, "since": _last_met(meeting)}
+                    return render(request, "meetings/_matters_row.html", context)
                 messages.success(request, "Action updated.")
                 return redirect("meetings:matters_arising", pk)
         if request.htmx:
             row = {"action": action, "form": form}
-            return render(request, "meetings/_matters_row.html", {"row": row, "meeting": meeting})
+            context = {"row": row, "meeting": meeting, "since": _last_met(meeting)}
+            return render(request, "meetings/_matters_row.html", context)
         failed = form
     listed = Action.objects.matters_arising(meeting, viewer_for(request))
     page = Paginator(listed, MATTERS_PER_PAGE).get_page(request.GET.get("page"))
@@ -339,8 +340,18 @@ def matters_arising_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         }
         for a in page.object_list
     ]
-    return render(
-        request, "meetings/matters_arising.html", {"meeting": meeting, "rows": rows, "page": page}
+    context = {"meeting": meeting, "rows": rows, "page": page, "since": _last_met(meeting)}
+    return render(request, "meetings/matters_arising.html", context)
+
+
+def _last_met(meeting: Meeting) -> dt.date | None:
+    """The date of the body's meeting before this one (not cancelled): updates after it are new."""
+    return (
+        Meeting.objects.filter(body_id=meeting.body_id, date__lt=meeting.date)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("-date")
+        .values_list("date", flat=True)
+        .first()
     )
 
 

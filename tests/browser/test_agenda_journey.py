@@ -109,3 +109,94 @@ def test_build_an_agenda_from_the_work_programme_and_publish_it(
         check_page(page, "the public meeting page with its agenda")
     finally:
         context.close()
+
+
+def test_the_meeting_cycle_from_agenda_to_approved_minutes(browser, live_server, harrowby) -> None:
+    """Agenda from the work programme (an item dragged into place), published; after the
+    meeting its minutes written on the one page (attendance, two items, a decision, an
+    action due in a month); approved at the next meeting. Axe and 390 px on each page."""
+    from concord.actions.models import Action
+    from concord.people.models import Organisation, Person
+    from tests.factories import make_membership
+
+    council = Organisation.objects.create(name="Harrowby Council", sector="public")
+    for name in ("Cllr Ann Lee", "Supt Bob Stone"):
+        person = Person.objects.create(name=name)
+        make_membership(person=person, body=harrowby.board, organisation=council)
+    base, meeting = live_server.url, harrowby.ahead
+    context = browser.new_context(viewport=PHONE, locale="en-GB")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    try:
+        page.goto(f"{base}/accounts/login/")
+        page.get_by_label("Username").fill("secretary")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+
+        page.goto(f"{base}/meetings/{meeting.pk}/agenda/")
+        page.get_by_role("button", name="Add these 3 items to the agenda").click()
+        expect(page.get_by_text("3 items added from the work programme")).to_be_visible()
+        items = list(AgendaItem.objects.filter(meeting=meeting).order_by("position"))
+        assert [i.title for i in items][-1] == "Harrowby Business Group update"
+        # Drag the last item above the first (the page's own script posts the new order).
+        expect(page.get_by_text("With a mouse, drag an item")).to_be_visible()
+        page.locator(f"#item-{items[-1].pk}").drag_to(
+            page.locator(f"#item-{items[0].pk}"), target_position={"x": 10, "y": 3}
+        )
+        expect(page.get_by_text("The items were reordered.")).to_be_visible()
+        first = AgendaItem.objects.filter(meeting=meeting).order_by("position").first()
+        assert first is not None and first.title == "Harrowby Business Group update"
+        check_page(page, "the agenda page after a drag")
+        page.get_by_label("Publish the agenda on").fill(harrowby.today.isoformat())
+        page.get_by_role("button", name="Save the publication date").click()
+        expect(page.get_by_text("Published on")).to_be_visible()
+
+        # Time passes: the meeting is held a fortnight ago, the next one is held today.
+        Meeting.objects.filter(pk=meeting.pk).update(
+            date=harrowby.today - dt.timedelta(days=14), status="held"
+        )
+        Meeting.objects.filter(
+            body=harrowby.board, date__lt=harrowby.today - dt.timedelta(days=14)
+        ).update(minutes_status="approved")
+        following = Meeting.objects.create(body=harrowby.board, date=harrowby.today, status="held")
+
+        page.goto(f"{base}/meetings/{meeting.pk}/minutes/")
+        page.get_by_label("Cllr Ann Lee (Harrowby Council)").select_option("present")
+        page.get_by_label("Supt Bob Stone (Harrowby Council)").select_option("apologies")
+        page.get_by_role("button", name="Save attendance").click()
+        expect(page.locator("#attendance").get_by_text("Attendance saved.")).to_be_visible()
+        one, two = AgendaItem.objects.filter(meeting=meeting).order_by("position")[:2]
+        page.get_by_label(f"Minute of item {one.number}").fill("The group heard the update.")
+        page.get_by_role("button", name=f"Save the minute of item {one.number}").click()
+        expect(page.locator(f"#item-{one.pk}-text").get_by_text("Saved.")).to_be_visible()
+        page.get_by_label(f"Minute of item {two.number}").fill("Apologies were noted.")
+        page.get_by_role("button", name=f"Save the minute of item {two.number}").click()
+        expect(page.locator(f"#item-{two.pk}-text").get_by_text("Saved.")).to_be_visible()
+        decisions = page.locator(f"#item-{one.pk}-decisions")
+        decisions.get_by_text(f"Add a decision to item {one.number}").click()
+        decisions.locator(f"#id_decision-{one.pk}-text").fill("to hold a business summit")
+        decisions.get_by_role("button", name="Add the decision").click()
+        expect(decisions.get_by_text("Decision added.")).to_be_visible()
+        actions = page.locator(f"#item-{one.pk}-actions")
+        actions.get_by_text(f"Add an action to item {one.number}").click()
+        actions.locator(f"#id_action-{one.pk}-description").fill("Book the summit venue")
+        actions.locator(f"#id_action-{one.pk}-owner_people").select_option(label="Cllr Ann Lee")
+        month = harrowby.today + dt.timedelta(days=31)
+        actions.get_by_label("Due").fill(month.strftime("%Y-%m"))
+        actions.get_by_role("button", name="Add the action").click()
+        expect(actions.get_by_text("Action added.")).to_be_visible()
+        action = Action.objects.get(description="Book the summit venue")
+        assert (action.due_precision, action.due_date.month) == ("month", month.month)
+        check_page(page, "the minutes page")
+
+        page.goto(f"{base}/meetings/{following.pk}/")
+        page.get_by_role("link", name="Approve earlier minutes").click()
+        check_page(page, "the approve form")
+        assert page.get_by_label("Minutes of").input_value() == str(meeting.pk)  # preselected
+        page.get_by_role("button", name="Save").click()
+        held = harrowby.today - dt.timedelta(days=14)
+        expect(page.get_by_text(f"Minutes of {held:%d %B %Y} approved.")).to_be_visible()
+        meeting.refresh_from_db()
+        assert meeting.minutes_status == "approved" and meeting.approved_at == following
+    finally:
+        context.close()

@@ -162,12 +162,12 @@ def test_an_owner_may_record_progress_on_their_own_action(world, as_user) -> Non
     world.chair.user = world.stranger
     world.chair.save()
     action = world.public_action
-    prefix = f"a{action.pk}"
+    prefix = f"o{action.pk}"  # an owner's form: a note, done, or a carry-forward request
     response = as_user(world.stranger).post(
         reverse("actions:detail", args=[action.pk]),
         {
             f"{prefix}-note": "Drafted",
-            f"{prefix}-status": "open",
+            f"{prefix}-outcome": "progress",
             f"{prefix}-opened_version": action.version,
         },
     )
