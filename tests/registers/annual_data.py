@@ -17,6 +17,7 @@ from tests.factories import (
     make_membership,
     make_organisation,
 )
+from tests.performance.perf_factories import make_indicator, observe, set_target, small_world
 from tests.registers.entries import make_added_value, make_bid, make_publicity
 
 YEAR = 2025
@@ -175,3 +176,18 @@ def add_meeting(w: SimpleNamespace) -> None:
 def backdate_risks(when: dt.datetime) -> None:
     """Every risk's history as if it had been recorded at ``when``."""
     Risk.history.update(history_date=when)
+
+
+def add_indicators(w: SimpleNamespace) -> None:
+    """Three of the board's indicators in Testborough for 2025/26: one meets its target
+    (green), one misses it (red), one has no target (data only): 50% (1 of 2)."""
+    areas = small_world()
+    w.area = areas["la"]
+    met = make_indicator(code="AR 1", polarity="higher_is_better", body=w.board)
+    missed = make_indicator(code="AR 2", polarity="higher_is_better", body=w.board)
+    untargeted = make_indicator(code="AR 3", polarity="higher_is_better", body=w.board)
+    for ind, value in ((met, 90), (missed, 10), (untargeted, 50)):
+        for quarter in ("2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1"):
+            observe(ind, w.area, quarter, value)
+    set_target(met, w.area, "2025/26", 80)
+    set_target(missed, w.area, "2025/26", 80)

@@ -17,7 +17,13 @@ from concord.lib.access import PUBLIC
 from concord.registers.annual.sections import report_sections
 from concord.registers.annual.year import ReportYear
 from concord.registers.models import AnnualReport, CaseStudy
-from tests.registers.annual_data import YEAR, add_meeting, add_year, backdate_risks
+from tests.registers.annual_data import (
+    YEAR,
+    add_indicators,
+    add_meeting,
+    add_year,
+    backdate_risks,
+)
 from tests.registers.test_query_counts import _grow
 
 URL = reverse("registers:annual_report", args=[YEAR])
@@ -198,3 +204,11 @@ def test_report_queries_do_not_grow_with_the_data(as_user, year, who):
     _grow(year, 6)
     client.get(URL)  # after writes the kept viewer is read again once
     assert _report_queries(client) == small
+
+
+def test_indicators_achieving_target_at_the_year_end(year):
+    add_indicators(year)
+    data = _sections(PUBLIC)["indicators"]
+    assert data is not None and data.area_name == "Testborough"
+    assert (data.percent, data.achieving, data.denominator, data.data_only) == ("50%", 1, 2, 1)
+    assert data.trend is not None and "<svg" in data.trend.chart
