@@ -70,6 +70,10 @@ def band(score: int) -> str:
     return "very-high"
 
 
+# The bands' colours, also in concord.css; drawn as SVG attributes too, for the PDF.
+FILLS = {"low": "#cfe8cf", "medium": "#fbe6a2", "high": "#f6b98a", "very-high": "#f09a9a"}
+
+
 @dataclass(frozen=True)
 class Cell:
     likelihood: int
@@ -78,6 +82,10 @@ class Cell:
     band: str
     x: int
     y: int
+
+    @property
+    def fill(self) -> str:
+        return FILLS[self.band]
 
     @property
     def score(self) -> int:
