@@ -15,6 +15,7 @@ from docx import Document
 from PIL import Image
 from pypdf import PdfReader
 
+from concord.registers.heat_map import FILLS
 from tests.registers.annual_data import YEAR, add_indicators, add_meeting, add_year
 
 pytestmark = pytest.mark.skipif(
@@ -50,6 +51,16 @@ def _ink(png: Path) -> float:
     return sum(histogram[:200]) / sum(histogram)
 
 
+def _has_colour(png: Path, hex_colour: str) -> bool:
+    """Whether a page shows a patch (50 pixels or more) of about this colour."""
+    want = tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    colours = Image.open(png).convert("RGB").getcolors(maxcolors=1 << 20) or []
+    near = sum(
+        n for n, rgb in colours if all(abs(a - b) <= 6 for a, b in zip(rgb, want, strict=True))
+    )
+    return near >= 50
+
+
 def test_the_public_pdf_has_every_section_and_no_hidden_data(client, year, tmp_path):
     response = client.get(reverse("registers:annual_pdf", args=[YEAR]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
@@ -62,6 +73,7 @@ def test_the_public_pdf_has_every_section_and_no_hidden_data(client, year, tmp_p
     assert len(images) == pages
     for image in images:
         assert _ink(image) > 0.003, f"{image.name} is blank"
+    assert any(_has_colour(image, FILLS["low"]) for image in images), "the heat map is not drawn"
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout
