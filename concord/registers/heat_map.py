@@ -7,12 +7,14 @@ beside it, which says the same in words.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count
 
 from concord.lib.access import Viewer
-from concord.registers.models import Risk
+from concord.registers.models import Risk, RiskStatus
 
 SIZE = 5
 CELL = 60  # px in the SVG's own units
@@ -25,6 +27,31 @@ def grid(viewer: Viewer, body_id: int | None = None) -> dict[tuple[int, int], in
     if body_id is not None:
         qs = qs.filter(body_id=body_id)
     rows = qs.order_by().values("likelihood", "impact").annotate(n=Count("id"))
+    return {(r["likelihood"], r["impact"]): r["n"] for r in rows}
+
+
+def live_at(viewer: Viewer, moment: dt.datetime) -> Any:
+    """The risks live at ``moment`` as they stood then (historical records), read from
+    the risks' change history.
+
+    A risk counts only if the viewer may see it today, so a risk since made private
+    or moved to a members-only body stays hidden.
+    """
+    visible = Risk.objects.visible_to(viewer).order_by().values("pk")
+    return (
+        Risk.history.filter(history_date__lte=moment)
+        .latest_of_each()
+        .exclude(history_type="-")
+        .exclude(status=RiskStatus.CLOSED)
+        .filter(id__in=visible)
+        .order_by()
+    )
+
+
+def grid_at(viewer: Viewer, moment: dt.datetime) -> dict[tuple[int, int], int]:
+    """Counts of the risks live at ``moment`` by the likelihood and impact they had then
+    (one query)."""
+    rows = live_at(viewer, moment).values("likelihood", "impact").annotate(n=Count("history_id"))
     return {(r["likelihood"], r["impact"]): r["n"] for r in rows}
 
 
@@ -43,6 +70,10 @@ def band(score: int) -> str:
     return "very-high"
 
 
+# The bands' colours, also in concord.css; drawn as SVG attributes too, for the PDF.
+FILLS = {"low": "#cfe8cf", "medium": "#fbe6a2", "high": "#f6b98a", "very-high": "#f09a9a"}
+
+
 @dataclass(frozen=True)
 class Cell:
     likelihood: int
@@ -51,6 +82,10 @@ class Cell:
     band: str
     x: int
     y: int
+
+    @property
+    def fill(self) -> str:
+        return FILLS[self.band]
 
     @property
     def score(self) -> int:

@@ -3,10 +3,28 @@ from __future__ import annotations
 from django.urls import path
 
 from concord.registers import views
+from concord.registers.annual import views as annual
 
 app_name = "registers"
 urlpatterns = [
     path("registers/", views.index, name="index"),
+    path("registers/annual-report/", annual.index, name="annual_index"),
+    path("registers/annual-report/<int:year>/", annual.report, name="annual_report"),
+    path("registers/annual-report/<int:year>/report.pdf", annual.report_as_pdf, name="annual_pdf"),
+    path(
+        "registers/annual-report/<int:year>/report.docx", annual.report_as_word, name="annual_docx"
+    ),
+    path("registers/annual-report/<int:year>/edit/", annual.edit, name="annual_edit"),
+    path(
+        "registers/annual-report/<int:year>/case-studies/new/",
+        annual.case_study_create,
+        name="case_study_create",
+    ),
+    path(
+        "registers/annual-report/case-studies/<int:pk>/edit/",
+        annual.case_study_edit,
+        name="case_study_edit",
+    ),
     path("registers/risks/heat-map/", views.risk_heat_map, name="heat_map"),
     path("registers/funding/<int:pk>/step/", views.funding_step, name="funding_step"),
     path("registers/risks/<int:pk>/mitigate/", views.mitigate, name="mitigate"),

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from concord.agenda.models import EntryKind, WorkProgrammeEntry
 from concord.portal.models import Topic
+from concord.registers.models import AnnualReport, CaseStudy
 from tests.factories import make_meeting
 
 ROLES = [
@@ -43,6 +44,19 @@ def _ahead(w):
             body=w.board, kind=EntryKind.STANDING, title="Business Group update"
         )
     return w.ahead
+
+
+def _annual(w, published: bool) -> int:
+    """A published annual report (2024/25) and a draft (2023/24), with a case study each."""
+    if not hasattr(w, "annual_reports"):
+        w.annual_reports = {}
+        for year, done in ((2024, True), (2023, False)):
+            report = AnnualReport.objects.create(year=year, published=done, introduction="Hi.")
+            w.annual_reports[done] = (
+                year,
+                CaseStudy.objects.create(report=report, title="S", text="T"),
+            )
+    return w.annual_reports[published][0]
 
 
 # page name -> (url builder, expected status per role in ROLES order)
@@ -317,6 +331,42 @@ MATRIX = {
         lambda w: reverse("registers:party_edit", args=[w.unsigned_party.pk]),
         [L, 403, 403, 403, 403, 200, 403, 200],
     ),
+    # The annual report (concord/registers/annual): the public reads it once published.
+    "annual reports": (lambda w: reverse("registers:annual_index"), [200] * 8),
+    "published annual report": (
+        lambda w: reverse("registers:annual_report", args=[_annual(w, True)]),
+        [200] * 8,
+    ),
+    "draft annual report": (
+        lambda w: reverse("registers:annual_report", args=[_annual(w, False)]),
+        [404, 200, 200, 200, 200, 200, 200, 200],
+    ),
+    "published annual report PDF": (
+        lambda w: reverse("registers:annual_pdf", args=[_annual(w, True)]),
+        [200] * 8,
+    ),
+    "draft annual report PDF": (
+        lambda w: reverse("registers:annual_pdf", args=[_annual(w, False)]),
+        [404, 200, 200, 200, 200, 200, 200, 200],
+    ),
+    "draft annual report Word": (
+        lambda w: reverse("registers:annual_docx", args=[_annual(w, False)]),
+        [404, 200, 200, 200, 200, 200, 200, 200],
+    ),
+    "edit an annual report": (
+        lambda w: reverse("registers:annual_edit", args=[_annual(w, True)]),
+        [L, 403, 403, 403, 403, 403, 403, 200],
+    ),
+    "add a case study": (
+        lambda w: reverse("registers:case_study_create", args=[_annual(w, False)]),
+        [L, 403, 403, 403, 403, 403, 403, 200],
+    ),
+    "edit a case study": (
+        lambda w: reverse(
+            "registers:case_study_edit", args=[_annual(w, False) and w.annual_reports[False][1].pk]
+        ),
+        [L, 403, 403, 403, 403, 403, 403, 200],
+    ),
     "topics": (lambda w: reverse("portal:topics"), [200] * 8),
     "topic": (lambda w: reverse("portal:topic", args=[_topic().slug]), [200] * 8),
     "new topic": (lambda w: reverse("portal:topic_create"), [L, 403, 403, 403, 403, 403, 403, 200]),
@@ -360,6 +410,37 @@ def test_each_role_gets_the_expected_answer(world, as_user, page: str) -> None:
         if response.status_code == 302:
             assert reverse("login") in response["Location"], (page, role)
     assert dict(zip(ROLES, got, strict=True)) == dict(zip(ROLES, expected, strict=True))
+
+
+RESTRICTED_READERS = [
+    ("anonymous", False),
+    ("stranger", False),
+    ("partner", False),
+    ("board_adviser", False),
+    ("board_member", True),
+    ("editor", True),
+    ("tasking_member", False),
+    ("secretariat", True),
+]
+
+
+@pytest.mark.parametrize(("role", "sees_restricted"), RESTRICTED_READERS)
+def test_the_annual_report_shows_restricted_and_members_only_data_to_insiders_only(
+    world, as_user, role: str, sees_restricted: bool
+) -> None:
+    """2024/25 holds the board's meeting (a restricted decision on Acme) and the tasking
+    group's meeting; 2025/26 the registers' entries, the tasking group's among them."""
+    year = _annual(world, True)
+    AnnualReport.objects.create(year=2025, published=True)
+    client = as_user(_user(world, role))
+    text = client.get(reverse("registers:annual_report", args=[year])).content.decode()
+    assert "to adopt the community safety plan" in text
+    assert ("Acme" in text) is sees_restricted
+    later = client.get(reverse("registers:annual_report", args=[2025])).content.decode()
+    insider = role in ("tasking_member", "secretariat")
+    assert ("Offender Tasking Group" in text + later) is insider
+    assert ("Offender tasking saving" in later) is insider
+    assert "Tasking analyst bid" not in later  # a bid not awarded is in no one's report
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from concord.meetings.models import Decision, Paper
 from concord.performance.reports.freezing import freeze_report
 from concord.performance.tabular.staged import stage_upload
 from concord.portal.models import Topic
+from concord.registers.models import AnnualReport, CaseStudy
 from tests.core.fuzzing import (
     ABSURD,
     PER_FIELD,
@@ -55,6 +56,9 @@ def world(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     w = build_perf_world()
     add_entries(w)  # an entry in every register: their pages, forms and filters
+    # An annual report begun, with a case study: its pages, files and forms.
+    annual = AnnualReport.objects.create(year=2024, introduction="A year.", published=True)
+    CaseStudy.objects.create(report=annual, title="Pub watch", text="Licensees together.")
     freeze_report(w.private_report, w.secretariat)  # a published report to amend
     # A file of figures waiting on its preview (linked from the import page).
     stage_upload(b"indicator,area,period,value\nHS 2,L9000001,2025-Q1,81\n", "f.csv", w.secretariat)

@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from concord.registers.models import AnnualReport, CaseStudy
 from tests.core.fuzzing import ABSURD, absurd_file
 
 FIELDS = {
@@ -125,4 +126,33 @@ def test_absurd_values_never_answer_5xx(world, clients, slug) -> None:
         status = secretariat.post(url, {"file": absurd_file(value)}).status_code
         if status >= 500:
             failures.append(f"import {value[:20]!r}: {status}")
+    assert failures == []
+
+
+def test_the_annual_reports_forms_and_year_never_answer_5xx(world, clients) -> None:
+    report = AnnualReport.objects.create(year=2025, published=True)
+    study = CaseStudy.objects.create(report=report, title="Pub watch", text="Together.")
+    failures = []
+    fields = ["introduction", "published", "position", "title", "text", "opened_version"]
+    posts = [
+        reverse("registers:annual_edit", args=[2025]),
+        reverse("registers:annual_edit", args=[2031]),  # a year not begun
+        reverse("registers:case_study_create", args=[2025]),
+        reverse("registers:case_study_create", args=[2032]),
+        reverse("registers:case_study_edit", args=[study.pk]),
+    ]
+    for value in ABSURD:
+        for who, client in clients.items():
+            url = reverse("registers:annual_index")
+            status = client.get(url, {"year": value}).status_code
+            if status >= 500:
+                failures.append(f"{who} GET {url}?year={value[:20]!r}: {status}")
+        for url in posts:
+            status = clients["secretariat"].post(url, dict.fromkeys(fields, value)).status_code
+            if status >= 500:
+                failures.append(f"POST {url} {value[:20]!r}: {status}")
+    for year in ("0", "99999", "1989", "2201"):
+        status = clients["secretariat"].get(f"/registers/annual-report/{year}/").status_code
+        if status != 404:
+            failures.append(f"year {year}: {status}")
     assert failures == []

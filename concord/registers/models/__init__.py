@@ -1,6 +1,8 @@
-"""The partnership's registers: added value, funding, publicity and risks."""
+"""The partnership's registers: added value, funding, publicity, risks,
+information sharing; and the typed parts of the annual report."""
 
 from concord.registers.models.added_value import AddedValue, Category
+from concord.registers.models.annual import AnnualReport, CaseStudy, year_label
 from concord.registers.models.base import EntryQuerySet, RegisterEntry
 from concord.registers.models.funding import BidStatus, FundingBid
 from concord.registers.models.publicity import Publicity, PublicityKind
@@ -16,7 +18,9 @@ __all__ = [
     "AddedValue",
     "AgreementParty",
     "AgreementStatus",
+    "AnnualReport",
     "BidStatus",
+    "CaseStudy",
     "Category",
     "EntryQuerySet",
     "FundingBid",
@@ -28,4 +32,5 @@ __all__ = [
     "SharingAgreement",
     "risk_score",
     "signatures",
+    "year_label",
 ]

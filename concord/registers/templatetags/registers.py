@@ -14,6 +14,7 @@ from django import template
 from concord.actions.models import Action
 from concord.lib.access import PUBLIC
 from concord.meetings.models import Meeting
+from concord.registers.kinds import money as kinds_money
 from concord.registers.models import AddedValue
 
 register = template.Library()
@@ -30,3 +31,24 @@ def added_value_from(context: dict[str, Any], record: Meeting | Action) -> dict[
         entries = entries.filter(action=record)
         where = "this action"
     return {"entries": list(entries.order_by("-date", "-id")[:50]), "where": where}
+
+
+@register.filter
+def money(value: Any) -> str:
+    """Pounds as the registers show them: ``{{ amount|money }}`` → £1,250.50."""
+    return kinds_money(value)
+
+
+@register.filter
+def get_item(mapping: dict[Any, Any], key: Any) -> Any:
+    """``{{ examples|get_item:category }}``: a dictionary's value by a key from the page."""
+    return mapping.get(key)
+
+
+@register.filter
+def intcomma_plain(value: Any) -> str:
+    """A whole number with thousands separated: 12345 → 12,345."""
+    try:
+        return f"{int(value):,}"
+    except (TypeError, ValueError):
+        return ""
