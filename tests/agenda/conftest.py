@@ -10,8 +10,8 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from tests.exports.personas import build_world
 from tests.factories import make_meeting, make_user
+from tests.personas import build_world
 
 # A fixed "today" for every agenda test: nothing depends on the machine's clock.
 TODAY = dt.date(2026, 3, 2)

@@ -10,10 +10,10 @@ from django.urls import reverse
 from concord.imports.models import Document, MergeProposal
 from concord.imports.services import import_paths
 from concord.people.models import Person
-from tests.exports.personas import build_world
 from tests.factories import make_user
 from tests.imports.minutes import FIRST, SECOND
 from tests.imports.staging import import_confirmed
+from tests.personas import build_world
 
 ROLES = [
     "anonymous",

@@ -11,7 +11,6 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from concord.performance.models import DataSet, PerformanceReport, TurnTheCurve
-from tests.exports.personas import build_world
 from tests.factories import make_user
 from tests.performance.perf_factories import (
     make_area,
@@ -20,6 +19,7 @@ from tests.performance.perf_factories import (
     period,
     set_target,
 )
+from tests.personas import build_world
 
 QUARTERS = ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"]
 

@@ -1,4 +1,4 @@
-"""The shared small partnership (tests/exports/personas.py) with entries in every register."""
+"""The shared small partnership (tests/personas.py) with entries in every register."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.exports.personas import build_world
 from tests.factories import make_user
+from tests.personas import build_world
 from tests.registers.entries import add_entries
 
 

@@ -6,8 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.exports.personas import build_world
 from tests.factories import make_user
+from tests.personas import build_world
 
 
 @pytest.fixture
