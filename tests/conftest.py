@@ -1,33 +1,68 @@
-"""Personas for the core tests: the shared small partnership plus a body editor."""
+"""Fixtures for every test: the small partnership (tests/personas.py) and its six personas.
+
+``world`` is the partnership with a body editor and an entry of each kind in
+every register; a folder whose tests need less (or more) overrides ``world`` in
+its own conftest, built from the same ``tests.personas.build_world``. The
+persona fixtures (``secretariat_user``, ``editor_user``, ``chair_user``,
+``member_user``, ``outsider_user``, ``anonymous_user``) are that world's; sign
+the test client in as one with ``as_user(user)``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth.models import User
+from django.test import Client
 
-from tests.factories import make_user
-from tests.personas import build_world
-from tests.registers.entries import add_entries
+from tests import personas
 
 
 @pytest.fixture
 def world(db) -> SimpleNamespace:
-    w = build_world()
-    w.editor = make_user(username="board-editor")
-    w.board.editors.add(w.editor)
-    add_entries(w)  # one public and one members-only entry in each register
-    return w
+    return personas.build_world(editor=True, register_entries=True)
 
 
 @pytest.fixture
-def as_user(client):
+def as_user(client: Client) -> Callable[[User | None], Client]:
     """Sign the test client in as a user (or stay anonymous for ``None``)."""
 
-    def sign_in(user):
+    def sign_in(user: User | None) -> Client:
         client.logout()
         if user is not None:
             client.force_login(user)
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def secretariat_user(world: SimpleNamespace) -> User | None:
+    return personas.persona(world, "secretariat")
+
+
+@pytest.fixture
+def editor_user(world: SimpleNamespace) -> User | None:
+    return personas.persona(world, "body editor")
+
+
+@pytest.fixture
+def chair_user(world: SimpleNamespace) -> User | None:
+    return personas.persona(world, "chair")
+
+
+@pytest.fixture
+def member_user(world: SimpleNamespace) -> User | None:
+    return personas.persona(world, "member")
+
+
+@pytest.fixture
+def outsider_user(world: SimpleNamespace) -> User | None:
+    return personas.persona(world, "outsider")
+
+
+@pytest.fixture
+def anonymous_user() -> None:
+    return None
