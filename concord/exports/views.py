@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -58,7 +59,9 @@ def _meeting_url(request: HttpRequest, meeting: Meeting) -> str:
     return request.build_absolute_uri(path)
 
 
-def _calendar_response(request: HttpRequest, meetings, name: str, filename: str) -> HttpResponse:
+def _calendar_response(
+    request: HttpRequest, meetings: Iterable[Meeting], name: str, filename: str
+) -> HttpResponse:
     body = meetings_calendar(
         meetings,
         name=name,
