@@ -1,10 +1,24 @@
-"""Fixtures for every test."""
+"""Fixtures for every test: the small partnership (tests/personas.py) and its six personas.
+
+``world`` is the partnership with a body editor and an entry of each kind in
+every register; a folder whose tests need less (or more) overrides ``world`` in
+its own conftest, built from the same ``tests.personas.build_world``. The
+persona fixtures (``secretariat_user``, ``editor_user``, ``chair_user``,
+``member_user``, ``outsider_user``, ``anonymous_user``) are that world's; sign
+the test client in as one with ``as_user(user)``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from types import SimpleNamespace
+
 import pytest
+from django.contrib.auth.models import User
+from django.test import Client
 
 from concord.governance.identity import keep_default_identity
+from tests import personas
 
 
 @pytest.fixture(autouse=True)
@@ -14,3 +28,51 @@ def default_partnership_identity():
     keep_default_identity()
     yield
     keep_default_identity()
+
+
+@pytest.fixture
+def world(db) -> SimpleNamespace:
+    return personas.build_world(editor=True, register_entries=True)
+
+
+@pytest.fixture
+def as_user(client: Client) -> Callable[[User | None], Client]:
+    """Sign the test client in as a user (or stay anonymous for ``None``)."""
+
+    def sign_in(user: User | None) -> Client:
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def secretariat_user(world: SimpleNamespace) -> User | None:
+    return personas.persona(world, "secretariat")
+
+
+@pytest.fixture
+def editor_user(world: SimpleNamespace) -> User | None:
+    return personas.persona(world, "body editor")
+
+
+@pytest.fixture
+def chair_user(world: SimpleNamespace) -> User | None:
+    return personas.persona(world, "chair")
+
+
+@pytest.fixture
+def member_user(world: SimpleNamespace) -> User | None:
+    return personas.persona(world, "member")
+
+
+@pytest.fixture
+def outsider_user(world: SimpleNamespace) -> User | None:
+    return personas.persona(world, "outsider")
+
+
+@pytest.fixture
+def anonymous_user() -> None:
+    return None

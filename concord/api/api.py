@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from ninja import NinjaAPI, Query, Schema
+from ninja.params import functions as param
 from ninja.security import django_auth
 from pydantic import BeforeValidator, Field
 
@@ -159,7 +161,9 @@ def action_out(action: Action) -> dict[str, Any]:
     }
 
 
-def page(qs: QuerySet, params: PageParams, render) -> dict[str, Any]:
+def page(
+    qs: QuerySet[Any], params: PageParams, render: Callable[[Any], dict[str, Any]]
+) -> dict[str, Any]:
     """One page of a list: a count query and one query (plus fixed prefetches) for the rows."""
     rows = qs[params.offset : params.offset + params.limit]
     return {
@@ -233,8 +237,8 @@ def list_meetings(
     request: HttpRequest,
     params: Query[PageParams],
     body: str | None = None,
-    date_from: IsoDate | None = Query(None, alias="from"),  # noqa: B008
-    date_to: IsoDate | None = Query(None, alias="to"),  # noqa: B008
+    date_from: IsoDate | None = param.Query(None, alias="from"),  # noqa: B008
+    date_to: IsoDate | None = param.Query(None, alias="to"),  # noqa: B008
 ) -> dict[str, Any]:
     """Meetings of the bodies the caller may see, latest first; filter by body slug and dates."""
     qs = Meeting.objects.visible_to(viewer_for(request)).select_related("body")
@@ -344,9 +348,9 @@ def get_meeting(request: HttpRequest, meeting_id: int) -> dict[str, Any]:
 def list_actions(
     request: HttpRequest,
     params: Query[PageParams],
-    body: int | None = Query(None, ge=1, le=MAX_ID),
-    owner: int | None = Query(None, ge=1, le=MAX_ID),
-    organisation: int | None = Query(None, ge=1, le=MAX_ID),
+    body: int | None = param.Query(None, ge=1, le=MAX_ID),
+    owner: int | None = param.Query(None, ge=1, le=MAX_ID),
+    organisation: int | None = param.Query(None, ge=1, le=MAX_ID),
     status: str = "outstanding",
     overdue: bool = False,
 ) -> dict[str, Any]:

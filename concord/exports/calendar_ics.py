@@ -120,4 +120,5 @@ def meetings_calendar(
             first_date=min(dates) - dt.timedelta(days=366),
             last_date=max(dates) + dt.timedelta(days=366),
         )
-    return cal.to_ical()
+    ical: bytes = cal.to_ical()
+    return ical

@@ -8,11 +8,13 @@ included.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
 
 from django.db.models import QuerySet
 from django.utils.text import slugify
+from docx.document import Document as DocumentObject
 
 from concord.actions.models import Action
 from concord.actions.services import items_with_actions
@@ -37,7 +39,7 @@ ATTENDANCE_SECTIONS = (
 ROLE_ORDER: dict[str, int] = {AttendanceRole.CHAIR: 0, AttendanceRole.VICE_CHAIR: 1}
 
 
-def format_date(value) -> str:  # a date
+def format_date(value: dt.date) -> str:
     """A date as minutes write it.
 
     >>> import datetime as dt; format_date(dt.date(2025, 3, 4))
@@ -94,10 +96,13 @@ def minutes_filename(meeting: Meeting) -> str:
     return f"{slugify(meeting.body.name)}-{meeting.date:%Y-%m-%d}-minutes.docx"
 
 
-def _actions_table(document, rows: Sequence[tuple[str, ...]], headings: Sequence[str]) -> None:
+def _actions_table(
+    document: DocumentObject, rows: Sequence[tuple[str, ...]], headings: Sequence[str]
+) -> None:
     table = grid_table(document, headings)
     for row in rows:
-        for cell, value in zip(table.add_row().cells, row, strict=True):
+        added = table.add_row()  # type: ignore[no-untyped-call]  # python-docx has no annotation
+        for cell, value in zip(added.cells, row, strict=True):
             cell.text = value
     document.add_paragraph()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -62,7 +63,7 @@ def _meeting_url(request: HttpRequest, meeting: Meeting) -> str:
 
 def _calendar_response(
     request: HttpRequest,
-    meetings,
+    meetings: Iterable[Meeting],
     name: str,
     filename: str,
     events: QuerySet[Event] | None = None,

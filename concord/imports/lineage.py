@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from concord.actions.models import Action
+from concord.governance.models import Body
 from concord.people.matching import name_key, near_reason
 
 SIMILAR = 85
@@ -92,7 +93,7 @@ class OpenActions:
         self.used: set[int] = set()
 
     @classmethod
-    def of(cls, body, before: dt.date) -> OpenActions:  # a Body
+    def of(cls, body: Body, before: dt.date) -> OpenActions:
         """Three queries: the actions, their owners and the owners' people."""
         actions = list(
             Action.objects.outstanding()

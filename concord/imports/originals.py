@@ -36,7 +36,8 @@ def documents_storage() -> Storage:
     backend = settings.CONCORD_DOCUMENTS_STORAGE or FOLDER_BACKEND
     if backend == FOLDER_BACKEND:
         return FileSystemStorage(location=settings.CONCORD_DOCUMENTS_DIR)
-    return import_string(backend)()
+    storage: Storage = import_string(backend)()
+    return storage
 
 
 def folder_storage(folder: Path) -> Storage:
@@ -64,7 +65,7 @@ def is_kept(name: str) -> bool:
     return bool(name) and documents_storage().exists(name)
 
 
-def open_original(name: str) -> File:
+def open_original(name: str) -> File[bytes]:
     """The kept original, opened for reading (the caller closes it)."""
     return documents_storage().open(name, "rb")
 

@@ -263,7 +263,7 @@ def delete_register_entry(obj: Person | Organisation, *, user: Any) -> None:
         if used:
             raise ApplyError(f"{obj} cannot be deleted: referred to by {', '.join(used)}")
         model = MergeProposal if isinstance(obj, Person) else OrganisationMergeProposal
-        for proposal in model.objects.filter(models.Q(keep=obj) | models.Q(other=obj)):  # type: ignore[misc]
+        for proposal in model.objects.filter(models.Q(keep=obj) | models.Q(other=obj)):
             _tag(proposal, user, f"{obj} deleted").delete()
         _tag(obj, user, "deleted from the register").delete()
 

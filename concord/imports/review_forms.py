@@ -10,6 +10,7 @@ field it is about. Pickers only offer what the reviewer may see
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -361,7 +362,7 @@ def _rows(formset: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _due(parsed: tuple | None) -> str | None:
+def _due(parsed: tuple[dt.date, str] | None) -> str | None:
     if not parsed:
         return None
     day, precision = parsed

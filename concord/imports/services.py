@@ -115,7 +115,9 @@ class Summary:
 # -- storing one extraction result ----------------------------------------------------
 
 
-def finish_document(document: Document, extracted: Extracted, *, record: dict | None = None) -> str:
+def finish_document(
+    document: Document, extracted: Extracted, *, record: dict[str, Any] | None = None
+) -> str:
     """Save ``extracted`` on ``document`` as a draft to review, in one transaction.
 
     Nothing reaches the register, bodies or meetings: the record waits with

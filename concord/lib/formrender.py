@@ -4,7 +4,7 @@ Django renders every widget through a template (an ``<input>`` through two,
 a select through one per option). A page of many small forms, such as the
 minutes written on one page, spent most of its time there. This renderer
 writes the plain inputs, textareas and selects itself, producing exactly what
-Django's own templates would (``tests/core/test_formrender.py`` compares them
+Django's own templates would (``tests/lib/test_formrender.py`` compares them
 widget by widget); every other template (radio buttons, form and field
 templates, anything unexpected) is rendered by Django as before. Values are
 escaped as the templates escape them: ``conditional_escape``, so text marked

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
@@ -76,7 +77,14 @@ def decisions(request: HttpRequest) -> HttpResponse:
     )
 
 
-class DecisionsFeed(Feed):
+# Django's Feed is generic in the stubs (its items, its object), not at run time.
+if TYPE_CHECKING:
+    DecisionFeedBase = Feed[Decision, HttpRequest]
+else:
+    DecisionFeedBase = Feed
+
+
+class DecisionsFeed(DecisionFeedBase):
     """The latest decisions as Atom; ``?body=slug`` for one body's (what a visitor may read)."""
 
     feed_type = Atom1Feed

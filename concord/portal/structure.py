@@ -169,7 +169,7 @@ def diagram_source(nodes: list[BodyNode], link: Callable[[str], str]) -> str:
     for node in nodes:
         if node.parent_pk is not None and node.pk not in roots:
             dot.edge(f"b{node.pk}", f"b{node.parent_pk}", tooltip="reports to")
-    return dot.source
+    return str(dot.source)
 
 
 _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)

@@ -8,6 +8,7 @@ from django import forms
 from django.db import transaction
 from django.utils.text import slugify
 
+from concord.lib.fields import AnyModelMultipleChoiceField
 from concord.lib.locking import VersionedForm
 from concord.meetings.models import Decision
 from concord.portal.models import Topic
@@ -36,7 +37,7 @@ class TopicForm(VersionedForm):
         return slug
 
 
-class TopicChoices(forms.ModelMultipleChoiceField):
+class TopicChoices(AnyModelMultipleChoiceField):
     """Topics by id; an id that cannot be one (letters, 40 digits) is a field error,
     never a query the database refuses."""
 

@@ -10,8 +10,8 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from tests.exports.personas import build_world
-from tests.factories import make_meeting, make_user
+from tests.factories import make_meeting
+from tests.personas import build_world
 
 # A fixed "today" for every agenda test: nothing depends on the machine's clock.
 TODAY = dt.date(2026, 3, 2)
@@ -34,22 +34,7 @@ def world(db, today, settings, tmp_path) -> SimpleNamespace:
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.CONCORD_PAGE_CACHE_GENERATION_FILE = tmp_path / "generation"
     cache.clear()
-    w = build_world()
-    w.editor = make_user(username="board-editor")
-    w.board.editors.add(w.editor)
+    w = build_world(editor=True)
     # Three weeks ahead: its agenda goes out a week before, on 16 March.
     w.next_meeting = make_meeting(body=w.board, date=TODAY + dt.timedelta(days=21))
     return w
-
-
-@pytest.fixture
-def as_user(client):
-    """Sign the test client in as a user (or stay anonymous for ``None``)."""
-
-    def sign_in(user):
-        client.logout()
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return sign_in

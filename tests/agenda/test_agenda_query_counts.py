@@ -61,7 +61,7 @@ def _count(client, url: str) -> int:
     return len(ctx.captured_queries)
 
 
-# The agenda page is the editors' (refused to others: tests/core/test_access_matrix.py).
+# The agenda page is the editors' (refused to others: tests/project/test_access_matrix.py).
 CASES = [(page, who) for page in PAGES for who in WHO if page != "agenda page" or who == WHO[0]]
 
 

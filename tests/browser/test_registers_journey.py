@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from concord.registers.models import AddedValue, FundingBid, Risk
 from tests.browser.test_secretariat_journey import assert_accessible
-from tests.exports.personas import build_world
+from tests.personas import build_world
 from tests.registers.entries import add_entries
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from tests.exports.personas import build_world
+from tests.personas import build_world
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}

@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 
 from tests.browser.test_search_journey import PHONE, assert_accessible, assert_fits_the_phone
-from tests.exports.personas import build_world
+from tests.personas import build_world
 
 pytestmark = pytest.mark.browser
 

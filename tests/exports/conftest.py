@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.exports.personas import build_world
+from tests.personas import build_world
 
 
 @pytest.fixture

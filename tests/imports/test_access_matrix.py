@@ -10,10 +10,9 @@ from django.urls import reverse
 from concord.imports.models import Document, MergeProposal
 from concord.imports.services import import_paths
 from concord.people.models import Person
-from tests.exports.personas import build_world
-from tests.factories import make_user
 from tests.imports.minutes import FIRST, SECOND
 from tests.imports.staging import import_confirmed
+from tests.personas import build_world
 
 ROLES = [
     "anonymous",
@@ -31,9 +30,7 @@ REFUSED = [L, 403, 403, 403, 403, 403, 403]
 
 @pytest.fixture
 def world(db, write) -> SimpleNamespace:
-    w = build_world()
-    w.editor = make_user(username="board-editor")
-    w.board.editors.add(w.editor)
+    w = build_world(editor=True)
     import_confirmed([write(FIRST, "feb.txt"), write(SECOND, "may.txt")])
     w.created = Person.objects.get(name="Mria Okafor")
     import_paths([write(FIRST, "heron.html")], body="Heron Forum")  # left awaiting review

@@ -256,7 +256,7 @@ ROLES = [
 
 @pytest.mark.parametrize("role", ROLES)
 def test_every_role_but_the_secretariat_is_refused_the_decision(client, db, write, role):
-    from tests.exports.personas import build_world
+    from tests.personas import build_world
 
     world = build_world()
     import_confirmed([write(ORG_FIRST, "march.txt"), write(ORG_SECOND, "june.txt")])

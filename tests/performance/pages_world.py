@@ -11,8 +11,6 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from concord.performance.models import DataSet, PerformanceReport, TurnTheCurve
-from tests.exports.personas import build_world
-from tests.factories import make_user
 from tests.performance.perf_factories import (
     make_area,
     make_indicator,
@@ -20,16 +18,14 @@ from tests.performance.perf_factories import (
     period,
     set_target,
 )
+from tests.personas import build_world, make_body_editor
 
 QUARTERS = ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"]
 
 
 def build_perf_world(extra_indicators: int = 0, extra_wards: int = 0) -> SimpleNamespace:
-    w = build_world()
-    w.editor = make_user(username="board-editor")
-    w.board.editors.add(w.editor)
-    w.tasking_editor = make_user(username="tasking-editor")
-    w.tasking.editors.add(w.tasking_editor)
+    w = build_world(editor=True)
+    w.tasking_editor = make_body_editor(w.tasking, username="tasking-editor")
 
     nation = make_area(code="N9000001", name="Invented Nation", level="nation")
     region = make_area(code="R9000001", name="Invented Region", level="region", parent=nation)

@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from concord.performance import achievement, periods, words
 from concord.performance.models import DataSet
-from tests.exports.personas import build_world
 from tests.performance.perf_factories import make_area, make_indicator, observe, set_target
+from tests.personas import build_world
 
 SVG = "{http://www.w3.org/2000/svg}"
 

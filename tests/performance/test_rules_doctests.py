@@ -1,4 +1,4 @@
-"""The rules are documented by examples (run by tests/test_doctests.py) and need no Django."""
+"""The rules are documented by examples (run by tests/project/test_doctests.py); no Django."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Every register's list parameters, forms, steps and import answer absurd values without a
-5xx (the site-wide crawl in tests/core reaches only some of the registers' entry pages)."""
+5xx (the site-wide crawl in tests/project reaches only some of the registers' entry pages)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from concord.registers.models import AnnualReport, CaseStudy
-from tests.core.fuzzing import ABSURD, absurd_file
+from tests.project.fuzzing import ABSURD, absurd_file
 
 FIELDS = {
     "added-value": [

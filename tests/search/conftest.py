@@ -1,4 +1,4 @@
-"""Personas and a small partnership for the search tests (the core tests' world)."""
+"""Personas and the small partnership for the search tests: a body editor, no register entries."""
 
 from __future__ import annotations
 
@@ -6,26 +6,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.exports.personas import build_world
-from tests.factories import make_user
+from tests.personas import build_world
 
 
 @pytest.fixture
 def world(db) -> SimpleNamespace:
-    w = build_world()
-    w.editor = make_user(username="board-editor")
-    w.board.editors.add(w.editor)
-    return w
-
-
-@pytest.fixture
-def as_user(client):
-    """Sign the test client in as a user (or stay anonymous for ``None``)."""
-
-    def sign_in(user):
-        client.logout()
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return sign_in
+    return build_world(editor=True)

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 
-from tests.exports.personas import build_world
+from tests.personas import build_world
 
 
 @pytest.fixture(autouse=True)

@@ -35,7 +35,7 @@ class ReclaimingWorker(db_worker.Worker):
         self._next_reclaim = 0.0
         super().__init__(**kwargs)
 
-    @property  # type: ignore[override]
+    @property
     def running(self) -> bool:
         if self._running and time.monotonic() >= self._next_reclaim:
             self._next_reclaim = time.monotonic() + worker.heartbeat_timeout().total_seconds()

@@ -1,11 +1,35 @@
-"""A small partnership seen by several personas: the public, a partner outside the
-bodies, voting and non-voting members, and the secretariat (shared by tests/api)."""
+"""The persona base: one small partnership seen by the six kinds of people who use Concord.
+
+``build_world()`` makes the partnership: a public board and a members-only
+tasking group, an approved meeting with a public and a restricted item, a draft
+and a members-only meeting, actions on each. The six personas, as attributes of
+that world and as plain factory functions for tests that build their own data:
+
+=============  ==========================  =================================
+persona        in the world                factory
+=============  ==========================  =================================
+secretariat    ``w.secretariat``           ``make_secretariat_user()``
+body editor    ``w.editor`` (``editor=``)  ``make_body_editor(body)``
+chair          ``chair_user(w)``           ``make_chair_user(body)``
+member         ``w.board_member``          ``make_member_user(body)``
+outsider       ``w.stranger``              ``make_outsider()``
+anonymous      ``None``                    ``None``
+=============  ==========================  =================================
+
+Beside them: ``w.board_adviser`` (a non-voting member), ``w.tasking_member``
+(a member of the members-only group) and ``w.partner`` (a member of another
+forum). ``persona(w, name)`` gives any of the six by name; the fixtures of
+the same names are in ``tests/conftest.py``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from types import SimpleNamespace
 
+from django.contrib.auth.models import User
+
+from concord.governance.models import Body
 from concord.meetings.models import MinutesStatus
 from tests.factories import (
     make_action,
@@ -20,9 +44,62 @@ from tests.factories import (
     make_secretariat_user,
     make_user,
 )
+from tests.registers.entries import add_entries
+
+PERSONAS = ("secretariat", "body editor", "chair", "member", "outsider", "anonymous")
 
 
-def build_world() -> SimpleNamespace:
+def make_body_editor(body: Body, **kwargs: object) -> User:
+    """A signed-in user who edits ``body``'s records (and sits on no body)."""
+    user = make_user(**kwargs)
+    body.editors.add(user)
+    return user
+
+
+def make_chair_user(body: Body, **kwargs: object) -> User:
+    """A signed-in user whose person holds the chair of ``body``."""
+    return make_member_user(body, role="chair", **kwargs)
+
+
+def make_outsider(**kwargs: object) -> User:
+    """A signed-in user who sits on no body and edits nothing."""
+    return make_user(**kwargs)
+
+
+def chair_user(w: SimpleNamespace) -> User:
+    """The board's chair as a signed-in user, made the first time it is asked for.
+
+    Not in the world from the start: a chair's seat would change what the
+    board's members, quorum and exports show in every other test.
+    """
+    if not hasattr(w, "chair_user"):
+        w.chair_user = make_chair_user(w.board, username="board-chair")
+    user: User = w.chair_user
+    return user
+
+
+def persona(w: SimpleNamespace, name: str) -> User | None:
+    """One of the six ``PERSONAS`` of world ``w`` by name (``None`` for anonymous)."""
+    if name == "anonymous":
+        return None
+    if name == "chair":
+        return chair_user(w)
+    if name == "body editor" and not hasattr(w, "editor"):
+        w.editor = make_body_editor(w.board, username="board-editor")
+    attribute = {
+        "secretariat": "secretariat",
+        "body editor": "editor",
+        "member": "board_member",
+        "outsider": "stranger",
+    }[name]
+    user: User = getattr(w, attribute)
+    return user
+
+
+def build_world(*, editor: bool = False, register_entries: bool = False) -> SimpleNamespace:
+    """The small partnership with its personas; with ``editor``, ``w.editor`` edits the
+    board's records; with ``register_entries``, one public and one members-only entry
+    in each register (``tests/registers/entries.py``)."""
     council = make_organisation(name="Riverton City Council", sector="public")
     police = make_organisation(name="Riverton Police", sector="public")
     board = make_body(name="Safer Riverton Board", slug="safer-riverton-board")
@@ -93,7 +170,7 @@ def build_world() -> SimpleNamespace:
         body=tasking,
         description="Review the prolific offender list",
     )
-    return SimpleNamespace(
+    w = SimpleNamespace(
         council=council,
         police=police,
         board=board,
@@ -118,3 +195,8 @@ def build_world() -> SimpleNamespace:
         tasking_member=make_member_user(tasking),
         stranger=make_user(),
     )
+    if editor:
+        w.editor = make_body_editor(board, username="board-editor")
+    if register_entries:
+        add_entries(w)
+    return w

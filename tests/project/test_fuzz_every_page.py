@@ -18,7 +18,11 @@ from concord.performance.reports.freezing import freeze_report
 from concord.performance.tabular.staged import stage_upload
 from concord.portal.models import Topic
 from concord.registers.models import AnnualReport, CaseStudy
-from tests.core.fuzzing import (
+from tests.imports.minutes import FIRST, SECOND
+from tests.imports.staging import confirm_all
+from tests.ingest.builders import to_txt
+from tests.performance.pages_world import build_perf_world
+from tests.project.fuzzing import (
     ABSURD,
     PER_FIELD,
     PER_PARAM,
@@ -27,10 +31,6 @@ from tests.core.fuzzing import (
     get_url,
     pattern_names,
 )
-from tests.imports.minutes import FIRST, SECOND
-from tests.imports.staging import confirm_all
-from tests.ingest.builders import to_txt
-from tests.performance.pages_world import build_perf_world
 from tests.registers.entries import add_entries
 
 # Patterns the crawl cannot reach from a page of the invented world, with the reason.
@@ -39,7 +39,7 @@ UNREACHED = {
     "imports:decide_organisation": "the invented minutes propose no organisation merge",
     "register:logo": "the logo image, linked only once one is set (tests/governance/)",
     "register:theme": "the colours' stylesheet, linked only once set (tests/governance/)",
-    "password_reset_confirm": "needs the token of a reset e-mail (tests/core/test_sign_in.py)",
+    "password_reset_confirm": "needs the token of a reset e-mail (tests/lib/test_sign_in.py)",
     # Linked only from a bid's or an agreement's page, and the crawl reaches three of the five
     # registers' entry pages (one pattern): tests/registers/test_fuzz.py fuzzes these forms.
     "registers:funding_step": "a bid's next step (tests/registers/test_fuzz.py)",
