@@ -6,15 +6,10 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
-from collections.abc import Iterator
-from email import message_from_bytes
-from email.message import Message
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
@@ -91,38 +86,6 @@ def test_a_signed_in_user_changes_their_password(client, alice):
 def test_changing_a_password_needs_signing_in(client):
     response = client.get(reverse("password_change"))
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
-
-
-class Inbox:
-    """An aiosmtpd handler keeping every message it is given."""
-
-    def __init__(self) -> None:
-        self.messages: list[Message] = []
-
-    async def handle_DATA(self, server, session, envelope) -> str:
-        self.messages.append(message_from_bytes(envelope.content))
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def smtp(settings) -> Iterator[Inbox]:
-    """A real SMTP server on 127.0.0.1 for the length of the test; Django sends to it."""
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.port
-    try:
-        yield inbox
-    finally:
-        controller.stop()
 
 
 def test_a_password_is_reset_through_a_link_sent_by_real_e_mail(client, alice, smtp):
