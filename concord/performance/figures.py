@@ -114,7 +114,7 @@ class Figures:
         self.obs: dict[tuple[int, int], dict[rules.Period, Point]] = defaultdict(dict)
         by_id = {ind.pk: ind for ind in indicators}
         indicator_ids = list(by_id)
-        qs = Observation.objects.filter(indicator_id__in=indicator_ids)
+        qs = Observation.objects.for_everyone().filter(indicator_id__in=indicator_ids)
         where = Q(area_id__in=area_ids)
         if period_ids is not None:
             where &= Q(period_id__in=period_ids)
@@ -285,9 +285,8 @@ def recent_values(
     small_counts = SmallCounts()
     if wanted:
         for ind_id, code, value, numerator in (
-            Observation.objects.filter(
-                area=area, indicator_id__in=list(wanted), period__code__in=sorted(codes)
-            )
+            Observation.objects.for_everyone()
+            .filter(area=area, indicator_id__in=list(wanted), period__code__in=sorted(codes))
             .order_by()
             .values_list("indicator_id", "period__code", "value", "numerator")
         ):

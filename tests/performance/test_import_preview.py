@@ -210,7 +210,7 @@ def _big_file(rows: int) -> bytes:
 # indicators, areas and people, and saving the staged import (the staging table's
 # batched INSERTs are left out: one per 5,000 rows; PostgreSQL loads it by COPY and
 # then analyses it, one statement more).
-STAGE_QUERIES = {"sqlite": 29, "postgresql": 30}
+STAGE_QUERIES = {"sqlite": 31, "postgresql": 32}
 PREVIEW_PAGE_QUERIES = 6
 
 

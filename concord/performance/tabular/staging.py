@@ -26,6 +26,7 @@ _STAGE_COLUMNS = (
     "indicator_id",
     "area_id",
     "period_id",
+    "group_id",
     "value",
     "numerator",
     "denominator",
@@ -53,6 +54,7 @@ class Stage:
         cursor.execute(
             f"CREATE TEMP TABLE {self.name} ("
             f"rownum integer, indicator_id bigint, area_id bigint, period_id bigint, "
+            f"group_id bigint, "
             f"value {real}, numerator {real}, denominator {real}, ci_low {real}, "
             f"ci_high {real}, status varchar(12), note text, ytd {real}, obs_id bigint, "
             f"change varchar(6)){on_commit}"
@@ -86,16 +88,16 @@ def fetch(cursor, sql: str, params: tuple = ()) -> list[tuple]:
 def find_duplicates(cursor, stage: str, result: ImportResult) -> None:
     rows = fetch(
         cursor,
-        f"SELECT s.rownum, d.first FROM {stage} s JOIN ("
-        f"  SELECT indicator_id, area_id, period_id, MIN(rownum) AS first FROM {stage}"
-        f"  GROUP BY indicator_id, area_id, period_id HAVING COUNT(*) > 1"
+        f"SELECT s.rownum, d.first, s.group_id FROM {stage} s JOIN ("
+        f"  SELECT indicator_id, area_id, period_id, group_id, MIN(rownum) AS first FROM {stage}"
+        f"  GROUP BY indicator_id, area_id, period_id, group_id HAVING COUNT(*) > 1"
         f") d ON s.indicator_id = d.indicator_id AND s.area_id = d.area_id"
-        f" AND s.period_id = d.period_id WHERE s.rownum > d.first ORDER BY s.rownum",
+        f" AND s.period_id = d.period_id AND {_same('s.group_id', 'd.group_id')}"
+        f" WHERE s.rownum > d.first ORDER BY s.rownum",
     )
-    for rownum, first in rows:
-        result.add_error(
-            rownum, "", f"duplicate row: same indicator, area and period as row {first}"
-        )
+    for rownum, first, group in rows:
+        same = "area, period and population group" if group else "area and period"
+        result.add_error(rownum, "", f"duplicate row: same indicator, {same} as row {first}")
 
 
 def _same(a: str, b: str) -> str:
@@ -121,13 +123,23 @@ def classify(cursor, stage: str, obs: str) -> None:
         # quarter): every row is new, and the large table need not be joined.
         cursor.execute(f"UPDATE {stage} SET change = 'new'")
         return
-    cursor.execute(
+    # Two matches, each on the unique index it can use: figures for all people,
+    # then (only when the file has any) figures by population group.
+    match = (
         f"UPDATE {stage} SET obs_id = o.id, "
         f"change = CASE WHEN {same} THEN 'same' ELSE 'update' END "
         f"FROM {obs} o WHERE o.area_id = {stage}.area_id "
         f"AND o.indicator_id = {stage}.indicator_id AND o.period_id = {stage}.period_id"
     )
+    cursor.execute(f"{match} AND {stage}.group_id IS NULL AND o.group_id IS NULL")
+    if has_groups(cursor, stage):
+        cursor.execute(f"{match} AND o.group_id = {stage}.group_id")
     cursor.execute(f"UPDATE {stage} SET change = 'new' WHERE obs_id IS NULL")
+
+
+def has_groups(cursor, stage: str) -> bool:
+    """Whether any staged row is a figure for a population group."""
+    return bool(fetch(cursor, f"SELECT 1 FROM {stage} WHERE group_id IS NOT NULL LIMIT 1"))
 
 
 def fingerprint(cursor, stage: str, obs: str) -> str:
@@ -152,7 +164,7 @@ def fingerprint(cursor, stage: str, obs: str) -> str:
 _DATA_COLUMNS = ("value", "numerator", "denominator", "ci_low", "ci_high", "note")
 
 _OBS_COLUMNS = (
-    "indicator_id, area_id, period_id, value, numerator, denominator, ci_low, ci_high, "
+    "indicator_id, area_id, period_id, group_id, value, numerator, denominator, ci_low, ci_high, "
     "status, note, entered_by_id, entered_at, approved_by_id, approved_at, batch_id"
 )
 
@@ -172,12 +184,12 @@ def write(cursor, stage: str, obs: str, hist: str, batch: ImportBatch, user) -> 
     columns = _OBS_COLUMNS
     insert = (
         f"INSERT INTO {obs} ({columns}) "
-        f"SELECT indicator_id, area_id, period_id, value, numerator, denominator, ci_low, "
-        f"ci_high, CASE WHEN status = '' THEN 'provisional' ELSE status END, note, %s, %s, "
+        f"SELECT indicator_id, area_id, period_id, group_id, value, numerator, denominator, "
+        f"ci_low, ci_high, CASE WHEN status = '' THEN 'provisional' ELSE status END, note, %s, %s, "
         f"NULL, NULL, %s FROM {stage} WHERE change = 'new' "
         # In the order of the unique index: neighbouring rows land on the same
         # index pages instead of pages all over a large table's index.
-        f"ORDER BY area_id, indicator_id, period_id"
+        f"ORDER BY area_id, indicator_id, period_id, group_id"
     )
     history = (
         f"INSERT INTO {hist} (id, {columns}, history_date, history_change_reason, "
@@ -203,12 +215,13 @@ def write(cursor, stage: str, obs: str, hist: str, batch: ImportBatch, user) -> 
     cursor.execute(
         f"INSERT INTO {hist} (id, {columns}, history_date, history_change_reason, "
         f"history_type, history_user_id) "
-        f"SELECT o.id, o.indicator_id, o.area_id, o.period_id, o.value, o.numerator, "
+        f"SELECT o.id, o.indicator_id, o.area_id, o.period_id, o.group_id, o.value, o.numerator, "
         f"o.denominator, o.ci_low, o.ci_high, o.status, o.note, o.entered_by_id, o.entered_at, "
         f"o.approved_by_id, o.approved_at, o.batch_id, %s, %s, "
         f"CASE WHEN s.change = 'new' THEN '+' ELSE '~' END, %s "
         f"FROM {stage} s JOIN {obs} o ON o.area_id = s.area_id "
         f"AND o.indicator_id = s.indicator_id AND o.period_id = s.period_id "
+        f"AND {_same('o.group_id', 's.group_id')} "
         f"WHERE s.change IN ('new', 'update')",
         (now, reason, user_id),
     )
