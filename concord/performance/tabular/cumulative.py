@@ -113,10 +113,15 @@ def convert_year_to_date(
         groups[(ind, area, group, rules.financial_year_of(p))].append(YearToDateRow(rownum, p, ytd))
     known: dict[Key, dict[rules.Period, float]] = defaultdict(dict)
     pairs = f"(SELECT DISTINCT indicator_id, area_id FROM {stage} WHERE ytd IS NOT NULL)"
+    # Each half of the union reads through its own (partial) unique index.
+    stored_sql = (
+        f"SELECT o.indicator_id, o.area_id, o.period_id, o.group_id, o.value FROM {obs} o "
+        f"JOIN {pairs} g ON o.indicator_id = g.indicator_id AND o.area_id = g.area_id"
+    )
     stored = fetch(
         cursor,
-        f"SELECT o.indicator_id, o.area_id, o.period_id, o.group_id, o.value FROM {obs} o "
-        f"JOIN {pairs} g ON o.indicator_id = g.indicator_id AND o.area_id = g.area_id",
+        f"{stored_sql} WHERE o.group_id IS NULL "
+        f"UNION ALL {stored_sql} WHERE o.group_id IS NOT NULL",
     )
     in_file = fetch(
         cursor,

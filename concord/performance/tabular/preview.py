@@ -235,13 +235,15 @@ def _years_to_date(
 
     params = tuple(ind_ids + area_ids + period_ids)
     values: dict[tuple[int, int, int | None, int], float] = {}
-    for table in (obs, stage):  # the file's figures replace the stored ones
-        for ind, area, group, period_id, value in fetch(
-            cursor,
-            f"SELECT t.indicator_id, t.area_id, t.group_id, t.period_id, t.value FROM {table} t "
-            f"WHERE {where('t')}",
-            params,
-        ):
+    select = "SELECT t.indicator_id, t.area_id, t.group_id, t.period_id, t.value FROM"
+    stored = (  # each half through its own (partial) unique index
+        f"{select} {obs} t WHERE {where('t')} AND t.group_id IS NULL UNION ALL "
+        f"{select} {obs} t WHERE {where('t')} AND t.group_id IS NOT NULL"
+    )
+    in_file = f"{select} {stage} t WHERE {where('t')}"
+    # the file's figures replace the stored ones
+    for sql, args in ((stored, params + params), (in_file, params)):
+        for ind, area, group, period_id, value in fetch(cursor, sql, args):
             values[(ind, area, group, period_id)] = value
     ids = {str(p): pk for pk, p in by_id.items()}
     out: dict[tuple[int, int], float | None] = {}

@@ -113,11 +113,14 @@ def classify(cursor, stage: str, obs: str) -> None:
         ]
         + [f"o.note = {stage}.note", f"({stage}.status = '' OR o.status = {stage}.status)"]
     )
-    if not fetch(
+    groups = has_groups(cursor, stage)
+    # (A file with figures by group is always matched row by row: the probe reads
+    # the figures for all people, through their (indicator, period, area) index.)
+    if not groups and not fetch(
         cursor,
         f"SELECT 1 FROM (SELECT DISTINCT indicator_id, period_id FROM {stage}) p "
         f"WHERE EXISTS (SELECT 1 FROM {obs} o WHERE o.indicator_id = p.indicator_id "
-        f"AND o.period_id = p.period_id) LIMIT 1",
+        f"AND o.period_id = p.period_id AND o.group_id IS NULL) LIMIT 1",
     ):
         # Nothing stored yet for any indicator and period of the file (a new
         # quarter): every row is new, and the large table need not be joined.
@@ -132,7 +135,7 @@ def classify(cursor, stage: str, obs: str) -> None:
         f"AND o.indicator_id = {stage}.indicator_id AND o.period_id = {stage}.period_id"
     )
     cursor.execute(f"{match} AND {stage}.group_id IS NULL AND o.group_id IS NULL")
-    if has_groups(cursor, stage):
+    if groups:
         cursor.execute(f"{match} AND o.group_id = {stage}.group_id")
     cursor.execute(f"UPDATE {stage} SET change = 'new' WHERE obs_id IS NULL")
 
@@ -212,16 +215,20 @@ def write(cursor, stage: str, obs: str, hist: str, batch: ImportBatch, user) -> 
         return
     cursor.execute(update, (user_id, now, batch.pk))
     cursor.execute(insert, (user_id, now, batch.pk))
-    cursor.execute(
-        f"INSERT INTO {hist} (id, {columns}, history_date, history_change_reason, "
-        f"history_type, history_user_id) "
-        f"SELECT o.id, o.indicator_id, o.area_id, o.period_id, o.group_id, o.value, o.numerator, "
-        f"o.denominator, o.ci_low, o.ci_high, o.status, o.note, o.entered_by_id, o.entered_at, "
-        f"o.approved_by_id, o.approved_at, o.batch_id, %s, %s, "
+    select = (
+        f"SELECT o.id, o.indicator_id, o.area_id, o.period_id, o.group_id, o.value, "
+        f"o.numerator, o.denominator, o.ci_low, o.ci_high, o.status, o.note, o.entered_by_id, "
+        f"o.entered_at, o.approved_by_id, o.approved_at, o.batch_id, %s, %s, "
         f"CASE WHEN s.change = 'new' THEN '+' ELSE '~' END, %s "
         f"FROM {stage} s JOIN {obs} o ON o.area_id = s.area_id "
         f"AND o.indicator_id = s.indicator_id AND o.period_id = s.period_id "
-        f"AND {_same('o.group_id', 's.group_id')} "
-        f"WHERE s.change IN ('new', 'update')",
-        (now, reason, user_id),
+    )
+    # One join per unique index: figures for all people, then figures by group.
+    cursor.execute(
+        f"INSERT INTO {hist} (id, {columns}, history_date, history_change_reason, "
+        f"history_type, history_user_id) "
+        f"{select} AND o.group_id IS NULL WHERE s.group_id IS NULL "
+        f"AND s.change IN ('new', 'update') "
+        f"UNION ALL {select} AND o.group_id = s.group_id WHERE s.change IN ('new', 'update')",
+        (now, reason, user_id, now, reason, user_id),
     )
