@@ -75,6 +75,10 @@ class Stage:
         iterator = iter(rows)
         while chunk := list(itertools.islice(iterator, STAGE_BATCH)):
             self.cursor.executemany(sql, chunk)
+        # Without statistics SQLite takes the staging table for a large one and
+        # builds a Bloom filter over the whole observations table for each join
+        # (a third of a second for 1,500 rows into 800,000).
+        self.cursor.execute(f"ANALYZE {self.name}")
 
     def drop(self) -> None:
         self.cursor.execute(f"DROP TABLE IF EXISTS {self.name}")
