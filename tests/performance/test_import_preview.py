@@ -274,6 +274,32 @@ def test_previews_left_unconfirmed_for_a_week_are_put_aside_at_the_next_upload(w
     assert StagedImport.objects.filter(pk__in=[recent.pk, other.pk]).count() == 2
 
 
+def test_the_sweep_command_puts_aside_everyone_s_old_previews(w):
+    import datetime as dt
+    import io
+    import os
+
+    from django.core.management import CommandError, call_command
+    from django.utils import timezone
+
+    old, _ = stage_upload(FILE, "old.csv", w.editor)
+    other, _ = stage_upload(FILE, "other.csv", w.secretariat)
+    recent, _ = stage_upload(FILE, "recent.csv", w.secretariat)
+    assert old and other and recent
+    StagedImport.objects.filter(pk=old.pk).update(uploaded_at=timezone.now() - dt.timedelta(3))
+    StagedImport.objects.filter(pk=other.pk).update(uploaded_at=timezone.now() - dt.timedelta(9))
+    out = io.StringIO()
+    call_command("sweep_staged_imports", stdout=out)
+    assert out.getvalue().strip() == "1 unconfirmed preview(s) older than 7 day(s) put aside."
+    assert set(StagedImport.objects.values_list("pk", flat=True)) == {old.pk, recent.pk}
+    path = old.file.path
+    call_command("sweep_staged_imports", "--days", "2", stdout=io.StringIO())
+    assert not os.path.exists(path)
+    assert set(StagedImport.objects.values_list("pk", flat=True)) == {recent.pk}
+    with pytest.raises(CommandError, match="--days must be a whole number from 1 to 3650"):
+        call_command("sweep_staged_imports", "--days", "0")
+
+
 def test_an_editor_who_lost_the_body_cannot_confirm_an_earlier_preview(client, w):
     client.force_login(w.editor)
     upload(client)
