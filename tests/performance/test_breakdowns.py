@@ -257,3 +257,31 @@ def test_year_to_date_figures_by_group_are_taken_apart_group_by_group(w):
         ("male", "2026-Q3"): 120,
     }
     assert period("2026-Q3")  # the periods exist
+
+
+def test_the_admin_keeps_the_groups_and_refuses_a_stale_save(client, w):
+    admin = make_user(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    sex = w["female"].dimension
+    url = reverse("admin:performance_dimension_change", args=[sex.pk])
+    form = {
+        "name": "Sex",
+        "code": "sex",
+        "order": 1,
+        "description": "Female and male",
+        "reference_group": w["male"].pk,
+        "opened_version": 1,
+    }
+    assert client.post(url, form).status_code == 302
+    sex.refresh_from_db()
+    assert (sex.reference_group, sex.version) == (w["male"], 2)
+    assert sex.history.count() == 2
+    stale = client.post(url, {**form, "description": "Overwritten"}, follow=True)
+    assert "Someone else saved this dimension" in stale.content.decode()
+    sex.refresh_from_db()
+    assert sex.description == "Female and male"
+    # Another dimension's group cannot be this one's reference.
+    refused = client.post(url, {**form, "opened_version": 2, "reference_group": w["white"].pk})
+    assert (
+        refused.status_code == 200 and "reference_group" in refused.context["adminform"].form.errors
+    )
