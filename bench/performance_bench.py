@@ -17,7 +17,16 @@ million observations at ``--scale 1`` — then measures:
   of travel and "% achieving target"): ``dashboard.dashboard`` and the page
   ``/performance/?area=…`` through Django's test client;
 * one indicator's ward table for the whole nation and one period
-  (``wards.ward_table``).
+  (``wards.ward_table``);
+* equality breakdowns (issue 16): ``--breakdown-indicators`` indicators
+  (20) carry figures by population group, 5 dimensions × 4 groups, for the
+  nation, regions and local authorities in every quarter; the dashboard is
+  measured with them in the table, and one indicator's breakdowns
+  (``breakdowns.breakdowns``) and its page;
+* the import preview (issue 16): a file of the latest stored quarter for
+  every ward × ``--import-indicators`` indicators, half of it changed,
+  classified and sampled (``import_observations(preview=...)``, as
+  ``stage_upload`` does) against the large table.
 
     .venv/bin/python bench/performance_bench.py --scale 0.1            # SQLite, temp folder
     .venv/bin/python bench/performance_bench.py --scale 1 \\
@@ -72,6 +81,8 @@ THEMES = (
     "Stronger communities",
 )
 DATASET_SLUG = "perfbench"
+DIMENSIONS = 5
+GROUPS_PER_DIMENSION = 4
 
 PEER_SCRIPT = r"""
 import sys, time, json
@@ -138,6 +149,14 @@ class Size:
         self.regions = min(REGIONS, self.las)
         self.areas = 1 + self.regions + self.las + self.wards
         self.observations = INDICATORS * QUARTERS * self.areas
+        self.breakdown_indicators = 0
+        # Figures by group: nation, regions and local authorities, every quarter.
+        self.upper_areas = 1 + self.regions + self.las
+
+    @property
+    def breakdown_rows(self) -> int:
+        groups = DIMENSIONS * GROUPS_PER_DIMENSION
+        return self.breakdown_indicators * QUARTERS * self.upper_areas * groups
 
 
 def quarter_codes() -> list[str]:
@@ -152,6 +171,8 @@ def build(size: Size, seed: int) -> dict[str, int]:
         Area,
         AreaLevel,
         DataSet,
+        Dimension,
+        Group,
         Indicator,
         Period,
     )
@@ -236,6 +257,19 @@ def build(size: Size, seed: int) -> dict[str, int]:
         area_effect[a.pk] = area_effect[parents[a.pk]] + rnd.gauss(0, 1)
     area_rows = [(a.pk, level_noise[a.depth], area_effect[a.pk]) for a in areas]
     sens = [[rnd.uniform(0.5, 1.5) for _ in areas] for _ in indicators]
+    groups = []
+    for d in range(DIMENSIONS):
+        dimension = Dimension.objects.create(name=f"Dimension {d + 1}", code=f"d{d + 1}", order=d)
+        for g in range(GROUPS_PER_DIMENSION):
+            groups.append(
+                Group.objects.create(
+                    dimension=dimension, name=f"Group {g + 1}", code=f"g{g + 1}", order=g
+                )
+            )
+    group_effect = [(grp.pk, rnd.gauss(0, 3)) for grp in groups]
+
+    breakdown_ids = {ind.pk for ind in indicators[: size.breakdown_indicators]}
+    upper = {a.pk for a in [nation, *regions, *las]}
 
     def blocks():
         """Lists of observation rows, one per indicator and period, period by period
@@ -247,6 +281,7 @@ def build(size: Size, seed: int) -> dict[str, int]:
             for ind, (level, trend, spread, swing), s in zip(indicators, shape, sens, strict=True):
                 base = level + trend * t + (swing if t % 4 == 2 else 0.0)
                 rows = []
+                by_group = ind.pk in breakdown_ids
                 for (area_id, noise, effect), k in zip(area_rows, s, strict=True):
                     obs_id += 1
                     v = base + effect * spread * k + noise * (uniform() + uniform() - 1.0) * 2
@@ -259,6 +294,7 @@ def build(size: Size, seed: int) -> dict[str, int]:
                             ind.pk,
                             area_id,
                             period.pk,
+                            None,
                             round(v, 2),
                             round(v - h, 2),
                             round(v + h, 2),
@@ -267,9 +303,28 @@ def build(size: Size, seed: int) -> dict[str, int]:
                             stamp,
                         )
                     )
+                    if by_group and area_id in upper:
+                        for group_id, g_effect in group_effect:
+                            obs_id += 1
+                            gv = max(v + g_effect * (1 - t / (2 * QUARTERS)), 0.5)
+                            rows.append(
+                                (
+                                    obs_id,
+                                    ind.pk,
+                                    area_id,
+                                    period.pk,
+                                    group_id,
+                                    round(gv, 2),
+                                    None,
+                                    None,
+                                    "final",
+                                    "",
+                                    stamp,
+                                )
+                            )
                 yield rows
 
-    _load_observations(blocks(), size.observations, connection)
+    _load_observations(blocks(), size.observations + size.breakdown_rows, connection)
     _load_targets(
         indicators,
         shape,
@@ -286,6 +341,7 @@ def build(size: Size, seed: int) -> dict[str, int]:
         "indicators": len(indicators),
         "periods": len(periods),
         "observations": size.observations,
+        "observations by group": size.breakdown_rows,
     }
 
 
@@ -294,6 +350,7 @@ _OBS_COLUMNS = (
     "indicator_id",
     "area_id",
     "period_id",
+    "group_id",
     "value",
     "ci_low",
     "ci_high",
@@ -436,7 +493,7 @@ def count_queries(fn) -> int:
     return len(ctx.captured_queries)
 
 
-def measure_reads(runs: int, seed: int) -> dict[str, dict]:
+def measure_reads(runs: int, seed: int, breakdown_indicators: int = 0) -> dict[str, dict]:
     """Dashboard (service and page), ward table and achievement trend page timings
     over ``runs`` runs each."""
     from django.contrib.auth.models import Group, User
@@ -480,6 +537,20 @@ def measure_reads(runs: int, seed: int) -> dict[str, dict]:
         assert len(table.rows) >= 1
 
     timed("ward table, nation (service)", wards, [(rnd.choice(indicators),) for _ in range(runs)])
+    from concord.performance.breakdowns import breakdowns
+
+    with_groups = sorted(indicators, key=lambda i: i.code)[:breakdown_indicators]
+
+    def by_group(ind, area):
+        found = breakdowns(ind, area)
+        assert len(found) == DIMENSIONS, len(found)
+
+    if with_groups:
+        timed(
+            "breakdowns, one indicator (service)",
+            by_group,
+            [(rnd.choice(with_groups), rnd.choice(las)) for _ in range(runs)],
+        )
     try:
         from django.urls import reverse
 
@@ -494,6 +565,19 @@ def measure_reads(runs: int, seed: int) -> dict[str, dict]:
         assert response.status_code == 200, response.status_code
 
     timed("dashboard page (test client)", page, [(rnd.choice(las),) for _ in range(runs)])
+
+    def indicator_page(ind, area):
+        url = reverse("performance:indicator", args=[ind.pk])
+        response = client.get(url, {"area": area.code})
+        assert response.status_code == 200, response.status_code
+        assert b"By population group" in response.content
+
+    if with_groups:
+        timed(
+            "indicator page with breakdowns (test client)",
+            indicator_page,
+            [(rnd.choice(with_groups), rnd.choice(las)) for _ in range(runs)],
+        )
     trend_url = reverse("performance:achievement")
 
     def trend(area):
@@ -528,6 +612,54 @@ def write_import_csv(path: Path, n_indicators: int, seed: int) -> int:
                 )
                 n += 1
     return n
+
+
+def write_preview_csv(path: Path, n_indicators: int, seed: int) -> int:
+    """The latest stored quarter again for every ward × ``n_indicators`` indicators,
+    every other row changed; returns the row count."""
+    from concord.performance.models import Observation
+
+    rnd = random.Random(seed)
+    rows = (
+        Observation.objects.for_everyone()
+        .filter(
+            period__code=JUDGED,
+            area__level="ward",
+            indicator__code__in=[f"NB{i + 1:03d}" for i in range(n_indicators)],
+        )
+        .order_by("indicator__code", "area__code")
+        .values_list("indicator__code", "area__code", "value", "ci_low", "ci_high")
+    )
+    n = 0
+    with path.open("w") as f:
+        f.write("indicator,area,period,value,ci_low,ci_high,status\n")
+        for ind, area, value, lo, hi in rows.iterator(chunk_size=10000):
+            if n % 2:
+                value = round(value + rnd.uniform(0.5, 2.0), 2)
+            f.write(f"{ind},{area},{JUDGED},{value},{lo},{hi},final\n")
+            n += 1
+    return n
+
+
+def measure_preview(csv: Path, rows: int, repeats: int) -> dict:
+    """The preview of a file of changed and unchanged rows against the large table."""
+    from concord.performance.tabular.observations import import_observations
+    from concord.performance.tabular.preview import Preview
+
+    times = []
+    for _ in range(repeats):
+        preview = Preview()
+        start = time.perf_counter()
+        result = import_observations(csv, preview=preview)
+        times.append(time.perf_counter() - start)
+        assert result.ok and result.rows == rows, (result.summary(), result.errors[:3])
+    return {
+        "rows": rows,
+        "seconds": min(times),
+        "all": times,
+        "changed": result.updated,
+        "unchanged": result.unchanged,
+    }
 
 
 def _remove_import() -> None:
@@ -629,6 +761,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--import-indicators", type=int, default=20)
     parser.add_argument("--import-repeats", type=int, default=3)
     parser.add_argument(
+        "--breakdown-indicators",
+        type=int,
+        default=20,
+        help="indicators with figures by group (5 dimensions x 4 groups); 0 for none",
+    )
+    parser.add_argument("--skip-preview", action="store_true")
+    parser.add_argument(
         "--pandas-python",
         default="/tmp/pandas-peer/bin/python",  # noqa: S108 - a throwaway venv (README)
         help="python of a venv with pandas and sqlalchemy ('' to skip the peer)",
@@ -662,6 +801,7 @@ def run(args: argparse.Namespace, data: Path) -> int:
     from concord.performance.models import DataSet, Observation
 
     size = Size(args.scale)
+    size.breakdown_indicators = args.breakdown_indicators
     call_command("migrate", interactive=False, verbosity=0)
     existing = DataSet.objects.filter(slug=DATASET_SLUG).first()
     start = time.perf_counter()
@@ -701,7 +841,15 @@ def run(args: argparse.Namespace, data: Path) -> int:
                 ratio = imp[peer]["seconds"] / imp["concord"]["seconds"]
                 results[f"import_ratio ({peer})"] = ratio
                 print(f"Concord rate / {peer} rate: {ratio:.2f}")
-    reads = measure_reads(args.runs, args.seed)
+    if not args.skip_preview:
+        csv = data / "preview.csv"
+        rows = write_preview_csv(csv, args.import_indicators, args.seed)
+        results["preview"] = prev = measure_preview(csv, rows, args.import_repeats)
+        print(
+            f"preview {rows:,} rows ({prev['changed']:,} changed, {prev['unchanged']:,} "
+            f"unchanged): {prev['seconds']:.2f} s (best of {args.import_repeats})"
+        )
+    reads = measure_reads(args.runs, args.seed, args.breakdown_indicators)
     results["reads"] = reads
     print(f"\n{'read':32s} {'median ms':>10s} {'p95 ms':>8s} {'queries':>8s}")
     for name, r in reads.items():

@@ -24,6 +24,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from concord.demo import vocabulary as V
+from concord.demo.groups import group_figures
 from concord.governance.models import Body
 from concord.performance import rules
 from concord.performance.models import (
@@ -443,6 +444,7 @@ def _build(rng: random.Random, today: dt.date) -> dict[str, int]:
                 note="Illustrative target agreed for the demo.",
             )
         )
+    observations += group_figures(rng, [o for o in observations if o.area == town], indicators)
     bulk_create_with_history(observations, Observation, batch_size=2000)
     bulk_create_with_history(targets, Target)
     _turn_the_curve(indicators[0], town, bodies.get("cyp"))

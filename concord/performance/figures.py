@@ -115,13 +115,16 @@ class Figures:
         by_id = {ind.pk: ind for ind in indicators}
         indicator_ids = list(by_id)
         qs = Observation.objects.filter(indicator_id__in=indicator_ids)
-        where = Q(area_id__in=area_ids)
+        # Figures for all people only. The condition is repeated in each branch
+        # of the OR, so that each branch can use the (partial) unique index.
+        everyone = Q(group__isnull=True)
+        where = Q(area_id__in=area_ids) & everyone
         if period_ids is not None:
             where &= Q(period_id__in=period_ids)
         if comparator_id is not None:
             # The comparator (parent area) is only read at the judged periods:
             # half the rows of a dashboard, none of them needed for travel.
-            where |= Q(area_id=comparator_id, period_id__in=comparator_period_ids)
+            where |= Q(area_id=comparator_id, period_id__in=comparator_period_ids) & everyone
         qs = qs.filter(where)
         for ind, area, pid, value, num, den, lo, hi, status, pk in qs.values_list(
             *_OBS_FIELDS
@@ -285,9 +288,8 @@ def recent_values(
     small_counts = SmallCounts()
     if wanted:
         for ind_id, code, value, numerator in (
-            Observation.objects.filter(
-                area=area, indicator_id__in=list(wanted), period__code__in=sorted(codes)
-            )
+            Observation.objects.for_everyone()
+            .filter(area=area, indicator_id__in=list(wanted), period__code__in=sorted(codes))
             .order_by()
             .values_list("indicator_id", "period__code", "value", "numerator")
         ):

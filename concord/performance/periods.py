@@ -113,7 +113,8 @@ def period_param(text: str | None) -> tuple[rules.Period | None, str]:
 def latest_period(area: Area) -> rules.Period:
     """The quarter holding the end of the latest period with a value for ``area``
     (today's previous quarter when there are none): what a dashboard opens on."""
-    end = Observation.objects.filter(area=area).aggregate(latest=Max("period__end"))["latest"]
+    everyone = Observation.objects.for_everyone()
+    end = everyone.filter(area=area).aggregate(latest=Max("period__end"))["latest"]
     day = end or dt.date.today().replace(day=1) - dt.timedelta(days=1)
     return period_containing(rules.PeriodKind.QUARTER, day)
 
@@ -141,7 +142,8 @@ def last_financial_year(
     if picked is not None:
         return period_containing(rules.PeriodKind.FINANCIAL_YEAR, picked.end)
     day = as_of or dt.date.today()
-    end = Observation.objects.filter(area=area).aggregate(latest=Max("period__end"))["latest"]
+    everyone = Observation.objects.for_everyone()
+    end = everyone.filter(area=area).aggregate(latest=Max("period__end"))["latest"]
     if end is not None and end < day:
         day = end
     fy = period_containing(rules.PeriodKind.FINANCIAL_YEAR, day)

@@ -100,7 +100,7 @@ def ward_table(
     before: dict[int, Point] = {}
     pid_now, pid_before = periods.by_rule.get(q), periods.by_rule.get(e)
     small_counts = SmallCounts()
-    obs = Observation.objects.filter(
+    obs = Observation.objects.for_everyone().filter(
         descendants_filter(parent_area, level, "area__", depths),
         indicator=indicator,
         period_id__in=[pid for pid in (pid_now, pid_before) if pid is not None],

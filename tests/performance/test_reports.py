@@ -126,3 +126,11 @@ def test_a_report_without_exceptions_says_so():
 
 def test_the_file_name_is_made_from_body_and_period():
     assert reports.report_filename(layout()) == "healthy-lives-group-performance-2024-25.docx"
+
+
+def test_the_word_report_opens_with_the_introduction_before_the_summary():
+    text = docx_text(
+        report_document(layout(introduction="This quarter's figures.\n\nTwo are late."))
+    )
+    assert "This quarter's figures.\nTwo are late.\nSummary" in text
+    assert "Summary" in docx_text(report_document(layout()))  # none written: nothing added

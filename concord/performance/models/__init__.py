@@ -19,6 +19,7 @@ from concord.performance.models.figures import (
     TargetKind,
     TargetQuerySet,
 )
+from concord.performance.models.groups import Dimension, Group
 from concord.performance.models.indicators import (
     FREQUENCY_KIND,
     Frequency,
@@ -49,9 +50,11 @@ __all__ = [
     "AreaLevel",
     "CodeScheme",
     "DataSet",
+    "Dimension",
     "FREQUENCY_KIND",
     "FigureBasis",
     "Frequency",
+    "Group",
     "ImportBatch",
     "Indicator",
     "IndicatorQuerySet",

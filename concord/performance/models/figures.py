@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from concord.performance import rules
 from concord.performance.models.areas import Area
+from concord.performance.models.groups import Group
 from concord.performance.models.indicators import Indicator
 from concord.performance.models.periods import Period
 
@@ -60,7 +61,13 @@ class OfIndicatorQuerySet(models.QuerySet[_M]):
 
 
 class ObservationQuerySet(OfIndicatorQuerySet["Observation"]):
-    pass
+    def for_everyone(self) -> Self:
+        """Figures for all people, not for one population group (what most pages show)."""
+        return self.filter(group__isnull=True)
+
+    def by_group(self) -> Self:
+        """Figures for population groups (equality breakdowns)."""
+        return self.filter(group__isnull=False)
 
 
 class Observation(models.Model):
@@ -81,6 +88,16 @@ class Observation(models.Model):
     )
     period = models.ForeignKey(
         Period, on_delete=models.PROTECT, related_name="observations", db_index=False
+    )
+    # None: the figure is for all people; otherwise for one population group
+    # (equality breakdowns). Indexed by the partial unique constraint below.
+    group = models.ForeignKey(
+        Group,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="observations",
+        db_index=False,
     )
     value = models.FloatField()
     numerator = models.FloatField(null=True, blank=True)
@@ -120,7 +137,7 @@ class Observation(models.Model):
     # Only the original row's id is indexed in the history table: it is read one
     # observation at a time, and every index slows the bulk import.
     history = HistoricalRecords(
-        no_db_index=["indicator", "area", "period", "entered_by", "approved_by", "batch"]
+        no_db_index=["indicator", "area", "period", "group", "entered_by", "approved_by", "batch"]
     )
 
     objects = ObservationQuerySet.as_manager()
@@ -129,8 +146,17 @@ class Observation(models.Model):
         ordering = ["indicator", "area", "period"]
         constraints = [
             # Leading with area: the dashboard reads every indicator of one area.
+            # Partial: the figures for all people (nearly every row) keep an index
+            # of three columns; figures by group have their own, with the group.
             models.UniqueConstraint(
-                fields=["area", "indicator", "period"], name="unique_observation"
+                fields=["area", "indicator", "period"],
+                condition=models.Q(group__isnull=True),
+                name="unique_observation",
+            ),
+            models.UniqueConstraint(
+                fields=["area", "indicator", "period", "group"],
+                condition=models.Q(group__isnull=False),
+                name="unique_group_observation",
             ),
             models.CheckConstraint(
                 condition=models.Q(ci_low__isnull=True)
@@ -141,7 +167,12 @@ class Observation(models.Model):
         ]
         # The ward table reads one indicator and period for thousands of areas.
         indexes = [
-            models.Index(fields=["indicator", "period", "area"], name="obs_ind_period"),
+            # (figures for all people only: breakdowns are read one area at a time)
+            models.Index(
+                fields=["indicator", "period", "area"],
+                name="obs_ind_period",
+                condition=models.Q(group__isnull=True),
+            ),
             # Found when a user is deleted (SET_NULL); only rows naming someone.
             models.Index(
                 fields=["entered_by"],
@@ -156,7 +187,8 @@ class Observation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator_id} {self.area_id} {self.period_id}: {self.value}"
+        group = f" group {self.group_id}" if self.group_id else ""
+        return f"{self.indicator_id} {self.area_id} {self.period_id}{group}: {self.value}"
 
     @property
     def interval(self) -> rules.Interval | None:

@@ -136,6 +136,7 @@ class ReportLayout:
     summary: str
     status_note: str
     recommendations: str = ""
+    introduction: str = ""
     story: str = ""
     illustrative: bool = False
     frozen_on: dt.date | None = None
@@ -232,6 +233,7 @@ def report_layout(
         summary=summary_text(summary),
         status_note=note,
         recommendations=report.recommendations,
+        introduction=report.introduction,
         story=report.story,
         illustrative=illustrative,
         frozen_on=report.published_at.date() if report.published_at else None,

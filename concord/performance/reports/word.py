@@ -93,6 +93,10 @@ def report_document(layout: ReportLayout) -> bytes:
     if layout.illustrative:
         document.add_paragraph(ILLUSTRATIVE_NOTE)
 
+    for paragraph in (p.strip() for p in layout.introduction.split("\n")):
+        if paragraph:  # the introduction, as the HTML page shows it under the title
+            document.add_paragraph(paragraph)
+
     document.add_heading("Summary", level=1)
     document.add_paragraph(layout.summary)
     chart = svg_to_png(status_chart_svg(layout.rows), WIDTH, chart_height())

@@ -99,32 +99,40 @@ def convert_year_to_date(
     """
     ytd_rows = fetch(
         cursor,
-        f"SELECT rownum, indicator_id, area_id, period_id, ytd FROM {stage} WHERE ytd IS NOT NULL",
+        f"SELECT rownum, indicator_id, area_id, period_id, group_id, ytd FROM {stage} "
+        f"WHERE ytd IS NOT NULL",
     )
     if not ytd_rows:
         return
     by_id = {pk: rules.parse_period(code) for code, pk in periods.ids.items()}
-    groups: dict[tuple[int, int, rules.Period], list[YearToDateRow]] = defaultdict(list)
-    for rownum, ind, area, period_id, ytd in ytd_rows:
+    # Keyed by indicator, area, population group (None: all people) and financial year.
+    Key = tuple[int, int, int | None, rules.Period]
+    groups: dict[Key, list[YearToDateRow]] = defaultdict(list)
+    for rownum, ind, area, period_id, group, ytd in ytd_rows:
         p = by_id[period_id]
-        groups[(ind, area, rules.financial_year_of(p))].append(YearToDateRow(rownum, p, ytd))
-    known: dict[tuple[int, int, rules.Period], dict[rules.Period, float]] = defaultdict(dict)
+        groups[(ind, area, group, rules.financial_year_of(p))].append(YearToDateRow(rownum, p, ytd))
+    known: dict[Key, dict[rules.Period, float]] = defaultdict(dict)
     pairs = f"(SELECT DISTINCT indicator_id, area_id FROM {stage} WHERE ytd IS NOT NULL)"
+    # Each half of the union reads through its own (partial) unique index.
+    stored_sql = (
+        f"SELECT o.indicator_id, o.area_id, o.period_id, o.group_id, o.value FROM {obs} o "
+        f"JOIN {pairs} g ON o.indicator_id = g.indicator_id AND o.area_id = g.area_id"
+    )
     stored = fetch(
         cursor,
-        f"SELECT o.indicator_id, o.area_id, o.period_id, o.value FROM {obs} o "
-        f"JOIN {pairs} g ON o.indicator_id = g.indicator_id AND o.area_id = g.area_id",
+        f"{stored_sql} WHERE o.group_id IS NULL "
+        f"UNION ALL {stored_sql} WHERE o.group_id IS NOT NULL",
     )
     in_file = fetch(
         cursor,
-        f"SELECT s.indicator_id, s.area_id, s.period_id, s.value FROM {stage} s "
+        f"SELECT s.indicator_id, s.area_id, s.period_id, s.group_id, s.value FROM {stage} s "
         f"JOIN {pairs} g ON s.indicator_id = g.indicator_id AND s.area_id = g.area_id "
         f"WHERE s.ytd IS NULL",
     )
-    for ind, area, period_id, value in stored + in_file:  # the file's rows win
+    for ind, area, period_id, group, value in stored + in_file:  # the file's rows win
         q = by_id.get(period_id)
         if q is not None and q.kind is not rules.PeriodKind.YEAR:
-            known[(ind, area, rules.financial_year_of(q))][q] = value
+            known[(ind, area, group, rules.financial_year_of(q))][q] = value
     updates: list[tuple[float, int]] = []
     for key, given in groups.items():
         figures, problems = period_figures(given, known.get(key, {}))

@@ -25,7 +25,7 @@ from concord.performance.tabular.observations import (
 )
 from concord.performance.tabular.targets import TARGET_COLUMNS, TARGET_OPTIONAL
 
-OBSERVATION_EXPORT = (*OBSERVATION_COLUMNS, *OBSERVATION_OPTIONAL)
+OBSERVATION_EXPORT = (*OBSERVATION_COLUMNS, *OBSERVATION_OPTIONAL)  # group after value
 
 TARGET_EXPORT = (*TARGET_COLUMNS, *TARGET_OPTIONAL)
 
@@ -60,16 +60,29 @@ def _write_table(header: tuple[str, ...], rows: Iterable[tuple], fmt: str) -> by
     raise ValueError(f"unknown format {fmt!r}: csv or xlsx")
 
 
+def _with_group(rows: Iterable[tuple]) -> Iterable[tuple]:
+    """Rows whose fifth cell (dimension code, group code) becomes ``dimension: group``."""
+    for row in rows:
+        dimension, group = row[4], row[5]
+        yield (*row[:4], f"{dimension}: {group}" if group else "", *row[6:])
+
+
 def export_observations(queryset: QuerySet[Observation], fmt: str = "csv") -> bytes:
     """Observations as CSV or .xlsx, in the columns :func:`import_observations` reads.
 
-    Exporting and importing the result changes nothing (a round trip).
+    A figure for a population group names it in the ``group`` column by codes
+    (``sex: female``); figures for all people leave it empty. Exporting and
+    importing the result changes nothing (a round trip).
     """
-    rows = queryset.order_by("indicator__code", "area__code", "period__start").values_list(
+    rows = queryset.order_by(
+        "indicator__code", "area__code", "period__start", "group__dimension__order", "group__order"
+    ).values_list(
         "indicator__code",
         "area__code",
         "period__code",
         "value",
+        "group__dimension__code",
+        "group__code",
         "numerator",
         "denominator",
         "ci_low",
@@ -77,7 +90,7 @@ def export_observations(queryset: QuerySet[Observation], fmt: str = "csv") -> by
         "status",
         "note",
     )
-    return _write_table(OBSERVATION_EXPORT, rows.iterator(chunk_size=5000), fmt)
+    return _write_table(OBSERVATION_EXPORT, _with_group(rows.iterator(chunk_size=5000)), fmt)
 
 
 def export_targets(queryset: QuerySet[Target], fmt: str = "csv") -> bytes:

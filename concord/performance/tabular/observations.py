@@ -39,6 +39,8 @@ from concord.performance.tabular.reading import (
     Source,
     code_lookups,
     create_periods,
+    group_lookup,
+    group_words,
     parse_number,
     read_bytes,
     read_table,
@@ -58,6 +60,7 @@ _PROGRESS_EVERY = 10_000
 OBSERVATION_COLUMNS = ("indicator", "area", "period", "value")
 
 OBSERVATION_OPTIONAL = (
+    "group",
     "numerator",
     "denominator",
     "ci_low",
@@ -86,6 +89,7 @@ def _validated_observations(
     lookups: tuple[Lookup[IndicatorFound], Lookup[int]],
     progress: Progress | None = None,
     year_to_date: bool = False,
+    groups: Lookup[int] | None = None,
 ) -> Iterator[tuple]:
     """Check every row; yield stage tuples for the good ones, record errors for the rest.
 
@@ -110,6 +114,7 @@ def _validated_observations(
         (c, pos.get(c)) for c in ("numerator", "denominator", "ci_low", "ci_high")
     )
     i_status, i_note, i_basis = pos.get("status"), pos.get("note"), pos.get("basis")
+    i_group = pos.get("group")
     # Per distinct period text: (stage id, rules period) or None when not a period.
     period_ids: dict[str, tuple[int | None, rules.Period] | None] = {}
     for number, cells in rows:
@@ -128,6 +133,13 @@ def _validated_observations(
         if area_id is None:
             result.add_error(number, "area", problem)
             ok = False
+        group_id: int | None = None
+        group_text = cells[i_group].strip() if i_group is not None and i_group < width else ""
+        if group_text:
+            group_id, problem = (groups or Lookup("group")).find(group_words(group_text))
+            if group_id is None:
+                result.add_error(number, "group", f"{problem}: write it as 'dimension: group'")
+                ok = False
         period_text = cells[i_period] if i_period < width else ""
         if period_text not in period_ids:
             p = periods.parse(period_text)
@@ -198,6 +210,7 @@ def _validated_observations(
             found[0],  # type: ignore[index]
             area_id,
             known[0],  # type: ignore[index]
+            group_id,
             value,
             numerator,
             denominator,
@@ -226,7 +239,9 @@ def import_observations(
     title), ``area`` (code or name), ``period`` (``2009-04``, ``2009-Q2``,
     ``Q3 2026/27``, ``Sept 2026``, ``2009/10``...; the indicator's own kind),
     ``value``; optional ``numerator``, ``denominator``, ``ci_low``,
-    ``ci_high``, ``status`` (provisional, final, revised; provisional by
+    ``ci_high``, ``group`` (a population group, written ``dimension: group``
+    as ``sex: female`` or ``Age band: 16-24``, by name or code; empty for all
+    people), ``status`` (provisional, final, revised; provisional by
     default), ``note`` and ``basis`` (``period`` or ``year to date``, for a
     cumulative indicator; ``year_to_date`` gives the default).
 
@@ -298,9 +313,12 @@ class _Run:
         obs = Observation._meta.db_table
         hist = Observation.history.model._meta.db_table
         lookups = code_lookups()
+        groups = group_lookup()
         rows = read_table(self.data, self.filename)
         stage.load(
-            _validated_observations(rows, result, self.periods, lookups, progress, year_to_date)
+            _validated_observations(
+                rows, result, self.periods, lookups, progress, year_to_date, groups
+            )
         )
         if progress is not None:
             progress("Checking", result.rows)
@@ -321,6 +339,8 @@ class _Run:
             result.fingerprint = fingerprint(cursor, stage.name, obs)
         if preview is not None:
             fill_preview(preview, cursor, stage.name, obs, self.periods, lookups, result)
+            if any(groups.found_by.values()):
+                preview.columns.insert(2, ("group", groups.reading()))
         if result.dry_run:
             return
         if expect_fingerprint is not None and expect_fingerprint != result.fingerprint:

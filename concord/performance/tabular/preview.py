@@ -22,7 +22,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 
 from concord.performance import rules
-from concord.performance.models import Area, Indicator
+from concord.performance.models import Area, Group, Indicator
 from concord.performance.tabular.lookups import Lookup
 from concord.performance.tabular.reading import ImportResult, IndicatorFound, Periods
 from concord.performance.tabular.staging import fetch
@@ -133,7 +133,7 @@ def fill_preview(
             f"SELECT s.rownum, s.indicator_id, s.area_id, s.period_id, s.value, s.numerator, "
             f"s.denominator, s.ci_low, s.ci_high, s.note, s.ytd, o.value, o.numerator, "
             f"o.denominator, o.ci_low, o.ci_high, o.note, o.entered_at, o.entered_by_id, "
-            f"o.batch_id FROM {stage} s LEFT JOIN {obs} o ON o.id = s.obs_id "
+            f"o.batch_id, s.group_id FROM {stage} s LEFT JOIN {obs} o ON o.id = s.obs_id "
             f"WHERE s.change = %s ORDER BY s.rownum LIMIT %s",
             (kind, SAMPLE),
         )
@@ -147,6 +147,12 @@ def fill_preview(
     }
     by_id = {pk: rules.parse_period(code) for code, pk in periods.ids.items()}
     people = _people({row[18] for _, row in sampled if row[18]})
+    groups = {
+        g.pk: str(g)
+        for g in Group.objects.select_related("dimension").filter(
+            pk__in={row[20] for _, row in sampled if row[20]}
+        )
+    }
     totals = _years_to_date(cursor, stage, obs, sampled, inds, by_id)
     preview.samples = {kind: [] for kind, _ in CHANGE_KINDS}
     for kind, row in sampled:
@@ -168,7 +174,8 @@ def fill_preview(
             {
                 "row": row[0],
                 "indicator": f"{ind.code} {ind.title}",
-                "area": places.get(row[2], ""),
+                "area": places.get(row[2], "")
+                + (f" ({groups.get(row[20], '')})" if row[20] else ""),
                 "period": p.label(),
                 "new": figure(row[4], ind.unit, ind.decimals),
                 "old": figure(row[11], ind.unit, ind.decimals) if kind != "new" else "",
@@ -227,21 +234,23 @@ def _years_to_date(
         )
 
     params = tuple(ind_ids + area_ids + period_ids)
-    values: dict[tuple[int, int, int], float] = {}
-    for table in (obs, stage):  # the file's figures replace the stored ones
-        for ind, area, period_id, value in fetch(
-            cursor,
-            f"SELECT t.indicator_id, t.area_id, t.period_id, t.value FROM {table} t "
-            f"WHERE {where('t')}",
-            params,
-        ):
-            values[(ind, area, period_id)] = value
+    values: dict[tuple[int, int, int | None, int], float] = {}
+    select = "SELECT t.indicator_id, t.area_id, t.group_id, t.period_id, t.value FROM"
+    stored = (  # each half through its own (partial) unique index
+        f"{select} {obs} t WHERE {where('t')} AND t.group_id IS NULL UNION ALL "
+        f"{select} {obs} t WHERE {where('t')} AND t.group_id IS NOT NULL"
+    )
+    in_file = f"{select} {stage} t WHERE {where('t')}"
+    # the file's figures replace the stored ones
+    for sql, args in ((stored, params + params), (in_file, params)):
+        for ind, area, group, period_id, value in fetch(cursor, sql, args):
+            values[(ind, area, group, period_id)] = value
     ids = {str(p): pk for pk, p in by_id.items()}
     out: dict[tuple[int, int], float | None] = {}
     for row in wanted:
         total: float | None = 0.0
         for p in rules.periods_to_date(by_id[row[3]]):
-            v = values.get((row[1], row[2], ids.get(str(p), -1)))
+            v = values.get((row[1], row[2], row[20], ids.get(str(p), -1)))
             if v is None:
                 total = None
                 break

@@ -27,6 +27,7 @@ from concord.lib.tables import is_xlsx
 from concord.performance import rules
 from concord.performance.models import (
     Area,
+    Group,
     ImportBatch,
     Indicator,
     Observation,
@@ -295,6 +296,31 @@ def code_lookups() -> tuple[Lookup[IndicatorFound], Lookup[int]]:
         areas.add_code(code, pk, f"{name} ({code})")
         areas.add_name(name, pk, f"{name} ({code})")
     return indicators, areas
+
+
+def group_words(text: str) -> str:
+    """A population group as written in a file, spaced as the look-up keys it.
+
+    >>> group_words("Sex:Female"), group_words(" age band :  16-24 ")
+    ('Sex: Female', 'age band: 16-24')
+    """
+    dimension, colon, group = text.partition(":")
+    return f"{dimension.strip()}: {group.strip()}" if colon else text.strip()
+
+
+def group_lookup() -> Lookup[int]:
+    """Population groups by ``dimension: group``, each side by name or by code
+    (``Sex: Female``, ``sex: female``, ``age: 16-24``). One query."""
+    groups: Lookup[int] = Lookup("group", "name")
+    rows = Group.objects.values_list("pk", "name", "code", "dimension__name", "dimension__code")
+    for pk, name, code, dim_name, dim_code in rows:
+        label = f"{dim_name}: {name}"
+        groups.add_code(f"{dim_code}: {code}", pk, label)
+        for dimension in (dim_name, dim_code):
+            for group in (name, code):
+                if (dimension, group) != (dim_code, code):
+                    groups.add_name(f"{dimension}: {group}", pk, label)
+    return groups
 
 
 def record_batch(

@@ -46,11 +46,7 @@ def stage_upload(
     The uploader's previews left unconfirmed for more than a week are put
     aside first (their stored files deleted), so abandoned uploads do not pile up.
     """
-    old = StagedImport.objects.pending().filter(
-        uploaded_by=user, uploaded_at__lt=timezone.now() - KEPT_UNCONFIRMED
-    )
-    for stale in old:
-        discard_staged(stale)
+    sweep_staged(KEPT_UNCONFIRMED, uploaded_by=user)
     result, preview = preview_file(data, filename, basis)
     if not result.ok:
         return None, result
@@ -108,6 +104,19 @@ def confirm_staged(staged: StagedImport, user) -> ImportResult:
         staged.preview = preview.as_dict()
         staged.save(update_fields=["fingerprint", "preview"])
     return result
+
+
+def sweep_staged(older_than: dt.timedelta, *, uploaded_by=None) -> int:
+    """Put aside the previews left unconfirmed longer than ``older_than`` (all
+    uploaders', or ``uploaded_by``'s), deleting their stored files; how many."""
+    old = StagedImport.objects.pending().filter(uploaded_at__lt=timezone.now() - older_than)
+    if uploaded_by is not None:
+        old = old.filter(uploaded_by=uploaded_by)
+    n = 0
+    for stale in old:
+        discard_staged(stale)
+        n += 1
+    return n
 
 
 def discard_staged(staged: StagedImport) -> None:

@@ -16,6 +16,7 @@ from concord.governance.access import viewer_for
 from concord.lib.locking import save_form_or_refuse
 from concord.performance import charts, rules
 from concord.performance.areas import area_choices, ward_choices
+from concord.performance.breakdowns import breakdown_view, breakdowns
 from concord.performance.forms import (
     PlanActionForm,
     TurnTheCurveForm,
@@ -68,11 +69,14 @@ def indicator(request: HttpRequest, pk: int) -> HttpResponse:
         latest = series[-1].period
         status = indicator_status(ind, area, latest, public=public)
         wards = ward_view(ind, latest, area, public=public)
+    by_group = [breakdown_view(ind, b) for b in breakdowns(ind, area, public=public)]
     return render(
         request,
         "performance/indicator.html",
         {
             "indicator": ind,
+            "breakdowns": by_group,
+            "public": public,
             "area": area,
             "areas": area_choices(),
             # A ward shown is offered (with its neighbours), never hidden behind the first area.

@@ -1,0 +1,62 @@
+"""The list of population groups (equality breakdowns), kept in the admin.
+
+A save is refused, with a message, when someone else saved the record after
+the form was opened (``concord.lib.locking``); every change keeps its history.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.http import HttpRequest
+
+from concord.lib.locking import StaleEdit, VersionedForm, save_versioned
+from concord.performance.models import Dimension, Group
+
+
+class DimensionForm(VersionedForm):
+    class Meta:
+        model = Dimension
+        fields = ["name", "code", "order", "description", "reference_group"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Only this dimension's groups can be its reference.
+        field = self.fields.get("reference_group")
+        if isinstance(field, forms.ModelChoiceField):
+            field.queryset = Group.objects.filter(dimension_id=self.instance.pk or 0)
+
+
+class GroupForm(VersionedForm):
+    class Meta:
+        model = Group
+        fields = ["dimension", "name", "code", "order"]
+
+
+class VersionedAdmin(admin.ModelAdmin):
+    """Saves an edit only if the record is still at the version the form was opened at."""
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        if not change:
+            obj.save()
+            return
+        try:
+            save_versioned(obj, form.cleaned_data["opened_version"])
+        except StaleEdit as exc:
+            messages.error(request, str(exc))
+
+
+@admin.register(Dimension)
+class DimensionAdmin(VersionedAdmin):
+    form = DimensionForm
+    list_display = ["name", "code", "order", "reference_group"]
+    prepopulated_fields = {"code": ["name"]}
+
+
+@admin.register(Group)
+class GroupAdmin(VersionedAdmin):
+    form = GroupForm
+    list_display = ["__str__", "code", "order"]
+    list_filter = ["dimension"]
