@@ -1,9 +1,23 @@
-"""The partnership's registers: added value, funding, publicity and risks."""
+"""The partnership's registers: added value, funding, publicity, risks, information sharing,
+recommendations, strategies and self-assessment."""
 
 from concord.registers.models.added_value import AddedValue, Category
+from concord.registers.models.assessment import (
+    AssessmentAnswer,
+    AssessmentItem,
+    AssessmentQuestion,
+    Section,
+    SelfAssessment,
+)
 from concord.registers.models.base import EntryQuerySet, RegisterEntry
 from concord.registers.models.funding import BidStatus, FundingBid
 from concord.registers.models.publicity import Publicity, PublicityKind
+from concord.registers.models.recommendations import (
+    Recommendation,
+    RecommendationSource,
+    RecommendationStatus,
+    RecommendationUpdate,
+)
 from concord.registers.models.risks import Risk, RiskStatus, risk_score
 from concord.registers.models.sharing import (
     AgreementParty,
@@ -11,21 +25,33 @@ from concord.registers.models.sharing import (
     SharingAgreement,
     signatures,
 )
+from concord.registers.models.strategies import Strategy, StrategyStatus
 
 __all__ = [
     "AddedValue",
     "AgreementParty",
     "AgreementStatus",
+    "AssessmentAnswer",
+    "AssessmentItem",
+    "AssessmentQuestion",
     "BidStatus",
     "Category",
     "EntryQuerySet",
     "FundingBid",
     "Publicity",
     "PublicityKind",
+    "Recommendation",
+    "RecommendationSource",
+    "RecommendationStatus",
+    "RecommendationUpdate",
     "RegisterEntry",
     "Risk",
     "RiskStatus",
+    "Section",
+    "SelfAssessment",
     "SharingAgreement",
+    "Strategy",
+    "StrategyStatus",
     "risk_score",
     "signatures",
 ]
