@@ -12,6 +12,7 @@ from concord.governance.models import Body, Membership, TermsOfReference
 from concord.lib.access import Viewer
 from concord.meetings.models import Meeting, MeetingStatus, MinutesStatus
 from concord.meetings.services import Quorum, inquorate_meetings
+from concord.registers.attention import RegistersAttention, registers_attention
 
 LIST_LIMIT = 50
 # The desk is the secretariat's alone (the view requires it): owners are shown in full.
@@ -35,6 +36,7 @@ class Attention:
     ended_memberships: list[Membership]
     terms_due: list[Body]
     inquorate: list[tuple[Meeting, Quorum]]
+    registers: RegistersAttention
 
 
 def needs_attention(
@@ -107,4 +109,5 @@ def needs_attention(
         ended_memberships=list(ended[:LIST_LIMIT]),
         terms_due=list(terms_due),
         inquorate=inquorate_meetings(recent)[:LIST_LIMIT],
+        registers=registers_attention(today),
     )
