@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from concord.agenda.models import EntryKind, WorkProgrammeEntry
 from concord.portal.models import Topic
+from concord.registers.models import AssessmentQuestion
 from tests.factories import make_meeting
 
 ROLES = [
@@ -32,6 +33,9 @@ REGISTERS = {
     "publicity": "coverage",
     "risks": "risk",
     "sharing": "agreement",
+    "recommendations": "recommendation",
+    "strategies": "strategy",
+    "self-assessment": "assessment",
 }
 
 
@@ -307,6 +311,41 @@ MATRIX = {
         lambda w: reverse("registers:party_edit", args=[w.unsigned_party.pk]),
         [L, 403, 403, 403, 403, 200, 403, 200],
     ),
+    "progress note": (lambda w: reverse("registers:progress_note"), [200] * 8),
+    "progress note docx": (lambda w: reverse("registers:progress_note_docx"), [200] * 8),
+    "recommendation update": (
+        lambda w: reverse("registers:recommendation_update", args=[w.public_recommendation.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "members-only recommendation update": (
+        lambda w: reverse("registers:recommendation_update", args=[w.hidden_recommendation.pk]),
+        [L, 404, 404, 404, 404, 404, 403, 200],
+    ),
+    "strategy step": (
+        lambda w: reverse("registers:strategy_step", args=[w.public_strategy.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    # Only the body's current members answer (the editor and the secretariat hold no seat).
+    "answer a self-assessment": (
+        lambda w: reverse("registers:assessment_answer", args=[w.public_assessment.pk]),
+        [L, 403, 403, 200, 200, 403, 403, 403],
+    ),
+    "answer a members-only self-assessment": (
+        lambda w: reverse("registers:assessment_answer", args=[w.hidden_assessment.pk]),
+        [L, 404, 404, 404, 404, 404, 200, 403],
+    ),
+    "self-assessment improvement action": (
+        lambda w: reverse("registers:assessment_action", args=[w.public_assessment.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "question bank": (
+        lambda w: reverse("registers:questions"),
+        [L, 403, 403, 403, 403, 403, 403, 200],
+    ),
+    "edit a question": (
+        lambda w: reverse("registers:question_edit", args=[_question().pk]),
+        [L, 403, 403, 403, 403, 403, 403, 200],
+    ),
     "topics": (lambda w: reverse("portal:topics"), [200] * 8),
     "topic": (lambda w: reverse("portal:topic", args=[_topic().slug]), [200] * 8),
     "new topic": (lambda w: reverse("portal:topic_create"), [L, 403, 403, 403, 403, 403, 403, 200]),
@@ -329,6 +368,10 @@ MATRIX = {
         [400, 400, 400, 400, 400, 400, 200, 200],
     ),
 }
+
+
+def _question() -> AssessmentQuestion:
+    return AssessmentQuestion.objects.order_by("pk").first()  # the bank the world's built from
 
 
 def _topic() -> Topic:
