@@ -11,7 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from concord.governance.pickers import people_of, picker
-from concord.lib.fields import DATE
+from concord.lib.fields import DATE, IdsField
 from concord.lib.locking import VersionedForm
 from concord.performance.models import Indicator
 from concord.registers.forms import EntryForm
@@ -124,7 +124,7 @@ class StrategyForm(EntryForm):
         super().__init__(*args, **kwargs)
         self.fields["body"].label = "Owning body"
         visible = Indicator.objects.visible_to(self.viewer).order_by("code")
-        self.fields["indicators"] = forms.ModelMultipleChoiceField(
+        self.fields["indicators"] = IdsField(
             visible,
             required=False,
             label="Linked indicators",
