@@ -42,6 +42,14 @@ UNREACHED = {
     "registers:funding_step": "a bid's next step (tests/registers/test_fuzz.py)",
     "registers:party_create": "a party to an agreement (tests/registers/test_fuzz.py)",
     "registers:party_edit": "a party's signature (tests/registers/test_fuzz.py)",
+    "registers:recommendation_update": "what has happened (tests/registers/test_fuzz.py)",
+    "registers:strategy_step": "a strategy's next step (tests/registers/test_fuzz.py)",
+    "registers:assessment_action": "an improvement action (tests/registers/test_fuzz.py)",
+    "registers:question_edit": "a question of the bank (tests/registers/test_fuzz.py)",
+    "registers:questions": "the question bank (tests/registers/test_fuzz.py)",
+    "registers:progress_note_docx": "the progress note in Word (tests/registers/test_fuzz.py)",
+    # Only a member of the body answers; its scores are checked in test_self_assessment.py.
+    "registers:assessment_answer": "a member's answers (tests/registers/test_self_assessment.py)",
 }
 
 
