@@ -5,6 +5,7 @@ every step (one awarded through the funding steps, so it counts into added
 value), publicity and risks (one with a mitigation action in the tracker, and
 one of the members-only task group). Every name and figure is invented.
 Two information sharing agreements, one signed by every party and one not.
+Recommendations, strategies and the board's self-assessments (``concord.demo.reviews``).
 Deterministic for a given ``today``; skipped if the registers hold anything.
 """
 
@@ -17,6 +18,11 @@ from decimal import Decimal
 from django.db import transaction
 
 from concord.actions.services import create_action
+from concord.demo.reviews import (
+    demo_recommendations,
+    demo_self_assessment,
+    demo_strategies,
+)
 from concord.governance.models import Body
 from concord.meetings.models import Decision
 from concord.people.models import Organisation
@@ -61,6 +67,9 @@ def load_demo_registers(today: dt.date | None = None) -> dict[str, int]:
             "publicity": _publicity(bodies, ago),
             "risks": _risks(bodies, ago, today),
             "sharing": _sharing(bodies, ago),
+            "recommendations": demo_recommendations(bodies[BOARD], bodies[SAFER], ago),
+            "strategies": demo_strategies(bodies[BOARD], bodies[HEALTH], ago, today),
+            "self-assessment": demo_self_assessment(bodies[BOARD], today),
         }
     return made
 

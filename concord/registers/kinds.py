@@ -17,6 +17,7 @@ from django import forms
 from django.db import models
 
 from concord.registers import forms as register_forms
+from concord.registers import review_forms
 from concord.registers.models import (
     AddedValue,
     AgreementStatus,
@@ -25,9 +26,15 @@ from concord.registers.models import (
     FundingBid,
     Publicity,
     PublicityKind,
+    Recommendation,
+    RecommendationSource,
+    RecommendationStatus,
     Risk,
     RiskStatus,
+    SelfAssessment,
     SharingAgreement,
+    Strategy,
+    StrategyStatus,
     signatures,
 )
 
@@ -333,4 +340,142 @@ SHARING = Kind(
     exported_prefetch=("parties__organisation",),
 )
 
-KINDS: dict[str, Kind] = {k.slug: k for k in (ADDED_VALUE, FUNDING, PUBLICITY, RISKS, SHARING)}
+RECOMMENDATIONS = Kind(
+    slug="recommendations",
+    title="Recommendations",
+    noun="recommendation",
+    model=Recommendation,
+    form=review_forms.RecommendationForm,
+    columns=(
+        Column("made_on", "Made on", lambda r: r.made_on),
+        Column("reference", "Ref.", lambda r: r.reference),
+        Column("text", "Recommendation", lambda r: r.text),
+        Column("source", "Source", lambda r: r.get_source_display()),
+        Column("source_name", "Made by", lambda r: r.source_name),
+        BODY,
+        Column("status", "Status", lambda r: r.get_status_display()),
+        Column("last_update_on", "Last update", lambda r: r.last_update_on),
+        Column("response", "Response", lambda r: r.response, listed=False),
+        PUBLIC,
+    ),
+    date_field="made_on",
+    search_fields=("text", "response", "source_name", "reference"),
+    sorts={
+        "newest": ("Newest first", ("-made_on", "reference", "-id")),
+        "quiet": ("Longest without an update", ("last_update_on", "made_on", "id")),
+        "reference": ("Reference", ("reference", "id")),
+    },
+    choices=(
+        Choice("status", "Status", "status", list(RecommendationStatus.choices)),
+        Choice("source", "Source", "source", list(RecommendationSource.choices)),
+    ),
+    imported=(
+        "made_on",
+        "reference",
+        "text",
+        "source",
+        "source_name",
+        "body",
+        "status",
+        "response",
+        "is_public",
+    ),
+    summary="Recommendations from scrutiny, audit and inspection: the response and what has "
+    "happened.",
+    extra_links=(("registers:progress_note", "Progress note"),),
+    prepare=lambda qs: qs.with_last_update(),
+)
+
+STRATEGIES = Kind(
+    slug="strategies",
+    title="Strategies",
+    noun="strategy",
+    model=Strategy,
+    form=review_forms.StrategyForm,
+    columns=(
+        Column("title", "Strategy", lambda r: r.title),
+        Column("period", "Period", lambda r: r.period, listed=True),
+        Column("body", "Owning body", lambda r: r.body.name),
+        Column("status", "Status", lambda r: r.get_status_display()),
+        Column("review_date", "Review by", lambda r: r.review_date),
+        Column("start_year", "From (year)", lambda r: r.start_year, listed=False),
+        Column("end_year", "To (year)", lambda r: r.end_year, listed=False),
+        Column("summary", "Summary", lambda r: r.summary, listed=False),
+        Column("priorities", "Priorities", lambda r: r.priorities, listed=False),
+        Column("documents", "Documents", lambda r: " ".join(r.document_links), listed=False),
+        Column("drafted_on", "Drafting from", lambda r: r.drafted_on, listed=False),
+        Column("approved_on", "Approved on", lambda r: r.approved_on, listed=False),
+        Column("published_on", "Published on", lambda r: r.published_on, listed=False),
+        PUBLIC,
+    ),
+    date_field="review_date",
+    search_fields=("title", "summary", "priorities"),
+    sorts={
+        "newest": ("Newest period first", ("-start_year", "title", "id")),
+        "review": ("Review soonest", ("review_date", "id")),
+        "title": ("Title", ("title", "id")),
+    },
+    choices=(Choice("status", "Status", "status", list(StrategyStatus.choices)),),
+    imported=(
+        "title",
+        "body",
+        "start_year",
+        "end_year",
+        "summary",
+        "priorities",
+        "documents",
+        "drafted_on",
+        "review_date",
+        "is_public",
+    ),
+    summary="The partnership's strategies: their period, status steps, priorities and indicators.",
+)
+
+
+def _mean(value: Any) -> str:
+    return "" if value is None else f"{float(value):.2f}"
+
+
+SELF_ASSESSMENT = Kind(
+    slug="self-assessment",
+    title="Self-assessment",
+    noun="self-assessment",
+    model=SelfAssessment,
+    form=review_forms.SelfAssessmentForm,
+    columns=(
+        Column("year", "Year", lambda r: r.year),
+        BODY,
+        Column("opened_on", "Opened on", lambda r: r.opened_on),
+        Column("respondents", "Members who answered", lambda r: r.respondents),
+        Column("overall", "Overall score (1–5)", lambda r: _mean(r.overall)),
+        PUBLIC,
+    ),
+    date_field="opened_on",
+    search_fields=("body__name",),
+    sorts={
+        "newest": ("Newest first", ("-year", "body__name", "id")),
+        "body": ("Body", ("body__name", "-year", "id")),
+    },
+    imported=("body", "year", "opened_on", "is_public"),
+    summary="Each body's yearly questionnaire on how well it works, scored and compared with "
+    "last year.",
+    extra_links=(("registers:questions", "Question bank"),),
+    prepare=lambda qs: qs.annotate(
+        respondents=models.Count("items__answers__person", distinct=True),
+        overall=models.Avg("items__answers__score"),
+    ),
+)
+
+KINDS: dict[str, Kind] = {
+    k.slug: k
+    for k in (
+        ADDED_VALUE,
+        FUNDING,
+        PUBLICITY,
+        RISKS,
+        SHARING,
+        RECOMMENDATIONS,
+        STRATEGIES,
+        SELF_ASSESSMENT,
+    )
+}

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from concord.registers import views
+from concord.registers import review_views, views
 from concord.registers.annual import views as annual
 
 app_name = "registers"
@@ -30,6 +30,39 @@ urlpatterns = [
     path("registers/risks/<int:pk>/mitigate/", views.mitigate, name="mitigate"),
     path("registers/sharing/<int:pk>/parties/new/", views.party_create, name="party_create"),
     path("registers/sharing/parties/<int:pk>/edit/", views.party_edit, name="party_edit"),
+    path(
+        "registers/recommendations/<int:pk>/update/",
+        review_views.recommendation_update,
+        name="recommendation_update",
+    ),
+    path(
+        "registers/recommendations/progress-note/",
+        review_views.progress_note_page,
+        name="progress_note",
+    ),
+    path(
+        "registers/recommendations/progress-note.docx",
+        review_views.progress_note_page,
+        {"fmt": "docx"},
+        name="progress_note_docx",
+    ),
+    path("registers/strategies/<int:pk>/step/", review_views.strategy_step, name="strategy_step"),
+    path(
+        "registers/self-assessment/<int:pk>/answer/",
+        review_views.assessment_answer,
+        name="assessment_answer",
+    ),
+    path(
+        "registers/self-assessment/<int:pk>/action/",
+        review_views.assessment_action,
+        name="assessment_action",
+    ),
+    path("registers/self-assessment/questions/", review_views.questions, name="questions"),
+    path(
+        "registers/self-assessment/questions/<int:pk>/edit/",
+        review_views.question_edit,
+        name="question_edit",
+    ),
     path("registers/<slug:slug>/", views.listing, name="list"),
     path("registers/<slug:slug>/new/", views.create, name="create"),
     path("registers/<slug:slug>/import/", views.import_entries, name="import"),

@@ -20,7 +20,7 @@ from concord.lib.access import Viewer, get_visible_or_404, require_editor
 from concord.lib.history import history_of
 from concord.lib.locking import StaleEdit, save_form_or_refuse
 from concord.meetings.models import Decision, Meeting
-from concord.registers import details
+from concord.registers import details, details_reviews
 from concord.registers import heat_map as heat
 from concord.registers.added_value import totals
 from concord.registers.forms import ImportForm, MitigationForm, PartyForm, StepForm
@@ -111,6 +111,7 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         context["parties"] = entry.parties.all()  # prefetched with their organisations
         if may_edit:
             context["party_form"] = PartyForm(viewer=viewer, agreement=entry)
+    context.update(details_reviews.context_for(entry, viewer, may_edit))
     return render(request, "registers/detail.html", context)
 
 

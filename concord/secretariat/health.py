@@ -16,6 +16,7 @@ from concord.lib.access import Viewer
 from concord.meetings.models import Meeting, MeetingStatus, MinutesStatus
 from concord.meetings.services import Quorum, inquorate_meetings
 from concord.performance.due import FigureDue, figures_due
+from concord.registers.attention import RegistersAttention, registers_attention
 
 LIST_LIMIT = 50
 # The desk is the secretariat's alone (the view requires it): owners are shown in full.
@@ -39,6 +40,8 @@ class Attention:
     ended_memberships: list[Membership]
     terms_due: list[Body]
     inquorate: list[tuple[Meeting, Quorum]]
+    # Reviews due, risks above target, self-assessments and recommendations waiting.
+    registers: RegistersAttention
     # Imports read and waiting for a person to review (or to settle a duplicate).
     imports_waiting: list[Document] = field(default_factory=list)
     imports_waiting_count: int = 0
@@ -138,4 +141,5 @@ def needs_attention(
         figures_due=due[:LIST_LIMIT],
         figures_due_count=len(due),
         figures_due_by_body=Counter(d.body_name for d in due).most_common(),
+        registers=registers_attention(today),
     )

@@ -11,6 +11,7 @@ from django.urls import reverse
 from concord.agenda.models import EntryKind, WorkProgrammeEntry
 from concord.portal.models import Topic
 from concord.registers.models import AnnualReport, CaseStudy
+from concord.registers.models import AssessmentQuestion
 from tests.factories import make_meeting
 
 ROLES = [
@@ -33,6 +34,9 @@ REGISTERS = {
     "publicity": "coverage",
     "risks": "risk",
     "sharing": "agreement",
+    "recommendations": "recommendation",
+    "strategies": "strategy",
+    "self-assessment": "assessment",
 }
 
 
@@ -365,6 +369,39 @@ MATRIX = {
         lambda w: reverse(
             "registers:case_study_edit", args=[_annual(w, False) and w.annual_reports[False][1].pk]
         ),
+    "progress note": (lambda w: reverse("registers:progress_note"), [200] * 8),
+    "progress note docx": (lambda w: reverse("registers:progress_note_docx"), [200] * 8),
+    "recommendation update": (
+        lambda w: reverse("registers:recommendation_update", args=[w.public_recommendation.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "members-only recommendation update": (
+        lambda w: reverse("registers:recommendation_update", args=[w.hidden_recommendation.pk]),
+        [L, 404, 404, 404, 404, 404, 403, 200],
+    ),
+    "strategy step": (
+        lambda w: reverse("registers:strategy_step", args=[w.public_strategy.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    # Only the body's current members answer (the editor and the secretariat hold no seat).
+    "answer a self-assessment": (
+        lambda w: reverse("registers:assessment_answer", args=[w.public_assessment.pk]),
+        [L, 403, 403, 200, 200, 403, 403, 403],
+    ),
+    "answer a members-only self-assessment": (
+        lambda w: reverse("registers:assessment_answer", args=[w.hidden_assessment.pk]),
+        [L, 404, 404, 404, 404, 404, 200, 403],
+    ),
+    "self-assessment improvement action": (
+        lambda w: reverse("registers:assessment_action", args=[w.public_assessment.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "question bank": (
+        lambda w: reverse("registers:questions"),
+        [L, 403, 403, 403, 403, 403, 403, 200],
+    ),
+    "edit a question": (
+        lambda w: reverse("registers:question_edit", args=[_question().pk]),
         [L, 403, 403, 403, 403, 403, 403, 200],
     ),
     "topics": (lambda w: reverse("portal:topics"), [200] * 8),
@@ -389,6 +426,10 @@ MATRIX = {
         [400, 400, 400, 400, 400, 400, 200, 200],
     ),
 }
+
+
+def _question() -> AssessmentQuestion:
+    return AssessmentQuestion.objects.order_by("pk").first()  # the bank the world's built from
 
 
 def _topic() -> Topic:

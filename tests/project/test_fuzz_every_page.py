@@ -47,6 +47,14 @@ UNREACHED = {
     "registers:party_edit": "a party's signature (tests/registers/test_fuzz.py)",
     # Posted by the agenda page's script when an item is dragged (no form to crawl).
     "agenda:reorder": "a dragged order (tests/agenda/test_reorder.py sends bad orders)",
+    "registers:recommendation_update": "what has happened (tests/registers/test_fuzz.py)",
+    "registers:strategy_step": "a strategy's next step (tests/registers/test_fuzz.py)",
+    "registers:assessment_action": "an improvement action (tests/registers/test_fuzz.py)",
+    "registers:question_edit": "a question of the bank (tests/registers/test_fuzz.py)",
+    "registers:questions": "the question bank (tests/registers/test_fuzz.py)",
+    "registers:progress_note_docx": "the progress note in Word (tests/registers/test_fuzz.py)",
+    # Only a member of the body answers; its scores are checked in test_self_assessment.py.
+    "registers:assessment_answer": "a member's answers (tests/registers/test_self_assessment.py)",
 }
 
 

@@ -7,13 +7,18 @@ from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
+from concord.registers.assessment import build_questionnaire
 from concord.registers.models import (
     AddedValue,
     AgreementParty,
     FundingBid,
     Publicity,
+    Recommendation,
+    RecommendationUpdate,
     Risk,
+    SelfAssessment,
     SharingAgreement,
+    Strategy,
 )
 
 
@@ -60,6 +65,36 @@ def make_agreement(**kwargs: Any) -> SharingAgreement:
     return SharingAgreement.objects.create(**kwargs)
 
 
+def make_recommendation(**kwargs: Any) -> Recommendation:
+    kwargs.setdefault("source_name", "Crime and Disorder Scrutiny Committee")
+    kwargs.setdefault("made_on", dt.date(2025, 2, 1))
+    kwargs.setdefault("text", "Publish the partnership's plan in plain English.")
+    return Recommendation.objects.create(**kwargs)
+
+
+def make_update(recommendation: Recommendation, **kwargs: Any) -> RecommendationUpdate:
+    kwargs.setdefault("date", dt.date(2025, 4, 1))
+    kwargs.setdefault("note", "A plain English summary was drafted.")
+    kwargs.setdefault("status_after", "in_progress")
+    return RecommendationUpdate.objects.create(recommendation=recommendation, **kwargs)
+
+
+def make_strategy(**kwargs: Any) -> Strategy:
+    kwargs.setdefault("title", "Community Safety Strategy")
+    kwargs.setdefault("start_year", 2025)
+    kwargs.setdefault("end_year", 2028)
+    kwargs.setdefault("drafted_on", dt.date(2025, 1, 1))
+    return Strategy.objects.create(**kwargs)
+
+
+def make_assessment(**kwargs: Any) -> SelfAssessment:
+    kwargs.setdefault("year", 2025)
+    kwargs.setdefault("opened_on", dt.date(2025, 9, 1))
+    assessment = SelfAssessment.objects.create(**kwargs)
+    build_questionnaire(assessment)
+    return assessment
+
+
 def add_entries(w: SimpleNamespace) -> None:
     """One public and one members-only entry in each register, on the shared world."""
     decision = w.public_item.decisions.first()
@@ -100,3 +135,12 @@ def add_entries(w: SimpleNamespace) -> None:
         agreement=w.public_agreement, organisation=w.police
     )
     w.hidden_agreement = make_agreement(body=w.tasking, title="Offender data sharing")
+    w.public_recommendation = make_recommendation(body=w.board, is_public=True, reference="R1")
+    make_update(w.public_recommendation)
+    w.hidden_recommendation = make_recommendation(
+        body=w.tasking, text="Share offender data weekly.", reference="T1"
+    )
+    w.public_strategy = make_strategy(body=w.board, is_public=True)
+    w.hidden_strategy = make_strategy(body=w.tasking, title="Offender Management Strategy")
+    w.public_assessment = make_assessment(body=w.board, is_public=True)
+    w.hidden_assessment = make_assessment(body=w.tasking)

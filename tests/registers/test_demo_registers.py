@@ -10,7 +10,16 @@ from concord.demo.partnership import build_demo_partnership
 from concord.demo.registers import load_demo_registers
 from concord.lib.access import PUBLIC
 from concord.registers.added_value import totals
-from concord.registers.models import AddedValue, FundingBid, Risk, SharingAgreement
+from concord.registers.assessment import compare_with_last_year
+from concord.registers.models import (
+    AddedValue,
+    FundingBid,
+    Recommendation,
+    Risk,
+    SelfAssessment,
+    SharingAgreement,
+    Strategy,
+)
 
 TODAY = dt.date(2026, 3, 1)
 
@@ -18,7 +27,20 @@ TODAY = dt.date(2026, 3, 1)
 def test_the_demo_fills_every_register(db) -> None:
     build_demo_partnership(seed=7, today=TODAY, scale=0.3)
     made = load_demo_registers(TODAY)
-    assert made == {"added value": 6, "funding": 4, "publicity": 4, "risks": 5, "sharing": 2}
+    assert made == {
+        "added value": 6,
+        "funding": 4,
+        "publicity": 4,
+        "risks": 5,
+        "sharing": 2,
+        "recommendations": 3,
+        "strategies": 2,
+        "self-assessment": 2,
+    }
+    last, rows = compare_with_last_year(SelfAssessment.objects.order_by("-year").first(), PUBLIC)
+    assert last is not None and rows[-1].this_year and rows[-1].last_year
+    assert Strategy.objects.filter(status="published").count() == 1
+    assert Recommendation.objects.filter(status="implemented").count() == 1
     assert load_demo_registers(TODAY) == {}  # once only
     assert {b.status for b in FundingBid.objects.all()} == {
         "awarded",

@@ -68,13 +68,26 @@ FIELDS["sharing"] = [
     *("review_date", "status", "opened_version", "organisation", "organisation_search"),
     *("signatory", "signed_on"),
 ]
-PARAMS = ["q", "body", "from", "to", "sort", "page", "category", "status", "kind"]
+FIELDS["recommendations"] = [
+    *("source", "source_name", "made_on", "reference", "text", "response", "body"),
+    *("owner", "owner_search", "owner_body", "owner_body_search", "status", "is_public"),
+    *("opened_version", "date", "note", "status_after"),
+]
+FIELDS["strategies"] = [
+    *("title", "body", "start_year", "end_year", "summary", "priorities", "indicators"),
+    *("documents", "drafted_on", "review_date", "is_public", "opened_version"),
+]
+FIELDS["self-assessment"] = ["body", "year", "opened_on", "is_public", "opened_version"]
+PARAMS = ["q", "body", "from", "to", "sort", "page", "category", "status", "kind", "source"]
 ENTRY = {
     "added-value": "public_value",
     "funding": "public_bid",
     "publicity": "public_coverage",
     "risks": "public_risk",
     "sharing": "public_agreement",
+    "recommendations": "public_recommendation",
+    "strategies": "public_strategy",
+    "self-assessment": "public_assessment",
 }
 
 
@@ -102,6 +115,16 @@ def test_absurd_values_never_answer_5xx(world, clients, slug) -> None:
         posts.append(reverse("registers:funding_step", args=[entry.pk]))
     if slug == "risks":
         posts.append(reverse("registers:mitigate", args=[entry.pk]))
+    if slug == "recommendations":
+        urls.append(reverse("registers:progress_note"))
+        urls.append(reverse("registers:progress_note_docx"))
+        posts.append(reverse("registers:recommendation_update", args=[entry.pk]))
+    if slug == "strategies":
+        posts.append(reverse("registers:strategy_step", args=[entry.pk]))
+    if slug == "self-assessment":
+        posts.append(reverse("registers:assessment_action", args=[entry.pk]))
+        posts.append(reverse("registers:questions"))
+        posts.append(reverse("registers:question_edit", args=[entry.items.first().question_id]))
     if slug == "sharing":
         posts.append(reverse("registers:party_create", args=[entry.pk]))
         posts.append(reverse("registers:party_edit", args=[world.unsigned_party.pk]))
@@ -114,6 +137,7 @@ def test_absurd_values_never_answer_5xx(world, clients, slug) -> None:
         secretariat = clients["secretariat"]
         for url in posts:
             fields = FIELDS[slug] + ["status", "on", "description", "due_date"]
+            fields += ["section", "text", "order", "is_active"]
             status = secretariat.post(url, dict.fromkeys(fields, value)).status_code
             if status >= 500:
                 failures.append(f"POST {url} {value[:20]!r}: {status}")

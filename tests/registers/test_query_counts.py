@@ -4,6 +4,7 @@ for the secretariat and for a member (whose lists go through the visibility rule
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from decimal import Decimal
 
 import pytest
@@ -11,15 +12,23 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from concord.registers.models import AgreementParty
+from concord.registers.assessment import record_answers
+from concord.registers.models import AgreementParty, SelfAssessment, Strategy
 from tests.factories import make_action, make_organisation, make_person
+from tests.performance.perf_factories import make_indicator
 from tests.registers.entries import (
     make_added_value,
     make_agreement,
+    make_assessment,
     make_bid,
     make_publicity,
+    make_recommendation,
     make_risk,
+    make_strategy,
+    make_update,
 )
+
+_years = itertools.count(2030)
 
 
 def _grow(world, n: int) -> None:
@@ -48,6 +57,28 @@ def _grow(world, n: int) -> None:
             risk.mitigation_actions.add(make_action(body=body, owners=(make_person(),)))
             agreement = make_agreement(body=body, is_public=public)
             AgreementParty.objects.create(agreement=agreement, organisation=partner)
+            rec = make_recommendation(body=body, is_public=public, owner=make_person())
+            make_update(rec)
+            make_update(world.public_recommendation, note=f"More {i}")
+            make_strategy(body=body, is_public=public).indicators.add(make_indicator(body=body))
+            assessment = make_assessment(body=body, is_public=public, year=next(_years))
+            person = make_person()
+            items = assessment.items.all()
+            record_answers(assessment, person.pk, {it.pk: 3 for it in items}, {})
+            record_answers(
+                world.public_assessment,
+                person.pk,
+                {it.pk: 4 for it in world.public_assessment.items.all()},
+                {},
+            )
+            # Through the link tables: more links, not more changes in the entry's history
+            # (whose length the page caps at 50 rows).
+            Strategy.indicators.through.objects.create(
+                strategy=world.public_strategy, indicator=make_indicator(body=world.board)
+            )
+            SelfAssessment.improvement_actions.through.objects.create(
+                selfassessment=world.public_assessment, action=make_action(body=world.board)
+            )
         AgreementParty.objects.create(
             agreement=world.public_agreement,
             organisation=partner,
@@ -59,7 +90,16 @@ def _grow(world, n: int) -> None:
 PAGES = {
     **{
         f"{slug} list": (lambda w, s=slug: reverse("registers:list", args=[s]))
-        for slug in ("added-value", "funding", "publicity", "risks", "sharing")
+        for slug in (
+            "added-value",
+            "funding",
+            "publicity",
+            "risks",
+            "sharing",
+            "recommendations",
+            "strategies",
+            "self-assessment",
+        )
     },
     "added value filtered": lambda w: (
         reverse("registers:list", args=["added-value"])
@@ -68,7 +108,16 @@ PAGES = {
     "funding by status": lambda w: reverse("registers:list", args=["funding"]) + "?status=awarded",
     **{
         f"{slug} {fmt}": (lambda w, s=slug, f=fmt: reverse("registers:export", args=[s, f]))
-        for slug in ("added-value", "funding", "publicity", "risks", "sharing")
+        for slug in (
+            "added-value",
+            "funding",
+            "publicity",
+            "risks",
+            "sharing",
+            "recommendations",
+            "strategies",
+            "self-assessment",
+        )
         for fmt in ("csv", "xlsx")
     },
     "heat map": lambda w: reverse("registers:heat_map"),
@@ -78,6 +127,15 @@ PAGES = {
     "added value entry": lambda w: reverse(
         "registers:detail", args=["added-value", w.public_value.pk]
     ),
+    "recommendation": lambda w: reverse(
+        "registers:detail", args=["recommendations", w.public_recommendation.pk]
+    ),
+    "strategy": lambda w: reverse("registers:detail", args=["strategies", w.public_strategy.pk]),
+    "self-assessment": lambda w: reverse(
+        "registers:detail", args=["self-assessment", w.public_assessment.pk]
+    ),
+    "progress note": lambda w: reverse("registers:progress_note"),
+    "progress note docx": lambda w: reverse("registers:progress_note_docx"),
     "meeting with added value": lambda w: reverse("portal:meeting", args=[w.meeting.pk]),
 }
 

@@ -1,11 +1,24 @@
-"""The partnership's registers: added value, funding, publicity, risks,
-information sharing; and the typed parts of the annual report."""
+"""The partnership's registers: added value, funding, publicity, risks, information sharing,
+recommendations, strategies and self-assessment; and the typed parts of the annual report."""
 
 from concord.registers.models.added_value import AddedValue, Category
 from concord.registers.models.annual import AnnualReport, CaseStudy, year_label
+from concord.registers.models.assessment import (
+    AssessmentAnswer,
+    AssessmentItem,
+    AssessmentQuestion,
+    Section,
+    SelfAssessment,
+)
 from concord.registers.models.base import EntryQuerySet, RegisterEntry
 from concord.registers.models.funding import BidStatus, FundingBid
 from concord.registers.models.publicity import Publicity, PublicityKind
+from concord.registers.models.recommendations import (
+    Recommendation,
+    RecommendationSource,
+    RecommendationStatus,
+    RecommendationUpdate,
+)
 from concord.registers.models.risks import Risk, RiskStatus, risk_score
 from concord.registers.models.sharing import (
     AgreementParty,
@@ -13,12 +26,16 @@ from concord.registers.models.sharing import (
     SharingAgreement,
     signatures,
 )
+from concord.registers.models.strategies import Strategy, StrategyStatus
 
 __all__ = [
     "AddedValue",
     "AgreementParty",
     "AgreementStatus",
     "AnnualReport",
+    "AssessmentAnswer",
+    "AssessmentItem",
+    "AssessmentQuestion",
     "BidStatus",
     "CaseStudy",
     "Category",
@@ -26,10 +43,18 @@ __all__ = [
     "FundingBid",
     "Publicity",
     "PublicityKind",
+    "Recommendation",
+    "RecommendationSource",
+    "RecommendationStatus",
+    "RecommendationUpdate",
     "RegisterEntry",
     "Risk",
     "RiskStatus",
+    "Section",
+    "SelfAssessment",
     "SharingAgreement",
+    "Strategy",
+    "StrategyStatus",
     "risk_score",
     "signatures",
     "year_label",
