@@ -10,8 +10,7 @@ from django.urls import reverse
 
 from concord.agenda.models import EntryKind, WorkProgrammeEntry
 from concord.portal.models import Topic
-from concord.registers.models import AnnualReport, CaseStudy
-from concord.registers.models import AssessmentQuestion
+from concord.registers.models import AnnualReport, AssessmentQuestion, CaseStudy
 from tests.factories import make_meeting
 
 ROLES = [
@@ -369,6 +368,8 @@ MATRIX = {
         lambda w: reverse(
             "registers:case_study_edit", args=[_annual(w, False) and w.annual_reports[False][1].pk]
         ),
+        [L, 403, 403, 403, 403, 403, 403, 200],
+    ),
     "progress note": (lambda w: reverse("registers:progress_note"), [200] * 8),
     "progress note docx": (lambda w: reverse("registers:progress_note_docx"), [200] * 8),
     "recommendation update": (
