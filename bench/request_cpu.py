@@ -12,7 +12,9 @@ folder that ``serve_bench.py --keep`` built:
     .venv/bin/python bench/request_cpu.py --data /tmp/concord-serve-bench --profile 25
 
 The figure is the best of ``--rounds`` rounds (the least disturbed), after a
-warm-up; ``--profile N`` prints cProfile's top ``N`` functions instead.
+warm-up, with two counts a busy machine does not disturb at all: Python
+function calls and SQL queries per request. ``--profile N`` prints
+cProfile's top ``N`` functions instead.
 """
 
 from __future__ import annotations
@@ -137,11 +139,33 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.n):
             get(application, args.path, cookie)
         rounds.append((time.process_time() - start) * 1000 / args.n)
+    calls, queries = counts(application, args.path, cookie, 100)
     print(
-        f"{args.path}: CPU ms/request best {min(rounds):.2f}, rounds "
+        f"{args.path}: CPU ms/request best {min(rounds):.2f} (rounds "
         + ", ".join(f"{r:.2f}" for r in rounds)
+        + f"); Python function calls/request {calls:,.0f}; SQL queries/request {queries:g}"
     )
     return 0
+
+
+def counts(application: Any, path: str, cookie: str, n: int) -> tuple[float, float]:
+    """Python function calls and SQL queries per request: the same on a busy machine."""
+    from django.db import connection
+
+    executed = []
+
+    def count(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        executed.append(sql)
+        return execute(sql, params, many, context)
+
+    profiler = cProfile.Profile()
+    with connection.execute_wrapper(count):
+        profiler.enable()
+        for _ in range(n):
+            get(application, path, cookie)
+        profiler.disable()
+    calls = pstats.Stats(profiler).total_calls  # type: ignore[attr-defined]
+    return calls / n, len(executed) / n
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ import datetime as dt
 import fcntl
 import hashlib
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,31 @@ def current_generation() -> int:
         return 0
 
 
+# Writes this thread has made (see :func:`request_generation`).
+_writes = threading.local()
+
+
+def _writes_here() -> int:
+    return getattr(_writes, "count", 0)
+
+
+def request_generation(request: HttpRequest) -> int:
+    """The generation for this request: read once, and again only after it writes.
+
+    Reading it once is safe because it is read before the data it keys (the
+    user, the viewer, a fragment), so nothing older than it is filed under
+    it; a write by this request itself (this thread) makes it read again, so
+    a page rendered after its own write never comes from before it.
+    """
+    writes = _writes_here()
+    memo: tuple[int, int] | None = getattr(request, "_concord_generation", None)
+    if memo is not None and memo[1] == writes:
+        return memo[0]
+    generation = current_generation()
+    request._concord_generation = (generation, writes)  # type: ignore[attr-defined]
+    return generation
+
+
 def bump_generation() -> None:
     """Make every cached page obsolete (all processes, at once)."""
     if _uses_redis():
@@ -129,6 +155,7 @@ def is_page_changing_write(sql: str) -> bool:
 
 
 def _after_commit() -> None:
+    _writes.count = _writes_here() + 1
     bump_generation()
 
 
@@ -139,6 +166,7 @@ def _note_write(
     result = execute(sql, params, many, context)
     if isinstance(sql, str) and is_page_changing_write(sql):
         connection = context["connection"]
+        _writes.count = _writes_here() + 1
         bump_generation()
         if connection.in_atomic_block and not any(
             entry[1] is _after_commit for entry in connection.run_on_commit
@@ -205,7 +233,7 @@ def signed_in_fragment(request: HttpRequest, name: str) -> dict[str, object]:
     """
     user = getattr(request, "user", None)
     user_id = str(user.pk if user is not None and user.is_authenticated else "")
-    page = cache_key(request, current_generation())
+    page = cache_key(request, request_generation(request))
     seconds = settings.CONCORD_PAGE_CACHE_SECONDS if settings.CONCORD_PAGE_CACHE else 0
     key = hashlib.sha256(f"{name}\n{user_id}\n{page}".encode()).hexdigest()
     return {"seconds": seconds, "key": key}
