@@ -44,7 +44,9 @@ def _key(request: HttpRequest) -> str | None:
 def _verified(request: HttpRequest, user: Any) -> bool:
     """Does the session's password hash match this user's (Django's own check)?"""
     session_hash = request.session.get(auth.HASH_SESSION_KEY)
-    return bool(session_hash) and constant_time_compare(session_hash, user.get_session_auth_hash())
+    if not session_hash:
+        return False
+    return constant_time_compare(session_hash, user.get_session_auth_hash())
 
 
 def kept_user(request: HttpRequest) -> Any:
@@ -74,4 +76,4 @@ class KeptUserAuthenticationMiddleware(AuthenticationMiddleware):
 
     def process_request(self, request: HttpRequest) -> None:
         super().process_request(request)
-        request.user = SimpleLazyObject(lambda: _user_of(request))
+        request.user = SimpleLazyObject(lambda: _user_of(request))  # type: ignore[assignment]
