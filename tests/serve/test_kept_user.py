@@ -1,6 +1,8 @@
-"""The signed-in user is kept under the write generation, and every session is still checked."""
+"""The signed-in user and the session are kept under generations, and every session is checked."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from django.contrib.auth import HASH_SESSION_KEY
@@ -9,8 +11,9 @@ from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
-from concord.lib.pagecache import request_generation
+from concord.lib.pagecache import SESSIONS, current_generation, request_generation
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +103,45 @@ def test_the_generation_is_read_again_after_the_request_writes(world) -> None:
     world.partner.first_name = "Changed"
     world.partner.save()
     assert request_generation(request) > before  # …and again after a write of its own
+
+
+# -- sessions kept under their own generation (concord/lib/sessions.py) ------
+
+
+def session_reads(sql: list[str]) -> list[str]:
+    return [q for q in sql if 'FROM "django_session"' in q]
+
+
+def test_the_session_is_read_once_then_kept(client, world, settings) -> None:
+    assert settings.SESSION_ENGINE == "concord.lib.sessions"
+    client.force_login(world.secretariat)
+    _, _, first = tracker(client)
+    _, _, second = tracker(client)
+    assert session_reads(first)
+    assert not session_reads(second)
+    assert not second  # user, session and viewer kept, the table too: no query at all
+
+
+def test_a_session_written_anywhere_is_read_again(client, world) -> None:
+    client.force_login(world.secretariat)
+    tracker(client)
+    before = current_generation(SESSIONS)
+    SessionStore(client.cookies["sessionid"].value).save()  # as another worker would
+    assert current_generation(SESSIONS) > before
+    assert session_reads(tracker(client)[2])
+
+
+def test_an_expired_kept_session_is_refused(client, world, monkeypatch) -> None:
+    client.force_login(world.secretariat)
+    tracker(client)
+    tracker(client)
+    later = timezone.now() + dt.timedelta(days=400)  # past any session's expiry
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert tracker(client)[0] == 302
+
+
+def test_nothing_about_sessions_is_kept_when_the_page_cache_is_off(client, world, settings) -> None:
+    settings.CONCORD_PAGE_CACHE = False
+    client.force_login(world.secretariat)
+    tracker(client)
+    assert session_reads(tracker(client)[2])
