@@ -230,6 +230,9 @@ def main(argv: list[str] | None = None) -> int:
         "--only", default="", help="Measure only the pages whose label contains this, e.g. tracker."
     )
     parser.add_argument("--json", default="", help="Also write the results to this file.")
+    parser.add_argument(
+        "--startup-timeout", type=float, default=120, help="Seconds for the server to come up."
+    )
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install wrk")
@@ -251,12 +254,13 @@ def main(argv: list[str] | None = None) -> int:
     log = open(data / "serve.log", "w")  # noqa: SIM115 - closed below
     server = subprocess.Popen(
         [sys.executable, "-m", "concord.cli", "serve", "--port", str(args.port), "--no-migrate",
+         "--no-collectstatic",  # prepare() collected them
          "--access-log", str(data / "access.log"), *args.serve_args.split()],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     results: list[Result] = []
     try:
-        wait_until_up(base, server)
+        wait_until_up(base, server, args.startup_timeout)
         for label, path in urls.items():
             if args.only and args.only not in label:
                 continue

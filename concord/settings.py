@@ -128,7 +128,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the signed-in user kept under the write generation (concord/lib/kept_user.py).
+    "concord.lib.kept_user.KeptUserAuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -289,7 +290,8 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 2000},
         }
     }
-    SESSION_ENGINE = env_str("SESSION_ENGINE", "django.contrib.sessions.backends.db")
+    # Database sessions, read through the cache until any is written (concord/lib/sessions.py).
+    SESSION_ENGINE = env_str("SESSION_ENGINE", "concord.lib.sessions")
 # Anonymous pages from the cache: on unless CONCORD_PAGE_CACHE=0 (off by default
 # with DEBUG, where templates change under a developer's feet); an entry lives at
 # most this long even if nothing changes (seconds).

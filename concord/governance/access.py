@@ -18,7 +18,7 @@ from django.http import HttpRequest
 
 from concord.governance.models import VOTING_ROLES, Membership
 from concord.lib.access import PUBLIC, SECRETARIAT_GROUP, Viewer
-from concord.lib.pagecache import current_generation
+from concord.lib.pagecache import current_generation, request_generation
 from concord.people.models import Person
 
 
@@ -49,18 +49,20 @@ def build_viewer(user: Any) -> Viewer:  # a User, AnonymousUser or None
     )
 
 
-def kept_viewer(user: Any) -> Viewer:
+def kept_viewer(user: Any, generation: int | None = None) -> Viewer:
     """The user's viewer from the cache, or built and kept there until anything is written.
 
     Filed under the page cache's write generation (any write by any process
     makes it obsolete: a new membership, group or editor shows on the next
     request) and today's date (memberships start and end on a day), so it is
     never staler than the register; with the page cache off it is built
-    every time.
+    every time. ``generation``: the one the caller read (before anything it keys).
     """
     if user is None or not user.is_authenticated or not settings.CONCORD_PAGE_CACHE:
         return build_viewer(user)
-    key = f"concord-viewer:{user.pk}:{current_generation()}:{dt.date.today().isoformat()}"
+    if generation is None:
+        generation = current_generation()
+    key = f"concord-viewer:{user.pk}:{generation}:{dt.date.today().isoformat()}"
     viewer: Viewer | None = cache.get(key)
     if viewer is None:
         viewer = build_viewer(user)
@@ -72,6 +74,10 @@ def viewer_for(request: HttpRequest) -> Viewer:
     """The viewer of this request, computed once and cached on it."""
     viewer: Viewer | None = getattr(request, "_concord_viewer", None)
     if viewer is None:
-        viewer = kept_viewer(getattr(request, "user", None))
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            viewer = kept_viewer(user, request_generation(request))
+        else:
+            viewer = kept_viewer(user)
         request._concord_viewer = viewer  # type: ignore[attr-defined]
     return viewer

@@ -31,6 +31,7 @@ import datetime as dt
 import fcntl
 import hashlib
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -71,28 +72,63 @@ def _uses_redis() -> bool:
     return isinstance(caches["default"], RedisCache)
 
 
-def _generation_file() -> Path:
-    return Path(settings.CONCORD_PAGE_CACHE_GENERATION_FILE)
+# Sessions have a counter of their own (sessions are written at every sign-in,
+# which should not empty the page cache): concord/lib/sessions.py.
+SESSIONS = "sessions"
 
 
-def current_generation() -> int:
-    """The generation that cached pages are filed under now."""
+def _generation_file(counter: str = "") -> Path:
+    path = Path(settings.CONCORD_PAGE_CACHE_GENERATION_FILE)
+    return path.with_name(f"{path.name}.{counter}") if counter else path
+
+
+def _redis_key(counter: str = "") -> str:
+    return cache.make_key(f"{_GENERATION_KEY}:{counter}" if counter else _GENERATION_KEY)
+
+
+def current_generation(counter: str = "") -> int:
+    """The generation that cached pages (or, with ``counter``, other things) are filed under."""
     if _uses_redis():
-        value = _redis_client().get(cache.make_key(_GENERATION_KEY))
+        value = _redis_client().get(_redis_key(counter))
         return int(value or 0)
     try:
-        with open(_generation_file(), "rb") as handle:
+        with open(_generation_file(counter), "rb") as handle:
             return int(handle.read(_WIDTH) or b"0")
     except (FileNotFoundError, ValueError):
         return 0
 
 
-def bump_generation() -> None:
-    """Make every cached page obsolete (all processes, at once)."""
+# Writes this thread has made (see :func:`request_generation`).
+_writes = threading.local()
+
+
+def _writes_here() -> int:
+    return getattr(_writes, "count", 0)
+
+
+def request_generation(request: HttpRequest) -> int:
+    """The generation for this request: read once, and again only after it writes.
+
+    Reading it once is safe because it is read before the data it keys (the
+    user, the viewer, a fragment), so nothing older than it is filed under
+    it; a write by this request itself (this thread) makes it read again, so
+    a page rendered after its own write never comes from before it.
+    """
+    writes = _writes_here()
+    memo: tuple[int, int] | None = getattr(request, "_concord_generation", None)
+    if memo is not None and memo[1] == writes:
+        return memo[0]
+    generation = current_generation()
+    request._concord_generation = (generation, writes)  # type: ignore[attr-defined]
+    return generation
+
+
+def bump_generation(counter: str = "") -> None:
+    """Make every cached page (or what ``counter`` counts) obsolete, in all processes at once."""
     if _uses_redis():
-        _redis_client().incr(cache.make_key(_GENERATION_KEY))
+        _redis_client().incr(_redis_key(counter))
         return
-    path = _generation_file()
+    path = _generation_file(counter)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -128,7 +164,28 @@ def is_page_changing_write(sql: str) -> bool:
     return not any(table in head for table in IGNORED_TABLES)
 
 
+def is_session_write(sql: str) -> bool:
+    """Does this statement write sessions (or undo writes that may have)?
+
+    >>> is_session_write('DELETE FROM "django_session" WHERE "session_key" = %s')
+    True
+    >>> is_session_write('ROLLBACK TO SAVEPOINT "s1"')
+    True
+    >>> is_session_write('UPDATE "meetings_meeting" SET "venue" = %s')
+    False
+    """
+    head = sql.lstrip()[:120]
+    if not head[:10].upper().startswith(WRITE_VERBS):
+        return False
+    return "django_session" in head or head[:8].upper() == "ROLLBACK"
+
+
+def _after_session_commit() -> None:
+    bump_generation(SESSIONS)
+
+
 def _after_commit() -> None:
+    _writes.count = _writes_here() + 1
     bump_generation()
 
 
@@ -139,11 +196,19 @@ def _note_write(
     result = execute(sql, params, many, context)
     if isinstance(sql, str) and is_page_changing_write(sql):
         connection = context["connection"]
+        _writes.count = _writes_here() + 1
         bump_generation()
         if connection.in_atomic_block and not any(
             entry[1] is _after_commit for entry in connection.run_on_commit
         ):
             transaction.on_commit(_after_commit, using=connection.alias)
+    if isinstance(sql, str) and is_session_write(sql):
+        connection = context["connection"]
+        bump_generation(SESSIONS)
+        if connection.in_atomic_block and not any(
+            entry[1] is _after_session_commit for entry in connection.run_on_commit
+        ):
+            transaction.on_commit(_after_session_commit, using=connection.alias)
     return result
 
 
@@ -205,7 +270,7 @@ def signed_in_fragment(request: HttpRequest, name: str) -> dict[str, object]:
     """
     user = getattr(request, "user", None)
     user_id = str(user.pk if user is not None and user.is_authenticated else "")
-    page = cache_key(request, current_generation())
+    page = cache_key(request, request_generation(request))
     seconds = settings.CONCORD_PAGE_CACHE_SECONDS if settings.CONCORD_PAGE_CACHE else 0
     key = hashlib.sha256(f"{name}\n{user_id}\n{page}".encode()).hexdigest()
     return {"seconds": seconds, "key": key}
