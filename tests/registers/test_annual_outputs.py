@@ -28,10 +28,12 @@ HEADINGS = [
     "Added value",
     "Funding secured",
     "Publicity",
+    "Events",
     "Meetings and attendance",
     "Key decisions",
     "% of indicators achieving target",
     "Risks at the year end",
+    "Recommendations progressed",
     "Case studies",
 ]
 SECRETS = ("Offender Tasking", "Tasking secret", "Members-only", "Zenith", "305,000")

@@ -212,3 +212,32 @@ def test_indicators_achieving_target_at_the_year_end(year):
     assert data is not None and data.area_name == "Testborough"
     assert (data.percent, data.achieving, data.denominator, data.data_only) == ("50%", 1, 2, 1)
     assert data.trend is not None and "<svg" in data.trend.chart
+
+
+def test_events_held_in_the_year_count_their_places_never_their_registrants(year):
+    from concord.events.models import Event, Registration
+
+    def event(title, when, **kwargs):
+        start = timezone.make_aware(dt.datetime.combine(when, dt.time(10)))
+        kwargs.setdefault("status", "published")
+        return Event.objects.create(title=title, starts_at=start, ends_at=start, **kwargs)
+
+    held = event("Safety summit", dt.date(2025, 10, 2), body=year.board)
+    for n, status in enumerate(["confirmed", "confirmed", "waiting", "cancelled"]):
+        Registration.objects.create(
+            event=held, name=f"Person {n}", email=f"p{n}@example.org", status=status
+        )
+    event("Draft seminar", dt.date(2025, 11, 5), status="draft")
+    event("Cell briefing", dt.date(2025, 12, 5), body=year.tasking)
+    event("Last year's fair", dt.date(2025, 3, 20))
+    public = _sections(PUBLIC)["events"]
+    assert [(e.title, e.taken) for e in public.events] == [("Safety summit", 2)]
+    assert public.places == 2
+    insider = _sections(_viewer(year.secretariat))["events"]
+    assert [e.title for e in insider.events] == ["Safety summit", "Cell briefing"]
+
+
+def test_recommendations_progressed_are_a_section_of_the_report(year):
+    sections = [s.key for s in report_sections(ReportYear(YEAR, PUBLIC, None, TODAY))]
+    assert sections.index("recommendations") == sections.index("case-studies") - 1
+    assert "events" in sections

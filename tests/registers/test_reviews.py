@@ -129,11 +129,11 @@ def test_recommendations_progressed_takes_two_queries(world, extra) -> None:
 
 def test_the_annual_report_partial_renders_the_rows(world) -> None:
     rows = recommendations_progressed(dt.date(2025, 1, 1), dt.date(2025, 12, 31), PUBLIC)
-    html = render_to_string("registers/annual/_recommendations.html", {"progressed": rows})
-    assert "Recommendations progressed" in html
+    html = render_to_string("registers/annual/_recommendations.html", {"data": rows})
+    assert "Recommendations with an update in the year" in html
     assert "A plain English summary was drafted." in html
     assert "Open" in html
-    empty = render_to_string("registers/annual/_recommendations.html", {"progressed": []})
+    empty = render_to_string("registers/annual/_recommendations.html", {"data": []})
     assert "No recommendations were progressed in the year." in empty
 
 

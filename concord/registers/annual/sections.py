@@ -18,6 +18,7 @@ from typing import Any
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
+from concord.events.models import Event, EventStatus, RegistrationStatus
 from concord.meetings.attendance_rates import AttendanceRate, attendance_rates
 from concord.meetings.models import Decision, DecisionKind, Meeting, MeetingStatus
 from concord.performance.achievement import (
@@ -41,6 +42,7 @@ from concord.registers.models import (
     Publicity,
     PublicityKind,
 )
+from concord.registers.recommendations import recommendations_progressed
 
 EXAMPLES_PER_CATEGORY = 2
 LISTED = 25  # awards, decisions: the largest or latest this many, with the full count
@@ -311,6 +313,46 @@ def risks(y: ReportYear) -> Section:
     )
 
 
+@dataclass(frozen=True)
+class EventsData:
+    events: list[Event]  # each with ``taken``: its confirmed places
+    places: int
+
+
+def events(y: ReportYear) -> Section:
+    """The events held in the year that the reader may see, with the places taken at
+    each (a count: who signed up is never in the report). One query."""
+    start = timezone.make_aware(dt.datetime.combine(y.start, dt.time.min))
+    end = timezone.make_aware(dt.datetime.combine(y.end, dt.time.max))
+    held = list(
+        Event.objects.visible_to(y.viewer)
+        .filter(status=EventStatus.PUBLISHED, starts_at__range=(start, end))
+        .select_related("body")
+        .annotate(
+            taken=Count(
+                "registrations",
+                filter=Q(registrations__status=RegistrationStatus.CONFIRMED),
+            )
+        )
+        .order_by("starts_at", "pk")
+    )
+    data = EventsData(events=held, places=sum(e.taken for e in held))  # type: ignore[attr-defined]
+    return Section("events", "Events", "registers/annual/_events.html", data, word.events)
+
+
+def recommendations(y: ReportYear) -> Section:
+    """Recommendations (scrutiny, audit, inspection) with a "what has happened" update
+    in the year, with those updates (two queries)."""
+    rows = recommendations_progressed(y.start, y.end, y.viewer)
+    return Section(
+        "recommendations",
+        "Recommendations progressed",
+        "registers/annual/_recommendations.html",
+        rows,
+        word.recommendations,
+    )
+
+
 def case_studies(y: ReportYear) -> Section:
     studies = list(y.report.case_studies.all()) if y.report else []
     for study in studies:
@@ -330,10 +372,12 @@ SECTIONS: list[Callable[[ReportYear], Section]] = [
     added_value,
     funding,
     publicity,
+    events,
     meetings,
     decisions,
     indicators,
     risks,
+    recommendations,
     case_studies,
 ]
 

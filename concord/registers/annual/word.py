@@ -7,6 +7,8 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from django.utils import timezone
+
 from concord.lib.word import new_document
 from concord.registers.kinds import money
 
@@ -186,3 +188,47 @@ def report_document(y: ReportYear, sections: Sequence[Section], partnership: str
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def events(document: Any, data: Any) -> None:
+    if not data.events:
+        document.add_paragraph("No events were held in the year.")
+        return
+    count = len(data.events)
+    document.add_paragraph(
+        f"{count} event{'s' if count != 1 else ''} held, with {data.places} "
+        f"place{'s' if data.places != 1 else ''} taken in all."
+    )
+    _table(
+        document,
+        ["Event", "Date", "Run by", "Places taken"],
+        [
+            (
+                e.title,
+                f"{timezone.localtime(e.starts_at):%-d %b %Y}",
+                e.body.name if e.body else "The partnership",
+                e.taken,
+            )
+            for e in data.events
+        ],
+    )
+
+
+def recommendations(document: Any, data: Any) -> None:
+    if not data:
+        document.add_paragraph("No recommendations were progressed in the year.")
+        return
+    _table(
+        document,
+        ["Recommendation", "Made by", "What has happened", "Status"],
+        [
+            (
+                f"{row.recommendation.reference + '. ' if row.recommendation.reference else ''}"
+                f"{row.recommendation.text}",
+                f"{row.recommendation.source_name}, {row.recommendation.made_on:%-d %b %Y}",
+                "\n".join(f"{u.date:%-d %b %Y}: {u.note}" for u in row.updates),
+                row.status,
+            )
+            for row in data
+        ],
+    )
