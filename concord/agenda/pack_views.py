@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import FileResponse, HttpRequest, HttpResponse
 
-from concord.agenda.pack import pack_for
+from concord.agenda.pack import Pack, pack_for
 from concord.agenda.pack_pdf import pack_pdf
 from concord.agenda.pack_word import pack_docx
 from concord.governance.access import viewer_for
@@ -14,7 +14,7 @@ from concord.meetings.models import Meeting
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _pack(request: HttpRequest, pk: int):  # -> Pack
+def _pack(request: HttpRequest, pk: int) -> Pack:
     viewer = viewer_for(request)
     meeting = get_visible_or_404(Meeting.objects.select_related("body"), viewer, pk=pk)
     return pack_for(meeting, viewer)

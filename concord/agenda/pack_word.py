@@ -6,7 +6,7 @@ import io
 
 from concord.agenda.pack import Pack, owners_text, set_at
 from concord.governance.identity import letterhead
-from concord.lib.word import grid_table, new_document
+from concord.lib.word import add_cells, grid_table, new_document
 
 
 def pack_docx(pack: Pack) -> bytes:
@@ -45,13 +45,10 @@ def pack_docx(pack: Pack) -> bytes:
     else:
         table = grid_table(document, ("Action", "Who", "By when", "Status", "Set at"))
         for a in pack.actions:
-            row = table.add_row().cells
-            for cell, text in zip(
-                row,
+            add_cells(
+                table,
                 (a.description, owners_text(a), a.due_display, a.get_status_display(), set_at(a)),
-                strict=True,
-            ):
-                cell.text = text
+            )
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

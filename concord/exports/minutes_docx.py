@@ -20,7 +20,7 @@ from concord.actions.models import Action
 from concord.actions.services import items_with_actions
 from concord.governance.identity import letterhead
 from concord.lib.access import Viewer
-from concord.lib.word import grid_table, new_document
+from concord.lib.word import add_cells, grid_table, new_document
 from concord.meetings.models import (
     AgendaItem,
     Attendance,
@@ -101,9 +101,7 @@ def _actions_table(
 ) -> None:
     table = grid_table(document, headings)
     for row in rows:
-        added = table.add_row()  # type: ignore[no-untyped-call]  # python-docx has no annotation
-        for cell, value in zip(added.cells, row, strict=True):
-            cell.text = value
+        add_cells(table, row)
     document.add_paragraph()
 
 

@@ -156,6 +156,14 @@ def grid_table(document: DocumentObject, headings: Sequence[str]) -> Table:
     return table
 
 
+def add_cells(table: Table, values: Sequence[str]) -> list[_Cell]:
+    """Add a row to ``table`` with ``values`` as its cells' text; the row's cells."""
+    cells: list[_Cell] = table.add_row().cells  # type: ignore[no-untyped-call]  # untyped in python-docx
+    for cell, value in zip(cells, values, strict=True):
+        cell.text = value
+    return cells
+
+
 def shade_rag(cell: _Cell, word: str) -> None:
     """Shade a cell by its RAG word ('Red', 'Amber', 'Green', 'No data'), keeping the word.
 
