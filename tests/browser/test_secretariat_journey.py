@@ -282,7 +282,7 @@ def test_secretariat_records_meetings_and_the_public_reads_the_minutes(
         row.get_by_role("button", name="Save update").click()
     row = page.locator(f"#action-{action.pk}")
     expect(row.get_by_role("status")).to_have_text("Saved")
-    expect(row.locator(".badge")).to_have_text("Done")
+    expect(row.locator(".badge-done")).to_have_text("Done")
     expect(row).to_contain_text("Published on the council website on 1 September.")
     assert page.url == url_before, "the update should be made in place, without navigating"
     assert_accessible(page, "the matters arising page after an in-place update")

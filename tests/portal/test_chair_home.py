@@ -64,6 +64,7 @@ def test_the_chairs_home_takes_the_same_queries_at_two_sizes(world, as_user) -> 
     user = make_member_user(world.board, role="chair", username="counted")
     person = Person.objects.get(user=user)
     client = as_user(user)
+    home(client)  # read the session once: it is kept afterwards (concord/lib/sessions.py)
 
     def grow(n: int) -> None:
         for i in range(n):

@@ -64,6 +64,7 @@ def test_the_personal_home_takes_the_same_queries_whatever_the_size(world, as_us
     user = make_member_user(world.board, role="chair", username="counted")
     person = Person.objects.get(user=user)
     client = as_user(user)
+    home(client)  # read the session once: it is kept afterwards (concord/lib/sessions.py)
     make_action(body=world.board, owners=(person,), due_date=TODAY - dt.timedelta(days=1))
 
     def count() -> int:

@@ -3,14 +3,17 @@ values without a 5xx, for the public and for the secretariat (issue 11, hole 5).
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 import pytest
 from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.test import Client
+from django.utils import timezone
 
 from concord.agenda.models import WorkProgrammeEntry
+from concord.events.models import Event
 from concord.governance.models import Body
 from concord.imports.services import import_paths
 from concord.meetings.models import Decision, Paper
@@ -55,6 +58,8 @@ UNREACHED = {
     "registers:progress_note_docx": "the progress note in Word (tests/registers/test_fuzz.py)",
     # Only a member of the body answers; its scores are checked in test_self_assessment.py.
     "registers:assessment_answer": "a member's answers (tests/registers/test_self_assessment.py)",
+    "events:signed_up": "shown after a sign-up succeeds (tests/events/test_events.py)",
+    "events:cancel": "the secret link in a registrant's e-mail (tests/events/test_events.py)",
 }
 
 
@@ -74,6 +79,15 @@ def world(db, settings, tmp_path):
         item=w.public_item, title="Patrol plan", file=ContentFile(b"plan", name="plan.txt")
     )
     Topic.objects.create(name="Patrols").decisions.add(*Decision.objects.all())
+    start = timezone.now() + dt.timedelta(days=14)
+    Event.objects.create(  # an event to sign up to, its organisers' pages linked from it
+        title="Patrols open day",
+        body=w.board,
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+        capacity=5,
+        status="published",
+    )
     for body in Body.objects.all():  # the crawl visits only a few bodies' work programmes
         WorkProgrammeEntry.objects.create(body=body, kind="standing", title="Business update")
     for name, spec in (("feb.txt", FIRST), ("may.txt", SECOND)):
