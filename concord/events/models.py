@@ -45,7 +45,7 @@ class EventQuerySet(models.QuerySet["Event"]):
         shown = models.Q(status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED]) & seen_body
         return self.filter(shown | models.Q(body_id__in=viewer.editor_body_ids))
 
-    def upcoming(self, today: dt.date | None = None) -> EventQuerySet:
+    def upcoming(self) -> EventQuerySet:
         """Events not yet over and not cancelled, soonest first."""
         now = timezone.now()
         return (

@@ -11,7 +11,7 @@ from concord.governance.identity import current_identity
 
 def viewer(request: HttpRequest) -> dict[str, object]:
     """Expose the request's :class:`~concord.lib.access.Viewer` and the partnership's identity."""
-    identity = current_identity()
+    identity = current_identity(request)
     return {
         "viewer": viewer_for(request),
         "identity": identity,

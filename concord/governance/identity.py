@@ -31,9 +31,10 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.http import HttpRequest
 
 from concord.governance.models import Partnership
-from concord.lib.pagecache import current_generation
+from concord.lib.pagecache import current_generation, request_generation
 from concord.lib.word import Letterhead
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
@@ -84,12 +85,16 @@ def _load() -> Identity:
 _kept: tuple[int | None, Identity | None] | None = None
 
 
-def current_identity() -> Identity:
-    """The partnership's identity; no query unless something was written since it was read."""
+def current_identity(request: HttpRequest | None = None) -> Identity:
+    """The partnership's identity; no query unless something was written since it was read.
+
+    Given the request, the generation is the one the request has already read
+    (``request_generation``), so a page reads it once, not once more for this.
+    """
     global _kept
     if _kept is not None and _kept[0] is None:
         return _kept[1] or default_identity()
-    generation = current_generation()
+    generation = request_generation(request) if request is not None else current_generation()
     if _kept is not None and _kept[0] == generation and _kept[1] is not None:
         return _kept[1]
     identity = _load()

@@ -128,21 +128,10 @@ def _loops(node: BodyNode, by_pk: dict[int, BodyNode]) -> bool:
     """Whether following ``node``'s parents comes back to it (it then stands at the top)."""
     seen = {node.pk}
     parent = node.parent_pk
-    while parent is not None:
-        if parent in seen:
-            return parent == node.pk or _first_in_cycle(parent, by_pk) == node.pk
+    while parent is not None and parent not in seen:
         seen.add(parent)
         parent = by_pk[parent].parent_pk
-    return False
-
-
-def _first_in_cycle(start: int, by_pk: dict[int, BodyNode]) -> int:
-    """The smallest id on the cycle through ``start``: the one body of a loop drawn at the top."""
-    cycle, pk = [start], by_pk[start].parent_pk
-    while pk is not None and pk != start:
-        cycle.append(pk)
-        pk = by_pk[pk].parent_pk
-    return min(cycle)
+    return parent == node.pk
 
 
 def diagram_source(nodes: list[BodyNode], link: Callable[[str], str]) -> str:
@@ -152,7 +141,7 @@ def diagram_source(nodes: list[BodyNode], link: Callable[[str], str]) -> str:
     dot = graphviz.Digraph("structure", graph_attr={"rankdir": "BT", "bgcolor": "transparent"})
     dot.attr("node", shape="box", style="rounded,filled", fontname="DejaVu Sans", fontsize="11")
     dot.attr("edge", color="#444444", arrowsize="0.7")
-    roots = {node.pk for node in as_tree(nodes)}
+    by_pk = {node.pk: node for node in nodes}
     for node in nodes:
         lines = [node.name, node.kind_label + ("" if node.is_public else " · members only")]
         sectors = ", ".join(f"{label} {count}" for label, count in node.sectors)
@@ -167,7 +156,7 @@ def diagram_source(nodes: list[BodyNode], link: Callable[[str], str]) -> str:
             fillcolor=KIND_FILLS.get(node.kind, OTHER_FILL),
         )
     for node in nodes:
-        if node.parent_pk is not None and node.pk not in roots:
+        if node.parent_pk is not None and not _loops(node, by_pk):
             dot.edge(f"b{node.pk}", f"b{node.parent_pk}", tooltip="reports to")
     return str(dot.source)
 
