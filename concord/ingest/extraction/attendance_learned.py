@@ -15,6 +15,7 @@ from concord.ingest.extraction.attendance_headings import heading_status
 from concord.ingest.extraction.attendance_rolls import apply_stars, org_roll
 from concord.ingest.extraction.attendance_walk import Walk
 from concord.ingest.extraction.attendees import parse_entry
+from concord.ingest.extraction.names import POST_WORDS
 from concord.ingest.lines.model import classify
 from concord.ingest.record import Attendee
 from concord.ingest.text import BLANK, ROW, Block
@@ -47,6 +48,7 @@ def _status_of(line: str) -> str:
 _HEAD_WORD = re.compile(
     r"(?i)\b(?:present|attend\w*|apolog\w*|absent|members|roll|regrets|officers|guests|also)\b"
 )
+_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s+")
 _CUE = re.compile(r"(?i)^\W*((?:[\w-]+\s+){0,3}?(?:present|attend\w*|apolog\w*|absent))\b\W*(.*)$")
 
 
@@ -61,7 +63,12 @@ def _entries(line: str, status: str, after_heading: bool) -> tuple[list[Attendee
     roll = org_roll(line, status, in_roll=True)
     if roll:
         return [p for p, _ in roll], [star for _, star in roll]
+    line = _NUMBER.sub("", line)
     found = parse_entry(line, status, single=after_heading)
+    words = line.split()
+    if not found and len(words) > 2 and words[-1].lower().strip(".,") in POST_WORDS:
+        # "Bryn Lunt Treasurer": a name and the post its holder has.
+        found = parse_entry(" ".join(words[:-1]), status, single=after_heading)
     cols = [c for c in re.split(r"\t+|\s{3,}", line) if c.strip()]
     if len(cols) > 2 and "," not in line:
         # "J Rear<tab>A Finch<tab>R Chape": a row of names in columns.

@@ -151,6 +151,11 @@ TOPIC = (
     "Correspondence",
     "Treasurer's report",
     "Any other business",
+    "Minutes of the last meeting",
+    "Approval of the agenda",
+    "Declarations of interest",
+    "Update from the working group on the new website",
+    "Date of the next meeting",
 )
 VERB = (
     "circulate",
@@ -249,7 +254,7 @@ class Gen:
         w = word.upper() if r.random() < 0.2 else word
         if self.md and r.random() < 0.5:
             return f"{r.choice(('##', '###', '**'))} {w}{'**' if r.random() < 0.3 else ''}"
-        return w + r.choice((":", ":", "", " -"))
+        return w + r.choice((":", ":", "", "", " -"))
 
     def entry(self, p: tuple[str, str, str]) -> str:
         r = self.r
@@ -287,6 +292,8 @@ class Gen:
                     f"held on {day} {month} {year} at {r.randint(6, 8)}.30pm",
                     f"Date: {day} {month} {year}",
                     f"{day:02d}/{r.randint(1, 12):02d}/{year}",
+                    f"{day} {month[:3]} {year}",
+                    f"{day} {month} {year}",
                     f"Minutes of meeting held {day} {month} {year}, {r.choice(ORG_A)} Hall",
                 )
             ),
@@ -332,8 +339,9 @@ class Gen:
                 "att_head",
             )
             b = self.bullet()
-            for p in present:
-                self.add(b + self.entry(p), "person")
+            numbered = r.random() < 0.15
+            for n, p in enumerate(present, 1):
+                self.add((f"{n}. " if numbered else b) + self.entry(p), "person")
         elif style == 1:  # inline comma paragraph
             parts = [self.entry(p) for p in present]
             tail = f"{', '.join(parts[:-1])} and {parts[-1]}" if len(parts) > 1 else parts[0]
