@@ -193,7 +193,8 @@ def _add_learned(w: Walk, blocks: list[Block]) -> None:
     """Add the people the line model finds that the rules did not (all of them
     when the rules found no one); those the rules found are left as they are."""
     learned = Walk()
-    learned_attendance(learned, blocks)
+    # Blocks where the rules found someone are not read again.
+    learned_attendance(learned, blocks, {i for i, _ in w.found_in})
     if not learned.result.people:
         return
     by_block: dict[int, list[Attendee]] = {}

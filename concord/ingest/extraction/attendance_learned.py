@@ -22,6 +22,8 @@ from concord.ingest.text import BLANK, ROW, Block
 
 # How far into a document attendance is looked for, in non-blank blocks.
 TOP_BLOCKS = 80
+# With attendance found by the rules, how many blocks past its last one are looked at.
+AFTER_KNOWN = 15
 # A line labelled "person" with a margin below this is not trusted.
 MIN_MARGIN = 2.0
 _STATUS_WORDS = (
@@ -92,9 +94,16 @@ def _row_people(cells: tuple[str, ...], columns: list[str] | None, status: str) 
     return found
 
 
-def learned_attendance(w: Walk, blocks: list[Block]) -> None:
-    """Add the people of the lines the model labels ``person`` (rules found none)."""
-    picked = [(i, b) for i, b in enumerate(blocks) if b.kind != BLANK and b.cells][:TOP_BLOCKS]
+def learned_attendance(w: Walk, blocks: list[Block], known: set[int] | None = None) -> None:
+    """Add the people of the lines the model labels ``person``.
+
+    ``known`` are blocks the rules already read: they are not read again, and
+    the model looks no further than a few blocks past the last of them.
+    """
+    known = known or set()
+    end = max(known) + AFTER_KNOWN if known else len(blocks)
+    picked = [(i, b) for i, b in enumerate(blocks[:end]) if b.kind != BLANK and b.cells]
+    picked = picked[:TOP_BLOCKS]
     if not picked:
         return
     labels = classify([b.text for _, b in picked])
@@ -114,11 +123,14 @@ def learned_attendance(w: Walk, blocks: list[Block]) -> None:
                 # "Present:<tab>Also present:": one status per column.
                 columns = [h[0] if h else status for h in heads]
                 continue
-            head = heading_status(line) or _cue_line(line)
+            head = None if index in known else heading_status(line) or _cue_line(line)
             found = _entries(head[1], head[0], True)[0] if head and head[1] else []
             if found:  # "Apologies - A, B": the heading and its entries on one line
                 w.add(found, index)
                 started = True
+            continue
+        if index in known:
+            started, armed, gap = True, True, 0  # read by the rules already
             continue
         if label != "person" or margin < MIN_MARGIN:
             gap += 1

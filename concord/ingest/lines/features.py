@@ -12,6 +12,7 @@ how far it is from the last attendance cue.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _NAME_PAIR = re.compile(
@@ -68,11 +69,13 @@ _MONTH = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+_INI_END = re.compile(r"\b[A-Z]{2,3}\.?$")
+
+
 def _bucket(n: int, edges: tuple[int, ...]) -> int:
-    for i, e in enumerate(edges):
-        if n <= e:
-            return i
-    return len(edges)
+    """Index of the first edge ``n`` does not exceed (``len(edges)`` past the last)."""
+    return bisect_left(edges, n)
 
 
 def shape(line: str) -> list[str]:
@@ -127,11 +130,11 @@ def shape(line: str) -> list[str]:
         f.append("period_end")
     if _MONTH.search(s):
         f.append("date")
-    if re.search(r"\d", s):
+    if _DIGIT.search(s):
         f.append("digit")
     if "@" in s or "[ ]" in line:
         f.append("at")
-    if re.search(r"\b[A-Z]{2,3}\.?$", s):
+    if _INI_END.search(s):
         f.append("ini_end")
     if s.count(". ") >= 1:
         f.append("sentences")
@@ -157,23 +160,24 @@ _CONTEXT = (
 )
 
 
-def line_features(shapes: list[list[str]], i: int, since_cue: int) -> list[str]:
-    """Features of line ``i`` given every line's :func:`shape` and the distance
-    (in lines) since the last line that opened with an attendance cue."""
+def line_features(
+    shapes: list[list[str]], contexts: list[list[str]], i: int, since_cue: int
+) -> list[str]:
+    """Features of line ``i`` given every line's :func:`shape`, the part of each
+    shape its neighbours see (``contexts``), and the distance (in lines) since
+    the last line that opened with an attendance cue."""
     f = ["bias", *shapes[i]]
-    for off, tag in ((-1, "p_"), (1, "n_"), (-2, "pp_")):
-        j = i + off
-        if 0 <= j < len(shapes):
-            f.extend(tag + x for x in shapes[j] if x.startswith(_CONTEXT))
+    n = len(shapes)
+    for j, tag in ((i - 1, "p_"), (i + 1, "n_"), (i - 2, "pp_")):
+        if 0 <= j < n:
+            f.extend([tag + x for x in contexts[j]])
         else:
             f.append(tag + "none")
     f.append(f"cue{_bucket(since_cue, (0, 1, 3, 8, 20))}")
+    f.append(f"pos{_bucket(i, (2, 6, 15, 40))}")
     if i > 0:
         # A list goes on: this line has the shape of the one before.
-        same = [x for x in shapes[i] if x.startswith(_CONTEXT)]
-        prev = [x for x in shapes[i - 1] if x.startswith(_CONTEXT)]
-        f.append("same_prev" if same == prev else "new_shape")
-    f.append(f"pos{_bucket(i, (2, 6, 15, 40))}")
+        f.append("same_prev" if contexts[i] == contexts[i - 1] else "new_shape")
     return f
 
 
@@ -187,11 +191,12 @@ _CUE_START = re.compile(
 def document_features(lines: list[str]) -> list[list[str]]:
     """The features of every line of a document."""
     shapes = [shape(ln) for ln in lines]
+    contexts = [[x for x in sh if x.startswith(_CONTEXT)] for sh in shapes]
     out = []
     since = 99
     for i, ln in enumerate(lines):
         if _CUE_START.match(ln):
             since = 0
-        out.append(line_features(shapes, i, since))
+        out.append(line_features(shapes, contexts, i, since))
         since += 1
     return out

@@ -18,10 +18,10 @@ WEIGHTS = Path(__file__).with_name("weights.json")
 
 
 @lru_cache(maxsize=1)
-def _weights() -> tuple[tuple[str, ...], dict[str, list[float]]]:
+def _weights() -> tuple[tuple[str, ...], dict[str, tuple[float, ...]]]:
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
     labels = tuple(data["labels"])
-    return labels, {f: list(ws) for f, ws in data["weights"].items()}
+    return labels, {f: tuple(ws) for f, ws in data["weights"].items()}
 
 
 def classify(lines: list[str]) -> list[tuple[str, float]]:
@@ -33,14 +33,12 @@ def classify(lines: list[str]) -> list[tuple[str, float]]:
     """
     labels, weights = _weights()
     out = []
-    zero = [0.0] * len(labels)
+    get = weights.get
     for feats in document_features(lines):
-        score = list(zero)
-        for f in feats:
-            ws = weights.get(f)
-            if ws is not None:
-                for k, w in enumerate(ws):
-                    score[k] += w
-        order = sorted(range(len(labels)), key=score.__getitem__, reverse=True)
-        out.append((labels[order[0]], score[order[0]] - score[order[1]]))
+        rows = [ws for ws in map(get, feats) if ws is not None]
+        score = [sum(col) for col in zip(*rows, strict=True)] if rows else [0.0] * len(labels)
+        best = max(range(len(labels)), key=score.__getitem__)
+        top = score[best]
+        score[best] = float("-inf")
+        out.append((labels[best], top - max(score)))
     return out
