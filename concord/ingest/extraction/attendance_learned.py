@@ -65,7 +65,6 @@ def _entries(line: str, status: str, after_heading: bool) -> tuple[list[Attendee
     roll = org_roll(line, status, in_roll=True)
     if roll:
         return [p for p, _ in roll], [star for _, star in roll]
-    line = _NUMBER.sub("", line)
     found = parse_entry(line, status, single=after_heading)
     words = line.split()
     if not found and len(words) > 2 and words[-1].lower().strip(".,") in POST_WORDS:
@@ -112,11 +111,16 @@ def learned_attendance(w: Walk, blocks: list[Block], known: set[int] | None = No
     started = armed = False
     gap = 0
     starred: list[tuple[Attendee, bool, int]] = []
+    # A numbered line is an attendee only in a numbered list begun right
+    # under a heading ("Attendees / 1. Ann Ashby / 2. …"); else it is an item.
+    numbered_list = False
     for (index, block), (label, margin) in zip(picked, labels, strict=True):
         line = block.text
         if (label == "att_head" and _HEAD_WORD.search(line)) or heading_status(line):
             status = _status_of(line)
             armed, gap = True, 0
+            bare = heading_status(line) or _cue_line(line)
+            numbered_list = not (bare and bare[1])  # a heading alone, not "Present: A, B"
             heads = [heading_status(c) for c in block.cells]
             columns = None
             if block.kind == ROW and sum(1 for h in heads if h) > 1:
@@ -129,6 +133,12 @@ def learned_attendance(w: Walk, blocks: list[Block], known: set[int] | None = No
                 w.add(found, index)
                 started = True
             continue
+        numbered = bool(_NUMBER.match(line))
+        if numbered and not numbered_list:
+            if started:
+                break  # the items have begun
+            continue
+        numbered_list = numbered
         if index in known:
             started, armed, gap = True, True, 0  # read by the rules already
             continue
@@ -148,7 +158,7 @@ def learned_attendance(w: Walk, blocks: list[Block], known: set[int] | None = No
             found = _row_people(block.cells, columns, status)
             stars = [False] * len(found)
         else:
-            found, stars = _entries(line, status, False)
+            found, stars = _entries(_NUMBER.sub("", line), status, False)
         starred.extend((p, star, 0) for p, star in zip(found, stars, strict=True))
         if found:
             w.add(found, index)
