@@ -110,3 +110,21 @@ def test_a_report_with_bulleted_outcomes_and_a_signature_has_no_attendance() -> 
         "• Improved Linkages\nMarguerite Haddow\nPartnership Manager\n"
     )
     assert people == {}
+
+
+def test_a_register_table_in_an_html_page() -> None:
+    record = extract(
+        b"<html><body><h1>Wendle Forum</h1><p>12 June 2019</p><h3>Attendance register</h3>"
+        b"<table><tr><td>Ann Ashby</td><td>Wendle Council</td></tr>"
+        b"<tr><td>Bryn Lunt</td><td>Oakhurst Housing Trust</td></tr>"
+        b"<tr><td>Cara Dellow</td><td>Northmoor Police</td></tr></table>"
+        b"<h2>1. Welcome</h2><p>The chair welcomed all.</p><h2>2. Budget</h2><p>Noted.</p>"
+        b"</body></html>",
+        filename="minutes.html",
+    ).to_dict()
+    assert [(a["name"], a["organisation"]) for a in record["attendance"]] == [
+        ("Ann Ashby", "Wendle Council"),
+        ("Bryn Lunt", "Oakhurst Housing Trust"),
+        ("Cara Dellow", "Northmoor Police"),
+    ]
+    assert [i["title"] for i in record["items"]] == ["Welcome", "Budget"]
