@@ -18,6 +18,7 @@ from concord.ingest.extraction.attendance_headings import (
     role_word,
     sub_status,
 )
+from concord.ingest.extraction.attendance_learned import learned_attendance
 from concord.ingest.extraction.attendance_rolls import (
     SUBSTITUTE,
     SUBSTITUTE_WORDS,
@@ -27,10 +28,11 @@ from concord.ingest.extraction.attendance_rolls import (
     substitute,
 )
 from concord.ingest.extraction.attendance_tables import read_row
-from concord.ingest.extraction.attendance_walk import Attendance, Walk
+from concord.ingest.extraction.attendance_walk import Attendance, Walk, person_key
 from concord.ingest.extraction.attendees import clean, parse_entry, strip_role
 from concord.ingest.extraction.layout import sentences
 from concord.ingest.extraction.names import looks_like_name
+from concord.ingest.record import Attendee
 from concord.ingest.text import BLANK, BULLET, PARA, ROW, Block, Text
 
 __all__ = ["Attendance", "expand_initials", "extract_attendance", "heading_status"]
@@ -59,6 +61,7 @@ def extract_attendance(text: Text) -> Attendance:
         _read_line(w, blocks, cells[0] if cells else "", index)
     if not w.result.people:
         _unlabelled_list(w, blocks)
+    _add_learned(w, blocks)
     apply_stars(w.section_starred)
     if w.bare_people and not any(p.status == "present" for p in w.result.people):
         # Minutes whose only list is "In attendance:" mean those present.
@@ -184,6 +187,22 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
     else:
         w.misses += 1
         w.end_section()
+
+
+def _add_learned(w: Walk, blocks: list[Block]) -> None:
+    """Add the people the line model finds that the rules did not (all of them
+    when the rules found no one); those the rules found are left as they are."""
+    learned = Walk()
+    # Blocks where the rules found someone are not read again.
+    learned_attendance(learned, blocks, {i for i, _ in w.found_in})
+    if not learned.result.people:
+        return
+    by_block: dict[int, list[Attendee]] = {}
+    for index, person in learned.found_in:
+        if person_key(person.name) not in w.people:
+            by_block.setdefault(index, []).append(person)
+    for index, people in by_block.items():
+        w.add(people, index)
 
 
 def _unlabelled_list(w: Walk, blocks: list[Block]) -> None:

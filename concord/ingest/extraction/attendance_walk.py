@@ -8,6 +8,11 @@ from dataclasses import dataclass, field
 from concord.ingest.record import Attendee
 
 
+def person_key(name: str) -> str:
+    """The key under which a person named twice is one person."""
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
 @dataclass
 class Attendance:
     """People found, plus which blocks held them (other parsers skip those)."""
@@ -34,11 +39,13 @@ class Walk:
     bare_in_attendance: bool = False
     bare_people: list[Attendee] = field(default_factory=list)
     inline: bool = False
+    # (block, person) for each person added, in order.
+    found_in: list[tuple[int, Attendee]] = field(default_factory=list)
 
     def add(self, found: list[Attendee], index: int) -> None:
         """Record people found in block ``index`` (a person named twice is merged)."""
         for person in found:
-            key = re.sub(r"[^a-z]", "", person.name.lower())
+            key = person_key(person.name)
             if key in self.people:
                 old = self.people[key]
                 old.role = old.role or person.role
@@ -47,6 +54,7 @@ class Walk:
                 old.deputising_for = old.deputising_for or person.deputising_for
                 continue
             self.people[key] = person
+            self.found_in.append((index, person))
             self.result.people.append(person)
             if self.bare_in_attendance and person.status == "in_attendance":
                 self.bare_people.append(person)

@@ -1,0 +1,1 @@
+"""A line classifier trained on invented minutes (see ``docs/ingest.md``)."""
