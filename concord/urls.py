@@ -77,4 +77,5 @@ urlpatterns = [
     path("", include("concord.registers.urls")),
     path("", include("concord.search.urls")),
     path("performance/", include("concord.performance.urls")),
+    path("facts/", include("concord.facts.urls")),
 ]

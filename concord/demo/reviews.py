@@ -94,7 +94,31 @@ def demo_strategies(board: Body, health: Body, ago: Ago, today: dt.date) -> int:
         priorities="Healthy weight\nMental wellbeing",
         drafted_on=ago(60),
     )
-    return 2
+    # The overarching plan, whose priorities are the indicators' themes: the facts
+    # portal's pages (an indicator is under the priority its theme names).
+    themes = [
+        "Safer communities",
+        "Children and young people",
+        "Health and wellbeing",
+        "Economy and skills",
+        "Environment",
+        "Stronger communities",
+    ]
+    community = Strategy.objects.create(
+        body=board,
+        is_public=True,
+        title="Harrowby Sustainable Community Strategy",
+        start_year=today.year - 2,
+        end_year=today.year + 8,
+        summary="An invented ten-year plan for the place: what the partners do together.",
+        priorities="\n".join(themes),
+        drafted_on=ago(800),
+        review_date=today + dt.timedelta(days=300),
+    )
+    community.indicators.set(Indicator.objects.filter(theme__in=themes))
+    for status, days in (("consultation", 780), ("approved", 760), ("published", 740)):
+        take_step(community, status, ago(days), community.version)
+    return 3
 
 
 def demo_self_assessment(board: Body, today: dt.date) -> int:

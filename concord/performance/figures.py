@@ -268,6 +268,35 @@ def is_count(indicator: Indicator) -> bool:
 SPARK_POINTS = 8
 
 
+def recent_points(
+    indicators: Sequence[Indicator],
+    area: Area,
+    ends: dict[int, rules.Period],
+    n: int = SPARK_POINTS,
+) -> dict[int, list[tuple[rules.Period, Point | None]]]:
+    """The last ``n`` periods of each indicator up to its judged period, oldest first,
+    each with its point (``None`` for a gap; small counts marked, as everywhere). One
+    query, whatever the number of indicators."""
+    wanted: dict[int, list[rules.Period]] = {
+        ind.pk: [ends[ind.pk].shift(-k) for k in range(n - 1, -1, -1)] for ind in indicators
+    }
+    codes = {str(p) for periods in wanted.values() for p in periods}
+    found: dict[tuple[int, str], Point] = {}
+    by_id = {ind.pk: ind for ind in indicators}
+    small_counts = SmallCounts()
+    if wanted:
+        for ind_id, code, value, numerator in (
+            Observation.objects.for_everyone()
+            .filter(area=area, indicator_id__in=list(wanted), period__code__in=sorted(codes))
+            .order_by()
+            .values_list("indicator_id", "period__code", "value", "numerator")
+        ):
+            found[(ind_id, code)] = point(
+                by_id[ind_id], value, numerator, small_counts=small_counts
+            )
+    return {pk: [(p, found.get((pk, str(p)))) for p in periods] for pk, periods in wanted.items()}
+
+
 def recent_values(
     indicators: Sequence[Indicator],
     area: Area,
@@ -278,22 +307,8 @@ def recent_values(
 ) -> dict[int, list[float | None]]:
     """The last ``n`` values of each indicator up to its judged period, oldest first
     (``None`` for a gap, and, when ``public``, for a small count kept from the
-    public). One query, whatever the number of indicators."""
-    wanted: dict[int, list[rules.Period]] = {
-        ind.pk: [ends[ind.pk].shift(-k) for k in range(n - 1, -1, -1)] for ind in indicators
+    public). One query, whatever the number of indicators (:func:`recent_points`)."""
+    return {
+        pk: [None if pt is None or (public and pt.small_count) else pt.value for _, pt in points]
+        for pk, points in recent_points(indicators, area, ends, n).items()
     }
-    codes = {str(p) for periods in wanted.values() for p in periods}
-    found: dict[tuple[int, str], float] = {}
-    by_id = {ind.pk: ind for ind in indicators}
-    small_counts = SmallCounts()
-    if wanted:
-        for ind_id, code, value, numerator in (
-            Observation.objects.for_everyone()
-            .filter(area=area, indicator_id__in=list(wanted), period__code__in=sorted(codes))
-            .order_by()
-            .values_list("indicator_id", "period__code", "value", "numerator")
-        ):
-            small = point(by_id[ind_id], value, numerator, small_counts=small_counts).small_count
-            if not (public and small):
-                found[(ind_id, code)] = value
-    return {pk: [found.get((pk, str(p))) for p in periods] for pk, periods in wanted.items()}

@@ -14,6 +14,7 @@ from typing import Any
 from concord.governance.models import Body
 from concord.meetings.models import Meeting
 from concord.people.models import Person
+from concord.registers.models import Strategy
 
 _HREF = re.compile(r'href="(/[^"#?]*)')
 _SKIP = ("/accounts/", "/admin/", "/static/", "/imports/")
@@ -22,11 +23,14 @@ _SKIP = ("/accounts/", "/admin/", "/static/", "/imports/")
 def _seeds() -> list[str]:
     """Every public entry point, and every record's page by id (visible or not)."""
     seeds = ["/", "/bodies/", "/meetings/", "/calendar.ics", "/popolo.json", "/actions.csv",
-             "/api/bodies", "/api/meetings", "/api/openapi.json", "/performance/"]  # fmt: skip
+             "/api/bodies", "/api/meetings", "/api/openapi.json", "/performance/",
+             "/facts/"]  # fmt: skip
     for pk in Meeting.objects.values_list("pk", flat=True):
         seeds += [f"/meetings/{pk}/", f"/meetings/{pk}/minutes.docx", f"/api/meetings/{pk}"]
     for pk in Person.objects.values_list("pk", flat=True):
         seeds += [f"/people/{pk}/", f"/api/people/{pk}"]
+    for pk in Strategy.objects.values_list("pk", flat=True):  # the facts pages, by id
+        seeds += [f"/facts/strategies/{pk}/priorities/{n}/" for n in (1, 2)]
     for slug in Body.objects.values_list("slug", flat=True):
         seeds += [f"/bodies/{slug}/", f"/bodies/{slug}/calendar.ics", f"/api/bodies/{slug}"]
     return seeds

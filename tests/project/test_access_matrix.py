@@ -68,6 +68,13 @@ MATRIX = {
     "healthz": (lambda w: reverse("healthz"), [200] * 8),
     "bodies": (lambda w: reverse("portal:bodies"), [200] * 8),
     "structure": (lambda w: reverse("portal:structure"), [200] * 8),
+    # The facts portal is the public's, whoever asks: a strategy the public may not
+    # read has no page there, even for its body's members or the secretariat.
+    "facts": (lambda w: reverse("facts:index"), [200] * 8),
+    "facts of a members-only strategy": (
+        lambda w: reverse("facts:priority", args=[w.hidden_strategy.pk, 1]),
+        [404] * 8,
+    ),
     "events": (lambda w: reverse("events:list"), [200] * 8),
     "calendar": (lambda w: reverse("portal:calendar"), [200] * 8),
     "new event": (lambda w: reverse("events:create"), [L, 403, 403, 403, 403, 200, 403, 200]),

@@ -34,7 +34,7 @@ from tests.project.fuzzing import (
     get_url,
     pattern_names,
 )
-from tests.registers.entries import add_entries
+from tests.registers.entries import add_entries, make_strategy
 
 # Patterns the crawl cannot reach from a page of the invented world, with the reason.
 UNREACHED = {
@@ -69,6 +69,11 @@ def world(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     w = build_perf_world()
     add_entries(w)  # an entry in every register: their pages, forms and filters
+    # A strategy in force whose priority is an indicator's theme: the facts portal's pages.
+    plan = make_strategy(
+        body=w.board, is_public=True, status="published", priorities="Safer streets\nSafe homes"
+    )
+    plan.indicators.set([w.rate, w.coverage])
     # An annual report begun, with a case study: its pages, files and forms.
     annual = AnnualReport.objects.create(year=2024, introduction="A year.", published=True)
     CaseStudy.objects.create(report=annual, title="Pub watch", text="Licensees together.")

@@ -4,7 +4,7 @@ The layers (docs/architecture.md, "Which way the apps depend")::
 
     lib, ingest  <  people  <  governance  <  meetings  <  actions
                  <  imports, performance, portal, exports, api, agenda  <  registers
-                 <  secretariat, search  <  demo
+                 <  secretariat, search, facts  <  demo
 
 Every module under ``concord/<app>/`` is parsed with ``ast`` (imports inside
 functions count too) and may import its own app and apps on a lower layer,
@@ -40,6 +40,7 @@ LAYERS = {
     "registers": 6,  # registers and the annual report read performance's figures
     "secretariat": 7,  # the desk gathers what needs attention from every app below
     "search": 7,  # one index over every app's records
+    "facts": 7,  # the facts portal reads strategies' priorities and performance's figures
     "demo": 8,
 }
 

@@ -34,12 +34,12 @@ def test_the_demo_fills_every_register(db) -> None:
         "risks": 5,
         "sharing": 2,
         "recommendations": 3,
-        "strategies": 2,
+        "strategies": 3,
         "self-assessment": 2,
     }
     last, rows = compare_with_last_year(SelfAssessment.objects.order_by("-year").first(), PUBLIC)
     assert last is not None and rows[-1].this_year and rows[-1].last_year
-    assert Strategy.objects.filter(status="published").count() == 1
+    assert Strategy.objects.filter(status="published").count() == 2
     assert Recommendation.objects.filter(status="implemented").count() == 1
     assert load_demo_registers(TODAY) == {}  # once only
     assert {b.status for b in FundingBid.objects.all()} == {
