@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "concord.imports",
     "concord.search",
+    "concord.following",
 ]
 
 # Scale-out: with REDIS_URL set, the cache, sessions and the task queue live on
