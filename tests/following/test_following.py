@@ -231,3 +231,25 @@ def test_the_command_queues_the_task(db):
 
     call_command("send_digests")
     assert DBTaskResult.objects.filter(task_path__endswith="send_digests").count() == 1
+
+
+def test_a_signed_out_crawl_finds_no_follower_address(client, smtp):
+    from tests.imports.crawl import crawl_public, found
+
+    body = make_body(name="Crawled Board")
+    topic = Topic.objects.create(name="Crawled topic")
+    ward = Area.objects.create(code="E05001221", name="Crawled ward", level="ward")
+    BodyArea.objects.create(body=body, area=ward)
+    topic.decisions.add(approved_decision(body, "Agreed the crawl"))
+    follow_confirmed(client, smtp, "body", body.slug, "sentinel-body@example.org")
+    follow_confirmed(client, smtp, "area", ward.code, "sentinel-area@example.org")
+    client.post(
+        reverse("following:follow", args=["topic", topic.slug]),
+        {"email": "sentinel-unconfirmed@example.org"},
+    )
+    services.send_digests()
+    pages = crawl_public(client)
+    assert f"/follow/body/{body.slug}/feed.atom" in pages
+    assert f"/follow/area/{ward.code}/feed.atom" in pages
+    assert any("Agreed the crawl" in text or "Crawled Board" in text for text in pages.values())
+    assert found(pages, "sentinel-") == []

@@ -1,6 +1,7 @@
 """A signed-out crawl of everything public: pages (links followed), feeds and the API.
 
-Used to prove that nothing of an import under review is visible to the public.
+Used to prove that nothing of an import under review is visible to the public, and
+that no follower's address is (tests/following).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import Any
 from concord.governance.models import Body
 from concord.meetings.models import Meeting
 from concord.people.models import Person
+from concord.performance.models import Area
+from concord.portal.models import Topic
 
 _HREF = re.compile(r'href="(/[^"#?]*)')
 _SKIP = ("/accounts/", "/admin/", "/static/", "/imports/")
@@ -22,13 +25,19 @@ _SKIP = ("/accounts/", "/admin/", "/static/", "/imports/")
 def _seeds() -> list[str]:
     """Every public entry point, and every record's page by id (visible or not)."""
     seeds = ["/", "/bodies/", "/meetings/", "/calendar.ics", "/popolo.json", "/actions.csv",
-             "/api/bodies", "/api/meetings", "/api/openapi.json", "/performance/"]  # fmt: skip
+             "/api/bodies", "/api/meetings", "/api/openapi.json", "/performance/",
+             "/decisions/", "/decisions.atom", "/topics/", "/events/", "/calendar/"]  # fmt: skip
     for pk in Meeting.objects.values_list("pk", flat=True):
         seeds += [f"/meetings/{pk}/", f"/meetings/{pk}/minutes.docx", f"/api/meetings/{pk}"]
     for pk in Person.objects.values_list("pk", flat=True):
         seeds += [f"/people/{pk}/", f"/api/people/{pk}"]
     for slug in Body.objects.values_list("slug", flat=True):
         seeds += [f"/bodies/{slug}/", f"/bodies/{slug}/calendar.ics", f"/api/bodies/{slug}"]
+        seeds += [f"/follow/body/{slug}/", f"/follow/body/{slug}/feed.atom"]
+    for slug in Topic.objects.values_list("slug", flat=True):
+        seeds += [f"/topics/{slug}/", f"/follow/topic/{slug}/feed.atom"]
+    for code in Area.objects.values_list("code", flat=True):
+        seeds += [f"/follow/area/{code}/", f"/follow/area/{code}/feed.atom"]
     return seeds
 
 
