@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "concord.imports",
     "concord.search",
     "concord.facts",
+    "concord.following",
 ]
 
 # Scale-out: with REDIS_URL set, the cache, sessions and the task queue live on

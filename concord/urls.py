@@ -76,6 +76,7 @@ urlpatterns = [
     path("", include("concord.imports.urls")),
     path("", include("concord.registers.urls")),
     path("", include("concord.search.urls")),
+    path("", include("concord.following.urls")),
     path("performance/", include("concord.performance.urls")),
     path("facts/", include("concord.facts.urls")),
 ]

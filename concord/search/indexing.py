@@ -104,6 +104,10 @@ def connect_signals() -> None:
             _part_changed, sender=model, dispatch_uid=f"search-del-{model.__name__}"
         )
     post_save.connect(_body_saved, sender=Body, dispatch_uid="search-save-Body")
+    from concord.meetings.models import Paper
+    from concord.search.papers import paper_saved
+
+    post_save.connect(paper_saved, sender=Paper, dispatch_uid="search-read-Paper")
 
 
 def rebuild(progress: Callable[[str, int, int], None] | None = None) -> int:

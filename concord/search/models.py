@@ -138,3 +138,25 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}: {self.title}"
+
+
+class PaperText(models.Model):
+    """The text read from a meeting paper's file, for its search entry.
+
+    Read by the worker (``concord.search.papers.read_paper``, queued when a
+    paper is saved), in the importer's guarded child process with its memory,
+    time and size limits; never in the web server. ``sha256`` is the file's
+    when it was read, so a replaced file is read again. The text of a paper
+    on a restricted item is never indexed (its entry holds the reason only).
+    """
+
+    paper = models.OneToOneField(
+        "meetings.Paper", on_delete=models.CASCADE, primary_key=True, related_name="search_text"
+    )
+    sha256 = models.CharField(max_length=64)
+    text = models.TextField(blank=True)
+    error = models.CharField(max_length=300, blank=True)
+    read_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"text of paper {self.paper_id}"

@@ -25,7 +25,7 @@ from concord.actions.models import Action, ActionUpdate
 from concord.events.models import Event
 from concord.imports.models import Document, DocumentStatus
 from concord.lib.access import Viewer
-from concord.meetings.models import AgendaItem, Decision, Meeting
+from concord.meetings.models import AgendaItem, Decision, ItemVisibility, Meeting, Paper
 from concord.performance.models import Indicator
 
 # The most of a record's text that is indexed: the start of a very long document
@@ -153,6 +153,24 @@ def event_entry(event: Event) -> Fields:
     )
 
 
+def paper_entry(paper: Paper) -> Fields:
+    """A paper's title and the text read from its file; of a paper on a restricted
+    item, only the reason it is restricted, never its text."""
+    item = paper.item
+    if item.visibility == ItemVisibility.RESTRICTED:
+        text = f"Restricted: {item.restriction_reason}"
+    else:
+        read = getattr(paper, "search_text", None)
+        text = read.text if read is not None else ""
+    return Fields(
+        title=plain(paper.title, 300),
+        text=plain(text),
+        url=_meeting_url(item.meeting_id, item.pk),
+        body_id=item.meeting.body_id,
+        date=item.meeting.date,
+    )
+
+
 def _actions_visible(viewer: Viewer) -> models.QuerySet[Action] | None:
     """Actions are on the tracker, for signed-in partners only (the pages ask to sign in)."""
     return Action.objects.visible_to(viewer) if viewer.is_authenticated else None
@@ -163,11 +181,15 @@ def _meeting_dependants(meeting: Meeting) -> Iterable[models.Model]:
     yield from meeting.items.select_related("meeting")
     yield from Decision.objects.filter(item__meeting=meeting).select_related("item__meeting")
     yield from meeting.documents.filter(status=DocumentStatus.CONFIRMED).select_related("meeting")
+    yield from Paper.objects.filter(item__meeting=meeting).select_related(
+        "item__meeting", "search_text"
+    )
 
 
 def _item_dependants(item: AgendaItem) -> Iterable[models.Model]:
-    """Decisions carry their item's number and title."""
-    return item.decisions.select_related("item__meeting")
+    """Decisions carry their item's number and title; papers follow its restriction."""
+    yield from item.decisions.select_related("item__meeting")
+    yield from item.papers.select_related("item__meeting", "search_text")
 
 
 SOURCES: dict[str, Source] = {
@@ -241,6 +263,15 @@ SOURCES: dict[str, Source] = {
             entry=event_entry,
             everything=lambda: Event.objects.all(),
             visible=lambda viewer: Event.objects.visible_to(viewer),
+        ),
+        Source(
+            kind="paper",
+            noun="Meeting paper",
+            label="Meeting papers",
+            model=Paper,
+            entry=paper_entry,
+            everything=lambda: Paper.objects.select_related("item__meeting", "search_text"),
+            visible=lambda viewer: Paper.objects.visible_to(viewer),
         ),
     ]
 }

@@ -1,6 +1,7 @@
 """A signed-out crawl of everything public: pages (links followed), feeds and the API.
 
-Used to prove that nothing of an import under review is visible to the public.
+Used to prove that nothing of an import under review is visible to the public, and
+that no follower's address is (tests/following).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import Any
 from concord.governance.models import Body
 from concord.meetings.models import Meeting
 from concord.people.models import Person
+from concord.performance.models import Area
+from concord.portal.models import Topic
 from concord.registers.models import Strategy
 
 _HREF = re.compile(r'href="(/[^"#?]*)')
@@ -24,7 +27,8 @@ def _seeds() -> list[str]:
     """Every public entry point, and every record's page by id (visible or not)."""
     seeds = ["/", "/bodies/", "/meetings/", "/calendar.ics", "/popolo.json", "/actions.csv",
              "/api/bodies", "/api/meetings", "/api/openapi.json", "/performance/",
-             "/facts/"]  # fmt: skip
+             "/facts/", "/decisions/", "/decisions.atom", "/topics/", "/events/",
+             "/calendar/"]  # fmt: skip
     for pk in Meeting.objects.values_list("pk", flat=True):
         seeds += [f"/meetings/{pk}/", f"/meetings/{pk}/minutes.docx", f"/api/meetings/{pk}"]
     for pk in Person.objects.values_list("pk", flat=True):
@@ -33,6 +37,11 @@ def _seeds() -> list[str]:
         seeds += [f"/facts/strategies/{pk}/priorities/{n}/" for n in (1, 2)]
     for slug in Body.objects.values_list("slug", flat=True):
         seeds += [f"/bodies/{slug}/", f"/bodies/{slug}/calendar.ics", f"/api/bodies/{slug}"]
+        seeds += [f"/follow/body/{slug}/", f"/follow/body/{slug}/feed.atom"]
+    for slug in Topic.objects.values_list("slug", flat=True):
+        seeds += [f"/topics/{slug}/", f"/follow/topic/{slug}/feed.atom"]
+    for code in Area.objects.values_list("code", flat=True):
+        seeds += [f"/follow/area/{code}/", f"/follow/area/{code}/feed.atom"]
     return seeds
 
 

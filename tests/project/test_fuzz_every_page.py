@@ -60,6 +60,9 @@ UNREACHED = {
     "registers:assessment_answer": "a member's answers (tests/registers/test_self_assessment.py)",
     "events:signed_up": "shown after a sign-up succeeds (tests/events/test_events.py)",
     "events:cancel": "the secret link in a registrant's e-mail (tests/events/test_events.py)",
+    "following:sent": "shown after a request to follow (tests/following/test_following.py)",
+    "following:confirm": "the signed link in a confirmation e-mail (tests/following/)",
+    "following:unsubscribe": "the secret link in every follower's e-mail (tests/following/)",
 }
 
 

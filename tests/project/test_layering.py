@@ -3,7 +3,7 @@
 The layers (docs/architecture.md, "Which way the apps depend")::
 
     lib, ingest  <  people  <  governance  <  meetings  <  actions
-                 <  imports, performance, portal, exports, api, agenda  <  registers
+                 <  imports, performance, portal, exports, api, agenda  <  registers, following
                  <  secretariat, search, facts  <  demo
 
 Every module under ``concord/<app>/`` is parsed with ``ast`` (imports inside
@@ -38,6 +38,7 @@ LAYERS = {
     "api": 5,
     "agenda": 5,  # work programmes and agenda packs read meetings and open actions
     "registers": 6,  # registers and the annual report read performance's figures
+    "following": 6,  # follows a body, a topic (portal) or an area (performance)
     "secretariat": 7,  # the desk gathers what needs attention from every app below
     "search": 7,  # one index over every app's records
     "facts": 7,  # the facts portal reads strategies' priorities and performance's figures
