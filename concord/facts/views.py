@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from concord.facts.downloads import write_priority_csv, write_profile_csv
-from concord.facts.figures import priority_figures, ward_profile
+from concord.facts.figures import WardProfile, priority_figures, ward_profile
 from concord.facts.places import Places, chosen_area, chosen_period, places
 from concord.facts.priorities import Priority, all_facts, facts_indicators, find_priority
 from concord.governance.identity import current_identity
@@ -80,7 +80,7 @@ def priority_csv(request: HttpRequest, strategy: int, number: int) -> HttpRespon
     return response
 
 
-def _profile(request: HttpRequest, code: str):  # -> (Places, WardProfile | None, problem)
+def _profile(request: HttpRequest, code: str) -> tuple[Places, WardProfile, str]:
     found = places()
     ward = found.ward(code) if found else None
     if found is None or ward is None:
