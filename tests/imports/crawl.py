@@ -14,6 +14,8 @@ from typing import Any
 from concord.governance.models import Body
 from concord.meetings.models import Meeting
 from concord.people.models import Person
+from concord.registers.kinds import KINDS
+from concord.registers.models import Consultation
 
 _HREF = re.compile(r'href="(/[^"#?]*)')
 _SKIP = ("/accounts/", "/admin/", "/static/", "/imports/")
@@ -22,9 +24,14 @@ _SKIP = ("/accounts/", "/admin/", "/static/", "/imports/")
 def _seeds() -> list[str]:
     """Every public entry point, and every record's page by id (visible or not)."""
     seeds = ["/", "/bodies/", "/meetings/", "/calendar.ics", "/popolo.json", "/actions.csv",
-             "/api/bodies", "/api/meetings", "/api/openapi.json", "/performance/"]  # fmt: skip
+             "/api/bodies", "/api/meetings", "/api/openapi.json", "/performance/",
+             "/consultations/", "/registers/"]  # fmt: skip
+    for slug in KINDS:  # each register's list (linked from /registers/) and its exports
+        seeds += [f"/registers/{slug}/export.csv", f"/registers/{slug}/export.xlsx"]
     for pk in Meeting.objects.values_list("pk", flat=True):
         seeds += [f"/meetings/{pk}/", f"/meetings/{pk}/minutes.docx", f"/api/meetings/{pk}"]
+    for pk in Consultation.objects.values_list("pk", flat=True):  # drafts and hidden ones too
+        seeds.append(f"/registers/consultations/{pk}/")
     for pk in Person.objects.values_list("pk", flat=True):
         seeds += [f"/people/{pk}/", f"/api/people/{pk}"]
     for slug in Body.objects.values_list("slug", flat=True):

@@ -18,6 +18,7 @@ from concord.governance.access import build_viewer
 from concord.performance.models import Area
 from concord.registers.consultations import ConsultationForm
 from concord.registers.models import Consultation
+from tests.imports.crawl import crawl_public, found
 from tests.registers.entries import make_consultation
 
 TODAY = dt.date.today()
@@ -184,3 +185,16 @@ def test_the_export_is_neutralised_and_shows_the_public_only_what_is_public(worl
     assert '\'=HYPERLINK("http://evil","x")' in titles
     assert "Draft Zephyrine consultation" not in titles
     assert not any("Offender" in t or "Members'" in t for t in titles)
+
+
+def test_a_signed_out_crawl_never_meets_a_draft_or_members_only_consultation(world, client):
+    make_consultation(  # a draft aimed at the same people, with an unmistakable title
+        body=world.board, is_public=True, status="draft", title="Sentinel Quillwort draft"
+    )
+    pages = crawl_public(client)
+    assert "/consultations/" in pages and "/registers/consultations/export.csv" in pages
+    assert found(pages, "Your say on street lighting")  # the public one is there
+    for secret in ("Quillwort", "Zephyrine", "Members' survey", "Offender tasking consultation"):
+        assert found(pages, secret) == [], secret
+    searched = client.get(reverse("search:search"), {"q": "quillwort zephyrine"})
+    assert "Quillwort" not in searched.content.decode()
