@@ -21,6 +21,7 @@ from concord.meetings.models import Attendance, Decision, Meeting, MeetingStatus
 from concord.meetings.publication import agenda_lines
 from concord.meetings.services import quorum
 from concord.portal.calendar_month import month_from, month_grid
+from concord.portal.home_sections import rendered_sections
 from concord.portal.personal import personal_home
 from concord.portal.structure import as_tree, diagram_svg, structure_for
 
@@ -65,6 +66,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "events": events,
             "personal": personal_home(viewer, today),
             "today": today,
+            "sections": rendered_sections(viewer),
         },
     )
 

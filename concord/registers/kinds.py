@@ -7,17 +7,14 @@ what to show. Adding a register is adding a ``Kind`` here.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
-from django import forms
 from django.db import models
 
+from concord.registers import consultations as consultation_kind
 from concord.registers import forms as register_forms
 from concord.registers import review_forms
+from concord.registers.kind_types import Choice, Column, Kind, money, shown
 from concord.registers.models import (
     AddedValue,
     AgreementStatus,
@@ -39,82 +36,8 @@ from concord.registers.models import (
 )
 
 
-@dataclass(frozen=True)
-class Column:
-    """A column of the list and of the export: its key (the import's header), label and value."""
-
-    key: str
-    label: str
-    value: Callable[[Any], object]
-    listed: bool = True  # shown in the list page's table, not only exported
-
-
-@dataclass(frozen=True)
-class Choice:
-    """A filter by one of a field's choices (``?status=awarded``)."""
-
-    param: str
-    label: str
-    field: str
-    choices: list[tuple[str, str]]
-
-
-@dataclass(frozen=True)
-class Kind:
-    slug: str
-    title: str
-    noun: str
-    model: type[models.Model]
-    form: type[forms.ModelForm[Any]]
-    columns: tuple[Column, ...]
-    date_field: str
-    search_fields: tuple[str, ...]
-    sorts: dict[str, tuple[str, tuple[str, ...]]]
-    choices: tuple[Choice, ...] = ()
-    related: tuple[str, ...] = ("body",)
-    # Form fields an import reads (its columns are the keys; "partners" and "body" by name).
-    imported: tuple[str, ...] = ()
-    summary: str = ""
-    extra_links: tuple[tuple[str, str], ...] = field(default_factory=tuple)
-    # What a row needs besides ``related`` (annotations, prefetches), in a fixed number of queries.
-    prepare: Callable[[Any], Any] | None = None
-    exported_prefetch: tuple[str, ...] = ()
-
-    def queryset(self, viewer: Any) -> Any:
-        """The entries the viewer may see, with what a row of this register shows."""
-        qs = self.model._default_manager.visible_to(viewer)  # type: ignore[attr-defined]
-        qs = qs.select_related(*self.related)
-        return self.prepare(qs) if self.prepare else qs
-
-    @property
-    def title_lower(self) -> str:
-        return self.title[0].lower() + self.title[1:]
-
-
 def _names(record: Any) -> str:
     return "; ".join(o.name for o in record.partners.all())
-
-
-def money(value: Decimal | None) -> str:
-    """Pounds as the registers show them.
-
-    >>> money(Decimal("1250.5")), money(None)
-    ('£1,250.50', '')
-    """
-    return "" if value is None else f"£{value:,.2f}"
-
-
-def shown(value: object) -> str:
-    """A cell of a list or detail page as text."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, Decimal):
-        return money(value)
-    if isinstance(value, dt.date):
-        return f"{value:%-d %b %Y}"
-    return str(value)
 
 
 BODY = Column("body", "Body", lambda r: r.body.name)
@@ -477,5 +400,8 @@ KINDS: dict[str, Kind] = {
         RECOMMENDATIONS,
         STRATEGIES,
         SELF_ASSESSMENT,
+        consultation_kind.CONSULTATIONS,
     )
 }
+
+__all__ = ["KINDS", "Choice", "Column", "Kind", "money", "shown"]

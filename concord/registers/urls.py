@@ -8,6 +8,7 @@ from concord.registers.annual import views as annual
 app_name = "registers"
 urlpatterns = [
     path("registers/", views.index, name="index"),
+    path("consultations/", views.consultations, name="consultations"),
     path("registers/annual-report/", annual.index, name="annual_index"),
     path("registers/annual-report/<int:year>/", annual.report, name="annual_report"),
     path("registers/annual-report/<int:year>/report.pdf", annual.report_as_pdf, name="annual_pdf"),

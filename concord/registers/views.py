@@ -3,6 +3,7 @@ add, edit, export and import; then the funding steps, risk mitigations and the h
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -23,6 +24,7 @@ from concord.meetings.models import Decision, Meeting
 from concord.registers import details, details_reviews
 from concord.registers import heat_map as heat
 from concord.registers.added_value import totals
+from concord.registers.consultations import open_now
 from concord.registers.forms import ImportForm, MitigationForm, PartyForm, StepForm
 from concord.registers.funding import next_steps, take_step
 from concord.registers.kinds import KINDS, Kind, shown
@@ -59,6 +61,16 @@ def _entry(kind: Kind, viewer: Viewer, pk: int) -> Any:
 
 def index(request: HttpRequest) -> HttpResponse:
     return render(request, "registers/index.html", {"kinds": KINDS.values()})
+
+
+def consultations(request: HttpRequest) -> HttpResponse:
+    """The consultations a viewer may see that are closing soon, open now and opening later."""
+    viewer = viewer_for(request)
+    return render(
+        request,
+        "registers/consultations.html",
+        {"listing": open_now(viewer, dt.date.today()), "may_add": viewer.can_edit_any},
+    )
 
 
 def listing(request: HttpRequest, slug: str) -> HttpResponse:

@@ -27,6 +27,7 @@ from concord.imports.models import Document, DocumentStatus
 from concord.lib.access import Viewer
 from concord.meetings.models import AgendaItem, Decision, ItemVisibility, Meeting, Paper
 from concord.performance.models import Indicator
+from concord.registers.kinds import KINDS, Kind
 
 # The most of a record's text that is indexed: the start of a very long document
 # is what its snippet shows, and PostgreSQL refuses a tsvector over 1 MB.
@@ -171,6 +172,47 @@ def paper_entry(paper: Paper) -> Fields:
     )
 
 
+def register_entry(kind: Kind) -> Callable[[Any], Fields]:
+    """A register entry: its name, the words its register's own filter searches, its page."""
+
+    def entry(record: Any) -> Fields:
+        words = [_field_text(record, name) for name in kind.search_fields]
+        date = getattr(record, kind.date_field, None)
+        return Fields(
+            title=plain(str(record), 300),
+            text=plain("\n".join(w for w in words if w)),
+            url=reverse("registers:detail", args=[kind.slug, record.pk]),
+            body_id=record.body_id,
+            date=date if isinstance(date, dt.date) else None,
+        )
+
+    return entry
+
+
+def _field_text(record: Any, path: str) -> str:
+    """The text at ``path`` (``"title"``, ``"body__name"``) of a record."""
+    value: Any = record
+    for part in path.split("__"):
+        value = getattr(value, part, None)
+        if value is None:
+            return ""
+    return str(value)
+
+
+def _register_source(kind: Kind) -> Source:
+    """Every register is searched the same way, and seen through its model's ``visible_to``."""
+    model: Any = kind.model
+    return Source(
+        kind=kind.slug,  # SearchEntry.kind holds 20 characters: the slug, not a prefix
+        noun=kind.noun[0].upper() + kind.noun[1:],
+        label=f"Register: {kind.title_lower}",
+        model=model,
+        entry=register_entry(kind),
+        everything=lambda: model._default_manager.select_related("body"),
+        visible=lambda viewer: model._default_manager.visible_to(viewer),
+    )
+
+
 def _actions_visible(viewer: Viewer) -> models.QuerySet[Action] | None:
     """Actions are on the tracker, for signed-in partners only (the pages ask to sign in)."""
     return Action.objects.visible_to(viewer) if viewer.is_authenticated else None
@@ -273,6 +315,7 @@ SOURCES: dict[str, Source] = {
             everything=lambda: Paper.objects.select_related("item__meeting", "search_text"),
             visible=lambda viewer: Paper.objects.visible_to(viewer),
         ),
+        *(_register_source(kind) for kind in KINDS.values()),
     ]
 }
 

@@ -17,7 +17,8 @@ from concord.meetings.models import Meeting
 from concord.people.models import Person
 from concord.performance.models import Area
 from concord.portal.models import Topic
-from concord.registers.models import Strategy
+from concord.registers.kinds import KINDS
+from concord.registers.models import Consultation, Strategy
 
 _HREF = re.compile(r'href="(/[^"#?]*)')
 _SKIP = ("/accounts/", "/admin/", "/static/", "/imports/")
@@ -28,9 +29,13 @@ def _seeds() -> list[str]:
     seeds = ["/", "/bodies/", "/meetings/", "/calendar.ics", "/popolo.json", "/actions.csv",
              "/api/bodies", "/api/meetings", "/api/openapi.json", "/performance/",
              "/facts/", "/decisions/", "/decisions.atom", "/topics/", "/events/",
-             "/calendar/"]  # fmt: skip
+             "/calendar/", "/consultations/", "/registers/"]  # fmt: skip
+    for slug in KINDS:  # each register's list (linked from /registers/) and its exports
+        seeds += [f"/registers/{slug}/export.csv", f"/registers/{slug}/export.xlsx"]
     for pk in Meeting.objects.values_list("pk", flat=True):
         seeds += [f"/meetings/{pk}/", f"/meetings/{pk}/minutes.docx", f"/api/meetings/{pk}"]
+    for pk in Consultation.objects.values_list("pk", flat=True):  # drafts and hidden ones too
+        seeds.append(f"/registers/consultations/{pk}/")
     for pk in Person.objects.values_list("pk", flat=True):
         seeds += [f"/people/{pk}/", f"/api/people/{pk}"]
     for pk in Strategy.objects.values_list("pk", flat=True):  # the facts pages, by id

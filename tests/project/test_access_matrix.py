@@ -36,6 +36,7 @@ REGISTERS = {
     "recommendations": "recommendation",
     "strategies": "strategy",
     "self-assessment": "assessment",
+    "consultations": "consultation",
 }
 
 
@@ -274,6 +275,11 @@ MATRIX = {
         )
         for slug, attr in REGISTERS.items()
     },
+    "consultations open now": (lambda w: reverse("registers:consultations"), [200] * 8),
+    "board's draft consultation": (
+        lambda w: reverse("registers:detail", args=["consultations", w.draft_consultation.pk]),
+        [404, 404, 404, 200, 200, 200, 404, 200],
+    ),
     "board's own added value": (
         lambda w: reverse("registers:detail", args=["added-value", w.board_value.pk]),
         [404, 404, 404, 200, 200, 200, 404, 200],

@@ -11,6 +11,7 @@ from concord.registers.assessment import build_questionnaire
 from concord.registers.models import (
     AddedValue,
     AgreementParty,
+    Consultation,
     FundingBid,
     Publicity,
     Recommendation,
@@ -87,6 +88,18 @@ def make_strategy(**kwargs: Any) -> Strategy:
     return Strategy.objects.create(**kwargs)
 
 
+def make_consultation(**kwargs: Any) -> Consultation:
+    """A published consultation open today, closing in a week (dates from today)."""
+    today = dt.date.today()
+    kwargs.setdefault("title", "Your say on street lighting")
+    kwargs.setdefault("audience", "residents")
+    kwargs.setdefault("opens", today - dt.timedelta(days=10))
+    kwargs.setdefault("closes", today + dt.timedelta(days=7))
+    kwargs.setdefault("status", "published")
+    kwargs.setdefault("link", "https://example.org/lighting")
+    return Consultation.objects.create(**kwargs)
+
+
 def make_assessment(**kwargs: Any) -> SelfAssessment:
     kwargs.setdefault("year", 2025)
     kwargs.setdefault("opened_on", dt.date(2025, 9, 1))
@@ -144,3 +157,13 @@ def add_entries(w: SimpleNamespace) -> None:
     w.hidden_strategy = make_strategy(body=w.tasking, title="Offender Management Strategy")
     w.public_assessment = make_assessment(body=w.board, is_public=True)
     w.hidden_assessment = make_assessment(body=w.tasking)
+    w.public_consultation = make_consultation(body=w.board, is_public=True)
+    w.board_consultation = make_consultation(
+        body=w.board, title="Members' survey on meeting times", audience="staff"
+    )
+    w.draft_consultation = make_consultation(
+        body=w.board, is_public=True, status="draft", title="Draft Zephyrine consultation"
+    )
+    w.hidden_consultation = make_consultation(
+        body=w.tasking, is_public=True, title="Offender tasking consultation"
+    )

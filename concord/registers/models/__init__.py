@@ -1,5 +1,6 @@
 """The partnership's registers: added value, funding, publicity, risks, information sharing,
-recommendations, strategies and self-assessment; and the typed parts of the annual report."""
+recommendations, strategies, self-assessment and consultations; and the typed parts of the
+annual report."""
 
 from concord.registers.models.added_value import AddedValue, Category
 from concord.registers.models.annual import AnnualReport, CaseStudy, year_label
@@ -11,6 +12,12 @@ from concord.registers.models.assessment import (
     SelfAssessment,
 )
 from concord.registers.models.base import EntryQuerySet, RegisterEntry
+from concord.registers.models.consultations import (
+    CLOSING_SOON_DAYS,
+    Audience,
+    Consultation,
+    ConsultationStatus,
+)
 from concord.registers.models.funding import BidStatus, FundingBid
 from concord.registers.models.publicity import Publicity, PublicityKind
 from concord.registers.models.recommendations import (
@@ -36,9 +43,13 @@ __all__ = [
     "AssessmentAnswer",
     "AssessmentItem",
     "AssessmentQuestion",
+    "Audience",
     "BidStatus",
+    "CLOSING_SOON_DAYS",
     "CaseStudy",
     "Category",
+    "Consultation",
+    "ConsultationStatus",
     "EntryQuerySet",
     "FundingBid",
     "Publicity",
