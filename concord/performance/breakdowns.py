@@ -25,6 +25,9 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from django.db.models import F, Window
+from django.db.models.functions import DenseRank
+
 from concord.performance import rules
 from concord.performance.figures import SmallCounts, point
 from concord.performance.models import Area, Indicator, Observation
@@ -138,8 +141,9 @@ class GroupPoint:
 def group_points(
     indicators: Sequence[Indicator], area: Area, *, before: rules.Period | None = None
 ) -> dict[int, list[GroupPoint]]:
-    """Every figure by group of ``indicators`` in ``area``, by indicator id. One query
-    (``group IS NOT NULL``: the partial index of figures by group, led by area).
+    """The figures by group of ``indicators`` in ``area`` for each dimension's latest two
+    periods (all :func:`assemble` reads), by indicator id. One query (``group IS NOT
+    NULL``: the partial index of figures by group, led by area).
     ``before``: only periods ending no later than it (for a report of that period)."""
     by_pk = {ind.pk: ind for ind in indicators}
     out: dict[int, list[GroupPoint]] = {pk: [] for pk in by_pk}
@@ -148,6 +152,15 @@ def group_points(
     rows = Observation.objects.by_group().filter(area=area, indicator_id__in=list(by_pk))
     if before is not None:
         rows = rows.filter(period__end__lte=before.end)
+    # Only each dimension's latest two periods are ever shown (assemble): ranked in
+    # the database, so that years of history cost no Python.
+    rows = rows.annotate(
+        recency=Window(
+            DenseRank(),
+            partition_by=[F("indicator_id"), F("group__dimension_id")],
+            order_by=[F("period__start").desc(), F("period__end").desc()],
+        )
+    ).filter(recency__lte=2)
     small_counts = SmallCounts()
     for (
         ind_pk,
