@@ -21,8 +21,11 @@ million observations at ``--scale 1`` — then measures:
 * equality breakdowns (issue 16): ``--breakdown-indicators`` indicators
   (20) carry figures by population group, 5 dimensions × 4 groups, for the
   nation, regions and local authorities in every quarter; the dashboard is
-  measured with them in the table, and one indicator's breakdowns
-  (``breakdowns.breakdowns``) and its page;
+  measured with them in the table, its figures by group alone
+  (``dashboard.group_breakdowns``: the widest gap of each indicator), and one
+  indicator's breakdowns (``breakdowns.breakdowns``) and its page; every read
+  reports its wall time and the median CPU time of this process (steadier on
+  a shared machine; the database's own work on PostgreSQL is not in it);
 * the import preview (issue 16): a file of the latest stored quarter for
   every ward × ``--import-indicators`` indicators, half of it changed,
   classified and sampled (``import_observations(preview=...)``, as
@@ -518,12 +521,16 @@ def measure_reads(runs: int, seed: int, breakdown_indicators: int = 0) -> dict[s
         for args in args_list[:3]:
             call(*args)  # warm up
         gc.freeze()  # what is loaded stays out of full collections, as concord/wsgi.py does
-        samples = []
+        samples, cpu = [], []
         for args in args_list:
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             call(*args)
             samples.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
         out[name] = timings(samples)
+        # CPU time of this process (the database's own work on PostgreSQL is not in
+        # it): on a shared, loaded machine a steadier figure than the wall time.
+        out[name]["cpu median"] = statistics.median(cpu) * 1000
         out[name]["queries"] = count_queries(lambda: call(*args_list[0]))
 
     def board(area):
@@ -531,6 +538,16 @@ def measure_reads(runs: int, seed: int, breakdown_indicators: int = 0) -> dict[s
         assert len(d.rows) == INDICATORS, len(d.rows)
 
     timed("dashboard (service)", board, [(rnd.choice(las),) for _ in range(runs)])
+    from concord.performance.dashboard import group_breakdowns
+
+    boards = [dashboard(viewer, rnd.choice(las), JUDGED, as_of=AS_OF) for _ in range(runs)]
+
+    def gaps(d):
+        found = group_breakdowns(d)
+        assert len(found) == breakdown_indicators, len(found)
+
+    if breakdown_indicators:
+        timed("dashboard's figures by group (service)", gaps, [(d,) for d in boards])
 
     def wards(ind):
         table = ward_table(ind, JUDGED, nation, as_of=AS_OF)
@@ -851,9 +868,12 @@ def run(args: argparse.Namespace, data: Path) -> int:
         )
     reads = measure_reads(args.runs, args.seed, args.breakdown_indicators)
     results["reads"] = reads
-    print(f"\n{'read':32s} {'median ms':>10s} {'p95 ms':>8s} {'queries':>8s}")
+    print(f"\n{'read':40s} {'median ms':>10s} {'p95 ms':>8s} {'CPU ms':>7s} {'queries':>8s}")
     for name, r in reads.items():
-        print(f"{name:32s} {r['median']:10.1f} {r['p95']:8.1f} {r['queries']:8d}")
+        print(
+            f"{name:40s} {r['median']:10.1f} {r['p95']:8.1f} {r['cpu median']:7.1f} "
+            f"{r['queries']:8d}"
+        )
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
     return 0

@@ -8,31 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import admin, messages
 from django.http import HttpRequest
 
-from concord.lib.locking import StaleEdit, VersionedForm, save_versioned
+from concord.lib.locking import StaleEdit, save_versioned
+from concord.performance.group_forms import AdminGroupForm, DimensionForm
 from concord.performance.models import Dimension, Group
-
-
-class DimensionForm(VersionedForm):
-    class Meta:
-        model = Dimension
-        fields = ["name", "code", "order", "description", "reference_group"]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # Only this dimension's groups can be its reference.
-        field = self.fields.get("reference_group")
-        if isinstance(field, forms.ModelChoiceField):
-            field.queryset = Group.objects.filter(dimension_id=self.instance.pk or 0)
-
-
-class GroupForm(VersionedForm):
-    class Meta:
-        model = Group
-        fields = ["dimension", "name", "code", "order"]
 
 
 class VersionedAdmin(admin.ModelAdmin):
@@ -57,6 +38,6 @@ class DimensionAdmin(VersionedAdmin):
 
 @admin.register(Group)
 class GroupAdmin(VersionedAdmin):
-    form = GroupForm
+    form = AdminGroupForm
     list_display = ["__str__", "code", "order"]
     list_filter = ["dimension"]

@@ -22,11 +22,14 @@ turn results into words run none.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from django.db.models import F, Window
+from django.db.models.functions import DenseRank
+
 from concord.performance import rules
-from concord.performance.figures import Point, SmallCounts, point
+from concord.performance.figures import SmallCounts, point
 from concord.performance.models import Area, Indicator, Observation
 from concord.performance.rules._numbers import at_most
 from concord.performance.rules.tolerance import tolerance_width
@@ -118,41 +121,120 @@ def _gap(values: Mapping[str, float], reference: str) -> Gap | None:
     return reference_gap(values, reference) if reference else highest_lowest_gap(values)
 
 
-def breakdowns(
-    indicator: Indicator, area: Area, *, public: bool = False
+@dataclass(frozen=True)
+class GroupPoint:
+    """One figure for a population group, as loaded (its small count marked once, by
+    :func:`concord.performance.figures.point`); a published report freezes these."""
+
+    dimension: str
+    dimension_order: int
+    reference: str
+    group: str
+    group_order: int
+    period: str
+    value: float
+    small_count: bool
+    dimension_code: str = ""
+    group_code: str = ""
+
+
+def group_points(
+    indicators: Sequence[Indicator], area: Area, *, before: rules.Period | None = None
+) -> dict[int, list[GroupPoint]]:
+    """The figures by group of ``indicators`` in ``area`` for each dimension's latest two
+    periods (all :func:`assemble` reads), by indicator id. One query (``group IS NOT
+    NULL``: the partial index of figures by group, led by area).
+    ``before``: only periods ending no later than it (for a report of that period)."""
+    by_pk = {ind.pk: ind for ind in indicators}
+    out: dict[int, list[GroupPoint]] = {pk: [] for pk in by_pk}
+    if not by_pk:
+        return out
+    rows = Observation.objects.by_group().filter(area=area, indicator_id__in=list(by_pk))
+    if before is not None:
+        rows = rows.filter(period__end__lte=before.end)
+    # Only each dimension's latest two periods are ever shown (assemble): ranked in
+    # the database, so that years of history cost no Python.
+    rows = rows.annotate(
+        recency=Window(
+            DenseRank(),
+            partition_by=[F("indicator_id"), F("group__dimension_id")],
+            order_by=[F("period__start").desc(), F("period__end").desc()],
+        )
+    ).filter(recency__lte=2)
+    small_counts = SmallCounts()
+    for (
+        ind_pk,
+        dim,
+        dim_order,
+        dim_code,
+        ref,
+        group,
+        group_order,
+        group_code,
+        code,
+        value,
+        num,
+    ) in rows.order_by().values_list(
+        "indicator_id",
+        "group__dimension__name",
+        "group__dimension__order",
+        "group__dimension__code",
+        "group__dimension__reference_group__name",
+        "group__name",
+        "group__order",
+        "group__code",
+        "period__code",
+        "value",
+        "numerator",
+    ):
+        pt = point(by_pk[ind_pk], value, num, small_counts=small_counts)
+        out[ind_pk].append(
+            GroupPoint(
+                dim,
+                dim_order,
+                ref or "",
+                group,
+                group_order,
+                code,
+                value,
+                pt.small_count,
+                dim_code,
+                group_code,
+            )
+        )
+    return out
+
+
+def latest_two(points: Sequence[GroupPoint]) -> list[GroupPoint]:
+    """Only the points :func:`assemble` reads: each dimension's latest two periods
+    (what a published report freezes)."""
+    periods: dict[str, set[rules.Period]] = defaultdict(set)
+    for p in points:
+        periods[p.dimension].add(rules.parse_period(p.period))
+    keep = {dim: set(sorted(found)[-2:]) for dim, found in periods.items()}
+    return [p for p in points if rules.parse_period(p.period) in keep[p.dimension]]
+
+
+def assemble(
+    points: Sequence[GroupPoint], tolerance: rules.Tolerance | None, *, public: bool = False
 ) -> list[DimensionBreakdown]:
-    """The indicator's figures by population group in ``area``, dimension by dimension.
+    """The figures by group, dimension by dimension, with the gap and its trend.
 
     Each dimension is shown for its own latest period with figures, and
-    compared with the latest period before it that has figures too. One query.
+    compared with the latest period before it that has figures too. On a
+    ``public`` breakdown a small count is withheld, and so are its
+    dimension's gap and trend. No queries.
     """
-    rows = (
-        Observation.objects.by_group()
-        .filter(area=area, indicator=indicator)
-        .order_by()
-        .values_list(
-            "group__dimension__name",
-            "group__dimension__order",
-            "group__dimension__reference_group__name",
-            "group__name",
-            "group__order",
-            "period__code",
-            "value",
-            "numerator",
-        )
-    )
-    small_counts = SmallCounts()
-    found: dict[tuple[int, str], dict[rules.Period, dict[str, Point]]] = defaultdict(
+    found: dict[tuple[int, str], dict[rules.Period, dict[str, GroupPoint]]] = defaultdict(
         lambda: defaultdict(dict)
     )
     references: dict[tuple[int, str], str] = {}
     order: dict[str, int] = {}
-    for dim, dim_order, ref, group, group_order, code, value, numerator in rows:
-        key = (dim_order, dim)
-        references[key] = ref or ""
-        order[group] = group_order
-        pt = point(indicator, value, numerator, small_counts=small_counts)
-        found[key][rules.parse_period(code)][group] = pt
+    for p in points:
+        key = (p.dimension_order, p.dimension)
+        references[key] = p.reference
+        order[p.group] = p.group_order
+        found[key][rules.parse_period(p.period)][p.group] = p
     out = []
     for key in sorted(found):
         by_period = found[key]
@@ -181,7 +263,7 @@ def breakdowns(
             trend = gap_change(
                 _gap({g: before[g].value for g in common}, reference),
                 _gap({g: later_values[g] for g in common}, reference),
-                indicator.tolerance,
+                tolerance,
             )
         out.append(
             DimensionBreakdown(
@@ -189,6 +271,25 @@ def breakdowns(
             )
         )
     return out
+
+
+def breakdowns(
+    indicator: Indicator, area: Area, *, public: bool = False
+) -> list[DimensionBreakdown]:
+    """The indicator's figures by population group in ``area``, dimension by dimension
+    (:func:`assemble`). One query."""
+    points = group_points([indicator], area)[indicator.pk]
+    return assemble(points, indicator.tolerance, public=public)
+
+
+def widest(found: Sequence[DimensionBreakdown]) -> DimensionBreakdown | None:
+    """The dimension with the widest gap (none shown when every gap is withheld or missing).
+
+    >>> widest([]) is None
+    True
+    """
+    gaps = [b for b in found if b.gap is not None]
+    return max(gaps, key=lambda b: b.gap.size if b.gap else 0.0) if gaps else None
 
 
 @dataclass(frozen=True)
@@ -257,3 +358,74 @@ def breakdown_view(indicator: Indicator, b: DimensionBreakdown) -> BreakdownView
         gap_text,
         trend_text,
     )
+
+
+SHORT_TREND = {
+    "narrowing": "narrowing",
+    "widening": "widening",
+    "no_change": "no significant change",
+    "no_data": "",
+}
+
+
+def widest_gap_text(indicator: Indicator, found: Sequence[DimensionBreakdown]) -> str:
+    """The widest gap between groups in a few words, for the dashboard ("" when no gap
+    can be shown: no figures by group, fewer than two groups, or withheld).
+
+    >>> from concord.performance.rules import GapChange, parse_period
+    >>> b = DimensionBreakdown("Sex", parse_period("2024-Q4"), parse_period("2024-Q3"),
+    ...     [], "", Gap(8.0, "Male", "Female"), GapChange.NARROWING, False)
+    >>> widest_gap_text(Indicator(unit="percent", decimals=0), [b])
+    'By sex: 8% (Male, Female), narrowing since Q3 2024'
+    """
+    b = widest(found)
+    if b is None or b.gap is None:
+        return ""
+    text = (
+        f"By {b.name.lower()}: {figure(b.gap.size, indicator.unit, indicator.decimals)} "
+        f"({b.gap.high}, {b.gap.low})"
+    )
+    trend = SHORT_TREND[b.trend.value]
+    if trend and b.earlier_period is not None:
+        text += f", {trend} since {b.earlier_period.label()}"
+    return text
+
+
+def frozen(points: Sequence[GroupPoint], tolerance: rules.Tolerance | None) -> dict:
+    """The figures by group a report needs (:func:`latest_two`), with the tolerance
+    that judged their trend, as JSON for a published report line (:func:`thawed`).
+
+    >>> p = GroupPoint("Sex", 1, "", "Male", 2, "2024-Q4", 70.0, False)
+    >>> thawed(frozen([p], rules.Tolerance(5, rules.ToleranceKind.POINTS))) == (
+    ...     [p], rules.Tolerance(5, rules.ToleranceKind.POINTS))
+    True
+    >>> thawed({})
+    ([], None)
+    """
+    if not points:
+        return {}
+    return {
+        "tolerance": None if tolerance is None else [tolerance.amount, tolerance.kind.value],
+        "points": [
+            [
+                p.dimension,
+                p.dimension_order,
+                p.reference,
+                p.group,
+                p.group_order,
+                p.period,
+                p.value,
+                p.small_count,
+            ]
+            for p in latest_two(points)
+        ],
+    }
+
+
+def thawed(data: Mapping) -> tuple[list[GroupPoint], rules.Tolerance | None]:
+    """The points and tolerance :func:`frozen` kept."""
+    if not data:
+        return [], None
+    tol = data.get("tolerance")
+    tolerance = None if tol is None else rules.Tolerance(tol[0], rules.ToleranceKind(tol[1]))
+    return [GroupPoint(*row) for row in data.get("points", [])], tolerance

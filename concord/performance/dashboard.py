@@ -23,6 +23,12 @@ from django.utils.safestring import SafeString
 from concord.governance.models import Body
 from concord.lib.access import Viewer
 from concord.performance import charts, rules
+from concord.performance.breakdowns import (
+    DimensionBreakdown,
+    assemble,
+    group_points,
+    widest_gap_text,
+)
 from concord.performance.figures import recent_values
 from concord.performance.models import (
     Area,
@@ -130,6 +136,8 @@ class DashboardRow:
     travel_mean_label: str
     significance_label: str
     spark: SafeString
+    by_group: str = ""  # the widest gap between groups in words
+    by_group_url: str = ""  # the indicator page's figures by group (when it has any)
 
 
 def sparkline_values(board: Dashboard) -> dict[int, list[float | None]]:
@@ -140,12 +148,30 @@ def sparkline_values(board: Dashboard) -> dict[int, list[float | None]]:
     return recent_values(inds, board.area, ends, public=board.public)
 
 
+def group_breakdowns(board: Dashboard) -> dict[int, list[DimensionBreakdown]]:
+    """Each row's figures by population group up to the board's period, with the gaps
+    (:mod:`concord.performance.breakdowns`; a public board's small counts withheld,
+    with their gaps). One query whatever the number of indicators and groups."""
+    inds = [r.indicator for r in board.rows]
+    points = group_points(inds, board.area, before=board.period)
+    return {
+        ind.pk: assemble(points[ind.pk], ind.tolerance, public=board.public)
+        for ind in inds
+        if points[ind.pk]
+    }
+
+
 def dashboard_rows(
-    board: Dashboard, trends: dict[int, list[float | None]], status: str = ""
+    board: Dashboard,
+    trends: dict[int, list[float | None]],
+    status: str = "",
+    by_group: dict[int, list[DimensionBreakdown]] | None = None,
 ) -> list[DashboardRow]:
     """The dashboard's rows in words, with a sparkline each of ``trends``
-    (:func:`sparkline_values`); ``status`` keeps one RAG status. A public board
-    shows no small count, in the value or the sparkline. No queries."""
+    (:func:`sparkline_values`) and the widest gap between groups of ``by_group``
+    (:func:`group_breakdowns`); ``status`` keeps one RAG status. A public board
+    shows no small count, in the value, the sparkline or a gap. No queries."""
+    by_group = by_group or {}
     out = []
     for r in board.rows:
         rag = r.rag.status.value
@@ -154,10 +180,12 @@ def dashboard_rows(
         ind = r.indicator
         value = r.ytd_value if r.ytd_value is not None else r.value
         values = trends.get(ind.pk, [])
+        url = reverse("performance:indicator", args=[ind.pk]) + f"?area={board.area.code}"
+        groups = by_group.get(ind.pk, [])
         out.append(
             DashboardRow(
                 status=r,
-                url=reverse("performance:indicator", args=[ind.pk]) + f"?area={board.area.code}",
+                url=url,
                 value=SUPPRESSED if r.withheld else figure(value, ind.unit, ind.decimals),
                 target=target_text(r.target, ind.unit, ind.decimals),
                 rag=rag,
@@ -174,6 +202,8 @@ def dashboard_rows(
                         f"{r.period.label()}",
                     )
                 ),
+                by_group=widest_gap_text(ind, groups),
+                by_group_url=f"{url}#by-group" if groups else "",
             )
         )
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path, re_path
 
-from concord.performance.views import dashboards, indicators, reports, tabular
+from concord.performance.views import dashboards, groups, indicators, reports, tabular
 
 app_name = "performance"
 urlpatterns = [
@@ -33,6 +33,11 @@ urlpatterns = [
     path("reports/<int:pk>/publish/", reports.report_publish, name="report_publish"),
     path("reports/<int:pk>/amend/", reports.report_amend, name="report_amend"),
     path("reports/<int:pk>/attach/", reports.report_attach, name="report_attach"),
+    path("groups/", groups.group_list, name="groups"),
+    path("groups/new/", groups.dimension_create, name="dimension_create"),
+    path("groups/<int:pk>/edit/", groups.dimension_edit, name="dimension_edit"),
+    path("groups/<int:pk>/new/", groups.group_create, name="group_create"),
+    path("groups/group/<int:pk>/edit/", groups.group_edit, name="group_edit"),
     path("import/", tabular.import_page, name="import"),
     path("import/<uuid:token>/", tabular.import_preview, name="import_preview"),
     path("import/<uuid:token>/confirm/", tabular.import_confirm, name="import_confirm"),

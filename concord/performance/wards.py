@@ -22,6 +22,7 @@ from concord.performance.figures import Point, SmallCounts, point
 from concord.performance.models import (
     Area,
     AreaLevel,
+    Group,
     Indicator,
     Observation,
     Period,
@@ -66,6 +67,7 @@ class WardTable:
     gap_trend: rules.GapTrend
     ranked: bool
     public: bool
+    group: Group | None = None
 
 
 def ward_table(
@@ -77,12 +79,15 @@ def ward_table(
     earlier: Period | rules.Period | str | None = None,
     public: bool = False,
     as_of: dt.date | None = None,
+    group: Group | None = None,
 ) -> WardTable:
     """Ranks, quintiles, the best-worst gap and whether it narrows, for areas under a parent.
 
     The period is the indicator's own (see :func:`judged_period`). ``public``
     tables hide small counts (numerators, and values of count indicators)
-    of indicators that ask for it. Four queries: periods, depths, areas, observations.
+    of indicators that ask for it. ``group``: every area's figure for that
+    population group (equality breakdowns) instead of for all people. Four
+    queries: periods, depths, areas, observations.
     """
     q = judged_period(indicator, period, as_of)
     if earlier is None:
@@ -100,7 +105,7 @@ def ward_table(
     before: dict[int, Point] = {}
     pid_now, pid_before = periods.by_rule.get(q), periods.by_rule.get(e)
     small_counts = SmallCounts()
-    obs = Observation.objects.for_everyone().filter(
+    obs = Observation.objects.for_group(group).filter(
         descendants_filter(parent_area, level, "area__", depths),
         indicator=indicator,
         period_id__in=[pid for pid in (pid_now, pid_before) if pid is not None],
@@ -159,7 +164,7 @@ def ward_table(
                     direction,
                 )
             )
-    return WardTable(indicator, parent_area, q, e, rows, gap, trend, ranked, public)
+    return WardTable(indicator, parent_area, q, e, rows, gap, trend, ranked, public, group)
 
 
 @dataclass(frozen=True)
@@ -171,9 +176,18 @@ class WardView:
     trend_text: str
 
 
-def ward_view(indicator: Indicator, period: rules.Period, area: Area, *, public: bool) -> WardView:
-    """The ward table and ward chart of an indicator under ``area`` (three queries)."""
-    table = ward_table(indicator, period, area, public=public)
+def ward_view(
+    indicator: Indicator,
+    period: rules.Period,
+    area: Area,
+    *,
+    public: bool,
+    group: Group | None = None,
+) -> WardView:
+    """The ward table and ward chart of an indicator under ``area``, for all people or
+    for one population ``group`` (four queries)."""
+    table = ward_table(indicator, period, area, public=public, group=group)
+    of_group = f" ({group})" if group is not None else ""
     d = indicator.decimals
     dashboard = reverse("performance:dashboard")
     rows = [
@@ -197,7 +211,7 @@ def ward_view(indicator: Indicator, period: rules.Period, area: Area, *, public:
     markup = charts.ward_bar_chart(
         bars,
         chart_id=f"wards-{indicator.pk}",
-        title=f"{indicator.code} by ward in {area.name}, {table.period.label()}",
+        title=f"{indicator.code}{of_group} by ward in {area.name}, {table.period.label()}",
         description=(
             f"{sum(1 for w in table.rows if w.value is not None)} of {len(table.rows)} wards "
             "have a value shown. The table below gives every figure."

@@ -17,6 +17,7 @@ from concord.events.models import Event
 from concord.governance.models import Body
 from concord.imports.services import import_paths
 from concord.meetings.models import Decision, Paper
+from concord.performance.models import Dimension, Group
 from concord.performance.reports.freezing import freeze_report
 from concord.performance.tabular.staged import stage_upload
 from concord.portal.models import Topic
@@ -111,6 +112,8 @@ def world(db, settings, tmp_path):
     ]
     (tmp_path / "sep.txt").write_text(to_txt(later), encoding="utf-8")
     import_paths([tmp_path / "sep.txt"])
+    sex = Dimension.objects.create(name="Sex", code="sex")  # the population groups' pages
+    Group.objects.create(dimension=sex, name="Female", code="female")
     return w
 
 

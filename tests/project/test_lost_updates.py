@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from concord.governance.models import TermsOfReference
 from concord.meetings.models import AgendaItem
+from concord.performance.models import Dimension, Group
 from tests.factories import make_membership
 from tests.performance.pages_world import build_perf_world
 
@@ -28,6 +29,8 @@ def w(db) -> SimpleNamespace:
     w.terms = TermsOfReference.objects.create(
         body=w.board, version=1, adopted_on=dt.date(2024, 4, 1), purpose="To keep Riverton safe."
     )
+    w.sex = Dimension.objects.create(name="Sex", code="sex")
+    w.female = Group.objects.create(dimension=w.sex, name="Female", code="female")
     return w
 
 
@@ -154,6 +157,20 @@ CASES = [
             "purpose": text,
         },
         lambda w: TermsOfReference.objects.get(pk=w.terms.pk).purpose,
+    ),
+    Case(
+        "population groups: a dimension",
+        lambda w: reverse("performance:dimension_edit", args=[w.sex.pk]),
+        "secretariat",
+        lambda w, text: {"name": "Sex", "code": "sex", "order": "1", "description": text},
+        lambda w: Dimension.objects.get(pk=w.sex.pk).description,
+    ),
+    Case(
+        "population groups: a group",
+        lambda w: reverse("performance:group_edit", args=[w.female.pk]),
+        "secretariat",
+        lambda w, text: {"name": text, "code": "female", "order": "1"},
+        lambda w: Group.objects.get(pk=w.female.pk).name,
     ),
 ]
 

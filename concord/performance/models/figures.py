@@ -65,6 +65,11 @@ class ObservationQuerySet(OfIndicatorQuerySet["Observation"]):
         """Figures for all people, not for one population group (what most pages show)."""
         return self.filter(group__isnull=True)
 
+    def for_group(self, group: Group | None) -> Self:
+        """Figures for one population group, or for all people when ``group`` is none
+        (either way a partial index applies: ``group = n`` or ``group IS NULL``)."""
+        return self.for_everyone() if group is None else self.filter(group=group)
+
     def by_group(self) -> Self:
         """Figures for population groups (equality breakdowns)."""
         return self.filter(group__isnull=False)

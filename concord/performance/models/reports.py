@@ -230,6 +230,9 @@ class ReportLine(models.Model):
     # "suppressed" instead, as on every other public page.
     small_count = models.BooleanField(default=False)
     commentary = models.TextField(blank=True)
+    # The figures by population group the report shows, frozen with the rest
+    # (concord.performance.breakdowns.frozen: each dimension's latest two periods).
+    by_group = models.JSONField(default=dict, blank=True)
 
     objects = ReportLineQuerySet.as_manager()
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from concord.performance import rules
+from concord.performance.breakdowns import frozen, group_points
 from concord.performance.dashboard import dashboard
 from concord.performance.models import (
     PerformanceReport,
@@ -80,8 +81,16 @@ def _line(report: PerformanceReport, position: int, s: IndicatorStatus) -> Repor
 
 
 def preview_lines(report: PerformanceReport, *, as_of: dt.date | None = None) -> list[ReportLine]:
-    """Unsaved report lines from the live data: what publishing now would freeze."""
-    return [_line(report, i, s) for i, s in enumerate(report_statuses(report, as_of=as_of), 1)]
+    """Unsaved report lines from the live data: what publishing now would freeze,
+    with each indicator's figures by population group up to the report's period
+    (one query for them all)."""
+    statuses = report_statuses(report, as_of=as_of)
+    inds = [s.indicator for s in statuses]
+    points = group_points(inds, report.area, before=report.period.rule_period)
+    lines = [_line(report, i, s) for i, s in enumerate(statuses, 1)]
+    for line, ind in zip(lines, inds, strict=True):
+        line.by_group = frozen(points[ind.pk], ind.tolerance)
+    return lines
 
 
 def freeze_report(

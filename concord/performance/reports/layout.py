@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from concord.performance import rules
+from concord.performance.breakdowns import BreakdownView, assemble, breakdown_view, thawed
 from concord.performance.models import (
+    Indicator,
     PerformanceReport,
     ReportAmendment,
     ReportLine,
@@ -69,6 +71,7 @@ class ReportRow:
     is_exception: bool = False
     travel_mean_label: str = ""
     observation_status: str = ""
+    by_group: tuple[BreakdownView, ...] = ()  # figures by population group, in words
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -146,6 +149,11 @@ class ReportLayout:
     amendments: Sequence[str] = field(default_factory=tuple)
 
     @property
+    def has_groups(self) -> bool:
+        """Whether any indicator has figures by population group."""
+        return any(row.by_group for row in self.rows)
+
+    @property
     def exceptions(self) -> list[ReportRow]:
         return split_exceptions(self.rows)[0]
 
@@ -186,7 +194,17 @@ def _line_row(line: ReportLine, public: bool = False) -> ReportRow:
         url=url,
         is_exception=line.is_exception,
         observation_status=line.observation_status,
+        by_group=_by_group(line, decimals, public),
     )
+
+
+def _by_group(line: ReportLine, decimals: int, public: bool) -> tuple[BreakdownView, ...]:
+    """A line's frozen figures by group in words, small counts withheld from a public
+    reader by the same rule as every other page (:func:`~concord.performance.
+    breakdowns.assemble`)."""
+    points, tolerance = thawed(line.by_group)
+    unit = Indicator(unit=line.unit, decimals=decimals)  # only for the words
+    return tuple(breakdown_view(unit, b) for b in assemble(points, tolerance, public=public))
 
 
 def report_layout(

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from docx.shared import Cm
 
 from concord.governance.identity import letterhead
-from concord.lib.word import grid_table, new_document, shade_rag, svg_to_png
+from concord.lib.word import add_cells, grid_table, new_document, shade_rag, svg_to_png
 from concord.performance.reports.layout import (
     REPORT_COLUMNS,
     ReportLayout,
@@ -25,6 +25,11 @@ from concord.performance.reports.status_chart import WIDTH, chart_height, status
 EXCEPTIONS_NOTE = (
     "Indicators red against target, amber and getting worse, or whose figures are due but "
     "missing (no data is shown grey: it is chased, not counted as failure)."
+)
+
+GROUPS_NOTE = (
+    "Each indicator's latest figures by population group up to this period, the gap between "
+    "the groups and whether it is narrowing. Small counts are suppressed for the public."
 )
 
 ILLUSTRATIVE_NOTE = (
@@ -76,6 +81,21 @@ def _commentary(document, rows: Sequence[ReportRow]) -> None:
         para.add_run(row.commentary)
 
 
+def _by_group(document, rows: Sequence[ReportRow]) -> None:  # a docx Document
+    """A short table per dimension for each indicator with figures by group."""
+    for row in rows:
+        if not row.by_group:
+            continue
+        document.add_heading(f"{row.code} {row.name}".strip(), level=2)
+        for b in row.by_group:
+            document.add_paragraph(f"By {b.name.lower()}, {b.period}").runs[0].bold = True
+            headings = [b.name, "Value"] + ([b.earlier_period] if b.earlier_period else [])
+            table = grid_table(document, headings)
+            for g in b.rows:
+                add_cells(table, [g.name, g.value] + ([g.earlier] if b.earlier_period else []))
+            document.add_paragraph(" ".join(t for t in (b.gap_text, b.trend_text) if t))
+
+
 def report_document(layout: ReportLayout) -> bytes:
     """Write the report as a .docx in the house style of Concord's Word minutes."""
     document = new_document(
@@ -123,6 +143,11 @@ def report_document(layout: ReportLayout) -> bytes:
         _commentary(document, others)
     else:
         document.add_paragraph("None.")
+
+    if any(row.by_group for row in layout.rows):
+        document.add_heading("By population group", level=1)
+        document.add_paragraph(GROUPS_NOTE)
+        _by_group(document, layout.rows)
 
     document.add_heading("Recommendations", level=1)
     if layout.recommendations.strip():

@@ -21,6 +21,7 @@ from concord.performance.dashboard import (
     bodies_with_indicators,
     dashboard_rows,
     dashboard_url,
+    group_breakdowns,
     group_by_theme,
     sparkline_values,
     themes_for,
@@ -76,7 +77,7 @@ def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         board = dashboards.dashboard(
             viewer, area, period, body=body, theme=theme or None, public=not viewer.is_authenticated
         )
-        rows = dashboard_rows(board, sparkline_values(board), status)
+        rows = dashboard_rows(board, sparkline_values(board), status, group_breakdowns(board))
         context.update(
             period=period,
             board=board,

@@ -36,6 +36,8 @@ from concord.performance.turn_the_curve import (
 )
 from concord.performance.views.common import (
     area_or_404,
+    group_choices,
+    group_param,
     indicator_or_404,
 )
 from concord.performance.wards import ward_view
@@ -55,6 +57,7 @@ def indicator(request: HttpRequest, pk: int) -> HttpResponse:
     ind = indicator_or_404(viewer, pk)
     area = area_or_404(request.GET.get("area"))
     public = not viewer.is_authenticated
+    group, problem = group_param(request.GET.get("group"))
     series = indicator_series(ind, area, public=public)
     ttc = turn_the_curve_for(ind, area)
     ahead = ttc.forecast_ahead if ttc else 4
@@ -68,7 +71,7 @@ def indicator(request: HttpRequest, pk: int) -> HttpResponse:
     if series:
         latest = series[-1].period
         status = indicator_status(ind, area, latest, public=public)
-        wards = ward_view(ind, latest, area, public=public)
+        wards = ward_view(ind, latest, area, public=public, group=group)
     by_group = [breakdown_view(ind, b) for b in breakdowns(ind, area, public=public)]
     return render(
         request,
@@ -85,11 +88,16 @@ def indicator(request: HttpRequest, pk: int) -> HttpResponse:
             "status": status,
             "status_words": _status_words(status) if status else None,
             "wards": wards if wards and wards.rows else None,
+            "group": group,
+            "group_value": f"{group.dimension.code}:{group.code}" if group else "",
+            "groups": group_choices() if wards and wards.rows else [],
+            "problems": [problem] if problem else [],
             "ttc": ttc,
             "story": ReportLine.objects.stories(ind, viewer).first(),
             "can_edit": viewer.can_edit_indicator(ind),
             "illustrative": ind.is_illustrative,
         },
+        status=400 if problem else 200,
     )
 
 
