@@ -10,7 +10,6 @@ is listed with a note saying so, and the pack is still made.
 
 from __future__ import annotations
 
-import base64
 import tempfile
 from dataclasses import dataclass
 from typing import IO, Any
@@ -18,11 +17,10 @@ from typing import IO, Any
 from django.template.loader import render_to_string
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
-from weasyprint import HTML
-from weasyprint.urls import URLFetcherResponse
 
 from concord.agenda.pack import Pack, owners_text, set_at
 from concord.governance.identity import print_context
+from concord.lib.pdf import write_pdf
 from concord.meetings.models import Paper
 
 # The appended papers of one pack, together; a larger paper is listed, not appended.
@@ -38,15 +36,6 @@ class PackedPaper:
     sent_late: bool
     pages: int  # 0: not appended
     note: str
-
-
-def _refuse_fetch(url: str, *args: Any, **kwargs: Any) -> URLFetcherResponse:
-    """WeasyPrint's URL fetcher: the pack fetches nothing, from anywhere (the logo is
-    inlined as a ``data:`` URL, which is decoded here, never fetched)."""
-    if url.startswith("data:image/png;base64,"):
-        body = base64.b64decode(url.split(",", 1)[1], validate=True)
-        return URLFetcherResponse(url, body=body, headers={"Content-Type": "image/png"})
-    raise ValueError(f"The agenda pack fetches nothing ({url[:40]}).")
 
 
 def _pdf_pages(paper: Paper) -> tuple[int, str]:
@@ -80,8 +69,7 @@ def _cover(pack: Pack, papers: list[PackedPaper]) -> bytes:
         "agenda/pack.html",
         {"pack": pack, "papers": papers, "actions": actions, **print_context()},
     )
-    pdf: bytes = HTML(string=html, url_fetcher=_refuse_fetch).write_pdf()
-    return pdf
+    return write_pdf(html)
 
 
 def pack_pdf(pack: Pack) -> IO[bytes]:

@@ -21,6 +21,8 @@ from concord.events.models import Event, EventStatus
 from concord.exports.actions_csv import write_actions_csv
 from concord.exports.calendar_ics import meetings_calendar
 from concord.exports.minutes_docx import minutes_document, minutes_filename
+from concord.exports.minutes_pdf import minutes_pdf as minutes_pdf_bytes
+from concord.exports.minutes_pdf import minutes_pdf_filename
 from concord.exports.popolo import popolo_export
 from concord.governance.access import viewer_for
 from concord.governance.models import Body
@@ -120,6 +122,20 @@ def minutes_docx(request: HttpRequest, pk: int) -> HttpResponse:
     )
     response = HttpResponse(minutes_document(meeting, viewer), content_type=DOCX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{minutes_filename(meeting)}"'
+    return response
+
+
+@require_GET
+def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The minutes as PDF; 404 unless the viewer may read them (as the Word download)."""
+    viewer = viewer_for(request)
+    meeting = get_visible_or_404(
+        Meeting.objects.with_minutes_visible_to(viewer).select_related("body", "approved_at"),
+        viewer,
+        pk=pk,
+    )
+    response = HttpResponse(minutes_pdf_bytes(meeting, viewer), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{minutes_pdf_filename(meeting)}"'
     return response
 
 

@@ -19,14 +19,16 @@ the person, body and organisation pickers that forms use.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, Model, Q, QuerySet, Value, When
 from django.forms.models import ModelChoiceIterator
+from django.forms.utils import flatatt
 from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from concord.lib.fields import ID_MAX, AnyModelChoiceField, AnyModelMultipleChoiceField
 
@@ -135,6 +137,74 @@ class PickerSelect(PickerWidgetMixin, forms.Select):
 
 class PickerSelectMultiple(PickerWidgetMixin, forms.SelectMultiple):
     pass
+
+
+class SharedOptionsSelect(forms.Select):
+    """A select showing no choice, whose options were rendered once for several fields."""
+
+    options_html = SafeString()
+
+    def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> Any:
+        final = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            final["multiple"] = True
+        return format_html(
+            '<select name="{}"{}>{}</select>', name, flatatt(final), self.options_html
+        )
+
+
+class SharedOptionsSelectMultiple(SharedOptionsSelect, forms.SelectMultiple):
+    pass
+
+
+class SharedPickerSelect(PickerWidgetMixin, SharedOptionsSelect):
+    pass
+
+
+class SharedPickerSelectMultiple(PickerWidgetMixin, SharedOptionsSelectMultiple):
+    pass
+
+
+def share_options(fields: Sequence[forms.Field]) -> None:
+    """Give several select fields that show no choice the same options, listed and rendered once.
+
+    A form with several blank rows (the attendance form's "other attendee"
+    rows) would otherwise ask the database for each row's options and render
+    each option once per row. The fields must offer the same records and be
+    unbound with no initial value: the first field's options are looked up
+    once, rendered once (the empty choice selected on a single select, nothing
+    on a multiple one) and handed to every field. Pickers keep their search box.
+    """
+    if not fields:
+        return
+    first = fields[0].widget
+    multiple = first.allow_multiple_selected
+    html = mark_safe(  # every value and label is escaped by format_html
+        "".join(
+            format_html(
+                '<option value="{}"{}>{}</option>',
+                value,
+                " selected" if value == "" and not multiple else "",
+                label,
+            )
+            for value, label in first.choices
+        )
+    )
+    for field in fields:
+        old = field.widget
+        is_picker = isinstance(old, PickerWidgetMixin)
+        if multiple:
+            cls: type[SharedOptionsSelect] = (
+                SharedPickerSelectMultiple if is_picker else SharedOptionsSelectMultiple
+            )
+        else:
+            cls = SharedPickerSelect if is_picker else SharedOptionsSelect
+        shared = cls(attrs=old.attrs)
+        if isinstance(shared, PickerWidgetMixin) and isinstance(old, PickerWidgetMixin):
+            shared.search_url = old.search_url
+        shared.options_html = html
+        shared.is_required = old.is_required
+        field.widget = shared
 
 
 class PickerMixin:

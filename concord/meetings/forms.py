@@ -13,6 +13,7 @@ from concord.governance.pickers import people_of, picker
 from concord.lib.access import Viewer
 from concord.lib.fields import DATE, TIME, AnyModelForm
 from concord.lib.locking import VersionedForm
+from concord.lib.pickers import share_options
 from concord.meetings.models import (
     AgendaItem,
     AttendanceRole,
@@ -72,7 +73,8 @@ class AttendanceForm(forms.Form):
             .select_related("person", "organisation")
             .order_by("person__name")
         )
-        recorded = {a.person_id: a for a in meeting.attendances.all() if a.person_id}
+        attendances = list(meeting.attendances.all())
+        recorded = {a.person_id: a for a in attendances if a.person_id}
         member_ids = {m.person_id for m in self.members}
         # Others are found by name among the people the editor may see; the select
         # offers who came to this body's earlier meetings (concord.lib.pickers).
@@ -97,7 +99,7 @@ class AttendanceForm(forms.Form):
             self.member_rows.append(
                 (self[f"member_{m.person_id}"], self[f"member_{m.person_id}_role"])
             )
-        others = [a for a in meeting.attendances.all() if a.person_id not in member_ids]
+        others = [a for a in attendances if a.person_id not in member_ids]
         self.extra_rows = []
         member_people = Person.objects.filter(pk__in=member_ids).order_by("name")
         for index in range(len(others) + extra):
@@ -143,6 +145,12 @@ class AttendanceForm(forms.Form):
                 ]
             )
         self.extra_count = len(others) + extra
+        if not self.is_bound:
+            # The blank rows offer the same people, organisations and members: look
+            # them up and render them once (concord.lib.pickers.share_options).
+            blank = range(len(others) + 1, self.extra_count + 1)
+            for k in ("person", "organisation", "deputising_for"):
+                share_options([self.fields[f"extra_{n}_{k}"] for n in blank])
 
     def clean(self) -> dict[str, Any]:
         super().clean()

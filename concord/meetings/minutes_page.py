@@ -13,17 +13,13 @@ Actions sit above meetings: adding one is done by the view, with
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.db import transaction
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
 
 from concord.lib.locking import StaleEdit, VersionedForm, save_versioned
-from concord.lib.pickers import PickerWidgetMixin
 from concord.meetings.amendments import record_amendment
 from concord.meetings.forms import AgendaItemForm, DecisionForm
 from concord.meetings.models import AgendaItem, Decision, Meeting
@@ -121,44 +117,3 @@ def add_item(form: AgendaItemForm, meeting: Meeting, *, user: Any) -> AgendaItem
         item.save()
         record_amendment(form, meeting, user=user, what=f"Item {item.number} added")
     return item
-
-
-class _OptionsRenderedOnce(forms.SelectMultiple):
-    """A multiple select whose options, none chosen, were rendered once for many forms."""
-
-    options_html = ""
-
-    def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> Any:
-        final = self.build_attrs(self.attrs, attrs)
-        return format_html(
-            '<select name="{}" multiple{}>{}</select>', name, flatatt(final), self.options_html
-        )
-
-
-class SharedPickerSelectMultiple(PickerWidgetMixin, _OptionsRenderedOnce):
-    """A multiple picker (select and name search) whose options are shared by many forms."""
-
-
-def share_picker_options(forms_: Iterable[forms.BaseForm], names: Iterable[str]) -> None:
-    """Give unbound forms' multiple pickers the same options, looked up and rendered once.
-
-    A page with one "add an action" form per item would otherwise ask the
-    database for each picker's shortlist, and render each of its options
-    through a template, once per item. The pickers of every unbound form offer
-    the same records, none chosen, so the first form's options are computed and
-    rendered once and handed to the others. A bound form (one that came back
-    with errors) keeps its own, which may include what was chosen or matched.
-    """
-    unbound = [f for f in forms_ if not f.is_bound]
-    if not unbound:
-        return
-    for name in names:
-        options = list(unbound[0].fields[name].widget.choices)
-        html = format_html_join("", '<option value="{}">{}</option>', options)
-        for form in unbound:
-            field = form.fields[name]
-            shared = SharedPickerSelectMultiple(attrs=field.widget.attrs)
-            shared.search_url = field.widget.search_url
-            shared.options_html = html
-            shared.is_required = field.widget.is_required
-            field.widget = shared

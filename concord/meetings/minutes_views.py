@@ -22,10 +22,10 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
-from concord.actions.forms import ActionForm, owner_fields
+from concord.actions.forms import ActionForm
 from concord.actions.services import create_action, items_with_actions
 from concord.governance.access import viewer_for
 from concord.lib.access import Viewer, get_visible_or_404, require_editor
@@ -43,7 +43,6 @@ from concord.meetings.minutes_page import (
     new_item_form,
     refused_form_data,
     save_minute_text,
-    share_picker_options,
     text_prefix,
 )
 from concord.meetings.models import AgendaItem, Meeting
@@ -51,18 +50,22 @@ from concord.meetings.services import save_attendance
 
 PAGE = "meetings:minutes"
 PARTS = "meetings/minutes/"
-OWNER_PICKERS = ("owner_people", "owner_bodies")
 
 
 @dataclass
 class ItemPart:
-    """One item of the page with the three forms that write it."""
+    """One item of the page with its minute form, and the add forms opened on it.
+
+    The add-a-decision and add-an-action forms are not built for every item:
+    each is a link that opens its form (htmx, or a page of that one form
+    without JavaScript); a form is here only when it came back with errors.
+    """
 
     item: AgendaItem
     text_form: MinuteTextForm
-    decision_form: DecisionForm
-    action_form: ActionForm
     autosave: bool
+    decision_form: DecisionForm | None = None
+    action_form: ActionForm | None = None
     refusal: Refusal | None = None
     saved: str = ""
 
@@ -102,18 +105,13 @@ def _decision_form(item: AgendaItem, meeting: Meeting, data: Any = None) -> Deci
 
 
 def _action_form(
-    item: AgendaItem,
-    meeting: Meeting,
-    viewer: Viewer,
-    data: Any = None,
-    owner_pickers: dict[str, Any] | None = None,
+    item: AgendaItem, meeting: Meeting, viewer: Viewer, data: Any = None
 ) -> ActionForm:
     form = ActionForm(
         data,
         viewer=viewer,
         body_id=meeting.body_id,
         meeting_id=meeting.pk,
-        owner_pickers=owner_pickers,
         prefix=action_prefix(item.pk),
     )
     del form.fields["status"]  # a new action is open
@@ -128,27 +126,15 @@ def _action_form(
     return form
 
 
-def _part(
-    item: AgendaItem,
-    meeting: Meeting,
-    viewer: Viewer,
-    owner_pickers: dict[str, Any] | None = None,
-    **given: Any,
-) -> ItemPart:
-    """An item's part of the page, with the forms ``given`` (bound) or fresh ones.
+def _part(item: AgendaItem, meeting: Meeting, **given: Any) -> ItemPart:
+    """An item's part of the page, with the forms ``given`` (bound) or a fresh minute form.
 
     Draft minutes save the minute as it is typed (htmx); not after a refusal (the
     next save is the user's choice) nor once approved (a correction asks why).
-    ``owner_pickers``: the action form's owner fields, built once for the page.
     """
-    action_form = given.pop("action_form", None) or _action_form(
-        item, meeting, viewer, owner_pickers=owner_pickers
-    )
     part = ItemPart(
         item=item,
         text_form=given.pop("text_form", None) or _text_form(item, meeting),
-        decision_form=given.pop("decision_form", None) or _decision_form(item, meeting),
-        action_form=action_form,
         autosave=meeting.is_draft and given.get("refusal") is None,
         **given,
     )
@@ -198,12 +184,10 @@ def _page(
     if new_item is None:
         new_item = new_item_form(meeting, viewer=viewer)
         ask_reason(new_item, meeting)
-    pickers = owner_fields(viewer, body_id=meeting.body_id, meeting_id=meeting.pk)
     parts = [
-        _part(item, meeting, viewer, pickers, **failed.get(item.pk, {}))
+        _part(item, meeting, **failed.get(item.pk, {}))
         for item in items_with_actions(meeting, viewer)
     ]
-    share_picker_options([p.action_form for p in parts], OWNER_PICKERS)
     return render(
         request,
         PARTS + "page.html",
@@ -222,7 +206,7 @@ def _item_response(
     """One part of one item, freshly loaded, for htmx to swap in place."""
     meeting = item.meeting
     fresh = items_with_actions(meeting, viewer).get(pk=item.pk)
-    part = _part(fresh, meeting, viewer, **given)
+    part = _part(fresh, meeting, **given)
     return render(request, PARTS + template, {"meeting": meeting, "part": part})
 
 
@@ -275,7 +259,7 @@ def new_item(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         # The fresh form in place, and the new item (with its forms) after the last one.
         fresh = new_item_form(meeting, viewer=viewer)
         ask_reason(fresh, meeting)
-        added = _part(items_with_actions(meeting, viewer).get(pk=item.pk), meeting, viewer)
+        added = _part(items_with_actions(meeting, viewer).get(pk=item.pk), meeting)
         context = {"meeting": meeting, "new_item": fresh, "added": added}
         return render(request, PARTS + "_new_item.html", context)
     if request.htmx:
@@ -313,11 +297,32 @@ def item_text(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return _page(request, meeting, viewer, failed={item.pk: given})
 
 
+def _open_form(
+    request: HtmxHttpRequest, item: AgendaItem, form: forms.BaseForm, kind: str, title: str
+) -> HttpResponse:
+    """An add form opened from its link: swapped in by htmx, or a page of that one form.
+
+    Either way it posts to the same address as it would on the minutes page, and a
+    save comes back to the minutes page at the item's part.
+    """
+    _focus_first_error(form)
+    context = {"meeting": item.meeting, "item": item, "form": form, "title": title}
+    if request.htmx:
+        return render(request, f"{PARTS}_{kind}_form.html", context | {"inline": True})
+    return render(
+        request, PARTS + "add.html", context | {"form_template": f"{PARTS}_{kind}_form.html"}
+    )
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def item_decision(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Add a decision to an item; GET opens the form (its link on the minutes page)."""
     item, viewer = _editable_item(request, pk)
     meeting = item.meeting
+    if request.method == "GET":
+        title = f"Add a decision to item {item.number}"
+        return _open_form(request, item, _decision_form(item, meeting), "decision", title)
     form = _decision_form(item, meeting, request.POST)
     if form.is_valid():
         add_decision(form, item, user=request.user)
@@ -331,10 +336,14 @@ def item_decision(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def item_action(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Add an action to an item; GET opens the form (its link on the minutes page)."""
     item, viewer = _editable_item(request, pk)
     meeting = item.meeting
+    if request.method == "GET":
+        title = f"Add an action to item {item.number}"
+        return _open_form(request, item, _action_form(item, meeting, viewer), "action", title)
     form = _action_form(item, meeting, viewer, request.POST)
     if form.is_valid():
         due: tuple[dt.date, str] | None = form.cleaned_data["due"]

@@ -96,6 +96,11 @@ def test_minutes_written_on_one_page_with_and_without_javascript(browser, live_s
     page.goto(url)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert_accessible(page, "the minutes page at 390 px")
+    # The page of one add form, where the link leads without JavaScript.
+    page.goto(f"{base}/items/{second.pk}/minutes/actions/")
+    expect(page.get_by_role("heading", name="Add an action to item 2")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_accessible(page, "the add-an-action page at 390 px")
     context.close()
 
     # The same page without JavaScript: a plain form posts and comes back to its place.
@@ -104,11 +109,13 @@ def test_minutes_written_on_one_page_with_and_without_javascript(browser, live_s
     page = plain.new_page()
     sign_in(page, base)
     page.goto(url)
+    # The add forms open on demand: without JavaScript, the link opens a page of that form.
+    page.locator(f"#item-{second.pk}-decisions").get_by_text("Add a decision to item 2").click()
+    expect(page.get_by_role("heading", name="Add a decision to item 2")).to_be_visible()
+    page.get_by_label("Kind of decision on item 2").select_option(label="Noted")
+    page.locator(f"#id_decision-{second.pk}-text").fill("the early referrals")
+    page.get_by_role("button", name="Add the decision").click()
     decisions = page.locator(f"#item-{second.pk}-decisions")
-    decisions.get_by_text("Add a decision to item 2").click()
-    decisions.get_by_label("Kind of decision on item 2").select_option(label="Noted")
-    decisions.locator(f"#id_decision-{second.pk}-text").fill("the early referrals")
-    decisions.get_by_role("button", name="Add the decision").click()
     assert page.url.endswith(f"/minutes/#item-{second.pk}-decisions")
     expect(page.get_by_text("Decision added to item 2.")).to_be_visible()
     expect(decisions.get_by_text("the early referrals")).to_be_visible()

@@ -42,6 +42,7 @@ def form_urls(w: SimpleNamespace) -> list[str]:
         reverse("meetings:declaration_create", args=[w.public_item.pk]),
         reverse("meetings:attendance", args=[w.meeting.pk]),
         reverse("meetings:minutes", args=[w.meeting.pk]),
+        reverse("meetings:minutes_action", args=[w.public_item.pk]),  # opened from the minutes
         w.ttc_plan_url,
     ]
 

@@ -8,12 +8,16 @@ import datetime as dt
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from concord.actions.models import Action
+from concord.governance.access import viewer_for
 from concord.governance.models import Body
+from concord.lib.pickers import SharedPickerSelect
+from concord.meetings.forms import AttendanceForm
 from concord.meetings.models import AgendaItem, Decision, MinutesAmendment
 from tests.factories import (
     make_action,
@@ -81,6 +85,29 @@ def test_the_page_has_attendance_every_item_with_its_forms_and_a_new_item(w, as_
     assert reverse("meetings:item_edit", args=[w.item.pk]) in html
     # Draft minutes are saved as they are typed (htmx), checked on their version.
     assert 'hx-trigger="input changed delay:1500ms"' in html
+    # The add forms are opened on demand: a link per item, not a form.
+    for name in ("minutes_decision", "minutes_action"):
+        url = reverse(f"meetings:{name}", args=[w.item.pk])
+        assert f'<a href="{url}" hx-get="{url}" hx-target="closest p"' in html
+    assert f"id_decision-{w.item.pk}-text" not in html
+    assert f"id_action-{w.item.pk}-description" not in html
+
+
+@pytest.mark.parametrize("kind", ["decision", "action"])
+def test_an_add_form_opens_in_place_with_htmx_or_on_its_own_page_without(w, as_user, kind):
+    client = as_user(w.editor)
+    url = reverse(f"meetings:minutes_{kind}", args=[w.item.pk])
+    first_field = "kind" if kind == "decision" else "description"
+    inline = client.get(url, **HTMX).content.decode()
+    assert inline.lstrip().startswith(f'<form method="post" action="{url}" hx-post="{url}"')
+    assert f'hx-target="#item-{w.item.pk}-{kind}s"' in inline and "<html" not in inline
+    # The cursor goes to its first field (htmx focuses an element marked autofocus).
+    first = re.search(rf'<[^>]*id="id_{kind}-{w.item.pk}-{first_field}"[^>]*>', inline)
+    assert first and "autofocus" in first[0] and inline.count("autofocus") == 1
+    page = client.get(url).content.decode()
+    assert "<html" in page and f"Add {'a' if kind == 'decision' else 'an'} {kind} to item" in page
+    assert f'action="{url}"' in page and "hx-post" not in page
+    assert f"{w.page}#item-{w.item.pk}" in page  # back to the minutes
 
 
 @pytest.mark.parametrize("who", ["stranger", "partner", "board_member", "board_adviser"])
@@ -107,6 +134,10 @@ def test_people_who_may_not_edit_the_body_are_refused_every_part(w, as_user, who
     for url, data, expected in posts:
         assert client.post(url, data).status_code == expected, url
         assert client.post(url, data, **HTMX).status_code == expected, url
+    for name in ("minutes_decision", "minutes_action"):  # their forms are not even opened
+        url = reverse(f"meetings:{name}", args=[w.item.pk])
+        assert client.get(url).status_code == on_item, url
+        assert client.get(url, **HTMX).status_code == on_item, url
     w.item.refresh_from_db()
     assert w.item.minute_text == "" and not w.item.decisions.exists()
 
@@ -272,13 +303,16 @@ def test_the_owner_picker_offers_the_attendees_first_and_nothing_hidden(w, as_us
     make_membership(person=make_person(name="Aaron Able"), body=w.board)
     hidden = make_person(name="Quentin Quiet")
     make_membership(person=hidden, body=w.tasking)
-    html = as_user(w.editor).get(w.page).content.decode()
-    people = select_labels(html, f"id_action-{w.item.pk}-owner_people")
-    assert people[0] == "Cllr Ann Lee"  # the one attendee, before the body's members
-    assert "Aaron Able" in people[1:]
-    bodies = select_labels(html, f"id_action-{w.item.pk}-owner_bodies")
-    assert "Safer Riverton Board" in bodies
-    assert "Offender Tasking Group" not in html and "Quentin Quiet" not in html
+    client = as_user(w.editor)
+    url = reverse("meetings:minutes_action", args=[w.item.pk])
+    for extra in ({}, HTMX):  # the page of the one form, and the form swapped in
+        html = client.get(url, **extra).content.decode()
+        people = select_labels(html, f"id_action-{w.item.pk}-owner_people")
+        assert people[0] == "Cllr Ann Lee"  # the one attendee, before the body's members
+        assert "Aaron Able" in people[1:]
+        bodies = select_labels(html, f"id_action-{w.item.pk}-owner_bodies")
+        assert "Safer Riverton Board" in bodies
+        assert "Offender Tasking Group" not in html and "Quentin Quiet" not in html
 
 
 def test_a_hidden_owner_posted_anyway_is_a_field_error_and_no_action(w, as_user):
@@ -315,8 +349,10 @@ def test_without_javascript_a_typed_owner_name_is_looked_up_and_confirmed(w, as_
     assert html.count("autofocus") == 1
     offered = select_labels(html, f"id_action-{w.item.pk}-owner_people")
     assert {"Zed Marsh", "Zoe Marsh"} <= set(offered)
-    elsewhere = select_labels(html, f"id_action-{other_item.pk}-owner_people")
-    assert "Zed Marsh" not in elsewhere and "Cllr Ann Lee" in elsewhere
+    # Other items keep their link; the matches are offered in this item's form only.
+    assert reverse("meetings:minutes_action", args=[other_item.pk]) in html
+    assert f"id_action-{other_item.pk}-owner_people" not in html
+    assert html.count(">Zed Marsh</option>") == 1
     assert not Action.objects.filter(description="Call them").exists()
     data = action_post(w.item, description="Call them", owner_people_search="Zed Marsh")
     assert client.post(url, data).status_code == 302
@@ -389,6 +425,36 @@ def test_attendance_is_saved_with_and_without_htmx_and_a_stale_save_is_refused(w
     )
     assert "Attendance saved." in fresh.content.decode()
     assert w.draft.attendances.get(person=w.deputy).status == "present"
+
+
+def _selects(html: str) -> list[tuple[dict, list[tuple[str, str, bool]]]]:
+    """Each select's attributes and its options (value, label, selected)."""
+    soup = BeautifulSoup(html, "html.parser")
+    return [
+        (
+            dict(select.attrs),
+            [(o["value"], o.get_text(), o.has_attr("selected")) for o in select.find_all("option")],
+        )
+        for select in soup.find_all("select")
+    ]
+
+
+def test_the_blank_attendance_rows_share_options_rendered_as_each_row_would_be(w, as_user):
+    """The blank "other attendee" rows' pickers are looked up and rendered once for all
+    rows; what they show is what each row's own picker shows (the same form, bound with
+    nothing chosen, renders every row itself)."""
+    make_attendance(meeting=make_meeting(body=w.board), person=make_person(name="Regular Rae"))
+    viewer = viewer_for(as_user(w.editor).get(w.page).wsgi_request)
+    shared = AttendanceForm(meeting=w.draft, viewer=viewer)
+    own = AttendanceForm({}, meeting=w.draft, viewer=viewer)
+    for n in range(shared.extra_count - 3, shared.extra_count + 1):  # the four blank rows
+        for k in ("person", "organisation", "deputising_for"):
+            name = f"extra_{n}_{k}"
+            assert _selects(str(shared[name])) == _selects(str(own[name])), name
+    last = f"extra_{shared.extra_count}_person"
+    people = _selects(str(shared[last]))[0][1]
+    assert people[0] == ("", "---------", True) and "Regular Rae" in {p[1] for p in people}
+    assert isinstance(shared.fields[last].widget, SharedPickerSelect)
 
 
 # Approved minutes are locked -----------------------------------------------------------

@@ -196,6 +196,14 @@ MATRIX = {
         lambda w: reverse("exports:minutes_docx", args=[w.draft.pk]),
         [404, 404, 404, 200, 200, 200, 404, 200],
     ),
+    "minutes pdf": (
+        lambda w: reverse("exports:minutes_pdf", args=[w.meeting.pk]),
+        [200] * 8,
+    ),
+    "draft minutes pdf": (
+        lambda w: reverse("exports:minutes_pdf", args=[w.draft.pk]),
+        [404, 404, 404, 200, 200, 200, 404, 200],
+    ),
     "actions csv": (
         lambda w: reverse("exports:actions_csv"),
         [L, 200, 200, 200, 200, 200, 200, 200],

@@ -62,6 +62,7 @@ PAGES = {
     "register people": lambda w: reverse("register:list", args=["people"]),
     "actions csv": lambda w: reverse("exports:actions_csv") + "?status=all",
     "minutes docx": lambda w: reverse("exports:minutes_docx", args=[w.last.pk]),
+    "minutes pdf": lambda w: reverse("exports:minutes_pdf", args=[w.last.pk]),
     "api actions": lambda w: "/api/actions?status=all",
     "api meeting": lambda w: f"/api/meetings/{w.last.pk}",
     "topics": lambda w: reverse("portal:topics"),
