@@ -22,6 +22,13 @@ from tests import personas
 
 
 @pytest.fixture(autouse=True)
+def own_page_cache_generation(settings, tmp_path):
+    """Each test counts page-cache generations in a file of its own: two runs in one
+    checkout (or one test's writes) never change another test's cache or query counts."""
+    settings.CONCORD_PAGE_CACHE_GENERATION_FILE = tmp_path / "page-cache-generation"
+
+
+@pytest.fixture(autouse=True)
 def default_partnership_identity():
     """Every test starts with the default identity kept in memory: no page costs a
     query more for it in one test than in another (saving an identity drops it)."""

@@ -32,7 +32,6 @@ def today():
 @pytest.fixture
 def world(db, today, settings, tmp_path) -> SimpleNamespace:
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.CONCORD_PAGE_CACHE_GENERATION_FILE = tmp_path / "generation"
     cache.clear()
     w = build_world(editor=True)
     # Three weeks ahead: its agenda goes out a week before, on 16 March.

@@ -11,9 +11,8 @@ from tests.personas import build_world
 
 
 @pytest.fixture(autouse=True)
-def empty_cache(settings, tmp_path):
-    """Each test starts with no cached page and its own generation counter."""
-    settings.CONCORD_PAGE_CACHE_GENERATION_FILE = tmp_path / "generation"
+def empty_cache():
+    """Each test starts with no cached page (its own generation counter: tests/conftest.py)."""
     cache.clear()
     yield
     cache.clear()
