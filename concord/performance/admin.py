@@ -35,7 +35,7 @@ class GroupForm(VersionedForm):
         fields = ["dimension", "name", "code", "order"]
 
 
-class VersionedAdmin(admin.ModelAdmin):
+class VersionedAdmin(admin.ModelAdmin[Any]):
     """Saves an edit only if the record is still at the version the form was opened at."""
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:

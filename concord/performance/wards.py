@@ -166,7 +166,7 @@ def ward_table(
 class WardView:
     table: WardTable
     svg: SafeString
-    rows: list[dict]
+    rows: list[dict[str, object]]
     gap_text: str
     trend_text: str
 
@@ -176,7 +176,7 @@ def ward_view(indicator: Indicator, period: rules.Period, area: Area, *, public:
     table = ward_table(indicator, period, area, public=public)
     d = indicator.decimals
     dashboard = reverse("performance:dashboard")
-    rows = [
+    rows: list[dict[str, object]] = [
         {
             "code": w.code,
             "name": w.name,

@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from concord.performance import rules
@@ -257,7 +258,7 @@ def amendment_lines(amendments: Sequence[ReportAmendment]) -> tuple[str, ...]:
     """A published report's corrections (:func:`~concord.performance.reports.freezing.
     report_amendments`) as sentences: what, when, by whom, what, why."""
 
-    def who(user) -> str:  # a User or None
+    def who(user: User | None) -> str:
         return (user.get_full_name() or user.get_username()) if user else "a former user"
 
     return tuple(

@@ -10,10 +10,11 @@ import io
 from collections.abc import Sequence
 
 from django.utils.text import slugify
+from docx.document import Document as DocumentObject
 from docx.shared import Cm
 
 from concord.governance.identity import letterhead
-from concord.lib.word import grid_table, new_document, shade_rag, svg_to_png
+from concord.lib.word import add_cells, grid_table, new_document, shade_rag, svg_to_png
 from concord.performance.reports.layout import (
     REPORT_COLUMNS,
     ReportLayout,
@@ -56,18 +57,16 @@ def status_words(rows: Sequence[ReportRow]) -> str:
     )
 
 
-def _table(document, rows: Sequence[ReportRow]) -> None:  # a docx Document
+def _table(document: DocumentObject, rows: Sequence[ReportRow]) -> None:
     table = grid_table(document, REPORT_COLUMNS)
     rag_column = REPORT_COLUMNS.index("RAG (against target)")
     for row in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, row.cells, strict=True):
-            cell.text = value
+        cells = add_cells(table, row.cells)
         shade_rag(cells[rag_column], row.rag)  # the fill repeats the word, never replaces it
     document.add_paragraph()
 
 
-def _commentary(document, rows: Sequence[ReportRow]) -> None:
+def _commentary(document: DocumentObject, rows: Sequence[ReportRow]) -> None:
     for row in rows:
         if not row.commentary:
             continue
