@@ -1,21 +1,13 @@
-"""Fixtures for serving tests: the small partnership, and a cache emptied per test."""
+"""Fixtures for serving tests: the small partnership (the cache is emptied per test
+and the generation counter is per test: tests/conftest.py)."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import cache
 
 from tests.personas import build_world
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts with no cached page (its own generation counter: tests/conftest.py)."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
