@@ -70,6 +70,7 @@ class ReportRow:
     is_exception: bool = False
     travel_mean_label: str = ""
     observation_status: str = ""
+    indicator_id: int | None = None
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -187,6 +188,7 @@ def _line_row(line: ReportLine, public: bool = False) -> ReportRow:
         url=url,
         is_exception=line.is_exception,
         observation_status=line.observation_status,
+        indicator_id=line.indicator_id,
     )
 
 
