@@ -15,10 +15,23 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.test import Client
 
 from concord.governance.identity import keep_default_identity
 from tests import personas
+
+
+@pytest.fixture(autouse=True)
+def own_page_cache(settings, tmp_path):
+    """Each test starts with an empty cache and counts page-cache generations in a
+    file of its own: two runs in one checkout never change each other's cache or
+    query counts, and a page cached by one test (every test starts at generation
+    0) is never served in the next."""
+    settings.CONCORD_PAGE_CACHE_GENERATION_FILE = tmp_path / "page-cache-generation"
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

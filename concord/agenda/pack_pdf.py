@@ -20,7 +20,7 @@ from pypdf.errors import PyPdfError
 
 from concord.agenda.pack import Pack, owners_text, set_at
 from concord.governance.identity import print_context
-from concord.lib.pdf import write_pdf
+from concord.lib.pdf import html_to_pdf
 from concord.meetings.models import Paper
 
 # The appended papers of one pack, together; a larger paper is listed, not appended.
@@ -69,7 +69,7 @@ def _cover(pack: Pack, papers: list[PackedPaper]) -> bytes:
         "agenda/pack.html",
         {"pack": pack, "papers": papers, "actions": actions, **print_context()},
     )
-    return write_pdf(html)
+    return html_to_pdf(html)
 
 
 def pack_pdf(pack: Pack) -> IO[bytes]:

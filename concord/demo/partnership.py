@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
 from django.db import transaction
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -1004,7 +1004,7 @@ class _Builder:
         self.user_for(board_members[0], "member")
         self.summary.usernames = list(DEMO_USERNAMES)
 
-    def user_for(self, person: Person, username: str):  # a User
+    def user_for(self, person: Person, username: str) -> User:
         User = get_user_model()
         first, _, last = person.name.partition(" ")
         user = User.objects.create(

@@ -26,7 +26,7 @@ from concord.exports.minutes_docx import (
 )
 from concord.governance.identity import print_context
 from concord.lib.access import Viewer
-from concord.lib.pdf import write_pdf
+from concord.lib.pdf import html_to_pdf
 from concord.meetings.models import AgendaItem, Meeting, MeetingStatus
 
 
@@ -84,4 +84,4 @@ def minutes_pdf(meeting: Meeting, viewer: Viewer) -> bytes:
     The caller must already have checked that the viewer may read the minutes
     (``Meeting.objects.with_minutes_visible_to``); the items are filtered here too.
     """
-    return write_pdf(render_to_string("exports/minutes.html", minutes_context(meeting, viewer)))
+    return html_to_pdf(render_to_string("exports/minutes.html", minutes_context(meeting, viewer)))

@@ -1,10 +1,11 @@
-"""PDFs laid out by WeasyPrint from HTML that fetches nothing.
+"""PDFs laid out by WeasyPrint from HTML in the house style (``print/house_style.html``).
 
-Every PDF Concord writes (agenda packs, minutes) is rendered from a template
-that inlines what it shows: the partnership's logo as a ``data:`` URL of a
-PNG, decoded here; any other address (a file, a web page, another kind of
-``data:``) is refused, so text from a document can never make the server read
-a file or call out.
+Every PDF Concord writes (agenda packs, minutes, performance reports) comes
+from a template that fetches nothing from anywhere: the partnership's logo is
+inlined as a ``data:image/png`` URL (``print_context`` in
+``concord.governance.identity``) and charts are inline SVG. Any other address
+(a file, a web page, another kind of ``data:``) is refused, so text from a
+document can never make the server read a file or call out.
 """
 
 from __future__ import annotations
@@ -15,18 +16,26 @@ from typing import Any
 from weasyprint import HTML
 from weasyprint.urls import URLFetcherResponse
 
-PNG_DATA = "data:image/png;base64,"
+_PNG = "data:image/png;base64,"
 
 
-def refuse_fetch(url: str, *args: Any, **kwargs: Any) -> URLFetcherResponse:
-    """WeasyPrint's URL fetcher: an inlined PNG is decoded; anything else is refused."""
-    if url.startswith(PNG_DATA):
-        body = base64.b64decode(url[len(PNG_DATA) :], validate=True)
+def inlined_only(url: str, *args: Any, **kwargs: Any) -> URLFetcherResponse:
+    """WeasyPrint's URL fetcher: an inlined PNG is decoded here; anything else is refused.
+
+    >>> inlined_only("data:image/png;base64,iVBORw==").headers["Content-Type"]
+    'image/png'
+    >>> inlined_only("https://example.org/x.png")
+    Traceback (most recent call last):
+    ...
+    ValueError: A printed document fetches nothing (https://example.org/x.png).
+    """
+    if url.startswith(_PNG):
+        body = base64.b64decode(url[len(_PNG) :], validate=True)
         return URLFetcherResponse(url, body=body, headers={"Content-Type": "image/png"})
-    raise ValueError(f"A Concord PDF fetches nothing ({url[:40]}).")
+    raise ValueError(f"A printed document fetches nothing ({url[:40]}).")
 
 
-def write_pdf(html: str) -> bytes:
-    """``html`` laid out as PDF bytes (the page size and margins are the template's)."""
-    pdf: bytes = HTML(string=html, url_fetcher=refuse_fetch).write_pdf()
+def html_to_pdf(html: str) -> bytes:
+    """The PDF of an HTML document (A4 and its margins come from its own ``@page``)."""
+    pdf: bytes = HTML(string=html, url_fetcher=inlined_only).write_pdf()
     return pdf

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 
 from concord.governance.models import Body
+from concord.lib.access import Viewer
 from concord.performance import charts, rules
 from concord.performance.dashboard import _filtered_url
 from concord.performance.models import (
@@ -44,7 +45,7 @@ class AchievementYear:
 
 
 def achievement_summary(
-    viewer,  # concord.lib.access.Viewer
+    viewer: Viewer,
     area: Area,
     *,
     years: int = 5,

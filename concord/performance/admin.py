@@ -16,7 +16,7 @@ from concord.performance.group_forms import AdminGroupForm, DimensionForm
 from concord.performance.models import Dimension, Group
 
 
-class VersionedAdmin(admin.ModelAdmin):
+class VersionedAdmin(admin.ModelAdmin[Any]):
     """Saves an edit only if the record is still at the version the form was opened at."""
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import F, Window
 from django.db.models.functions import DenseRank
@@ -391,7 +392,7 @@ def widest_gap_text(indicator: Indicator, found: Sequence[DimensionBreakdown]) -
     return text
 
 
-def frozen(points: Sequence[GroupPoint], tolerance: rules.Tolerance | None) -> dict:
+def frozen(points: Sequence[GroupPoint], tolerance: rules.Tolerance | None) -> dict[str, Any]:
     """The figures by group a report needs (:func:`latest_two`), with the tolerance
     that judged their trend, as JSON for a published report line (:func:`thawed`).
 
@@ -422,7 +423,7 @@ def frozen(points: Sequence[GroupPoint], tolerance: rules.Tolerance | None) -> d
     }
 
 
-def thawed(data: Mapping) -> tuple[list[GroupPoint], rules.Tolerance | None]:
+def thawed(data: Mapping[str, Any]) -> tuple[list[GroupPoint], rules.Tolerance | None]:
     """The points and tolerance :func:`frozen` kept."""
     if not data:
         return [], None

@@ -79,7 +79,7 @@ class Dashboard:
 
 
 def dashboard(
-    viewer,  # concord.lib.access.Viewer
+    viewer: Viewer,
     area: Area,
     period: Period | rules.Period | str,
     *,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -45,7 +45,7 @@ class PeriodCodeField(forms.CharField):
         )
     }
 
-    def clean(self, value: Any) -> str:  # type: ignore[override]
+    def clean(self, value: Any) -> str:
         text = super().clean(value)
         if not text:
             return ""
@@ -77,8 +77,8 @@ class ReportCreateForm(forms.Form):
         bodies = Body.objects.order_by("name")
         if not viewer.is_secretariat:
             bodies = bodies.filter(pk__in=viewer.editor_body_ids)
-        cast(forms.ModelChoiceField, self.fields["body"]).queryset = bodies
-        cast(forms.ModelChoiceField, self.fields["area"]).queryset = areas
+        cast("forms.ModelChoiceField[Any]", self.fields["body"]).queryset = bodies
+        cast("forms.ModelChoiceField[Any]", self.fields["area"]).queryset = areas
 
 
 class ReportTextForm(VersionedForm):
@@ -137,10 +137,16 @@ class ReportAmendmentForm(forms.Form):
         return _tidy(self.cleaned_data["reason"])
 
 
-class AgendaItemChoiceField(forms.ModelChoiceField):
+if TYPE_CHECKING:  # generic in django-stubs only, not at run time
+    _AgendaItemField = forms.ModelChoiceField[AgendaItem]
+else:
+    _AgendaItemField = forms.ModelChoiceField
+
+
+class AgendaItemChoiceField(_AgendaItemField):
     """Agenda items named by their meeting's date, number and title."""
 
-    def label_from_instance(self, obj: Any) -> str:
+    def label_from_instance(self, obj: AgendaItem) -> str:
         return f"{obj.meeting.date:%-d %b %Y} — {obj.number}. {obj.title}"
 
 
@@ -156,7 +162,7 @@ class AttachForm(forms.Form):
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["item"]).queryset = (
+        cast("forms.ModelChoiceField[Any]", self.fields["item"]).queryset = (
             AgendaItem.objects.filter(meeting__body=body)
             .select_related("meeting")
             .order_by("-meeting__date", "position", "id")
@@ -182,7 +188,7 @@ class TurnTheCurveForm(VersionedForm):
         }
 
     def clean_forecast_ahead(self) -> int:
-        ahead = self.cleaned_data["forecast_ahead"]
+        ahead: int = self.cleaned_data["forecast_ahead"]
         if not 1 <= ahead <= 12:
             raise ValidationError("Forecast between 1 and 12 periods ahead.")
         return ahead

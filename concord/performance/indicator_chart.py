@@ -52,6 +52,7 @@ def indicator_series(
     end: Period | rules.Period | str | None = None,
     as_of: dt.date | None = None,
     public: bool = False,
+    figures: Figures | None = None,
 ) -> list[SeriesPoint]:
     """The indicator's values, targets and RAG for one area, period by period.
 
@@ -60,12 +61,12 @@ def indicator_series(
     so gaps show as "no data". The comparator (parent area) value is given
     beside each point. ``public``: for a visitor who is not signed in: small
     counts (marked where loaded) are left out, marked ``withheld``. Three
-    queries.
+    queries, or none when given ``figures`` already loaded for the indicator,
+    the area and its parent (:func:`load_series_figures`, for many indicators).
     """
-    periods = PeriodCache()
     comparator = area.parent
-    area_ids = [area.pk] + ([comparator.pk] if comparator else [])
-    figures = Figures([indicator], area_ids, periods, target_area_ids=[area.pk])
+    if figures is None:
+        figures = load_series_figures([indicator], area)
     own = figures.series(indicator.pk, area.pk)
     kind = indicator.period_kind
     mine = sorted(p for p in own if p.kind is kind)
@@ -101,6 +102,15 @@ def indicator_series(
             )
         )
     return out
+
+
+def load_series_figures(indicators: Sequence[Indicator], area: Area) -> Figures:
+    """The figures :func:`indicator_series` reads, for any number of indicators at
+    once: their values in ``area`` and its parent, and their targets in ``area``
+    (three queries)."""
+    comparator = area.parent
+    area_ids = [area.pk] + ([comparator.pk] if comparator else [])
+    return Figures(indicators, area_ids, PeriodCache(), target_area_ids=[area.pk])
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from concord.governance.models import Body
+from concord.lib.access import Viewer
 from concord.performance import rules
 from concord.performance.figures import Figures, Point, needed_periods, target_for
 from concord.performance.figures import point as figure_point
@@ -204,7 +205,7 @@ def indicator_status(
 
 
 def reported_indicators(
-    viewer,  # concord.lib.access.Viewer
+    viewer: Viewer,
     body: Body | None = None,
     theme: str | None = None,
 ) -> list[Indicator]:
@@ -214,7 +215,9 @@ def reported_indicators(
     return list(qs.select_related("body", "dataset").order_by("theme", "code"))
 
 
-def summaries(rows: Sequence[IndicatorStatus], key) -> dict[str, rules.RagSummary]:
+def summaries(
+    rows: Sequence[IndicatorStatus], key: Callable[[IndicatorStatus], str]
+) -> dict[str, rules.RagSummary]:
     groups: dict[str, list[rules.RagResult]] = defaultdict(list)
     for r in rows:
         groups[key(r)].append(r.rag)
@@ -231,7 +234,7 @@ def judged_and_wanted(
     """
     judged: dict[tuple[int, rules.Period], rules.Period] = {}
     wanted: set[rules.Period] = set()
-    memo: dict[tuple, tuple[rules.Period, set[rules.Period]]] = {}
+    memo: dict[tuple[object, ...], tuple[rules.Period, set[rules.Period]]] = {}
     for ind in inds:
         for p in asked:
             key = (ind.frequency, ind.lag_days, ind.seasonal, ind.cumulative, p)
@@ -244,7 +247,13 @@ def judged_and_wanted(
     return judged, wanted
 
 
-def area_figures(inds, area: Area, periods, judged: dict, wanted) -> Figures:
+def area_figures(
+    inds: Sequence[Indicator],
+    area: Area,
+    periods: PeriodCache,
+    judged: dict[tuple[int, rules.Period], rules.Period],
+    wanted: set[rules.Period],
+) -> Figures:
     """The figures to judge ``inds`` in ``area``, with its parent as the comparator."""
     comparator = area.parent
     return Figures(
@@ -258,9 +267,9 @@ def area_figures(inds, area: Area, periods, judged: dict, wanted) -> Figures:
     )
 
 
-def theme_of(row) -> str:
+def theme_of(row: IndicatorStatus) -> str:
     return row.indicator.theme
 
 
-def body_name(row) -> str:
+def body_name(row: IndicatorStatus) -> str:
     return row.indicator.body.name if row.indicator.body else ""

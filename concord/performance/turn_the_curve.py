@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from concord.actions.models import Action, ActionUpdate
+from concord.lib.access import Viewer
 from concord.performance import rules
 from concord.performance.indicator_chart import SeriesPoint, indicator_series
 from concord.performance.models import (
@@ -21,10 +22,10 @@ class CurveData:
 
     series: list[SeriesPoint]
     forecast: rules.Forecast | None
-    actions: list
+    actions: list[Action]
 
 
-def turn_the_curve_data(ttc: TurnTheCurve, viewer) -> CurveData:
+def turn_the_curve_data(ttc: TurnTheCurve, viewer: Viewer) -> CurveData:
     """The figures and the visible action plan of a turn-the-curve report.
 
     The forecast is the rules' straight line through the last five observed

@@ -28,6 +28,7 @@ urlpatterns = [
     path("reports/new/", reports.report_create, name="report_create"),
     path("reports/<int:pk>/", reports.report_detail, name="report"),
     path("reports/<int:pk>/report.docx", reports.report_docx, name="report_docx"),
+    path("reports/<int:pk>/report.pdf", reports.report_pdf_view, name="report_pdf"),
     path("reports/<int:pk>/edit/", reports.report_edit, name="report_edit"),
     path("reports/<int:pk>/notes/", reports.report_notes, name="report_notes"),
     path("reports/<int:pk>/publish/", reports.report_publish, name="report_publish"),

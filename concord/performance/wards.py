@@ -171,7 +171,7 @@ def ward_table(
 class WardView:
     table: WardTable
     svg: SafeString
-    rows: list[dict]
+    rows: list[dict[str, object]]
     gap_text: str
     trend_text: str
 
@@ -190,7 +190,7 @@ def ward_view(
     of_group = f" ({group})" if group is not None else ""
     d = indicator.decimals
     dashboard = reverse("performance:dashboard")
-    rows = [
+    rows: list[dict[str, object]] = [
         {
             "code": w.code,
             "name": w.name,

@@ -5,9 +5,14 @@ No queries: these functions take what the services worked out.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.safestring import SafeString, mark_safe
 
 from concord.performance import charts, rules
+
+if TYPE_CHECKING:  # status.py reads these words
+    from concord.performance.status import IndicatorStatus
 from concord.performance.models import (
     Unit,
 )
@@ -75,7 +80,7 @@ def comparison_words(
     return SIGNIFICANCE_LABELS["not_tested"]
 
 
-def status_comparison_words(status) -> str:  # an IndicatorStatus
+def status_comparison_words(status: IndicatorStatus) -> str:
     """:func:`comparison_words` for one indicator's status (no queries)."""
     point, other = status.point, status.comparator_point
     return comparison_words(

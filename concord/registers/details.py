@@ -101,7 +101,7 @@ class ScorePoint:
 def score_history(risk: Risk) -> list[ScorePoint]:
     """The risk's scores over time, oldest first, one row per change of score or target."""
     points: list[ScorePoint] = []
-    for h in risk.history.order_by("history_date", "history_id"):  # type: ignore[attr-defined]
+    for h in risk.history.order_by("history_date", "history_id"):
         point = ScorePoint(h.history_date, h.likelihood, h.impact, h.score, h.target_score)
         last = points[-1] if points else None
         if last is None or (last.likelihood, last.impact, last.target) != (

@@ -53,7 +53,7 @@ class MoneyField(forms.DecimalField):
             if typed and not value:  # "£" alone is not an amount
                 raise ValidationError(self.error_messages["invalid"], code="invalid")
         try:
-            return super().to_python(value)  # type: ignore[no-any-return]
+            return super().to_python(value)
         except (InvalidOperation, ValueError):
             raise ValidationError(self.error_messages["invalid"], code="invalid")
 

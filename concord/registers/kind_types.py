@@ -12,6 +12,8 @@ from typing import Any
 from django import forms
 from django.db import models
 
+from concord.lib.access import Viewer
+
 
 @dataclass(frozen=True)
 class Column:
@@ -51,13 +53,14 @@ class Kind:
     summary: str = ""
     extra_links: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     # What a row needs besides ``related`` (annotations, prefetches), in a fixed number of queries.
-    prepare: Callable[[Any], Any] | None = None
+    prepare: Callable[[Any], models.QuerySet[Any]] | None = None
     exported_prefetch: tuple[str, ...] = ()
 
-    def queryset(self, viewer: Any) -> Any:
+    def queryset(self, viewer: Viewer) -> models.QuerySet[Any]:
         """The entries the viewer may see, with what a row of this register shows."""
-        qs = self.model._default_manager.visible_to(viewer)  # type: ignore[attr-defined]
-        qs = qs.select_related(*self.related)
+        # Every register's manager is an EntryQuerySet's, which ``type[Model]`` does not say.
+        visible: models.QuerySet[Any] = self.model._default_manager.visible_to(viewer)  # type: ignore[attr-defined]
+        qs = visible.select_related(*self.related)
         return self.prepare(qs) if self.prepare else qs
 
     @property

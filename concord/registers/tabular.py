@@ -9,6 +9,7 @@ column. If any row has a problem, nothing is written.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -23,7 +24,10 @@ from concord.registers.kinds import Kind
 
 MAX_ROWS = 5000
 YES = {"yes", "y", "true", "1", "public"}
-DEFAULTS = {"identified_on": lambda: dt.date.today().isoformat(), "status": lambda: "open"}
+DEFAULTS: dict[str, Callable[[], str]] = {
+    "identified_on": lambda: dt.date.today().isoformat(),
+    "status": lambda: "open",
+}
 
 
 def export_rows(kind: Kind, entries: Any) -> tuple[list[str], list[list[object]]]:

@@ -7,7 +7,6 @@ from types import SimpleNamespace
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from tests.factories import make_meeting
@@ -32,8 +31,6 @@ def today():
 @pytest.fixture
 def world(db, today, settings, tmp_path) -> SimpleNamespace:
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.CONCORD_PAGE_CACHE_GENERATION_FILE = tmp_path / "generation"
-    cache.clear()
     w = build_world(editor=True)
     # Three weeks ahead: its agenda goes out a week before, on 16 March.
     w.next_meeting = make_meeting(body=w.board, date=TODAY + dt.timedelta(days=21))

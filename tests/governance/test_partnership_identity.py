@@ -26,7 +26,6 @@ URL = "/register/partnership/"
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.CONCORD_PAGE_CACHE_GENERATION_FILE = tmp_path / "generation"
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from concord.imports.services import import_paths
 from tests.factories import make_secretariat_user
 from tests.imports.minutes import FIRST
 from tests.imports.staging import review_data
+from tests.querycounts import warm_up
 
 pytestmark = pytest.mark.django_db
 
@@ -155,7 +156,7 @@ def test_the_review_page_takes_as_many_queries_with_3_or_30_marked_actions(secre
     assert len(large.evidence["actions"]) == 30
     counts = []
     for document in (small, large):
-        secretariat.get(reverse("imports:review", args=[document.pk]))  # warm caches
+        warm_up(secretariat, reverse("imports:review", args=[document.pk]))
         with CaptureQueriesContext(connection) as queries:
             page = _review(secretariat, document)
         counts.append(len(queries.captured_queries))

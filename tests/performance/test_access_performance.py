@@ -85,6 +85,10 @@ MATRIX = {
         lambda w: reverse("performance:report_docx", args=[w.published.pk]),
         [200] * 9,
     ),
+    "published report as PDF": (
+        lambda w: reverse("performance:report_pdf", args=[w.published.pk]),
+        [200] * 9,
+    ),
     # A draft, with its draft commentary, is read by its body: members (an adviser
     # too) and editors; only editors change it.
     "draft report": (
@@ -93,6 +97,10 @@ MATRIX = {
     ),
     "draft report as Word": (
         lambda w: reverse("performance:report_docx", args=[w.draft_report.pk]),
+        [404, 404, 404, 200, 200, 200, 404, 404, 200],
+    ),
+    "draft report as PDF": (
+        lambda w: reverse("performance:report_pdf", args=[w.draft_report.pk]),
         [404, 404, 404, 200, 200, 200, 404, 404, 200],
     ),
     "draft the notes of a draft report": (

@@ -27,7 +27,9 @@ BUDGET = {
     "draft report": (lambda w: reverse("performance:report", args=[w.draft_report.pk]), 13),
     "draft notes": (lambda w: reverse("performance:report_notes", args=[w.draft_report.pk]), 13),
     "published report": (lambda w: reverse("performance:report", args=[w.published.pk]), 8),
-    "report as Word": (lambda w: reverse("performance:report_docx", args=[w.published.pk]), 8),
+    # The trend charts add five, whatever the number of indicators (reports/trends.py).
+    "report as Word": (lambda w: reverse("performance:report_docx", args=[w.published.pk]), 13),
+    "report as PDF": (lambda w: reverse("performance:report_pdf", args=[w.published.pk]), 13),
     "reports": (lambda w: reverse("performance:reports"), 6),
 }
 

@@ -21,6 +21,7 @@ from tests.factories import (
     make_membership,
     make_organisation,
 )
+from tests.querycounts import warm_up
 
 TODAY = dt.date.today()
 
@@ -64,7 +65,7 @@ def test_the_chairs_home_takes_the_same_queries_at_two_sizes(world, as_user) -> 
     user = make_member_user(world.board, role="chair", username="counted")
     person = Person.objects.get(user=user)
     client = as_user(user)
-    home(client)  # read the session once: it is kept afterwards (concord/lib/sessions.py)
+    warm_up(client)
 
     def grow(n: int) -> None:
         for i in range(n):

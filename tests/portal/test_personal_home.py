@@ -18,6 +18,7 @@ from tests.factories import (
     make_member_user,
     make_membership,
 )
+from tests.querycounts import warm_up
 
 TODAY = dt.date.today()
 
@@ -64,7 +65,7 @@ def test_the_personal_home_takes_the_same_queries_whatever_the_size(world, as_us
     user = make_member_user(world.board, role="chair", username="counted")
     person = Person.objects.get(user=user)
     client = as_user(user)
-    home(client)  # read the session once: it is kept afterwards (concord/lib/sessions.py)
+    warm_up(client)
     make_action(body=world.board, owners=(person,), due_date=TODAY - dt.timedelta(days=1))
 
     def count() -> int:

@@ -22,6 +22,7 @@ from tests.factories import (
     make_organisation,
     make_secretariat_user,
 )
+from tests.querycounts import warm_up
 
 URL = "/structure/"
 
@@ -141,11 +142,11 @@ def test_the_page_needs_the_same_queries_however_many_bodies(client, db):
             make_membership(body=body, organisation=make_organisation())
 
     grow(2)
-    client.get(URL)  # warm the session and viewer
+    warm_up(client, URL)
     with CaptureQueriesContext(connection) as small:
         assert client.get(URL).status_code == 200
     grow(20)
-    client.get(URL)  # after writes the kept viewer is built again: warm it first
+    warm_up(client, URL)  # after writes the kept viewer is built again
     with CaptureQueriesContext(connection) as large:
         assert client.get(URL).status_code == 200
     assert len(large) == len(small)

@@ -21,6 +21,7 @@ from tests.factories import (
     make_membership,
     make_person,
 )
+from tests.querycounts import warm_up
 
 
 def _grow(world, n: int) -> None:
@@ -94,7 +95,7 @@ def _signed_in(as_user, user):
     are read again after every write, so the counts still see every query.
     """
     client = as_user(user)
-    assert client.get(reverse("home")).status_code == 200
+    warm_up(client)
     return client
 
 

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from concord.lib.access import Viewer
 from concord.performance import rules
 from concord.performance.models.areas import Area
 from concord.performance.models.groups import Group
@@ -54,7 +55,7 @@ _M = TypeVar("_M", bound=models.Model)
 class OfIndicatorQuerySet(models.QuerySet[_M]):
     """Records of an indicator: visible when the indicator is."""
 
-    def visible_to(self, viewer) -> Self:
+    def visible_to(self, viewer: Viewer) -> Self:
         if viewer.is_secretariat:
             return self
         return self.filter(indicator__in=Indicator.objects.visible_to(viewer))

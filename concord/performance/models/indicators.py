@@ -6,6 +6,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from concord.governance.models import Body
+from concord.lib.access import Viewer
 from concord.people.models import Person
 from concord.performance import rules
 from concord.performance.models.areas import DataSet
@@ -50,7 +51,7 @@ class ToleranceKindChoice(models.TextChoices):
 
 
 class IndicatorQuerySet(models.QuerySet["Indicator"]):
-    def visible_to(self, viewer) -> IndicatorQuerySet:  # concord.lib.access.Viewer
+    def visible_to(self, viewer: Viewer) -> IndicatorQuerySet:
         """Indicators of bodies the viewer may see, and those owned by no body."""
         if viewer.is_secretariat:
             return self
@@ -60,7 +61,7 @@ class IndicatorQuerySet(models.QuerySet["Indicator"]):
 
     def reported(
         self,
-        viewer,  # concord.lib.access.Viewer
+        viewer: Viewer,
         *,
         body: Body | None = None,
         theme: str | None = None,

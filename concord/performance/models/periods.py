@@ -55,7 +55,7 @@ class Period(models.Model):
         return self.label
 
     @staticmethod
-    def fields_for(p: rules.Period) -> dict:
+    def fields_for(p: rules.Period) -> dict[str, object]:
         """Column values for a rules period (without ``code``)."""
         return {
             "kind": p.kind.value,

@@ -10,6 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from concord.governance.models import Body
+from concord.lib.access import Viewer
 from concord.lib.locking import Versioned
 from concord.performance.models.areas import Area
 from concord.performance.models.indicators import Indicator
@@ -22,7 +23,7 @@ class ReportStatus(models.TextChoices):
 
 
 class PerformanceReportQuerySet(models.QuerySet["PerformanceReport"]):
-    def visible_to(self, viewer) -> PerformanceReportQuerySet:
+    def visible_to(self, viewer: Viewer) -> PerformanceReportQuerySet:
         """Published reports of visible bodies; drafts (their draft commentary with them)
         only to the body's editors and members."""
         if viewer.is_secretariat:
@@ -181,7 +182,7 @@ class ReportNote(models.Model):
 
 
 class ReportLineQuerySet(models.QuerySet["ReportLine"]):
-    def stories(self, indicator: Indicator, viewer) -> ReportLineQuerySet:  # a Viewer
+    def stories(self, indicator: Indicator, viewer: Viewer) -> ReportLineQuerySet:
         """The commentary on ``indicator`` in published reports the viewer may read,
         newest first (by the report's period, then when it was published): the
         story behind the figures on the indicator's page."""

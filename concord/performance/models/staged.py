@@ -16,6 +16,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from concord.lib.access import Viewer
 from concord.performance.models.figures import ImportBatch
 
 
@@ -27,7 +28,7 @@ class FigureBasis(models.TextChoices):
 
 
 class StagedImportQuerySet(models.QuerySet["StagedImport"]):
-    def visible_to(self, viewer) -> Self:
+    def visible_to(self, viewer: Viewer) -> Self:
         """Only the person who uploaded a file sees its preview (it is not yet anyone's figures)."""
         if viewer.user_id is None:
             return self.none()

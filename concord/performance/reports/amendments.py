@@ -9,6 +9,8 @@ made it, when and why, shown with the report.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 
 from concord.performance.models import PerformanceReport, ReportAmendment
@@ -25,7 +27,7 @@ def amend_report(
     part: str,
     correction: str,
     reason: str,
-    user=None,  # a User
+    user: Any = None,  # a User
 ) -> ReportAmendment:
     """Record a correction to ``part`` of a published report (its history names ``user``)."""
     locked = PerformanceReport.objects.select_for_update().get(pk=report.pk)

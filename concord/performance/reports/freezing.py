@@ -9,6 +9,7 @@ of the data never changes what the board was shown.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -95,7 +96,7 @@ def preview_lines(report: PerformanceReport, *, as_of: dt.date | None = None) ->
 
 def freeze_report(
     report: PerformanceReport,
-    user=None,  # a User
+    user: Any = None,  # a User
     *,
     as_of: dt.date | None = None,
     commentary: dict[str, str] | None = None,

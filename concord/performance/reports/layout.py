@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from concord.performance import rules
@@ -72,6 +73,7 @@ class ReportRow:
     travel_mean_label: str = ""
     observation_status: str = ""
     by_group: tuple[BreakdownView, ...] = ()  # figures by population group, in words
+    indicator_id: int | None = None
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -195,6 +197,7 @@ def _line_row(line: ReportLine, public: bool = False) -> ReportRow:
         is_exception=line.is_exception,
         observation_status=line.observation_status,
         by_group=_by_group(line, decimals, public),
+        indicator_id=line.indicator_id,
     )
 
 
@@ -275,7 +278,7 @@ def amendment_lines(amendments: Sequence[ReportAmendment]) -> tuple[str, ...]:
     """A published report's corrections (:func:`~concord.performance.reports.freezing.
     report_amendments`) as sentences: what, when, by whom, what, why."""
 
-    def who(user) -> str:  # a User or None
+    def who(user: User | None) -> str:
         return (user.get_full_name() or user.get_username()) if user else "a former user"
 
     return tuple(

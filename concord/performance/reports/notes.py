@@ -11,6 +11,7 @@ change; a correction is an amendment (:mod:`concord.performance.reports.amendmen
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from django.db import transaction
 from django.db.models import F
@@ -41,7 +42,7 @@ def save_draft_notes(
     texts: Mapping[int, str],
     *,
     opened_version: int,
-    user=None,  # a User
+    user: Any = None,  # a User
 ) -> int:
     """Save the draft notes (indicator id → text) of a draft report; returns how many changed.
 

@@ -10,6 +10,7 @@ import io
 from collections.abc import Sequence
 
 from django.utils.text import slugify
+from docx.document import Document as DocumentObject
 from docx.shared import Cm
 
 from concord.governance.identity import letterhead
@@ -21,6 +22,12 @@ from concord.performance.reports.layout import (
     split_exceptions,
 )
 from concord.performance.reports.status_chart import WIDTH, chart_height, status_chart_svg
+from concord.performance.reports.trends import (
+    CHARTS_NOTE,
+    TREND_HEIGHT,
+    TREND_WIDTH,
+    TrendChart,
+)
 
 EXCEPTIONS_NOTE = (
     "Indicators red against target, amber and getting worse, or whose figures are due but "
@@ -61,18 +68,16 @@ def status_words(rows: Sequence[ReportRow]) -> str:
     )
 
 
-def _table(document, rows: Sequence[ReportRow]) -> None:  # a docx Document
+def _table(document: DocumentObject, rows: Sequence[ReportRow]) -> None:
     table = grid_table(document, REPORT_COLUMNS)
     rag_column = REPORT_COLUMNS.index("RAG (against target)")
     for row in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, row.cells, strict=True):
-            cell.text = value
+        cells = add_cells(table, row.cells)
         shade_rag(cells[rag_column], row.rag)  # the fill repeats the word, never replaces it
     document.add_paragraph()
 
 
-def _commentary(document, rows: Sequence[ReportRow]) -> None:
+def _commentary(document: DocumentObject, rows: Sequence[ReportRow]) -> None:
     for row in rows:
         if not row.commentary:
             continue
@@ -81,7 +86,7 @@ def _commentary(document, rows: Sequence[ReportRow]) -> None:
         para.add_run(row.commentary)
 
 
-def _by_group(document, rows: Sequence[ReportRow]) -> None:  # a docx Document
+def _by_group(document: DocumentObject, rows: Sequence[ReportRow]) -> None:
     """A short table per dimension for each indicator with figures by group."""
     for row in rows:
         if not row.by_group:
@@ -96,8 +101,36 @@ def _by_group(document, rows: Sequence[ReportRow]) -> None:  # a docx Document
             document.add_paragraph(" ".join(t for t in (b.gap_text, b.trend_text) if t))
 
 
-def report_document(layout: ReportLayout) -> bytes:
-    """Write the report as a .docx in the house style of Concord's Word minutes."""
+def in_table_order(rows: Sequence[ReportRow], trends: Sequence[TrendChart]) -> list[TrendChart]:
+    """The charts in the order their indicators' rows are shown (exceptions first).
+
+    >>> rows = [ReportRow("B", "b", "", "", "", "red", "", "", "", "", indicator_id=2),
+    ...         ReportRow("A", "a", "", "", "", "green", "", "", "", "", indicator_id=1)]
+    >>> [t.heading for t in in_table_order(rows, [TrendChart(1, "A", "", ""),
+    ...                                            TrendChart(2, "B", "", "")])]
+    ['B', 'A']
+    """
+    by_indicator = {t.indicator_id: t for t in trends}
+    return [by_indicator[r.indicator_id] for r in rows if r.indicator_id in by_indicator]
+
+
+def _trends(
+    document: DocumentObject, rows: Sequence[ReportRow], trends: Sequence[TrendChart]
+) -> None:
+    document.add_heading("Trends", level=1)
+    document.add_paragraph(CHARTS_NOTE)
+    for chart in in_table_order(rows, trends):
+        document.add_heading(chart.heading, level=2)
+        if chart.svg:
+            png = svg_to_png(chart.svg, TREND_WIDTH, TREND_HEIGHT)
+            document.add_picture(io.BytesIO(png), width=Cm(16))
+        document.add_paragraph(chart.words).runs[0].italic = True
+
+
+def report_document(layout: ReportLayout, trends: Sequence[TrendChart] = ()) -> bytes:
+    """Write the report as a .docx in the house style of Concord's Word minutes, with
+    ``trends`` (:func:`~concord.performance.reports.trends.report_trends`) as a chart
+    per indicator after the tables, in the tables' order."""
     document = new_document(
         layout.title,
         marking=("ILLUSTRATIVE DATA", "Illustrative data") if layout.illustrative else None,
@@ -148,6 +181,8 @@ def report_document(layout: ReportLayout) -> bytes:
         document.add_heading("By population group", level=1)
         document.add_paragraph(GROUPS_NOTE)
         _by_group(document, layout.rows)
+    if trends:
+        _trends(document, [*exceptions, *others], trends)
 
     document.add_heading("Recommendations", level=1)
     if layout.recommendations.strip():

@@ -19,6 +19,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.db.backends.utils import CursorWrapper
+
 from concord.performance import rules
 from concord.performance.tabular.reading import ImportResult, Periods
 from concord.performance.tabular.staging import fetch
@@ -90,7 +92,7 @@ def period_figures(
 
 
 def convert_year_to_date(
-    cursor, stage: str, obs: str, periods: Periods, result: ImportResult
+    cursor: CursorWrapper, stage: str, obs: str, periods: Periods, result: ImportResult
 ) -> None:
     """Store each year-to-date figure as the period's own figure (its ``ytd`` kept apart).
 

@@ -23,6 +23,7 @@ from concord.performance.tabular.observations import (
     OBSERVATION_COLUMNS,
     OBSERVATION_OPTIONAL,
 )
+from concord.performance.tabular.staging import Row
 from concord.performance.tabular.targets import TARGET_COLUMNS, TARGET_OPTIONAL
 
 OBSERVATION_EXPORT = (*OBSERVATION_COLUMNS, *OBSERVATION_OPTIONAL)  # group after value
@@ -38,7 +39,7 @@ def _fmt(value: Any) -> Any:
     return value
 
 
-def _write_table(header: tuple[str, ...], rows: Iterable[tuple], fmt: str) -> bytes:
+def _write_table(header: tuple[str, ...], rows: Iterable[Row], fmt: str) -> bytes:
     if fmt == "csv":
         out = io.StringIO(newline="")
         writer = csv.writer(out)
@@ -60,7 +61,7 @@ def _write_table(header: tuple[str, ...], rows: Iterable[tuple], fmt: str) -> by
     raise ValueError(f"unknown format {fmt!r}: csv or xlsx")
 
 
-def _with_group(rows: Iterable[tuple]) -> Iterable[tuple]:
+def _with_group(rows: Iterable[Row]) -> Iterable[Row]:
     """Rows whose fifth cell (dimension code, group code) becomes ``dimension: group``."""
     for row in rows:
         dimension, group = row[4], row[5]

@@ -16,8 +16,10 @@ file twice changes nothing; one bad row means nothing is imported.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from django.db import connection, transaction
+from django.db.backends.utils import CursorWrapper
 
 from concord.performance import rules
 from concord.performance.models import (
@@ -47,6 +49,7 @@ from concord.performance.tabular.reading import (
     record_batch,
 )
 from concord.performance.tabular.staging import (
+    Row,
     Stage,
     classify,
     fetch,
@@ -90,7 +93,7 @@ def _validated_observations(
     progress: Progress | None = None,
     year_to_date: bool = False,
     groups: Lookup[int] | None = None,
-) -> Iterator[tuple]:
+) -> Iterator[Row]:
     """Check every row; yield stage tuples for the good ones, record errors for the rest.
 
     ``year_to_date``: the figures of cumulative indicators are year-to-date
@@ -225,7 +228,7 @@ def _validated_observations(
 def import_observations(
     source: Source,
     *,
-    user=None,  # a User
+    user: Any = None,  # a User
     filename: str = "",
     dry_run: bool = False,
     progress: Progress | None = None,
@@ -286,12 +289,12 @@ class _Run:
 
     def __init__(
         self,
-        cursor,
+        cursor: CursorWrapper,
         stage: Stage,
         data: bytes,
         filename: str,
         periods: Periods,
-        user,
+        user: Any,  # a User
         progress: Progress | None,
     ) -> None:
         self.cursor = cursor
@@ -331,7 +334,9 @@ class _Run:
         if not result.ok:
             return
         classify(cursor, stage.name, obs)
-        counts = dict(fetch(cursor, f"SELECT change, COUNT(*) FROM {stage.name} GROUP BY change"))
+        counts: dict[str, int] = dict(
+            fetch(cursor, f"SELECT change, COUNT(*) FROM {stage.name} GROUP BY change")
+        )
         result.created = counts.get("new", 0)
         result.updated = counts.get("update", 0)
         result.unchanged = counts.get("same", 0)

@@ -20,12 +20,13 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.db.backends.utils import CursorWrapper
 
 from concord.performance import rules
 from concord.performance.models import Area, Group, Indicator
 from concord.performance.tabular.lookups import Lookup
 from concord.performance.tabular.reading import ImportResult, IndicatorFound, Periods
-from concord.performance.tabular.staging import fetch
+from concord.performance.tabular.staging import Row, fetch
 from concord.performance.words import figure
 
 SAMPLE = 50
@@ -100,7 +101,7 @@ def _entered(when: Any, who: str, batch: int | None) -> str:
 
 def fill_preview(
     preview: Preview,
-    cursor,
+    cursor: CursorWrapper,
     stage: str,
     obs: str,
     periods: Periods,
@@ -126,7 +127,7 @@ def fill_preview(
             else "the figure for the period",
         )
     )
-    sampled: list[tuple[str, tuple]] = []
+    sampled: list[tuple[str, Row]] = []
     for kind, _ in CHANGE_KINDS:
         rows = fetch(
             cursor,
@@ -202,10 +203,10 @@ def period_reading(readings: list[str]) -> str:
 
 
 def _years_to_date(
-    cursor,
+    cursor: CursorWrapper,
     stage: str,
     obs: str,
-    sampled: list[tuple[str, tuple]],
+    sampled: list[tuple[str, Row]],
     inds: dict[int, Indicator],
     by_id: dict[int, rules.Period],
 ) -> dict[tuple[int, int], float | None]:

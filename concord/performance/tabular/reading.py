@@ -341,7 +341,7 @@ def record_batch(
     return batch
 
 
-def approve_observations(queryset: QuerySet[Observation], user) -> int:
+def approve_observations(queryset: QuerySet[Observation], user: Any) -> int:
     """Mark observations final and approved by ``user`` (with history); returns how many.
 
     Already final or revised observations keep their status but record the approval.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -39,7 +40,7 @@ KEPT_UNCONFIRMED = dt.timedelta(days=7)
 
 
 def stage_upload(
-    data: bytes, filename: str, user, basis: str = FigureBasis.PERIOD
+    data: bytes, filename: str, user: Any, basis: str = FigureBasis.PERIOD
 ) -> tuple[StagedImport | None, ImportResult]:
     """Preview a file of observations and keep it to be confirmed; ``None`` if a row is bad.
 
@@ -70,13 +71,13 @@ def stage_upload(
 def staged_data(staged: StagedImport) -> bytes:
     """The file as uploaded; ``ValueError`` if the stored copy is no longer the same."""
     with staged.file.open("rb") as f:
-        data = f.read()
+        data: bytes = f.read()
     if hashlib.sha256(data).hexdigest() != staged.sha256:
         raise ValueError("the stored copy of the file has changed since it was uploaded")
     return data
 
 
-def confirm_staged(staged: StagedImport, user) -> ImportResult:
+def confirm_staged(staged: StagedImport, user: Any) -> ImportResult:
     """Import a previewed file, all rows or none, if the figures are still as previewed.
 
     When they are not (``result.stale``), the preview is worked out again with
@@ -106,7 +107,7 @@ def confirm_staged(staged: StagedImport, user) -> ImportResult:
     return result
 
 
-def sweep_staged(older_than: dt.timedelta, *, uploaded_by=None) -> int:
+def sweep_staged(older_than: dt.timedelta, *, uploaded_by: Any = None) -> int:
     """Put aside the previews left unconfirmed longer than ``older_than`` (all
     uploaders', or ``uploaded_by``'s), deleting their stored files; how many."""
     old = StagedImport.objects.pending().filter(uploaded_at__lt=timezone.now() - older_than)

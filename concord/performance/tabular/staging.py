@@ -10,8 +10,10 @@ import hashlib
 import itertools
 import uuid
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import connection
+from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 
 from concord.performance.models import (
@@ -38,6 +40,10 @@ _STAGE_COLUMNS = (
 )
 
 
+# A row as the database returns it (or as the staging table takes it).
+Row = tuple[Any, ...]
+
+
 def _qn(name: str) -> str:
     return connection.ops.quote_name(name)
 
@@ -45,7 +51,7 @@ def _qn(name: str) -> str:
 class Stage:
     """A temporary table holding an import's validated rows."""
 
-    def __init__(self, cursor) -> None:  # a DB-API cursor
+    def __init__(self, cursor: CursorWrapper) -> None:
         self.cursor = cursor
         self.name = f"perf_stage_{uuid.uuid4().hex[:12]}"
         self.postgres = connection.vendor == "postgresql"
@@ -60,7 +66,7 @@ class Stage:
             f"change varchar(6)){on_commit}"
         )
 
-    def load(self, rows: Iterable[tuple]) -> None:
+    def load(self, rows: Iterable[Row]) -> None:
         columns = ", ".join(_STAGE_COLUMNS)
         if self.postgres:
             raw = self.cursor.cursor if hasattr(self.cursor, "cursor") else self.cursor
@@ -84,12 +90,12 @@ class Stage:
         self.cursor.execute(f"DROP TABLE IF EXISTS {self.name}")
 
 
-def fetch(cursor, sql: str, params: tuple = ()) -> list[tuple]:
+def fetch(cursor: CursorWrapper, sql: str, params: Row = ()) -> list[Row]:
     cursor.execute(sql, params)
     return list(cursor.fetchall())
 
 
-def find_duplicates(cursor, stage: str, result: ImportResult) -> None:
+def find_duplicates(cursor: CursorWrapper, stage: str, result: ImportResult) -> None:
     rows = fetch(
         cursor,
         f"SELECT s.rownum, d.first, s.group_id FROM {stage} s JOIN ("
@@ -108,7 +114,7 @@ def _same(a: str, b: str) -> str:
     return f"({a} = {b} OR ({a} IS NULL AND {b} IS NULL))"
 
 
-def classify(cursor, stage: str, obs: str) -> None:
+def classify(cursor: CursorWrapper, stage: str, obs: str) -> None:
     """Mark each staged row new, same (nothing to change) or update, with its observation."""
     same = " AND ".join(
         [
@@ -144,12 +150,12 @@ def classify(cursor, stage: str, obs: str) -> None:
     cursor.execute(f"UPDATE {stage} SET change = 'new' WHERE obs_id IS NULL")
 
 
-def has_groups(cursor, stage: str) -> bool:
+def has_groups(cursor: CursorWrapper, stage: str) -> bool:
     """Whether any staged row is a figure for a population group."""
     return bool(fetch(cursor, f"SELECT 1 FROM {stage} WHERE group_id IS NOT NULL LIMIT 1"))
 
 
-def fingerprint(cursor, stage: str, obs: str) -> str:
+def fingerprint(cursor: CursorWrapper, stage: str, obs: str) -> str:
     """SHA-256 of how every staged row was classified and of the stored figures it meets.
 
     Two runs of the same file give the same fingerprint unless a stored
@@ -176,7 +182,9 @@ _OBS_COLUMNS = (
 )
 
 
-def write(cursor, stage: str, obs: str, hist: str, batch: ImportBatch, user) -> None:
+def write(
+    cursor: CursorWrapper, stage: str, obs: str, hist: str, batch: ImportBatch, user: Any
+) -> None:
     now = timezone.now()
     user_id = user.pk if user is not None else None
     reason = f"import batch {batch.pk}"

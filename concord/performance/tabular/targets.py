@@ -35,7 +35,7 @@ TARGET_OPTIONAL = ("value_high", "kind", "baseline_period", "baseline_value", "n
 def import_targets(
     source: Source,
     *,
-    user=None,  # a User
+    user: Any = None,  # a User
     filename: str = "",
     dry_run: bool = False,
 ) -> ImportResult:

@@ -12,7 +12,7 @@ register = template.Library()
 
 
 @register.inclusion_tag("performance/_meeting_reports.html", takes_context=True)
-def performance_reports_for(context: template.Context, meeting: Meeting) -> dict:
+def performance_reports_for(context: template.Context, meeting: Meeting) -> dict[str, object]:
     """The reports the viewer may read, attached to items of ``meeting`` they may read
     (one query)."""
     viewer = viewer_for(context["request"])

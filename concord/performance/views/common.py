@@ -6,10 +6,7 @@ from django.http import Http404
 
 from concord.lib.access import Viewer, get_visible_or_404
 from concord.performance.areas import choose_area
-from concord.performance.models import (
-    Group,
-    Indicator,
-)
+from concord.performance.models import Area, Group, Indicator
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -22,7 +19,7 @@ def indicator_or_404(viewer: Viewer, pk: int) -> Indicator:
     )
 
 
-def area_or_404(code: str | None):  # an Area
+def area_or_404(code: str | None) -> Area:
     area = choose_area(code)
     if area is None:
         raise Http404("No areas have been set up yet.")

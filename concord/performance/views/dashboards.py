@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -31,7 +33,7 @@ from concord.performance.status import reported_indicators
 from concord.performance.words import RAG_LABELS, STATUS_FILTERS, summary_text
 
 
-def _chosen(request: HttpRequest, viewer: Viewer, slug: str | None) -> dict:
+def _chosen(request: HttpRequest, viewer: Viewer, slug: str | None) -> dict[str, Any]:
     """What the dashboard and the achievement trend are filtered by (body, theme,
     area) and the choices their filter forms offer."""
     return {

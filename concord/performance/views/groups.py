@@ -4,6 +4,9 @@ keeps its history; a save made stale by someone else's is refused on the form.""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -28,7 +31,9 @@ def group_list(request: HttpRequest) -> HttpResponse:
     return render(request, "performance/groups.html", {"dimensions": dimensions})
 
 
-def _form_page(request: HttpRequest, form, title: str, intro: str = "") -> HttpResponse:
+def _form_page(
+    request: HttpRequest, form: forms.BaseForm, title: str, intro: str = ""
+) -> HttpResponse:
     return render(
         request,
         "performance/form.html",
@@ -36,7 +41,7 @@ def _form_page(request: HttpRequest, form, title: str, intro: str = "") -> HttpR
     )
 
 
-def _saved(request: HttpRequest, form, what: str) -> bool:
+def _saved(request: HttpRequest, form: forms.ModelForm[Any], what: str) -> bool:
     """Save a valid posted form (refusing a stale one on the form); say so."""
     if request.method != "POST" or not form.is_valid() or save_form_or_refuse(form) is None:
         return False

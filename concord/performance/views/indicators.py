@@ -23,6 +23,7 @@ from concord.performance.forms import (
 )
 from concord.performance.indicator_chart import indicator_chart, indicator_series
 from concord.performance.models import (
+    Area,
     Indicator,
     ReportLine,
     TurnTheCurve,
@@ -135,7 +136,7 @@ def turn_the_curve(request: HttpRequest, pk: int) -> HttpResponse:
     ind = indicator_or_404(viewer, pk)
     area = area_or_404(request.GET.get("area"))
     ttc = turn_the_curve_for(ind, area)
-    context: dict = {
+    context: dict[str, object] = {
         "indicator": ind,
         "area": area,
         "ttc": ttc,
@@ -179,7 +180,7 @@ def turn_the_curve_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _ttc_url(ind: Indicator, area) -> str:  # an Area
+def _ttc_url(ind: Indicator, area: Area) -> str:
     return reverse("performance:turn_the_curve", args=[ind.pk]) + f"?area={area.code}"
 
 

@@ -1,6 +1,8 @@
-"""Performance reports: list, start, edit, publish (freeze), amend, attach; HTML and Word."""
+"""Performance reports: list, start, edit, publish (freeze), amend, attach; HTML, Word, PDF."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,6 +25,7 @@ from concord.performance.forms import (
 from concord.performance.models import (
     PerformanceReport,
     Period,
+    ReportLine,
     ReportLocked,
 )
 from concord.performance.reports.amendments import amend_report
@@ -34,6 +37,8 @@ from concord.performance.reports.freezing import (
 )
 from concord.performance.reports.layout import REPORT_COLUMNS, ReportLayout, report_layout
 from concord.performance.reports.notes import save_draft_notes
+from concord.performance.reports.pdf import report_pdf, report_pdf_filename
+from concord.performance.reports.trends import report_trends
 from concord.performance.reports.word import report_document, report_filename
 from concord.performance.views.common import (
     DOCX,
@@ -119,9 +124,15 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _layout_for(viewer: Viewer, report: PerformanceReport, item_visible: bool) -> ReportLayout:
-    """The report as this reader may see it, for the page and the Word file alike."""
-    lines = report_lines(report)
+def _layout_for(
+    viewer: Viewer,
+    report: PerformanceReport,
+    item_visible: bool,
+    lines: Sequence[ReportLine] | None = None,
+) -> ReportLayout:
+    """The report as this reader may see it, for the page, the Word and the PDF files."""
+    if lines is None:
+        lines = report_lines(report)
     return report_layout(
         report,
         lines,
@@ -143,9 +154,23 @@ def _item_visible(viewer: Viewer, report: PerformanceReport) -> bool:
 def report_docx(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request)
     report = _report_or_404(viewer, pk)
-    layout = _layout_for(viewer, report, _item_visible(viewer, report))
-    response = HttpResponse(report_document(layout), content_type=DOCX)
+    lines = report_lines(report)
+    layout = _layout_for(viewer, report, _item_visible(viewer, report), lines)
+    trends = report_trends(report, lines, viewer)
+    response = HttpResponse(report_document(layout, trends), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{report_filename(layout)}"'
+    return response
+
+
+def report_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The report as a PDF: the Word file's content, for whoever may read the report."""
+    viewer = viewer_for(request)
+    report = _report_or_404(viewer, pk)
+    lines = report_lines(report)
+    layout = _layout_for(viewer, report, _item_visible(viewer, report), lines)
+    trends = report_trends(report, lines, viewer)
+    response = HttpResponse(report_pdf(layout, trends), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{report_pdf_filename(layout)}"'
     return response
 
 

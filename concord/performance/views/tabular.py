@@ -82,7 +82,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Only the secretariat and body editors may import figures.")
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
-    errors: list = []
+    errors: list[RowError] = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read()

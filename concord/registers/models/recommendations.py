@@ -4,6 +4,7 @@ response, and dated "what has happened" updates (the papers' progress note to sc
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -39,7 +40,10 @@ class RecommendationQuerySet(EntryQuerySet):
 
     def with_last_update(self) -> RecommendationQuerySet:
         """Each annotated with ``last_update_on``, the date of its latest update (same query)."""
-        return self.annotate(last_update_on=models.Max("updates__date"))
+        # django-stubs types annotate() on a QuerySet[Any] as Any.
+        return cast(
+            RecommendationQuerySet, self.annotate(last_update_on=models.Max("updates__date"))
+        )
 
 
 class Recommendation(RegisterEntry):

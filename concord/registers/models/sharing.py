@@ -7,6 +7,7 @@ shown as incomplete, with how many have signed.
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -27,10 +28,14 @@ class AgreementStatus(models.TextChoices):
 class AgreementQuerySet(EntryQuerySet):
     def with_signatures(self) -> AgreementQuerySet:
         """Each agreement annotated with ``party_count`` and ``signed_count`` (same query)."""
-        return self.annotate(
-            party_count=models.Count("parties", distinct=True),
-            signed_count=models.Count(
-                "parties", filter=models.Q(parties__signed_on__isnull=False), distinct=True
+        # django-stubs types annotate() on a QuerySet[Any] as Any.
+        return cast(
+            AgreementQuerySet,
+            self.annotate(
+                party_count=models.Count("parties", distinct=True),
+                signed_count=models.Count(
+                    "parties", filter=models.Q(parties__signed_on__isnull=False), distinct=True
+                ),
             ),
         )
 

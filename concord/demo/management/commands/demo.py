@@ -18,6 +18,7 @@ from concord.demo.launch import (
     demo_environment,
     worker_beside_server,
 )
+from concord.demo.partnership import ProgressFn
 from concord.lib.serving import ServeOptions, exec_gunicorn
 
 # Share of the progress bar given to each stage of the build.
@@ -109,7 +110,7 @@ class Command(BaseCommand):
         except KeyboardInterrupt:
             return 130
 
-    def progress_bar(self):  # a progress callback
+    def progress_bar(self) -> ProgressFn:
         """A tqdm bar on the terminal, fed by the builder's ``progress(label, done, total)``."""
         from tqdm import tqdm
 

@@ -6,9 +6,11 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.contrib.auth.models import User
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from concord.performance.models import FigureBasis
 from concord.performance.tabular.observations import import_observations
@@ -25,7 +27,7 @@ class Command(BaseCommand):
         "only when confirmed: at the prompt, or with --yes."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", help="A .csv or .xlsx file with a header row.")
         parser.add_argument("--targets", action="store_true", help="The file holds targets.")
         parser.add_argument(
@@ -46,7 +48,7 @@ class Command(BaseCommand):
             "or the total so far this financial year (ytd); a 'basis' column overrides it.",
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         user = None
         if options.get("user"):
             user = get_user_model().objects.filter(username=options["user"]).first()
@@ -68,7 +70,9 @@ class Command(BaseCommand):
             raise CommandError(result.summary())
         self.stdout.write(result.summary())
 
-    def _preview_then_import(self, path: str, user, options: dict) -> ImportResult:
+    def _preview_then_import(
+        self, path: str, user: User | None, options: dict[str, Any]
+    ) -> ImportResult:
         """Show what the file would do; write it, if confirmed, unless the figures changed."""
         ytd = options["basis"] == FigureBasis.YEAR_TO_DATE
         preview = Preview()

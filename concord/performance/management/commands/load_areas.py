@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from concord.performance.tabular.areas import load_areas_csv
 
@@ -13,11 +15,11 @@ class Command(BaseCommand):
         "local authority, ward, LSOA) and parent (a code); all rows or none."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", help="A .csv (or .xlsx) file with a header row.")
         parser.add_argument("--dry-run", action="store_true", help="Check only, write nothing.")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         try:
             result = load_areas_csv(options["path"], dry_run=options["dry_run"])
         except OSError as exc:

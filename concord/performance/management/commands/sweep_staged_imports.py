@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from concord.performance.tabular.staged import KEPT_UNCONFIRMED, sweep_staged
 
@@ -16,7 +17,7 @@ class Command(BaseCommand):
         "own are also swept when they next upload; run this from cron to sweep everyone's."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--days",
             type=int,
@@ -24,7 +25,7 @@ class Command(BaseCommand):
             help="Previews older than this many days are put aside (at least 1).",
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         days = options["days"]
         if days < 1 or days > 3650:
             raise CommandError("--days must be a whole number from 1 to 3650")
