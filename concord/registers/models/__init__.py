@@ -12,6 +12,11 @@ from concord.registers.models.assessment import (
 )
 from concord.registers.models.base import EntryQuerySet, RegisterEntry
 from concord.registers.models.funding import BidStatus, FundingBid
+from concord.registers.models.protocols import (
+    ProtocolSignatory,
+    ProtocolStatus,
+    SharingProtocol,
+)
 from concord.registers.models.publicity import Publicity, PublicityKind
 from concord.registers.models.recommendations import (
     Recommendation,
@@ -41,6 +46,8 @@ __all__ = [
     "Category",
     "EntryQuerySet",
     "FundingBid",
+    "ProtocolSignatory",
+    "ProtocolStatus",
     "Publicity",
     "PublicityKind",
     "Recommendation",
@@ -53,6 +60,7 @@ __all__ = [
     "Section",
     "SelfAssessment",
     "SharingAgreement",
+    "SharingProtocol",
     "Strategy",
     "StrategyStatus",
     "risk_score",
