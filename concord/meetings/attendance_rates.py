@@ -84,9 +84,12 @@ def _expected_attendances(meetings: QuerySet[Meeting, Any]) -> QuerySet[Membersh
     whether a deputy stood in for them and came.
     """
     meeting = "body__meetings"
-    own_status = Attendance.objects.filter(
-        meeting_id=OuterRef(meeting), person_id=OuterRef("person_id")
-    ).values("status")[:1]
+    # Without the model's ordering: it would join meeting, body and person for nothing.
+    own_status = (
+        Attendance.objects.filter(meeting_id=OuterRef(meeting), person_id=OuterRef("person_id"))
+        .order_by()
+        .values("status")[:1]
+    )
     deputy_came = Attendance.objects.filter(
         meeting_id=OuterRef(meeting),
         deputising_for_id=OuterRef("person_id"),
@@ -141,8 +144,8 @@ def attendance_rates(
 
     Counted in the database: one query whatever the number of meetings, members
     and attendance rows (each expected attendance is a membership joined to a held
-    meeting of its body; see ``_expected_attendances``), grouped and counted by
-    outcome with conditional aggregates.
+    meeting of its body; see ``_expected_attendances``), counted by group and
+    outcome.
     """
     if by not in GROUPINGS:
         raise ValueError(f"by must be one of {GROUPINGS}")
@@ -154,19 +157,18 @@ def attendance_rates(
     expected = _expected_attendances(qs.order_by().values("pk"))
     if by == "sector":
         expected = expected.annotate(sector=Coalesce("organisation__sector", Value(Sector.OTHER)))
-    rows = expected.values(*_GROUP_COLUMNS[by]).annotate(
-        expected=Count("*"),
-        **{o: Count("pk", filter=Q(outcome=o)) for o in OUTCOMES},
-    )
+    columns = _GROUP_COLUMNS[by]
+    # Grouped by the outcome too (rather than one conditional count per outcome), so
+    # each expected attendance's outcome, with its two subqueries, is worked out once.
+    rows = expected.values(*columns, "outcome").annotate(n=Count("*"))
     sectors = dict(Sector.choices)
-    groups = [
-        AttendanceRate(
-            _label(by, row, sectors),
-            expected=row["expected"],
-            **{o: row[o] for o in OUTCOMES},
-        )
-        for row in rows
-    ]
+    by_key: dict[tuple[object, ...], AttendanceRate] = {}
+    for row in rows:
+        key = tuple(row[c] for c in columns)
+        group = by_key.setdefault(key, AttendanceRate(_label(by, row, sectors)))
+        group.expected += row["n"]
+        setattr(group, row["outcome"], getattr(group, row["outcome"]) + row["n"])
+    groups = list(by_key.values())
     return sorted(groups, key=lambda g: (g.rate if g.rate is not None else -1, g.label))
 
 
