@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from concord.registers import protocol_views, review_views, views
+from concord.registers import protocol_views, review_views, strategy_files, views
 from concord.registers.annual import views as annual
 
 app_name = "registers"
@@ -66,6 +66,16 @@ urlpatterns = [
         review_views.progress_note_page,
         {"fmt": "docx"},
         name="progress_note_docx",
+    ),
+    path(
+        "registers/strategies/<int:pk>/documents/new/",
+        strategy_files.file_create,
+        name="strategy_file_create",
+    ),
+    path(
+        "registers/strategies/documents/<int:pk>/",
+        strategy_files.file_download,
+        name="strategy_file",
     ),
     path("registers/strategies/<int:pk>/step/", review_views.strategy_step, name="strategy_step"),
     path(

@@ -343,6 +343,10 @@ MATRIX = {
         lambda w: reverse("registers:signatory_edit", args=[w.unsigned_signatory.pk]),
         [L, 403, 403, 403, 403, 200, 403, 200],
     ),
+    "upload a strategy document": (
+        lambda w: reverse("registers:strategy_file_create", args=[w.public_strategy.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
     "protocol to print": (
         lambda w: reverse("registers:protocol", args=[w.public_protocol.pk]),
         [200] * 8,

@@ -21,7 +21,7 @@ from concord.meetings.models import Decision, Paper
 from concord.performance.reports.freezing import freeze_report
 from concord.performance.tabular.staged import stage_upload
 from concord.portal.models import Topic
-from concord.registers.models import AnnualReport, CaseStudy
+from concord.registers.models import AnnualReport, CaseStudy, StrategyFile
 from tests.factories import make_membership, make_person
 from tests.imports.minutes import FIRST, SECOND
 from tests.imports.staging import confirm_all
@@ -65,8 +65,17 @@ UNREACHED = {
 
 def start_pages(w) -> tuple[str, ...]:
     """Pages linked only from an entry page the crawl may not visit (it visits three entries
-    of the registers' one detail pattern): a member's answers to a self-assessment."""
-    return (reverse("registers:assessment_answer", args=[w.public_assessment.pk]),)
+    of the registers' one detail pattern): a member's answers to a self-assessment, the
+    protocol printed (which links its PDF and Word), its signatories' forms, a strategy's
+    document and its upload form."""
+    return (
+        reverse("registers:assessment_answer", args=[w.public_assessment.pk]),
+        reverse("registers:protocol", args=[w.public_protocol.pk]),
+        reverse("registers:signatory_create", args=[w.public_protocol.pk]),
+        reverse("registers:signatory_edit", args=[w.unsigned_signatory.pk]),
+        reverse("registers:strategy_file_create", args=[w.public_strategy.pk]),
+        reverse("registers:strategy_file", args=[w.strategy_file.pk]),
+    )
 
 
 @pytest.fixture
@@ -97,6 +106,14 @@ def world(db, settings, tmp_path):
     # The secretariat also sits on the board, so it may answer the board's self-assessment
     # (only a current member answers): the crawl starts at that form (see START).
     make_membership(person=make_person(user=w.secretariat), body=w.board)
+    w.strategy_file = StrategyFile.objects.create(
+        strategy=w.public_strategy,
+        title="The plan",
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="plan.pdf"),
+        kind="pdf",
+        size=15,
+        sha256="0" * 64,
+    )
     for body in Body.objects.all():  # the crawl visits only a few bodies' work programmes
         WorkProgrammeEntry.objects.create(body=body, kind="standing", title="Business update")
     for name, spec in (("feb.txt", FIRST), ("may.txt", SECOND)):

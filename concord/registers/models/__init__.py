@@ -31,7 +31,7 @@ from concord.registers.models.sharing import (
     SharingAgreement,
     signatures,
 )
-from concord.registers.models.strategies import Strategy, StrategyStatus
+from concord.registers.models.strategies import Strategy, StrategyFile, StrategyStatus
 
 __all__ = [
     "AddedValue",
@@ -62,6 +62,7 @@ __all__ = [
     "SharingAgreement",
     "SharingProtocol",
     "Strategy",
+    "StrategyFile",
     "StrategyStatus",
     "risk_score",
     "signatures",
