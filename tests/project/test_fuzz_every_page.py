@@ -67,8 +67,10 @@ def start_pages(w) -> tuple[str, ...]:
     """Pages linked only from an entry page the crawl may not visit (it visits three entries
     of the registers' one detail pattern): a member's answers to a self-assessment, the
     protocol printed (which links its PDF and Word), its signatories' forms, a strategy's
-    document and its upload form."""
+    document and its upload form; first the risk's page (its mitigation form), as these
+    pages' links would take the detail pattern's three visits."""
     return (
+        reverse("registers:detail", args=["risks", w.public_risk.pk]),
         reverse("registers:assessment_answer", args=[w.public_assessment.pk]),
         reverse("registers:protocol", args=[w.public_protocol.pk]),
         reverse("registers:signatory_create", args=[w.public_protocol.pk]),

@@ -51,7 +51,7 @@ def test_a_members_only_strategys_files_are_not_served_to_others(world, as_user)
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("plan.pdf", b"", "The file is empty."),
+        ("plan.pdf", b"", "file is empty."),  # Django's own check, before ours
         ("plan.pdf", b"<html><body>not a pdf</body></html>", "Upload a PDF, Word"),
         ("plan.txt", b"Just some words", "Upload a PDF, Word"),
         ("plan.docx", PDF, "named .docx but is a .pdf file"),
