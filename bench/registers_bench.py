@@ -168,6 +168,42 @@ def queries(client, url: str) -> int:
     return len(ctx.captured_queries)
 
 
+def time_sections(year: int, user, runs: int = 3) -> None:
+    """Each section of the year's report built alone (median wall and CPU ms over ``runs``),
+    then the ten costliest functions of one whole HTML request by cumulative CPU time."""
+    import cProfile
+    import pstats
+
+    from django.test import Client
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from concord.governance.access import build_viewer
+    from concord.registers.annual.sections import SECTIONS
+    from concord.registers.annual.year import ReportYear
+
+    y = ReportYear(year, build_viewer(user), None, timezone.localdate())
+    print("\n| section | median ms | CPU ms |\n|---|---:|---:|")
+    for section in SECTIONS:
+        walls, cpus = [], []
+        for _ in range(runs):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            section(y)
+            walls.append((time.perf_counter() - start) * 1000)
+            cpus.append((time.process_time() - start_cpu) * 1000)
+        print(
+            f"| {section.__name__} | {statistics.median(walls):.1f} "
+            f"| {statistics.median(cpus):.1f} |"
+        )
+    client = Client()
+    client.force_login(user)
+    url = reverse("registers:annual_report", args=[year])
+    client.get(url)
+    profile = cProfile.Profile(time.process_time)
+    profile.runcall(client.get, url)
+    pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0)
@@ -175,6 +211,9 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--report-requests", type=int, default=3)
     parser.add_argument("--database-url", default="")
+    parser.add_argument(
+        "--sections", action="store_true", help="also time each report section and profile it"
+    )
     args = parser.parse_args()
     data = Path(tempfile.mkdtemp(prefix="concord-registers-bench-"))
     try:
@@ -234,6 +273,8 @@ def main() -> int:
                 f"| {label} {year} | secretariat | {median:.1f} | {p95:.1f} | {cpu:.1f} "
                 f"| {queries(secretariat, url)} | |"
             )
+        if args.sections:
+            time_sections(year, user)
         load = os.getloadavg()
         print(f"\nLoad average at the end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
         connection.close()

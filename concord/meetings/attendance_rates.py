@@ -9,10 +9,22 @@ apart, because boards read "sent apologies" differently from "did not come".
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 
 from concord.governance.models import Body, Membership
 from concord.lib.access import Viewer
@@ -20,6 +32,7 @@ from concord.meetings.models import Attendance, AttendanceStatus, Meeting, Meeti
 from concord.people.models import Person, Sector
 
 GROUPINGS = ("body", "person", "organisation", "sector")
+OUTCOMES = ("present", "deputised", "apologies", "absent")
 
 
 @dataclass
@@ -62,9 +75,62 @@ def outcome_of(status: str | None, deputised: bool) -> str:
     return "absent"
 
 
-def _outcome(person_id: int, rows: dict[int, Attendance], deputised: set[int]) -> str:
-    row = rows.get(person_id)
-    return outcome_of(row.status if row is not None else None, person_id in deputised)
+def _expected_attendances(meetings: QuerySet[Meeting, Any]) -> QuerySet[Membership]:
+    """One row per expected attendance: a membership joined to each held meeting of its
+    body (from ``meetings``) that falls within the membership, annotated with its outcome.
+
+    The outcome is worked out in SQL as :func:`outcome_of` does in Python: the member's
+    own attendance row (a correlated subquery on the one-row-per-person constraint) and
+    whether a deputy stood in for them and came.
+    """
+    meeting = "body__meetings"
+    # Without the model's ordering: it would join meeting, body and person for nothing.
+    own_status = (
+        Attendance.objects.filter(meeting_id=OuterRef(meeting), person_id=OuterRef("person_id"))
+        .order_by()
+        .values("status")[:1]
+    )
+    deputy_came = Attendance.objects.filter(
+        meeting_id=OuterRef(meeting),
+        deputising_for_id=OuterRef("person_id"),
+        status=AttendanceStatus.PRESENT,
+    )
+    return (
+        Membership.objects.filter(
+            Q(start__isnull=True) | Q(start__lte=F(f"{meeting}__date")),
+            Q(end__isnull=True) | Q(end__gte=F(f"{meeting}__date")),
+            **{f"{meeting}__in": meetings},
+        )
+        .annotate(own_status=Subquery(own_status), deputised=Exists(deputy_came))
+        .annotate(
+            outcome=Case(
+                When(own_status=AttendanceStatus.PRESENT, then=Value("present")),
+                When(deputised=True, then=Value("deputised")),
+                When(own_status=AttendanceStatus.APOLOGIES, then=Value("apologies")),
+                default=Value("absent"),
+            )
+        )
+        .order_by()
+    )
+
+
+#: The columns each grouping is counted by, in SQL.
+_GROUP_COLUMNS: dict[str, tuple[str, ...]] = {
+    "body": ("body_id", "body__name"),
+    "person": ("person_id", "person__honorific", "person__name"),
+    "organisation": ("organisation_id", "organisation__name"),
+    "sector": ("sector",),
+}
+
+
+def _label(by: str, row: dict[str, object], sectors: dict[str, str]) -> str:
+    if by == "body":
+        return str(row["body__name"])
+    if by == "person":
+        return f"{row['person__honorific']} {row['person__name']}".strip()
+    if by == "organisation":
+        return str(row["organisation__name"]) if row["organisation_id"] else "No organisation"
+    return sectors.get(str(row["sector"]), str(row["sector"]))
 
 
 def attendance_rates(
@@ -76,8 +142,10 @@ def attendance_rates(
 ) -> list[AttendanceRate]:
     """Attendance rates over held meetings (a Meeting queryset), grouped ``by`` one of GROUPINGS.
 
-    Three queries whatever the number of meetings: meetings, memberships,
-    attendance rows.
+    Counted in the database: one query whatever the number of meetings, members
+    and attendance rows (each expected attendance is a membership joined to a held
+    meeting of its body; see ``_expected_attendances``), counted by group and
+    outcome.
     """
     if by not in GROUPINGS:
         raise ValueError(f"by must be one of {GROUPINGS}")
@@ -86,45 +154,22 @@ def attendance_rates(
         qs = qs.filter(date__gte=start)
     if end:
         qs = qs.filter(date__lte=end)
-    meeting_list = list(qs.select_related("body").only("pk", "date", "body__name", "body_id"))
-    body_ids = {m.body_id for m in meeting_list}
-    memberships = defaultdict(list)
-    for m in Membership.objects.filter(body_id__in=body_ids).select_related(
-        "person", "organisation"
-    ):
-        memberships[m.body_id].append(m)
-    rows_by_meeting: dict[int, dict[int, Attendance]] = defaultdict(dict)
-    deputised_by_meeting: dict[int, set[int]] = defaultdict(set)
-    for a in Attendance.objects.filter(meeting__in=[m.pk for m in meeting_list]).only(
-        "meeting_id", "person_id", "status", "deputising_for_id"
-    ):
-        if a.person_id:
-            rows_by_meeting[a.meeting_id][a.person_id] = a
-        if a.deputising_for_id and a.status == AttendanceStatus.PRESENT:
-            deputised_by_meeting[a.meeting_id].add(a.deputising_for_id)
+    expected = _expected_attendances(qs.order_by().values("pk"))
+    if by == "sector":
+        expected = expected.annotate(sector=Coalesce("organisation__sector", Value(Sector.OTHER)))
+    columns = _GROUP_COLUMNS[by]
+    # Grouped by the outcome too (rather than one conditional count per outcome), so
+    # each expected attendance's outcome, with its two subqueries, is worked out once.
+    rows = expected.values(*columns, "outcome").annotate(n=Count("*"))
     sectors = dict(Sector.choices)
-    groups: dict[object, AttendanceRate] = {}
-    for meeting in meeting_list:
-        for ms in memberships[meeting.body_id]:
-            if (ms.start and ms.start > meeting.date) or (ms.end and ms.end < meeting.date):
-                continue
-            key: object
-            if by == "body":
-                key, label = meeting.body_id, meeting.body.name
-            elif by == "person":
-                key, label = ms.person_id, ms.person.display_name
-            elif by == "organisation":
-                org = ms.organisation
-                key, label = (org.pk, org.name) if org else (None, "No organisation")
-            else:
-                sector = ms.organisation.sector if ms.organisation else "other"
-                key, label = sector, sectors.get(sector, sector)
-            group = groups.setdefault(key, AttendanceRate(label))
-            outcome = _outcome(
-                ms.person_id, rows_by_meeting[meeting.pk], deputised_by_meeting[meeting.pk]
-            )
-            group.count(outcome)
-    return sorted(groups.values(), key=lambda g: (g.rate if g.rate is not None else -1, g.label))
+    by_key: dict[tuple[object, ...], AttendanceRate] = {}
+    for row in rows:
+        key = tuple(row[c] for c in columns)
+        group = by_key.setdefault(key, AttendanceRate(_label(by, row, sectors)))
+        group.expected += row["n"]
+        setattr(group, row["outcome"], getattr(group, row["outcome"]) + row["n"])
+    groups = list(by_key.values())
+    return sorted(groups, key=lambda g: (g.rate if g.rate is not None else -1, g.label))
 
 
 def person_attendance_summary(

@@ -70,6 +70,7 @@ def context_for(
             "indicators": Indicator.objects.visible_to(viewer)
             .filter(strategies=entry)
             .order_by("code"),
+            "strategy_files": entry.files.order_by("title", "id"),
         }
     if isinstance(entry, SelfAssessment):
         last, compared = sa.compare_with_last_year(entry, viewer)

@@ -26,6 +26,7 @@ from concord.registers.models import (
     Risk,
     SharingAgreement,
 )
+from concord.registers.models.protocols import SECTIONS, ProtocolSignatory, SharingProtocol
 
 MONEY_MAX = Decimal("9999999999.99")
 
@@ -243,6 +244,7 @@ class SharingAgreementForm(EntryForm):
         fields = [
             "title",
             "body",
+            "protocol",
             "purpose",
             "legal_basis",
             "data_categories",
@@ -256,6 +258,55 @@ class SharingAgreementForm(EntryForm):
             "legal_basis": forms.Textarea(attrs={"rows": 2}),
             "data_categories": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
+        super().__init__(*args, viewer=viewer, **kwargs)
+        # Only the protocol versions the viewer may read are offered, by name.
+        protocol = self.fields["protocol"]
+        assert isinstance(protocol, forms.ModelChoiceField)
+        protocol.queryset = SharingProtocol.objects.visible_to(viewer).order_by(
+            "title", "-drafted_on"
+        )
+
+
+class SharingProtocolForm(EntryForm):
+    class Meta:
+        model = SharingProtocol
+        fields = [
+            "title",
+            "protocol_version",
+            "body",
+            "status",
+            "drafted_on",
+            "adopted_on",
+            "review_date",
+            *(name for name, _ in SECTIONS),
+            "is_public",
+        ]
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name, _ in SECTIONS}
+
+
+class SignatoryForm(VersionedForm):
+    """An organisation signed up to a protocol: who signed for it and when."""
+
+    class Meta:
+        model = ProtocolSignatory
+        fields = ["organisation", "signatory", "signed_on"]
+        widgets = {"signed_on": DATE}
+
+    def __init__(self, *args: Any, viewer: Viewer, protocol: SharingProtocol, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.instance.protocol = protocol
+        self.fields["organisation"] = picker("organisations", viewer, label="Organisation")
+
+    def clean_organisation(self) -> Any:
+        organisation = self.cleaned_data["organisation"]
+        others = ProtocolSignatory.objects.filter(
+            protocol=self.instance.protocol, organisation=organisation
+        ).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise ValidationError(f"{organisation} has already signed up to this protocol.")
+        return organisation
 
 
 class PartyForm(VersionedForm):

@@ -21,6 +21,7 @@ from concord.registers.models import (
     BidStatus,
     Category,
     FundingBid,
+    ProtocolStatus,
     Publicity,
     PublicityKind,
     Recommendation,
@@ -30,6 +31,7 @@ from concord.registers.models import (
     RiskStatus,
     SelfAssessment,
     SharingAgreement,
+    SharingProtocol,
     Strategy,
     StrategyStatus,
     signatures,
@@ -240,6 +242,7 @@ SHARING = Kind(
         Column("parties", "Parties", _parties, listed=False),
         PUBLIC,
     ),
+    related=("body", "protocol"),
     date_field="review_date",
     search_fields=("title", "purpose"),
     sorts={
@@ -261,6 +264,58 @@ SHARING = Kind(
     summary="Agreements under the information sharing protocol, and which parties have signed.",
     prepare=lambda qs: qs.with_signatures(),
     exported_prefetch=("parties__organisation",),
+)
+
+
+def _signatories(record: Any) -> str:
+    return "; ".join(
+        f"{p.organisation.name} ({p.signatory}, {p.signed_on:%Y-%m-%d})"
+        if p.signed_on
+        else f"{p.organisation.name} (not signed)"
+        for p in record.signatories.all()
+    )
+
+
+PROTOCOLS = Kind(
+    slug="protocols",
+    title="Information sharing protocols",
+    noun="information sharing protocol",
+    model=SharingProtocol,
+    form=register_forms.SharingProtocolForm,
+    columns=(
+        Column("title", "Protocol", lambda r: r.title),
+        Column("protocol_version", "Version", lambda r: r.protocol_version),
+        BODY,
+        Column("status", "Status", lambda r: r.get_status_display()),
+        Column("signatures", "Signatures", lambda r: signatures(r.party_count, r.signed_count)),
+        Column("adopted_on", "Adopted on", lambda r: r.adopted_on),
+        Column("review_date", "Review by", lambda r: r.review_date),
+        Column("drafted_on", "Drawn up on", lambda r: r.drafted_on, listed=False),
+        Column("signatories", "Signatories", _signatories, listed=False),
+        PUBLIC,
+    ),
+    date_field="adopted_on",
+    search_fields=("title", "purpose", "scope"),
+    sorts={
+        "title": ("Title", ("title", "-drafted_on", "id")),
+        "newest": ("Newest first", ("-drafted_on", "-id")),
+        "review": ("Review soonest", ("review_date", "id")),
+    },
+    choices=(Choice("status", "Status", "status", list(ProtocolStatus.choices)),),
+    imported=(
+        "title",
+        "protocol_version",
+        "body",
+        "status",
+        "drafted_on",
+        "adopted_on",
+        "review_date",
+        "is_public",
+    ),
+    summary="The partnership's information sharing protocol, version by version, its text "
+    "and the organisations signed up to it.",
+    prepare=lambda qs: qs.with_signatures(),
+    exported_prefetch=("signatories__organisation",),
 )
 
 RECOMMENDATIONS = Kind(
@@ -396,6 +451,7 @@ KINDS: dict[str, Kind] = {
         FUNDING,
         PUBLICITY,
         RISKS,
+        PROTOCOLS,
         SHARING,
         RECOMMENDATIONS,
         STRATEGIES,

@@ -98,6 +98,16 @@ class UpdateForm(forms.Form):
         self.fields["opened_version"].initial = recommendation.version
 
 
+def indicator_groups(indicators: Any) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Indicators as choices grouped by theme, themes in order and "No theme" last
+    (one query, of plain values)."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for pk, code, title, theme in indicators.values_list("pk", "code", "title", "theme"):
+        groups.setdefault(theme.strip() or "", []).append((pk, f"{code} — {title}"))
+    named = sorted((t, c) for t, c in groups.items() if t)
+    return named + ([("No theme", groups[""])] if "" in groups else [])
+
+
 class StrategyForm(EntryForm):
     class Meta:
         model = Strategy
@@ -124,13 +134,16 @@ class StrategyForm(EntryForm):
         super().__init__(*args, **kwargs)
         self.fields["body"].label = "Owning body"
         visible = Indicator.objects.visible_to(self.viewer).order_by("code")
-        self.fields["indicators"] = IdsField(
+        field = IdsField(
             visible,
             required=False,
             label="Linked indicators",
-            help_text="Only the indicators you may see are offered.",
-            widget=forms.SelectMultiple(attrs={"size": 8}),
+            help_text="Only the indicators you may see are offered, grouped by theme.",
+            widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
         )
+        # Checkboxes grouped by theme (no script needed); the queryset still validates.
+        field.choices = indicator_groups(visible)
+        self.fields["indicators"] = field
         if self.instance.pk:
             self.fields["indicators"].initial = list(
                 visible.filter(strategies=self.instance).values_list("pk", flat=True)

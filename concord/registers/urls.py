@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from concord.registers import review_views, views
+from concord.registers import protocol_views, review_views, strategy_files, views
 from concord.registers.annual import views as annual
 
 app_name = "registers"
@@ -31,6 +31,27 @@ urlpatterns = [
     path("registers/risks/<int:pk>/mitigate/", views.mitigate, name="mitigate"),
     path("registers/sharing/<int:pk>/parties/new/", views.party_create, name="party_create"),
     path("registers/sharing/parties/<int:pk>/edit/", views.party_edit, name="party_edit"),
+    path("registers/protocols/<int:pk>/print/", protocol_views.protocol_print, name="protocol"),
+    path(
+        "registers/protocols/<int:pk>/protocol.pdf",
+        protocol_views.protocol_as_pdf,
+        name="protocol_pdf",
+    ),
+    path(
+        "registers/protocols/<int:pk>/protocol.docx",
+        protocol_views.protocol_as_word,
+        name="protocol_docx",
+    ),
+    path(
+        "registers/protocols/<int:pk>/signatories/new/",
+        protocol_views.signatory_create,
+        name="signatory_create",
+    ),
+    path(
+        "registers/protocols/signatories/<int:pk>/edit/",
+        protocol_views.signatory_edit,
+        name="signatory_edit",
+    ),
     path(
         "registers/recommendations/<int:pk>/update/",
         review_views.recommendation_update,
@@ -46,6 +67,16 @@ urlpatterns = [
         review_views.progress_note_page,
         {"fmt": "docx"},
         name="progress_note_docx",
+    ),
+    path(
+        "registers/strategies/<int:pk>/documents/new/",
+        strategy_files.file_create,
+        name="strategy_file_create",
+    ),
+    path(
+        "registers/strategies/documents/<int:pk>/",
+        strategy_files.file_download,
+        name="strategy_file",
     ),
     path("registers/strategies/<int:pk>/step/", review_views.strategy_step, name="strategy_step"),
     path(

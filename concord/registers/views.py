@@ -25,11 +25,25 @@ from concord.registers import details, details_reviews
 from concord.registers import heat_map as heat
 from concord.registers.added_value import totals
 from concord.registers.consultations import open_now
-from concord.registers.forms import ImportForm, MitigationForm, PartyForm, StepForm
+from concord.registers.forms import (
+    ImportForm,
+    MitigationForm,
+    PartyForm,
+    SignatoryForm,
+    StepForm,
+)
 from concord.registers.funding import next_steps, take_step
 from concord.registers.kinds import KINDS, Kind, shown
 from concord.registers.listing import ListQuery
-from concord.registers.models import AddedValue, AgreementParty, FundingBid, Risk, SharingAgreement
+from concord.registers.models import (
+    AddedValue,
+    AgreementParty,
+    FundingBid,
+    Risk,
+    SharingAgreement,
+    SharingProtocol,
+)
+from concord.registers.protocols import agreements_under, protocol_fact
 from concord.registers.tabular import export as export_table
 from concord.registers.tabular import import_file
 
@@ -121,8 +135,15 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             context["mitigation_form"] = MitigationForm()
     if isinstance(entry, SharingAgreement):
         context["parties"] = entry.parties.all()  # prefetched with their organisations
+        context["extra_facts"] = protocol_fact(entry, viewer)
         if may_edit:
             context["party_form"] = PartyForm(viewer=viewer, agreement=entry)
+    if isinstance(entry, SharingProtocol):
+        context["signatories"] = entry.signatories.all()  # prefetched with their organisations
+        context["protocol_sections"] = entry.sections()
+        context["agreements"] = agreements_under(entry, viewer)
+        if may_edit:
+            context["signatory_form"] = SignatoryForm(viewer=viewer, protocol=entry)
     context.update(details_reviews.context_for(entry, viewer, may_edit))
     return render(request, "registers/detail.html", context)
 

@@ -164,13 +164,16 @@ def _form_fields(form) -> tuple[dict[str, list[str]], list[str]]:  # a bs4 Tag
     return fields, files
 
 
-def crawl(client: Client, limit: int = 400, per_pattern: int = 3) -> Site:
-    """Visit the site as ``client`` from every argument-less pattern, at most
+def crawl(
+    client: Client, limit: int = 400, per_pattern: int = 3, start: tuple[str, ...] = ()
+) -> Site:
+    """Visit the site as ``client`` from ``start`` (pages the world links only where the
+    crawl's per-pattern limit may not look) and every argument-less pattern, at most
     ``per_pattern`` URLs per pattern (the first is the one fuzzed)."""
     from django.urls import NoReverseMatch, reverse
 
     site = Site()
-    queue: list[str] = []
+    queue: list[str] = list(start)
     for name in pattern_names():
         try:
             queue.append(reverse(name))

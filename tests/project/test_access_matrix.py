@@ -32,6 +32,7 @@ REGISTERS = {
     "funding": "bid",
     "publicity": "coverage",
     "risks": "risk",
+    "protocols": "protocol",
     "sharing": "agreement",
     "recommendations": "recommendation",
     "strategies": "strategy",
@@ -354,6 +355,30 @@ MATRIX = {
     "edit a party": (
         lambda w: reverse("registers:party_edit", args=[w.unsigned_party.pk]),
         [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "add a signatory": (
+        lambda w: reverse("registers:signatory_create", args=[w.public_protocol.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "edit a signatory": (
+        lambda w: reverse("registers:signatory_edit", args=[w.unsigned_signatory.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "upload a strategy document": (
+        lambda w: reverse("registers:strategy_file_create", args=[w.public_strategy.pk]),
+        [L, 403, 403, 403, 403, 200, 403, 200],
+    ),
+    "protocol to print": (
+        lambda w: reverse("registers:protocol", args=[w.public_protocol.pk]),
+        [200] * 8,
+    ),
+    "protocol as Word": (
+        lambda w: reverse("registers:protocol_docx", args=[w.public_protocol.pk]),
+        [200] * 8,
+    ),
+    "members-only protocol to print": (
+        lambda w: reverse("registers:protocol", args=[w.hidden_protocol.pk]),
+        [404, 404, 404, 404, 404, 404, 200, 200],
     ),
     # The annual report (concord/registers/annual): the public reads it once published.
     "annual reports": (lambda w: reverse("registers:annual_index"), [200] * 8),

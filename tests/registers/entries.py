@@ -13,12 +13,14 @@ from concord.registers.models import (
     AgreementParty,
     Consultation,
     FundingBid,
+    ProtocolSignatory,
     Publicity,
     Recommendation,
     RecommendationUpdate,
     Risk,
     SelfAssessment,
     SharingAgreement,
+    SharingProtocol,
     Strategy,
 )
 
@@ -64,6 +66,16 @@ def make_agreement(**kwargs: Any) -> SharingAgreement:
     kwargs.setdefault("data_categories", "Names\nAddresses\nIncidents")
     kwargs.setdefault("drafted_on", dt.date(2025, 1, 1))
     return SharingAgreement.objects.create(**kwargs)
+
+
+def make_protocol(**kwargs: Any) -> SharingProtocol:
+    kwargs.setdefault("title", "Community Safety Information Sharing Protocol")
+    kwargs.setdefault("protocol_version", "2.0")
+    kwargs.setdefault("drafted_on", dt.date(2024, 11, 1))
+    kwargs.setdefault("purpose", "To share information safely to reduce crime.")
+    kwargs.setdefault("legal_basis", "Crime and Disorder Act 1998, section 115")
+    kwargs.setdefault("security", "Send personal data by secure e-mail only.")
+    return SharingProtocol.objects.create(**kwargs)
 
 
 def make_recommendation(**kwargs: Any) -> Recommendation:
@@ -137,7 +149,20 @@ def add_entries(w: SimpleNamespace) -> None:
     w.hidden_coverage = make_publicity(body=w.tasking, headline="Tasking in the news")
     w.public_risk = make_risk(body=w.board, is_public=True)
     w.hidden_risk = make_risk(body=w.tasking, title="Tasking data breach", likelihood=2)
-    w.public_agreement = make_agreement(body=w.board, is_public=True)
+    w.public_protocol = make_protocol(
+        body=w.board, is_public=True, status="adopted", adopted_on=dt.date(2024, 12, 1)
+    )
+    ProtocolSignatory.objects.create(
+        protocol=w.public_protocol,
+        organisation=w.council,
+        signatory="Chief Executive",
+        signed_on=dt.date(2024, 12, 1),
+    )
+    w.unsigned_signatory = ProtocolSignatory.objects.create(
+        protocol=w.public_protocol, organisation=w.police
+    )
+    w.hidden_protocol = make_protocol(body=w.tasking, title="Offender Management Protocol")
+    w.public_agreement = make_agreement(body=w.board, is_public=True, protocol=w.public_protocol)
     AgreementParty.objects.create(
         agreement=w.public_agreement,
         organisation=w.council,

@@ -180,3 +180,28 @@ def test_the_annual_reports_forms_and_year_never_answer_5xx(world, clients) -> N
         if status != 404:
             failures.append(f"year {year}: {status}")
     assert failures == []
+
+
+def test_a_members_answers_never_answer_5xx(world, as_user) -> None:
+    """The answer form, posted by a member of the body: absurd scores and comments are
+    refused on their question (400) and record nothing; absurd ids are 404."""
+    assessment = world.public_assessment
+    url = reverse("registers:assessment_answer", args=[assessment.pk])
+    member = as_user(world.board_member)
+    member.raise_request_exception = False
+    items = list(assessment.items.all())
+    for value in ABSURD:
+        data = {f"q{i.pk}": value for i in items} | {f"c{i.pk}": value for i in items}
+        data["q0"] = data["c-1"] = value  # questions that are not on the form
+        response = member.post(url, data)
+        assert response.status_code == 400, value[:20]
+    # Good scores with a comment over the limit: refused on that comment.
+    scores = {f"q{i.pk}": "3" for i in items}
+    response = member.post(url, scores | {f"c{items[0].pk}": "x" * 2001})
+    assert response.status_code == 400
+    assert list(response.context["form"].errors) == [f"c{items[0].pk}"]
+    assert not assessment.items.filter(answers__isnull=False).exists()
+    for pk in ("0", "9" * 40, "-1"):
+        path = f"/registers/self-assessment/{pk}/answer/"
+        assert member.get(path).status_code == 404, pk
+        assert member.post(path, {}).status_code == 404, pk

@@ -13,7 +13,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from concord.registers.assessment import record_answers
-from concord.registers.models import AgreementParty, SelfAssessment, Strategy
+from concord.registers.models import (
+    AgreementParty,
+    ProtocolSignatory,
+    SelfAssessment,
+    Strategy,
+    StrategyFile,
+)
 from tests.factories import make_action, make_organisation, make_person
 from tests.performance.perf_factories import make_indicator
 from tests.querycounts import warm_up
@@ -22,6 +28,7 @@ from tests.registers.entries import (
     make_agreement,
     make_assessment,
     make_bid,
+    make_protocol,
     make_publicity,
     make_recommendation,
     make_risk,
@@ -30,6 +37,7 @@ from tests.registers.entries import (
 )
 
 _years = itertools.count(2030)
+_versions = itertools.count(1)  # a protocol title has each version once
 
 
 def _grow(world, n: int) -> None:
@@ -56,8 +64,20 @@ def _grow(world, n: int) -> None:
             make_publicity(body=body, is_public=public, reach=i)
             risk = make_risk(body=body, is_public=public, owner=make_person())
             risk.mitigation_actions.add(make_action(body=body, owners=(make_person(),)))
-            agreement = make_agreement(body=body, is_public=public)
+            version = str(next(_versions))
+            protocol = make_protocol(body=body, is_public=public, protocol_version=version)
+            ProtocolSignatory.objects.create(protocol=protocol, organisation=partner)
+            agreement = make_agreement(body=body, is_public=public, protocol=protocol)
             AgreementParty.objects.create(agreement=agreement, organisation=partner)
+            make_agreement(body=body, is_public=public, protocol=world.public_protocol)
+            StrategyFile.objects.create(
+                strategy=world.public_strategy,
+                title=f"Document {i}",
+                file=f"strategies/{i}.pdf",
+                kind="pdf",
+                size=10,
+                sha256="0" * 64,
+            )
             rec = make_recommendation(body=body, is_public=public, owner=make_person())
             make_update(rec)
             make_update(world.public_recommendation, note=f"More {i}")
@@ -80,6 +100,12 @@ def _grow(world, n: int) -> None:
             SelfAssessment.improvement_actions.through.objects.create(
                 selfassessment=world.public_assessment, action=make_action(body=world.board)
             )
+        ProtocolSignatory.objects.create(
+            protocol=world.public_protocol,
+            organisation=partner,
+            signatory="Director",
+            signed_on=dt.date(2025, 3, 1),
+        )
         AgreementParty.objects.create(
             agreement=world.public_agreement,
             organisation=partner,
@@ -96,6 +122,7 @@ PAGES = {
             "funding",
             "publicity",
             "risks",
+            "protocols",
             "sharing",
             "recommendations",
             "strategies",
@@ -114,6 +141,7 @@ PAGES = {
             "funding",
             "publicity",
             "risks",
+            "protocols",
             "sharing",
             "recommendations",
             "strategies",
@@ -124,6 +152,9 @@ PAGES = {
     "heat map": lambda w: reverse("registers:heat_map"),
     "agreement": lambda w: reverse("registers:detail", args=["sharing", w.public_agreement.pk]),
     "risk": lambda w: reverse("registers:detail", args=["risks", w.public_risk.pk]),
+    "protocol": lambda w: reverse("registers:detail", args=["protocols", w.public_protocol.pk]),
+    "protocol printed": lambda w: reverse("registers:protocol", args=[w.public_protocol.pk]),
+    "protocol docx": lambda w: reverse("registers:protocol_docx", args=[w.public_protocol.pk]),
     "bid": lambda w: reverse("registers:detail", args=["funding", w.public_bid.pk]),
     "added value entry": lambda w: reverse(
         "registers:detail", args=["added-value", w.public_value.pk]

@@ -282,3 +282,23 @@ def test_a_strategy_list_and_a_recommendation_list_hide_members_only_bodies(worl
         assert hidden not in html
         html = as_user(world.tasking_member).get(reverse("registers:list", args=[slug]))
         assert hidden in html.content.decode()
+
+
+def test_the_indicator_picker_is_checkboxes_grouped_by_theme(world, as_user) -> None:
+    make_indicator(code="ZZ 1", title="Burglary rate", body=world.board, theme="Safer streets")
+    make_indicator(code="AA 1", title="Street lighting", body=world.board, theme="Safer streets")
+    make_indicator(code="BB 1", title="Smoking quitters", body=world.board, theme="Health")
+    make_indicator(code="CC 1", title="Unthemed count", body=world.board)
+    make_indicator(code="DD 1", title="Offender reoffending", body=world.tasking, theme="Health")
+    response = as_user(world.editor).get(reverse("registers:create", args=["strategies"]))
+    html = response.content.decode()
+    assert 'type="checkbox" name="indicators"' in html  # works without script
+    groups = response.context["form"].fields["indicators"].choices
+    mine = ("AA", "BB", "CC", "DD", "ZZ")  # the world's own indicators left aside
+    shown = [(theme, [lb for _, lb in choices if lb.startswith(mine)]) for theme, choices in groups]
+    assert [(theme, labels) for theme, labels in shown if labels] == [
+        ("Health", ["BB 1 — Smoking quitters"]),
+        ("Safer streets", ["AA 1 — Street lighting", "ZZ 1 — Burglary rate"]),
+        ("No theme", ["CC 1 — Unthemed count"]),
+    ]
+    assert "Offender reoffending" not in html

@@ -19,6 +19,11 @@ from concord.registers.models.consultations import (
     ConsultationStatus,
 )
 from concord.registers.models.funding import BidStatus, FundingBid
+from concord.registers.models.protocols import (
+    ProtocolSignatory,
+    ProtocolStatus,
+    SharingProtocol,
+)
 from concord.registers.models.publicity import Publicity, PublicityKind
 from concord.registers.models.recommendations import (
     Recommendation,
@@ -33,7 +38,7 @@ from concord.registers.models.sharing import (
     SharingAgreement,
     signatures,
 )
-from concord.registers.models.strategies import Strategy, StrategyStatus
+from concord.registers.models.strategies import Strategy, StrategyFile, StrategyStatus
 
 __all__ = [
     "AddedValue",
@@ -52,6 +57,8 @@ __all__ = [
     "ConsultationStatus",
     "EntryQuerySet",
     "FundingBid",
+    "ProtocolSignatory",
+    "ProtocolStatus",
     "Publicity",
     "PublicityKind",
     "Recommendation",
@@ -64,7 +71,9 @@ __all__ = [
     "Section",
     "SelfAssessment",
     "SharingAgreement",
+    "SharingProtocol",
     "Strategy",
+    "StrategyFile",
     "StrategyStatus",
     "risk_score",
     "signatures",

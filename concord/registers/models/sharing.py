@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from concord.lib.locking import Versioned
 from concord.people.models import Organisation
 from concord.registers.models.base import EntryQuerySet, RegisterEntry
+from concord.registers.models.protocols import SharingProtocol
 
 
 class AgreementStatus(models.TextChoices):
@@ -44,6 +45,14 @@ class SharingAgreement(RegisterEntry):
     """An agreement under the partnership's information sharing protocol."""
 
     title = models.CharField(max_length=200)
+    protocol = models.ForeignKey(
+        SharingProtocol,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agreements",
+        help_text="The version of the information sharing protocol it is made under.",
+    )
     purpose = models.TextField()
     legal_basis = models.TextField(help_text="The law, power or condition the sharing relies on.")
     data_categories = models.TextField(

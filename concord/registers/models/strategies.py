@@ -86,3 +86,24 @@ class Strategy(RegisterEntry):
             problems["review_date"] = "The review date is before the strategy was started."
         if problems:
             raise ValidationError(problems)
+
+
+class StrategyFile(models.Model):
+    """A document of a strategy uploaded as a file (the plan itself, a consultation
+    summary), read by whoever may read the strategy. Its type is the one its bytes
+    show (``concord.registers.strategy_files``), never the one its name claims."""
+
+    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="files")
+    title = models.CharField(max_length=200)
+    file = models.FileField(upload_to="strategies/%Y/")
+    kind = models.CharField(max_length=10, help_text="The type its bytes show: pdf, docx, odt.")
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["strategy", "title", "id"]
+
+    def __str__(self) -> str:
+        return self.title
