@@ -24,6 +24,7 @@ MAKERS: dict[str, Callable[..., Any]] = {
     "recommendations": lambda words, **kw: entries.make_recommendation(text=words, **kw),
     "strategies": lambda words, **kw: entries.make_strategy(title=words, **kw),
     "consultations": lambda words, **kw: entries.make_consultation(title=words, **kw),
+    "protocols": lambda words, **kw: entries.make_protocol(title=words, **kw),
 }
 
 
