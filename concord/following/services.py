@@ -176,7 +176,7 @@ def send_digest(email: str) -> bool:
     """One address's digest: its follows' news since their last, in one mail. Whether sent."""
     with transaction.atomic():
         follows = list(
-            Follow.objects.select_for_update()
+            Follow.objects.select_for_update(of=("self",))
             .confirmed()
             .filter(email=email)
             .select_related("body", "topic", "area")
