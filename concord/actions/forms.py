@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from typing import Any
 
@@ -84,14 +83,10 @@ class ActionForm(VersionedForm):
         viewer: Viewer,
         body_id: int,
         meeting_id: int | None,
-        owner_pickers: dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> None:
-        """``owner_pickers``: ``owner_fields(...)`` for the same viewer, body and meeting,
-        built once for a page of many action forms (each form gets its own copy)."""
         super().__init__(*args, **kwargs)
-        pickers = owner_pickers or owner_fields(viewer, body_id=body_id, meeting_id=meeting_id)
-        self.fields.update({name: copy.deepcopy(field) for name, field in pickers.items()})
+        self.fields.update(owner_fields(viewer, body_id=body_id, meeting_id=meeting_id))
         self.hidden_people: list[Any] = []
         self.hidden_bodies: list[Any] = []
         action = self.instance

@@ -145,14 +145,40 @@ class ProtocolSignatory(Versioned):
 
     def clean(self) -> None:
         """A signature has a signatory, and cannot come before the protocol was drawn up."""
-        problems = {}
-        if self.signed_on and not self.signatory:
-            problems["signatory"] = "Say who signed for this organisation."
         protocol = getattr(self, "protocol", None)
-        if self.signed_on and protocol is not None and self.signed_on < protocol.drafted_on:
-            problems["signed_on"] = (
-                f"This organisation cannot have signed before the protocol was drawn up "
-                f"({protocol.drafted_on:%-d %b %Y})."
-            )
-        if problems:
-            raise ValidationError(problems)
+        check_signature(
+            self.signed_on,
+            self.signatory,
+            protocol.drafted_on if protocol is not None else None,
+            signer="organisation",
+            document="protocol",
+        )
+
+
+def check_signature(
+    signed_on: dt.date | None,
+    signatory: str,
+    drawn_up_on: dt.date | None,
+    *,
+    signer: str,
+    document: str,
+) -> None:
+    """Refuse, on its fields, a signature with no signatory or dated before its
+    ``document`` (a protocol, an agreement) was drawn up.
+
+    >>> check_signature(dt.date(2024, 1, 5), "", dt.date(2024, 1, 1),
+    ...                 signer="party", document="agreement")
+    Traceback (most recent call last):
+    ...
+    django.core.exceptions.ValidationError: {'signatory': ['Say who signed for this party.']}
+    """
+    problems = {}
+    if signed_on and not signatory:
+        problems["signatory"] = f"Say who signed for this {signer}."
+    if signed_on and drawn_up_on is not None and signed_on < drawn_up_on:
+        problems["signed_on"] = (
+            f"This {signer} cannot have signed before the {document} was drawn up "
+            f"({drawn_up_on:%-d %b %Y})."
+        )
+    if problems:
+        raise ValidationError(problems)

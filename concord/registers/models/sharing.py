@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 from concord.lib.locking import Versioned
 from concord.people.models import Organisation
 from concord.registers.models.base import EntryQuerySet, RegisterEntry
-from concord.registers.models.protocols import SharingProtocol
+from concord.registers.models.protocols import SharingProtocol, check_signature
 
 
 class AgreementStatus(models.TextChoices):
@@ -124,14 +124,11 @@ class AgreementParty(Versioned):
 
     def clean(self) -> None:
         """A signature has a signatory, and cannot come before the agreement was drawn up."""
-        problems = {}
-        if self.signed_on and not self.signatory:
-            problems["signatory"] = "Say who signed for this party."
         agreement = getattr(self, "agreement", None)
-        if self.signed_on and agreement is not None and self.signed_on < agreement.drafted_on:
-            problems["signed_on"] = (
-                f"This party cannot have signed before the agreement was drawn up "
-                f"({agreement.drafted_on:%-d %b %Y})."
-            )
-        if problems:
-            raise ValidationError(problems)
+        check_signature(
+            self.signed_on,
+            self.signatory,
+            agreement.drafted_on if agreement is not None else None,
+            signer="party",
+            document="agreement",
+        )
