@@ -47,6 +47,10 @@ TARGET_FIELDS = ("kind", "value", "value_high", "baseline_period_id", "baseline_
 
 _KINDS = {k.value for k in TargetKind}
 
+# Beyond this many areas the stored targets are not narrowed by area in SQL (SQLite
+# takes at most 32,766 parameters); rows of other areas are then ignored in Python.
+_AREAS_NAMED = 1000
+
 Key = tuple[int, int, int]
 
 
@@ -166,9 +170,11 @@ def classify_targets(parsed: list[TargetRow], *, lock: bool = False) -> None:
     ``lock``: the stored targets are locked until the transaction ends)."""
     stored = Target.objects.filter(
         indicator_id__in={r.indicator_id for r in parsed},
-        area_id__in={r.area_id for r in parsed},
         period_id__in={r.period_id for r in parsed},
     )
+    areas = {r.area_id for r in parsed}
+    if len(areas) <= _AREAS_NAMED:
+        stored = stored.filter(area_id__in=areas)
     if lock:
         stored = stored.select_for_update()
     existing: dict[Key, Target] = {(t.indicator_id, t.area_id, t.period_id): t for t in stored}
