@@ -141,6 +141,14 @@ MATRIX = {
         lambda w: reverse("performance:import_preview", args=[w.staged.token]),
         [L, 404, 404, 404, 404, 200, 404, 404, 404],
     ),
+    "preview of an uploaded targets file": (
+        lambda w: reverse("performance:import_preview", args=[w.staged_targets.token]),
+        [L, 404, 404, 404, 404, 200, 404, 404, 404],
+    ),
+    "confirm an uploaded targets file (only by POST)": (
+        lambda w: reverse("performance:import_confirm", args=[w.staged_targets.token]),
+        [L, 405, 405, 405, 405, 405, 405, 405, 405],
+    ),
     "confirm an uploaded file (only by POST)": (
         lambda w: reverse("performance:import_confirm", args=[w.staged.token]),
         [L, 405, 405, 405, 405, 405, 405, 405, 405],
@@ -162,6 +170,12 @@ def world(db, settings, tmp_path):
     w = build_perf_world()
     w.staged, _ = stage_upload(
         b"indicator,area,period,value\nHS 2,L9000001,2025-Q1,81\n", "f.csv", w.editor
+    )
+    w.staged_targets, _ = stage_upload(
+        b"indicator,area,period,value\nHS 2,L9000001,2025/26,95\n",
+        "t.csv",
+        w.editor,
+        kind="targets",
     )
     w.published = PerformanceReport.objects.create(
         body=w.board, area=w.la, period=w.draft_report.period, title="Published Q4"

@@ -61,7 +61,8 @@ def test_one_bad_row_stops_the_whole_file_and_every_problem_is_listed(client, w)
     assert Observation.objects.count() == before
 
 
-def test_targets_can_be_imported_from_excel(client, w):
+def test_targets_can_be_imported_from_excel(client, w, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     book = Workbook()
     sheet = book.active
     sheet.append(["indicator", "area", "period", "value"])
@@ -70,7 +71,9 @@ def test_targets_can_be_imported_from_excel(client, w):
     book.save(buffer)
     client.force_login(w.editor)
     response = upload(client, "targets", "targets.xlsx", buffer.getvalue())
-    assert response.status_code == 302
+    assert response.status_code == 302  # to the preview (test_import_targets_preview.py)
+    assert not Target.objects.filter(indicator=w.coverage, period__code="2025/26").exists()
+    assert client.post(response.url.rstrip("/") + "/confirm/").status_code == 302
     assert Target.objects.get(indicator=w.coverage, period__code="2025/26").value == 92
 
 

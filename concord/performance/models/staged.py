@@ -39,7 +39,8 @@ class StagedImportQuerySet(models.QuerySet["StagedImport"]):
 
 
 class StagedImport(models.Model):
-    """One uploaded observations file, previewed and waiting to be confirmed.
+    """One uploaded file of observations or of targets (``kind``), previewed and
+    waiting to be confirmed.
 
     ``preview`` holds what the preview page shows (counts, how each column was
     read, a bounded sample of new, changed and unchanged rows), so the page
@@ -49,6 +50,12 @@ class StagedImport(models.Model):
     """
 
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(
+        "what the file holds",
+        max_length=20,
+        choices=ImportBatch.Kind.choices,
+        default=ImportBatch.Kind.OBSERVATIONS,
+    )
     file = models.FileField(upload_to="staged-imports/%Y/")
     filename = models.CharField(max_length=300, blank=True)
     sha256 = models.CharField(max_length=64)
@@ -76,4 +83,5 @@ class StagedImport(models.Model):
         ordering = ["-uploaded_at"]
 
     def __str__(self) -> str:
-        return f"Figures from {self.filename or 'a file'} awaiting confirmation"
+        what = "Targets" if self.kind == ImportBatch.Kind.TARGETS else "Figures"
+        return f"{what} from {self.filename or 'a file'} awaiting confirmation"

@@ -93,7 +93,8 @@ def _people(ids: set[int]) -> dict[int, str]:
     return {u.pk: (u.get_full_name() or u.get_username()) for u in users}
 
 
-def _entered(when: Any, who: str, batch: int | None) -> str:
+def entered_words(when: Any, who: str, batch: int | None) -> str:
+    """Who entered a stored figure (or set a target) and when, in words."""
     day = str(when)[:10] if when else "at an unknown date"
     by = f"by {who}" if who else ("by an import" if batch else "by someone not recorded")
     return f"{by} on {day}" if when else by
@@ -174,13 +175,14 @@ def fill_preview(
         preview.samples[kind].append(
             {
                 "row": row[0],
+                "indicator_id": ind.pk,
                 "indicator": f"{ind.code} {ind.title}",
                 "area": places.get(row[2], "")
                 + (f" ({groups.get(row[20], '')})" if row[20] else ""),
                 "period": p.label(),
                 "new": figure(row[4], ind.unit, ind.decimals),
                 "old": figure(row[11], ind.unit, ind.decimals) if kind != "new" else "",
-                "entered": _entered(row[17], people.get(row[18], ""), row[19])
+                "entered": entered_words(row[17], people.get(row[18], ""), row[19])
                 if kind != "new"
                 else "",
                 "ytd": ytd_words,

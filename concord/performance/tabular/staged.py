@@ -1,6 +1,7 @@
-"""Uploaded figures kept server-side between their preview and their confirmation.
+"""Uploaded figures or targets kept server-side between their preview and their confirmation.
 
-:func:`stage_upload` previews a file and, if every row is good, keeps it
+:func:`stage_upload` previews a file (of observations or, with ``kind``
+``targets``, of targets) and, if every row is good, keeps it
 (through Django's storage API) as a :class:`StagedImport` with the preview
 and the fingerprint of the stored figures it would change.
 :func:`confirm_staged` imports that same file — never one sent again by the
@@ -17,15 +18,22 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from concord.performance.models import FigureBasis, StagedImport
+from concord.performance.models import FigureBasis, ImportBatch, StagedImport
 from concord.performance.tabular.observations import import_observations
 from concord.performance.tabular.preview import Preview
 from concord.performance.tabular.reading import ImportResult
+from concord.performance.tabular.targets import import_targets
+
+TARGETS = ImportBatch.Kind.TARGETS
 
 
-def preview_file(data: bytes, filename: str, basis: str) -> tuple[ImportResult, Preview]:
-    """What importing ``data`` would do; nothing is written."""
+def preview_file(
+    data: bytes, filename: str, basis: str, kind: str = ImportBatch.Kind.OBSERVATIONS
+) -> tuple[ImportResult, Preview]:
+    """What importing ``data`` (observations, or targets) would do; nothing is written."""
     preview = Preview()
+    if kind == TARGETS:
+        return import_targets(data, filename=filename, preview=preview), preview
     result = import_observations(
         data,
         filename=filename,
@@ -40,18 +48,24 @@ KEPT_UNCONFIRMED = dt.timedelta(days=7)
 
 
 def stage_upload(
-    data: bytes, filename: str, user: Any, basis: str = FigureBasis.PERIOD
+    data: bytes,
+    filename: str,
+    user: Any,
+    basis: str = FigureBasis.PERIOD,
+    kind: str = ImportBatch.Kind.OBSERVATIONS,
 ) -> tuple[StagedImport | None, ImportResult]:
-    """Preview a file of observations and keep it to be confirmed; ``None`` if a row is bad.
+    """Preview a file of observations (or, with ``kind`` ``targets``, of targets) and keep
+    it to be confirmed; ``None`` if a row is bad.
 
     The uploader's previews left unconfirmed for more than a week are put
     aside first (their stored files deleted), so abandoned uploads do not pile up.
     """
     sweep_staged(KEPT_UNCONFIRMED, uploaded_by=user)
-    result, preview = preview_file(data, filename, basis)
+    result, preview = preview_file(data, filename, basis, kind)
     if not result.ok:
         return None, result
     staged = StagedImport(
+        kind=kind,
         filename=filename[:300],
         sha256=hashlib.sha256(data).hexdigest(),
         uploaded_by=user,
@@ -86,13 +100,18 @@ def confirm_staged(staged: StagedImport, user: Any) -> ImportResult:
     data = staged_data(staged)
     ytd = staged.basis == FigureBasis.YEAR_TO_DATE
     with transaction.atomic():
-        result = import_observations(
-            data,
-            user=user,
-            filename=staged.filename,
-            year_to_date=ytd,
-            expect_fingerprint=staged.fingerprint,
-        )
+        if staged.kind == TARGETS:
+            result = import_targets(
+                data, user=user, filename=staged.filename, expect_fingerprint=staged.fingerprint
+            )
+        else:
+            result = import_observations(
+                data,
+                user=user,
+                filename=staged.filename,
+                year_to_date=ytd,
+                expect_fingerprint=staged.fingerprint,
+            )
         if result.ok:
             staged.batch = result.batch
             staged.save(update_fields=["batch"])
@@ -100,7 +119,7 @@ def confirm_staged(staged: StagedImport, user: Any) -> ImportResult:
         staged.file.delete(save=False)
         staged.save(update_fields=["file"])
     elif result.stale:
-        fresh, preview = preview_file(data, staged.filename, staged.basis)
+        fresh, preview = preview_file(data, staged.filename, staged.basis, staged.kind)
         staged.fingerprint = fresh.fingerprint
         staged.preview = preview.as_dict()
         staged.save(update_fields=["fingerprint", "preview"])

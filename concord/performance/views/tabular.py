@@ -18,6 +18,7 @@ from concord.performance.forms import (
 )
 from concord.performance.models import (
     FigureBasis,
+    ImportBatch,
     Indicator,
     Observation,
     StagedImport,
@@ -32,7 +33,6 @@ from concord.performance.tabular.staged import (
     stage_upload,
     staged_data,
 )
-from concord.performance.tabular.targets import import_targets
 from concord.performance.views.common import (
     XLSX,
 )
@@ -75,8 +75,8 @@ def _unauthorised_rows(viewer: Viewer, data: bytes, filename: str) -> list[RowEr
 @login_required
 def import_page(request: HttpRequest) -> HttpResponse:
     """Upload observations or targets; every problem is listed by row, nothing is
-    imported unless every row is good. A good file of observations goes to its
-    preview first (nothing written until confirmed); targets are imported at once."""
+    imported unless every row is good. A good file, of observations or of targets,
+    goes to its preview first: nothing is written until it is confirmed."""
     viewer = viewer_for(request)
     if not viewer.can_edit_any:
         raise PermissionDenied("Only the secretariat and body editors may import figures.")
@@ -87,25 +87,20 @@ def import_page(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         data = upload.read()
         name = upload.name or ""
-        observations = form.cleaned_data["kind"] == "observations"
+        kind = form.cleaned_data["kind"]
         try:
             if not viewer.is_secretariat:
                 errors = _unauthorised_rows(viewer, data, name)
-            if not errors and observations:
+            if not errors:
                 basis = form.cleaned_data.get("basis") or FigureBasis.PERIOD
-                staged, result = stage_upload(data, name, request.user, basis)
+                staged, result = stage_upload(data, name, request.user, basis, kind)
                 if staged is not None:
                     return redirect("performance:import_preview", token=staged.token)
-            elif not errors:
-                result = import_targets(data, user=request.user, filename=name)
         except (UnicodeDecodeError, ValueError) as exc:
             form.add_error("file", f"The file could not be read: {exc}")
         else:
             if result is not None:
                 errors = list(result.errors)
-                if result.ok:
-                    messages.success(request, result.summary())
-                    return redirect("performance:import")
     return render(
         request,
         "performance/import.html",
@@ -115,7 +110,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
             "error_count": result.error_count if result and errors else len(errors),
             "waiting": StagedImport.objects.visible_to(viewer)
             .pending()
-            .only("token", "filename", "uploaded_at")[:WAITING_SHOWN],
+            .only("token", "kind", "filename", "uploaded_at")[:WAITING_SHOWN],
         },
     )
 
@@ -133,18 +128,49 @@ def import_preview(request: HttpRequest, token: UUID) -> HttpResponse:
     return _preview_page(request, staged)
 
 
+# The preview's headings, by what the file holds.
+_WORDS: dict[str, dict[str, str]] = {
+    ImportBatch.Kind.OBSERVATIONS: {
+        "thing": "figure",
+        "things": "figures",
+        "entered": "Old figure entered",
+    },
+    ImportBatch.Kind.TARGETS: {
+        "thing": "target",
+        "things": "targets",
+        "entered": "Old target set",
+    },
+}
+
+
 def _preview_page(request: HttpRequest, staged: StagedImport, status: int = 200) -> HttpResponse:
+    """The stored preview, its sample rows only of indicators the viewer may (still) see."""
     preview = Preview.from_dict(staged.preview)
-    sections = [
-        (word, preview.samples.get(kind, []), count)
-        for (kind, word), count in zip(
-            CHANGE_KINDS, (preview.updated, preview.created, preview.unchanged), strict=True
-        )
-    ]
+    sampled = {r.get("indicator_id") for rows in preview.samples.values() for r in rows}
+    visible = set(
+        Indicator.objects.visible_to(viewer_for(request))
+        .filter(pk__in=sampled - {None})
+        .values_list("pk", flat=True)
+    )
+    withheld = 0
+    sections = []
+    for (kind, word), count in zip(
+        CHANGE_KINDS, (preview.updated, preview.created, preview.unchanged), strict=True
+    ):
+        rows = [r for r in preview.samples.get(kind, []) if r.get("indicator_id") in visible]
+        withheld += len(preview.samples.get(kind, [])) - len(rows)
+        sections.append((word, rows, count))
     return render(
         request,
         "performance/import_preview.html",
-        {"staged": staged, "preview": preview, "sections": sections},
+        {
+            "staged": staged,
+            "preview": preview,
+            "sections": sections,
+            "withheld": withheld,
+            "words": _WORDS.get(staged.kind, _WORDS[ImportBatch.Kind.OBSERVATIONS]),
+            "targets": staged.kind == ImportBatch.Kind.TARGETS,
+        },
         status=status,
     )
 
