@@ -151,7 +151,7 @@ def test_a_stale_preview_is_refused_and_shown_again_as_things_are_now(client, w)
     response = client.post(reverse("performance:import_confirm", args=[staged.token]))
     assert response.status_code == 409
     page = response.content.decode()
-    assert "changed by someone else since the preview" in page
+    assert "the stored targets this file changes were changed by someone else" in page
     assert target(w, "2024-Q4") == 93
     assert not Target.objects.filter(period__code="2025/26").exists()
     assert "<td>93%</td><td>92%</td>" in page

@@ -75,6 +75,8 @@ class ImportResult:
     fingerprint: str = ""
     # Refused because those figures changed since the preview.
     stale: bool = False
+    # What the file holds, in the messages: "figures" or "targets".
+    records: str = "figures"
 
     @property
     def ok(self) -> bool:
@@ -88,8 +90,8 @@ class ImportResult:
     def summary(self) -> str:
         if self.stale:
             return (
-                "Nothing imported: the stored figures this file changes were changed by someone "
-                "else since the preview. Look at the preview again before confirming."
+                f"Nothing imported: the stored {self.records} this file changes were changed by "
+                "someone else since the preview. Look at the preview again before confirming."
             )
         if not self.ok:
             more = self.error_count - len(self.errors)

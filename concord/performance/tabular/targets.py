@@ -227,7 +227,7 @@ def import_targets(
     """
     data, name = read_bytes(source)
     filename = filename or name
-    result = ImportResult(dry_run=dry_run or preview is not None)
+    result = ImportResult(dry_run=dry_run or preview is not None, records="targets")
     try:
         with transaction.atomic():
             _run(data, filename, user, result, expect_fingerprint, preview)
