@@ -586,7 +586,9 @@ def measure_reads(runs: int, seed: int, breakdown_indicators: int = 0) -> dict[s
 
     def gaps_cells(area):
         # What the dashboard loads once it is shown (htmx): its rows' widest gaps.
-        response = client.get(gaps_url, {"area": area.code, "period": JUDGED}, HTTP_HX_REQUEST="1")
+        response = client.get(
+            gaps_url, {"area": area.code, "period": JUDGED}, HTTP_HX_REQUEST="true"
+        )
         assert response.status_code == 200, response.status_code
         assert response.content.count(b"hx-swap-oob") == breakdown_indicators
 
