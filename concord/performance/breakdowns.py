@@ -26,12 +26,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import F, Window
-from django.db.models.functions import DenseRank
-
 from concord.performance import rules
 from concord.performance.figures import SmallCounts, point
-from concord.performance.models import Area, Indicator, Observation
+from concord.performance.group_figures import latest_group_rows
+from concord.performance.models import Area, Indicator
 from concord.performance.rules._numbers import at_most
 from concord.performance.rules.tolerance import tolerance_width
 from concord.performance.words import SUPPRESSED, figure
@@ -143,25 +141,18 @@ def group_points(
     indicators: Sequence[Indicator], area: Area, *, before: rules.Period | None = None
 ) -> dict[int, list[GroupPoint]]:
     """The figures by group of ``indicators`` in ``area`` for each dimension's latest two
-    periods (all :func:`assemble` reads), by indicator id. One query (``group IS NOT
-    NULL``: the partial index of figures by group, led by area).
+    periods (all :func:`assemble` reads), by indicator id. One query
+    (:func:`concord.performance.group_figures.latest_group_rows`).
     ``before``: only periods ending no later than it (for a report of that period)."""
     by_pk = {ind.pk: ind for ind in indicators}
     out: dict[int, list[GroupPoint]] = {pk: [] for pk in by_pk}
     if not by_pk:
         return out
-    rows = Observation.objects.by_group().filter(area=area, indicator_id__in=list(by_pk))
-    if before is not None:
-        rows = rows.filter(period__end__lte=before.end)
     # Only each dimension's latest two periods are ever shown (assemble): ranked in
-    # the database, so that years of history cost no Python.
-    rows = rows.annotate(
-        recency=Window(
-            DenseRank(),
-            partition_by=[F("indicator_id"), F("group__dimension_id")],
-            order_by=[F("period__start").desc(), F("period__end").desc()],
-        )
-    ).filter(recency__lte=2)
+    # the database, so that years of history cost no Python (group_figures).
+    rows = latest_group_rows(
+        list(by_pk), area.pk, ends_by=before.end if before is not None else None
+    )
     small_counts = SmallCounts()
     for (
         ind_pk,
@@ -175,19 +166,7 @@ def group_points(
         code,
         value,
         num,
-    ) in rows.order_by().values_list(
-        "indicator_id",
-        "group__dimension__name",
-        "group__dimension__order",
-        "group__dimension__code",
-        "group__dimension__reference_group__name",
-        "group__name",
-        "group__order",
-        "group__code",
-        "period__code",
-        "value",
-        "numerator",
-    ):
+    ) in rows:
         pt = point(by_pk[ind_pk], value, num, small_counts=small_counts)
         out[ind_pk].append(
             GroupPoint(

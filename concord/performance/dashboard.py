@@ -3,7 +3,9 @@
 :func:`dashboard` judges the indicators (five queries whatever their
 number) and :func:`sparkline_values` reads the sparklines' values (one);
 :func:`dashboard_rows` turns them into rows of words and a sparkline each
-(no queries). Every status is a
+(no queries). :func:`widest_gaps` gives each indicator's widest gap between
+population groups (one query), which the page loads on demand, after the
+rows, so that the dashboard does not wait for figures by group. Every status is a
 separate column with a text label: RAG, direction of travel and comparison
 with other areas are never blended into one colour, and "no data" is grey.
 """
@@ -23,12 +25,7 @@ from django.utils.safestring import SafeString
 from concord.governance.models import Body
 from concord.lib.access import Viewer
 from concord.performance import charts, rules
-from concord.performance.breakdowns import (
-    DimensionBreakdown,
-    assemble,
-    group_points,
-    widest_gap_text,
-)
+from concord.performance.breakdowns import assemble, group_points, widest_gap_text
 from concord.performance.figures import recent_values
 from concord.performance.models import (
     Area,
@@ -136,8 +133,6 @@ class DashboardRow:
     travel_mean_label: str
     significance_label: str
     spark: SafeString
-    by_group: str = ""  # the widest gap between groups in words
-    by_group_url: str = ""  # the indicator page's figures by group (when it has any)
 
 
 def sparkline_values(board: Dashboard) -> dict[int, list[float | None]]:
@@ -148,30 +143,47 @@ def sparkline_values(board: Dashboard) -> dict[int, list[float | None]]:
     return recent_values(inds, board.area, ends, public=board.public)
 
 
-def group_breakdowns(board: Dashboard) -> dict[int, list[DimensionBreakdown]]:
-    """Each row's figures by population group up to the board's period, with the gaps
-    (:mod:`concord.performance.breakdowns`; a public board's small counts withheld,
-    with their gaps). One query whatever the number of indicators and groups."""
-    inds = [r.indicator for r in board.rows]
-    points = group_points(inds, board.area, before=board.period)
-    return {
-        ind.pk: assemble(points[ind.pk], ind.tolerance, public=board.public)
-        for ind in inds
-        if points[ind.pk]
-    }
+@dataclass(frozen=True)
+class GapRow:
+    """One indicator's widest gap between groups in words (``text``: "" when no gap
+    can be shown), with ``url``, the indicator page's figures by group."""
+
+    indicator: Indicator
+    text: str
+    url: str
+
+
+def widest_gaps(
+    indicators: Sequence[Indicator],
+    area: Area,
+    period: rules.Period,
+    *,
+    public: bool = False,
+) -> list[GapRow]:
+    """The widest gap between groups of each indicator with figures by group in ``area``
+    up to ``period`` (:mod:`concord.performance.breakdowns`; ``public``: small counts
+    withheld, with the gaps that would give them away). One query whatever the number
+    of indicators and groups; the dashboard loads it on demand (views.dashboards.gaps)."""
+    points = group_points(indicators, area, before=period)
+    out = []
+    for ind in indicators:
+        if not points[ind.pk]:
+            continue
+        found = assemble(points[ind.pk], ind.tolerance, public=public)
+        url = reverse("performance:indicator", args=[ind.pk]) + f"?area={area.code}#by-group"
+        out.append(GapRow(ind, widest_gap_text(ind, found), url))
+    return out
 
 
 def dashboard_rows(
     board: Dashboard,
     trends: dict[int, list[float | None]],
     status: str = "",
-    by_group: dict[int, list[DimensionBreakdown]] | None = None,
 ) -> list[DashboardRow]:
     """The dashboard's rows in words, with a sparkline each of ``trends``
-    (:func:`sparkline_values`) and the widest gap between groups of ``by_group``
-    (:func:`group_breakdowns`); ``status`` keeps one RAG status. A public board
-    shows no small count, in the value, the sparkline or a gap. No queries."""
-    by_group = by_group or {}
+    (:func:`sparkline_values`); ``status`` keeps one RAG status. A public board
+    shows no small count, in the value or the sparkline. No queries. (The widest
+    gaps between groups come on demand: :func:`widest_gaps`.)"""
     out = []
     for r in board.rows:
         rag = r.rag.status.value
@@ -181,7 +193,6 @@ def dashboard_rows(
         value = r.ytd_value if r.ytd_value is not None else r.value
         values = trends.get(ind.pk, [])
         url = reverse("performance:indicator", args=[ind.pk]) + f"?area={board.area.code}"
-        groups = by_group.get(ind.pk, [])
         out.append(
             DashboardRow(
                 status=r,
@@ -202,8 +213,6 @@ def dashboard_rows(
                         f"{r.period.label()}",
                     )
                 ),
-                by_group=widest_gap_text(ind, groups),
-                by_group_url=f"{url}#by-group" if groups else "",
             )
         )
     return out
@@ -242,6 +251,20 @@ def _filtered_url(
     if area is not None:
         params["area"] = area.code
     return f"{url}?{urlencode(params)}" if params else url
+
+
+def gaps_url(
+    area: Area,
+    period: rules.Period,
+    *,
+    body: Body | None = None,
+    theme: str = "",
+    fixed_body: bool = False,
+) -> str:
+    """The widest gaps between groups of the dashboard with these filters (loaded
+    into its rows on demand, or a page of their own)."""
+    url = _filtered_url("performance:gaps", "performance:body_gaps", area, body, theme, fixed_body)
+    return f"{url}&{urlencode({'period': str(period)})}"
 
 
 def dashboard_url(

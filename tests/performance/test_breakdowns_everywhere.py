@@ -5,6 +5,9 @@ one rule, and the dashboard's queries constant with the number of indicators and
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -49,39 +52,83 @@ def w(db):
     return world
 
 
-def dashboard_text(client) -> str:
-    return text_of(client.get(reverse("performance:dashboard")))
+def gaps_url(client) -> str:
+    """The URL the dashboard loads its widest gaps from (htmx, once it is shown)."""
+    html = client.get(reverse("performance:dashboard")).content.decode()
+    assert "Widest gap between groups" in html
+    found = re.search(r'<p id="gaps-link" hx-get="([^"]+)" hx-trigger="load" hx-swap="none">', html)
+    assert found, "the dashboard loads its gaps on demand"
+    return unescape(found.group(1))
+
+
+def dashboard_gaps(client) -> str:
+    """The cells swapped into the dashboard's rows, as text."""
+    return text_of(client.get(gaps_url(client), HTTP_HX_REQUEST="true"))
 
 
 def test_the_dashboard_shows_the_widest_gap_and_whether_it_narrows(client, w):
     client.force_login(w.secretariat)
     html = client.get(reverse("performance:dashboard")).content.decode()
-    assert "Widest gap between groups" in html
-    text = text_of(client.get(reverse("performance:dashboard")))
-    assert "By sex: 8 (Female, Male), narrowing since Q3 2024" in text
+    assert f'<td id="gap-{w.rate.pk}"></td>' in html  # filled once the page is shown
+    cells = client.get(gaps_url(client), HTTP_HX_REQUEST="true")
+    assert "HX-Request" in cells["Vary"]
+    swapped = cells.content.decode()
+    assert f'<td id="gap-{w.rate.pk}" hx-swap-oob="true">' in swapped
+    assert "By sex: 8 (Female, Male), narrowing since Q3 2024" in text_of(cells)
     url = reverse("performance:indicator", args=[w.rate.pk]) + "?area=L9000001#by-group"
-    assert f'href="{url}"' in html
+    assert f'href="{url}"' in swapped
+
+
+def test_without_javascript_the_gaps_are_a_page_of_their_own(client, w):
+    Observation.objects.filter(group=w.female, period__code="2024-Q4").update(numerator=3)
+    page = client.get(gaps_url(client))
+    assert page.status_code == 200
+    text = text_of(page)
+    assert "Widest gaps between population groups" in text
+    row = "HS 1 Repeat incidents per 1,000 homes By age band: 3.5 (65+, 16-24), widening"
+    assert f"{row} since Q3 2024" in text
+    assert "By sex" not in text  # withheld from the public, as on the dashboard
+    assert "Back to the dashboard" in text
+    bad = client.get(reverse("performance:gaps"), {"period": "9999-Q4"})
+    assert bad.status_code == 400 and "is not a period" in text_of(bad)
+
+
+def test_the_gaps_show_only_indicators_the_viewer_may_see(client, w):
+    # The members-only body's indicator has figures by group too.
+    observe(w.secret, w.la, "2024-Q4", 9.0, group=w.female)
+    observe(w.secret, w.la, "2024-Q4", 15.0, group=w.male)
+    url = reverse("performance:gaps")
+    assert "OT 1" not in text_of(client.get(url))
+    assert "OT 1" not in text_of(client.get(url, HTTP_HX_REQUEST="true"))
+    assert client.get(reverse("performance:body_gaps", args=[w.tasking.slug])).status_code == 404
+    client.force_login(w.tasking_member)
+    assert "OT 1 by group" in text_of(client.get(url, HTTP_HX_REQUEST="true"))
+    body_page = text_of(client.get(reverse("performance:body_gaps", args=[w.tasking.slug])))
+    assert "OT 1 Offenders in the tasking cohort By sex: 6 (Male, Female)" in body_page
+    assert "HS 1" not in body_page  # the board's indicator is not the tasking group's
 
 
 def test_the_dashboard_withholds_a_gap_that_would_give_a_small_count_away(client, w):
     Observation.objects.filter(group=w.female, period__code="2024-Q4").update(numerator=3)
-    public = dashboard_text(client)
+    public = dashboard_gaps(client)
     assert "By sex" not in public  # the public see the age gap, never the one with the 3
     assert "By age band: 3.5 (65+, 16-24), widening since Q3 2024" in public
     client.force_login(w.secretariat)
-    assert "By sex: 8 (Female, Male)" in dashboard_text(client)
+    assert "By sex: 8 (Female, Male)" in dashboard_gaps(client)
 
 
 def test_the_dashboard_links_to_the_groups_when_no_gap_can_be_shown(client, w):
     Observation.objects.filter(group__in=[w.male, w.old, w.young]).delete()
     client.force_login(w.secretariat)
-    html = client.get(reverse("performance:dashboard")).content.decode()
+    html = client.get(gaps_url(client), HTTP_HX_REQUEST="true").content.decode()
     assert "HS 1 by group</a>" in html and "By sex:" not in html
 
 
-# The dashboard's queries whatever the number of indicators and groups (one more than
-# before breakdowns: the figures by group of every indicator at once).
-DASHBOARD_QUERIES = 12
+# The dashboard's queries whatever the number of indicators and groups (as before
+# breakdowns: its gaps come on demand), and its gaps' (one query for every
+# indicator's figures by group at once).
+DASHBOARD_QUERIES = 11
+GAPS_QUERIES = 3
 
 
 @pytest.mark.parametrize("extra", [0, 12], ids=["small", "large"])
@@ -100,10 +147,17 @@ def test_the_dashboard_s_queries_do_not_grow_with_indicators_or_groups(client, d
     client.get(url)  # sessions and users into the cache
     with CaptureQueriesContext(connection) as queries:
         html = client.get(url).content.decode()
-    assert html.count("by group</a>") == Indicator.objects.count() == 4 + extra
-    sql = [q["sql"] for q in queries.captured_queries if '"group_id"' in q["sql"]]
-    assert sql and all('"group_id" IS NOT NULL' in s or '"group_id" IS NULL' in s for s in sql)
+    assert html.count('<td id="gap-') == Indicator.objects.count() == 4 + extra
+    assert not [q["sql"] for q in queries.captured_queries if '"group_id" IS NOT NULL' in q["sql"]]
     assert len(queries) == DASHBOARD_QUERIES, [q["sql"][:120] for q in queries.captured_queries]
+    found = re.search(r'hx-get="([^"]+)"', html)
+    assert found
+    with CaptureQueriesContext(connection) as queries:
+        cells = client.get(unescape(found.group(1)), HTTP_HX_REQUEST="true").content.decode()
+    assert cells.count("by group</a>") == 4 + extra
+    sql = [q["sql"] for q in queries.captured_queries if "group_id" in q["sql"]]
+    assert len(sql) == 1 and "group_id IS NOT NULL" in sql[0]
+    assert len(queries) == GAPS_QUERIES, [q["sql"][:120] for q in queries.captured_queries]
 
 
 def test_the_ward_table_shows_every_ward_s_figure_for_one_group(client, w):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 
 from concord.governance.access import viewer_for
 from concord.governance.models import Body
 from concord.lib.access import Viewer, get_visible_or_404
+from concord.lib.http import HtmxHttpRequest
 from concord.performance import dashboard as dashboards
 from concord.performance.achievement import (
     ACHIEVEMENT_METHOD,
@@ -23,10 +25,11 @@ from concord.performance.dashboard import (
     bodies_with_indicators,
     dashboard_rows,
     dashboard_url,
-    group_breakdowns,
+    gaps_url,
     group_by_theme,
     sparkline_values,
     themes_for,
+    widest_gaps,
 )
 from concord.performance.periods import last_financial_year, latest_period, period_param
 from concord.performance.status import reported_indicators
@@ -79,8 +82,11 @@ def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         board = dashboards.dashboard(
             viewer, area, period, body=body, theme=theme or None, public=not viewer.is_authenticated
         )
-        rows = dashboard_rows(board, sparkline_values(board), status, group_breakdowns(board))
+        rows = dashboard_rows(board, sparkline_values(board), status)
         context.update(
+            gaps_url=gaps_url(
+                area, board.period, body=body, theme=theme, fixed_body=slug is not None
+            ),
             period=period,
             board=board,
             rows=rows,
@@ -93,6 +99,35 @@ def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             ),
         )
     return render(request, "performance/dashboard.html", context, status=400 if problem else 200)
+
+
+def gaps(request: HtmxHttpRequest, slug: str | None = None) -> HttpResponse:
+    """The widest gap between population groups of each indicator of a dashboard (same
+    filters, same indicators, small counts withheld from the public as there): the
+    cells of the dashboard's rows, swapped in by htmx once the page is shown, or
+    without JavaScript a page of their own. One query for the gaps."""
+    viewer = viewer_for(request)
+    body = _chosen_body(request, viewer, slug)
+    theme = request.GET.get("theme", "").strip()[:100]
+    area = choose_area(request.GET.get("area"))
+    if area is None:
+        raise Http404("No performance figures have been set up yet.")
+    period, problem = period_param(request.GET.get("period"))
+    period = period or latest_period(area)
+    indicators = reported_indicators(viewer, body, theme or None)
+    rows = widest_gaps(indicators, area, period, public=not viewer.is_authenticated)
+    context = {
+        "area": area,
+        "period": period,
+        "body": body,
+        "rows": rows,
+        "problems": [problem] if problem else [],
+        "dashboard_url": dashboard_url(area, body=body, theme=theme, fixed_body=slug is not None),
+    }
+    template = "performance/_gap_cells.html" if request.htmx else "performance/gaps.html"
+    response = render(request, template, context, status=400 if problem else 200)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def achievement(request: HttpRequest, slug: str | None = None) -> HttpResponse:
