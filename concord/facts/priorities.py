@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils.text import slugify
 
 from concord.lib.access import Viewer
 from concord.performance.models import Indicator
@@ -35,12 +36,34 @@ IN_FORCE = (StrategyStatus.APPROVED, StrategyStatus.PUBLISHED, StrategyStatus.UN
 
 @dataclass(frozen=True)
 class Priority:
-    """One priority of a strategy: its line, its number (from 1) and its indicators."""
+    """One priority of a strategy: its line, its number (from 1), its slug (its page's
+    address: :func:`priority_slugs`) and its indicators."""
 
     strategy: Strategy
     number: int
     title: str
     indicators: list[Indicator] = field(default_factory=list)
+    slug: str = ""
+
+
+def priority_slugs(titles: list[str]) -> list[str]:
+    """Each priority line's slug, unique within its strategy: the line slugified, so
+    a priority keeps its address when lines are inserted or moved above it. A line with
+    no letters or digits, or only digits (which would read as an old numbered address),
+    is ``priority-<n>``; a line slugified like an earlier one gets ``-<n>`` added.
+
+    >>> priority_slugs(["Safer streets", "  safer STREETS!", "2030", "***"])
+    ['safer-streets', 'safer-streets-2', 'priority-3', 'priority-4']
+    """
+    slugs: list[str] = []
+    for n, title in enumerate(titles, 1):
+        slug = slugify(title)[:80].strip("-")
+        if not slug or slug.isdigit():
+            slug = f"priority-{n}"
+        if slug in slugs:
+            slug = f"{slug}-{n}"
+        slugs.append(slug)
+    return slugs
 
 
 @dataclass(frozen=True)
@@ -83,9 +106,10 @@ def strategy_facts(strategy: Strategy) -> StrategyFacts:
     by_theme: dict[str, list[Indicator]] = {}
     for indicator in linked:
         by_theme.setdefault(theme_key(indicator.theme), []).append(indicator)
+    titles = list(strategy.priority_list)
     priorities = [
-        Priority(strategy, n, title, by_theme.get(theme_key(title), []))
-        for n, title in enumerate(strategy.priority_list, 1)
+        Priority(strategy, n, title, by_theme.get(theme_key(title), []), slug)
+        for n, (title, slug) in enumerate(zip(titles, priority_slugs(titles), strict=True), 1)
     ]
     named = {theme_key(p.title) for p in priorities}
     other = [ind for ind in linked if theme_key(ind.theme) not in named]
@@ -97,8 +121,20 @@ def all_facts() -> list[StrategyFacts]:
     return [strategy_facts(s) for s in public_strategies()]
 
 
-def find_priority(strategy_id: int, number: int) -> Priority | None:
-    """The ``number``-th priority of a public strategy in force, or ``None`` (two queries)."""
+def find_priority(strategy_id: int, slug: str) -> Priority | None:
+    """The priority of a public strategy in force with this slug, or ``None`` (two queries)."""
+    if not 0 < strategy_id < 2**63 or len(slug) > 100:
+        return None
+    for strategy in public_strategies(strategy_id):
+        for priority in strategy_facts(strategy).priorities:
+            if priority.slug == slug:
+                return priority
+    return None
+
+
+def find_numbered_priority(strategy_id: int, number: int) -> Priority | None:
+    """The ``number``-th priority of a public strategy in force (the old numbered
+    addresses, which now redirect), or ``None`` (two queries)."""
     if not 0 < strategy_id < 2**63 or not 0 < number <= 1000:
         return None
     for strategy in public_strategies(strategy_id):

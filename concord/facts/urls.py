@@ -9,9 +9,21 @@ from concord.facts import views
 app_name = "facts"
 urlpatterns = [
     path("", views.index, name="index"),
-    path("strategies/<int:strategy>/priorities/<int:number>/", views.priority, name="priority"),
+    # Old numbered addresses (before priorities had slugs) redirect to the slug's.
+    path(
+        "strategies/<int:strategy>/priorities/<int:number>/",
+        views.numbered_priority,
+        name="numbered_priority",
+    ),
     path(
         "strategies/<int:strategy>/priorities/<int:number>/facts.csv",
+        views.numbered_priority,
+        {"csv": True},
+        name="numbered_priority_csv",
+    ),
+    path("strategies/<int:strategy>/priorities/<slug:slug>/", views.priority, name="priority"),
+    path(
+        "strategies/<int:strategy>/priorities/<slug:slug>/facts.csv",
         views.priority_csv,
         name="priority_csv",
     ),

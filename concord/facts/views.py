@@ -5,13 +5,20 @@ from __future__ import annotations
 
 import io
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 
 from concord.facts.downloads import write_priority_csv, write_profile_csv
 from concord.facts.figures import WardProfile, priority_figures, ward_profile
 from concord.facts.places import Places, chosen_area, chosen_period, places
-from concord.facts.priorities import Priority, all_facts, facts_indicators, find_priority
+from concord.facts.priorities import (
+    Priority,
+    all_facts,
+    facts_indicators,
+    find_numbered_priority,
+    find_priority,
+)
 from concord.governance.identity import current_identity
 
 CSV = "text/csv; charset=utf-8"
@@ -33,17 +40,31 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _priority_or_404(strategy: int, number: int) -> Priority:
-    found = find_priority(strategy, number)
+def _priority_or_404(strategy: int, slug: str) -> Priority:
+    found = find_priority(strategy, slug)
     if found is None:
         raise Http404("No such priority.")
     return found
 
 
-def priority(request: HttpRequest, strategy: int, number: int) -> HttpResponse:
+def numbered_priority(
+    request: HttpRequest, strategy: int, number: int, csv: bool = False
+) -> HttpResponse:
+    """An old numbered address: a temporary redirect (with its query) to the address of
+    the priority now at that number (numbers change when lines are inserted above)."""
+    found = find_numbered_priority(strategy, number)
+    if found is None:
+        raise Http404("No such priority.")
+    name = "facts:priority_csv" if csv else "facts:priority"
+    target = reverse(name, args=[strategy, found.slug])
+    query = request.GET.urlencode()
+    return HttpResponseRedirect(f"{target}?{query}" if query else target)
+
+
+def priority(request: HttpRequest, strategy: int, slug: str) -> HttpResponse:
     """One priority's indicators for the place (or its region, or a ward): judged, charted,
     tabled."""
-    chosen = _priority_or_404(strategy, number)
+    chosen = _priority_or_404(strategy, slug)
     found = places()
     context: dict[str, object] = {
         "title": _title(request, found),
@@ -62,9 +83,9 @@ def priority(request: HttpRequest, strategy: int, number: int) -> HttpResponse:
     return render(request, "facts/priority.html", context, status=status)
 
 
-def priority_csv(request: HttpRequest, strategy: int, number: int) -> HttpResponse:
+def priority_csv(request: HttpRequest, strategy: int, slug: str) -> HttpResponse:
     """The priority page's figures as CSV (a 400 naming the bad value)."""
-    chosen = _priority_or_404(strategy, number)
+    chosen = _priority_or_404(strategy, slug)
     found = places()
     if found is None:
         raise Http404("No areas have been set up yet.")
@@ -75,7 +96,7 @@ def priority_csv(request: HttpRequest, strategy: int, number: int) -> HttpRespon
     stream = io.StringIO()
     write_priority_csv(chosen, priority_figures(chosen.indicators, area, period), stream)
     response = HttpResponse(stream.getvalue(), content_type=CSV)
-    name = f"facts-{chosen.strategy.pk}-{chosen.number}-{area.code}.csv"
+    name = f"facts-{chosen.strategy.pk}-{chosen.slug}-{area.code}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

@@ -125,7 +125,8 @@ class Notice(models.Model):
 
 class BodyArea(models.Model):
     """A body serving an area (a ward's board serves its ward): following the area
-    is following the bodies serving it. Set by the secretariat (admin)."""
+    is following the bodies serving it. Set by the secretariat on
+    ``/following/areas-served/`` (``serving.py``) or in the admin."""
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+")
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="+")

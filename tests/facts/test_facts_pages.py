@@ -12,9 +12,11 @@ from django.urls import reverse
 from concord.governance.models import Partnership
 from tests.facts.world import NOT_FACTS, SENTINEL
 
+SLUGS = {1: "safer-streets", 2: "safe-homes", 3: "cleaner-air"}  # the plan's lines, slugified
+
 
 def _priority(world, number: int = 1) -> str:
-    return reverse("facts:priority", args=[world.plan.pk, number])
+    return reverse("facts:priority", args=[world.plan.pk, SLUGS[number]])
 
 
 def _csv(response) -> list[dict[str, str]]:
@@ -59,7 +61,10 @@ def test_a_ward_s_small_count_is_withheld_on_the_priority_page_and_its_csv(world
     page = Client().get(url).content.decode()
     assert "<td>Suppressed (small number)</td>" in page and ">33<" not in page
     rows = _csv(
-        Client().get(reverse("facts:priority_csv", args=[world.plan.pk, 1]) + f"?area={ward.code}")
+        Client().get(
+            reverse("facts:priority_csv", args=[world.plan.pk, "safer-streets"])
+            + f"?area={ward.code}"
+        )
     )
     q4 = next(r for r in rows if r["indicator code"] == "HS 1" and r["period"] == "Q4 2024")
     assert q4["value"] == "" and q4["note"] == "Suppressed (small number)"
@@ -85,7 +90,7 @@ def test_a_ward_profile_sets_the_ward_beside_the_place_and_the_region(world) -> 
 def test_csv_cells_are_never_formulas(world) -> None:
     world.late.title = '=HYPERLINK("http://evil")'
     world.late.save()
-    rows = _csv(Client().get(reverse("facts:priority_csv", args=[world.plan.pk, 1])))
+    rows = _csv(Client().get(reverse("facts:priority_csv", args=[world.plan.pk, "safer-streets"])))
     assert {r["indicator"] for r in rows if r["indicator code"] == "HS 3"} == {
         '\'=HYPERLINK("http://evil")'
     }
@@ -103,7 +108,7 @@ def test_absurd_query_values_are_a_400_that_names_them(world) -> None:
         assert response.status_code == 400, url
         assert b"Period:" in response.content or b"Area:" in response.content
     for url in (
-        reverse("facts:priority_csv", args=[world.plan.pk, 1]) + "?period=0000-00-00",
+        reverse("facts:priority_csv", args=[world.plan.pk, "safer-streets"]) + "?period=0000-00-00",
         reverse("facts:profile_csv", args=[world.wards[0].code]) + "?period=-1",
     ):
         assert client.get(url).status_code == 400, url
@@ -114,8 +119,12 @@ def test_what_the_public_may_not_read_is_not_found(world) -> None:
     for url in (
         reverse("facts:priority", args=[world.restricted.pk, 1]),
         reverse("facts:priority", args=[world.draft_strategy.pk, 1]),
-        reverse("facts:priority", args=[world.plan.pk, 4]),
+        reverse("facts:priority", args=[world.plan.pk, 4]),  # numbered: no fourth line
         reverse("facts:priority", args=[world.plan.pk, 0]),
+        reverse("facts:priority", args=[world.plan.pk, "no-such-priority"]),
+        reverse("facts:priority", args=[world.restricted.pk, "zanzibar-quokka-priority"]),
+        reverse("facts:priority", args=[world.draft_strategy.pk, "safer-streets"]),
+        reverse("facts:priority", args=[world.plan.pk, "x" * 300]),
         reverse("facts:priority", args=[int("9" * 40), 1]),
         reverse("facts:priority_csv", args=[world.restricted.pk, 1]),
         reverse("facts:profile", args=[world.region.code]),  # not a ward
@@ -133,3 +142,31 @@ def test_signed_in_people_see_the_public_facts(world, as_user) -> None:
 def test_the_header_and_the_home_page_link_to_the_facts(world) -> None:
     page = Client().get("/").content.decode()
     assert page.count(f'href="{reverse("facts:index")}"') >= 2
+
+
+def test_a_prioritys_address_stays_when_a_line_is_inserted_above_it(world) -> None:
+    """Priorities are addressed by slug: inserting a line above keeps every link; the old
+    numbered addresses redirect (temporarily, with their query) to the priority now at
+    that number."""
+    client = Client()
+    homes = _priority(world, 2)
+    smoke_alarms = "HS 2 Households with working smoke alarms"  # under "safe HOMES"
+    assert smoke_alarms in client.get(homes).content.decode()
+    world.plan.priorities = "Thriving town centre\n" + world.plan.priorities
+    world.plan.save()
+    page = client.get(homes)
+    assert page.status_code == 200 and smoke_alarms in page.content.decode()
+    index = client.get(reverse("facts:index")).content.decode()
+    assert homes in index and _priority(world, 1) in index
+    assert reverse("facts:priority", args=[world.plan.pk, "thriving-town-centre"]) in index
+
+    old = client.get(f"/facts/strategies/{world.plan.pk}/priorities/3/?area={world.wards[0].code}")
+    assert old.status_code == 302 and old["Location"] == f"{homes}?area={world.wards[0].code}"
+    old_csv = client.get(f"/facts/strategies/{world.plan.pk}/priorities/1/facts.csv")
+    assert old_csv.status_code == 302
+    assert old_csv["Location"] == reverse(
+        "facts:priority_csv", args=[world.plan.pk, "thriving-town-centre"]
+    )
+    assert client.get(f"/facts/strategies/{world.plan.pk}/priorities/5/").status_code == 404
+    csv_response = client.get(reverse("facts:priority_csv", args=[world.plan.pk, "safe-homes"]))
+    assert f"facts-{world.plan.pk}-safe-homes-" in csv_response["Content-Disposition"]

@@ -14,11 +14,11 @@ from tests.imports.crawl import crawl_public, found
 
 PAGES = {
     "index": lambda w: reverse("facts:index"),
-    "priority": lambda w: reverse("facts:priority", args=[w.plan.pk, 1]),
+    "priority": lambda w: reverse("facts:priority", args=[w.plan.pk, "safer-streets"]),
     "priority of a ward": lambda w: (
-        reverse("facts:priority", args=[w.plan.pk, 1]) + f"?area={w.wards[1].code}"
+        reverse("facts:priority", args=[w.plan.pk, "safer-streets"]) + f"?area={w.wards[1].code}"
     ),
-    "priority csv": lambda w: reverse("facts:priority_csv", args=[w.plan.pk, 1]),
+    "priority csv": lambda w: reverse("facts:priority_csv", args=[w.plan.pk, "safer-streets"]),
     "profile": lambda w: reverse("facts:profile", args=[w.wards[1].code]),
     "profile csv": lambda w: reverse("facts:profile_csv", args=[w.wards[1].code]),
 }
@@ -52,7 +52,7 @@ def test_queries_do_not_grow_with_indicators_wards_and_strategies(world, page) -
 def test_a_signed_out_crawl_finds_nothing_kept_back(world, client) -> None:
     pages = crawl_public(client)
     facts = [url for url in pages if url.startswith("/facts/")]
-    assert reverse("facts:priority", args=[world.plan.pk, 1]) in facts
+    assert reverse("facts:priority", args=[world.plan.pk, "safer-streets"]) in facts
     assert reverse("facts:profile_csv", args=[world.wards[1].code]) in facts
     assert found(pages, SENTINEL) == []
     assert [url for url in facts if NOT_FACTS in pages[url] or "OT 1" in pages[url]] == []

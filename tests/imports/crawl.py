@@ -38,7 +38,7 @@ def _seeds() -> list[str]:
         seeds.append(f"/registers/consultations/{pk}/")
     for pk in Person.objects.values_list("pk", flat=True):
         seeds += [f"/people/{pk}/", f"/api/people/{pk}"]
-    for pk in Strategy.objects.values_list("pk", flat=True):  # the facts pages, by id
+    for pk in Strategy.objects.values_list("pk", flat=True):  # the facts pages, by number
         seeds += [f"/facts/strategies/{pk}/priorities/{n}/" for n in (1, 2)]
     for slug in Body.objects.values_list("slug", flat=True):
         seeds += [f"/bodies/{slug}/", f"/bodies/{slug}/calendar.ics", f"/api/bodies/{slug}"]
@@ -72,6 +72,9 @@ def crawl_public(client: Any, limit: int = 600) -> dict[str, str]:
             continue
         seen.add(url)
         response = client.get(url)
+        if response.status_code in (301, 302) and response["Location"].startswith("/"):
+            queue.append(response["Location"])  # e.g. a facts priority's numbered address
+            continue
         if response.status_code != 200:
             continue
         text = _text(response)

@@ -15,10 +15,11 @@ from django.utils import timezone
 
 from concord.agenda.models import WorkProgrammeEntry
 from concord.events.models import Event
+from concord.following.models import BodyArea
 from concord.governance.models import Body
 from concord.imports.services import import_paths
 from concord.meetings.models import Decision, Paper
-from concord.performance.models import Dimension, Group
+from concord.performance.models import Area, Dimension, Group
 from concord.performance.reports.freezing import freeze_report
 from concord.performance.tabular.staged import stage_upload
 from concord.portal.models import Topic
@@ -61,6 +62,8 @@ UNREACHED = {
     "registers:progress_note_docx": "the progress note in Word (tests/registers/test_fuzz.py)",
     "events:signed_up": "shown after a sign-up succeeds (tests/events/test_events.py)",
     "events:cancel": "the secret link in a registrant's e-mail (tests/events/test_events.py)",
+    "facts:numbered_priority": "old numbered addresses, linked nowhere (tests/facts/)",
+    "facts:numbered_priority_csv": "old numbered addresses, linked nowhere (tests/facts/)",
     "following:sent": "shown after a request to follow (tests/following/test_following.py)",
     "following:confirm": "the signed link in a confirmation e-mail (tests/following/)",
     "following:unsubscribe": "the secret link in every follower's e-mail (tests/following/)",
@@ -142,6 +145,8 @@ def world(db, settings, tmp_path):
     import_paths([tmp_path / "sep.txt"])
     sex = Dimension.objects.create(name="Sex", code="sex")  # the population groups' pages
     Group.objects.create(dimension=sex, name="Female", code="female")
+    # A body serving a ward: the areas-served page's remove button.
+    BodyArea.objects.create(body=w.board, area=Area.objects.filter(level="ward").first())
     return w
 
 

@@ -4,10 +4,12 @@ paper; of a paper on a restricted item only the reason is indexed, never its tex
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from concord.governance.access import build_viewer
@@ -90,3 +92,50 @@ def test_an_unreadable_file_keeps_its_reason_and_the_paper_its_title(world, tmp_
     assert read_paper(broken.pk).startswith("not read:")
     assert PaperText.objects.get(paper=broken).error
     assert finders(world, "annex") >= {"anonymous"}
+
+
+def test_rebuilding_the_index_reads_papers_saved_before_their_text_was_indexed(world, tmp_path):
+    """Papers whose text is missing (saved before papers were read, or their reading lost)
+    or stale (read from another file) are read by ``concord rebuild_search``, each through
+    the guarded reader; a failure keeps its reason and the rest go on."""
+    word = paper(world.public_item, "Parks plan", ["Otters returning to the canal"], tmp_path)
+    pdf = paper(world.public_item, "Annual budget", ["Quince orchard grant"], tmp_path, "pdf")
+    secret = paper(world.secret_item, "Tender", ["Wolverine Security scored"], tmp_path)
+    broken = Paper.objects.create(
+        item=world.public_item,
+        title="Broken annex",
+        file=ContentFile(b"%PDF-1.7 not really", name="annex.pdf"),
+        sha256="broken",
+    )
+    lost = paper(world.public_item, "Lost file", ["Nothing"], tmp_path)
+    lost.file.storage.delete(lost.file.name)
+    stale = paper(world.public_item, "Replaced", ["Pelican crossing"], tmp_path)
+    PaperText.objects.create(paper=stale, sha256="an older file", text="Gannet colony")
+    SearchEntry.objects.filter(kind="paper").delete()  # as if indexed before papers were read
+    assert finders(world, "otters") == set()
+
+    out, err = io.StringIO(), io.StringIO()
+    call_command("rebuild_search", stdout=out, stderr=err)
+
+    everyone = {"anonymous", "partner", "board_member", "tasking_member", "secretariat"}
+    assert finders(world, "otters") == everyone  # the Word paper
+    assert finders(world, "quince") == everyone  # the PDF
+    assert finders(world, "pelican") == everyone and finders(world, "gannet") == set()
+    assert PaperText.objects.get(paper=stale).sha256 == stale.sha256
+    # The restricted paper's text is kept but indexed with its reason only, as always.
+    assert "Wolverine" in PaperText.objects.get(paper=secret).text
+    assert finders(world, "wolverine") == set()
+    # Each failure has its reason, on its record and on the command line.
+    assert PaperText.objects.get(paper=broken).error
+    assert "could not be opened" in PaperText.objects.get(paper=lost).error
+    assert f"Paper {broken.pk} not read:" in err.getvalue()
+    assert f"Paper {lost.pk} not read: The file could not be opened" in err.getvalue()
+    assert "paper files" in err.getvalue()  # the progress bar
+    assert out.getvalue().startswith("4 papers' files read, 2 not read.\n")
+    assert {word.pk, pdf.pk} <= set(PaperText.objects.values_list("paper", flat=True))
+
+    # A second rebuild reads nothing again: every file is read as it is now.
+    out = io.StringIO()
+    call_command("rebuild_search", "--no-progress", stdout=out, stderr=io.StringIO())
+    assert out.getvalue().startswith("0 papers' files read, 0 not read.\n")
+    assert finders(world, "otters") == everyone
