@@ -12,6 +12,7 @@ import re
 from concord.ingest.extraction.attendance_headings import role_word, status_word
 from concord.ingest.extraction.names import (
     POST_WORDS,
+    drop_handles,
     looks_like_name,
     split_office,
     split_title,
@@ -176,6 +177,8 @@ def parse_person(
             # "(AL - Chair)", "(BR for Cy Dunn)": the person's initials first.
             rest = lead.group(2).strip()
             org_part = f"deputising {rest}" if rest.startswith("for ") else rest
+    if org_part and "@" in org_part:
+        org_part = drop_handles(org_part)
     if org_part:
         org = clean(org_part)
         if TRAILING_STATUS.fullmatch(" " + org):
