@@ -149,3 +149,53 @@ def test_bodies_named_in_titles_of_several_shapes() -> None:
     # A place after a 24-hour time range on the date line.
     assert trust["venue"] == "Boardroom, Vale House"
     assert (trust["start_time"], trust["end_time"]) == ("10:00", "12:30")
+
+
+def test_label_then_spaced_columns_with_continuation_rows() -> None:
+    record = _record(
+        "PRIMARY CARE PANEL\n\nMinutes of meeting 16-03-06 held at Meadow House\n\n"
+        "Members:     Dr Rachel Oduya         GP Lead (Chair)\n"
+        "             Simon Platt             Head of Contracts\n"
+        "             Tessa Quirke            Lay Member\n"
+        "Apologies:   Dr Victor Ross          GP Member\n"
+        "Minute taker: Wendy Shaw\n\n"
+        "Date:   16 March 2006    Time: 7pm\n\n1. DECLARATIONS OF INTEREST\nNone declared.\n"
+    )
+    people = {a["name"]: (a["status"], a["role"]) for a in record["attendance"]}
+    assert people == {
+        "Rachel Oduya": ("present", "chair"),
+        "Simon Platt": ("present", None),
+        "Tessa Quirke": ("present", None),
+        "Victor Ross": ("apologies", None),
+        "Wendy Shaw": ("in_attendance", None),
+    }
+
+
+def test_a_lone_spaced_row_under_a_heading_without_colon() -> None:
+    people = _people(
+        _record(
+            "Southfield Steering Group\nNotes of meeting: Monday 20th January 2020\n\n"
+            "Attendees\nName                Representing\nGina Ross           Parish Council\n"
+            "Harry Stone         Residents\n\nApologies\nKeith Vane          Residents\n\n"
+            "Item 1  Housing survey\nThe survey closed.\n"
+        )
+    )
+    assert people["Keith Vane"] == ("apologies", "Residents")
+    assert people["Gina Ross"] == ("present", "Parish Council")
+
+
+def test_html_list_of_titled_items_gets_the_numbers_a_browser_shows() -> None:
+    record = _record(
+        "<html><body><p>Minutes of the Board of Trustees, 5 July 2017</p>"
+        "<p><b>Present</b> Kate Lowry (Chair), Matt Noble</p><ol>"
+        "<li>Minutes of the previous meeting<br/>Approved as a correct record.</li>"
+        "<li>Fundraising<br/>Matt Noble to contact the lottery fund.</li>"
+        "</ol><p>Actions agreed:</p><ol><li>Write to the council.</li>"
+        "<li>Order new bins<br/>for the car park.</li></ol></body></html>",
+        "minutes.html",
+    )
+    assert [(i["number"], i["title"]) for i in record["items"]] == [
+        ("1", "Minutes of the previous meeting"),
+        ("2", "Fundraising"),
+    ]
+    assert record["decisions"] == ["Approved as a correct record."]

@@ -21,6 +21,10 @@ from concord.ingest.extraction.names import (
 from concord.ingest.record import Attendee
 from concord.ingest.text import BULLET
 
+_CHAIR_AFTER = re.compile(r"(?i)\s*\(((?:vice[- ]?)?chair(?:man|person)?)\)\s*$")
+_GROUP_END = re.compile(
+    r"(?i)\b(?:group|board|committee|partnership|forum|panel|network|council|sub-?group)\s*$"
+)
 ROLE = re.compile(
     r"\(?\b(vice[- ]?chair(?:man|person|woman)?|deputy chair(?:man|person)?|chair(?:man|person|woman)?|"  # noqa: E501
     r"in the chair)\b\)?",
@@ -198,8 +202,13 @@ def parse_person(
             role = role or role_word(r.group(1))
             org = org.strip()[r.end() :].strip(" ,-–")
         else:
-            # …one after it ("Theme Group (Chair)") says what they chair elsewhere.
-            org = re.sub(r"\s*\((?:vice[- ]?)?chair(?:man|person)?\)\s*$", "", org, flags=re.I)
+            # …one after a group ("Theme Group (Chair)") says what they chair
+            # elsewhere; after a post ("GP Lead (Chair)") it is this meeting's.
+            tail = _CHAIR_AFTER.search(org)
+            if tail:
+                if not _GROUP_END.search(org[: tail.start()]):
+                    role = role or role_word(tail.group(1))
+                org = org[: tail.start()]
         org = _balanced(org.strip(" ,-–")) or None
     title, name = split_title(name_part.strip(" ,-–"))
     name = strip_post_nominals(name.strip(" ,-–:"))
