@@ -199,3 +199,17 @@ def test_html_list_of_titled_items_gets_the_numbers_a_browser_shows() -> None:
         ("2", "Fundraising"),
     ]
     assert record["decisions"] == ["Approved as a correct record."]
+
+
+def test_html_page_title_names_the_site_body_when_the_page_does_not() -> None:
+    page = (
+        "<html><head><title>2023 AGM | Riverside Linux Users Group</title></head><body>"
+        "<h1>2023 AGM</h1><p>Held on 27 February 2023.</p>"
+        "<p>Present: Ann Lee, Bob Roe, Cy Dunn</p></body></html>"
+    )
+    record = _record(page, "agm.html")
+    assert record["body"] == "Riverside Linux Users Group"
+    assert record["date"] == "2023-02-27"
+    # A body named in the page itself comes first.
+    named = page.replace("<h1>2023 AGM</h1>", "<h1>Minutes of the Elm Tree Club AGM</h1>")
+    assert _record(named, "agm.html")["body"] == "Elm Tree Club"

@@ -31,6 +31,7 @@ from concord.ingest.record import MeetingRecord
 from concord.ingest.text import Text
 
 HEAD_LINES = 20
+_TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s*::\s*|\s+\|\s*")
 
 
 def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
@@ -58,7 +59,9 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
         for f in text.front_matter
         if re.match(r"^title\s*[:=]", f)
     ]
-    record.body = find_body(head) or find_body(titles)
+    # A page title names the page, then the site: "2022 AGM | Riverside Users Group".
+    parts = [p for t in titles for p in _TITLE_SEP.split(t) if p.strip()]
+    record.body = find_body(head) or find_body(titles) or find_body(parts)
     record.date = find_date(head) or find_date(titles)
     record.start_time, record.end_time = find_meeting_times(head, lines)
     record.venue = find_venue(head)

@@ -33,7 +33,7 @@ _MEETING_OF = re.compile(
     re.I,
 )
 _CUT = re.compile(
-    r"\s*(?:[,–—-]\s*|\s)(?:held\b|meeting\b|minutes\b|action\s+notes\b|agenda\b|on\s+\w+day|on\s+\d|"
+    r"\s*(?:[,–—-]\s*|\s)(?:held\b|meeting\b|minutes\b|[ae]gm\b|action\s+notes\b|agenda\b|on\s+\w+day|on\s+\d|"
     r"(?:was|were|is|will)\s|"
     r"at\s+\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|"
     r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\(|–|—|\s-\s).*$",

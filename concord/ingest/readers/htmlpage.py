@@ -23,7 +23,9 @@ def read(data: bytes, name: str) -> Text:
     limits.refuse_entity_declarations(data)
     front, markup = split_front_matter(decode(data, name))
     text = parse(markup)
-    text.front_matter = front
+    # The page's <title> ("2022 AGM | Riverside Users Group") is page
+    # metadata, like front matter: the body may be named only there.
+    text.front_matter = front + text.front_matter
     return text
 
 
@@ -41,6 +43,9 @@ def parse(markup: str) -> Text:
     soup = BeautifulSoup(markup, "html.parser")
     root = soup.body or soup
     text = Text()
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    if title:
+        text.front_matter = [f"title: {' '.join(title.split())}"]
     buffer: list[str] = []
     # What a browser shows before the next list item (a bullet, or the
     # number of a top-level <ol> item); it goes before the item's first
