@@ -213,3 +213,32 @@ def test_html_page_title_names_the_site_body_when_the_page_does_not() -> None:
     # A body named in the page itself comes first.
     named = page.replace("<h1>2023 AGM</h1>", "<h1>Minutes of the Elm Tree Club AGM</h1>")
     assert _record(named, "agm.html")["body"] == "Elm Tree Club"
+
+
+def test_parish_council_following_were_present_and_the_clerk_named_in_brackets() -> None:
+    record = _record(
+        "LOWER DENTON PARISH COUNCIL\n\nMINUTES of the Ordinary Meeting of the Parish Council "
+        "held on Tuesday 4th March 2025 at 7.30pm at Denton Memorial Hall.\n\n"
+        "The following were present: Cllrs Hart (Chairman), Ingle, Jessop and Keel.\n"
+        "Also present: the Clerk (Mrs Lyn Marsh) and two members of the public.\n\n"
+        "Minute 23/045 Apologies for absence\nApologies were received from Cllr Nuttall.\n\n"
+        "Minute 23/046 Approval of minutes\nIt was RESOLVED that the minutes of the meeting held "
+        "on 4th February 2025 be approved as a true record. Proposed Cllr Ingle, seconded "
+        "Cllr Keel, all in favour.\n\nMinute 23/047 Highways\n"
+        "The Clerk to report the potholes to the county council.\n"
+    )
+    people = {a["name"]: (a["status"], a["role"]) for a in record["attendance"]}
+    assert people == {
+        "Hart": ("present", "chair"),
+        "Ingle": ("present", None),
+        "Jessop": ("present", None),
+        "Keel": ("present", None),
+        "Lyn Marsh": ("in_attendance", None),
+        "Nuttall": ("apologies", None),
+    }
+    # The resolution and the motion that carried it are one decision.
+    assert record["decisions"] == [
+        "It was RESOLVED that the minutes of the meeting held on 4th February 2025 be approved "
+        "as a true record. Proposed Cllr Ingle, seconded Cllr Keel, all in favour."
+    ]
+    assert [a["owners"] for a in record["actions"]] == [["Lyn Marsh"]]

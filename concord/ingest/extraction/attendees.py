@@ -21,6 +21,14 @@ from concord.ingest.extraction.names import (
 from concord.ingest.record import Attendee
 from concord.ingest.text import BULLET
 
+_PUBLIC_COUNT = re.compile(
+    r"(?i)(?:^|,\s*|\s+and\s+)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"a\s+number\s+of|some|no)\s+members?\s+of\s+the\s+(?:public|press)\.?$"
+)
+_OFFICE_NAMED = re.compile(
+    r"(?i)^(?:the\s+)?((?:(?:parish|town|city|locum|deputy|assistant)\s+)?(?:clerk|secretary|"
+    r"treasurer|responsible\s+financial\s+officer|minute[- ]?taker))\s*\(([^()]{3,60})\)$"
+)
 _CHAIR_AFTER = re.compile(r"(?i)\s*\(((?:vice[- ]?)?chair(?:man|person)?)\)\s*$")
 _GROUP_END = re.compile(
     r"(?i)\b(?:group|board|committee|partnership|forum|panel|network|council|sub-?group)\s*$"
@@ -258,6 +266,12 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     ('Rosa Penn', 'chair', 'City Council')
     """
     text = clean(text)
+    if " of the " in text:
+        # "… and two members of the public": a count, not a person.
+        text = _PUBLIC_COUNT.sub("", text)
+    office = _OFFICE_NAMED.match(text)
+    if office:
+        text = f"{office.group(2)} ({office.group(1)})"
     if not text or _NONE.match(text):
         return []
     if any(c.isdigit() for c in text):
@@ -277,6 +291,10 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     if parts:
         people = []
         for p in parts:
+            office = _OFFICE_NAMED.match(p)
+            if office:
+                # "the Clerk (Mrs Lyn Marsh)": the person, holding the office.
+                p = f"{office.group(2)} ({office.group(1)})"
             p, org = without_initials(p)
             m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*$", p)
             if not org and m and not ROLE.fullmatch(m.group(2).strip()) and not _DEPUTY.search(p):

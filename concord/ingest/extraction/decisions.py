@@ -309,7 +309,9 @@ def _outcome_of(lines: list[Line], i: int, text: str, cut: int) -> str | None:
 
 _MOVED = re.compile(r"\b(?:moved|motion|proposed)\b", re.I)
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\b", re.I)
-_MOVED_BY_ONLY = re.compile(r"(?i)^\W*(?:moved|proposed|motion)\s+(?:by\b|:)")
+_MOVED_BY_ONLY = re.compile(
+    r"^\W*(?i:moved|proposed|motion)\s*(?:(?i:by)\b|:|(?=(?i:cllr|councillor|mr|mrs|ms|dr)\b|[A-Z]))"
+)
 _SECONDED = re.compile(r"\b(?:seconded|2nd)\b", re.I)
 _CARRIED = re.compile(
     r"\b(?:carried|unanimous(?:ly)?|passed|agreed|approved|accepted|adopted|in\s+favou?r|"
