@@ -24,13 +24,14 @@ from concord.ingest.extraction.meta import (
     find_meeting_times,
     find_venue,
 )
-from concord.ingest.extraction.names import call_signs, role_holders
+from concord.ingest.extraction.names import call_signs, handles, role_holders
 from concord.ingest.extraction.nextmeet import extract_next_meetings
 from concord.ingest.extraction.normalise import resegment
 from concord.ingest.record import MeetingRecord
 from concord.ingest.text import Text
 
 HEAD_LINES = 20
+_TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s*::\s*|\s+\|\s*")
 
 
 def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
@@ -58,7 +59,9 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
         for f in text.front_matter
         if re.match(r"^title\s*[:=]", f)
     ]
-    record.body = find_body(head) or find_body(titles)
+    # A page title names the page, then the site: "2022 AGM | Riverside Users Group".
+    parts = [p for t in titles for p in _TITLE_SEP.split(t) if p.strip()]
+    record.body = find_body(head) or find_body(titles) or find_body(parts)
     record.date = find_date(head) or find_date(titles)
     record.start_time, record.end_time = find_meeting_times(head, lines)
     record.venue = find_venue(head)
@@ -73,9 +76,10 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
     # First pass finds action tables, whose rows must not be read as items.
     roles = role_holders(attendance.people)
     # "KD9AAA will …": a radio club's members are named by their call signs too.
-    roles.update(
-        call_signs(people, " ".join(" ".join(text.blocks[i].cells) for i in attendance.blocks))
-    )
+    listed = " ".join(" ".join(text.blocks[i].cells) for i in attendance.blocks)
+    roles.update(call_signs(people, listed))
+    # "@abrook to …": people named by an account handle beside their name.
+    roles.update((k, v) for k, v in handles(people, listed).items() if k not in roles)
     tables = read_action_tables(text, lines, people, meeting, next_date, roles)
     side_cols = tables.side_cols
     skip = attendance.blocks | tables.action_blocks

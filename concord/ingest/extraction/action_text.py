@@ -168,6 +168,43 @@ _IMPERATIVES_TEXT = """review ensure arrange produce provide present prepare cir
 _IMPERATIVES = set(_IMPERATIVES_TEXT.split())
 
 
+# "RESOLVED: that the Clerk writes to …", "that the Town Clerk be asked to
+# send …": a resolution that gives an office (or a named person) a task.
+OFFICE = re.compile(
+    r"(?i)\b(?:clerk|chair(?:man|person)?|secretary|treasurer|proper\s+officer|"
+    r"responsible\s+financial\s+officer)$"
+)
+_RESOLUTION_TASK = re.compile(
+    r"^(?:(?:it\s+was\s+)?(?i:resolved|agreed)\s*:?\s+)?(?i:that)\s+(?P<o>(?:[Tt]he\s+)?"
+    r"(?:(?i:town|parish|city|deputy|assistant|acting)\s+)?(?i:clerk|chair(?:man|person)?|secretary|"
+    r"treasurer|proper\s+officer|responsible\s+financial\s+officer)|[A-Z][a-z]+(?:\s+[A-Z][\w'-]+){1,2})"
+    r"\s+(?:(?:be|is)\s+(?:asked|instructed|authori[sz]ed|requested|delegated)\s+to\s+|to\s+)?"
+    r"(?P<v>[a-z]+)\s+(?P<rest>\S.*)$"
+)
+
+
+def resolution_task(text: str) -> tuple[str, str] | None:
+    """``(task, owner)`` for a resolution that gives someone a task.
+
+    >>> resolution_task("That the Clerk writes to the highways team.")
+    ('Write to the highways team', 'Clerk')
+    >>> resolution_task("Resolved that the Town Clerk be instructed to order two benches.")
+    ('Order two benches', 'Town Clerk')
+    >>> resolution_task("That the council raises no objection.") is None
+    True
+    """
+    m = _RESOLUTION_TASK.match(text.strip().rstrip("."))
+    if not m:
+        return None
+    verb = m.group("v").lower()
+    bases = (verb, verb[:-1] if verb[-1:] == "s" else "", verb[:-2] if verb[-2:] == "es" else "")
+    for base in bases:
+        if base and is_imperative(base):
+            owner = re.sub(r"^[Tt]he\s+", "", m.group("o"))
+            return f"{base.capitalize()} {m.group('rest').strip()}", owner
+    return None
+
+
 def is_imperative(word: str) -> bool:
     """Whether ``word`` is a verb that opens a task ("circulate", "book")."""
     return word.lower() in _IMPERATIVES

@@ -22,6 +22,7 @@ from concord.ingest.extraction.action_lists import OWNER_TASK, listed_actions
 from concord.ingest.extraction.action_tables import ActionTables, read_action_tables
 from concord.ingest.extraction.action_text import (
     GROUPISH,
+    OFFICE,
     STATEMENT,
     VERBS_TO,
     drop_subject,
@@ -29,6 +30,7 @@ from concord.ingest.extraction.action_text import (
     narrative_action,
     ownerish,
     parse_action_text,
+    resolution_task,
     resolve_names,
     subjunctive_task,
 )
@@ -277,6 +279,13 @@ def _decision_actions(
         task = subjunctive_task(dec.text)
         if task:
             d, owners, dw = parse_action_text(task, people)
+            out.add(d, owners, out.due_of(dw, d), dec.line, "decision")
+        elif (resolved := resolution_task(dec.text)) and (
+            OFFICE.search(resolved[1]) or resolve_names([resolved[1]], people)[0] in people
+        ):
+            # An office ("the Clerk"), or a name the attendance gives.
+            d, owners, dw = parse_action_text(resolved[0], people)
+            owners = owners or resolve_names([resolved[1]], people)
             out.add(d, owners, out.due_of(dw, d), dec.line, "decision")
         elif dec.listed and dec.anchor in refs and not STATEMENT.search(dec.text):
             d, owners, dw = parse_action_text(dec.text, people)

@@ -12,8 +12,9 @@ from concord.ingest.extraction.names import looks_like_name
 
 _STATUS_HEADINGS = [
     (r"(?:(?:members|governors|trustees|directors|councillors)\s+)?(?:apolog(?:y|ies)(?:\s+(?:for\s+absence|and\s+\w+|received|were\s+received|given))*(?:\s+from(?=\s*:))?|regrets|excused|absent\s+with\s+apolog(?:y|ies))", "apologies"),  # noqa: E501
-    (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending)|(?:officers?|guests?|observers?|advisers?|staff|others)(?:\s+(?:present|in\s+attendance))?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker|scribe|recorder|recording\s+secretary|minutes(?=\s*:))", "in_attendance"),  # noqa: E501
+    (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending)|(?:officers?|guests?|visitors?|observers?|advisers?|staff|others)(?:\s+(?:present|in\s+attendance))?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker|scribe|recorder|recording\s+secretary|minutes(?=\s*:))", "in_attendance"),  # noqa: E501
     (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen)\s+)?(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance|awol)", "absent"),  # noqa: E501
+    (r"the\s+following\s+(?:(?:members|governors|trustees|directors|councillors)\s+)?(?:were|was)\s+present", "present"),  # noqa: E501
     (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen|those)\s+)?(?:present|attendees|attending(?:\s+remotely|\s+online|\s+virtually)?|attendance|attended(?:\s+by)?|in\s+the\s+chair)|roll\s+call(?:\s+was\s+taken)?|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)|participants|(?:(?:board|committee|council|group|panel|steering|voting|elected|core|community)\s+)?(?:members|councillors|trustees|directors|governors)(?:\s+(?:in\s+attendance|attending))?(?=\s*(?::|$))", "present"),  # noqa: E501
 ]  # fmt: skip
 # "Present (in person):", "Attendees (online):": a note on how they attended.
@@ -38,6 +39,13 @@ _QUALIFIED = re.compile(
     r"^(?P<q>(?:[A-Z][\w'’&-]*\s+){1,3})(?P<st>present|absent|apologies|attendees|attending)\s*:?$",
     re.I,
 )
+# The key of a roll call: "Member organisations (* denotes attended)",
+# "Members (* = present)": the names below carry a star when present.
+_STAR_KEY = re.compile(
+    r"\*\s*(?:=|:|-|–|denotes|indicates|shows|means|marks)?\s*(?:those\s+who\s+)?"
+    r"(?:attended|attending|attendance|present)\b",
+    re.I,
+)
 _MEMBERS = re.compile(
     r"\b(members?|committee|board|council|trustees?|directors?|governors?|councillors?|voting)\b",
     re.I,
@@ -53,9 +61,15 @@ def heading_status(text: str) -> tuple[str, str] | None:
     ('present', 'Ann Lee, Bob Hart')
     >>> heading_status("Present the report to Cabinet") is None
     True
+    >>> heading_status("The following were present: Cllrs Hart and Ingle")
+    ('present', 'Cllrs Hart and Ingle')
+    >>> heading_status("Member organisations (* denotes attended)")
+    ('present', '')
     >>> heading_status("Regrets: Di Fox"), heading_status("Members Absent: Ed Gray")
     (('apologies', 'Di Fox'), ('absent', 'Ed Gray'))
     """
+    if "*" in text and len(text) < 90 and _STAR_KEY.search(text):
+        return "present", ""
     t = text.strip().lstrip("#*• ").strip()
     q = _QUALIFIED.match(t) if len(t) < 50 and t[-1:] in "tsdgTSDG:" else None
     if q:

@@ -37,12 +37,15 @@ def org_roll(line: str, status: str, in_roll: bool = False) -> list[tuple[Attend
     """
     m = _ROLL_LINE.match(clean(line))
     # Inside a roll already begun, "Red Hat" is another organisation.
-    marked = bool(re.search(r"\s/\s|\*\s*$|\*\s+/", m.group("names"))) if m else False
+    marked = bool(re.search(r"\s/\s|\*\s*$|\*\s*[/,;]", m.group("names"))) if m else False
     if not m or (looks_like_name(m.group("org")) and not (in_roll or marked)):
         return None
     org = m.group("org").strip()
     out: list[tuple[Attendee, bool]] = []
-    for part in re.split(r"\s+/\s+|\s*;\s*", m.group("names")):
+    names = m.group("names")
+    # Names after a comma when the roll marks who attended ("Rob Amis*, Sue Bell").
+    sep = r"\s+/\s+|\s*;\s*|\s*,\s*" if in_roll or "*" in names else r"\s+/\s+|\s*;\s*"
+    for part in re.split(sep, names):
         star = bool(re.search(r"(?:^|\s)\*\s*$|\*$", part.strip()))
         part = part.strip().rstrip("* ").strip()
         # A nickname in brackets inside the name ("Zhi (Howard) Huang") goes.

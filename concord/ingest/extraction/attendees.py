@@ -12,6 +12,7 @@ import re
 from concord.ingest.extraction.attendance_headings import role_word, status_word
 from concord.ingest.extraction.names import (
     POST_WORDS,
+    drop_handles,
     looks_like_name,
     split_office,
     split_title,
@@ -20,6 +21,18 @@ from concord.ingest.extraction.names import (
 from concord.ingest.record import Attendee
 from concord.ingest.text import BULLET
 
+_PUBLIC_COUNT = re.compile(
+    r"(?i)(?:^|,\s*|\s+and\s+)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"a\s+number\s+of|some|no)\s+members?\s+of\s+the\s+(?:public|press)\.?$"
+)
+_OFFICE_NAMED = re.compile(
+    r"(?i)^(?:the\s+)?((?:(?:parish|town|city|locum|deputy|assistant)\s+)?(?:clerk|secretary|"
+    r"treasurer|responsible\s+financial\s+officer|minute[- ]?taker))\s*\(([^()]{3,60})\)$"
+)
+_CHAIR_AFTER = re.compile(r"(?i)\s*\(((?:vice[- ]?)?chair(?:man|person)?)\)\s*$")
+_GROUP_END = re.compile(
+    r"(?i)\b(?:group|board|committee|partnership|forum|panel|network|council|sub-?group)\s*$"
+)
 ROLE = re.compile(
     r"\(?\b(vice[- ]?chair(?:man|person|woman)?|deputy chair(?:man|person)?|chair(?:man|person|woman)?|"  # noqa: E501
     r"in the chair)\b\)?",
@@ -176,6 +189,8 @@ def parse_person(
             # "(AL - Chair)", "(BR for Cy Dunn)": the person's initials first.
             rest = lead.group(2).strip()
             org_part = f"deputising {rest}" if rest.startswith("for ") else rest
+    if org_part and "@" in org_part:
+        org_part = drop_handles(org_part)
     if org_part:
         org = clean(org_part)
         if TRAILING_STATUS.fullmatch(" " + org):
@@ -195,8 +210,13 @@ def parse_person(
             role = role or role_word(r.group(1))
             org = org.strip()[r.end() :].strip(" ,-–")
         else:
-            # …one after it ("Theme Group (Chair)") says what they chair elsewhere.
-            org = re.sub(r"\s*\((?:vice[- ]?)?chair(?:man|person)?\)\s*$", "", org, flags=re.I)
+            # …one after a group ("Theme Group (Chair)") says what they chair
+            # elsewhere; after a post ("GP Lead (Chair)") it is this meeting's.
+            tail = _CHAIR_AFTER.search(org)
+            if tail:
+                if not _GROUP_END.search(org[: tail.start()]):
+                    role = role or role_word(tail.group(1))
+                org = org[: tail.start()]
         org = _balanced(org.strip(" ,-–")) or None
     title, name = split_title(name_part.strip(" ,-–"))
     name = strip_post_nominals(name.strip(" ,-–:"))
@@ -246,6 +266,12 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     ('Rosa Penn', 'chair', 'City Council')
     """
     text = clean(text)
+    if " of the " in text:
+        # "… and two members of the public": a count, not a person.
+        text = _PUBLIC_COUNT.sub("", text)
+    office = _OFFICE_NAMED.match(text)
+    if office:
+        text = f"{office.group(2)} ({office.group(1)})"
     if not text or _NONE.match(text):
         return []
     if any(c.isdigit() for c in text):
@@ -265,6 +291,10 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     if parts:
         people = []
         for p in parts:
+            office = _OFFICE_NAMED.match(p)
+            if office:
+                # "the Clerk (Mrs Lyn Marsh)": the person, holding the office.
+                p = f"{office.group(2)} ({office.group(1)})"
             p, org = without_initials(p)
             m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*$", p)
             if not org and m and not ROLE.fullmatch(m.group(2).strip()) and not _DEPUTY.search(p):

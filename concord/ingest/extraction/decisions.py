@@ -63,8 +63,23 @@ _COLLECTIVE = re.compile(
     re.I,
 )
 _LABEL = re.compile(
-    r"^(?:resolved|agreed|decision|decided|decisions?\s+made|it\s+was\s+resolved)\b\s*(?:[:\-–—]\s*|(?=that\b)|$)",
+    r"^(?:resolved|agreed|decision|decided|decisions?\s+made|it\s+was\s+resolved)\b\s*(?:[:\-–—]\s*|(?=that\b)|$)"
+    # Notes with the subject left out: "Agreed to hold the fair in June."
+    r"|^(?:agreed|decided|resolved)\s+(?:unanimously\s+)?to\s+[a-z]",
     re.I,
+)
+# The minutes' own approval with the subject left out ("Accepted as a true
+# record.", "Approved as a correct record") or told with "accepted".
+_AS_RECORD = re.compile(
+    r"^(?:(?:were|was)\s+)?(?:\w+\s+and\s+)?(?:approved|accepted|agreed|adopted|signed|confirmed)\s+"
+    r"(?:\w+\s+)?as\s+(?:a\s+|an\s+)?(?:true|correct|accurate|fair)\b"
+    r"|^(?:the\s+)?minutes\b[^.;]{0,80}?\b(?:were|was)\s+(?:\w+\s+and\s+)?accepted\b",
+    re.I,
+)
+# "The TSC voted to …": a body named by its acronym.
+_ACRONYM_BODY = re.compile(
+    r"^(?i:the)\s+[A-Z]{2,6}\s+(?i:(?:unanimously\s+)?(?:agreed|approved|resolved|endorsed|adopted|"
+    r"decided|voted\s+(?:to|in\s+favou?r)))\b"
 )
 _BARE_HEADER = re.compile(
     r"^(?:(?:after|following)\s+(?:some\s+|further\s+)?discussion,?\s+)?(?:it\s+was\s+|members\s+|the\s+\w+\s+)?"
@@ -108,6 +123,8 @@ def is_decision(sentence: str) -> bool:
     if s.endswith("?"):
         return False
     low = s.lower()
+    if ("accept" in low or " as " in low) and _AS_RECORD.search(s):
+        return True
     if not _HAS_STEM.search(low):
         # Every rule below needs one of these words: skip the costly patterns.
         # (A consensus, or how often the body will meet, needs none of them.)
@@ -121,7 +138,11 @@ def is_decision(sentence: str) -> bool:
     if _NOT_YET.search(s) and not _IT_WAS_AGREED.search(s):
         return False
     return bool(
-        _PASSIVE.search(s) or _COLLECTIVE.search(s) or _ELECTED.search(s) or _ELLIPTIC.search(s)
+        _PASSIVE.search(s)
+        or _COLLECTIVE.search(s)
+        or _ELECTED.search(s)
+        or _ELLIPTIC.search(s)
+        or _ACRONYM_BODY.match(s)
     )
 
 
@@ -208,7 +229,7 @@ def extract_decisions(
             for motion, parts in motions(sentences(text)):
                 out.append(Decision(clean_decision(motion), i, anchor))
                 in_motion.update(parts)
-        if not stem and not _OTHER_CUES.search(low):
+        if not stem and not _OTHER_CUES.search(low) and "accept" not in low:
             i += 1
             continue
         for sent in _split_resolutions(text):
@@ -288,6 +309,9 @@ def _outcome_of(lines: list[Line], i: int, text: str, cut: int) -> str | None:
 
 _MOVED = re.compile(r"\b(?:moved|motion|proposed)\b", re.I)
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\b", re.I)
+_MOVED_BY_ONLY = re.compile(
+    r"^\W*(?i:moved|proposed|motion)\s*(?:(?i:by)\b|:|(?=(?i:cllr|councillor|mr|mrs|ms|dr)\b|[A-Z]))"
+)
 _SECONDED = re.compile(r"\b(?:seconded|2nd)\b", re.I)
 _CARRIED = re.compile(
     r"\b(?:carried|unanimous(?:ly)?|passed|agreed|approved|accepted|adopted|in\s+favou?r|"
@@ -307,6 +331,9 @@ def motions(sents: list[str]) -> list[tuple[str, list[str]]]:
     []
     >>> [m for m, _ in motions(["Bo moved, seconded by Ann, to adopt it.", "Motion carried."])]
     ['Bo moved, seconded by Ann, to adopt it. Motion carried.']
+    >>> said = ["The report was accepted.", "Moved by Ann, seconded by Bo. Carried."]
+    >>> [m for m, _ in motions(said)]
+    ['The report was accepted. Moved by Ann, seconded by Bo. Carried.']
     """
     out: list[tuple[str, list[str]]] = []
     k = 0
@@ -335,6 +362,11 @@ def motions(sents: list[str]) -> list[tuple[str, list[str]]]:
                 break
             j += 1
         if seconded and carried:
+            told = out and sents[k - 1] in out[-1][1]
+            if k > 0 and _MOVED_BY_ONLY.match(sents[k]) and not told:
+                # "The minutes were accepted. Moved by Ann, seconded by Bo.
+                # Carried.": the sentence before says what was moved.
+                group.insert(0, sents[k - 1])
             out.append((" ".join(g.strip() for g in group), group))
             k = j
         else:

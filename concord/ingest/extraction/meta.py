@@ -12,7 +12,9 @@ _BODY_WORDS = re.compile(
     r"\b(board|group|committee|partnership|forum|council|trust|executive|governors|governing|"
     r"panel|commission|cabinet|trustees|network|alliance|assembly|sub-?committee|authority|"
     r"steering|body|team|association|society|meeting of|federation|consortium|conference|"
-    r"club|union|guild|league|coalition|chamber|co-?operative|institute|friends\s+of)\b",
+    r"club|union|guild|league|coalition|chamber|co-?operative|institute|friends\s+of|"
+    # a school's parents' association: PTA, PTFA, PFA, PTO
+    r"PT[FO]?A|PFA|PTO)\b",
     re.I,
 )
 _PREFIX = re.compile(
@@ -31,7 +33,7 @@ _MEETING_OF = re.compile(
     re.I,
 )
 _CUT = re.compile(
-    r"\s*(?:[,–—-]\s*|\s)(?:held\b|meeting\b|minutes\b|action\s+notes\b|agenda\b|on\s+\w+day|on\s+\d|"
+    r"\s*(?:[,–—-]\s*|\s)(?:held\b|meeting\b|minutes\b|[ae]gm\b|action\s+notes\b|agenda\b|on\s+\w+day|on\s+\d|"
     r"(?:was|were|is|will)\s|"
     r"at\s+\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|"
     r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\(|–|—|\s-\s).*$",
@@ -56,7 +58,12 @@ def _clean_body(text: str) -> str | None:
     )
     if not text or len(text.split()) > 12 or not _BODY_WORDS.search(text) or not text[0].isupper():
         return None
-    if re.fullmatch(r"(?i)(the\s+)?(meeting|minutes|agenda|board|group|committee)", text):
+    if re.fullmatch(
+        r"(?i)(the\s+)?(meeting|minutes|agenda|board|group|committee|club|society|association|"
+        r"team|union|guild|league|forum|partnership|network|body)",
+        text,
+    ):
+        # "Minutes of the Club Meeting": the word alone names no body.
         return None
     return text
 
@@ -153,7 +160,7 @@ _GENERIC_START = re.compile(
     r"regular|special|ordinary|extraordinary|weekly|quarterly|committee|board|virtual|online)\b"
 )
 _NAMED_MEETING = re.compile(
-    r"^(?P<body>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,6}?)\s+(?:(?:monthly|general|annual|"
+    r"^(?P<body>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,6}?)\s+(?:[–—|:-]\s+)?(?:(?:monthly|general|annual|"
     r"regular|special|ordinary|extraordinary|weekly|quarterly|committee|board)\s+)*meeting\b",
     re.I,
 )
@@ -179,6 +186,8 @@ def _with_committee(organisation: str, next_line: str) -> str:
     'Elm Housing Association'
     """
     committee = re.sub(r"\s+", " ", next_line).strip(" :.-–—*#")
+    # "Board of Directors – Public Meeting": the kind of meeting goes.
+    committee = re.sub(r"(?i)\s+[–—-]\s+[^–—-]*\bmeeting\b[^–—-]*$", "", committee)
     if (
         _ORGANISATION_END.search(organisation)
         and _COMMITTEE.match(committee)
@@ -331,7 +340,9 @@ def _place_alone(text: str) -> str | None:
     return text
 
 
-_CLOCK = re.compile(r"(?i)\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)")
+_CLOCK = re.compile(
+    r"(?i)\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b[0-2]?\d[:.][0-5]\d\b(?:\s*hrs\b)?"
+)
 
 
 def _place_after_time(text: str) -> str | None:

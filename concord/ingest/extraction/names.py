@@ -294,9 +294,31 @@ def role_holders(attendees: list[Attendee]) -> dict[str, str]:
     for person in attendees:
         for label in (person.role, person.organisation):
             key = role_key(label or "")
-            if key and _ROLE_TITLE.fullmatch(key):
-                found[key] = person.name if found.get(key, person.name) == person.name else None
+            for k in _office_keys(key):
+                found[k] = person.name if found.get(k, person.name) == person.name else None
     return {k: v for k, v in found.items() if v}
+
+
+def _office_keys(key: str) -> list[str]:
+    """The offices a post names: "town clerk" is "town clerk" and "clerk",
+    "board secretary" also "secretary" (a post of up to three words that
+    ends in an office).
+
+    >>> _office_keys("town clerk"), _office_keys("treasurer"), _office_keys("head of parks")
+    (['town clerk', 'clerk'], ['treasurer'], [])
+    """
+    if not key:
+        return []
+    if _ROLE_TITLE.fullmatch(key):
+        return [key]
+    words = key.split()
+    if len(words) > 3:
+        return []
+    for n in (2, 1):
+        tail = " ".join(words[-n:])
+        if n < len(words) and _ROLE_TITLE.fullmatch(tail):
+            return [key, tail]
+    return []
 
 
 def role_key(role: str) -> str:
@@ -325,3 +347,39 @@ def call_signs(names: list[str], text: str) -> dict[str, str]:
         ):
             out.setdefault(m.group(1).lower(), name)
     return out
+
+
+_HANDLE = re.compile(r"(?<![\w.])@([A-Za-z0-9][\w-]{1,38})\b")
+
+
+def handles(names: list[str], text: str) -> dict[str, str]:
+    """Account handle (lower case, with and without the ``@``) → the attendee
+    written beside it ("Ada Brook (@abrook, Acme)", "@abrook Ada Brook"), so
+    that "@abrook to …" or "- [ ] abrook: …" is Ada Brook's task.
+
+    >>> handles(["Ada Brook"], "Attendees: Ada Brook (@abrook, Acme)")
+    {'@abrook': 'Ada Brook', 'abrook': 'Ada Brook'}
+    """
+    if "@" not in text:
+        return {}
+    out: dict[str, str] = {}
+    for name in names:
+        if " " not in name:
+            continue
+        esc = re.escape(name)
+        for m in re.finditer(
+            rf"{esc}[\s,]*[(\[–—-]?\s*@([\w-]+)|@([\w-]+)[)\]]?[\s,:–—-]+{esc}", text
+        ):
+            handle = (m.group(1) or m.group(2)).lower()
+            out.setdefault("@" + handle, name)
+            out.setdefault(handle, name)
+    return out
+
+
+def drop_handles(text: str) -> str:
+    """ "@abrook, Acme" → "Acme": a handle beside a name is not an organisation.
+
+    >>> drop_handles("@abrook, Acme"), drop_handles("@abrook")
+    ('Acme', '')
+    """
+    return _HANDLE.sub("", text).strip(" ,;/-–")

@@ -23,7 +23,9 @@ def read(data: bytes, name: str) -> Text:
     limits.refuse_entity_declarations(data)
     front, markup = split_front_matter(decode(data, name))
     text = parse(markup)
-    text.front_matter = front
+    # The page's <title> ("2022 AGM | Riverside Users Group") is page
+    # metadata, like front matter: the body may be named only there.
+    text.front_matter = front + text.front_matter
     return text
 
 
@@ -41,6 +43,9 @@ def parse(markup: str) -> Text:
     soup = BeautifulSoup(markup, "html.parser")
     root = soup.body or soup
     text = Text()
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    if title:
+        text.front_matter = [f"title: {' '.join(title.split())}"]
     buffer: list[str] = []
     # What a browser shows before the next list item (a bullet, or the
     # number of a top-level <ol> item); it goes before the item's first
@@ -156,11 +161,15 @@ def _ol_number(li: Any) -> str | None:
     lists.
     """
     first = next((c for c in li.children if getattr(c, "name", None) or str(c).strip()), None)
-    if getattr(first, "name", None) not in _HEADINGS:
-        return None
     ol = li.parent
     if ol is None or ol.name != "ol" or ol.find_parent(["ol", "ul"]) is not None:
         return None
+    if getattr(first, "name", None) not in _HEADINGS:
+        # "<li>Minutes<br/>Approved.</li>": a short title over its text, in a
+        # list whose every item has one, is numbered like a heading.
+        siblings = ol.find_all("li", recursive=False)
+        if len(siblings) < 2 or not all(_titled(sib) for sib in siblings):
+            return None
     kind = (ol.get("type") or "1").strip()
     if kind != "1" or "roman" in " ".join(ol.get("class") or []) or "alpha" in str(ol.get("style")):
         return None
@@ -174,3 +183,32 @@ def _ol_number(li: Any) -> str | None:
             value = sib.get("value")
             return str(value) if value and str(value).isdigit() else str(start + n)
     return None
+
+
+_BLOCKS = {"br", "p", "div", "ul", "ol", "table"}
+
+
+def _titled(li: Any) -> bool:
+    """Whether a list item opens with a short title line followed by its text.
+
+    The title is the item's words before its first ``<br>`` or block: up to
+    twelve words that do not end a sentence.
+    """
+    title: list[str] = []
+    for node in li.children:
+        name = getattr(node, "name", None)
+        if name in _BLOCKS:
+            words = " ".join(title).split()
+            rest = node.get_text(" ", strip=True) if name != "br" else ""
+            after = rest or "".join(
+                n.get_text(" ") if getattr(n, "name", None) else str(n) for n in node.next_siblings
+            )
+            return (
+                0 < len(words) <= 12
+                and not " ".join(words).endswith((".", ";", ","))
+                and bool(after.strip())
+            )
+        if name in _HEADINGS:
+            return False
+        title.append(node.get_text(" ") if name else str(node))
+    return False

@@ -99,15 +99,25 @@ def parse_lines(raw: str, *, space_columns: bool = False) -> Text:
             i += 1
             continue
         if space_columns and "   " in line and "\t" not in line:
+            label = _LABEL_GAP.match(line)
+            rest = line[label.end() :] if label else ""
+            if label and ":" not in rest and _space_cells(rest, None)[0]:
+                # "Members:     Dr Ann Lee      GP Lead": the label, then a row
+                # whose columns the lines under it continue.
+                _add_line(text, label.group(1))
+                line = " " * label.end() + line[label.end() :]
+                starts = None
             cells, found = _space_cells(line, starts)
             # One such line alone is a title with a gap in it, not a table.
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             prev = lines[i - 1].rstrip() if i else ""
             if cells and (
                 starts
+                or label
                 or ("   " in nxt and _space_cells(nxt, found)[0])
-                # …but one under a label ("In attendance:") is a row of its list.
+                # …but one under a label ("In attendance:", "Apologies") is a row of its list.
                 or (prev.endswith(":") and len(cells) <= 3)
+                or (_SHORT_LABEL.match(prev) and len(cells) <= 3 and not _DIGIT.search(line))
             ):
                 text.add_row(cells)
                 starts = found
@@ -131,6 +141,11 @@ def parse_lines(raw: str, *, space_columns: bool = False) -> Text:
 
 
 _SPACE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+# A label of one to three words and its colon, then a gap: "Apologies:   Di Fox".
+_LABEL_GAP = re.compile(r"^\s*([A-Z][\w'’-]*(?: [\w'’-]+){0,2}:) {2,}(?=\S)")
+# A heading of one to three words with no figures ("Apologies", "In attendance").
+_SHORT_LABEL = re.compile(r"^[A-Z][A-Za-z'’-]*(?: [A-Za-z'’-]+){0,2}:?$")
+_DIGIT = re.compile(r"\d")
 _PHRASE = re.compile(r"\S+(?: {1,2}\S+)*")
 
 
@@ -204,6 +219,10 @@ def unwrap(lines: list[str]) -> list[str]:
     for ln in lines:
         prev = out[-1] if out else ""
         if not prev or not ln or "\t" in ln or "\t" in prev:
+            out.append(ln)
+            continue
+        if "   " in ln.strip() and "   " in prev.strip():
+            # Two lines of columns lined up with spaces: rows, not wrapped text.
             out.append(ln)
             continue
         # Cheap length tests first: this runs on every line of every text file.
