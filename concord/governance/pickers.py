@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -54,14 +54,21 @@ NOUNS = {"people": "person", "bodies": "body", "organisations": "organisation"}
 
 
 def people_of(*, body_id: int | None = None, meeting_id: int | None = None) -> QuerySet[Any]:
-    """A shortlist of people: a meeting's attendees first, then the body's current members."""
-    rule = Person.objects.none()
+    """A shortlist of people: a meeting's attendees first, then the body's current members.
+
+    Each is a subquery of ids: an ``OR`` across a join to the attendances made
+    SQLite read every person's attendances (2 ms at 2,000 people, growing).
+    """
+    if meeting_id is None and body_id is None:
+        return Person.objects.none()
+    rules = Q()
     if meeting_id is not None:
-        rule = rule | Person.objects.filter(attendances__meeting_id=meeting_id)
+        attendees = Person.objects.filter(attendances__meeting_id=meeting_id).values("pk")
+        rules |= Q(pk__in=attendees)
     if body_id is not None:
         members = Membership.objects.current().filter(body_id=body_id).values("person_id")
-        rule = rule | Person.objects.filter(pk__in=members)
-    return rule
+        rules |= Q(pk__in=members)
+    return Person.objects.filter(rules)
 
 
 def picker(

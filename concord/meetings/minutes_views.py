@@ -11,7 +11,8 @@ separate pages (``meetings.views``) stay for single edits.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
@@ -26,11 +27,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
 from concord.actions.forms import ActionForm
-from concord.actions.services import create_action, items_with_actions
+from concord.actions.models import Action
+from concord.actions.services import create_action, items_for_minutes
 from concord.governance.access import viewer_for
 from concord.lib.access import Viewer, get_visible_or_404, require_editor
 from concord.lib.http import HtmxHttpRequest
 from concord.lib.locking import StaleEdit
+from concord.lib.urls import url_for_each
 from concord.meetings.amendments import ask_reason, record_amendment
 from concord.meetings.forms import AgendaItemForm, AttendanceForm, DecisionForm
 from concord.meetings.minutes_page import (
@@ -52,6 +55,27 @@ PAGE = "meetings:minutes"
 PARTS = "meetings/minutes/"
 
 
+@dataclass(frozen=True)
+class ItemLinks:
+    """The addresses each item's part links to, each reversed once per page."""
+
+    text: Callable[[int], str]
+    decision: Callable[[int], str]
+    action: Callable[[int], str]
+    edit: Callable[[int], str]
+    action_page: Callable[[int], str]
+
+    @classmethod
+    def for_page(cls) -> ItemLinks:
+        return cls(
+            text=url_for_each("meetings:minutes_text"),
+            decision=url_for_each("meetings:minutes_decision"),
+            action=url_for_each("meetings:minutes_action"),
+            edit=url_for_each("meetings:item_edit"),
+            action_page=url_for_each("actions:detail"),
+        )
+
+
 @dataclass
 class ItemPart:
     """One item of the page with its minute form, and the add forms opened on it.
@@ -59,6 +83,7 @@ class ItemPart:
     The add-a-decision and add-an-action forms are not built for every item:
     each is a link that opens its form (htmx, or a page of that one form
     without JavaScript); a form is here only when it came back with errors.
+    The addresses the part links to are set from ``ItemLinks`` (``_part``).
     """
 
     item: AgendaItem
@@ -68,6 +93,11 @@ class ItemPart:
     action_form: ActionForm | None = None
     refusal: Refusal | None = None
     saved: str = ""
+    text_url: str = ""
+    decision_url: str = ""
+    action_url: str = ""
+    edit_url: str = ""
+    actions: list[tuple[Action, str]] = field(default_factory=list)
 
 
 def _editable_meeting(request: HtmxHttpRequest, pk: int) -> tuple[Meeting, Viewer]:
@@ -126,22 +156,32 @@ def _action_form(
     return form
 
 
-def _part(item: AgendaItem, meeting: Meeting, **given: Any) -> ItemPart:
+def _part(
+    item: AgendaItem, meeting: Meeting, links: ItemLinks | None = None, **given: Any
+) -> ItemPart:
     """An item's part of the page, with the forms ``given`` (bound) or a fresh minute form.
 
     Draft minutes save the minute as it is typed (htmx); not after a refusal (the
     next save is the user's choice) nor once approved (a correction asks why).
+    ``links`` are the page's, shared by its items (a part alone makes its own).
     """
+    links = links or ItemLinks.for_page()
+    pk = item.pk
     part = ItemPart(
         item=item,
         text_form=given.pop("text_form", None) or _text_form(item, meeting),
         autosave=meeting.is_draft and given.get("refusal") is None,
+        text_url=links.text(pk),
+        decision_url=links.decision(pk),
+        action_url=links.action(pk),
+        edit_url=links.edit(pk),
+        actions=[(action, links.action_page(action.pk)) for action in item.actions.all()],
         **given,
     )
     if part.autosave:
         part.text_form.fields["minute_text"].widget.attrs.update(
             {
-                "hx-post": reverse("meetings:minutes_text", args=[item.pk]),
+                "hx-post": part.text_url,
                 "hx-trigger": "input changed delay:1500ms",
                 "hx-target": f"#item-{item.pk}-text-status",
                 "hx-swap": "innerHTML",
@@ -184,9 +224,10 @@ def _page(
     if new_item is None:
         new_item = new_item_form(meeting, viewer=viewer)
         ask_reason(new_item, meeting)
+    links = ItemLinks.for_page()
     parts = [
-        _part(item, meeting, **failed.get(item.pk, {}))
-        for item in items_with_actions(meeting, viewer)
+        _part(item, meeting, links, **failed.get(item.pk, {}))
+        for item in items_for_minutes(meeting, viewer)
     ]
     return render(
         request,
@@ -205,7 +246,7 @@ def _item_response(
 ) -> HttpResponse:
     """One part of one item, freshly loaded, for htmx to swap in place."""
     meeting = item.meeting
-    fresh = items_with_actions(meeting, viewer).get(pk=item.pk)
+    fresh = items_for_minutes(meeting, viewer).get(pk=item.pk)
     part = _part(fresh, meeting, **given)
     return render(request, PARTS + template, {"meeting": meeting, "part": part})
 
@@ -259,7 +300,7 @@ def new_item(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         # The fresh form in place, and the new item (with its forms) after the last one.
         fresh = new_item_form(meeting, viewer=viewer)
         ask_reason(fresh, meeting)
-        added = _part(items_with_actions(meeting, viewer).get(pk=item.pk), meeting)
+        added = _part(items_for_minutes(meeting, viewer).get(pk=item.pk), meeting)
         context = {"meeting": meeting, "new_item": fresh, "added": added}
         return render(request, PARTS + "_new_item.html", context)
     if request.htmx:

@@ -3,6 +3,7 @@ bounded picker with a name search, and refuse anything else with a field error."
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from types import SimpleNamespace
 
@@ -205,3 +206,29 @@ def test_a_typed_name_with_a_nul_character_is_a_field_error(client, w):
     response = client.post(url, action_post(owner_people_search="ann\x00lee"))
     assert response.status_code == 200
     assert "A name cannot contain a NUL character." in response.content.decode()
+
+
+def test_a_shortlist_names_each_person_once_however_many_meetings_they_attended(db):
+    """The shortlist is bounded (60): people who attended many meetings must not fill it
+    with repeats and push the body's other members out (as an ``OR`` across a join did)."""
+    from concord.governance.pickers import people_of
+    from concord.lib.pickers import SHORTLIST_LIMIT
+    from concord.meetings.models import Attendance
+
+    regular, other = make_person(name="Rita Regular"), make_person(name="Oscar Other")
+    body = make_membership(person=regular).body
+    make_membership(person=other, body=body)
+    meetings = [
+        make_meeting(body=body, date=dt.date(2020, 1, 1) + dt.timedelta(days=n))
+        for n in range(SHORTLIST_LIMIT + 1)
+    ]
+    Attendance.objects.bulk_create(Attendance(meeting=m, person=regular) for m in meetings)
+    meeting = meetings[-1]
+    for shortlist in (
+        people_of(body_id=body.pk, meeting_id=meeting.pk),
+        people_of(body_id=body.pk),
+    ):
+        ids = list(shortlist.order_by().values_list("pk", flat=True)[:SHORTLIST_LIMIT])
+        assert sorted(ids) == sorted([regular.pk, other.pk])
+    assert list(people_of(meeting_id=meeting.pk)) == [regular]
+    assert list(people_of()) == []
