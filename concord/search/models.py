@@ -64,8 +64,9 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         entry's text). ``kinds`` limits the result to those sources (all when
         empty), ``body`` to one body's records, ``since``/``until`` to dates
         (records without a date, such as indicators, drop out when a date is
-        given). ``latest`` ranks only that many of the matches, the most recent
-        (by date, then the newest entry): ranking costs a read of every match,
+        given). ``latest`` ranks only that many of the matches, the newest
+        entries (the records indexed last: the full-text index reads its matches
+        in that order, backwards, without a sort): ranking costs a read of every match,
         too much when a word is in nearly everything (the search page passes it
         when more than ``concord.search.results.COUNTED_AT_MOST`` match). A
         query with nothing to search for finds nothing. One query, whatever the
@@ -80,9 +81,7 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         if until is not None:
             qs = qs.filter(date__lte=until)
         if latest is not None:
-            recent = qs._match(text).order_by(models.F("date").desc(nulls_last=True), "-id")[
-                :latest
-            ]
+            recent = qs._match(text).order_by("-id")[:latest]
             qs = self.filter(pk__in=recent.values("pk"))
         return qs._match(text, ranked=True).select_related("body").defer("text")
 

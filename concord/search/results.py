@@ -21,7 +21,7 @@ from concord.search.sources import SOURCES
 
 PER_PAGE = 20
 # The most results counted and ranked: when more match (a word in nearly everything),
-# the page says "more than", and ranks the most recent this many (docs/search.md).
+# the page says "more than", and ranks the newest this many entries (docs/search.md).
 COUNTED_AT_MOST = 1000
 
 

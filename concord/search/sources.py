@@ -329,11 +329,17 @@ PARTS: dict[type[models.Model], Callable[[Any], Iterable[models.Model]]] = {
 
 def visible_entries(viewer: Viewer, kinds: Iterable[str] = ()) -> models.Q:
     """A filter on entries: of the given kinds (all when none), and only those whose
-    record ``viewer`` may see, by each model's own ``visible_to``."""
+    record ``viewer`` may see, by each model's own ``visible_to`` (a kind of which the
+    viewer may see nothing, such as imports for a visitor, is left out at once)."""
     wanted = set(kinds) or set(SOURCES)
     allowed = models.Q(pk__in=[])
     for kind, source in SOURCES.items():
         records = source.visible(viewer) if kind in wanted else None
-        if records is not None:
-            allowed |= models.Q(kind=kind, object_id__in=records.values("pk"))
+        if records is not None and not records.query.is_empty():
+            # EXISTS, correlated: each match is looked up in its model's visible
+            # records, rather than every visible record read for each search (an
+            # IN list of 100,000 confirmed documents built before the first match).
+            allowed |= models.Q(kind=kind) & models.Q(
+                models.Exists(records.filter(pk=models.OuterRef("object_id")))
+            )
     return allowed
