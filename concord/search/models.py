@@ -55,7 +55,7 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         body: Body | None = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
-        latest: int | None = None,
+        among: Iterable[int] | None = None,
     ) -> SearchEntryQuerySet:
         """Entries matching ``query`` that ``viewer`` may see, best first.
 
@@ -64,10 +64,9 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         entry's text). ``kinds`` limits the result to those sources (all when
         empty), ``body`` to one body's records, ``since``/``until`` to dates
         (records without a date, such as indicators, drop out when a date is
-        given). ``latest`` ranks only that many of the matches, the newest
-        entries (the records indexed last: the full-text index reads its matches
-        in that order, backwards, without a sort): ranking costs a read of every match,
-        too much when a word is in nearly everything (the search page passes it
+        given). ``among`` ranks only those of the matches (their ids, from
+        :meth:`newest`): ranking reads every match, too much when a word is in
+        nearly everything (the search page passes it
         when more than ``concord.search.results.COUNTED_AT_MOST`` match). A
         query with nothing to search for finds nothing. One query, whatever the
         data: visibility is a subquery per kind.
@@ -80,15 +79,16 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
             qs = qs.filter(date__gte=since)
         if until is not None:
             qs = qs.filter(date__lte=until)
-        if latest is not None:
-            recent = qs._match(text).order_by("-id")[:latest]
-            qs = self.filter(pk__in=recent.values("pk"))
-        return qs._match(text, ranked=True).select_related("body").defer("text")
+        if among is not None:
+            qs = qs.filter(pk__in=list(among))
+        ranked = qs._match(text, ranked=True, matched=among is not None)
+        return ranked.select_related("body").defer("text")
 
-    def count_up_to(self, most: int) -> int:
-        """How many entries there are, counting no further than ``most`` (one query that
-        stops reading there: the search page's count of a word in nearly everything)."""
-        return self.order_by().values("pk")[:most].count()
+    def newest(self, most: int) -> list[int]:
+        """The ids of the ``most`` entries added last (one query that stops reading
+        there; the full-text index gives its matches in that order without a sort):
+        the search page's count, and what it ranks when a word is in nearly everything."""
+        return list(self.order_by("-id").values_list("pk", flat=True)[:most])
 
     def snippets(self, query: str, ids: Iterable[int]) -> dict[int, str]:
         """The snippet of each of these entries for ``query``, by id: its text around the
@@ -120,10 +120,14 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
             )
         return dict(rows.values_list("pk", "snippet"))
 
-    def _match(self, text: str, *, ranked: bool = False) -> SearchEntryQuerySet:
-        """The entries that match (with ``score`` and best first when ``ranked``)."""
+    def _match(
+        self, text: str, *, ranked: bool = False, matched: bool = False
+    ) -> SearchEntryQuerySet:
+        """The entries that match (with ``score`` and best first when ``ranked``).
+        ``matched``: these entries are matches already (PostgreSQL then only ranks
+        them, rather than rank every match and keep those)."""
         if connection.vendor == "postgresql":
-            return self._postgres_match(text, ranked)
+            return self._postgres_match(text, ranked, matched)
         return self._sqlite_match(text, ranked)
 
     def _sqlite_match(self, text: str, ranked: bool) -> SearchEntryQuerySet:
@@ -132,7 +136,7 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
             return self.none()
         if not ranked:
             # A subquery of its own, so that it holds inside another query (the
-            # candidates of ``latest``), where extra() would name the outer table.
+            # filter of another query), where extra() would name the outer table.
             return self.filter(pk__in=RawSQL(_SQLITE_MATCHES, [expression]))  # noqa: S611 - constant SQL
         # extra(): FTS5 is a virtual table the ORM cannot join, and bm25 needs the
         # join. Every piece of SQL here is a constant; what was typed is only ever
@@ -145,10 +149,12 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
             select={"score": "bm25(search_fts, 10.0, 1.0)"},
         ).order_by("score", "-date", "id")  # type: ignore[return-value]
 
-    def _postgres_match(self, text: str, ranked: bool) -> SearchEntryQuerySet:
+    def _postgres_match(
+        self, text: str, ranked: bool, already: bool = False
+    ) -> SearchEntryQuerySet:
         if not text:
             return self.none()
-        matched = self.filter(VectorMatches(text))
+        matched = self if already else self.filter(VectorMatches(text))
         if not ranked:
             return matched
         return matched.extra(  # noqa: S610 - constant SQL, the query is a bound parameter

@@ -122,7 +122,7 @@ class CountedPaginator(Paginator[SearchEntry]):
 @dataclass(frozen=True)
 class SearchEntryPage:
     """A page of results and its paginator's page (for the pager). ``more`` is true
-    when more than :data:`COUNTED_AT_MOST` match: then that many, the most recent,
+    when more than :data:`COUNTED_AT_MOST` match: then that many, added last,
     are ranked and paged."""
 
     page: Page[SearchEntry]
@@ -132,10 +132,11 @@ class SearchEntryPage:
 
 
 def search_page(filters: SearchFilters, viewer: Viewer, page_number: str | None) -> SearchEntryPage:
-    """The page of results asked for, in three queries whatever the data: the count (up
-    to one more than :data:`COUNTED_AT_MOST`), the page, and the page's snippets."""
+    """The page of results asked for, in three queries whatever the data: the ids of
+    the newest matches (up to one more than :data:`COUNTED_AT_MOST`: the count), the
+    page, and the page's snippets."""
 
-    def entries(latest: int | None = None) -> SearchEntryQuerySet:
+    def entries(among: list[int] | None = None) -> SearchEntryQuerySet:
         return SearchEntry.objects.search(
             filters.text,
             viewer,
@@ -143,12 +144,12 @@ def search_page(filters: SearchFilters, viewer: Viewer, page_number: str | None)
             body=filters.body,
             since=filters.since,
             until=filters.until,
-            latest=latest,
+            among=among,
         )
 
-    found = entries().count_up_to(COUNTED_AT_MOST + 1)
-    more = found > COUNTED_AT_MOST
-    ranked = entries(latest=COUNTED_AT_MOST if more else None)
+    newest = entries().newest(COUNTED_AT_MOST + 1)
+    found, more = len(newest), len(newest) > COUNTED_AT_MOST
+    ranked = entries(among=newest[:COUNTED_AT_MOST] if more else None)
     page = CountedPaginator(ranked, PER_PAGE, min(found, COUNTED_AT_MOST)).get_page(page_number)
     shown = list(page)
     snippets = SearchEntry.objects.snippets(filters.text, [entry.pk for entry in shown])

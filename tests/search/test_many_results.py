@@ -1,5 +1,5 @@
-"""A word in nearly everything: the count stops at a limit, and only the most recent
-matches are ranked; the page says so. Visibility is applied before the limit."""
+"""A word in nearly everything: the count stops at a limit, and only the matches added
+last are ranked; the page says so. Visibility is applied before the limit."""
 
 from __future__ import annotations
 
@@ -48,15 +48,15 @@ def shown(viewer: Viewer, query: str = "lantern") -> results.SearchEntryPage:
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("at_most_four")
-def test_more_than_the_limit_ranks_the_most_recent_and_says_so(client) -> None:
-    lanterns(6)
-    # The best match of all (the word in its title) is the oldest: not among the ranked.
+def test_more_than_the_limit_ranks_the_most_recently_added_and_says_so(client) -> None:
+    # The best match of all (the word in its title) was added first: not among the ranked.
     make_item(
-        meeting=make_meeting(date=dt.date(2024, 6, 1), minutes_status="approved"),
+        meeting=make_meeting(date=dt.date(2025, 6, 1), minutes_status="approved"),
         title="Lantern parade",
         minute_text="Lantern lantern lantern.",
     )
-    # Among the four most recent, the one with the word in its title comes first.
+    lanterns(6)
+    # Among the four added last, the one with the word in its title comes first.
     make_item(
         meeting=make_meeting(date=dt.date(2025, 1, 5), minutes_status="approved"),
         title="Lantern festival",
@@ -71,7 +71,7 @@ def test_more_than_the_limit_ranks_the_most_recent_and_says_so(client) -> None:
     ]
     html = client.get(URL, {"q": "lantern"}).content.decode()
     assert "More than 4 results." in html
-    assert "only the 4 most recent are ranked and shown here" in html
+    assert "only the 4 most recently added are ranked and shown here" in html
     assert "Lantern parade" not in html
 
 
@@ -87,14 +87,14 @@ def test_up_to_the_limit_everything_is_counted_and_ranked(client) -> None:
     assert not page.more and page.page.paginator.count == 4
     assert names(page)[0] == "Lantern parade"
     html = client.get(URL, {"q": "lantern"}).content.decode()
-    assert "4 results." in html and "most recent are ranked" not in html
+    assert "4 results." in html and "most recently added are ranked" not in html
 
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("at_most_four")
 def test_what_a_visitor_may_not_see_is_neither_counted_nor_ranked() -> None:
-    # The most recent matches are restricted items: a visitor's limit counts only the
-    # public ones, older, and none of the restricted text reaches the page.
+    # The matches added last are restricted items: a visitor's limit counts only the
+    # public ones, added before, and none of the restricted text reaches the page.
     lanterns(3, first_day=1)
     lanterns(5, first_day=10, visibility="restricted")
     page = shown(PUBLIC)
