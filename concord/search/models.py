@@ -95,11 +95,10 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         matched words, which are between :data:`MARK_START` and :data:`MARK_END` (see
         ``concord.search.snippets.highlight``). One query, for the page's entries only."""
         text, wanted = clean_query(query), list(ids)
-        if not wanted:
+        expression = fts5_expression(text)
+        if not wanted or not expression:  # no word in the query: nothing to show around
             return {}
         if connection.vendor == "postgresql":
-            if not text:
-                return {}
             rows = self.filter(pk__in=wanted).extra(  # noqa: S610 - constant SQL
                 select={
                     "snippet": f"ts_headline('english', search_searchentry.text, "
@@ -108,9 +107,6 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
                 select_params=[text, _POSTGRES_HEADLINE_OPTIONS],
             )
         else:
-            expression = fts5_expression(text)
-            if not expression:
-                return {}
             rows = self.filter(pk__in=wanted).extra(
                 tables=["search_fts"],
                 where=["search_fts.rowid = search_searchentry.id", "search_fts MATCH %s"],
