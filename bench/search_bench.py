@@ -177,12 +177,40 @@ def main(argv: list[str] | None = None) -> int:
         "A PostgreSQL database is created if missing; its contents are replaced.",
     )
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="Keep the temporary folder (and the SQLite database in it) for a later --reuse.",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="Measure the index already in the database (e.g. a kept SQLite file, given as "
+        "--database-url sqlite:////path/concord.sqlite3) instead of building it.",
+    )
     args = parser.parse_args(argv)
     data = Path(tempfile.mkdtemp(prefix="concord-search-bench-"))
     try:
         return run(args, data)
     finally:
-        shutil.rmtree(data, ignore_errors=True)
+        if args.keep:
+            print(f"\nKept {data} (for --reuse)", file=sys.stderr)
+        else:
+            shutil.rmtree(data, ignore_errors=True)
+
+
+def settle() -> None:
+    """Leave the database as a server that has been running a while would have it: on
+    PostgreSQL ``VACUUM ANALYZE`` (so autovacuum does not start in the middle of the
+    timings after the bulk indexing), on SQLite ``ANALYZE`` and FTS5's ``optimize``."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("VACUUM ANALYZE")
+        else:
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+            cursor.execute("ANALYZE")
 
 
 def run(args: argparse.Namespace, data: Path) -> int:
@@ -191,21 +219,28 @@ def run(args: argparse.Namespace, data: Path) -> int:
     from django.db import connection
 
     from concord.search.indexing import rebuild
+    from concord.search.models import SearchEntry
 
     call_command("migrate", interactive=False, verbosity=0)
-    call_command("flush", interactive=False, verbosity=0)
-    start = time.perf_counter()
-    counts = pages.generate(pages.Size().scaled(args.scale), seed=args.seed)
-    counts["documents"] = add_documents(args.documents, args.seed)
-    built = time.perf_counter() - start
-    start = time.perf_counter()
-    entries = rebuild()
-    indexed = time.perf_counter() - start
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    counts: dict[str, int] = {}
+    built = indexed = 0.0
+    if args.reuse:
+        entries = SearchEntry.objects.count()
+    else:
+        call_command("flush", interactive=False, verbosity=0)
+        start = time.perf_counter()
+        counts = pages.generate(pages.Size().scaled(args.scale), seed=args.seed)
+        counts["documents"] = add_documents(args.documents, args.seed)
+        built = time.perf_counter() - start
+        start = time.perf_counter()
+        entries = rebuild()
+        indexed = time.perf_counter() - start
+    settle()
     print(f"# Concord search benchmark ({connection.vendor}, scale {args.scale})\n")
     print(f"Generated in {built:.1f} s: " + ", ".join(f"{n:,} {k}" for k, n in counts.items()))
     print(f"\nIndexed {entries:,} entries in {indexed:.1f} s.\n")
+    if connection.vendor == "sqlite" and args.keep:
+        print(f"Database: {data / 'concord.sqlite3'}\n")
     print("Time of the search page's queries (count and first page of 20, with snippets),")
     print(f"over {args.requests} searches each.\n")
     try:

@@ -177,6 +177,12 @@ if env_str("DATABASE_REPLICA_URL"):
         "TEST": {"MIRROR": "default"},
     }
 DATABASE_ROUTERS = ["concord.lib.replica.ReplicaRouter"]
+for _db in DATABASES.values():
+    if _db["ENGINE"] == "django.db.backends.postgresql":
+        # No JIT: a page's query is over in milliseconds, and the planner's costs for
+        # one with many subqueries (search's visibility) made PostgreSQL compile it
+        # first, 3.5 s of the 3.8 s a search took (docs/search.md).
+        _db.setdefault("OPTIONS", {})["options"] = "-c jit=off"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run beside the one writer; IMMEDIATE takes the write lock
     # at BEGIN so two writers queue (busy_timeout) instead of failing mid-way.

@@ -19,9 +19,13 @@ follows exactly the rules of the pages.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from django.db import connection, models
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models.expressions import RawSQL
+from django.db.models.sql.compiler import SQLCompiler
 
 from concord.governance.models import Body
 from concord.lib.access import Viewer
@@ -51,62 +55,144 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         body: Body | None = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
+        among: Iterable[int] | None = None,
     ) -> SearchEntryQuerySet:
         """Entries matching ``query`` that ``viewer`` may see, best first.
 
-        Each entry comes with ``score`` (lower is better) and ``snippet`` (its
-        text around the matched words, which are between :data:`MARK_START`
-        and :data:`MARK_END`; see ``concord.search.snippets.highlight``).
-        ``kinds`` limits the result to those sources (all when empty), ``body``
-        to one body's records, ``since``/``until`` to dates (records without a
-        date, such as indicators, drop out when a date is given). A query with
-        nothing to search for finds nothing. One query, whatever the data:
-        visibility is a subquery per kind.
+        Each entry comes with ``score`` (lower is better); its snippet is
+        :meth:`snippets`' (only for the entries shown: making one reads the
+        entry's text). ``kinds`` limits the result to those sources (all when
+        empty), ``body`` to one body's records, ``since``/``until`` to dates
+        (records without a date, such as indicators, drop out when a date is
+        given). ``among`` ranks only those of the matches (their ids, from
+        :meth:`newest`): ranking reads every match, too much when a word is in
+        nearly everything (the search page passes it
+        when more than ``concord.search.results.COUNTED_AT_MOST`` match). A
+        query with nothing to search for finds nothing. One query, whatever the
+        data: visibility is a subquery per kind.
         """
         text = clean_query(query)
-        qs = self.filter(visible_entries(viewer, kinds)).select_related("body").defer("text")
+        qs = self.filter(visible_entries(viewer, kinds))
         if body is not None:
             qs = qs.filter(body=body)
         if since is not None:
             qs = qs.filter(date__gte=since)
         if until is not None:
             qs = qs.filter(date__lte=until)
-        if connection.vendor == "postgresql":
-            return qs._postgres_match(text)
-        return qs._sqlite_match(text)
+        if among is not None:
+            qs = qs.filter(pk__in=list(among))
+        ranked = qs._match(text, ranked=True, matched=among is not None)
+        return ranked.select_related("body").defer("text")
 
-    def _sqlite_match(self, text: str) -> SearchEntryQuerySet:
+    def newest(self, most: int) -> list[int]:
+        """The ids of the ``most`` entries added last (one query that stops reading
+        there; the full-text index gives its matches in that order without a sort):
+        the search page's count, and what it ranks when a word is in nearly everything."""
+        return list(self.order_by("-id").values_list("pk", flat=True)[:most])
+
+    def snippets(self, query: str, ids: Iterable[int]) -> dict[int, str]:
+        """The snippet of each of these entries for ``query``, by id: its text around the
+        matched words, which are between :data:`MARK_START` and :data:`MARK_END` (see
+        ``concord.search.snippets.highlight``). One query, for the page's entries only."""
+        text, wanted = clean_query(query), list(ids)
+        expression = fts5_expression(text)
+        if not wanted or not expression:  # no word in the query: nothing to show around
+            return {}
+        if connection.vendor == "postgresql":
+            rows = self.filter(pk__in=wanted).extra(  # noqa: S610 - constant SQL
+                select={
+                    "snippet": f"ts_headline('english', search_searchentry.text, "
+                    f"{_POSTGRES_QUERY}, %s)"
+                },
+                select_params=[text, _POSTGRES_HEADLINE_OPTIONS],
+            )
+        else:
+            rows = self.filter(pk__in=wanted).extra(
+                tables=["search_fts"],
+                where=["search_fts.rowid = search_searchentry.id", "search_fts MATCH %s"],
+                params=[expression],
+                select={"snippet": "snippet(search_fts, 1, %s, %s, ' … ', %s)"},
+                select_params=[MARK_START, MARK_END, SNIPPET_WORDS],
+            )
+        return dict(rows.values_list("pk", "snippet"))
+
+    def _match(
+        self, text: str, *, ranked: bool = False, matched: bool = False
+    ) -> SearchEntryQuerySet:
+        """The entries that match (with ``score`` and best first when ``ranked``).
+        ``matched``: these entries are matches already (PostgreSQL then only ranks
+        them, rather than rank every match and keep those)."""
+        if connection.vendor == "postgresql":
+            return self._postgres_match(text, ranked, matched)
+        return self._sqlite_match(text, ranked)
+
+    def _sqlite_match(self, text: str, ranked: bool) -> SearchEntryQuerySet:
         expression = fts5_expression(text)
         if not expression:
             return self.none()
-        # extra(): FTS5 is a virtual table the ORM cannot join. Every piece of SQL
-        # here is a constant; what was typed is only ever a bound parameter.
+        if not ranked:
+            # A subquery of its own, so that it holds inside another query (the
+            # filter of another query), where extra() would name the outer table.
+            return self.filter(pk__in=RawSQL(_SQLITE_MATCHES, [expression]))  # noqa: S611 - constant SQL
+        # extra(): FTS5 is a virtual table the ORM cannot join, and bm25 needs the
+        # join. Every piece of SQL here is a constant; what was typed is only ever
+        # a bound parameter. bm25 with the title ten times the text: more negative
+        # is better.
         return self.extra(
             tables=["search_fts"],
             where=["search_fts.rowid = search_searchentry.id", "search_fts MATCH %s"],
             params=[expression],
-            select={
-                # bm25 with the title ten times the text: more negative is better.
-                "score": "bm25(search_fts, 10.0, 1.0)",
-                "snippet": "snippet(search_fts, 1, %s, %s, ' … ', %s)",
-            },
-            select_params=[MARK_START, MARK_END, SNIPPET_WORDS],
+            select={"score": "bm25(search_fts, 10.0, 1.0)"},
         ).order_by("score", "-date", "id")  # type: ignore[return-value]
 
-    def _postgres_match(self, text: str) -> SearchEntryQuerySet:
+    def _postgres_match(
+        self, text: str, ranked: bool, already: bool = False
+    ) -> SearchEntryQuerySet:
         if not text:
             return self.none()
-        return self.extra(  # noqa: S610 - constant SQL, the query is a bound parameter
-            where=[f"search_searchentry.search_vector @@ {_POSTGRES_QUERY}"],
-            params=[text],
-            select={
-                "score": f"-ts_rank(search_searchentry.search_vector, {_POSTGRES_QUERY})",
-                "snippet": (
-                    f"ts_headline('english', search_searchentry.text, {_POSTGRES_QUERY}, %s)"
-                ),
-            },
-            select_params=[text, text, _POSTGRES_HEADLINE_OPTIONS],
+        matched = self if already else self.filter(VectorMatches(text))
+        if not ranked:
+            return matched
+        return matched.extra(  # noqa: S610 - constant SQL, the query is a bound parameter
+            select={"score": f"-ts_rank(search_searchentry.search_vector, {_POSTGRES_QUERY})"},
+            select_params=[text],
         ).order_by("score", "-date", "id")  # type: ignore[return-value]
+
+
+_SQLITE_MATCHES = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+
+
+class VectorMatches(models.Expression):
+    """On PostgreSQL, ``search_vector @@ websearch_to_tsquery('english', text)`` as a
+    filter on entries that follows the entry table's alias, in a subquery too (the
+    generated column is no model field, and ``extra()`` SQL names the outer table)."""
+
+    conditional = True
+    output_field = models.BooleanField()
+
+    def __init__(self, text: str, alias: str | None = None) -> None:
+        super().__init__()
+        self.text, self.alias = text, alias
+
+    def resolve_expression(
+        self,
+        query: Any = None,
+        allow_joins: bool = True,
+        reuse: set[str] | None = None,
+        summarize: bool = False,
+        for_save: bool = False,
+    ) -> VectorMatches:
+        return VectorMatches(self.text, query.get_initial_alias())
+
+    def relabeled_clone(self, change_map: Mapping[str, str]) -> VectorMatches:
+        alias = change_map.get(self.alias, self.alias) if self.alias else None
+        return VectorMatches(self.text, alias)
+
+    def as_sql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper
+    ) -> tuple[str, list[str | int]]:
+        table = compiler.quote_name_unless_alias(self.alias or SearchEntry._meta.db_table)
+        return f"{table}.search_vector @@ {_POSTGRES_QUERY}", [self.text]
 
 
 class SearchEntry(models.Model):

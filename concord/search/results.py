@@ -7,17 +7,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.utils.functional import cached_property
 from django.utils.safestring import SafeString
 
 from concord.governance.models import Body
 from concord.lib.access import Viewer
 from concord.lib.params import query_date
-from concord.search.models import SearchEntry
+from concord.search.models import SearchEntry, SearchEntryQuerySet
 from concord.search.query import clean_query, fts5_expression
 from concord.search.snippets import highlight
 from concord.search.sources import SOURCES
 
 PER_PAGE = 20
+# The most results counted and ranked: when more match (a word in nearly everything),
+# the page says "more than", and ranks the newest this many entries (docs/search.md).
+COUNTED_AT_MOST = 1000
 
 
 def kinds_for(viewer: Viewer) -> list[tuple[str, str]]:
@@ -91,34 +96,66 @@ class Result:
     snippet: SafeString
 
 
-def _result(entry: SearchEntry) -> Result:
+def _result(entry: SearchEntry, snippet: str) -> Result:
     return Result(
         kind_label=SOURCES[entry.kind].noun,
         title=entry.title,
         url=entry.url,
         body_name=entry.body.name if entry.body else "",
         date=entry.date,
-        snippet=highlight(getattr(entry, "snippet", "") or ""),
+        snippet=highlight(snippet),
     )
+
+
+class CountedPaginator(Paginator[SearchEntry]):
+    """A paginator told its count (the search page counts once, up to a limit)."""
+
+    def __init__(self, object_list: QuerySet[SearchEntry], per_page: int, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
 
 
 @dataclass(frozen=True)
 class SearchEntryPage:
-    """A page of results and its paginator's page (for the pager)."""
+    """A page of results and its paginator's page (for the pager). ``more`` is true
+    when more than :data:`COUNTED_AT_MOST` match: then that many, added last,
+    are ranked and paged."""
 
     page: Page[SearchEntry]
     results: list[Result]
+    more: bool = False
+    most: int = COUNTED_AT_MOST
 
 
 def search_page(filters: SearchFilters, viewer: Viewer, page_number: str | None) -> SearchEntryPage:
-    """The page of results asked for (two queries: the count and the page)."""
-    entries = SearchEntry.objects.search(
-        filters.text,
-        viewer,
-        kinds=[filters.kind] if filters.kind else [],
-        body=filters.body,
-        since=filters.since,
-        until=filters.until,
+    """The page of results asked for, in three queries whatever the data: the ids of
+    the newest matches (up to one more than :data:`COUNTED_AT_MOST`: the count), the
+    page, and the page's snippets."""
+
+    def entries(among: list[int] | None = None) -> SearchEntryQuerySet:
+        return SearchEntry.objects.search(
+            filters.text,
+            viewer,
+            kinds=[filters.kind] if filters.kind else [],
+            body=filters.body,
+            since=filters.since,
+            until=filters.until,
+            among=among,
+        )
+
+    newest = entries().newest(COUNTED_AT_MOST + 1)
+    found, more = len(newest), len(newest) > COUNTED_AT_MOST
+    ranked = entries(among=newest[:COUNTED_AT_MOST] if more else None)
+    page = CountedPaginator(ranked, PER_PAGE, min(found, COUNTED_AT_MOST)).get_page(page_number)
+    shown = list(page)
+    snippets = SearchEntry.objects.snippets(filters.text, [entry.pk for entry in shown])
+    return SearchEntryPage(
+        page=page,
+        results=[_result(entry, snippets.get(entry.pk, "")) for entry in shown],
+        more=more,
+        most=COUNTED_AT_MOST,
     )
-    page = Paginator(entries, PER_PAGE).get_page(page_number)
-    return SearchEntryPage(page=page, results=[_result(entry) for entry in page])

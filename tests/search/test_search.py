@@ -75,7 +75,7 @@ def test_a_quoted_phrase_must_come_in_that_order() -> None:
 def test_the_snippet_marks_the_words_found() -> None:
     make_item(minute_text="Before. The youth council asked for a skatepark. After.")
     (entry,) = SearchEntry.objects.search("skatepark", EVERYONE)
-    assert "\x02skatepark\x03" in entry.snippet
+    assert "\x02skatepark\x03" in SearchEntry.objects.snippets("skatepark", [entry.pk])[entry.pk]
 
 
 @pytest.mark.django_db
