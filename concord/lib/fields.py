@@ -28,6 +28,15 @@ else:
     AnyModelMultipleChoiceField = forms.ModelMultipleChoiceField
 
 
+class GroupedCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes whose choices come in named groups (``[(group, [(value, label), …]), …]``),
+    each group a ``<fieldset>`` with its name as the ``<legend>``, so a screen reader
+    names the group as it reads each box; plain HTML, no script. The whole field is a
+    fieldset too (``_form.html``, as for every widget with ``use_fieldset``)."""
+
+    template_name = "lib/widgets/grouped_checkboxes.html"
+
+
 class IdsField(AnyModelMultipleChoiceField):
     """A multiple choice of records by id that refuses an id no database integer
     can hold as an invalid choice, instead of letting SQLite raise OverflowError

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import models
-
 from concord.registers import consultations as consultation_kind
 from concord.registers import forms as register_forms
 from concord.registers import review_forms
@@ -438,10 +436,7 @@ SELF_ASSESSMENT = Kind(
     summary="Each body's yearly questionnaire on how well it works, scored and compared with "
     "last year.",
     extra_links=(("registers:questions", "Question bank"),),
-    prepare=lambda qs: qs.annotate(
-        respondents=models.Count("items__answers__person", distinct=True),
-        overall=models.Avg("items__answers__score"),
-    ),
+    prepare=lambda qs: qs.with_scores(),
 )
 
 KINDS: dict[str, Kind] = {

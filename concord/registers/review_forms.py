@@ -11,7 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from concord.governance.pickers import people_of, picker
-from concord.lib.fields import DATE, IdsField
+from concord.lib.fields import DATE, GroupedCheckboxes, IdsField
 from concord.lib.locking import VersionedForm
 from concord.performance.models import Indicator
 from concord.registers.forms import EntryForm
@@ -139,7 +139,7 @@ class StrategyForm(EntryForm):
             required=False,
             label="Linked indicators",
             help_text="Only the indicators you may see are offered, grouped by theme.",
-            widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
+            widget=GroupedCheckboxes(),
         )
         # Checkboxes grouped by theme (no script needed); the queryset still validates.
         field.choices = indicator_groups(visible)

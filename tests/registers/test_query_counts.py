@@ -15,6 +15,7 @@ from django.urls import reverse
 from concord.registers.assessment import record_answers
 from concord.registers.models import (
     AgreementParty,
+    AssessmentQuestion,
     ProtocolSignatory,
     SelfAssessment,
     Strategy,
@@ -28,6 +29,7 @@ from tests.registers.entries import (
     make_agreement,
     make_assessment,
     make_bid,
+    make_consultation,
     make_protocol,
     make_publicity,
     make_recommendation,
@@ -82,6 +84,18 @@ def _grow(world, n: int) -> None:
             make_update(rec)
             make_update(world.public_recommendation, note=f"More {i}")
             make_strategy(body=body, is_public=public).indicators.add(make_indicator(body=body))
+            make_consultation(
+                body=body,
+                is_public=public,
+                organisation=partner,
+                status="published" if public else "draft",
+            )
+            make_consultation(  # opening later
+                body=body,
+                is_public=True,
+                opens=dt.date.today() + dt.timedelta(days=30),
+                closes=dt.date.today() + dt.timedelta(days=60),
+            )
             assessment = make_assessment(body=body, is_public=public, year=next(_years))
             person = make_person()
             items = assessment.items.all()
@@ -100,6 +114,7 @@ def _grow(world, n: int) -> None:
             SelfAssessment.improvement_actions.through.objects.create(
                 selfassessment=world.public_assessment, action=make_action(body=world.board)
             )
+        AssessmentQuestion.objects.create(section="outcomes", text=f"Bench question {i}")
         ProtocolSignatory.objects.create(
             protocol=world.public_protocol,
             organisation=partner,
@@ -127,8 +142,12 @@ PAGES = {
             "recommendations",
             "strategies",
             "self-assessment",
+            "consultations",
         )
     },
+    "registers index": lambda w: reverse("registers:index"),
+    "consultations open now": lambda w: reverse("registers:consultations"),
+    "annual report index": lambda w: reverse("registers:annual_index"),
     "added value filtered": lambda w: (
         reverse("registers:list", args=["added-value"])
         + f"?body={w.board.pk}&q=plan&from=2020-01-01&sort=money&category=strategies"
@@ -146,6 +165,7 @@ PAGES = {
             "recommendations",
             "strategies",
             "self-assessment",
+            "consultations",
         )
         for fmt in ("csv", "xlsx")
     },
@@ -190,3 +210,13 @@ def test_queries_per_register_page_do_not_grow_with_the_entries(world, as_user, 
     _grow(world, 6)
     large = _count(client, url)
     assert large == small, f"{page}: {small} queries with few entries, {large} with more"
+
+
+def test_queries_of_the_question_bank_do_not_grow_with_the_questions(world, as_user) -> None:
+    client = as_user(world.secretariat)
+    warm_up(client)
+    url = reverse("registers:questions")
+    _grow(world, 2)
+    small = _count(client, url)
+    _grow(world, 6)
+    assert _count(client, url) == small

@@ -302,3 +302,31 @@ def test_the_indicator_picker_is_checkboxes_grouped_by_theme(world, as_user) -> 
         ("No theme", ["CC 1 — Unthemed count"]),
     ]
     assert "Offender reoffending" not in html
+
+
+def test_each_theme_of_the_indicator_picker_is_a_fieldset_named_by_its_legend(
+    world, as_user
+) -> None:
+    from bs4 import BeautifulSoup
+
+    make_indicator(code="AA 1", title="Street lighting", body=world.board, theme="Safer streets")
+    make_indicator(code="CC 1", title="Unthemed count", body=world.board)
+    html = as_user(world.editor).get(reverse("registers:create", args=["strategies"]))
+    soup = BeautifulSoup(html.content.decode(), "html.parser")
+    box = soup.find("input", attrs={"name": "indicators", "id": True})
+    outer = soup.find(id="id_indicators").find_parent("fieldset")
+    assert outer.legend.get_text(strip=True) == "Linked indicators"
+    assert outer["aria-describedby"] == "id_indicators_helptext"
+    assert soup.find("label", attrs={"for": "id_indicators"}) is None  # no label for a group
+    groups = {
+        g.legend.get_text(strip=True): [i["value"] for i in g.find_all("input")]
+        for g in outer.find_all("fieldset", class_="checkbox-group")
+    }
+    assert "Safer streets" in groups and "No theme" in groups
+    street = soup.find("label", string=lambda t: t and "AA 1 — Street lighting" in t)
+    street = street or next(
+        lb for lb in soup.find_all("label") if "AA 1 — Street lighting" in lb.get_text()
+    )
+    group = street.find_parent("fieldset", class_="checkbox-group")
+    assert group.legend.get_text(strip=True) == "Safer streets"
+    assert soup.find("label", attrs={"for": box["id"]}) is not None  # each box has its label

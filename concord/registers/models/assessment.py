@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 from concord.actions.models import Action
@@ -43,6 +44,25 @@ class AssessmentQuestion(Versioned):
         return self.text
 
 
+class SelfAssessmentQuerySet(EntryQuerySet):
+    def with_scores(self) -> SelfAssessmentQuerySet:
+        """Each annotated with ``respondents`` (members who answered) and ``overall`` (the
+        mean of every answer, None before any), as correlated subqueries: the database
+        works them out only for the rows it returns (a page of the list), and a count of
+        the list leaves them out, instead of joining and grouping every answer of every
+        questionnaire."""
+        answers = AssessmentAnswer.objects.filter(item__assessment=models.OuterRef("pk"))
+        per = answers.order_by().values("item__assessment")
+        annotated: SelfAssessmentQuerySet = self.annotate(
+            respondents=Coalesce(
+                models.Subquery(per.annotate(n=models.Count("person", distinct=True)).values("n")),
+                0,
+            ),
+            overall=models.Subquery(per.annotate(mean=models.Avg("score")).values("mean")),
+        )
+        return annotated
+
+
 class SelfAssessment(RegisterEntry):
     """A body's questionnaire for one year, answered once by each of its members."""
 
@@ -63,7 +83,7 @@ class SelfAssessment(RegisterEntry):
     )
     history = HistoricalRecords(m2m_fields=[improvement_actions])
 
-    objects = EntryQuerySet.as_manager()
+    objects = SelfAssessmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "body__name", "id"]
