@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import shutil
 import statistics
@@ -133,6 +134,11 @@ def main() -> int:
     parser.add_argument(
         "--data", type=Path, help="keep the generated data in this folder; reuse it if there"
     )
+    parser.add_argument(
+        "--no-freeze",
+        action="store_true",
+        help="Do not gc.freeze() after the warm-up (to see the garbage collector's full cost).",
+    )
     args = parser.parse_args()
     reuse = bool(args.data and (args.data / "concord.sqlite3").exists())
     if args.data:
@@ -174,12 +180,18 @@ def main() -> int:
             "\n| page | median ms | p95 ms | CPU median ms | CPU p95 ms |"
             "\n|---|---:|---:|---:|---:|"
         )
-        for key, name in PAGES:
-            if args.pages and key not in args.pages.split(","):
-                continue
-            url = reverse(name, args=[pk])
+        wanted = [
+            (key, reverse(name, args=[pk]))
+            for key, name in PAGES
+            if not args.pages or key in args.pages.split(",")
+        ]
+        for _, url in wanted:
+            client.get(url)  # warm-up, every page before any is timed
+        gc.collect()
+        if not args.no_freeze:
+            gc.freeze()  # as concord/wsgi.py does for a server
+        for key, url in wanted:
             n = args.pack_requests if key.startswith("pack") else args.requests
-            client.get(url)  # warm-up
             median, p95, cpu_median, cpu_p95 = time_url(client, url, n)
             print(f"| {key} | {median:.1f} | {p95:.1f} | {cpu_median:.1f} | {cpu_p95:.1f} |")
     finally:
