@@ -17,9 +17,18 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.test import Client
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from concord.governance.identity import keep_default_identity
 from tests import personas
+
+# Property tests judge their examples, never the clock: with no deadline and no
+# "generation too slow" check, a busy machine cannot fail them.
+hypothesis_settings.register_profile(
+    "concord", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("concord")
 
 
 @pytest.fixture(autouse=True)

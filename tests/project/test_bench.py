@@ -21,7 +21,7 @@ def test_the_bench_measures_every_page_and_leaves_no_temporary_folder(tmp_path: 
         text=True,
         env=env,
         cwd=ROOT,
-        timeout=300,
+        timeout=1800,  # a guard against a hang, not a wait: a busy machine may take minutes
         check=False,
     )
     assert result.returncode == 0, result.stderr

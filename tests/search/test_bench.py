@@ -30,7 +30,7 @@ def test_the_search_bench_runs_and_finds_the_planted_words(tmp_path: Path) -> No
         text=True,
         env=env,
         cwd=ROOT,
-        timeout=300,
+        timeout=1800,  # a guard against a hang, not a wait: a busy machine may take minutes
         check=False,
     )
     assert result.returncode == 0, result.stderr

@@ -23,7 +23,7 @@ def seen(tmp_path_factory: pytest.TempPathFactory) -> dict:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=1800,  # a guard against a hang, not a wait: a busy machine may take minutes
         check=False,
     )
     assert run.returncode == 0, run.stderr[-3000:]
