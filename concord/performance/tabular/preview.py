@@ -100,6 +100,31 @@ def entered_words(when: Any, who: str, batch: int | None) -> str:
     return f"{by} on {day}" if when else by
 
 
+def begin_preview(
+    preview: Preview,
+    lookups: tuple[Lookup[IndicatorFound], Lookup[int]],
+    result: ImportResult,
+) -> None:
+    """The counts of a classified file and how its indicator, area and period were read
+    (the figures' and the targets' previews alike; each adds its value column)."""
+    preview.rows, preview.created = result.rows, result.created
+    preview.updated, preview.unchanged = result.updated, result.unchanged
+    indicators, areas = lookups
+    preview.columns = [
+        ("indicator", indicators.reading()),
+        ("area", areas.reading()),
+        ("period", period_reading(result.period_readings)),
+    ]
+
+
+def area_labels(ids: set[int]) -> dict[int, str]:
+    """Each area's "name (code)", for the sampled rows (one query)."""
+    return {
+        pk: f"{name} ({code})"
+        for pk, name, code in Area.objects.filter(pk__in=ids).values_list("id", "name", "code")
+    }
+
+
 def fill_preview(
     preview: Preview,
     cursor: CursorWrapper,
@@ -110,14 +135,7 @@ def fill_preview(
     result: ImportResult,
 ) -> None:
     """Counts, column readings and the sample rows of a classified staging table."""
-    preview.rows, preview.created = result.rows, result.created
-    preview.updated, preview.unchanged = result.updated, result.unchanged
-    indicators, areas = lookups
-    preview.columns = [
-        ("indicator", indicators.reading()),
-        ("area", areas.reading()),
-        ("period", period_reading(result.period_readings)),
-    ]
+    begin_preview(preview, lookups, result)
     ytd_rows = fetch(cursor, f"SELECT COUNT(*) FROM {stage} WHERE ytd IS NOT NULL")[0][0]
     preview.columns.append(
         (
@@ -141,12 +159,7 @@ def fill_preview(
         )
         sampled += [(kind, row) for row in rows]
     inds = Indicator.objects.in_bulk({row[1] for _, row in sampled})
-    places = {
-        pk: f"{name} ({code})"
-        for pk, name, code in Area.objects.filter(
-            pk__in={row[2] for _, row in sampled}
-        ).values_list("id", "name", "code")
-    }
+    places = area_labels({row[2] for _, row in sampled})
     by_id = {pk: rules.parse_period(code) for code, pk in periods.ids.items()}
     people = _people({row[18] for _, row in sampled if row[18]})
     groups = {

@@ -13,14 +13,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from concord.performance import rules
-from concord.performance.models import Area, Indicator, Target, TargetKind
+from concord.performance.models import Indicator, Target, TargetKind
 from concord.performance.tabular.lookups import Lookup
 from concord.performance.tabular.preview import (
     CHANGE_KINDS,
     SAMPLE,
     Preview,
+    area_labels,
+    begin_preview,
     entered_words,
-    period_reading,
 )
 from concord.performance.tabular.reading import ImportResult, IndicatorFound, Periods
 from concord.performance.words import figure
@@ -94,25 +95,15 @@ def fill_target_preview(
     result: ImportResult,
 ) -> None:
     """Counts, column readings and the sample rows of a classified targets file."""
-    preview.rows, preview.created = result.rows, result.created
-    preview.updated, preview.unchanged = result.updated, result.unchanged
-    indicators, areas = lookups
-    preview.columns = [
-        ("indicator", indicators.reading()),
-        ("area", areas.reading()),
-        ("period", period_reading(result.period_readings)),
-        ("value", "the target for the period (value_high, when given, makes it a band)"),
-    ]
+    begin_preview(preview, lookups, result)
+    preview.columns.append(
+        ("value", "the target for the period (value_high, when given, makes it a band)")
+    )
     sampled: list[TargetRow] = []
     for kind, _ in CHANGE_KINDS:
         sampled += [r for r in parsed if r.change == kind][:SAMPLE]
     inds = Indicator.objects.in_bulk({r.indicator_id for r in sampled})
-    places = {
-        pk: f"{name} ({code})"
-        for pk, name, code in Area.objects.filter(pk__in={r.area_id for r in sampled}).values_list(
-            "id", "name", "code"
-        )
-    }
+    places = area_labels({r.area_id for r in sampled})
     by_id = {pk: rules.parse_period(code) for code, pk in periods.ids.items()}
     set_by = _set_by([r.old for r in sampled if r.old is not None])
     preview.samples = {kind: [] for kind, _ in CHANGE_KINDS}
