@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from concord.ingest.extraction.action_text import mentions_time
+from concord.ingest.extraction.action_text import mentions_time, resolve_names
 from concord.ingest.extraction.dates import resolve_due
 from concord.ingest.extraction.layout import Line
 from concord.ingest.extraction.names import role_key
@@ -27,6 +27,12 @@ class Found:
     sources: set[str] = field(default_factory=set)
 
 
+# "… and Cy to collect …": a second owner's task inside one action's wording.
+_SECOND_OWNER = re.compile(
+    r",?\s+and\s+(?P<o>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:to|will)\s+(?P<t>[a-z]\w+\b.*)$"
+)
+
+
 @dataclass
 class Collector:
     """Where the passes put what they find; owners by role and due dates resolved."""
@@ -36,6 +42,7 @@ class Collector:
     next_meeting: str | None
     roles: dict[str, str]
     first_line: dict[int, int]
+    people: list[str] = field(default_factory=list)
 
     @classmethod
     def over(
@@ -45,18 +52,28 @@ class Collector:
         meeting_date: date | None,
         next_meeting: str | None,
         roles: dict[str, str] | None,
+        people: list[str] | None = None,
     ) -> Collector:
         """A collector for ``lines``, knowing the first line of each block."""
         first_line: dict[int, int] = {}
         for n, ln in enumerate(lines):
             first_line.setdefault(ln.block, n)
-        return cls(found, meeting_date, next_meeting, roles or {}, first_line)
+        return cls(found, meeting_date, next_meeting, roles or {}, first_line, list(people or []))
 
     def add(self, desc: str, owners: list[str], due: str | None, where: int, source: str) -> None:
         """Record an action (fewer than two words is no task)."""
         desc = re.sub(r"\s+", " ", desc).strip(" .;,")
         if len(desc.split()) < 2:
             return
+        second = _SECOND_OWNER.search(desc) if " and " in desc and self.people else None
+        if second:
+            # "Ann to write to X and Cy to collect Y": Cy's task is another action.
+            who = resolve_names([second.group("o")], self.people)
+            if who and who[0] in self.people and len(desc[: second.start()].split()) >= 2:
+                self.add(desc[: second.start()], owners, due, where, source)
+                task = second.group("t")
+                self.add(task[0].upper() + task[1:], who, due, where, source)
+                return
         if self.roles and owners:
             owners = list(dict.fromkeys(self.roles.get(role_key(o), o) for o in owners))
         self.found.append(Found(Action(desc, owners, due), where, {source}))

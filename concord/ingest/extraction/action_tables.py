@@ -127,7 +127,7 @@ def read_action_tables(
 ) -> ActionTables:
     """Action tables (action, who and when columns) and outstanding-action lists."""
     tables = ActionTables()
-    out = Collector.over(tables.found, lines, meeting_date, next_meeting, roles)
+    out = Collector.over(tables.found, lines, meeting_date, next_meeting, roles, people)
     blocks = text.blocks
     i = 0
     list_mode = False

@@ -84,7 +84,7 @@ def extract_actions(
     if tables is None:
         tables = read_action_tables(text, lines, people, meeting_date, next_meeting)
     roles = roles or {}
-    out = Collector.over(list(tables.found), lines, meeting_date, next_meeting, roles)
+    out = Collector.over(list(tables.found), lines, meeting_date, next_meeting, roles, people)
     _inline_actions(lines, skip_blocks, people, roles, tables, out)
     _decision_actions(text, decisions, people, out)
     for entry in listed_actions(

@@ -14,7 +14,7 @@ _STATUS_HEADINGS = [
     (r"(?:(?:members|governors|trustees|directors|councillors)\s+)?(?:apolog(?:y|ies)(?:\s+(?:for\s+absence|and\s+\w+|received|were\s+received|given))*(?:\s+from(?=\s*:))?|regrets|excused|absent\s+with\s+apolog(?:y|ies))", "apologies"),  # noqa: E501
     (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending)|(?:officers?|guests?|visitors?|observers?|advisers?|staff|others)(?:\s+(?:present|in\s+attendance))?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker|scribe|recorder|recording\s+secretary|minutes(?=\s*:))", "in_attendance"),  # noqa: E501
     (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen)\s+)?(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance|awol)", "absent"),  # noqa: E501
-    (r"the\s+following\s+(?:(?:members|governors|trustees|directors|councillors)\s+)?(?:were|was)\s+present", "present"),  # noqa: E501
+    (r"the\s+following\s+(?:(?:people|persons|members|governors|trustees|directors|councillors)\s+)?(?:(?:were|was)\s+present|attended)", "present"),  # noqa: E501
     (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen|those)\s+)?(?:present|attendees|attending(?:\s+remotely|\s+online|\s+virtually)?|attendance|attended(?:\s+by)?|in\s+the\s+chair)|roll\s+call(?:\s+was\s+taken)?|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)|participants|(?:(?:board|committee|council|group|panel|steering|voting|elected|core|community)\s+)?(?:members|councillors|trustees|directors|governors)(?:\s+(?:in\s+attendance|attending))?(?=\s*(?::|$))", "present"),  # noqa: E501
 ]  # fmt: skip
 # "Present (in person):", "Attendees (online):": a note on how they attended.
@@ -63,6 +63,8 @@ def heading_status(text: str) -> tuple[str, str] | None:
     True
     >>> heading_status("The following were present: Cllrs Hart and Ingle")
     ('present', 'Cllrs Hart and Ingle')
+    >>> heading_status("The following people were present:")
+    ('present', '')
     >>> heading_status("Member organisations (* denotes attended)")
     ('present', '')
     >>> heading_status("Regrets: Di Fox"), heading_status("Members Absent: Ed Gray")
@@ -71,7 +73,11 @@ def heading_status(text: str) -> tuple[str, str] | None:
     if "*" in text and len(text) < 90 and _STAR_KEY.search(text):
         return "present", ""
     t = text.strip().lstrip("#*• ").strip()
-    q = _QUALIFIED.match(t) if len(t) < 50 and t[-1:] in "tsdgTSDG:" else None
+    q = (
+        _QUALIFIED.match(t)
+        if len(t) < 50 and t[-1:] in "tsdgTSDG:" and t[:14].lower() != "the following "
+        else None
+    )
     if q:
         # "Steering Committee Absent", "Public Present", "Other Attendees":
         # a heading naming who is meant.  Members keep the status; anyone

@@ -32,7 +32,10 @@ _NAME_LABEL = re.compile(
 )
 _NO = {"no", "n", "x", "✗", "✘", "❌", "absent", "not present", "did not attend", "none"}
 _STATUS_LABEL = re.compile(r"^(attendance|status|present\??|attended)$", re.I)
-_ROLE_LABEL = re.compile(r"^(role|position|title|job title|category|type)$", re.I)
+_GUEST = re.compile(r"^(?:visitor|guest|observer|invited\s+guest|non[- ]member)s?$", re.I)
+_ROLE_LABEL = re.compile(
+    r"^(role|position|title|job title|category|type|office|post|capacity)$", re.I
+)
 
 
 def read_row(w: Walk, cells: list[str], index: int) -> None:
@@ -79,7 +82,12 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
     if (
         any(_NAME_LABEL.match(x) for x in labels)
         and len([x for x in labels if x]) >= 2
-        and not any(looks_like_name(c) for c in cells)
+        and (
+            # A "Name" column heading is a heading row even beside labels
+            # that read like names ("Call Sign", "Member No").
+            any(x in ("name", "names", "full name") for x in labels)
+            or not any(looks_like_name(c) for c in cells)
+        )
     ):
         w.columns = {}
         for j, x in enumerate(labels):
@@ -119,7 +127,10 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
             # job title stands for the organisation when none is given.
             role_text = cells[w.columns["role"]].strip()
             marker = ROLE.search(role_text)
-            if marker:
+            if _GUEST.match(role_text):
+                # "Visitor" / "Guest" in a Role column: not a member.
+                st = "in_attendance"
+            elif marker:
                 name = f"{name} ({marker.group(1)})"
             elif not org and role_text:
                 org = role_text

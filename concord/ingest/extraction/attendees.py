@@ -256,6 +256,9 @@ def _balanced(text: str) -> str:
     return text
 
 
+_LINK_LINE = re.compile(r"^[^:()]{1,40}?\s*[:\-–—]\s*(?:https?|ftp)://\S+$", re.I)
+
+
 def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     """People on one line: a list of names, or one name with an organisation.
 
@@ -266,6 +269,9 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     ('Rosa Penn', 'chair', 'City Council')
     """
     text = clean(text)
+    if "://" in text and _LINK_LINE.match(text):
+        # "Recording: https://…", "Slides – www…": a link, not a person.
+        return []
     if " of the " in text:
         # "… and two members of the public": a count, not a person.
         text = _PUBLIC_COUNT.sub("", text)

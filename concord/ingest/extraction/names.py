@@ -56,7 +56,7 @@ PARTICLES = {"de", "da", "van", "von", "der", "den", "la", "le", "du", "di", "bi
 
 _DOTS_SPACES = re.compile(r"[.\s]+")
 _THE = re.compile(r"^the ")
-_NOT_LETTER = re.compile(r"[^A-Za-z]")
+_NOT_LETTER = re.compile(r"[\W\d_]")
 _NAME_PARTS = re.compile(r"[\s\-]+")
 _DOT_SPACE = re.compile(r"[.\s]")
 _SPACES = re.compile(r"\s+")
@@ -78,7 +78,10 @@ _TITLE_RE = re.compile(
     + r")\.?\s+)+",
     re.I,
 )
-_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’\-]*|[A-Z]\.?|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)$")
+# Letters of any Latin alphabet: "Böning", "Róiste", "Ó Fearghail" are names.
+_WORD = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-ÞŁŚŠŽČ](?:[^\W\d_]|['’\-])*|[A-ZÀ-ÖØ-Þ]\.?|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)$"
+)
 
 
 def split_title(text: str) -> tuple[str | None, str]:
@@ -140,8 +143,8 @@ def looks_like_name(text: str, *, allow_single: bool = False) -> bool:
     (True, False)
     >>> looks_like_name("GHURC"), looks_like_name("J. McNicholas")
     (False, True)
-    >>> looks_like_name("Parks Director")
-    False
+    >>> looks_like_name("Parks Director"), looks_like_name("Zoë Ní Bhriain")
+    (False, True)
     """
     title, rest = split_title(text.strip())
     rest = strip_post_nominals(rest.strip(" .,;:"))

@@ -88,6 +88,8 @@ def parse_lines(raw: str, *, space_columns: bool = False) -> Text:
     [('Present:',), ('Ann Lee', 'Council'), (), ('Item 1',)]
     """
     text = Text()
+    if "](" in raw:
+        raw = md_links(raw)
     lines = unwrap(raw.split("\n"))
     i = 0
     starts: list[int] | None = None
@@ -98,7 +100,8 @@ def parse_lines(raw: str, *, space_columns: bool = False) -> Text:
             starts = None
             i += 1
             continue
-        if space_columns and "   " in line and "\t" not in line:
+        if space_columns and "   " in line and "\t" not in line and line.lstrip()[:1] != "|":
+            # (A Markdown pipe row padded with spaces is read by its pipes.)
             label = _LABEL_GAP.match(line)
             rest = line[label.end() :] if label else ""
             if label and ":" not in rest and _space_cells(rest, None)[0]:
@@ -138,6 +141,38 @@ def parse_lines(raw: str, *, space_columns: bool = False) -> Text:
         _add_line(text, line)
         i += 1
     return text
+
+
+# A Markdown link "[label](address)"; an image "![alt](address)".
+_MD_LINK = re.compile(
+    r"([ \t]*)(!?)\[([^\[\]\n]{0,300})\]"
+    r"\(\s*<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)"
+)
+
+
+def md_links(raw: str) -> str:
+    """Markdown links as the words a reader sees: ``[label](address)`` → label.
+
+    A mail link after other words on its line ("Ann Lee [ann@x.org](mailto:…)")
+    is a contact detail beside a name and goes; images go.
+
+    >>> md_links("See [the plan](https://x.org/p) now")
+    'See the plan now'
+    >>> md_links("* Ann Lee (Chair) [Ann Lee](mailto:ann@x.org)")
+    '* Ann Lee (Chair)'
+    """
+
+    def sub(m: re.Match[str]) -> str:
+        if m.group(2):
+            return ""
+        label, address = m.group(3), m.group(4)
+        if address.lower().startswith("mailto:"):
+            before = raw[raw.rfind("\n", 0, m.start()) + 1 : m.start()]
+            if re.search(r"[A-Za-z]{2}", before):
+                return ""
+        return m.group(1) + label
+
+    return _MD_LINK.sub(sub, raw)
 
 
 _SPACE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")

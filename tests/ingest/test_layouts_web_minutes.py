@@ -1,0 +1,97 @@
+"""Layouts of minutes published on websites and in repositories (invented text).
+
+Markdown pipe tables of members with a "Name" column beside columns whose
+headings read like names ("Call Sign", "Member No"); attendee lists with
+mail links; names written with accents; discussion tables whose last
+column holds the actions, two owners in one cell.  Each document was
+written for its test and seen to fail before its rule; none of this text
+comes from real minutes.
+"""
+
+from __future__ import annotations
+
+from concord.ingest import extract
+
+
+def _record(doc: str, name: str = "minutes.md") -> dict:
+    return extract(doc.encode(), filename=name).to_dict()
+
+
+def _people(record: dict) -> dict[str, str]:
+    return {a["name"]: a["status"] for a in record["attendance"]}
+
+
+def test_pipe_table_of_members_with_a_name_column_and_a_visitor() -> None:
+    record = _record(
+        "---\ntitle: Notes of the Quarterly Meeting, 9 June 2024\n---\n"
+        "The following people were present:\n\n"
+        "| Name          | Licence Ref | Office    | Dues |\n"
+        "| ------------- | ----------- | --------- | ---- |\n"
+        "| Petra Quill   | KX-1        | Chair     | Paid |\n"
+        "| Omar Rennick  | KX-7        | Treasurer | Paid |\n"
+        "| Sian Tolley   | KX-9        | Member    | Due  |\n"
+        "| Uri Vance     | -           | Guest     | -    |\n\n"
+        "## Business\n\nOmar will renew the insurance before the autumn show.\n"
+    )
+    assert _people(record) == {
+        "Petra Quill": "present",
+        "Omar Rennick": "present",
+        "Sian Tolley": "present",
+        "Uri Vance": "in_attendance",
+    }
+    assert [a["owners"] for a in record["actions"]] == [["Omar Rennick"]]
+
+
+def test_the_following_were_present_is_the_members_list() -> None:
+    record = _record(
+        "Allotment Society\nMinutes, 4 May 2023\n\nThe following members attended:\n"
+        "Hal Ives\nJo Kemp\n\nApologies: Lia Moss\n"
+    )
+    assert _people(record) == {"Hal Ives": "present", "Jo Kemp": "present", "Lia Moss": "apologies"}
+
+
+def test_attendee_list_with_mail_links_and_a_recording_link_after() -> None:
+    record = _record(
+        "# Working Group Call (2024-03-14)\n\n## Attendees:\n\n"
+        "* Wren Ashby (Co-lead) [Wren Ashby](mailto:wren@example.org)\n"
+        "* Yusuf Bello [yb@example.net](mailto:yb@example.net)\n"
+        "* Zara Colley\n\n"
+        "Recording: [Call recording 14 March](https://video.example.org/r/123)\n"
+        "Chat log: https://files.example.org/chat/123\n\n## Notes\n\nWren opened the call.\n"
+    )
+    assert _people(record) == {
+        "Wren Ashby": "present",
+        "Yusuf Bello": "present",
+        "Zara Colley": "present",
+    }
+
+
+def test_names_with_accents_are_names() -> None:
+    record = _record(
+        "Minutes of the Harbour Residents Group, 2 March 2019.\n\n"
+        "Present: Áine Ní Dhuibhir, Søren Vølund, Joaquín de Oñate and Éric Lefèvre.\n\n"
+        "Apologies: Zoë Brandt\n",
+        "minutes.txt",
+    )
+    assert _people(record) == {
+        "Áine Ní Dhuibhir": "present",
+        "Søren Vølund": "present",
+        "Joaquín de Oñate": "present",
+        "Éric Lefèvre": "present",
+        "Zoë Brandt": "apologies",
+    }
+
+
+def test_an_action_cell_naming_two_owners_is_two_actions() -> None:
+    record = _record(
+        "# Tenants Panel 2025-02-11\n\n## Attendees\n\n* Ann Lee\n* Bob Roe\n* Cy Dunn\n\n"
+        "| Topic | Discussion | Follow-up actions |\n| --- | --- | --- |\n"
+        "| Lifts | The lifts failed twice. | Ann to write to the landlord about the lifts "
+        "and Cy to collect residents' photos. |\n"
+        "| Garden | A shed is needed. | Bob to get three quotes for a shed. |\n"
+    )
+    assert [(a["description"], a["owners"]) for a in record["actions"]] == [
+        ("Write to the landlord about the lifts", ["Ann Lee"]),
+        ("Collect residents' photos", ["Cy Dunn"]),
+        ("Get three quotes for a shed", ["Bob Roe"]),
+    ]
