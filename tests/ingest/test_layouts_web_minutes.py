@@ -95,3 +95,28 @@ def test_an_action_cell_naming_two_owners_is_two_actions() -> None:
         ("Collect residents' photos", ["Cy Dunn"]),
         ("Get three quotes for a shed", ["Bob Roe"]),
     ]
+
+
+def test_council_web_page_references_alone_over_titles_and_presenters() -> None:
+    # A council's committee web page: each minute reference alone on its
+    # line, the title under it (with the link to its paper), no list of
+    # who attended; speakers are named in the titles.
+    record = _record(
+        "Agenda and minutes\n\nLeisure Scrutiny Panel - Wednesday, 5th June, 2019 6.00 pm\n\n"
+        "Venue: Room 4, Town Hall, Ashby\n\nItems\nNo. Item\n\n"
+        "LSP 19/7\n\nDeclarations of interest\n\nMinutes:\n\nNone were made.\n\n"
+        "LSP 19/8\n\nMinutes pdf icon PDF 120 KB\n\nMinutes:\n\n"
+        "RESOLVED: That the minutes of the meeting held on 6 March 2019 be approved.\n\n"
+        "LSP 19/9\n\nPresentation by Dr Rhian Sollis, Head of Sport at Ashby College\n\n"
+        "Minutes:\n\nMembers received a presentation from Dr Sollis.\n\n"
+        "LSP 19/10\n\nPresentation by Sergeant Ola Birch of Wessex Police on Night Safety\n\n"
+        "Minutes:\n\nThe Panel thanked Sergeant Birch.\n",
+        "minutes.txt",
+    )
+    assert [(i["number"], i["title"]) for i in record["items"]] == [
+        ("LSP 19/7", "Declarations of interest"),
+        ("LSP 19/8", "Minutes"),
+        ("LSP 19/9", "Presentation by Dr Rhian Sollis, Head of Sport at Ashby College"),
+        ("LSP 19/10", "Presentation by Sergeant Ola Birch of Wessex Police on Night Safety"),
+    ]
+    assert _people(record) == {"Rhian Sollis": "in_attendance", "Ola Birch": "in_attendance"}

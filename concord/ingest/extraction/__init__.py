@@ -13,6 +13,7 @@ import re
 
 from concord.ingest.extraction.actions import extract_actions, read_action_tables
 from concord.ingest.extraction.attendance import expand_initials, extract_attendance
+from concord.ingest.extraction.attendance_presenters import presenters
 from concord.ingest.extraction.dates import to_date
 from concord.ingest.extraction.decisions import extract_decisions
 from concord.ingest.extraction.items import extract_items
@@ -87,6 +88,10 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
     found_items = extract_items(lines, skip) if tables.action_blocks else items0
     record.items = [f.item for f in found_items]
     item_starts = {f.line: f.item.title for f in found_items}
+    # "Presentation by Dr Ann Lee, …": a speaker named only in an item's title.
+    record.attendance = record.attendance + presenters(
+        [i.title for i in record.items], attendance.people
+    )
     # Narrative cells of action tables still record decisions; only the
     # owner and date columns are skipped.
     decisions = extract_decisions(lines, attendance.blocks, item_starts, side_cols)

@@ -46,7 +46,14 @@ _LIST_HEAD = re.compile(
 
 
 # "1." alone on its line, its title on the next.
-_NUMBER_ALONE = re.compile(r"^(?:\d{1,2}|[1-9]\d{2})[.)]?$")
+# … or a minute reference alone ("CSF 14/1", "23/045", "Item 4") over its title.
+_NUMBER_ALONE = re.compile(
+    r"^(?:\d{1,2}|[1-9]\d{2})[.)]?$|^(?:[A-Z]{1,5}[\s/]?)?\d{1,4}/\d{1,4}\.?$"
+    r"|^(?:agenda\s+)?item\s+\d{1,3}[.:]?$",
+    re.I,
+)
+# A council web page's link to the paper ("Minutes pdf icon PDF 34 KB").
+_FILE_LINK = re.compile(r"\s*(?:\b(?:pdf|doc|docx)\s+icon\s+)?\b(?:PDF|DOCX?)\s+\d+\s*[KM]B\b.*$")
 _CAPS_HEADING = re.compile(r"^[A-Z][A-Z'’&/ -]{3,60}$")
 _LIST_ENTRY = re.compile(r"^(?:\d{1,2}|[1-9]\d{2})[.)]?\s")
 
@@ -145,6 +152,8 @@ def extract_items(
                 and raw[:1] not in "‘'\"("
             ):
                 break
+            if "B" in raw:
+                raw = _FILE_LINK.sub("", raw) or raw
             title, _body = title_and_body(raw)
             title = title.strip(" :.-–*").strip()
             if not _titleish(title, raw if title == raw.strip(" :.-–*").strip() else ""):
