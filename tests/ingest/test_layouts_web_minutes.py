@@ -120,3 +120,47 @@ def test_council_web_page_references_alone_over_titles_and_presenters() -> None:
         ("LSP 19/10", "Presentation by Sergeant Ola Birch of Wessex Police on Night Safety"),
     ]
     assert _people(record) == {"Rhian Sollis": "in_attendance", "Ola Birch": "in_attendance"}
+
+
+def test_decisions_told_with_a_pronoun_take_what_they_refer_to() -> None:
+    record = _record(
+        "Minutes of the Orchard Society committee, 3 October 2018\n\n"
+        "Present: Ann Lee, Bob Roe, Cy Dunn\n\n"
+        "1. MINUTES OF THE SEPTEMBER MEETING\n"
+        "These were proposed as correct by Bob Roe, seconded by Cy Dunn.\n\n"
+        "2. LIBRARY\n"
+        "A proposal was made to move the pamphlets into the hall cupboard. "
+        "This proposal was warmly approved.\n\n"
+        "3. WEBSITE\n"
+        "Cy suggests to move the photo archive to a separate page. "
+        "The committee agrees, and Cy will do it.\n\n"
+        "4. ELECTIONS\n"
+        "The request for volunteers led to Dee Ford being nominated and then elected "
+        "as Show Secretary.\n\n"
+        "5. PREVIOUS MINUTES\nThe minutes of the August meeting were read and signed.\n",
+        "minutes.txt",
+    )
+    assert record["decisions"] == [
+        "MINUTES OF THE SEPTEMBER MEETING: These were proposed as correct by Bob Roe, "
+        "seconded by Cy Dunn.",
+        "A proposal was made to move the pamphlets into the hall cupboard. "
+        "This proposal was warmly approved.",
+        "Cy suggests to move the photo archive to a separate page. "
+        "The committee agrees, and Cy will do it.",
+        "The request for volunteers led to Dee Ford being nominated and then elected "
+        "as Show Secretary.",
+        "The minutes of the August meeting were read and signed.",
+    ]
+
+
+def test_a_motion_whose_vote_is_told_at_length_is_one_decision() -> None:
+    record = _record(
+        "Minutes of the Monthly Meeting, 14 May 2024\n\nPresent: Ann Lee, Bob Roe, Cy Dunn\n\n"
+        "## Treasurer\n\nBob moved that the accounts be adopted as presented. "
+        "The motion was seconded by Cy. A show of hands in favour of the motion was taken, "
+        "and the motion was carried.\n",
+    )
+    assert record["decisions"] == [
+        "Bob moved that the accounts be adopted as presented. The motion was seconded by Cy. "
+        "A show of hands in favour of the motion was taken, and the motion was carried."
+    ]

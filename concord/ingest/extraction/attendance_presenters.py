@@ -18,7 +18,9 @@ _PRESENTED = re.compile(
 )
 # The name ends at ", Director of …", " of Kent Police", " on the …", " about …".
 _AFTER_NAME = re.compile(r"\s*(?:,|\(|\s[–—-]\s|\s(?:of|from|on|about|regarding|re)\s)")
-_ORG = re.compile(r"^(?:,\s*(?:[\w\s&'-]{0,40}?\s)?of\s+|\s+of\s+|\s+from\s+)(?P<org>.+?)(?=\s+on\s|$)")
+_ORG = re.compile(
+    r"^(?:,\s*(?:[\w\s&'-]{0,40}?\s)?of\s+|\s+of\s+|\s+from\s+)(?P<org>.+?)(?=\s+on\s|$)"
+)
 
 
 def presenters(titles: list[str], known: list[Attendee]) -> list[Attendee]:

@@ -19,7 +19,8 @@ _RESOLUTION_SEP = re.compile(r"\s*(?:;\s*(?:and\s+)?)?\(\s*(?:\d{1,2}|[a-h]|[ivx
 # "had been adopted" is background told in the past perfect, not this meeting's act.
 _PASSIVE = re.compile(
     r"(?<!\bhad )\b(?:it\s+(?:was|is|has\s+been)|was|were|are|is|been|be)\s+"
-    r"(?:(?:unanimously|formally|duly|also|generally|again|further|therefore|then|finally|subsequently)\s+|"
+    r"(?:(?:unanimously|formally|duly|also|generally|again|further|therefore|then|finally|subsequently|"
+    r"[a-z]{3,}ly)\s+|"
     r"(?:reviewed|considered|discussed|amended)\s+and\s+)?"
     r"(agreed|approved|resolved|endorsed|ratified|adopted|decided|postponed|deferred)\b",
     re.I,
@@ -73,7 +74,9 @@ _LABEL = re.compile(
 _AS_RECORD = re.compile(
     r"^(?:(?:were|was)\s+)?(?:\w+\s+and\s+)?(?:approved|accepted|agreed|adopted|signed|confirmed)\s+"
     r"(?:\w+\s+)?as\s+(?:a\s+|an\s+)?(?:true|correct|accurate|fair)\b"
-    r"|^(?:the\s+)?minutes\b[^.;]{0,80}?\b(?:were|was)\s+(?:\w+\s+and\s+)?accepted\b",
+    r"|^(?:the\s+)?minutes\b[^.;]{0,80}?\b(?:were|was)\s+(?:\w+\s+and\s+)?(?:accepted|signed)\b"
+    # "These were moved as correct by A, seconded by B."
+    r"|\b(?:were|was)\s+(?:moved|proposed|taken)\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b",
     re.I,
 )
 # "The TSC voted to …": a body named by its acronym.
@@ -84,6 +87,18 @@ _ACRONYM_BODY = re.compile(
 _BARE_HEADER = re.compile(
     r"^(?:(?:after|following)\s+(?:some\s+|further\s+)?discussion,?\s+)?(?:it\s+was\s+|members\s+|the\s+\w+\s+)?"
     r"(?:agreed|resolved|decided|approved)(?:\s+that)?\s*:?$",
+    re.I,
+)
+_RECORD_CUES = re.compile(r"signed|as (?:a )?(?:true|correct|accurate)")
+# A decision told with a pronoun ("These were moved as correct …", "This
+# suggestion was approved") or with no object ("The board agrees, and …").
+_TOLD_BEFORE = re.compile(
+    r"^(?:it\s+(?:was|is)\s+(?:\w+\s+)?(?:approved|accepted|adopted|endorsed|carried)\b"
+    r"|(?:this|these|those|that|they)(?:\s+(?:suggestion|proposal|recommendation|request|"
+    r"idea|change|amendment|motion|report|plan|approach|option)s?)?\s+(?:was|were|is|are)\s+"
+    r"(?!(?:agreed|decided|resolved)\s+(?:that|to)\b)"
+    r"|(?:the\s+)?(?:board|committee|group|meeting|panel|council|members|trustees)\s+"
+    r"(?:agrees|agreed|approves|approved|concurs|concurred)\s*(?:[,.;]|$))",
     re.I,
 )
 _NUMBER = re.compile(r"^\(?(\d{1,3}(?:\.\d{1,3})*|\d{1,4}/\d{1,4})[.)]?\s+")
@@ -123,7 +138,7 @@ def is_decision(sentence: str) -> bool:
     if s.endswith("?"):
         return False
     low = s.lower()
-    if ("accept" in low or " as " in low) and _AS_RECORD.search(s):
+    if ("accept" in low or " as " in low or "signed" in low) and _AS_RECORD.search(s):
         return True
     if not _HAS_STEM.search(low):
         # Every rule below needs one of these words: skip the costly patterns.
@@ -175,6 +190,7 @@ def extract_decisions(
     """Decisions in document order (``item_starts``: line index → item title)."""
     out: list[Decision] = []
     anchor: str | None = None
+    title, title_line = "", -9
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -189,7 +205,7 @@ def extract_decisions(
         if m and not line.bullet:
             anchor = m.group(1)
         if i in item_starts:
-            title = item_starts[i]
+            title, title_line = item_starts[i], i
             pos = text.find(title)
             if pos >= 0:
                 text = text[pos + len(title) :].lstrip(" :–—-.")
@@ -229,13 +245,26 @@ def extract_decisions(
             for motion, parts in motions(sentences(text)):
                 out.append(Decision(clean_decision(motion), i, anchor))
                 in_motion.update(parts)
-        if not stem and not _OTHER_CUES.search(low) and "accept" not in low:
+        if (
+            not stem
+            and not _OTHER_CUES.search(low)
+            and "accept" not in low
+            and not _RECORD_CUES.search(low)
+        ):
             i += 1
             continue
         for sent in _split_resolutions(text):
-            for s in sentences(sent):
+            sents = sentences(sent)
+            for k, s in enumerate(sents):
                 if s in in_motion or not is_decision(s):
                     continue
+                if s[:1] in "TtIi" and _TOLD_BEFORE.match(s):
+                    # "This suggestion was approved": what was approved is the
+                    # sentence before, or the title of the item it opens.
+                    if k > 0:
+                        s = f"{sents[k - 1].rstrip()} {s}"
+                    elif title and i - title_line <= 1:
+                        s = f"{title.rstrip(' .:')}: {s}"
                 if s.rstrip().endswith(":") or (
                     _BARE_HEADER.match(s.strip()) and i + 1 < len(lines) and lines[i + 1].bullet
                 ):
@@ -277,7 +306,7 @@ _OUTCOME_TAIL = re.compile(
     re.I,
 )
 _ELECTED = re.compile(
-    r"\b(?:was|were)\s+(?:\w+\s+){0,4}?(?:re-?elected|elected|appointed|co-?opted)\b|"
+    r"\b(?:was|were|being)\s+(?:\w+\s+){0,4}?(?:re-?elected|elected|appointed|co-?opted)\b|"
     r"^(?:the\s+)?(?:minutes|motion|resolution|agenda)\b[^.;]{0,60}?\b(?:passed|carried)\b",
     re.I,
 )
@@ -355,7 +384,7 @@ def motions(sents: list[str]) -> list[tuple[str, list[str]]]:
                 seconded = True
                 group.append(nxt)
                 carried = bool(_CARRIED.search(_SECONDED.split(nxt, 1)[-1]))
-            elif seconded and _CARRIED.search(nxt) and len(nxt.split()) <= 12:
+            elif seconded and _CARRIED.search(nxt) and len(nxt.split()) <= _outcome_words(nxt):
                 group.append(nxt)
                 carried = True
             else:
@@ -372,6 +401,15 @@ def motions(sents: list[str]) -> list[tuple[str, list[str]]]:
         else:
             k += 1
     return out
+
+
+_VOTE_WORDS = re.compile(r"\b(?:motion|vote|voted|votes)\b", re.I)
+
+
+def _outcome_words(sentence: str) -> int:
+    """How long a motion's outcome may run: longer when it tells the vote
+    ("A unanimous vote in favour of the motion took place, and the motion was carried.")."""
+    return 20 if _VOTE_WORDS.search(sentence) else 12
 
 
 def _following_bullets(lines: list[Line], i: int) -> list[tuple[int, Line]]:
