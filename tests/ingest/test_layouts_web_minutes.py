@@ -164,3 +164,33 @@ def test_a_motion_whose_vote_is_told_at_length_is_one_decision() -> None:
         "Bob moved that the accounts be adopted as presented. The motion was seconded by Cy. "
         "A show of hands in favour of the motion was taken, and the motion was carried."
     ]
+
+
+def test_posts_in_square_brackets_and_tasks_after_a_clause_or_topic() -> None:
+    record = _record(
+        "# Parents Group 2 May 2024\n\n"
+        "**Present:** Ann Lee (AL), Bob Roe [Treasurer] (BR), Cy Dunn [Chair] (CD), Di Fox (DF)\n\n"
+        "## Summary of Actions\n\n"
+        "* **Hall hire:** BR to pay the deposit. Anyone with a van should tell BR.\n\n"
+        "### Hall\n\n"
+        "* **Hire:** The hall is booked. Some things still to do, BR will chase the caretaker.\n"
+        "* **Fair:** As soon as the date is fixed, Cy will send the invitations.\n"
+        "* Summer fair: Di (DF) will ask the band about their fee.\n",
+    )
+    assert _people(record) == dict.fromkeys(["Ann Lee", "Bob Roe", "Cy Dunn", "Di Fox"], "present")
+    assert [(a["description"], a["owners"]) for a in record["actions"]] == [
+        ("Pay the deposit", ["Bob Roe"]),
+        ("Chase the caretaker", ["Bob Roe"]),
+        ("Send the invitations", ["Cy Dunn"]),
+        ("Ask the band about their fee", ["Di Fox"]),
+    ]
+
+
+def test_a_numbered_list_led_in_by_a_sentence_is_no_agenda() -> None:
+    record = _record(
+        "Residents Group notes, 8 March 2022\n\nPresent: Ann Lee, Bob Roe\n\n"
+        "## Projects\n\n"
+        "* Working parties: there are four, each led by a volunteer. They are:\n"
+        "    1. Litter pickers\n    2. Bulb planters\n    3. Bench painters\n    4. Pond team\n",
+    )
+    assert record["items"] == []

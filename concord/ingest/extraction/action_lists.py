@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from concord.ingest.extraction.action_text import strip_topic
 from concord.ingest.extraction.layout import Line, sentences
 from concord.ingest.extraction.names import looks_like_name, resolve_owner, split_owners
 
@@ -152,6 +153,11 @@ def _entry(
 ) -> list[tuple[str, list[str], str | None]]:
     """One list entry, possibly two tasks ("…, Kurt to send a reminder July 21st")."""
     text = _STATUS_TAIL.sub("", text).strip()
+    # "Hall hire: BR to pay the deposit": a topic label, not an owner.
+    text = strip_topic(text)
+    if ". " in text and OWNER_TASK.match(text):
+        # "Ann to phone the school. Anyone free should …": the task is the first sentence.
+        text = sentences(text)[0]
     owners: list[str] = []
     m = _BRACKET_OWNER.match(text)
     if m:

@@ -290,6 +290,33 @@ _LEAD_CLAUSE = re.compile(
 _LEAD_TO = re.compile(r"^to\s+", re.I)
 
 
+# "Hall hire: …": a topic label before an entry (an owner when it names one).
+TOPIC = re.compile(r"^(?P<l>[A-Z][^:()\[\]]{1,38}):\s+(?P<r>\S.*)$")
+
+
+_TOPIC_OWNER = re.compile(
+    r"^(?P<o>[A-Z][\w'’./-]*(?:\s+[A-Z][\w'’./-]*)?)\s+(?:to|will)\s+(?!be\b)[a-z]"
+)
+
+
+def strip_topic(text: str) -> str:
+    """ "School trips: Ann to book the coach" → "Ann to book the coach".
+
+    A label before an owner's task is its topic, not its owner.
+
+    >>> strip_topic("Hall hire: BR to pay the deposit.")
+    'BR to pay the deposit.'
+    >>> strip_topic("Ann: send the letter"), strip_topic("Hall: Handbook to be sent")
+    ('Ann: send the letter', 'Hall: Handbook to be sent')
+    """
+    topic = TOPIC.match(text) if ":" in text[:42] else None
+    if topic:
+        owner = _TOPIC_OWNER.match(topic.group("r"))
+        if owner and ownerish(owner.group("o")):
+            return topic.group("r")
+    return text
+
+
 def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str | None]:
     """``(description, owners, due wording)`` from an action's text.
 
@@ -305,6 +332,7 @@ def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str
     t = text.strip().strip("•").strip()
     t = _LEAD_LABEL.sub("", t)
     t = _LEAD_NUMBER.sub("", t)
+    t = strip_topic(t)
     due_text = None
     owners: list[str] = []
     m = _DUE_TAIL.search(t)

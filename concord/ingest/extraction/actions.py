@@ -231,7 +231,7 @@ def _line_ending(
             for c in _AND_CLAUSE.split(part)
         ]
         for clause in clauses:
-            told = narrative_action(clause, people, roles)
+            told = narrative_action(clause, people, roles) or _after_lead(clause, people, roles)
             if told:
                 d, owners, dw = told
                 add(d, owners, due_of(dw, d), k, "narrative")
@@ -247,6 +247,32 @@ def _line_ending(
             task = None if ln.bullet else passive_task(clause) or need_task(clause)
             if task:
                 add(task, [], due_of(None, task), k, "passive")
+
+
+# "As soon as it is ready, Ann will …", "June fair: Ann (AL) will …": the
+# owner after an opening clause or a topic label.
+_LEAD_CUT = re.compile(r"[,:]\s+(?=[A-Z])")
+_NAME_BRACKET = re.compile(r"^([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*\([A-Z0-9]{2,7}\)(?=\s)")
+
+
+def _after_lead(
+    clause: str, people: list[str], roles: dict[str, str]
+) -> tuple[str, list[str], str | None] | None:
+    """A task given after an opening clause or label, its owner an attendee."""
+    if "," not in clause and ":" not in clause and "(" not in clause:
+        return None
+    starts = [0] + [m.end() for m in _LEAD_CUT.finditer(clause)]
+    for at in starts:
+        rest = clause[at:]
+        if "(" in rest[:40]:
+            # "Ann (AL) will …": initials or a call sign beside the name.
+            rest = _NAME_BRACKET.sub(r"\1", rest)
+        if rest == clause or not rest[:1].isupper():
+            continue
+        told = narrative_action(rest, people, roles)
+        if told and told[1] and all(o in people for o in told[1]):
+            return told
+    return None
 
 
 def _agent_action(

@@ -256,6 +256,7 @@ def _balanced(text: str) -> str:
     return text
 
 
+_SQUARE = re.compile(r"\s*\[([^\[\]()]{1,40})\]")
 _LINK_LINE = re.compile(r"^[^:()]{1,40}?\s*[:\-–—]\s*(?:https?|ftp)://\S+$", re.I)
 
 
@@ -272,6 +273,9 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     if "://" in text and _LINK_LINE.match(text):
         # "Recording: https://…", "Slides – www…": a link, not a person.
         return []
+    if "[" in text:
+        # "Bo Roe [Treasurer] (BR)": a post in square brackets, as in brackets.
+        text = _SQUARE.sub(r" (\1)", text)
     if " of the " in text:
         # "… and two members of the public": a count, not a person.
         text = _PUBLIC_COUNT.sub("", text)

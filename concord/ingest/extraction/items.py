@@ -45,6 +45,12 @@ _LIST_HEAD = re.compile(
 )
 
 
+# A sentence that leads into a list: "There are five groups. These are:".
+_LEAD_IN = re.compile(
+    r"^(?!.*\b(?:agenda|items?|business)\b)(?:.*\b(?:these|they|those)\s+(?:are|were|include)"
+    r"|.{12,}\b(?:namely|including|as\s+follows))\s*:$",
+    re.I,
+)
 # "1." alone on its line, its title on the next.
 # … or a minute reference alone ("CSF 14/1", "23/045", "Item 4") over its title.
 _NUMBER_ALONE = re.compile(
@@ -124,7 +130,13 @@ def extract_items(
     last: tuple[int, int] | None = None
     in_list = False
     for i, line in enumerate(lines):
-        if line.block in skip_blocks or line.bullet:
+        if line.block in skip_blocks:
+            continue
+        if line.text.endswith(":") and line.col is None and _LEAD_IN.search(line.text):
+            # "… These are:" then "1. …", "2. …": the points of a sentence.
+            in_list = True
+            continue
+        if line.bullet:
             continue
         if line.col is None and len(line.text) < 40 and _LIST_HEAD.match(line.text.strip()):
             # "Actions" / "Decisions" then "1. …", "2. …": a list, not items.
