@@ -194,3 +194,27 @@ def test_a_numbered_list_led_in_by_a_sentence_is_no_agenda() -> None:
         "    1. Litter pickers\n    2. Bulb planters\n    3. Bench painters\n    4. Pond team\n",
     )
     assert record["items"] == []
+
+
+def test_online_venue_start_told_in_a_sentence_and_a_body_under_its_organisation() -> None:
+    record = _record(
+        "Minutes of the Management Committee meeting of Westbrook Residents Association, "
+        "7 March 2023.\n\n"
+        "The meeting was held online using a Teams video call.\n\n"
+        "The meeting was opened by the Chair, Ann Lee, at 7:15 pm.\n\n"
+        "Present: Ann Lee, Bob Roe, Cy Dunn\n\n"
+        "Bob reported on the accounts.\n\nThe meeting was adjourned at 8:40 pm.\n",
+        "minutes.txt",
+    )
+    assert record["body"] == "Westbrook Residents Association Management Committee"
+    assert record["venue"] == "online using a Teams video call"
+    assert (record["start_time"], record["end_time"]) == ("19:15", "20:40")
+
+
+def test_a_body_named_by_a_bare_noun_takes_its_full_name_from_the_page_title() -> None:
+    record = _record(
+        "---\ntitle: Open Streets Panel – third meeting 4 May 2021\n---\n\n"
+        "Panel attendance: Ann Lee (Chair), Bob Roe, Cy Dunn\n\n"
+        "1. Notes of the last meeting\n\nThe Panel agreed the notes.\n",
+    )
+    assert record["body"] == "Open Streets Panel"

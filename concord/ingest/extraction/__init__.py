@@ -63,6 +63,12 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
     # A page title names the page, then the site: "2022 AGM | Riverside Users Group".
     parts = [p for t in titles for p in _TITLE_SEP.split(t) if p.strip()]
     record.body = find_body(head) or find_body(titles) or find_body(parts)
+    if record.body and " " not in record.body and titles:
+        # "the Panel" in the text, "Local Data Panel – fourth meeting" in the
+        # page title: the title names it in full.
+        full = find_body(titles) or find_body(parts)
+        if full and full.lower().endswith(record.body.lower()) and full != record.body:
+            record.body = full
     record.date = find_date(head) or find_date(titles)
     record.start_time, record.end_time = find_meeting_times(head, lines)
     record.venue = find_venue(head)

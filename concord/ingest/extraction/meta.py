@@ -24,6 +24,12 @@ _PREFIX = re.compile(
     r"(?:(?:general\s+)?meeting\s+of\s+(?:the\s+)?)?(?P<body>.+)$",
     re.I,
 )
+_KIND_MEETING_OF = re.compile(
+    r"^(?:minutes|notes)\s+of\s+(?:the\s+|an?\s+)?(?P<q>(?!(?:annual|general|special|ordinary|"
+    r"regular|monthly|quarterly|extra-?ordinary|full|joint)\b)[A-Za-z]+(?:\s+[A-Za-z]+)?)\s+"
+    r"meeting\s+of\s+(?:the\s+)?(?P<body>.+)$",
+    re.I,
+)
 _MINUTES_MID = re.compile(
     r"(?i)\s(?:minutes|notes)\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\s+of\b"
 )
@@ -34,7 +40,7 @@ _MEETING_OF = re.compile(
 )
 _CUT = re.compile(
     r"\s*(?:[,–—-]\s*|\s)(?:held\b|meeting\b|minutes\b|[ae]gm\b|action\s+notes\b|agenda\b|on\s+\w+day|on\s+\d|"
-    r"(?:was|were|is|will)\s|"
+    r"(?:was|were|is|will|agreed|approved|noted|resolved|decided|discussed|received)\s|"
     r"at\s+\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|"
     r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\(|–|—|\s-\s).*$",
     re.I,
@@ -51,7 +57,7 @@ def _clean_body(text: str) -> str | None:
     # "2024-08-28 Garden steering meeting": one that opens with the date.
     text = _LEAD_DATE.sub("", _MINUTES_WORD.sub("", text))
     text = re.sub(
-        r"^(?:the)\s+(?=.*\b(?:board|group|committee|partnership|forum|council)\b)",
+        r"^(?:the)\s+(?=.*\b(?:board|group|committee|partnership|forum|council|panel)\b)",
         "",
         text,
         flags=re.I,
@@ -60,7 +66,7 @@ def _clean_body(text: str) -> str | None:
         return None
     if re.fullmatch(
         r"(?i)(the\s+)?(meeting|minutes|agenda|board|group|committee|club|society|association|"
-        r"team|union|guild|league|forum|partnership|network|body)",
+        r"team|union|guild|league|forum|partnership|network|body|panel)",
         text,
     ):
         # "Minutes of the Club Meeting": the word alone names no body.
@@ -121,6 +127,16 @@ def find_body(head: list[str]) -> str | None:
         m = re.match(r"(?i)^(?:report\s+)?to\s*:\s*(.+)$", text)
         if m and _clean_body(m.group(1)):
             return _clean_body(m.group(1))
+        kind_of = _KIND_MEETING_OF.match(text) if "eeting of" in text else None
+        if kind_of:
+            # "Minutes of the Executive meeting of Stoneyford Tenants Association":
+            # the organisation, then which of its bodies met.
+            body = _clean_body(kind_of.group("body"))
+            q = kind_of.group("q")
+            if body:
+                if _BODY_WORDS.fullmatch(q.split()[-1]) and q.lower() not in body.lower():
+                    return f"{body} {q[0].upper()}{q[1:]}"
+                return body
         for rx in (_PREFIX, _MEETING_OF):
             m = rx.match(text)
             if m:
@@ -139,6 +155,9 @@ def find_body(head: list[str]) -> str | None:
         text = line.strip()
         if re.match(r"(?i)^(present|apolog|in attendance)", text):
             continue
+        if ":" in text and _ATTENDANCE_LABEL.search(text.split(":", 1)[0]):
+            # "Panel attendance: Ann Lee (Chair), …" lists people, not the body.
+            continue
         body = _clean_body(_join_dash(text))
         if body:
             return _with_committee(body, head[n + 1] if n + 1 < len(head) else "")
@@ -155,6 +174,7 @@ def find_body(head: list[str]) -> str | None:
     return None
 
 
+_ATTENDANCE_LABEL = re.compile(r"(?i)\b(?:attend\w*|present|apolog\w*|members)\s*$")
 _GENERIC_START = re.compile(
     r"(?i)^(?:the|a|an|our|this|next|last|minutes|notes|agenda|draft|monthly|general|annual|"
     r"regular|special|ordinary|extraordinary|weekly|quarterly|committee|board|virtual|online)\b"
@@ -256,7 +276,7 @@ _ENDED = re.compile(
 _STARTED = re.compile(
     rf"(?i)\b(?:{_SUBJECT}\s+(?:was\s+)?(?:started|commenced|opened|began|called\s+to\s+order)|"
     rf"(?:opened|started|began|commenced)\s+the\s+{_SUBJECT}|called\s+(?:the\s+{_SUBJECT}\s+)?"
-    rf"to\s+order)\b\s*(?:at\s+)?(?P<t>.{{3,20}})"
+    rf"to\s+order)\b\s*(?:[^.;]{{0,60}}?\bat\s+)?(?P<t>.{{3,20}})"
 )
 
 
@@ -271,8 +291,9 @@ _PLACE_WORDS = re.compile(
     r"hotel|suite|court|online|zoom|teams|pavilion|lodge|hub|station|meet|webex|skype|virtual)\b"
 )
 _ONLINE = re.compile(
-    r"(?i)\b(?P<v>(?:remotely\s+|online\s+)?via\s+(?:zoom|microsoft\s+teams|teams|google\s+meet|"
-    r"webex|skype))\b|^(?:[•*]\s*)?(?P<label>zoom|microsoft\s+teams|google\s+meet|webex)\s*:"
+    r"(?i)\b(?P<v>(?:(?:remotely|online|virtually|over\s+the\s+internet)\s+)?(?:via|using|over)\s+"
+    r"(?:an?\s+)?(?:zoom|microsoft\s+teams|teams|google\s+meet|webex|skype|jitsi)"
+    r"(?:\s+(?:video\s+)?(?:conference|call|meeting))?)\b|^(?:[•*]\s*)?(?P<label>zoom|microsoft\s+teams|google\s+meet|webex)\s*:"
 )
 
 
