@@ -218,3 +218,21 @@ def test_a_body_named_by_a_bare_noun_takes_its_full_name_from_the_page_title() -
         "1. Notes of the last meeting\n\nThe Panel agreed the notes.\n",
     )
     assert record["body"] == "Open Streets Panel"
+
+
+def test_meetings_in_an_appended_schedule_and_an_agm_decided_on() -> None:
+    record = _record(
+        "Minutes of the Hillside Cycling Club meeting, 10 March 2025\n\n"
+        "Present: Ann Lee, Bob Roe, Cy Dunn\n\n"
+        "It was agreed to hold the AGM on Monday 14th April 2025.\n\n"
+        "---\n\n### Club calendar\n\n"
+        "March 22\nSpring Sportive:\n\n- Route to follow.\n\n"
+        "May 12\nClub Meeting:\n\n- Summer rides\n\n"
+        "June 7-8\nTwo-day tour\n\n"
+        "June 9\nCommittee Meeting\n",
+    )
+    assert [m["date"] for m in record["next_meetings"]] == [
+        "2025-04-14",
+        "2025-05-12",
+        "2025-06-09",
+    ]

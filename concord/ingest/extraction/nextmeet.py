@@ -19,8 +19,15 @@ _SENTENCE = re.compile(
     r"(?i)\bnext\s+(?:\w+\s+){0,3}?meeting\b[^.;]{0,40}?\b(?:on|is|will\s+be|be|scheduled\s+for|arranged\s+for|:)\s+|"
     # "will meet again in 4 weeks, Aug 11"; "the AGM would be held remotely on …"
     r"\b(?:meet|reconvene)\s+again\b|"
-    r"\b(?:AGM|annual\s+general\s+meeting)\s+(?:would|will|is\s+to)\s+be\s+held\b"
+    r"\b(?:AGM|annual\s+general\s+meeting)\s+(?:would|will|is\s+to)\s+be\s+held\b|"
+    # "It was decided to hold the AGM on …", "agreed to hold the next meeting on …"
+    r"\b(?:decided|agreed|resolved)\s+to\s+hold\s+(?:the\s+|an?\s+)?(?:next\s+|special\s+)?"
+    r"(?:A\.?G\.?M\.?|E\.?G\.?M\.?|annual\s+general\s+meeting|meeting)\s+on\b"
 )
+# A schedule: a date alone on its line, then the meeting held that day
+# ("May 12" / "Club Meeting:"); other events (contests, fairs) are not meetings.
+_SCHEDULED = re.compile(r"(?i)^(?:[\w'’&-]+\s+){0,3}(?:meeting|AGM)\s*:?$")
+_DATE_ALONE = re.compile(r"^[\w ,./-]{3,30}$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]?\s+[A-Z]")
 
 
@@ -61,7 +68,7 @@ def extract_next_meetings(lines: list[Line], meeting: date | None) -> list[NextM
     while i < len(lines):
         text = lines[i].bare
         low = lines[i].low
-        if "meet" not in low and "agm" not in low:
+        if "agm" not in low and "a.g.m" not in low and "meet" not in low:
             # Both patterns need the word; most lines of minutes lack it.
             i += 1
             continue
@@ -84,5 +91,7 @@ def extract_next_meetings(lines: list[Line], meeting: date | None) -> list[NextM
         m = _SENTENCE.search(text)
         if m:
             add(text[m.start() : m.end() + 60], month_ok=True)
+        elif i > 0 and _SCHEDULED.match(text) and _DATE_ALONE.match(lines[i - 1].bare):
+            add(lines[i - 1].bare)
         i += 1
     return out
