@@ -236,3 +236,17 @@ def test_meetings_in_an_appended_schedule_and_an_agm_decided_on() -> None:
         "2025-05-12",
         "2025-06-09",
     ]
+
+
+def test_an_owner_named_by_a_short_name_and_the_call_sign_the_table_gives() -> None:
+    record = _record(
+        "Minutes of the Ridge Radio Society meeting, 2 June 2025\n\n"
+        "The following people were present:\n\n"
+        "| Name           | Call Sign | Office    |\n| --- | --- | --- |\n"
+        "| Josephine Hale | M0JHX     | Secretary |\n| Omar Rennick   | G4ORK     | Treasurer |\n\n"
+        "### New Business\n\n"
+        "- Field day: Jo (M0JHX) will book the field for July. Status - Open\n",
+    )
+    assert [(a["description"], a["owners"]) for a in record["actions"]] == [
+        ("Book the field for July", ["Josephine Hale"])
+    ]

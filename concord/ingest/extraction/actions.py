@@ -252,7 +252,7 @@ def _line_ending(
 # "As soon as it is ready, Ann will …", "June fair: Ann (AL) will …": the
 # owner after an opening clause or a topic label.
 _LEAD_CUT = re.compile(r"[,:]\s+(?=[A-Z])")
-_NAME_BRACKET = re.compile(r"^([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*\([A-Z0-9]{2,7}\)(?=\s)")
+_NAME_BRACKET = re.compile(r"^([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*\(([A-Z0-9]{2,7})\)(?=\s)")
 
 
 def _after_lead(
@@ -265,12 +265,17 @@ def _after_lead(
     for at in starts:
         rest = clause[at:]
         if "(" in rest[:40]:
-            # "Ann (AL) will …": initials or a call sign beside the name.
-            rest = _NAME_BRACKET.sub(r"\1", rest)
+            # "Ann (AL) will …": initials or a call sign beside the name; the
+            # one the attendance knows names the owner ("Bo (KD9AAA)" → KD9AAA's).
+            b = _NAME_BRACKET.match(rest)
+            if b:
+                sign = b.group(2)
+                known = role_key(sign) in roles or resolve_names([sign], people)[0] in people
+                rest = (b.group(2) if known else b.group(1)) + rest[b.end() :]
         if rest == clause or not rest[:1].isupper():
             continue
         told = narrative_action(rest, people, roles)
-        if told and told[1] and all(o in people for o in told[1]):
+        if told and told[1] and all(o in people or role_key(o) in roles for o in told[1]):
             return told
     return None
 
