@@ -250,3 +250,18 @@ def test_an_owner_named_by_a_short_name_and_the_call_sign_the_table_gives() -> N
     assert [(a["description"], a["owners"]) for a in record["actions"]] == [
         ("Book the field for July", ["Josephine Hale"])
     ]
+
+
+def test_notes_with_a_pronoun_owner_and_a_task_that_is_to_be_done() -> None:
+    record = _record(
+        "Minutes of the Village Hall Committee, 9 January 2018.\n\n"
+        "Present: Nora Penn, Owen Quist, Pia Rowe\n\n"
+        "Matters arising:\n"
+        "a. Nora had found a supplier for new curtains, she will get a price.\n"
+        "b. The roof repair is finished. Thank you cards are to be sent to the volunteers.\n",
+        "minutes.txt",
+    )
+    assert [(a["description"], a["owners"]) for a in record["actions"]] == [
+        ("Get a price", ["Nora Penn"]),
+        ("Send thank you cards to the volunteers", []),
+    ]

@@ -16,10 +16,10 @@ _NOT_NP = (
     r"would|should|will|could|must|may|might|have|has|had|is|are|was|were|be|been|continues?|"
     r"continued|needs?|needed|expected|likely|due|going|seems?|appears?|hopes?|hoped|wants?|"
     r"wish(?:es)?|asked|agreed|decided|yet|still|remains?|ought|required|about|not|"
-    r"it|this|that|there|these|those|which|what|who|he|she|they|we|i|you|nothing|anything"
+    r"it|this|that|there|these|those|which|what|who|he|she|they|we|i|nothing|anything"
 )
 _PASSIVE_TASK = re.compile(
-    rf"^(?P<np>[A-Z](?:(?!\b(?i:{_NOT_NP})\b)[^,;:.]){{2,80}}?)\s+to\s+be\s+"
+    rf"^(?P<np>[A-Z](?:(?!\b(?i:{_NOT_NP})\b)[^,;:.]){{2,80}}?)\s+(?:(?:is|are)\s+)?to\s+be\s+"
     r"(?P<pp>[a-z]+ed|sent|made|written|drawn\s+up|set\s+up|taken|given|brought|done|sought|"
     r"shown|put|kept|told|paid|bought|found|built|sold)\b(?P<rest>[^;:]*)$"
 )

@@ -251,7 +251,12 @@ def _line_ending(
 
 # "As soon as it is ready, Ann will …", "June fair: Ann (AL) will …": the
 # owner after an opening clause or a topic label.
-_LEAD_CUT = re.compile(r"[,:]\s+(?=[A-Z])")
+_PRONOUN_TASK = re.compile(r"^(she|he)\s+(?:will|is\s+to|agreed\s+to)\s+[a-z]")
+_SUBJECT_NAME = re.compile(
+    r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
+    r"(?:had|has|said|reported|was)\b"
+)
+_LEAD_CUT = re.compile(r"[,:]\s+(?=[A-Z]|(?:she|he)\s)")
 _NAME_BRACKET = re.compile(r"^([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*\(([A-Z0-9]{2,7})\)(?=\s)")
 
 
@@ -272,6 +277,12 @@ def _after_lead(
                 sign = b.group(2)
                 known = role_key(sign) in roles or resolve_names([sign], people)[0] in people
                 rest = (b.group(2) if known else b.group(1)) + rest[b.end() :]
+        he = _PRONOUN_TASK.match(rest) if at else None
+        subject = _SUBJECT_NAME.match(clause) if he else None
+        if he and subject:
+            # "Ann had found a supplier, she will get a quote": the owner is the
+            # attendee the clause opened with.
+            rest = subject.group(1) + rest[he.end(1) :]
         if rest == clause or not rest[:1].isupper():
             continue
         told = narrative_action(rest, people, roles)
