@@ -265,3 +265,22 @@ def test_notes_with_a_pronoun_owner_and_a_task_that_is_to_be_done() -> None:
         ("Get a price", ["Nora Penn"]),
         ("Send thank you cards to the volunteers", []),
     ]
+
+
+def test_a_councils_planning_responses_and_payments_with_their_total() -> None:
+    record = _record(
+        "Minutes of Brockley Parish Council, 4 March 2021\n\n"
+        "Present: Cllr Ann Lee (Chair), Cllr Bob Roe, Cllr Cy Dunn\n\n"
+        "5. PLANNING\n"
+        "• 21/00412/FUL\nSingle storey rear extension\nOak Cottage\nMill Lane\nNO OBJECTIONS\n"
+        "• 21/00430/HOU\nNew vehicle access\nThe Old Forge\n"
+        "OBJECT: the access is on a blind bend.\n\n"
+        "6. PAYMENTS\nThe following payments were approved:\n"
+        "• Clerk's salary, March £420.00\n• Hall hire £35.00\nTOTAL £455.00\n",
+        "minutes.txt",
+    )
+    assert record["decisions"] == [
+        "21/00412/FUL, Single storey rear extension, Oak Cottage, Mill Lane: no objections.",
+        "21/00430/HOU, New vehicle access, The Old Forge: OBJECT: the access is on a blind bend.",
+        "The following payments were approved: TOTAL £455.00.",
+    ]

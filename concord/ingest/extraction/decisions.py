@@ -89,6 +89,7 @@ _BARE_HEADER = re.compile(
     r"(?:agreed|resolved|decided|approved)(?:\s+that)?\s*:?$",
     re.I,
 )
+_TOTAL = re.compile(r"(?i)^(?:grand\s+)?total\b[^.]{0,40}[£$€]\s?\d")
 _RECORD_CUES = re.compile(r"signed|as (?:a )?(?:true|correct|accurate)")
 # A decision told with a pronoun ("These were moved as correct …", "This
 # suggestion was approved") or with no object ("The board agrees, and …").
@@ -224,6 +225,12 @@ def extract_decisions(
                 j += 1
             i = j
             continue
+        if text[:1] in "NnSsOo" and _RESPONSE.match(text):
+            told = _planning_response(lines, i, text)
+            if told:
+                out.append(Decision(told, i, anchor))
+                i += 1
+                continue
         low = text.lower()
         # Every outcome word but "accepted" holds a decision stem: one search
         # of the stems rules out most lines for both tests.
@@ -273,11 +280,15 @@ def extract_decisions(
                         for n, b in bullets:
                             out.append(Decision(clean_decision(b.bare), n, anchor, True))
                     elif bullets:
-                        joined = (
-                            s.rstrip(": ")
-                            + ": "
-                            + "; ".join(b.bare.rstrip(".;") for _, b in bullets)
-                        )
+                        after = bullets[-1][0] + 1
+                        total = lines[after].bare.strip() if after < len(lines) else ""
+                        if _TOTAL.match(total):
+                            # "The following payments were approved:" • … • "TOTAL £6,393":
+                            # what was approved is the list, summed up by its total.
+                            listed = total
+                        else:
+                            listed = "; ".join(b.bare.rstrip(".;") for _, b in bullets)
+                        joined = s.rstrip(": ") + ": " + listed
                         out.append(Decision(clean_decision(joined), i, anchor))
                     else:
                         out.append(Decision(clean_decision(s), i, anchor))
@@ -410,6 +421,36 @@ def _outcome_words(sentence: str) -> int:
     """How long a motion's outcome may run: longer when it tells the vote
     ("A unanimous vote in favour of the motion took place, and the motion was carried.")."""
     return 20 if _VOTE_WORDS.search(sentence) else 12
+
+
+# A council's response to a planning application, on the line under it.
+_RESPONSE = re.compile(
+    r"^(?:no\s+(?:objections?|observations?|comments?)|(?:support|object)(?:s|ed)?\b"
+    r"(?!\s+\w+\s+\w+\s+\w+))",
+    re.I,
+)
+# "E/40556", "23/01234/FUL", "Application 24/0012": a planning reference.
+_APPLICATION = re.compile(
+    r"^(?:(?:planning\s+)?applications?\s*(?:no\.?\s*)?:?\s*)?"
+    r"(?:(?:[A-Z]{1,4}/)?\d{2,}(?:/[\dA-Z]+)+|[A-Z]{1,4}/\d{3,})\b",
+    re.I,
+)
+
+
+def _planning_response(lines: list[Line], i: int, response: str) -> str | None:
+    """ "E/40556 / Proposed extension / Ty Isaf / NO OBJECTIONS": the council's
+    response to the application listed above it, as one decision."""
+    for j in range(i - 1, max(-1, i - 10), -1):
+        head = lines[j].bare.strip()
+        if _APPLICATION.match(head):
+            block = [lines[k].bare.strip(" .,;") for k in range(j, i)]
+            said = response.strip().rstrip(".")
+            if said.isupper():
+                said = said.lower()
+            return clean_decision(", ".join(b for b in block if b) + ": " + said)
+        if lines[j].bullet or _RESPONSE.match(head):
+            return None
+    return None
 
 
 def _following_bullets(lines: list[Line], i: int) -> list[tuple[int, Line]]:
