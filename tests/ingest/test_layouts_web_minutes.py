@@ -284,3 +284,16 @@ def test_a_councils_planning_responses_and_payments_with_their_total() -> None:
         "21/00430/HOU, New vehicle access, The Old Forge: OBJECT: the access is on a blind bend.",
         "The following payments were approved: TOTAL £455.00.",
     ]
+
+
+def test_a_motion_on_the_above_takes_the_line_before() -> None:
+    record = _record(
+        "Minutes of the Riverside Chess Club AGM, 1 March 2024\n\nPresent: Ann Lee, Bob Roe\n\n"
+        "Subscriptions\nThe committee proposed raising the subscription to £20 a year.\n"
+        "Bob moved the above be adopted. Ann seconded. Carried unanimously.\n",
+        "minutes.txt",
+    )
+    assert record["decisions"] == [
+        "The committee proposed raising the subscription to £20 a year. "
+        "Bob moved the above be adopted. Ann seconded. Carried unanimously."
+    ]

@@ -89,6 +89,9 @@ _BARE_HEADER = re.compile(
     r"(?:agreed|resolved|decided|approved)(?:\s+that)?\s*:?$",
     re.I,
 )
+_REFERS_BACK = re.compile(
+    r"(?i)\b(?:moved|proposed)\s+(?:that\s+)?(?:the\s+above|the\s+same|this|these)\b"
+)
 _TOTAL = re.compile(r"(?i)^(?:grand\s+)?total\b[^.]{0,40}[£$€]\s?\d")
 _RECORD_CUES = re.compile(r"signed|as (?:a )?(?:true|correct|accurate)")
 # A decision told with a pronoun ("These were moved as correct …", "This
@@ -249,7 +252,12 @@ def extract_decisions(
                 continue
         in_motion: set[str] = set()
         if "moved" in low or "motion" in low or "proposed" in low:
-            for motion, parts in motions(sentences(text)):
+            sents = sentences(text)
+            for motion, parts in motions(sents):
+                if parts[0] == sents[0] and i > 0 and _REFERS_BACK.search(parts[0]):
+                    # "Ann moved the above be adopted. Bo seconded. Carried.": what
+                    # was moved is the line before.
+                    motion = f"{lines[i - 1].bare.strip()} {motion}"
                 out.append(Decision(clean_decision(motion), i, anchor))
                 in_motion.update(parts)
         if (
