@@ -297,3 +297,15 @@ def test_a_motion_on_the_above_takes_the_line_before() -> None:
         "The committee proposed raising the subscription to £20 a year. "
         "Bob moved the above be adopted. Ann seconded. Carried unanimously."
     ]
+
+
+def test_a_report_due_later_in_the_same_meeting_is_no_action() -> None:
+    record = _record(
+        "Minutes of the Canal Society AGM, 6 May 2022\n\nPresent: Ann Lee, Bob Roe\n\n"
+        "Chair's report\nBob will report on the towpath survey under Any Other Business of "
+        "this meeting. Ann will write to the trust about the lock gates.\n",
+        "minutes.txt",
+    )
+    assert [(a["description"], a["owners"]) for a in record["actions"]] == [
+        ("Write to the trust about the lock gates", ["Ann Lee"])
+    ]

@@ -33,6 +33,11 @@ _SECOND_OWNER = re.compile(
 )
 
 
+_WITHIN_MEETING = re.compile(
+    r"\b(?:in|at|during|under)\s+(?:[\w\s]{1,40}?\s+(?:of|in)\s+)?this\s+meeting\b", re.I
+)
+
+
 @dataclass
 class Collector:
     """Where the passes put what they find; owners by role and due dates resolved."""
@@ -64,6 +69,10 @@ class Collector:
         """Record an action (fewer than two words is no task)."""
         desc = re.sub(r"\s+", " ", desc).strip(" .;,")
         if len(desc.split()) < 2:
+            return
+        if "this meeting" in desc and _WITHIN_MEETING.search(desc):
+            # "Ian will report … in the General Business of this meeting": done
+            # at the meeting itself, not a task after it.
             return
         second = _SECOND_OWNER.search(desc) if " and " in desc and self.people else None
         if second:
