@@ -16,11 +16,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from html import escape
 from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from concord.governance.models import Body
 from concord.lib.access import Viewer
@@ -109,7 +110,9 @@ def dashboard(
     periods = PeriodCache()
     judged, wanted = judged_and_wanted(inds, [p], as_of)
     # The sparklines' periods: a few more of the periods already read.
-    recent = {q: [q.shift(-k) for k in range(trend_points - 1, -1, -1)] for q in judged.values()}
+    recent = {
+        q: [q.shift(-k) for k in range(trend_points - 1, -1, -1)] for q in set(judged.values())
+    }
     for shown in recent.values():
         wanted.update(shown)
     comparator = area.parent
@@ -144,7 +147,8 @@ def dashboard(
 class DashboardRow:
     """One indicator of a dashboard, every status in words (``indicator``,
     ``period_label`` and ``year_to_date`` repeat what ``status``
-    holds, so that a page of many rows looks each up once)."""
+    holds, so that a page of many rows looks each up once; ``html`` is the
+    dashboard's table row, :func:`dashboard_rows`)."""
 
     status: IndicatorStatus
     url: str
@@ -160,6 +164,7 @@ class DashboardRow:
     indicator: Indicator | None = None
     period_label: str = ""
     year_to_date: bool = False
+    html: SafeString = SafeString("")
 
 
 def sparkline_values(board: Dashboard) -> dict[int, list[float | None]]:
@@ -196,22 +201,47 @@ def widest_gaps(
     of indicators and groups; the dashboard loads it on demand (views.dashboards.gaps)."""
     points = group_points(indicators, area, before=period)
     out = []
+    indicator_url = url_for_each("performance:indicator")
     for ind in indicators:
         if not points[ind.pk]:
             continue
         found = assemble(points[ind.pk], ind.tolerance, public=public)
-        url = reverse("performance:indicator", args=[ind.pk]) + f"?area={area.code}#by-group"
+        url = indicator_url(ind.pk) + f"?area={area.code}#by-group"
         out.append(GapRow(ind, widest_gap_text(ind, found), url))
     return out
+
+
+# One dashboard row, drawn in one pass: a page has hundreds, and a template would
+# look up and escape each of their cells one at a time. Every text is escaped
+# (html.escape, as Django's own escape); the cells are those of the table head in
+# dashboard.html.
+_ROW_HTML = (
+    "<tr>\n"
+    '    <th scope="row"><a href="{}">{} {}</a>{}</th>\n'
+    "    <td>{}</td>\n"
+    "    <td>{}{}</td>\n"
+    "    <td>{}</td>\n"
+    '    <td><span class="rag rag-{}">{}</span></td>\n'
+    '    <td>{}<span class="helptext">vs average of previous four: {}</span></td>\n'
+    "    <td>{}</td>\n"
+    "    <td>{}</td>\n"
+    '    <td id="gap-{}"></td>\n'
+    "  </tr>"
+)
+_YEAR_TO_DATE = ' <span class="helptext">year to date</span>'
 
 
 def dashboard_rows(
     board: Dashboard,
     trends: dict[int, list[float | None]],
     status: str = "",
+    *,
+    show_body: bool = False,
 ) -> list[DashboardRow]:
     """The dashboard's rows in words, with a sparkline each of ``trends``
-    (:func:`sparkline_values`); ``status`` keeps one RAG status. A public board
+    (:func:`sparkline_values`), and each row's ``<tr>`` (``html``; ``show_body``:
+    with the owning body under the title, which the indicators must carry,
+    ``select_related``); ``status`` keeps one RAG status. A public board
     shows no small count, in the value or the sparkline. No queries. (The widest
     gaps between groups come on demand: :func:`widest_gaps`.) Each indicator's
     address is reversed once for the page and each period's label worked out once."""
@@ -230,28 +260,58 @@ def dashboard_rows(
         if period_label is None:
             period_label = labels[r.period] = r.period.label()
         travel = r.travel.against_previous.value
+        url = indicator_url(ind.pk) + area_query
+        shown = SUPPRESSED if r.withheld else figure(value, ind.unit, ind.decimals)
+        target = target_text(r.target, ind.unit, ind.decimals)
+        travel_label = TRAVEL_LABELS[travel]
+        travel_mean_label = TRAVEL_LABELS[r.travel.against_mean.value]
+        significance_label = status_comparison_words(r)
+        spark = svg(
+            charts.sparkline(
+                values,
+                chart_id=f"spark-{ind.pk}",
+                title=f"Trend of {ind.code}, last {len(values)} periods to {period_label}",
+            )
+        )
+        body = (
+            f'<span class="helptext">{escape(ind.body.name)}</span>'
+            if show_body and ind.body_id is not None
+            else ""
+        )
+        html = _ROW_HTML.format(
+            escape(url),
+            escape(ind.code),
+            escape(ind.title),
+            body,
+            escape(period_label),
+            escape(shown or "No data"),
+            _YEAR_TO_DATE if r.ytd_value is not None else "",
+            escape(target or "None set"),
+            escape(rag),
+            escape(RAG_LABELS[rag]),
+            escape(travel_label),
+            escape(travel_mean_label),
+            escape(significance_label),
+            spark,
+            ind.pk,
+        )
         out.append(
             DashboardRow(
                 status=r,
-                url=indicator_url(ind.pk) + area_query,
-                value=SUPPRESSED if r.withheld else figure(value, ind.unit, ind.decimals),
-                target=target_text(r.target, ind.unit, ind.decimals),
+                url=url,
+                value=shown,
+                target=target,
                 rag=rag,
                 rag_label=RAG_LABELS[rag],
                 travel=travel,
-                travel_label=TRAVEL_LABELS[travel],
-                travel_mean_label=TRAVEL_LABELS[r.travel.against_mean.value],
-                significance_label=status_comparison_words(r),
-                spark=svg(
-                    charts.sparkline(
-                        values,
-                        chart_id=f"spark-{ind.pk}",
-                        title=f"Trend of {ind.code}, last {len(values)} periods to {period_label}",
-                    )
-                ),
+                travel_label=travel_label,
+                travel_mean_label=travel_mean_label,
+                significance_label=significance_label,
+                spark=spark,
                 indicator=ind,
                 period_label=period_label,
                 year_to_date=r.ytd_value is not None,
+                html=mark_safe(html),  # every text escaped above
             )
         )
     return out

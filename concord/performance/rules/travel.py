@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from ._numbers import at_most
 from .periods import Period, PeriodKey, parse_period
@@ -104,6 +105,17 @@ def compare_with_mean(
     return compare_values(current, mean, polarity, tolerance), mean
 
 
+_V = TypeVar("_V")
+
+
+def _by_period(series: Mapping[PeriodKey, _V]) -> Mapping[Period, _V]:
+    """The series keyed by :class:`Period` (as it is, when it already is: the
+    dashboard judges hundreds of series so keyed)."""
+    if all(type(k) is Period for k in series):
+        return series  # type: ignore[return-value]
+    return {parse_period(k): v for k, v in series.items()}
+
+
 @dataclass(frozen=True)
 class TravelReport:
     """Both directions of travel for one period, kept apart."""
@@ -139,8 +151,8 @@ def direction_of_travel(
     ('improving', 'improving', 40.0)
     """
     p = parse_period(period)
-    values = {parse_period(k): v for k, v in series.items()}
-    cis = {parse_period(k): v for k, v in (intervals or {}).items()}
+    values = _by_period(series)
+    cis = _by_period(intervals or {})
 
     def step_back(q: Period) -> Period:
         return q.year_earlier() if seasonal else q.previous()

@@ -92,7 +92,7 @@ def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             public=not viewer.is_authenticated,
             trend_points=SPARK_POINTS,
         )
-        rows = dashboard_rows(board, sparkline_values(board), status)
+        rows = dashboard_rows(board, sparkline_values(board), status, show_body=slug is None)
         context.update(
             gaps_url=gaps_url(
                 area, board.period, body=body, theme=theme, fixed_body=slug is not None
