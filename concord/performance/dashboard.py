@@ -273,11 +273,8 @@ def dashboard_rows(
                 title=f"Trend of {ind.code}, last {len(values)} periods to {period_label}",
             )
         )
-        body = (
-            f'<span class="helptext">{escape(ind.body.name)}</span>'
-            if show_body and ind.body_id is not None
-            else ""
-        )
+        owner = ind.body if show_body and ind.body_id is not None else None
+        body = f'<span class="helptext">{escape(owner.name)}</span>' if owner else ""
         html = _ROW_HTML.format(
             escape(url),
             escape(ind.code),
