@@ -81,7 +81,8 @@ class PeriodCache:
 
 def month_index(p: rules.Period) -> int:
     """A common time index for periods of any kind: the month in which it ends."""
-    return p.end.year * 12 + p.end.month
+    end = p.end
+    return end.year * 12 + end.month
 
 
 def parse_period(text: str | None) -> rules.Period | None:
