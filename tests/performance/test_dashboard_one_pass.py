@@ -12,9 +12,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from concord.lib.access import PUBLIC, Viewer
+from concord.performance import rules
 from concord.performance.areas import area_select
 from concord.performance.dashboard import dashboard, dashboard_rows
 from concord.performance.figures import SPARK_POINTS, recent_values
+from concord.performance.periods import month_index
 from tests.factories import make_body
 from tests.performance.perf_factories import make_area, make_indicator, observe, small_world
 
@@ -106,3 +108,11 @@ def test_the_dashboard_page_shows_one_row_per_indicator_with_its_owner(client, w
     assert html.count('<th scope="row">') == 3
     assert '<span class="helptext">Health Board</span>' in html
     assert '<optgroup label="Wards">' in html and "Ward 5</option>" in html
+
+
+@pytest.mark.parametrize("kind", list(rules.PeriodKind))
+def test_a_periods_month_index_is_the_month_it_ends_in(kind):
+    first = rules.Period(kind, 1999).ordinal
+    for ordinal in range(first, first + 60):
+        p = rules.Period.from_ordinal(kind, ordinal)
+        assert month_index(p) == p.end.year * 12 + p.end.month, p

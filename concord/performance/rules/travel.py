@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import TypeVar
 
 from ._numbers import at_most
@@ -154,17 +155,7 @@ def direction_of_travel(
     values = _by_period(series)
     cis = _by_period(intervals or {})
 
-    def step_back(q: Period) -> Period:
-        return q.year_earlier() if seasonal else q.previous()
-
-    previous = step_back(p)
-    mean_periods: list[Period] = []
-    q = p
-    for _ in range(mean_of):
-        q = step_back(q)
-        mean_periods.append(q)
-    mean_periods.reverse()
-
+    previous, mean_periods = _compared_periods(p, seasonal, mean_of)
     current = values.get(p)
     against_previous = compare_values(
         current, values.get(previous), polarity, tolerance, cis.get(p), cis.get(previous)
@@ -172,4 +163,22 @@ def direction_of_travel(
     against_mean, mean = compare_with_mean(
         current, [values.get(m) for m in mean_periods], polarity, tolerance, mean_of
     )
-    return TravelReport(p, against_previous, previous, against_mean, mean, tuple(mean_periods))
+    return TravelReport(p, against_previous, previous, against_mean, mean, mean_periods)
+
+
+@lru_cache(maxsize=256)
+def _compared_periods(p: Period, seasonal: bool, mean_of: int) -> tuple[Period, tuple[Period, ...]]:
+    """The period ``p`` is compared with, and the ``mean_of`` periods before it, oldest
+    first (a year apart when ``seasonal``): the same for every indicator judged for
+    ``p``, so worked out once."""
+
+    def step_back(q: Period) -> Period:
+        return q.year_earlier() if seasonal else q.previous()
+
+    mean_periods: list[Period] = []
+    q = p
+    for _ in range(mean_of):
+        q = step_back(q)
+        mean_periods.append(q)
+    mean_periods.reverse()
+    return step_back(p), tuple(mean_periods)
