@@ -7,9 +7,12 @@ level between them, so no list of ids is ever sent to the database.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.utils.safestring import SafeString, mark_safe
 
 from concord.performance.models import (
     Area,
@@ -88,3 +91,37 @@ def ward_choices(area: Area) -> QuerySet[Area]:
         .order_by("name")
         .only("code", "name", "level")
     )
+
+
+@dataclass(frozen=True)
+class AreaSelect:
+    """The area selector's options, as HTML: ``areas`` (:func:`area_choices`, ``count``
+    of them) and ``wards`` (:func:`ward_choices`; empty without), the chosen area's
+    option selected. Drawn in one pass: a national list has hundreds of options,
+    which a template loop would draw one tag at a time."""
+
+    count: int
+    areas: SafeString
+    wards: SafeString
+
+
+def _options(rows: list[tuple[str, str]], chosen: str) -> SafeString:
+    """``<option>`` elements, every code and name escaped (html.escape, as Django's)."""
+    return mark_safe(  # every text escaped here
+        "".join(
+            f'<option value="{escape(code)}"{" selected" if code == chosen else ""}>'
+            f"{escape(name)}</option>"
+            for code, name in rows
+        )
+    )
+
+
+def area_select(area: Area | None, *, wards: bool = True) -> AreaSelect:
+    """The options of a page's area selector with ``area`` chosen, and its authority's
+    wards when ``wards`` (two queries; one without wards or an area)."""
+    rows = list(area_choices().values_list("code", "name"))
+    chosen = area.code if area is not None else ""
+    ward_rows = (
+        list(ward_choices(area).values_list("code", "name")) if wards and area is not None else []
+    )
+    return AreaSelect(len(rows), _options(rows, chosen), _options(ward_rows, chosen))

@@ -16,14 +16,16 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from html import escape
 from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from concord.governance.models import Body
 from concord.lib.access import Viewer
+from concord.lib.urls import url_for_each
 from concord.performance import charts, rules
 from concord.performance.breakdowns import assemble, group_points, widest_gap_text
 from concord.performance.figures import recent_values
@@ -73,6 +75,10 @@ class Dashboard:
     by_body: dict[str, rules.RagSummary] = field(default_factory=dict)
     illustrative: bool = False
     public: bool = False
+    # Each indicator's last values up to its judged period, oldest first, for its
+    # sparkline (``None`` for a gap or, on a public board, a small count); only
+    # when asked for (``trend_points``).
+    trends: dict[int, list[float | None]] | None = None
 
 
 def dashboard(
@@ -85,6 +91,7 @@ def dashboard(
     indicators: Iterable[Indicator] | None = None,
     as_of: dt.date | None = None,
     public: bool = False,
+    trend_points: int = 0,
 ) -> Dashboard:
     """RAG, direction of travel, significance and "% achieving" for every indicator of an area.
 
@@ -95,17 +102,34 @@ def dashboard(
     observations of the area and its parent (the comparator) for the periods
     needed, targets. ``public``: for a visitor who is not signed in (small
     counts ``withheld``; the summaries count statuses, never values).
+    ``trend_points``: also each indicator's last so many values up to its judged
+    period (``Dashboard.trends``, for the sparklines), read by the same query.
     """
     inds = list(indicators) if indicators is not None else reported_indicators(viewer, body, theme)
     p = period.rule_period if isinstance(period, Period) else rules.parse_period(period)
     periods = PeriodCache()
     judged, wanted = judged_and_wanted(inds, [p], as_of)
+    # The sparklines' periods: a few more of the periods already read.
+    recent = {
+        q: [q.shift(-k) for k in range(trend_points - 1, -1, -1)] for q in set(judged.values())
+    }
+    for shown in recent.values():
+        wanted.update(shown)
     comparator = area.parent
     figures = area_figures(inds, area, periods, judged, wanted)
     judged_by_indicator = {pk: q for (pk, _), q in judged.items()}
     rows = [judge(ind, area, judged_by_indicator[ind.pk], figures, comparator) for ind in inds]
     if public:
         rows = [for_public(r) for r in rows]
+    trends = None
+    if trend_points:
+        trends = {}
+        for ind in inds:
+            series = figures.series(ind.pk, area.pk)
+            points = [series.get(q) for q in recent[judged_by_indicator[ind.pk]]]
+            trends[ind.pk] = [
+                None if pt is None or (public and pt.small_count) else pt.value for pt in points
+            ]
     return Dashboard(
         area=area,
         period=p,
@@ -115,12 +139,16 @@ def dashboard(
         by_body=summaries(rows, body_name),
         illustrative=any(ind.is_illustrative for ind in inds),
         public=public,
+        trends=trends,
     )
 
 
 @dataclass(frozen=True)
 class DashboardRow:
-    """One indicator of a dashboard, every status in words."""
+    """One indicator of a dashboard, every status in words (``indicator``,
+    ``period_label`` and ``year_to_date`` repeat what ``status``
+    holds, so that a page of many rows looks each up once; ``html`` is the
+    dashboard's table row, :func:`dashboard_rows`)."""
 
     status: IndicatorStatus
     url: str
@@ -133,11 +161,18 @@ class DashboardRow:
     travel_mean_label: str
     significance_label: str
     spark: SafeString
+    indicator: Indicator | None = None
+    period_label: str = ""
+    year_to_date: bool = False
+    html: SafeString = SafeString("")
 
 
 def sparkline_values(board: Dashboard) -> dict[int, list[float | None]]:
-    """Each row's last values up to its judged period, for its sparkline (one query;
-    a public board's small counts left out: :func:`concord.performance.figures.recent_values`)."""
+    """Each row's last values up to its judged period, for its sparkline: the board's
+    own ``trends`` when it was built with them (no query), else one query (a public
+    board's small counts left out: :func:`concord.performance.figures.recent_values`)."""
+    if board.trends is not None:
+        return board.trends
     inds = [r.indicator for r in board.rows]
     ends = {r.indicator.pk: r.period for r in board.rows}
     return recent_values(inds, board.area, ends, public=board.public)
@@ -166,25 +201,54 @@ def widest_gaps(
     of indicators and groups; the dashboard loads it on demand (views.dashboards.gaps)."""
     points = group_points(indicators, area, before=period)
     out = []
+    indicator_url = url_for_each("performance:indicator")
     for ind in indicators:
         if not points[ind.pk]:
             continue
         found = assemble(points[ind.pk], ind.tolerance, public=public)
-        url = reverse("performance:indicator", args=[ind.pk]) + f"?area={area.code}#by-group"
+        url = indicator_url(ind.pk) + f"?area={area.code}#by-group"
         out.append(GapRow(ind, widest_gap_text(ind, found), url))
     return out
+
+
+# One dashboard row, drawn in one pass: a page has hundreds, and a template would
+# look up and escape each of their cells one at a time. Every text is escaped
+# (html.escape, as Django's own escape); the cells are those of the table head in
+# dashboard.html.
+_ROW_HTML = (
+    "<tr>\n"
+    '    <th scope="row"><a href="{}">{} {}</a>{}</th>\n'
+    "    <td>{}</td>\n"
+    "    <td>{}{}</td>\n"
+    "    <td>{}</td>\n"
+    '    <td><span class="rag rag-{}">{}</span></td>\n'
+    '    <td>{}<span class="helptext">vs average of previous four: {}</span></td>\n'
+    "    <td>{}</td>\n"
+    "    <td>{}</td>\n"
+    '    <td id="gap-{}"></td>\n'
+    "  </tr>"
+)
+_YEAR_TO_DATE = ' <span class="helptext">year to date</span>'
 
 
 def dashboard_rows(
     board: Dashboard,
     trends: dict[int, list[float | None]],
     status: str = "",
+    *,
+    show_body: bool = False,
 ) -> list[DashboardRow]:
     """The dashboard's rows in words, with a sparkline each of ``trends``
-    (:func:`sparkline_values`); ``status`` keeps one RAG status. A public board
+    (:func:`sparkline_values`), and each row's ``<tr>`` (``html``; ``show_body``:
+    with the owning body under the title, which the indicators must carry,
+    ``select_related``); ``status`` keeps one RAG status. A public board
     shows no small count, in the value or the sparkline. No queries. (The widest
-    gaps between groups come on demand: :func:`widest_gaps`.)"""
+    gaps between groups come on demand: :func:`widest_gaps`.) Each indicator's
+    address is reversed once for the page and each period's label worked out once."""
     out = []
+    indicator_url = url_for_each("performance:indicator")
+    area_query = f"?area={board.area.code}"
+    labels: dict[rules.Period, str] = {}
     for r in board.rows:
         rag = r.rag.status.value
         if status and rag != status:
@@ -192,27 +256,59 @@ def dashboard_rows(
         ind = r.indicator
         value = r.ytd_value if r.ytd_value is not None else r.value
         values = trends.get(ind.pk, [])
-        url = reverse("performance:indicator", args=[ind.pk]) + f"?area={board.area.code}"
+        period_label = labels.get(r.period)
+        if period_label is None:
+            period_label = labels[r.period] = r.period.label()
+        travel = r.travel.against_previous.value
+        url = indicator_url(ind.pk) + area_query
+        shown = SUPPRESSED if r.withheld else figure(value, ind.unit, ind.decimals)
+        target = target_text(r.target, ind.unit, ind.decimals)
+        travel_label = TRAVEL_LABELS[travel]
+        travel_mean_label = TRAVEL_LABELS[r.travel.against_mean.value]
+        significance_label = status_comparison_words(r)
+        spark = svg(
+            charts.sparkline(
+                values,
+                chart_id=f"spark-{ind.pk}",
+                title=f"Trend of {ind.code}, last {len(values)} periods to {period_label}",
+            )
+        )
+        owner = ind.body if show_body and ind.body_id is not None else None
+        body = f'<span class="helptext">{escape(owner.name)}</span>' if owner else ""
+        html = _ROW_HTML.format(
+            escape(url),
+            escape(ind.code),
+            escape(ind.title),
+            body,
+            escape(period_label),
+            escape(shown or "No data"),
+            _YEAR_TO_DATE if r.ytd_value is not None else "",
+            escape(target or "None set"),
+            escape(rag),
+            escape(RAG_LABELS[rag]),
+            escape(travel_label),
+            escape(travel_mean_label),
+            escape(significance_label),
+            spark,
+            ind.pk,
+        )
         out.append(
             DashboardRow(
                 status=r,
                 url=url,
-                value=SUPPRESSED if r.withheld else figure(value, ind.unit, ind.decimals),
-                target=target_text(r.target, ind.unit, ind.decimals),
+                value=shown,
+                target=target,
                 rag=rag,
                 rag_label=RAG_LABELS[rag],
-                travel=r.travel.against_previous.value,
-                travel_label=TRAVEL_LABELS[r.travel.against_previous.value],
-                travel_mean_label=TRAVEL_LABELS[r.travel.against_mean.value],
-                significance_label=status_comparison_words(r),
-                spark=svg(
-                    charts.sparkline(
-                        values,
-                        chart_id=f"spark-{ind.pk}",
-                        title=f"Trend of {ind.code}, last {len(values)} periods to "
-                        f"{r.period.label()}",
-                    )
-                ),
+                travel=travel,
+                travel_label=travel_label,
+                travel_mean_label=travel_mean_label,
+                significance_label=significance_label,
+                spark=spark,
+                indicator=ind,
+                period_label=period_label,
+                year_to_date=r.ytd_value is not None,
+                html=mark_safe(html),  # every text escaped above
             )
         )
     return out

@@ -80,8 +80,20 @@ class PeriodCache:
 
 
 def month_index(p: rules.Period) -> int:
-    """A common time index for periods of any kind: the month in which it ends."""
-    return p.end.year * 12 + p.end.month
+    """A common time index for periods of any kind: the month in which it ends
+    (``p.end.year * 12 + p.end.month``, without making the date).
+
+    >>> month_index(rules.parse_period("2009/10")) - month_index(rules.parse_period("2009-Q4"))
+    3
+    """
+    kind = p.kind
+    if kind is rules.PeriodKind.MONTH:
+        return p.year * 12 + p.number
+    if kind is rules.PeriodKind.QUARTER:
+        return p.year * 12 + 3 * p.number
+    if kind is rules.PeriodKind.YEAR:
+        return p.year * 12 + 12
+    return (p.year + 1) * 12 + 3
 
 
 def parse_period(text: str | None) -> rules.Period | None:

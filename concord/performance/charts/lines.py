@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from html import escape
 
 from concord.performance.charts.svg import (
@@ -295,21 +296,32 @@ def sparkline(
     low, high = min(numbers), max(numbers)
     span = (high - low) or 1.0
     pad = 3
-    n = len(values)
-
-    def x_at(i: int) -> float:
-        return pad + (width - 2 * pad) * (i / (n - 1) if n > 1 else 0.5)
-
-    def y_at(v: float) -> float:
-        if high == low:
-            return height / 2
-        return pad + (height - 2 * pad) * (1 - (v - low) / span)
-
-    points = [(x_at(i), y_at(v)) if v is not None else None for i, v in enumerate(values)]
-    for seg in segments(points):
-        if len(seg) > 1:
-            out.append(polyline(seg, f'stroke="{OBSERVED}" stroke-width="1.5"'))
-    last = next(p for p in reversed(points) if p is not None)
-    out.append(f'<circle cx="{coord(last[0])}" cy="{coord(last[1])}" r="2.5" fill="{OBSERVED}"/>')
+    xs = _spark_xs(len(values), width, pad)
+    # One pass: each run of present values is a polyline, a gap ends it.
+    run: list[str] = []
+    last = ""
+    for x, v in zip(xs, values, strict=True):
+        if v is None:
+            if len(run) > 1:
+                out.append(_spark_line(run))
+            run = []
+            continue
+        y = coord(height / 2 if high == low else pad + (height - 2 * pad) * (1 - (v - low) / span))
+        last = f'cx="{x}" cy="{y}"'
+        run.append(f"{x},{y}")
+    if len(run) > 1:
+        out.append(_spark_line(run))
+    out.append(f'<circle {last} r="2.5" fill="{OBSERVED}"/>')
     out.append("</svg>")
     return "".join(out)
+
+
+@lru_cache(maxsize=64)
+def _spark_xs(n: int, width: int, pad: int) -> tuple[str, ...]:
+    """The sparkline's x coordinates for ``n`` values: the same for every row of a page."""
+    return tuple(coord(pad + (width - 2 * pad) * (i / (n - 1) if n > 1 else 0.5)) for i in range(n))
+
+
+def _spark_line(points: list[str]) -> str:
+    joined = " ".join(points)
+    return f'<polyline fill="none" points="{joined}" stroke="{OBSERVED}" stroke-width="1.5"/>'

@@ -46,6 +46,10 @@ class PeriodKind(StrEnum):
     YEAR = "year"
     FINANCIAL_YEAR = "financial_year"
 
+    # Hashed as the string it equals (an Enum member's own hash is a Python-level
+    # call, and periods are dictionary keys wherever figures are judged).
+    __hash__ = str.__hash__
+
 
 _PER_YEAR = {
     PeriodKind.MONTH: 12,
@@ -81,7 +85,8 @@ class Period:
     number: int = 1
 
     def __post_init__(self) -> None:
-        limit = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4}.get(self.kind, 1)
+        kind = self.kind
+        limit = 12 if kind is PeriodKind.MONTH else 4 if kind is PeriodKind.QUARTER else 1
         if not 1 <= self.number <= limit:
             raise ValueError(f"{self.kind} number must be 1..{limit}, got {self.number}")
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
+from typing import TypeVar
 
 from ._numbers import at_most
 from .periods import Period, PeriodKey, parse_period
@@ -104,6 +106,17 @@ def compare_with_mean(
     return compare_values(current, mean, polarity, tolerance), mean
 
 
+_V = TypeVar("_V")
+
+
+def _by_period(series: Mapping[PeriodKey, _V]) -> Mapping[Period, _V]:
+    """The series keyed by :class:`Period` (as it is, when it already is: the
+    dashboard judges hundreds of series so keyed)."""
+    if all(type(k) is Period for k in series):
+        return series  # type: ignore[return-value]
+    return {parse_period(k): v for k, v in series.items()}
+
+
 @dataclass(frozen=True)
 class TravelReport:
     """Both directions of travel for one period, kept apart."""
@@ -139,20 +152,10 @@ def direction_of_travel(
     ('improving', 'improving', 40.0)
     """
     p = parse_period(period)
-    values = {parse_period(k): v for k, v in series.items()}
-    cis = {parse_period(k): v for k, v in (intervals or {}).items()}
+    values = _by_period(series)
+    cis = _by_period(intervals or {})
 
-    def step_back(q: Period) -> Period:
-        return q.year_earlier() if seasonal else q.previous()
-
-    previous = step_back(p)
-    mean_periods: list[Period] = []
-    q = p
-    for _ in range(mean_of):
-        q = step_back(q)
-        mean_periods.append(q)
-    mean_periods.reverse()
-
+    previous, mean_periods = _compared_periods(p, seasonal, mean_of)
     current = values.get(p)
     against_previous = compare_values(
         current, values.get(previous), polarity, tolerance, cis.get(p), cis.get(previous)
@@ -160,4 +163,22 @@ def direction_of_travel(
     against_mean, mean = compare_with_mean(
         current, [values.get(m) for m in mean_periods], polarity, tolerance, mean_of
     )
-    return TravelReport(p, against_previous, previous, against_mean, mean, tuple(mean_periods))
+    return TravelReport(p, against_previous, previous, against_mean, mean, mean_periods)
+
+
+@lru_cache(maxsize=256)
+def _compared_periods(p: Period, seasonal: bool, mean_of: int) -> tuple[Period, tuple[Period, ...]]:
+    """The period ``p`` is compared with, and the ``mean_of`` periods before it, oldest
+    first (a year apart when ``seasonal``): the same for every indicator judged for
+    ``p``, so worked out once."""
+
+    def step_back(q: Period) -> Period:
+        return q.year_earlier() if seasonal else q.previous()
+
+    mean_periods: list[Period] = []
+    q = p
+    for _ in range(mean_of):
+        q = step_back(q)
+        mean_periods.append(q)
+    mean_periods.reverse()
+    return step_back(p), tuple(mean_periods)

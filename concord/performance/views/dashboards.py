@@ -20,7 +20,7 @@ from concord.performance.achievement import (
     achievement_url,
     achievement_years,
 )
-from concord.performance.areas import area_choices, choose_area, ward_choices
+from concord.performance.areas import area_select, choose_area
 from concord.performance.dashboard import (
     bodies_with_indicators,
     dashboard_rows,
@@ -31,22 +31,27 @@ from concord.performance.dashboard import (
     themes_for,
     widest_gaps,
 )
+from concord.performance.figures import SPARK_POINTS
 from concord.performance.periods import last_financial_year, latest_period, period_param
 from concord.performance.status import reported_indicators
 from concord.performance.words import RAG_LABELS, STATUS_FILTERS, summary_text
 
 
-def _chosen(request: HttpRequest, viewer: Viewer, slug: str | None) -> dict[str, Any]:
+def _chosen(
+    request: HttpRequest, viewer: Viewer, slug: str | None, *, wards: bool = False
+) -> dict[str, Any]:
     """What the dashboard and the achievement trend are filtered by (body, theme,
-    area) and the choices their filter forms offer."""
+    area) and the choices their filter forms offer (``wards``: the area's wards too)."""
+    area = choose_area(request.GET.get("area"))
     return {
         "body": _chosen_body(request, viewer, slug),
         "fixed_body": slug is not None,
         "theme": request.GET.get("theme", "").strip()[:100],
         "themes": themes_for(viewer),
         "bodies": bodies_with_indicators(viewer),
-        "area": choose_area(request.GET.get("area")),
-        "areas": area_choices(),
+        "area": area,
+        # The achievement page offers the areas above ward level only.
+        "areas": area_select(area, wards=wards),
     }
 
 
@@ -64,7 +69,7 @@ def _chosen_body(request: HttpRequest, viewer: Viewer, slug: str | None) -> Body
 def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     """Every visible indicator's latest value, target, RAG, travel and trend, filterable."""
     viewer = viewer_for(request)
-    context = _chosen(request, viewer, slug)
+    context = _chosen(request, viewer, slug, wards=True)
     body, theme, area = context["body"], context["theme"], context["area"]
     status = request.GET.get("status", "")
     if status not in RAG_LABELS:
@@ -73,16 +78,21 @@ def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         status=status,
         statuses=STATUS_FILTERS,
         can_import=viewer.can_edit_any,
-        wards=ward_choices(area) if area is not None else [],
     )
     period, problem = period_param(request.GET.get("period"))
     context["problems"] = [problem] if problem else []
     if area is not None:
         period = period or latest_period(area)
         board = dashboards.dashboard(
-            viewer, area, period, body=body, theme=theme or None, public=not viewer.is_authenticated
+            viewer,
+            area,
+            period,
+            body=body,
+            theme=theme or None,
+            public=not viewer.is_authenticated,
+            trend_points=SPARK_POINTS,
         )
-        rows = dashboard_rows(board, sparkline_values(board), status)
+        rows = dashboard_rows(board, sparkline_values(board), status, show_body=slug is None)
         context.update(
             gaps_url=gaps_url(
                 area, board.period, body=body, theme=theme, fixed_body=slug is not None

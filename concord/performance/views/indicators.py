@@ -15,7 +15,7 @@ from concord.actions.services import create_action
 from concord.governance.access import viewer_for
 from concord.lib.locking import save_form_or_refuse
 from concord.performance import charts, rules
-from concord.performance.areas import area_choices, ward_choices
+from concord.performance.areas import area_select
 from concord.performance.breakdowns import breakdown_view, breakdowns
 from concord.performance.forms import (
     PlanActionForm,
@@ -82,9 +82,8 @@ def indicator(request: HttpRequest, pk: int) -> HttpResponse:
             "breakdowns": by_group,
             "public": public,
             "area": area,
-            "areas": area_choices(),
             # A ward shown is offered (with its neighbours), never hidden behind the first area.
-            "area_wards": ward_choices(area) if area is not None else [],
+            "areas": area_select(area),
             "chart": chart,
             "status": status,
             "status_words": _status_words(status) if status else None,
