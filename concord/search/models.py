@@ -19,7 +19,7 @@ follows exactly the rules of the pages.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db import connection, models
@@ -55,7 +55,6 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         body: Body | None = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
-        among: Iterable[int] | None = None,
     ) -> SearchEntryQuerySet:
         """Entries matching ``query`` that ``viewer`` may see, best first.
 
@@ -64,12 +63,11 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         entry's text). ``kinds`` limits the result to those sources (all when
         empty), ``body`` to one body's records, ``since``/``until`` to dates
         (records without a date, such as indicators, drop out when a date is
-        given). ``among`` ranks only those of the matches (their ids, from
-        :meth:`newest`): ranking reads every match, too much when a word is in
-        nearly everything (the search page passes it
-        when more than ``concord.search.results.COUNTED_AT_MOST`` match). A
-        query with nothing to search for finds nothing. One query, whatever the
-        data: visibility is a subquery per kind.
+        given). Ranking reads every match, too much when a word is in nearly
+        everything: the search page takes the ids of the newest matches first
+        (:meth:`newest`) and ranks only those (:meth:`ranked`). A query with
+        nothing to search for finds nothing. One query, whatever the data:
+        visibility is a subquery per kind.
         """
         text = clean_query(query)
         qs = self.filter(visible_entries(viewer, kinds))
@@ -79,16 +77,44 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
             qs = qs.filter(date__gte=since)
         if until is not None:
             qs = qs.filter(date__lte=until)
-        if among is not None:
-            qs = qs.filter(pk__in=list(among))
-        ranked = qs._match(text, ranked=True, matched=among is not None)
-        return ranked.select_related("body").defer("text")
+        return qs._match(text, ranked=True).select_related("body").defer("text")
 
     def newest(self, most: int) -> list[int]:
-        """The ids of the ``most`` entries added last (one query that stops reading
-        there; the full-text index gives its matches in that order without a sort):
-        the search page's count, and what it ranks when a word is in nearly everything."""
-        return list(self.order_by("-id").values_list("pk", flat=True)[:most])
+        """The ids of the ``most`` entries of :meth:`search` added last, newest first:
+        the search page's count, and what it ranks. One query that stops reading
+        there: on SQLite, FTS5 gives its matches in descending rowid order without a
+        sort (ordering by the entry's id instead would sort every match first)."""
+        if connection.vendor == "postgresql" or "search_fts" not in self.query.extra_tables:
+            return list(self.order_by("-id").values_list("pk", flat=True)[:most])
+        newest = self.order_by().extra(order_by=["-search_fts.rowid"])
+        return list(newest.values_list("pk", flat=True)[:most])
+
+    def ranked(self, query: str, ids: Sequence[int]) -> SearchEntryQuerySet:
+        """These entries (ids from :meth:`newest`, so already only what the viewer
+        may see), with ``score``, best first; equal scores newest first.
+
+        Only those entries are ranked: on SQLite, FTS5 is asked for the matches
+        between the least and the greatest id (a range of its index, rather than
+        every match), on PostgreSQL only those rows are ranked."""
+        text, wanted = clean_query(query), list(ids)
+        if not wanted:
+            return self.none()
+        qs = self.filter(pk__in=wanted).select_related("body").defer("text")
+        if connection.vendor == "postgresql":
+            return qs._postgres_match(text, ranked=True, already=True)
+        expression = fts5_expression(text)
+        if not expression:
+            return self.none()
+        return qs.extra(  # type: ignore[return-value]
+            tables=["search_fts"],
+            where=[
+                "search_fts.rowid = search_searchentry.id",
+                "search_fts MATCH %s",
+                "search_fts.rowid BETWEEN %s AND %s",
+            ],
+            params=[expression, min(wanted), max(wanted)],
+            select={"score": "bm25(search_fts, 10.0, 1.0)"},
+        ).order_by("score", "-date", "id")
 
     def snippets(self, query: str, ids: Iterable[int]) -> dict[int, str]:
         """The snippet of each of these entries for ``query``, by id: its text around the
@@ -109,21 +135,22 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         else:
             rows = self.filter(pk__in=wanted).extra(
                 tables=["search_fts"],
-                where=["search_fts.rowid = search_searchentry.id", "search_fts MATCH %s"],
-                params=[expression],
+                where=[
+                    "search_fts.rowid = search_searchentry.id",
+                    "search_fts MATCH %s",
+                    # Only that range of the index is read, not every match.
+                    "search_fts.rowid BETWEEN %s AND %s",
+                ],
+                params=[expression, min(wanted), max(wanted)],
                 select={"snippet": "snippet(search_fts, 1, %s, %s, ' … ', %s)"},
                 select_params=[MARK_START, MARK_END, SNIPPET_WORDS],
             )
         return dict(rows.values_list("pk", "snippet"))
 
-    def _match(
-        self, text: str, *, ranked: bool = False, matched: bool = False
-    ) -> SearchEntryQuerySet:
-        """The entries that match (with ``score`` and best first when ``ranked``).
-        ``matched``: these entries are matches already (PostgreSQL then only ranks
-        them, rather than rank every match and keep those)."""
+    def _match(self, text: str, *, ranked: bool = False) -> SearchEntryQuerySet:
+        """The entries that match (with ``score`` and best first when ``ranked``)."""
         if connection.vendor == "postgresql":
-            return self._postgres_match(text, ranked, matched)
+            return self._postgres_match(text, ranked)
         return self._sqlite_match(text, ranked)
 
     def _sqlite_match(self, text: str, ranked: bool) -> SearchEntryQuerySet:
@@ -150,6 +177,7 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
     ) -> SearchEntryQuerySet:
         if not text:
             return self.none()
+        # already: these entries are matches (of :meth:`newest`), only to be ranked.
         matched = self if already else self.filter(VectorMatches(text))
         if not ranked:
             return matched
