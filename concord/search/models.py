@@ -24,12 +24,14 @@ from typing import Any
 
 from django.db import connection, models
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import F, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Concat, Replace
 from django.db.models.sql.compiler import SQLCompiler
 
 from concord.governance.models import Body
 from concord.lib.access import Viewer
-from concord.search.query import clean_query, fts5_expression
+from concord.search.query import clean_query, fts5_expression, kind_words
 from concord.search.sources import SOURCES, visible_among, visible_kinds
 
 # Around each matched word in a snippet: control characters, which the indexed text
@@ -78,20 +80,27 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         text = clean_query(query)
         seen = visible_kinds(viewer, kinds)
         qs = self.filter(visible_among(seen))
-        if connection.vendor == "postgresql" and text and len(seen) < len(SOURCES):
-            # Some kinds are left out (the viewer may see nothing of them, or a type
-            # was chosen): the matches are first taken among the kinds left, by the
-            # index on kind or the full-text index, whichever the planner finds
-            # narrower. Without it, a word in every imported document had each of
-            # them read (newest first, to find none visible) for a visitor.
-            qs = qs.filter(pk__in=RawSQL(_POSTGRES_AMONG_KINDS, [list(seen), text]))  # noqa: S611 - constant SQL
         if body is not None:
             qs = qs.filter(body=body)
         if since is not None:
             qs = qs.filter(date__gte=since)
         if until is not None:
             qs = qs.filter(date__lte=until)
-        return qs._match(text, ranked=True).select_related("body").defer("text")
+        # The kinds left out (the viewer may see nothing of them, or a type was
+        # chosen) are left out by the index, not entry by entry: without it, a
+        # visitor's word in every imported document had each of them read (newest
+        # first) to find none visible.
+        among = list(seen) if len(seen) < len(SOURCES) else None
+        if connection.vendor == "sqlite":
+            # The kind is a column of FTS5's index (``kind_word``).
+            ranked = qs._sqlite_match(text, True, among)
+        else:
+            if text and among is not None:
+                # The matches among the kinds left, first: by the index on kind or
+                # the full-text index, whichever the planner finds narrower.
+                qs = qs.filter(pk__in=RawSQL(_POSTGRES_AMONG_KINDS, [among, text]))  # noqa: S611 - constant SQL
+            ranked = qs._postgres_match(text, True)
+        return ranked.select_related("body").defer("text")
 
     def newest(self, most: int) -> list[int]:
         """The ids of the ``most`` entries of :meth:`search` added last, newest first:
@@ -127,7 +136,7 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
                 "search_fts.rowid BETWEEN %s AND %s",
             ],
             params=[expression, min(wanted), max(wanted)],
-            select={"score": "bm25(search_fts, 10.0, 1.0)"},
+            select={"score": "bm25(search_fts, 10.0, 1.0, 0.0)"},
         ).order_by("score", "-date", "id")
 
     def snippets(self, query: str, ids: Iterable[int]) -> dict[int, str]:
@@ -161,16 +170,15 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
             )
         return dict(rows.values_list("pk", "snippet"))
 
-    def _match(self, text: str, *, ranked: bool = False) -> SearchEntryQuerySet:
-        """The entries that match (with ``score`` and best first when ``ranked``)."""
-        if connection.vendor == "postgresql":
-            return self._postgres_match(text, ranked)
-        return self._sqlite_match(text, ranked)
-
-    def _sqlite_match(self, text: str, ranked: bool) -> SearchEntryQuerySet:
+    def _sqlite_match(
+        self, text: str, ranked: bool, kinds: list[str] | None = None
+    ) -> SearchEntryQuerySet:
+        """``kinds``: only entries of these kinds (all when ``None``)."""
         expression = fts5_expression(text)
         if not expression:
             return self.none()
+        if kinds is not None:
+            expression = f"({expression}) AND {kind_words(kinds)}"
         if not ranked:
             # A subquery of its own, so that it holds inside another query (the
             # filter of another query), where extra() would name the outer table.
@@ -183,7 +191,7 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
             tables=["search_fts"],
             where=["search_fts.rowid = search_searchentry.id", "search_fts MATCH %s"],
             params=[expression],
-            select={"score": "bm25(search_fts, 10.0, 1.0)"},
+            select={"score": "bm25(search_fts, 10.0, 1.0, 0.0)"},
         ).order_by("score", "-date", "id")  # type: ignore[return-value]
 
     def _postgres_match(
@@ -255,6 +263,13 @@ class SearchEntry(models.Model):
     title = models.CharField(max_length=300)
     text = models.TextField(blank=True)
     url = models.CharField(max_length=300)
+    # The kind as one word of SQLite's full-text index ("kindmeeting"), so that a
+    # match leaves out the kinds a viewer may see nothing of (migration 0004).
+    kind_word = models.GeneratedField(
+        expression=Concat(Value("kind"), Replace(F("kind"), Value("-"), Value(""))),
+        output_field=models.CharField(max_length=30),
+        db_persist=True,
+    )
 
     objects = SearchEntryQuerySet.as_manager()
 
