@@ -120,14 +120,12 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         between the least and the greatest id (a range of its index, rather than
         every match), on PostgreSQL only those rows are ranked."""
         text, wanted = clean_query(query), list(ids)
-        if not wanted:
+        expression = fts5_expression(text)
+        if not wanted or not expression:  # nothing chosen, or no word to rank by
             return self.none()
         qs = self.filter(pk__in=wanted).select_related("body").defer("text")
         if connection.vendor == "postgresql":
             return qs._postgres_match(text, ranked=True, already=True)
-        expression = fts5_expression(text)
-        if not expression:
-            return self.none()
         return qs.extra(  # type: ignore[return-value]
             tables=["search_fts"],
             where=[
