@@ -31,7 +31,7 @@ from django.db.models.sql.compiler import SQLCompiler
 
 from concord.governance.models import Body
 from concord.lib.access import Viewer
-from concord.search.query import clean_query, fts5_expression, kind_words
+from concord.search.query import clean_query, fts5_match
 from concord.search.sources import SOURCES, visible_among, visible_kinds
 
 # Around each matched word in a snippet: control characters, which the indexed text
@@ -120,7 +120,7 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         between the least and the greatest id (a range of its index, rather than
         every match), on PostgreSQL only those rows are ranked."""
         text, wanted = clean_query(query), list(ids)
-        expression = fts5_expression(text)
+        expression = fts5_match(text)
         if not wanted or not expression:  # nothing chosen, or no word to rank by
             return self.none()
         qs = self.filter(pk__in=wanted).select_related("body").defer("text")
@@ -142,7 +142,7 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         matched words, which are between :data:`MARK_START` and :data:`MARK_END` (see
         ``concord.search.snippets.highlight``). One query, for the page's entries only."""
         text, wanted = clean_query(query), list(ids)
-        expression = fts5_expression(text)
+        expression = fts5_match(text)
         if not wanted or not expression:  # no word in the query: nothing to show around
             return {}
         if connection.vendor == "postgresql":
@@ -172,11 +172,9 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         self, text: str, ranked: bool, kinds: list[str] | None = None
     ) -> SearchEntryQuerySet:
         """``kinds``: only entries of these kinds (all when ``None``)."""
-        expression = fts5_expression(text)
+        expression = fts5_match(text, kinds)
         if not expression:
             return self.none()
-        if kinds is not None:
-            expression = f"({expression}) AND {kind_words(kinds)}"
         if not ranked:
             # A subquery of its own, so that it holds inside another query (the
             # filter of another query), where extra() would name the outer table.

@@ -96,3 +96,18 @@ def kind_words(kinds: list[str]) -> str:
     if not kinds:
         return 'kind_word:"kindnone"'
     return "kind_word:(" + " OR ".join(f'"{kind_word(kind)}"' for kind in kinds) + ")"
+
+
+def fts5_match(text: str, kinds: list[str] | None = None) -> str:
+    """The whole FTS5 ``MATCH`` of a query: its words in the title and the text only
+    (never in the kind's column), and, when ``kinds`` is given, only entries of
+    those kinds; ``""`` when there is nothing to search for.
+
+    >>> fts5_match("parks", ["event"])
+    '{title text}: (("parks")) AND kind_word:("kindevent")'
+    """
+    expression = fts5_expression(text)
+    if not expression:
+        return ""
+    match = "{title text}: (" + expression + ")"
+    return match if kinds is None else f"{match} AND {kind_words(kinds)}"

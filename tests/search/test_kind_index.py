@@ -61,3 +61,10 @@ def test_a_type_chosen_is_left_to_the_index_too() -> None:
     make_item(meeting=make_meeting(minutes_status="approved"), title="Lighthouse repairs")
     assert not SearchEntry.objects.search("lighthouse", SECRETARIAT, kinds=["meeting"]).exists()
     assert SearchEntry.objects.search("lighthouse", SECRETARIAT, kinds=["item"]).count() == 1
+
+
+@pytest.mark.django_db
+def test_the_kinds_word_typed_in_the_box_finds_nothing() -> None:
+    make_item(meeting=make_meeting(minutes_status="approved"), title="Lighthouse repairs")
+    assert not SearchEntry.objects.search(kind_word("item"), SECRETARIAT).exists()
+    assert not SearchEntry.objects.search(kind_word("item"), PUBLIC).exists()
