@@ -19,18 +19,20 @@ follows exactly the rules of the pages.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db import connection, models
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import F, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Concat, Replace
 from django.db.models.sql.compiler import SQLCompiler
 
 from concord.governance.models import Body
 from concord.lib.access import Viewer
-from concord.search.query import clean_query, fts5_expression
-from concord.search.sources import visible_entries
+from concord.search.query import clean_query, fts5_match
+from concord.search.sources import SOURCES, visible_among, visible_kinds
 
 # Around each matched word in a snippet: control characters, which the indexed text
 # never holds (concord.search.sources.plain), so only these become <mark> tags.
@@ -39,6 +41,12 @@ MARK_END = "\x03"
 SNIPPET_WORDS = 24
 
 _POSTGRES_QUERY = "websearch_to_tsquery('english', %s)"
+# The matches of some kinds only; OFFSET 0 keeps the planner from merging it into the
+# outer query (where it would read every entry newest first again).
+_POSTGRES_AMONG_KINDS = (
+    "SELECT id FROM search_searchentry WHERE kind = ANY(%s)"
+    " AND search_vector @@ websearch_to_tsquery('english', %s) OFFSET 0"
+)
 _POSTGRES_HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, MinWords=10, "
     'MaxFragments=2, FragmentDelimiter=" … "'
@@ -55,7 +63,6 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         body: Body | None = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
-        among: Iterable[int] | None = None,
     ) -> SearchEntryQuerySet:
         """Entries matching ``query`` that ``viewer`` may see, best first.
 
@@ -64,38 +71,78 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         entry's text). ``kinds`` limits the result to those sources (all when
         empty), ``body`` to one body's records, ``since``/``until`` to dates
         (records without a date, such as indicators, drop out when a date is
-        given). ``among`` ranks only those of the matches (their ids, from
-        :meth:`newest`): ranking reads every match, too much when a word is in
-        nearly everything (the search page passes it
-        when more than ``concord.search.results.COUNTED_AT_MOST`` match). A
-        query with nothing to search for finds nothing. One query, whatever the
-        data: visibility is a subquery per kind.
+        given). Ranking reads every match, too much when a word is in nearly
+        everything: the search page takes the ids of the newest matches first
+        (:meth:`newest`) and ranks only those (:meth:`ranked`). A query with
+        nothing to search for finds nothing. One query, whatever the data:
+        visibility is a subquery per kind.
         """
         text = clean_query(query)
-        qs = self.filter(visible_entries(viewer, kinds))
+        seen = visible_kinds(viewer, kinds)
+        qs = self.filter(visible_among(seen))
         if body is not None:
             qs = qs.filter(body=body)
         if since is not None:
             qs = qs.filter(date__gte=since)
         if until is not None:
             qs = qs.filter(date__lte=until)
-        if among is not None:
-            qs = qs.filter(pk__in=list(among))
-        ranked = qs._match(text, ranked=True, matched=among is not None)
+        # The kinds left out (the viewer may see nothing of them, or a type was
+        # chosen) are left out by the index, not entry by entry: without it, a
+        # visitor's word in every imported document had each of them read (newest
+        # first) to find none visible.
+        among = list(seen) if len(seen) < len(SOURCES) else None
+        if connection.vendor == "sqlite":
+            # The kind is a column of FTS5's index (``kind_word``).
+            ranked = qs._sqlite_match(text, True, among)
+        else:
+            if text and among is not None:
+                # The matches among the kinds left, first: by the index on kind or
+                # the full-text index, whichever the planner finds narrower.
+                qs = qs.filter(pk__in=RawSQL(_POSTGRES_AMONG_KINDS, [among, text]))  # noqa: S611 - constant SQL
+            ranked = qs._postgres_match(text, True)
         return ranked.select_related("body").defer("text")
 
     def newest(self, most: int) -> list[int]:
-        """The ids of the ``most`` entries added last (one query that stops reading
-        there; the full-text index gives its matches in that order without a sort):
-        the search page's count, and what it ranks when a word is in nearly everything."""
-        return list(self.order_by("-id").values_list("pk", flat=True)[:most])
+        """The ids of the ``most`` entries of :meth:`search` added last, newest first:
+        the search page's count, and what it ranks. One query that stops reading
+        there: on SQLite, FTS5 gives its matches in descending rowid order without a
+        sort (ordering by the entry's id instead would sort every match first)."""
+        if connection.vendor == "postgresql" or "search_fts" not in self.query.extra_tables:
+            return list(self.order_by("-id").values_list("pk", flat=True)[:most])
+        newest = self.order_by().extra(order_by=["-search_fts.rowid"])
+        return list(newest.values_list("pk", flat=True)[:most])
+
+    def ranked(self, query: str, ids: Sequence[int]) -> SearchEntryQuerySet:
+        """These entries (ids from :meth:`newest`, so already only what the viewer
+        may see), with ``score``, best first; equal scores newest first.
+
+        Only those entries are ranked: on SQLite, FTS5 is asked for the matches
+        between the least and the greatest id (a range of its index, rather than
+        every match), on PostgreSQL only those rows are ranked."""
+        text, wanted = clean_query(query), list(ids)
+        expression = fts5_match(text)
+        if not wanted or not expression:  # nothing chosen, or no word to rank by
+            return self.none()
+        qs = self.filter(pk__in=wanted).select_related("body").defer("text")
+        if connection.vendor == "postgresql":
+            return qs._postgres_match(text, ranked=True, already=True)
+        return qs.extra(  # type: ignore[return-value]
+            tables=["search_fts"],
+            where=[
+                "search_fts.rowid = search_searchentry.id",
+                "search_fts MATCH %s",
+                "search_fts.rowid BETWEEN %s AND %s",
+            ],
+            params=[expression, min(wanted), max(wanted)],
+            select={"score": "bm25(search_fts, 10.0, 1.0, 0.0)"},
+        ).order_by("score", "-date", "id")
 
     def snippets(self, query: str, ids: Iterable[int]) -> dict[int, str]:
         """The snippet of each of these entries for ``query``, by id: its text around the
         matched words, which are between :data:`MARK_START` and :data:`MARK_END` (see
         ``concord.search.snippets.highlight``). One query, for the page's entries only."""
         text, wanted = clean_query(query), list(ids)
-        expression = fts5_expression(text)
+        expression = fts5_match(text)
         if not wanted or not expression:  # no word in the query: nothing to show around
             return {}
         if connection.vendor == "postgresql":
@@ -109,25 +156,23 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         else:
             rows = self.filter(pk__in=wanted).extra(
                 tables=["search_fts"],
-                where=["search_fts.rowid = search_searchentry.id", "search_fts MATCH %s"],
-                params=[expression],
+                where=[
+                    "search_fts.rowid = search_searchentry.id",
+                    "search_fts MATCH %s",
+                    # Only that range of the index is read, not every match.
+                    "search_fts.rowid BETWEEN %s AND %s",
+                ],
+                params=[expression, min(wanted), max(wanted)],
                 select={"snippet": "snippet(search_fts, 1, %s, %s, ' … ', %s)"},
                 select_params=[MARK_START, MARK_END, SNIPPET_WORDS],
             )
         return dict(rows.values_list("pk", "snippet"))
 
-    def _match(
-        self, text: str, *, ranked: bool = False, matched: bool = False
+    def _sqlite_match(
+        self, text: str, ranked: bool, kinds: list[str] | None = None
     ) -> SearchEntryQuerySet:
-        """The entries that match (with ``score`` and best first when ``ranked``).
-        ``matched``: these entries are matches already (PostgreSQL then only ranks
-        them, rather than rank every match and keep those)."""
-        if connection.vendor == "postgresql":
-            return self._postgres_match(text, ranked, matched)
-        return self._sqlite_match(text, ranked)
-
-    def _sqlite_match(self, text: str, ranked: bool) -> SearchEntryQuerySet:
-        expression = fts5_expression(text)
+        """``kinds``: only entries of these kinds (all when ``None``)."""
+        expression = fts5_match(text, kinds)
         if not expression:
             return self.none()
         if not ranked:
@@ -142,7 +187,7 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
             tables=["search_fts"],
             where=["search_fts.rowid = search_searchentry.id", "search_fts MATCH %s"],
             params=[expression],
-            select={"score": "bm25(search_fts, 10.0, 1.0)"},
+            select={"score": "bm25(search_fts, 10.0, 1.0, 0.0)"},
         ).order_by("score", "-date", "id")  # type: ignore[return-value]
 
     def _postgres_match(
@@ -150,6 +195,7 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
     ) -> SearchEntryQuerySet:
         if not text:
             return self.none()
+        # already: these entries are matches (of :meth:`newest`), only to be ranked.
         matched = self if already else self.filter(VectorMatches(text))
         if not ranked:
             return matched
@@ -213,6 +259,13 @@ class SearchEntry(models.Model):
     title = models.CharField(max_length=300)
     text = models.TextField(blank=True)
     url = models.CharField(max_length=300)
+    # The kind as one word of SQLite's full-text index ("kindmeeting"), so that a
+    # match leaves out the kinds a viewer may see nothing of (migration 0004).
+    kind_word = models.GeneratedField(
+        expression=Concat(Value("kind"), Replace(F("kind"), Value("-"), Value(""))),
+        output_field=models.CharField(max_length=30),
+        db_persist=True,
+    )
 
     objects = SearchEntryQuerySet.as_manager()
 

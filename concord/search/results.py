@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString
 from concord.governance.models import Body
 from concord.lib.access import Viewer
 from concord.lib.params import query_date
-from concord.search.models import SearchEntry, SearchEntryQuerySet
+from concord.search.models import SearchEntry
 from concord.search.query import clean_query, fts5_expression
 from concord.search.snippets import highlight
 from concord.search.sources import SOURCES
@@ -133,29 +133,26 @@ class SearchEntryPage:
 
 def search_page(filters: SearchFilters, viewer: Viewer, page_number: str | None) -> SearchEntryPage:
     """The page of results asked for, in three queries whatever the data: the ids of
-    the newest matches (up to one more than :data:`COUNTED_AT_MOST`: the count), the
-    page, and the page's snippets."""
-
-    def entries(among: list[int] | None = None) -> SearchEntryQuerySet:
-        return SearchEntry.objects.search(
-            filters.text,
-            viewer,
-            kinds=[filters.kind] if filters.kind else [],
-            body=filters.body,
-            since=filters.since,
-            until=filters.until,
-            among=among,
-        )
-
-    newest = entries().newest(COUNTED_AT_MOST + 1)
-    found, more = len(newest), len(newest) > COUNTED_AT_MOST
-    ranked = entries(among=newest[:COUNTED_AT_MOST] if more else None)
-    page = CountedPaginator(ranked, PER_PAGE, min(found, COUNTED_AT_MOST)).get_page(page_number)
+    the newest matches the viewer may see (up to one more than
+    :data:`COUNTED_AT_MOST`: the count), the page of those ids ranked, and the
+    page's snippets. Visibility is decided once, by the first; the other two read
+    only the ids it gave."""
+    found = SearchEntry.objects.search(
+        filters.text,
+        viewer,
+        kinds=[filters.kind] if filters.kind else [],
+        body=filters.body,
+        since=filters.since,
+        until=filters.until,
+    ).newest(COUNTED_AT_MOST + 1)
+    chosen = found[:COUNTED_AT_MOST]
+    ranked = SearchEntry.objects.ranked(filters.text, chosen)
+    page = CountedPaginator(ranked, PER_PAGE, len(chosen)).get_page(page_number)
     shown = list(page)
     snippets = SearchEntry.objects.snippets(filters.text, [entry.pk for entry in shown])
     return SearchEntryPage(
         page=page,
         results=[_result(entry, snippets.get(entry.pk, "")) for entry in shown],
-        more=more,
+        more=len(found) > COUNTED_AT_MOST,
         most=COUNTED_AT_MOST,
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -342,19 +342,34 @@ class LookedUp(models.Exists):
         return f"{sql[:-1]} OFFSET 0)", params
 
 
+def visible_kinds(viewer: Viewer, kinds: Iterable[str] = ()) -> dict[str, models.QuerySet[Any]]:
+    """The kinds asked for (all when none) of which ``viewer`` may see something, each
+    with its model's visible records (a kind of which the viewer may see nothing, such
+    as imports for a visitor, is not there)."""
+    wanted = set(kinds) or set(SOURCES)
+    seen = {}
+    for kind, source in SOURCES.items():
+        records = source.visible(viewer) if kind in wanted else None
+        if records is not None and not records.query.is_empty():
+            seen[kind] = records
+    return seen
+
+
 def visible_entries(viewer: Viewer, kinds: Iterable[str] = ()) -> models.Q:
     """A filter on entries: of the given kinds (all when none), and only those whose
     record ``viewer`` may see, by each model's own ``visible_to`` (a kind of which the
     viewer may see nothing, such as imports for a visitor, is left out at once)."""
-    wanted = set(kinds) or set(SOURCES)
+    return visible_among(visible_kinds(viewer, kinds))
+
+
+def visible_among(seen: Mapping[str, models.QuerySet[Any]]) -> models.Q:
+    """:func:`visible_entries` of kinds already looked up by :func:`visible_kinds`."""
     allowed = models.Q(pk__in=[])
-    for kind, source in SOURCES.items():
-        records = source.visible(viewer) if kind in wanted else None
-        if records is not None and not records.query.is_empty():
-            # EXISTS, correlated: each match is looked up in its model's visible
-            # records, rather than every visible record read for each search (an
-            # IN list of 100,000 confirmed documents built before the first match).
-            allowed |= models.Q(kind=kind) & models.Q(
-                LookedUp(records.filter(pk=models.OuterRef("object_id")))
-            )
+    for kind, records in seen.items():
+        # EXISTS, correlated: each match is looked up in its model's visible
+        # records, rather than every visible record read for each search (an
+        # IN list of 100,000 confirmed documents built before the first match).
+        allowed |= models.Q(kind=kind) & models.Q(
+            LookedUp(records.filter(pk=models.OuterRef("object_id")))
+        )
     return allowed

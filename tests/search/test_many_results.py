@@ -132,3 +132,37 @@ def test_snippets_are_only_for_the_entries_asked_for() -> None:
     assert list(snippets) == [first.pk] and "\x02Lantern\x03" in snippets[first.pk]
     assert SearchEntry.objects.snippets("lantern", []) == {}
     assert SearchEntry.objects.snippets("--", [first.pk]) == {}
+
+
+@pytest.mark.django_db
+def test_newest_gives_the_matches_added_last_first_without_sorting_every_match() -> None:
+    lanterns(5)
+    found = SearchEntry.objects.search("lantern", SECRETARIAT)
+    everything = sorted(found.values_list("pk", flat=True), reverse=True)
+    assert found.newest(3) == everything[:3]
+    assert found.newest(10) == everything
+    if connection.vendor == "sqlite":
+        # FTS5 gives its matches newest first: no sort of every match before the limit.
+        with CaptureQueriesContext(connection) as asked:
+            found.newest(3)
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN QUERY PLAN " + asked.captured_queries[0]["sql"])
+            plan = " ".join(str(row[3]) for row in cursor.fetchall())
+        assert "TEMP B-TREE" not in plan
+
+
+@pytest.mark.django_db
+def test_ranked_ranks_only_the_ids_given_best_first() -> None:
+    lanterns(4)
+    make_item(
+        meeting=make_meeting(date=dt.date(2025, 3, 1), minutes_status="approved"),
+        title="Lantern festival",
+        minute_text="Lantern lantern.",
+    )
+    newest = SearchEntry.objects.search("lantern", SECRETARIAT).newest(3)
+    ranked = list(SearchEntry.objects.ranked("lantern", newest))
+    assert {entry.pk for entry in ranked} == set(newest)
+    assert ranked[0].title.endswith("Lantern festival")
+    assert [entry.score for entry in ranked] == sorted(entry.score for entry in ranked)
+    assert not SearchEntry.objects.ranked("lantern", []).exists()
+    assert not SearchEntry.objects.ranked("--", newest).exists()

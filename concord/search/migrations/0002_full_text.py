@@ -9,7 +9,8 @@ stemming; the title weighted A, the text B) with a GIN index.
 
 Careful: on SQLite, a later migration that alters ``search_searchentry`` makes
 Django rebuild the table, which drops these triggers; such a migration must
-create them again (``SQLITE`` below) and run ``concord rebuild_search``.
+create them again (as ``0004_kind_in_full_text`` did: its ``SQLITE`` is the
+index as it is now).
 """
 
 from django.db import migrations
