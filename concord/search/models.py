@@ -126,15 +126,8 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         qs = self.filter(pk__in=wanted).select_related("body").defer("text")
         if connection.vendor == "postgresql":
             return qs._postgres_match(text, ranked=True, already=True)
-        return qs.extra(  # type: ignore[return-value]
-            tables=["search_fts"],
-            where=[
-                "search_fts.rowid = search_searchentry.id",
-                "search_fts MATCH %s",
-                "search_fts.rowid BETWEEN %s AND %s",
-            ],
-            params=[expression, min(wanted), max(wanted)],
-            select={"score": "bm25(search_fts, 10.0, 1.0, 0.0)"},
+        return _in_fts_range(  # type: ignore[return-value]
+            qs, expression, wanted, {"score": "bm25(search_fts, 10.0, 1.0, 0.0)"}, []
         ).order_by("score", "-date", "id")
 
     def snippets(self, query: str, ids: Iterable[int]) -> dict[int, str]:
@@ -154,17 +147,12 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
                 select_params=[text, _POSTGRES_HEADLINE_OPTIONS],
             )
         else:
-            rows = self.filter(pk__in=wanted).extra(
-                tables=["search_fts"],
-                where=[
-                    "search_fts.rowid = search_searchentry.id",
-                    "search_fts MATCH %s",
-                    # Only that range of the index is read, not every match.
-                    "search_fts.rowid BETWEEN %s AND %s",
-                ],
-                params=[expression, min(wanted), max(wanted)],
-                select={"snippet": "snippet(search_fts, 1, %s, %s, ' … ', %s)"},
-                select_params=[MARK_START, MARK_END, SNIPPET_WORDS],
+            rows = _in_fts_range(
+                self.filter(pk__in=wanted),
+                expression,
+                wanted,
+                {"snippet": "snippet(search_fts, 1, %s, %s, ' … ', %s)"},
+                [MARK_START, MARK_END, SNIPPET_WORDS],
             )
         return dict(rows.values_list("pk", "snippet"))
 
@@ -299,3 +287,26 @@ class PaperText(models.Model):
 
     def __str__(self) -> str:
         return f"text of paper {self.paper_id}"
+
+
+def _in_fts_range(
+    entries: models.QuerySet[Any],
+    expression: str,
+    ids: list[int],
+    select: dict[str, str],
+    select_params: list[Any],
+) -> models.QuerySet[Any]:
+    """SQLite: ``entries`` joined to their FTS5 rows matching ``expression``, with
+    ``select`` added. Only the range of the index between the least and the
+    greatest of ``ids`` is read, not every match."""
+    return entries.extra(  # noqa: S610 - constant SQL, values as parameters
+        tables=["search_fts"],
+        where=[
+            "search_fts.rowid = search_searchentry.id",
+            "search_fts MATCH %s",
+            "search_fts.rowid BETWEEN %s AND %s",
+        ],
+        params=[expression, min(ids), max(ids)],
+        select=select,
+        select_params=select_params,
+    )
