@@ -51,6 +51,13 @@ class PeriodKind(StrEnum):
     __hash__ = str.__hash__
 
 
+_KIND_INDEX = {
+    PeriodKind.MONTH: 0,
+    PeriodKind.QUARTER: 1,
+    PeriodKind.YEAR: 2,
+    PeriodKind.FINANCIAL_YEAR: 3,
+}
+
 _PER_YEAR = {
     PeriodKind.MONTH: 12,
     PeriodKind.QUARTER: 4,
@@ -89,6 +96,14 @@ class Period:
         limit = 12 if kind is PeriodKind.MONTH else 4 if kind is PeriodKind.QUARTER else 1
         if not 1 <= self.number <= limit:
             raise ValueError(f"{self.kind} number must be 1..{limit}, got {self.number}")
+        # The hash, worked out once: periods key the figures wherever they are judged
+        # (a dashboard looks them up thousands of times). A plain int, the same in
+        # every process, so a pickled period keeps its place in a dictionary.
+        key = (self.year * 16 + self.number) * 4 + _KIND_INDEX.get(kind, 4)
+        object.__setattr__(self, "_hash", key)
+
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined, no-any-return]
 
     # -- identity and order -------------------------------------------------
 
