@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from html import escape
 
 INK = "#1b1b1b"
@@ -34,9 +35,11 @@ def format_number(value: float | None, decimals: int = 2) -> str:
     """
     if value is None:
         return ""
-    if isinstance(value, float) and not math.isfinite(value):
-        return ""
     text = f"{value:,.{decimals}f}"
+    # Only a float that is not finite is written "nan", "inf" or "-inf" (a dashboard
+    # writes thousands of figures: the check comes after, not before).
+    if text[-1] in "nf" and isinstance(value, float):
+        return ""
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
@@ -48,6 +51,7 @@ def coord(value: float) -> str:
     return "0" if text == "-0.0" else text.removesuffix(".0")
 
 
+@lru_cache(maxsize=4096)
 def _safe_id(chart_id: str) -> str:
     """An id usable in HTML: letters, digits and hyphens only."""
     cleaned = re.sub(r"[^A-Za-z0-9-]+", "-", chart_id).strip("-")
