@@ -27,6 +27,10 @@ BAR = "#0b3d91"
 FONT = 'font-family="system-ui, Arial, sans-serif"'
 
 
+# The format of a figure to so many decimals, written once.
+_NUMBER_FORMATS = {decimals: f",.{decimals}f" for decimals in range(7)}
+
+
 def format_number(value: float | None, decimals: int = 2) -> str:
     """A figure as people read it: thousands separated, trailing zeros dropped.
 
@@ -35,7 +39,7 @@ def format_number(value: float | None, decimals: int = 2) -> str:
     """
     if value is None:
         return ""
-    text = f"{value:,.{decimals}f}"
+    text = format(value, _NUMBER_FORMATS.get(decimals) or f",.{decimals}f")
     # Only a float that is not finite is written "nan", "inf" or "-inf" (a dashboard
     # writes thousands of figures: the check comes after, not before).
     if text[-1] in "nf" and isinstance(value, float):
