@@ -149,8 +149,15 @@ def extract_items(
         if line.col is not None and title_cols is not None and line.col not in title_cols:
             continue
         text = line.text.strip()
-        if _NUMBER_ALONE.match(text) and i + 1 < len(lines) and not lines[i + 1].bullet:
+        if (
+            (text[-1:].isdigit() or text[-1:] in ".):")
+            and _NUMBER_ALONE.match(text)
+            and i + 1 < len(lines)
+            and not lines[i + 1].bullet
+        ):
             text = f"{text} {lines[i + 1].text.strip()}"
+        if not _may_number(text):
+            continue
         for n, rx in enumerate(_PATTERNS):
             m = rx.match(text)
             if not m:
@@ -186,6 +193,20 @@ def extract_items(
             found.append(FoundItem(Item(number=number, title=title), i, n in _BARE_NUMBERS))
             break
     return found if _an_agenda(found) else [f for f in found if not f.bare]
+
+
+def _may_number(text: str) -> bool:
+    """Could one of ``_PATTERNS`` match?  A cheap test of how the line opens.
+
+    Most lines are prose: only a digit, "(", a Roman numeral, "item",
+    "minute" / "min", "agenda" or a minute reference ("PB 24/031") can open
+    an item.
+    """
+    first = text[:1]
+    if first.isdigit() or first in "(IVX" or "/" in text[:12]:
+        return True
+    # (The case-blind "item" also matches the dotted and dotless "İ" and "ı".)
+    return text[:3].lower() in ("ite", "min", "age") or "İ" in text[:3] or "ı" in text[:3]
 
 
 def _an_agenda(found: list[FoundItem]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from concord.ingest.text import BLANK, BULLET, ROW, Text
@@ -75,6 +76,30 @@ def flatten(text: Text) -> list[Line]:
                 lines.append(Line(p, index, col, tuple(cells) if first_line else None, blank))
                 first_line, blank = False, False
     return lines
+
+
+def lines_holding(lines: list[Line], words: tuple[str, ...]) -> set[int]:
+    """Indexes of the lines whose ``low`` holds one of ``words`` (lower case).
+
+    One fast substring search per word over the whole document, rather than
+    a pattern run on every line: a pass can skip the lines that hold none.
+
+    >>> lines_holding([Line("It was agreed", 0), Line("Noted", 1)], ("agree", "approv"))
+    {0}
+    """
+    whole = "\n".join(ln.low for ln in lines)
+    starts = []
+    at = 0
+    for ln in lines:
+        starts.append(at)
+        at += len(ln.low) + 1
+    found: set[int] = set()
+    for word in words:
+        pos = whole.find(word)
+        while pos >= 0:
+            found.add(bisect_right(starts, pos) - 1)
+            pos = whole.find(word, pos + 1)
+    return found
 
 
 _ABBREV = {

@@ -71,9 +71,7 @@ def resegment(text: Text) -> Text:
     if not any(
         b.kind == PARA
         and (
-            len(b.cells[0]) >= SHORT_FLAT_CHARS
-            or _SENTENCE_CUE.search(b.cells[0])
-            or _labels(b.cells[0])
+            len(b.cells[0]) >= SHORT_FLAT_CHARS or _sentence_cue(b.cells[0]) or _labels(b.cells[0])
         )
         for b in text.blocks
         if b.cells
@@ -90,7 +88,7 @@ def resegment(text: Text) -> Text:
             # "Date: 9 May  Attendees: A, B  Apologies: C": one label a line.
             out.blocks.extend(Block(PARA, (p,)) for p in _split_labels(para))
             continue
-        if not flat and para and _SENTENCE_CUE.search(para):
+        if not flat and para and _sentence_cue(para):
             out.blocks.extend(Block(PARA, (p,)) for p in _SENTENCE_CUE.split(para) if p.strip())
             continue
         if not flat:
@@ -110,6 +108,15 @@ _LABEL = re.compile(
     r"Attending|Apologies|Regrets|Absent|Also\s+present|In\s+attendance|Guests|Staff|"
     r"Note[- ]?taker|Scribe)\s*:)"
 )
+
+
+# Each of ``_SENTENCE_CUE``'s sentences holds one of these words as written.
+_SENTENCE_CUE_WORDS = ("Apologies", "Regrets", "present", "attendance", "Absent")
+
+
+def _sentence_cue(para: str) -> bool:
+    """A second attendance sentence in ``para`` (a substring test before the pattern)."""
+    return any(w in para for w in _SENTENCE_CUE_WORDS) and bool(_SENTENCE_CUE.search(para))
 
 
 def _labels(para: str) -> bool:
