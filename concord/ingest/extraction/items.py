@@ -45,6 +45,11 @@ _LIST_HEAD = re.compile(
 )
 
 
+# The letters ``_LIST_HEAD`` can open with (case-blind: "ſ" is an "s", the
+# Kelvin sign a "k").
+_LIST_HEAD_FIRST = frozenset("sSlLnNoOaAkKdDſK")
+
+
 # A sentence that leads into a list: "There are five groups. These are:".
 _LEAD_IN = re.compile(
     r"^(?!.*\b(?:agenda|items?|business)\b)(?:.*\b(?:these|they|those)\s+(?:are|were|include)"
@@ -138,7 +143,12 @@ def extract_items(
             continue
         if line.bullet:
             continue
-        if line.col is None and len(line.text) < 40 and _LIST_HEAD.match(line.text.strip()):
+        if (
+            line.col is None
+            and len(line.text) < 40
+            and line.text.lstrip()[:1] in _LIST_HEAD_FIRST
+            and _LIST_HEAD.match(line.text.strip())
+        ):
             # "Actions" / "Decisions" then "1. …", "2. …": a list, not items.
             in_list = True
             continue
@@ -151,6 +161,7 @@ def extract_items(
         text = line.text.strip()
         if (
             (text[-1:].isdigit() or text[-1:] in ".):")
+            and (len(text) <= 16 or text[:1] in "aAiIİı")
             and _NUMBER_ALONE.match(text)
             and i + 1 < len(lines)
             and not lines[i + 1].bullet

@@ -102,6 +102,22 @@ def lines_holding(lines: list[Line], words: tuple[str, ...]) -> set[int]:
     return found
 
 
+def may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False only when ``text`` surely holds none of ``words`` (lower-case ASCII) in any case.
+
+    A test before a case-blind pattern made of those words.  Text that is
+    not all ASCII always may: such a pattern also matches "İ" for "i", "ſ"
+    for "s" and the Kelvin sign for "k".
+
+    >>> may_hold("Next STEPS", ("step", "task")), may_hold("Noted", ("step", "task"))
+    (True, False)
+    """
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(w in low for w in words)
+
+
 _ABBREV = {
     "cllr", "dr", "mr", "mrs", "ms", "st", "no", "nos", "prof", "supt", "insp", "sgt",
     "rev", "revd", "e.g", "i.e", "eg", "ie", "etc", "vs", "v", "approx", "dept", "inc",
