@@ -166,7 +166,7 @@ def looks_like_name(text: str, *, allow_single: bool = False) -> bool:
         return False
     if len(words) == 1 and not (allow_single or title):
         return False
-    if any(any(ch.isdigit() for ch in w) for w in words):
+    if any(map(str.isdigit, rest)):
         return False
     if len(words) > 1 and words[-1].lower().strip(".,") in POST_WORDS:
         return False  # "Parks Director", "Senior Planner": a post, not a person
