@@ -171,7 +171,9 @@ def clean_decision(text: str) -> str:
     >>> clean_decision("4.5. Agreed: The plan was approved")
     'The plan was approved.'
     """
-    text = _SPACED_ORDINAL.sub(r"\1\2", text.strip())
+    text = text.strip()
+    if " st" in text or " nd" in text or " rd" in text or " th" in text:
+        text = _SPACED_ORDINAL.sub(r"\1\2", text)
     for _ in range(3):
         before = text
         text = _NUMBER.sub("", text)

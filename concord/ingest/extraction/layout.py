@@ -114,8 +114,7 @@ def may_hold(text: str, words: tuple[str, ...]) -> bool:
     """
     if not text.isascii():
         return True
-    low = text.lower()
-    return any(w in low for w in words)
+    return any(map(text.lower().__contains__, words))
 
 
 _ABBREV = {

@@ -110,13 +110,16 @@ _LABEL = re.compile(
 )
 
 
-# Each of ``_SENTENCE_CUE``'s sentences holds one of these words as written.
-_SENTENCE_CUE_WORDS = ("Apologies", "Regrets", "present", "attendance", "Absent")
-
-
 def _sentence_cue(para: str) -> bool:
-    """A second attendance sentence in ``para`` (a substring test before the pattern)."""
-    return any(w in para for w in _SENTENCE_CUE_WORDS) and bool(_SENTENCE_CUE.search(para))
+    """A second attendance sentence in ``para``: each of the pattern's sentences holds
+    one of these words as written (substring tests before the pattern)."""
+    return (
+        "Apologies" in para
+        or "Regrets" in para
+        or "present" in para
+        or "attendance" in para
+        or "Absent" in para
+    ) and bool(_SENTENCE_CUE.search(para))
 
 
 def _labels(para: str) -> bool:
