@@ -49,7 +49,12 @@ def _may_open_heading(t: str) -> bool:
     the case-blind pattern also matches "İ", "ſ" and the Kelvin sign)."""
     if not t.isascii():
         return True
-    return _LETTERS.match(t).group(0).lower() in _HEADING_FIRST  # type: ignore[union-attr]
+    first = _LETTERS.match(t).group(0).lower()  # type: ignore[union-attr]
+    if first == "the":
+        # Prose opens with "The" far more than anything else; the one heading
+        # that does is "The following … were present".
+        return t[3:].lstrip()[:9].lower() == "following"
+    return first in _HEADING_FIRST
 
 
 _SUBHEAD_WORDS = re.compile(
