@@ -125,6 +125,11 @@ _ABBREV = {
 }  # fmt: skip
 
 
+_SENTENCE_END = re.compile(r"[.!?](?:[\"'’”)])?\s+(?=[\"'‘“(]?[A-Z0-9•])")
+_WORD_BREAK = re.compile(r"[\s(]")
+_DOTTED_INITIALS = re.compile(r"\b[a-z]\.[a-z]$")
+
+
 def sentences(text: str) -> list[str]:
     """Split a paragraph into sentences, minding titles and initials.
 
@@ -133,12 +138,12 @@ def sentences(text: str) -> list[str]:
     """
     out: list[str] = []
     start = 0
-    for m in re.finditer(r"[.!?](?:[\"'’”)])?\s+(?=[\"'‘“(]?[A-Z0-9•])", text):
+    for m in _SENTENCE_END.finditer(text):
         before = text[start : m.start()]
-        word = re.split(r"[\s(]", before)[-1].lower() if before else ""
+        word = _WORD_BREAK.split(before)[-1].lower() if before else ""
         if word in _ABBREV or (len(word) == 1 and word.isalpha()):
             continue
-        if re.search(r"\b[a-z]\.[a-z]$", word):
+        if _DOTTED_INITIALS.search(word):
             continue
         out.append(text[start : m.end()].strip())
         start = m.end()
