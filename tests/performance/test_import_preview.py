@@ -209,8 +209,9 @@ def _big_file(rows: int) -> bytes:
 # areas, the staging table's statements, the preview's three samples and their
 # indicators, areas and people, and saving the staged import (the staging table's
 # batched INSERTs are left out: one per 5,000 rows; PostgreSQL loads it by COPY,
-# SQLite by those INSERTs, and both then analyse it).
-STAGE_QUERIES = {"sqlite": 32, "postgresql": 32}
+# SQLite by those INSERTs, and both then analyse it; PostgreSQL also gives the
+# transaction the memory to sort the staged rows).
+STAGE_QUERIES = {"sqlite": 31, "postgresql": 32}
 PREVIEW_PAGE_QUERIES = 7  # with the check that the viewer may still see each sampled indicator
 
 

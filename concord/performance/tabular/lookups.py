@@ -44,12 +44,16 @@ class Lookup(Generic[V]):
     names: dict[str, dict[V, str]] = field(default_factory=lambda: defaultdict(dict))
     # How many texts were found by code and how many by name: how the column was read.
     found_by: dict[str, int] = field(default_factory=lambda: {"code": 0, "name": 0})
+    # Each text already looked up: (value, reason, how it was found).
+    _found: dict[str, tuple[V | None, str, str]] = field(default_factory=dict, repr=False)
 
     def add_code(self, code: str, value: V, label: str) -> None:
         self.codes[_key(code)] = value
+        self._found.clear()
 
     def add_name(self, name: str, value: V, label: str) -> None:
         self.names[_key(name)][value] = label
+        self._found.clear()
 
     def reading(self) -> str:
         """How the column was read, in words, e.g. "by code (12 rows), by name (3 rows)".
@@ -69,15 +73,28 @@ class Lookup(Generic[V]):
         return ", ".join(parts) or "no rows read"
 
     def find(self, text: str) -> tuple[V | None, str]:
-        """The value ``text`` names and ``""``, or ``None`` and the reason."""
+        """The value ``text`` names and ``""``, or ``None`` and the reason.
+
+        A file names the same few hundred codes thousands of times: each
+        distinct text is looked up once and remembered (``found_by`` still
+        counts every row).
+        """
+        known = self._found.get(text)
+        if known is None:
+            known = self._found[text] = self._find(text)
+        value, problem, how = known
+        if how:
+            self.found_by[how] += 1
+        return value, problem
+
+    def _find(self, text: str) -> tuple[V | None, str, str]:
+        """The value, the reason, and how it was found ("code", "name" or "")."""
         key = _key(text)
         if key in self.codes:
-            self.found_by["code"] += 1
-            return self.codes[key], ""
+            return self.codes[key], "", "code"
         named = self.names.get(key)
         if named and len(named) == 1:
-            self.found_by["name"] += 1
-            return next(iter(named)), ""
+            return next(iter(named)), "", "name"
         if named:
             labels = sorted(named.values())
             shown = ", ".join(labels[:CANDIDATES_SHOWN])
@@ -86,5 +103,9 @@ class Lookup(Generic[V]):
                 if len(labels) > CANDIDATES_SHOWN
                 else ""
             )
-            return None, (f"'{text}' names more than one {self.noun}: {shown}{more}; use its code")
-        return None, f"unknown {self.noun} code '{text}' (nor the {self.name_word} of one)"
+            return (
+                None,
+                f"'{text}' names more than one {self.noun}: {shown}{more}; use its code",
+                "",
+            )
+        return None, f"unknown {self.noun} code '{text}' (nor the {self.name_word} of one)", ""

@@ -1,8 +1,9 @@
 """Importing observations: every row checked, then written in a handful of set-based statements.
 
-The file is read once to create any new periods, then streamed, row by row,
-through validation into a temporary staging table
-(:mod:`concord.performance.tabular.staging`); duplicates are found by
+The file is read once, streamed row by row through validation into a
+temporary staging table (:mod:`concord.performance.tabular.staging`); a
+period not stored yet is created where the file first names it, between two
+``COPY`` statements. Duplicates are found by
 ``GROUP BY``, then one ``UPDATE`` revises changed observations, one
 ``INSERT … SELECT`` adds new ones and one more writes their history records
 (who, when, which import). Unchanged rows are skipped, so importing the same
@@ -16,6 +17,7 @@ file twice changes nothing; one bad row means nothing is imported.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 from django.db import connection, transaction
@@ -33,6 +35,7 @@ from concord.performance.tabular.preview import Preview, fill_preview
 from concord.performance.tabular.reading import (
     KIND_WORDS,
     PERIOD_FORMS,
+    PLAIN_NUMBER,
     Header,
     ImportResult,
     IndicatorFound,
@@ -40,7 +43,6 @@ from concord.performance.tabular.reading import (
     Progress,
     Source,
     code_lookups,
-    create_periods,
     group_lookup,
     group_words,
     parse_number,
@@ -49,6 +51,7 @@ from concord.performance.tabular.reading import (
     record_batch,
 )
 from concord.performance.tabular.staging import (
+    BetweenCopies,
     Row,
     Stage,
     classify,
@@ -93,14 +96,16 @@ def _validated_observations(
     progress: Progress | None = None,
     year_to_date: bool = False,
     groups: Lookup[int] | None = None,
-) -> Iterator[Row]:
+) -> Iterator[Row | BetweenCopies]:
     """Check every row; yield stage tuples for the good ones, record errors for the rest.
 
     ``year_to_date``: the figures of cumulative indicators are year-to-date
     totals unless the row's ``basis`` column says otherwise; such a row is
     staged with its figure in ``ytd`` too, to be turned into the period's own
     figure (:func:`concord.performance.tabular.cumulative.convert_year_to_date`).
-    Runs no query: it is consumed while PostgreSQL's COPY holds the connection.
+    Runs no query itself: it is consumed while PostgreSQL's COPY holds the
+    connection. A period the file names that is not stored yet is created by
+    the :class:`BetweenCopies` step yielded before its first row.
     """
     try:
         _, header_cells = next(rows)
@@ -118,6 +123,7 @@ def _validated_observations(
     )
     i_status, i_note, i_basis = pos.get("status"), pos.get("note"), pos.get("basis")
     i_group = pos.get("group")
+    plain = PLAIN_NUMBER.match
     # Per distinct period text: (stage id, rules period) or None when not a period.
     period_ids: dict[str, tuple[int | None, rules.Period] | None] = {}
     for number, cells in rows:
@@ -146,6 +152,9 @@ def _validated_observations(
         period_text = cells[i_period] if i_period < width else ""
         if period_text not in period_ids:
             p = periods.parse(period_text)
+            if p is not None and str(p) not in periods.ids:
+                # Not stored yet: created here, between two COPYs, before its id is staged.
+                yield BetweenCopies(partial(periods.id_for, p))
             period_ids[period_text] = None if p is None else (periods.ids.get(str(p)), p)
         known = period_ids[period_text]
         if known is None:
@@ -164,6 +173,12 @@ def _validated_observations(
         numbers: list[float | None] = []
         for column, index in number_columns:
             text = cells[index] if index is not None and index < width else ""
+            if not text:
+                numbers.append(None)
+                continue
+            if plain(text):  # parse_number's usual case, without the call
+                numbers.append(float(text))
+                continue
             try:
                 numbers.append(parse_number(text))
             except ValueError as exc:
@@ -189,9 +204,9 @@ def _validated_observations(
                 number, "status", f"'{status}' is not one of provisional, final, revised"
             )
             ok = False
-        basis = " ".join(
-            (cells[i_basis] if i_basis is not None and i_basis < width else "").lower().split()
-        )
+        basis = cells[i_basis] if i_basis is not None and i_basis < width else ""
+        if basis:
+            basis = " ".join(basis.lower().split())
         given_ytd = year_to_date
         if basis and basis not in BASIS_WORDS:
             result.add_error(number, "basis", f"'{basis}' is not one of period, year to date")
@@ -266,8 +281,6 @@ def import_observations(
     try:
         with transaction.atomic():
             periods = Periods()
-            create_periods(read_table(data, filename), periods)
-            result.period_readings = sorted(periods.readings.values())
             with connection.cursor() as cursor:
                 stage = Stage(cursor)
                 stage_name = stage.name
@@ -323,6 +336,7 @@ class _Run:
                 rows, result, self.periods, lookups, progress, year_to_date, groups
             )
         )
+        result.period_readings = sorted(self.periods.readings.values())
         if progress is not None:
             progress("Checking", result.rows)
         if result.ok:

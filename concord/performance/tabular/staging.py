@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import connection
@@ -22,6 +22,9 @@ from concord.performance.models import (
 from concord.performance.tabular.reading import ImportResult
 
 STAGE_BATCH = 5000
+
+# PostgreSQL's memory for each sort and hash of the import's statements.
+STAGE_WORK_MEM = "64MB"
 
 _STAGE_COLUMNS = (
     "rownum",
@@ -44,6 +47,16 @@ _STAGE_COLUMNS = (
 Row = tuple[Any, ...]
 
 
+class BetweenCopies:
+    """A step that needs the connection, met among the rows being staged: the rows
+    before it are sent (PostgreSQL's COPY is ended), ``step`` runs, and the rows
+    after it are sent by another COPY (a new period's row, say, created as the
+    file first names it)."""
+
+    def __init__(self, step: Callable[[], object]) -> None:
+        self.step = step
+
+
 def _qn(name: str) -> str:
     return connection.ops.quote_name(name)
 
@@ -57,30 +70,54 @@ class Stage:
         self.postgres = connection.vendor == "postgresql"
         real = "double precision" if self.postgres else "REAL"
         on_commit = " ON COMMIT DROP" if self.postgres else ""
+        if self.postgres:
+            # The staged rows are sorted into the unique index's order before they
+            # are inserted: with the default 4 MB a 150,000-row file's sort spills
+            # to disk. For this transaction only.
+            cursor.execute(f"SET LOCAL work_mem = '{STAGE_WORK_MEM}'")
         cursor.execute(
             f"CREATE TEMP TABLE {self.name} ("
             f"rownum integer, indicator_id bigint, area_id bigint, period_id bigint, "
             f"group_id bigint, "
             f"value {real}, numerator {real}, denominator {real}, ci_low {real}, "
             f"ci_high {real}, status varchar(12), note text, ytd {real}, obs_id bigint, "
-            f"change varchar(6)){on_commit}"
+            # Every row is new until classify() matches it with a stored figure.
+            f"change varchar(6) DEFAULT 'new'){on_commit}"
         )
 
-    def load(self, rows: Iterable[Row]) -> None:
+    def load(self, rows: Iterable[Row | BetweenCopies]) -> None:
+        """Stage ``rows``, running each :class:`BetweenCopies` step where it comes."""
         columns = ", ".join(_STAGE_COLUMNS)
+        iterator = iter(rows)
         if self.postgres:
             raw = self.cursor.cursor if hasattr(self.cursor, "cursor") else self.cursor
-            with raw.copy(f"COPY {self.name} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+            step: BetweenCopies | None = BetweenCopies(lambda: None)
+            while step is not None:
+                step.step()
+                step = None
+                with raw.copy(f"COPY {self.name} ({columns}) FROM STDIN") as copy:
+                    for row in iterator:
+                        if isinstance(row, BetweenCopies):
+                            step = row
+                            break
+                        copy.write_row(row)
             # The planner knows nothing of a fresh temporary table until analysed.
             self.cursor.execute(f"ANALYZE {self.name}")
             return
         marks = ", ".join(["%s"] * len(_STAGE_COLUMNS))
         sql = f"INSERT INTO {self.name} ({columns}) VALUES ({marks})"
-        iterator = iter(rows)
-        while chunk := list(itertools.islice(iterator, STAGE_BATCH)):
-            self.cursor.executemany(sql, chunk)
+        chunk: list[Row] = []
+        for row in itertools.chain(iterator, [BetweenCopies(lambda: None)]):
+            if isinstance(row, BetweenCopies):
+                if chunk:
+                    self.cursor.executemany(sql, chunk)
+                    chunk = []
+                row.step()
+                continue
+            chunk.append(row)
+            if len(chunk) == STAGE_BATCH:
+                self.cursor.executemany(sql, chunk)
+                chunk = []
         # Without statistics SQLite takes the staging table for a large one and
         # builds a Bloom filter over the whole observations table for each join
         # (a third of a second for 1,500 rows into 800,000).
@@ -96,11 +133,22 @@ def fetch(cursor: CursorWrapper, sql: str, params: Row = ()) -> list[Row]:
 
 
 def find_duplicates(cursor: CursorWrapper, stage: str, result: ImportResult) -> None:
+    """Report every row that repeats an earlier row's indicator, area, period and group.
+
+    The staged rows are grouped once; only when some key is repeated (rarely)
+    are they read again to name each repeat. (In one statement, PostgreSQL
+    hashes every staged row for the join before it finds that there is
+    nothing to join: a third of the time, for nothing.)
+    """
+    groups = (
+        f"SELECT indicator_id, area_id, period_id, group_id, MIN(rownum) AS first FROM {stage}"
+        f" GROUP BY indicator_id, area_id, period_id, group_id HAVING COUNT(*) > 1"
+    )
+    if not fetch(cursor, f"{groups} LIMIT 1"):
+        return
     rows = fetch(
         cursor,
-        f"SELECT s.rownum, d.first, s.group_id FROM {stage} s JOIN ("
-        f"  SELECT indicator_id, area_id, period_id, group_id, MIN(rownum) AS first FROM {stage}"
-        f"  GROUP BY indicator_id, area_id, period_id, group_id HAVING COUNT(*) > 1"
+        f"SELECT s.rownum, d.first, s.group_id FROM {stage} s JOIN ({groups}"
         f") d ON s.indicator_id = d.indicator_id AND s.area_id = d.area_id"
         f" AND s.period_id = d.period_id AND {_same('s.group_id', 'd.group_id')}"
         f" WHERE s.rownum > d.first ORDER BY s.rownum",
@@ -115,7 +163,8 @@ def _same(a: str, b: str) -> str:
 
 
 def classify(cursor: CursorWrapper, stage: str, obs: str) -> None:
-    """Mark each staged row new, same (nothing to change) or update, with its observation."""
+    """Mark each staged row same (nothing to change) or update, with its observation;
+    a row that matches none stays new, as it was staged."""
     same = " AND ".join(
         [
             _same(f"o.{c}", f"{stage}.{c}")
@@ -133,8 +182,8 @@ def classify(cursor: CursorWrapper, stage: str, obs: str) -> None:
         f"AND o.period_id = p.period_id AND o.group_id IS NULL) LIMIT 1",
     ):
         # Nothing stored yet for any indicator and period of the file (a new
-        # quarter): every row is new, and the large table need not be joined.
-        cursor.execute(f"UPDATE {stage} SET change = 'new'")
+        # quarter): every row is new (as staged), and the large table need not
+        # be joined.
         return
     # Two matches, each on the unique index it can use: figures for all people,
     # then (only when the file has any) figures by population group.
@@ -147,7 +196,6 @@ def classify(cursor: CursorWrapper, stage: str, obs: str) -> None:
     cursor.execute(f"{match} AND {stage}.group_id IS NULL AND o.group_id IS NULL")
     if groups:
         cursor.execute(f"{match} AND o.group_id = {stage}.group_id")
-    cursor.execute(f"UPDATE {stage} SET change = 'new' WHERE obs_id IS NULL")
 
 
 def has_groups(cursor: CursorWrapper, stage: str) -> bool:
