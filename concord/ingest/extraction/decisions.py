@@ -253,13 +253,26 @@ def extract_decisions(
         in_motion: set[str] = set()
         if "moved" in low or "motion" in low or "proposed" in low:
             sents = sentences(text)
-            for motion, parts in motions(sents):
+            found = motions(sents)
+            goes_on = not found and sents and _MOVED.search(sents[0])
+            last = _vote_below(lines, i, sents) if goes_on else i
+            if last > i:
+                # The motion on this line, its vote and outcome on the lines below.
+                told = sentences(" ".join(lines[n].bare.strip() for n in range(i, last + 1)))
+                found = motions(told)
+                if found:
+                    out.extend(Decision(clean_decision(m), i, anchor) for m, _ in found if m)
+                i = last + 1
+                continue
+            for motion, parts in found:
+                in_motion.update(parts)
+                if not motion:
+                    continue
                 if parts[0] == sents[0] and i > 0 and _REFERS_BACK.search(parts[0]):
                     # "Ann moved the above be adopted. Bo seconded. Carried.": what
                     # was moved is the line before.
                     motion = f"{lines[i - 1].bare.strip()} {motion}"
                 out.append(Decision(clean_decision(motion), i, anchor))
-                in_motion.update(parts)
         if (
             not stem
             and not _OTHER_CUES.search(low)
@@ -356,11 +369,13 @@ def _outcome_of(lines: list[Line], i: int, text: str, cut: int) -> str | None:
 
 
 _MOVED = re.compile(r"\b(?:moved|motion|proposed)\b", re.I)
+# "Motion by A, second by B, to approve …": the motion says what it moves.
+_STATES = re.compile(r",\s+(?:to\s+[a-z]{3,}|that\s)")
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\b", re.I)
 _MOVED_BY_ONLY = re.compile(
     r"^\W*(?i:moved|proposed|motion)\s*(?:(?i:by)\b|:|(?=(?i:cllr|councillor|mr|mrs|ms|dr)\b|[A-Z]))"
 )
-_SECONDED = re.compile(r"\b(?:seconded|2nd)\b", re.I)
+_SECONDED = re.compile(r"\b(?:seconded|2nd|second(?=\s+by\b))\b", re.I)
 _CARRIED = re.compile(
     r"\b(?:carried|unanimous(?:ly)?|passed|agreed|approved|accepted|adopted|in\s+favou?r|"
     r"all\s+in\s+favou?r|no\s+objections?)\b",
@@ -371,7 +386,8 @@ _CARRIED = re.compile(
 def motions(sents: list[str]) -> list[tuple[str, list[str]]]:
     """Motions moved, seconded and carried, told over up to three sentences.
 
-    A motion with no recorded vote (or only moved) is not a decision.
+    A motion with no recorded vote (or only moved) is not a decision; a
+    motion to adjourn is returned with empty text (told, deciding nothing).
 
     >>> [m for m, _ in motions(["Ann moved the report be accepted.", "Bo seconded.", "Carried."])]
     ['Ann moved the report be accepted. Bo seconded. Carried.']
@@ -393,8 +409,15 @@ def motions(sents: list[str]) -> list[tuple[str, list[str]]]:
         j = k + 1
         seconded = bool(_SECONDED.search(sents[k]))
         carried = seconded and bool(_CARRIED.search(_SECONDED.split(sents[k], 1)[-1]))
-        while j < len(sents) and j <= k + 2 and not carried:
+        tallies = 0
+        while j < len(sents) and j <= k + 2 + tallies and not carried:
             nxt = sents[j]
+            if seconded and _TALLY.match(nxt):
+                # "Roll call vote: Ayes - …", "Nays - …": the vote, before its outcome.
+                group.append(nxt)
+                tallies += 1
+                j += 1
+                continue
             # "Motion carried." tells this motion's outcome; "Bo moved …" opens another.
             outcome = seconded and _CARRIED.search(nxt) and not _MOVED_BY.search(nxt)
             if _MOVED.search(nxt) and not _SECONDED.search(nxt) and not outcome:
@@ -409,9 +432,13 @@ def motions(sents: list[str]) -> list[tuple[str, list[str]]]:
             else:
                 break
             j += 1
-        if seconded and carried:
+        if seconded and carried and _ADJOURN.search(sents[k]):
+            out.append(("", group))  # told, but it decides nothing
+            k = j
+        elif seconded and carried:
             told = out and sents[k - 1] in out[-1][1]
-            if k > 0 and _MOVED_BY_ONLY.match(sents[k]) and not told:
+            moved_by = k > 0 and _MOVED_BY_ONLY.match(sents[k])
+            if moved_by and not told and not _STATES.search(sents[k]):
                 # "The minutes were accepted. Moved by Ann, seconded by Bo.
                 # Carried.": the sentence before says what was moved.
                 group.insert(0, sents[k - 1])
@@ -422,7 +449,49 @@ def motions(sents: list[str]) -> list[tuple[str, list[str]]]:
     return out
 
 
+def _vote_below(lines: list[Line], i: int, sents: list[str]) -> int:
+    """The last line of a motion that starts on line ``i`` and goes on below:
+    its wording wrapped onto the next lines, then its vote ("Roll call vote:
+    …", "Nays - …") and outcome ("Motion carried 5-1.") on lines of their
+    own; ``i`` when it does not go on."""
+    j = i
+    told = list(sents)
+    while not _ENDS.search(told[-1]) and j + 1 < len(lines) and j < i + 3:
+        # A motion wrapped onto the next lines (text kept as it was typed).
+        j += 1
+        told = sentences(" ".join([*told, lines[j].bare.strip()]))
+        if motions(told):
+            return j
+    if not (_MOVED.search(told[0]) and any(_SECONDED.search(t) for t in told)):
+        return i
+    last = j
+    j += 1
+    while j < len(lines) and j <= last + 3:
+        nxt = lines[j].bare.strip()
+        outcome = _CARRIED.search(nxt) or _FAILED.search(nxt)
+        if _TALLY.match(nxt) and not outcome:
+            j += 1
+            continue
+        if outcome and not _MOVED_BY.search(nxt) and len(nxt.split()) <= 25:
+            first = sentences(nxt)[0] if nxt else ""
+            if _TALLY.match(nxt) or len(first.split()) <= _outcome_words(first):
+                return j
+        break
+    return i
+
+
+_ENDS = re.compile(r"[.!?]\W*$")
+_FAILED = re.compile(r"(?i)\bmotion\s+(?:failed|lost|defeated)\b")
 _VOTE_WORDS = re.compile(r"\b(?:motion|vote|voted|votes)\b", re.I)
+# A vote told name by name or by counts between a motion and its outcome:
+# "Roll call vote: Ayes - A, B.", "Nays - C.", "For: 5, Against: 1".
+_TALLY = re.compile(
+    r"^(?:(?:roll[- ]call|recorded|division)\s+(?:vote|division)\b|(?:ayes?|yeas?|nays?|noes|"
+    r"abstain(?:ed|ing|s)?|abstentions?|for|against)\s*(?:[:\-–—(]|\d|$))",
+    re.I,
+)
+# A motion to adjourn ends the meeting; it decides nothing.
+_ADJOURN = re.compile(r"(?i)\bto\s+adjourn\b(?!\s+(?:the\s+)?(?:item|debate|consideration))")
 
 
 def _outcome_words(sentence: str) -> int:

@@ -1,0 +1,71 @@
+"""Motions as town and city councils record them (invented text).
+
+"Motion by A, second by B, to …" names its mover and seconder before what
+it moves; the vote may follow name by name ("Roll call vote: Ayes - …",
+"Nays - …") and the outcome may stand on a line of its own.  A motion to
+adjourn decides nothing.  None of this text comes from real minutes.
+"""
+
+from __future__ import annotations
+
+from concord.ingest import extract
+from concord.ingest.extraction.decisions import motions
+
+
+def _decisions(doc: str) -> list[str]:
+    return extract(doc.encode(), filename="minutes.txt").to_dict()["decisions"]
+
+
+MINUTES = """TOWN OF BRACKEN HOLLOW
+SPECIAL TOWN COUNCIL MEETING MINUTES
+March 3, 2025
+
+1. APPROVAL OF AGENDA
+Motion by Councilor Pike, second by Councilor Dunne, to approve the agenda as
+printed. Motion passed 4-0.
+
+2. SNOW REMOVAL CONTRACT
+Motion by Councilor Dunne, second by Councilor Arkwright, to extend the plowing
+contract with Birch Haulage for one winter.
+Roll call vote: Ayes - Pike, Dunne, Arkwright.
+Nays - Mendel.
+Motion carried 3-1.
+The Town Manager reported on salt stocks.
+
+3. PARK SHELTER
+Motion by Councilor Mendel, seconded by Councilor Pike, to accept the low bid
+for the picnic shelter roof.
+Motion carried 4-0.
+
+4. ADJOURNMENT
+Motion by Councilor Pike, second by Councilor Mendel, to adjourn. Motion carried 4-0.
+"""
+
+
+def test_motion_by_second_by_with_its_outcome_is_one_decision() -> None:
+    decisions = _decisions(MINUTES)
+    assert decisions[0] == (
+        "Motion by Councilor Pike, second by Councilor Dunne, to approve the agenda as printed. "
+        "Motion passed 4-0."
+    )
+
+
+def test_a_roll_call_and_the_outcome_on_the_lines_below_belong_to_the_motion() -> None:
+    decisions = _decisions(MINUTES)
+    assert decisions[1].startswith("Motion by Councilor Dunne, second by Councilor Arkwright")
+    assert "Nays - Mendel." in decisions[1]
+    assert decisions[1].endswith("Motion carried 3-1.")
+    assert decisions[2].startswith("Motion by Councilor Mendel, seconded by Councilor Pike")
+    assert decisions[2].endswith("Motion carried 4-0.")
+
+
+def test_a_motion_to_adjourn_is_no_decision() -> None:
+    decisions = _decisions(MINUTES)
+    assert len(decisions) == 3
+    assert not any("adjourn" in d for d in decisions)
+
+
+def test_motions_reads_a_tally_between_motion_and_outcome() -> None:
+    said = ["Motion by Ann, second by Bo, to buy a mower.", "Ayes - Ann, Bo."]
+    said += ["Nays - Cy.", "Carried."]
+    assert [m for m, _ in motions(said)] == [" ".join(said)]
