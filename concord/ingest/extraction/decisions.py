@@ -254,12 +254,12 @@ def extract_decisions(
         if "moved" in low or "motion" in low or "proposed" in low:
             sents = sentences(text)
             found = motions(sents)
-            goes_on = not found and sents and _MOVED.search(sents[0])
+            goes_on = not found and bool(sents) and bool(_MOVED.search(sents[0]))
             last = _vote_below(lines, i, sents) if goes_on else i
             if last > i:
                 # The motion on this line, its vote and outcome on the lines below.
-                told = sentences(" ".join(lines[n].bare.strip() for n in range(i, last + 1)))
-                found = motions(told)
+                said = sentences(" ".join(lines[n].bare.strip() for n in range(i, last + 1)))
+                found = motions(said)
                 if found:
                     out.extend(Decision(clean_decision(m), i, anchor) for m, _ in found if m)
                 i = last + 1
