@@ -69,3 +69,46 @@ def test_motions_reads_a_tally_between_motion_and_outcome() -> None:
     said = ["Motion by Ann, second by Bo, to buy a mower.", "Ayes - Ann, Bo."]
     said += ["Nays - Cy.", "Carried."]
     assert [m for m, _ in motions(said)] == [" ".join(said)]
+
+
+BOARD = """Hollybank Infant School Governing Board
+Minutes of the meeting held on 12 May 2025
+
+Present: Ivy Marsh (Chair), Tom Oduya, Rani Gill, Sol Petrakis
+
+1. Policies
+(a) Lettings Policy - approved without amendment.
+(b) Uniform Policy - the Chair proposed keeping the current supplier for one more year. Proposed by
+Mrs Gill, seconded by Mr Oduya. Vote: 3 for, 0 against, 1 abstention. Carried.
+(c) Behaviour Policy – deferred to the July meeting; the Headteacher to redraft section 4.
+(d) Complaints Policy - agreed to circulate it to parents first.
+
+2. Finance
+(a) The bank statement was noted.
+(b) RESOLVED to approve payments of £1,204.50 as listed.
+(c) RESOLVED to give £50 towards the leavers' picnic. Mr Petrakis voted against.
+"""
+
+
+def test_a_topic_a_dash_and_the_verdict_is_a_decision() -> None:
+    decisions = _decisions(BOARD)
+    assert "Lettings Policy - approved without amendment." in decisions
+    # The verdict, not the task after it.
+    assert "Behaviour Policy – deferred to the July meeting." in decisions
+    # "agreed to" someone doing something is not the verdict form.
+    assert not any(d.startswith("Complaints Policy") for d in decisions)
+
+
+def test_a_motion_with_its_vote_counts_over_wrapped_lines() -> None:
+    decisions = _decisions(BOARD)
+    uniform = [d for d in decisions if "Uniform Policy" in d]
+    assert len(uniform) == 1
+    assert uniform[0].startswith("Uniform Policy - the Chair proposed")
+    assert uniform[0].endswith("Vote: 3 for, 0 against, 1 abstention. Carried.")
+
+
+def test_resolved_in_a_lettered_sub_paragraph_is_a_decision() -> None:
+    decisions = _decisions(BOARD)
+    assert "RESOLVED to approve payments of £1,204.50 as listed." in decisions
+    assert any(d.startswith("RESOLVED to give £50 towards the leavers' picnic.") for d in decisions)
+    assert not any("bank statement" in d for d in decisions)

@@ -105,6 +105,13 @@ _TOLD_BEFORE = re.compile(
     r"(?:agrees|agreed|approves|approved|concurs|concurred)\s*(?:[,.;]|$))",
     re.I,
 )
+# A topic, a dash and the meeting's verdict on it: "Lettings Policy - approved
+# without amendment", "Accessibility Plan – deferred to the next meeting".
+_TOPIC_OUTCOME = re.compile(
+    r"^[^.;:]{3,80}?\s[-–—]\s+(?:(?:unanimously|formally)\s+)?(?:approved|adopted|ratified|endorsed|"
+    r"deferred|postponed|agreed(?!\s+to\b))\b",
+    re.I,
+)
 _NUMBER = re.compile(r"^\(?(\d{1,3}(?:\.\d{1,3})*|\d{1,4}/\d{1,4})[.)]?\s+")
 _SUBLIST = re.compile(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(\d{1,2}\)|\d{1,2}[.)])\s+", re.I)
 
@@ -150,7 +157,7 @@ def is_decision(sentence: str) -> bool:
         return bool(_OTHER_CUES.search(low) and (_CONSENSUS.search(s) or _MEETS_EVERY.search(s)))
     if _PROPOSAL.match(s) and not _VOTED.search(s):
         return False
-    if _LABEL.match(s):
+    if _LABEL.match(s) or _TOPIC_OUTCOME.match(s):
         return True
     if _OFFICE_AGREED_TO.match(s) and not _PASSIVE.search(s):
         return False
@@ -215,6 +222,9 @@ def extract_decisions(
                 text = text[pos + len(title) :].lstrip(" :–—-.")
         if text[:1] == "(" or text[:1].isdigit():
             text = _NUMBER.sub("", text)
+        if text[:1] == "(" or text[1:2] == ")":
+            # A lettered sub-paragraph: "(b) RESOLVED to approve …".
+            text = _SUBLIST.sub("", text)
         if text[:1] in "rRaAdD" and _LIST_LABEL.match(text):
             j = i + 1
             while j < len(lines) and (
@@ -258,7 +268,8 @@ def extract_decisions(
             last = _vote_below(lines, i, sents) if goes_on else i
             if last > i:
                 # The motion on this line, its vote and outcome on the lines below.
-                said = sentences(" ".join(lines[n].bare.strip() for n in range(i, last + 1)))
+                below = [lines[n].bare.strip() for n in range(i + 1, last + 1)]
+                said = sentences(" ".join([text, *below]))
                 found = motions(said)
                 if found:
                     out.extend(Decision(clean_decision(m), i, anchor) for m, _ in found if m)
@@ -286,6 +297,10 @@ def extract_decisions(
             for k, s in enumerate(sents):
                 if s in in_motion or not is_decision(s):
                     continue
+                if ";" in s and _TOPIC_OUTCOME.match(s):
+                    # "Plan – deferred to May; the Head to redraft it": the
+                    # verdict, not the task after it.
+                    s = s.split(";", 1)[0]
                 if s[:1] in "TtIi" and _TOLD_BEFORE.match(s):
                     # "This suggestion was approved": what was approved is the
                     # sentence before, or the title of the item it opens.
@@ -486,8 +501,8 @@ _VOTE_WORDS = re.compile(r"\b(?:motion|vote|voted|votes)\b", re.I)
 # A vote told name by name or by counts between a motion and its outcome:
 # "Roll call vote: Ayes - A, B.", "Nays - C.", "For: 5, Against: 1".
 _TALLY = re.compile(
-    r"^(?:(?:roll[- ]call|recorded|division)\s+(?:vote|division)\b|(?:ayes?|yeas?|nays?|noes|"
-    r"abstain(?:ed|ing|s)?|abstentions?|for|against)\s*(?:[:\-–—(]|\d|$))",
+    r"^(?:(?:roll[- ]call|recorded|division)\s+(?:vote|division)\b|votes?\s*:|"
+    r"(?:ayes?|yeas?|nays?|noes|abstain(?:ed|ing|s)?|abstentions?|for|against)\s*(?:[:\-–—(]|\d|$))",
     re.I,
 )
 # A motion to adjourn ends the meeting; it decides nothing.

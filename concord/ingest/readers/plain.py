@@ -266,9 +266,9 @@ def unwrap(lines: list[str]) -> list[str]:
         if wrapped:
             first = ln.split(None, 1)[0] if ln.strip() else ""
             join = bool(first) and last + 1 + len(first) > width
-        if not join and ln[:1] == " " and last >= 40 and prev.rstrip()[-1:] not in ".:;!?":
-            # An indented lower-case line continuing a long unfinished one,
-            # in a document with no fixed width.
+        if not join and last >= 40 and prev.rstrip()[-1:] not in ".:;!?":
+            # A lower-case line (indented or not) continuing a long unfinished
+            # one, in a document with no fixed width or wrapped short of it.
             stripped = ln.lstrip()
             join = stripped[:1].islower()
         if not join and ln[:1] == " " and last >= 30 and _OPEN_END.search(prev):
