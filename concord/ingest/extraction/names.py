@@ -22,6 +22,15 @@ TITLES = {
     "father": "Fr", "fr": "Fr", "alderman": "Ald", "ald": "Ald", "acc": "ACC",
     "dcc": "DCC", "chief constable": "Chief Constable", "station officer": "Station Officer",
     "group manager": "Group Manager", "area manager": "Area Manager",
+    # A councillor of another tier, and the titles of councils overseas:
+    # "District Cllr", US "Councilmember", Australian and New Zealand "Cr".
+    "county cllr": "County Cllr", "district cllr": "District Cllr",
+    "district councillor": "District Cllr", "borough cllr": "Borough Cllr",
+    "town cllr": "Town Cllr", "city cllr": "City Cllr", "cllrs": "Cllr",
+    "councilmember": "Councilmember", "councilmembers": "Councilmember",
+    "council member": "Councilmember", "councilor": "Councilor", "councilors": "Councilor",
+    "cr": "Cr", "crs": "Cr", "mayor": "Mayor", "deputy mayor": "Deputy Mayor",
+    "mayor pro tem": "Mayor Pro Tem", "vice mayor": "Vice Mayor",
 }  # fmt: skip
 POST_NOMINALS = {"obe", "mbe", "cbe", "qpm", "jp", "mp", "dl", "frcp", "phd", "kc", "qc"}
 
