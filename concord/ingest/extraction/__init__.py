@@ -13,7 +13,7 @@ import re
 
 from concord.ingest.extraction.actions import extract_actions, read_action_tables
 from concord.ingest.extraction.attendance import expand_initials, extract_attendance
-from concord.ingest.extraction.attendance_presenters import presenters
+from concord.ingest.extraction.attendance_presenters import presenters, speakers
 from concord.ingest.extraction.dates import to_date
 from concord.ingest.extraction.decisions import extract_decisions
 from concord.ingest.extraction.items import extract_items
@@ -97,6 +97,11 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
     # "Presentation by Dr Ann Lee, …": a speaker named only in an item's title.
     record.attendance = record.attendance + presenters(
         [i.title for i in record.items], attendance.people
+    )
+    # "Ann Lee, 12 Mill Road, spoke …": speakers from the floor, and people
+    # who joined remotely, named only where they spoke.
+    record.attendance += speakers(
+        [ln.bare for ln in lines if ln.block not in attendance.blocks], record.attendance
     )
     # Narrative cells of action tables still record decisions; only the
     # owner and date columns are skipped.
