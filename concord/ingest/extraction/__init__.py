@@ -28,6 +28,7 @@ from concord.ingest.extraction.meta import (
 from concord.ingest.extraction.names import call_signs, handles, role_holders
 from concord.ingest.extraction.nextmeet import extract_next_meetings
 from concord.ingest.extraction.normalise import resegment
+from concord.ingest.extraction.organisation import with_organisation
 from concord.ingest.record import MeetingRecord
 from concord.ingest.text import Text
 
@@ -69,6 +70,8 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
         full = find_body(titles) or find_body(parts)
         if full and full.lower().endswith(record.body.lower()) and full != record.body:
             record.body = full
+    # "HOLLINS PRIMARY SCHOOL" over "Full Governing Board": whose body it is.
+    record.body = with_organisation(record.body, head)
     record.date = find_date(head) or find_date(titles)
     record.start_time, record.end_time = find_meeting_times(head, lines)
     record.venue = find_venue(head)
