@@ -61,15 +61,16 @@ _LABEL_OWNER = re.compile(r"^(?P<o>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})\s*:\s
 # "Lou to get …", "Nat Sorrel will check …": a sentence that opens with its owner.
 OWNER_TASK = re.compile(r"^(?!It\s|There\s|This\s)[A-Z][^,:;.]{0,40}?\s+(?:to|will)\s+[a-z]")
 _LIST_WORDS = re.compile(r"(?i)action|step|task|to do")
-_TASK_WORDS = re.compile(r"(?i)asked|requested|instructed|agreed|decided|resolved")
+_TASK_WORDS = re.compile(r"(?i)asked|requested|instructed|directed|agreed|decided|resolved")
 _LEAD_NUMBER = re.compile(r"^(\d{1,2})[.)]?\s+")
 _ENTRY_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+")
 # A line ending in a short last sentence, which may be an owner alone.
 # (An owner has no full stop of its own: "… the school. Cllr O. Lee".)
 _SHORT_TAIL = re.compile(r"[.!?]\s+[A-Z]\S*(?:\s+\S+){0,3}(?<![.!?:;,])\s*$")
-# "… and asked staff to draft the bylaws": the meeting gives someone a task.
+# "… and asked staff to draft the bylaws", "Council directed staff to …":
+# the meeting gives someone a task.
 _ASKED = re.compile(
-    r"\b(?:asked|requested|instructed)\s+(?:the\s+)?(?P<o>[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+"
+    r"\b(?:asked|requested|instructed|directed|tasked)\s+(?:the\s+)?(?P<o>[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+"
     r"to\s+(?P<t>[a-z][^.;]+)"
 )
 _NOT_ASKED = {"note", "consider", "comment", "read", "be", "think", "bear", "join", "attend"}
@@ -244,7 +245,7 @@ def _in_running_text(
             if len(d.split()) >= 2:
                 out.append(Listed(d, [owner], dw, n, "tail"))
     low = text.lower()
-    if "asked" in low or "requested" in low or "instructed" in low:
+    if "asked" in low or "requested" in low or "instructed" in low or "directed" in low:
         for asked in _ASKED.finditer(text):
             owner = asked.group("o")
             task = asked.group("t")

@@ -414,7 +414,9 @@ _ASKED_ROLE = re.compile(
     r"(?i)^(?:[a-z][\w&'-]*\s+){0,3}(?:clerk|chair(?:man|person)?|secretary|treasurer|officers?|"
     r"staff|team|secretariat)$"
 )
-_ASKING = re.compile(r"(?i)\b(?:asked|requested|instructed|invited|encouraged|urged)\b")
+_ASKING = re.compile(
+    r"(?i)\b(?:asked|requested|instructed|invited|encouraged|urged|directed|tasked)\b"
+)
 _NARRATIVE = re.compile(
     r"^(?P<o>[^,:;.()]{1,50}?)\s+(?P<v>to|will|would|agreed\s+to|undertook\s+to|offered\s+to|"
     r"volunteered\s+to|(?:was|were|is|are)\s+(?:asked|requested|instructed|tasked)\s+to|(?:is|are)\s+to)\s+"
