@@ -112,3 +112,28 @@ def test_resolved_in_a_lettered_sub_paragraph_is_a_decision() -> None:
     assert "RESOLVED to approve payments of £1,204.50 as listed." in decisions
     assert any(d.startswith("RESOLVED to give £50 towards the leavers' picnic.") for d in decisions)
     assert not any("bank statement" in d for d in decisions)
+
+
+VERDICTS = """Minutes of the Tolworth Parish Council, 2 June 2025
+
+Present: Cllr A. Lee (Chairman), Cllr B. Roe
+
+1. Planning
+25/00311/FUL - New garage, 3 Elm Way. RESOLVED to object on the grounds of loss of parking.
+It was RESOLVED to accept the quotation from Oakleaf Tree Care for the churchyard yews.
+It was RESOLVED to write to the highways team about the verge at Elm Way.
+Mrs Pike asked about parking at Block D. Agreed that the Clerk will reply to her.
+"""
+
+
+def test_a_verdict_resolved_is_a_decision_not_a_task() -> None:
+    record = extract(VERDICTS.encode(), filename="minutes.txt").to_dict()
+    tasks = [a["description"] for a in record["actions"]]
+    assert not any(t.startswith(("Object", "Accept")) for t in tasks)
+    assert "Write to the highways team about the verge at Elm Way" in tasks
+    assert any(d.startswith("RESOLVED to object") for d in record["decisions"])
+
+
+def test_a_sentence_opens_after_a_letter_ending_a_place_name() -> None:
+    record = extract(VERDICTS.encode(), filename="minutes.txt").to_dict()
+    assert "Agreed that the Clerk will reply to her." in record["decisions"]

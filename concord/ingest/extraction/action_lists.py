@@ -51,6 +51,12 @@ _AGREED_TO = re.compile(
     r"(?P<rest>[a-z]+\b.+)$",
     re.I,
 )
+# "RESOLVED to object …", "agreed to accept the quote": the verdict itself, no task.
+# ("approve the renewal of …" may still be a task for an officer: not listed.)
+_VERDICTS = {
+    "accept", "adopt", "award", "object", "support", "endorse", "note", "receive", "refuse",
+    "reject", "ratify", "decline", "defer", "oppose",
+}  # fmt: skip
 _STATUS_TAIL = re.compile(
     r"\s*\((?:done|completed?|closed|ongoing|open|in\s+progress)\b[^)]*\)\s*\.?$", re.I
 )
@@ -260,7 +266,8 @@ def _in_running_text(
         return out
     for s in sents or sentences(text):
         a = _AGREED_TO.search(s)
-        if a and not re.search(r"\b(?:be|been)\b", a.group("rest").split(" ", 1)[0]):
+        first = a.group("rest").split(" ", 1)[0].lower() if a else ""
+        if a and first not in ("be", "been") and first not in _VERDICTS:
             d, owners, dw = parse(a.group("rest"), people)
             if len(d.split()) >= 3:
                 out.append(Listed(d, owners, dw, n, "agreed"))

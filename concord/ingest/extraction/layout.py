@@ -85,18 +85,29 @@ _ABBREV = {
 }  # fmt: skip
 
 
+_OPENER = re.compile(
+    r"(?:Agreed|Resolved|Decided|Action|It|The|This|There|They|We|He|She|Members|All)\b"
+)
+
+
 def sentences(text: str) -> list[str]:
     """Split a paragraph into sentences, minding titles and initials.
 
     >>> sentences("Cllr J. Smith spoke. It was agreed. The end")
     ['Cllr J. Smith spoke.', 'It was agreed.', 'The end']
+    >>> sentences("Ann asked about Block D. Agreed that Bo will help.")
+    ['Ann asked about Block D.', 'Agreed that Bo will help.']
     """
     out: list[str] = []
     start = 0
     for m in re.finditer(r"[.!?](?:[\"'’”)])?\s+(?=[\"'‘“(]?[A-Z0-9•])", text):
         before = text[start : m.start()]
         word = re.split(r"[\s(]", before)[-1].lower() if before else ""
-        if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+        # "… for Block D. Agreed that …": a letter, then a word that opens
+        # sentences (not a surname), ends a sentence after all.
+        if (word in _ABBREV or (len(word) == 1 and word.isalpha())) and not (
+            word.isalpha() and _OPENER.match(text, m.end())
+        ):
             continue
         if re.search(r"\b[a-z]\.[a-z]$", word):
             continue
