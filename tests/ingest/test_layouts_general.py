@@ -430,3 +430,17 @@ def test_a_lower_case_line_continues_an_unfinished_one_wrapped_short() -> None:
         said[2],
         said[3],
     ]
+
+
+def test_a_shouted_minute_heading_keeps_its_subtitle_after_a_colon() -> None:
+    record = _text(
+        "UNIVERSITY OF HARLOW\nQUALITY COMMITTEE\n\nPresent: Dr Ann Lee (Chair); Mr Bo Roe\n\n"
+        "12. MINUTES OF THE LAST MEETING (QC/25/1)\nApproved.\n"
+        "13. NEW COURSES: BSc NURSING WITH HEALTH STUDIES (QC/25/2)\nThe Committee approved it.\n"
+        "14. RISK REGISTER: The register was noted.\n"
+    )
+    assert [i["title"] for i in record["items"]] == [
+        "MINUTES OF THE LAST MEETING (QC/25/1)",
+        "NEW COURSES: BSc NURSING WITH HEALTH STUDIES (QC/25/2)",
+        "RISK REGISTER",
+    ]
