@@ -21,10 +21,11 @@ from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from concord.governance.models import Body
 from concord.lib.access import Viewer
+from concord.lib.frozen import made_frozen
 from concord.lib.urls import url_for_each
 from concord.performance import charts, rules
 from concord.performance.breakdowns import assemble, group_points, widest_gap_text
@@ -52,7 +53,6 @@ from concord.performance.words import (
     TRAVEL_LABELS,
     figure,
     status_comparison_words,
-    svg,
     target_text,
 )
 
@@ -118,18 +118,24 @@ def dashboard(
     comparator = area.parent
     figures = area_figures(inds, area, periods, judged, wanted)
     judged_by_indicator = {pk: q for (pk, _), q in judged.items()}
-    rows = [judge(ind, area, judged_by_indicator[ind.pk], figures, comparator) for ind in inds]
+    rows = [judge(ind, area, judged_by_indicator[ind.id], figures, comparator) for ind in inds]
     if public:
         rows = [for_public(r) for r in rows]
     trends = None
     if trend_points:
         trends = {}
+        area_id = area.id
         for ind in inds:
-            series = figures.series(ind.pk, area.pk)
-            points = [series.get(q) for q in recent[judged_by_indicator[ind.pk]]]
-            trends[ind.pk] = [
-                None if pt is None or (public and pt.small_count) else pt.value for pt in points
-            ]
+            ind_id = ind.id
+            shown = recent[judged_by_indicator[ind_id]]
+            if public and ind.suppress_small_counts:
+                points = [figures.point_at(ind_id, area_id, q) for q in shown]
+                trends[ind_id] = [
+                    None if pt is None or pt.small_count else pt.value for pt in points
+                ]
+            else:
+                values = figures.values(ind_id, area_id)
+                trends[ind_id] = [values.get(q) for q in shown]
     return Dashboard(
         area=area,
         period=p,
@@ -231,6 +237,11 @@ _ROW_HTML = (
 _YEAR_TO_DATE = ' <span class="helptext">year to date</span>'
 
 
+# The cells whose words come from a few fixed labels, escaped once.
+_RAG_CELLS = {rag: (escape(rag), escape(label)) for rag, label in RAG_LABELS.items()}
+_TRAVEL_CELLS = {travel: escape(label) for travel, label in TRAVEL_LABELS.items()}
+
+
 def dashboard_rows(
     board: Dashboard,
     trends: dict[int, list[float | None]],
@@ -244,71 +255,85 @@ def dashboard_rows(
     ``select_related``); ``status`` keeps one RAG status. A public board
     shows no small count, in the value or the sparkline. No queries. (The widest
     gaps between groups come on demand: :func:`widest_gaps`.) Each indicator's
-    address is reversed once for the page and each period's label worked out once."""
+    address is reversed once for the page, each period's label worked out once,
+    and words that many rows share (labels, comparisons) escaped once."""
     out = []
     indicator_url = url_for_each("performance:indicator")
     area_query = f"?area={board.area.code}"
-    labels: dict[rules.Period, str] = {}
+    labels: dict[rules.Period, tuple[str, str]] = {}
+    escaped: dict[str, str] = {}
     for r in board.rows:
         rag = r.rag.status.value
         if status and rag != status:
             continue
         ind = r.indicator
-        value = r.ytd_value if r.ytd_value is not None else r.value
-        values = trends.get(ind.pk, [])
-        period_label = labels.get(r.period)
-        if period_label is None:
-            period_label = labels[r.period] = r.period.label()
+        ind_id = ind.id
+        ytd = r.ytd_value is not None
+        value = r.ytd_value if ytd else r.value
+        values = trends.get(ind_id, [])
+        period = r.period
+        if period in labels:
+            period_label, period_html = labels[period]
+        else:
+            period_label = period.label()
+            period_html = escape(period_label)
+            labels[period] = (period_label, period_html)
         travel = r.travel.against_previous.value
-        url = indicator_url(ind.pk) + area_query
+        url = indicator_url(ind_id) + area_query
         shown = SUPPRESSED if r.withheld else figure(value, ind.unit, ind.decimals)
         target = target_text(r.target, ind.unit, ind.decimals)
-        travel_label = TRAVEL_LABELS[travel]
-        travel_mean_label = TRAVEL_LABELS[r.travel.against_mean.value]
+        mean = r.travel.against_mean.value
         significance_label = status_comparison_words(r)
-        spark = svg(
+        significance_html = escaped.get(significance_label)
+        if significance_html is None:
+            significance_html = escaped[significance_label] = escape(significance_label)
+        spark = SafeString(  # built by charts.py, which escapes all text
             charts.sparkline(
                 values,
-                chart_id=f"spark-{ind.pk}",
+                chart_id=f"spark-{ind_id}",
                 title=f"Trend of {ind.code}, last {len(values)} periods to {period_label}",
             )
         )
         owner = ind.body if show_body and ind.body_id is not None else None
         body = f'<span class="helptext">{escape(owner.name)}</span>' if owner else ""
+        rag_html, rag_label_html = _RAG_CELLS[rag]
         html = _ROW_HTML.format(
             escape(url),
             escape(ind.code),
             escape(ind.title),
             body,
-            escape(period_label),
+            period_html,
             escape(shown or "No data"),
-            _YEAR_TO_DATE if r.ytd_value is not None else "",
+            _YEAR_TO_DATE if ytd else "",
             escape(target or "None set"),
-            escape(rag),
-            escape(RAG_LABELS[rag]),
-            escape(travel_label),
-            escape(travel_mean_label),
-            escape(significance_label),
+            rag_html,
+            rag_label_html,
+            _TRAVEL_CELLS[travel],
+            _TRAVEL_CELLS[mean],
+            significance_html,
             spark,
-            ind.pk,
+            ind_id,
         )
         out.append(
-            DashboardRow(
-                status=r,
-                url=url,
-                value=shown,
-                target=target,
-                rag=rag,
-                rag_label=RAG_LABELS[rag],
-                travel=travel,
-                travel_label=travel_label,
-                travel_mean_label=travel_mean_label,
-                significance_label=significance_label,
-                spark=spark,
-                indicator=ind,
-                period_label=period_label,
-                year_to_date=r.ytd_value is not None,
-                html=mark_safe(html),  # every text escaped above
+            made_frozen(
+                DashboardRow,
+                {
+                    "status": r,
+                    "url": url,
+                    "value": shown,
+                    "target": target,
+                    "rag": rag,
+                    "rag_label": RAG_LABELS[rag],
+                    "travel": travel,
+                    "travel_label": TRAVEL_LABELS[travel],
+                    "travel_mean_label": TRAVEL_LABELS[mean],
+                    "significance_label": significance_label,
+                    "spark": spark,
+                    "indicator": ind,
+                    "period_label": period_label,
+                    "year_to_date": ytd,
+                    "html": SafeString(html),  # every text escaped above
+                },
             )
         )
     return out
@@ -378,3 +403,13 @@ def group_by_theme(rows: Sequence[DashboardRow]) -> list[tuple[str, list[Dashboa
     for row in rows:
         groups[row.status.indicator.theme or "Other indicators"].append(row)
     return list(groups.items())
+
+
+def theme_tables(rows: Sequence[DashboardRow]) -> list[tuple[str, SafeString]]:
+    """Each theme's name and the body of its table, its rows' ``<tr>`` one after the
+    other as ``dashboard.html`` lays them out (joined here: a template loop would
+    look up each of hundreds of rows)."""
+    return [
+        (theme, SafeString("".join(f"\n  {row.html}\n  " for row in theme_rows)))
+        for theme, theme_rows in group_by_theme(rows)
+    ]

@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Q
 
+from concord.lib.frozen import made_frozen
 from concord.performance import rules
 from concord.performance.models import (
     Area,
@@ -95,8 +97,16 @@ _OBS_FIELDS = (
 )
 
 
+# The columns of an observation as :class:`Figures` keeps it (``_OBS_FIELDS``).
+_VALUE, _NUMERATOR, _DENOMINATOR, _CI_LOW, _CI_HIGH, _STATUS, _ID = range(3, 10)
+
+
 class Figures:
-    """Observations and targets of some indicators and areas, loaded in two queries."""
+    """Observations and targets of some indicators and areas, loaded in two queries.
+
+    The observations are kept as they were read and made into :class:`Point` s
+    (small counts marked, :func:`point`) when asked for: a dashboard asks for the
+    values of every series but for the points of only its judged periods."""
 
     def __init__(
         self,
@@ -111,8 +121,11 @@ class Figures:
     ) -> None:
         self.periods = periods
         self.small_counts = SmallCounts()
-        self.obs: dict[tuple[int, int], dict[rules.Period, Point]] = defaultdict(dict)
-        by_id = {ind.pk: ind for ind in indicators}
+        # (indicator id, area id) -> period -> the observation's row (_OBS_FIELDS).
+        self.rows: dict[tuple[int, int], dict[rules.Period, tuple[Any, ...]]] = defaultdict(dict)
+        self._series: dict[tuple[int, int], dict[rules.Period, Point]] = {}
+        self._values: dict[tuple[int, int], dict[rules.Period, float]] = {}
+        self._indicators = by_id = {ind.pk: ind for ind in indicators}
         indicator_ids = list(by_id)
         qs = Observation.objects.filter(indicator_id__in=indicator_ids)
         # Figures for all people only. The condition is repeated in each branch
@@ -126,12 +139,10 @@ class Figures:
             # half the rows of a dashboard, none of them needed for travel.
             where |= Q(area_id=comparator_id, period_id__in=comparator_period_ids) & everyone
         qs = qs.filter(where)
-        for ind, area, pid, value, num, den, lo, hi, status, pk in qs.values_list(
-            *_OBS_FIELDS
-        ).order_by():
-            self.obs[(ind, area)][periods.by_id[pid]] = point(
-                by_id[ind], value, num, den, lo, hi, status, pk, small_counts=self.small_counts
-            )
+        period_of = periods.by_id
+        rows = self.rows
+        for row in qs.values_list(*_OBS_FIELDS).order_by():
+            rows[(row[0], row[1])][period_of[row[2]]] = row
         self.targets: dict[tuple[int, int], list[TargetPoint]] = defaultdict(list)
         tq = Target.objects.filter(
             indicator_id__in=indicator_ids,
@@ -155,11 +166,63 @@ class Figures:
         for points in self.targets.values():
             points.sort(key=lambda t: t.period)
 
+    def _point(self, row: tuple[Any, ...]) -> Point:
+        """The :class:`Point` of an observation's row, as :func:`point` makes it (made
+        without the frozen dataclass's ``__init__``: thousands for some pages)."""
+        ind = self._indicators[row[0]]
+        value, numerator, low, high = row[_VALUE], row[_NUMERATOR], row[_CI_LOW], row[_CI_HIGH]
+        small = self.small_counts(ind, value, numerator) if ind.suppress_small_counts else False
+        return made_frozen(
+            Point,
+            {
+                "value": value,
+                "numerator": numerator,
+                "denominator": row[_DENOMINATOR],
+                "ci": (low, high) if low is not None and high is not None else None,
+                "status": row[_STATUS],
+                "observation_id": row[_ID],
+                "small_count": small,
+            },
+        )
+
     def series(self, indicator_id: int, area_id: int) -> dict[rules.Period, Point]:
-        return self.obs.get((indicator_id, area_id), {})
+        """One indicator's points in one area by period (made once; not to be changed)."""
+        key = (indicator_id, area_id)
+        made = self._series.get(key)
+        if made is None:
+            rows = self.rows.get(key)
+            if rows is None:
+                return {}
+            made = self._series[key] = {p: self._point(row) for p, row in rows.items()}
+        return made
+
+    def point_at(self, indicator_id: int, area_id: int, period: rules.Period) -> Point | None:
+        """One indicator's point in one area for one period, or ``None``."""
+        rows = self.rows.get((indicator_id, area_id))
+        row = rows.get(period) if rows is not None else None
+        return None if row is None else self._point(row)
 
     def values(self, indicator_id: int, area_id: int) -> dict[rules.Period, float]:
-        return {p: pt.value for p, pt in self.series(indicator_id, area_id).items()}
+        """One indicator's values in one area by period (worked out once; not to be
+        changed)."""
+        key = (indicator_id, area_id)
+        made = self._values.get(key)
+        if made is None:
+            rows = self.rows.get(key)
+            if rows is None:
+                return {}
+            made = self._values[key] = {p: row[_VALUE] for p, row in rows.items()}
+        return made
+
+    def interval_at(
+        self, indicator_id: int, area_id: int, period: rules.Period
+    ) -> rules.Interval | None:
+        """The confidence interval of one figure, or ``None`` (no figure, or none given)."""
+        rows = self.rows.get((indicator_id, area_id))
+        row = rows.get(period) if rows is not None else None
+        if row is None or row[_CI_LOW] is None or row[_CI_HIGH] is None:
+            return None
+        return (row[_CI_LOW], row[_CI_HIGH])
 
 
 def needed_periods(indicator: Indicator, q: rules.Period) -> set[rules.Period]:

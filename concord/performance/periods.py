@@ -32,12 +32,12 @@ def period_containing(kind: rules.PeriodKind, day: dt.date) -> rules.Period:
     '2009/10'
     """
     if kind is rules.PeriodKind.MONTH:
-        return rules.Period(kind, day.year, day.month)
+        return rules.period_of(kind, day.year, day.month)
     if kind is rules.PeriodKind.QUARTER:
-        return rules.Period(kind, day.year, (day.month - 1) // 3 + 1)
+        return rules.period_of(kind, day.year, (day.month - 1) // 3 + 1)
     if kind is rules.PeriodKind.YEAR:
-        return rules.Period(kind, day.year)
-    return rules.Period(kind, day.year if day.month >= 4 else day.year - 1)
+        return rules.period_of(kind, day.year)
+    return rules.period_of(kind, day.year if day.month >= 4 else day.year - 1)
 
 
 def judged_period(
@@ -71,7 +71,7 @@ class PeriodCache:
         self.by_id: dict[int, rules.Period] = {}
         self.by_rule: dict[rules.Period, int] = {}
         for pk, kind, year, number in Period.objects.values_list("id", "kind", "year", "number"):
-            p = rules.Period(rules.PeriodKind(kind), year, number)
+            p = rules.period_of(kind, year, number)
             self.by_id[pk] = p
             self.by_rule[p] = pk
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from concord.governance.models import Body
 from concord.lib.access import Viewer
+from concord.lib.frozen import made_frozen
 from concord.performance import rules
 from concord.performance.figures import Figures, Point, needed_periods, target_for
 from concord.performance.figures import point as figure_point
@@ -82,10 +83,10 @@ def judge(
     figures: Figures,
     comparator: Area | None,
 ) -> IndicatorStatus:
-    series = figures.series(indicator.pk, area.pk)
-    values = {p: pt.value for p, pt in series.items()}
-    point = series.get(q)
-    targets = figures.targets.get((indicator.pk, area.pk), [])
+    ind_id, area_id = indicator.id, area.id
+    values = figures.values(ind_id, area_id)
+    point = figures.point_at(ind_id, area_id, q)
+    targets = figures.targets.get((ind_id, area_id), [])
     polarity = indicator.rule_polarity
     tolerance = indicator.tolerance
     ytd = None
@@ -113,15 +114,18 @@ def judge(
     else:
         target, source = target_for(targets, q)
         rag = rules.rag_status(point.value if point else None, target, polarity, tolerance)
-    travel = rules.direction_of_travel(
-        values,
-        q,
-        polarity,
-        tolerance,
-        seasonal=indicator.seasonal,
-        intervals={p: pt.ci for p, pt in series.items() if pt.ci is not None},
+    # Only the judged period's and the one it is compared with have their
+    # intervals asked for.
+    previous = rules.compared_periods(q, indicator.seasonal, 4)[0]
+    intervals = {}
+    for p in (q, previous):
+        ci = figures.interval_at(ind_id, area_id, p)
+        if ci is not None:
+            intervals[p] = ci
+    travel = rules.travel_of_period(
+        values, q, polarity, tolerance, seasonal=indicator.seasonal, intervals=intervals
     )
-    comparator_point = figures.series(indicator.pk, comparator.pk).get(q) if comparator else None
+    comparator_point = figures.point_at(ind_id, comparator.id, q) if comparator else None
     significance = rules.compare_with_comparator(
         point.ci if point else None,
         comparator_point.ci if comparator_point else None,
@@ -136,24 +140,31 @@ def judge(
         and not indicator.cumulative
     ):
         share = rules.share_of_gap_closed(source.baseline_value, current, source.value)
-    return IndicatorStatus(
-        indicator=indicator,
-        area=area,
-        period=q,
-        point=point,
-        target=target,
-        rag=rag,
-        travel=travel,
-        significance=significance,
-        comparator=comparator,
-        comparator_point=comparator_point,
-        share_of_gap_closed=share,
-        ytd_value=ytd,
-        small_count=(point is not None and point.small_count)
-        or (
-            ytd is not None
-            and figure_point(indicator, ytd, small_counts=figures.small_counts).small_count
-        ),
+    # Every field given, made without the frozen dataclass's __init__ (a dashboard
+    # makes hundreds).
+    return made_frozen(
+        IndicatorStatus,
+        {
+            "indicator": indicator,
+            "area": area,
+            "period": q,
+            "point": point,
+            "target": target,
+            "rag": rag,
+            "travel": travel,
+            "significance": significance,
+            "comparator": comparator,
+            "comparator_point": comparator_point,
+            "share_of_gap_closed": share,
+            "ytd_value": ytd,
+            "distance": None,
+            "small_count": (point is not None and point.small_count)
+            or (
+                ytd is not None
+                and figure_point(indicator, ytd, small_counts=figures.small_counts).small_count
+            ),
+            "withheld": False,
+        },
     )
 
 

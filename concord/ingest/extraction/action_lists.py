@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from concord.ingest.extraction.action_text import strip_topic
-from concord.ingest.extraction.layout import Line, sentences
+from concord.ingest.extraction.layout import Line, may_hold, sentences
 from concord.ingest.extraction.names import looks_like_name, resolve_owner, split_owners
 
 
@@ -66,7 +66,11 @@ _MENTION = re.compile(r"(?<![\w.])@([A-Za-z][\w'-]*)")
 _LABEL_OWNER = re.compile(r"^(?P<o>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})\s*:\s+(?P<t>\S.+)$")
 # "Lou to get …", "Nat Sorrel will check …": a sentence that opens with its owner.
 OWNER_TASK = re.compile(r"^(?!It\s|There\s|This\s)[A-Z][^,:;.]{0,40}?\s+(?:to|will)\s+[a-z]")
+_LIST_WORD_LIST = ("action", "step", "task", "to do")
 _LIST_WORDS = re.compile(r"(?i)action|step|task|to do")
+_TASK_WORD_LIST = (
+    "asked", "requested", "instructed", "directed", "agreed", "decided", "resolved",
+)  # fmt: skip
 _TASK_WORDS = re.compile(r"(?i)asked|requested|instructed|directed|agreed|decided|resolved")
 _LEAD_NUMBER = re.compile(r"^(\d{1,2})[.)]?\s+")
 _ENTRY_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+")
@@ -122,7 +126,12 @@ def listed_actions(
             entry = _checklist_entry(checkbox.group("rest"), people, parse, ownerish)
             found.extend(Listed(d, o, dw, n, "list") for d, o, dw in entry)
             continue
-        if ln.col is None and len(text) < 90 and _LIST_WORDS.search(text):
+        if (
+            ln.col is None
+            and len(text) < 90
+            and may_hold(text, _LIST_WORD_LIST)
+            and _LIST_WORDS.search(text)
+        ):
             heading = _LEAD_NUMBER.sub("", text)
             if _LIST_HEADING.match(heading) and len(heading.split()) <= 10:
                 in_list = True
@@ -150,7 +159,12 @@ def listed_actions(
         if in_list and not ln.bullet and not numbered:
             # A note under an entry (in brackets) keeps the list open.
             in_list = text.startswith("(")
-        if ". " in text or "ACTION" in text or "Action" in text or _TASK_WORDS.search(text):
+        if (
+            ". " in text
+            or "ACTION" in text
+            or "Action" in text
+            or (may_hold(text, _TASK_WORD_LIST) and _TASK_WORDS.search(text))
+        ):
             found.extend(_in_running_text(text, n, people, parse, ownerish))
     return found
 
@@ -252,7 +266,8 @@ def _in_running_text(
                 out.append(Listed(d, [owner], dw, n, "tail"))
     low = text.lower()
     if "asked" in low or "requested" in low or "instructed" in low or "directed" in low:
-        for asked in _ASKED.finditer(text):
+        # (The pattern is case-sensitive, and needs "to" after the verb.)
+        for asked in _ASKED.finditer(text) if "to" in text else ():
             owner = asked.group("o")
             task = asked.group("t")
             # Roles only ("asked staff to …"): a named person asked to do

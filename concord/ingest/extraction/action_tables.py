@@ -9,7 +9,7 @@ from datetime import date
 from concord.ingest.extraction.action_found import Collector, Found
 from concord.ingest.extraction.action_text import ownerish, parse_action_text, resolve_names
 from concord.ingest.extraction.dates import find_dates
-from concord.ingest.extraction.layout import NUMBER_CELL, Line, sentences
+from concord.ingest.extraction.layout import NUMBER_CELL, Line, may_hold, sentences
 from concord.ingest.extraction.names import split_owners
 from concord.ingest.text import BLANK, ROW, Block, Text
 
@@ -29,6 +29,8 @@ _LIST_HEAD = re.compile(
     r"previous\s+actions|matters\s+arising\s+(?:and\s+)?actions?)\b|^actions?\s*:?$",
     re.I,
 )
+# Every heading ``_LIST_HEAD`` finds holds one of these words.
+_LIST_HEAD_WORDS = ("outstanding", "carried", "action", "previous", "matters")
 _DONE = re.compile(
     r"^(?:complete[d]?|done|closed|ongoing|in progress|open|n/?a|discharged|green|amber|red)\.?$",
     re.I,
@@ -137,7 +139,11 @@ def read_action_tables(
             if b.kind != BLANK:
                 t = b.cells[0] if b.cells else ""
                 # Word count first: the heading pattern is costly on long paragraphs.
-                list_mode = len(t.split()) <= 8 and bool(_LIST_HEAD.search(t))
+                list_mode = (
+                    len(t.split()) <= 8
+                    and may_hold(t, _LIST_HEAD_WORDS)
+                    and bool(_LIST_HEAD.search(t))
+                )
             i += 1
             continue
         cols = _header_columns(list(b.cells))

@@ -10,6 +10,7 @@ imperative task.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from concord.ingest.extraction.dates import MONTHS, find_dates
 from concord.ingest.extraction.names import (
@@ -225,7 +226,11 @@ _OFFICE_OF = re.compile(
 )
 
 
+# Owners repeat through minutes (the same few attendees take the actions):
+# the answer depends on the words alone, so it is kept.
+@lru_cache(maxsize=4096)
 def ownerish(text: str) -> bool:
+    """Could ``text`` name who owns an action: people, initials, a group or an office?"""
     if text.split() and text.split()[0].lower() in _IMPERATIVES:
         return False
     parts = split_owners(text)
@@ -368,12 +373,14 @@ def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str
     else:
         t = _LEAD_AGREED.sub("", t)
         m = _OWNER_VERB.match(t)
-        lead = _LEAD_CLAUSE.match(t) if not (m and ownerish(m.group("o"))) else None
+        owned = bool(m and ownerish(m.group("o")))
+        lead = _LEAD_CLAUSE.match(t) if not owned else None
         if lead:
             # "At the request of the Chair, Ann will …": the owner after the clause.
             after = _OWNER_VERB.match(lead.group("rest"))
-            m = after if after and ownerish(after.group("o")) else m
-        if m and ownerish(m.group("o")):
+            if after and ownerish(after.group("o")):
+                m, owned = after, True
+        if owned and m:
             if not owners:
                 owners = split_owners(m.group("o"))
             t = m.group("rest")

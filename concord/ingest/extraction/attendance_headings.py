@@ -33,6 +33,34 @@ _ANY_HEADING = re.compile(
     + rf")\b{_HOW}\s*(?:[:\-–—/]\s*|$|(?=\w))",
     re.I,
 )
+# The first run of letters of every line ``_ANY_HEADING`` matches, in lower
+# case ("Minute-taker:" opens with "minute", "Councilmembers" with itself).
+_HEADING_FIRST = frozenset((
+    "members", "governors", "trustees", "directors", "councillors", "commissioners", "council",
+    "councilmembers", "board", "boardmembers", "supervisors", "aldermen", "those", "apology",
+    "apologies", "regrets", "excused", "absent", "in", "also", "officer", "officers", "guest",
+    "guests", "visitor", "visitors", "observer", "observers", "adviser", "advisers", "staff",
+    "others", "clerk", "minute", "minutetaker", "minutes", "note", "notetaker", "scribe",
+    "recorder", "recording", "not", "non", "awol", "the", "present", "attendees", "attending",
+    "attendance", "attended", "roll", "committee", "ex", "participants", "group", "panel",
+    "steering", "voting", "elected", "core", "community",
+))  # fmt: skip
+_LETTERS = re.compile(r"[A-Za-z]*")
+
+
+def _may_open_heading(t: str) -> bool:
+    """Could ``_ANY_HEADING`` match ``t``?  Its first word, looked up (ASCII text only:
+    the case-blind pattern also matches "İ", "ſ" and the Kelvin sign)."""
+    if not t.isascii():
+        return True
+    first = _LETTERS.match(t).group(0).lower()  # type: ignore[union-attr]
+    if first == "the":
+        # Prose opens with "The" far more than anything else; the one heading
+        # that does is "The following … were present".
+        return t[3:].lstrip()[:9].lower() == "following"
+    return first in _HEADING_FIRST
+
+
 _SUBHEAD_WORDS = re.compile(
     r"\b(members?|governors?|trustees?|directors?|officers?|staff|observers?|guests?|advisers?|"
     r"representatives?|partners?|councillors?|in attendance|also present|clerk|co-?opted|"
@@ -91,7 +119,7 @@ def heading_status(text: str) -> tuple[str, str] | None:
         if status == "present" and not _MEMBERS.search(q.group("q")):
             status = "in_attendance"
         return status, ""
-    if not _ANY_HEADING.match(t):
+    if not _may_open_heading(t) or not _ANY_HEADING.match(t):
         # One pattern for all the headings: most lines open none of them.
         return None
     for rx, status in _HEADING:

@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 
 from concord.ingest.record import Attendee
 
+_NOT_LOWER = re.compile(r"[^a-z]")
+
 
 def person_key(name: str) -> str:
     """The key under which a person named twice is one person."""
-    return re.sub(r"[^a-z]", "", name.lower())
+    return _NOT_LOWER.sub("", name.lower())
 
 
 @dataclass

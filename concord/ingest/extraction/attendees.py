@@ -141,12 +141,15 @@ def without_initials(part: str) -> tuple[str, str | None]:
     return name, after or None
 
 
+_BRACKETS_OR_DASH_TAIL = re.compile(r"\s*\([^)]*\)|\s+[–—-]\s+.*$")
+
+
 def _name_only(part: str) -> str:
     """The name in an entry: before initials "(JB)", parentheses or a dash."""
     m = INITIALS.search(part)
     if m:
         part = part[: m.start()]
-    part = re.sub(r"\s*\([^)]*\)|\s+[–—-]\s+.*$", "", _ANSWERED.sub("", part))
+    part = _BRACKETS_OR_DASH_TAIL.sub("", _ANSWERED.sub("", part))
     return split_office(part)[1] if " " in part else part
 
 
@@ -260,6 +263,16 @@ _SQUARE = re.compile(r"\s*\[([^\[\]()]{1,40})\]")
 _LINK_LINE = re.compile(r"^[^:()]{1,40}?\s*[:\-–—]\s*(?:https?|ftp)://\S+$", re.I)
 
 
+# Between a name and its organisation, in the order they are tried (compiled
+# once: this runs on every attendance line).
+_ENTRY_SEPARATORS = tuple(
+    re.compile(sep)
+    for sep in (r"\t", r" {3,}", r",\s*", r"\s+[–—-]{1,2}\s+", r"\s*:\s+", r"\s+from\s+")
+)
+_NAME_THEN_BRACKET = re.compile(r"^(.*?)\s*\(([^)]*)\)\s*$")
+_BRACKET_INSIDE = re.compile(r"^(.*?)\s*\(([^)]*)\)\s*(.*)$")
+
+
 def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     """People on one line: a list of names, or one name with an organisation.
 
@@ -306,7 +319,7 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
                 # "the Clerk (Mrs Lyn Marsh)": the person, holding the office.
                 p = f"{office.group(2)} ({office.group(1)})"
             p, org = without_initials(p)
-            m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*$", p)
+            m = _NAME_THEN_BRACKET.match(p)
             if not org and m and not ROLE.fullmatch(m.group(2).strip()) and not _DEPUTY.search(p):
                 p, org = m.group(1), m.group(2)
             person = parse_person(p, org, status, single)
@@ -317,12 +330,12 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
         p, org = without_initials(text)
         person = parse_person(p, org, status)
         return [person] if person else []
-    for sep in (r"\t", r" {3,}", r",\s*", r"\s+[–—-]{1,2}\s+", r"\s*:\s+", r"\s+from\s+"):
-        m = re.search(sep, text)
+    for sep in _ENTRY_SEPARATORS:
+        m = sep.search(text)
         if m and looks_like_name(strip_role(text[: m.start()]), allow_single=single):
             person = parse_person(text[: m.start()], text[m.end() :], status, single)
             return [person] if person else []
-    m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*(.*)$", text)
+    m = _BRACKET_INSIDE.match(text)
     if (
         m
         and not ROLE.fullmatch(m.group(2).strip())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from concord.ingest.extraction.layout import Line, sentences
+from concord.ingest.extraction.layout import Line, lines_holding, sentences
 
 _IT_WAS_AGREED = re.compile(r"\bit\s+was\s+agreed\b", re.I)
 _SPACED_ORDINAL = re.compile(r"(\d) (st|nd|rd|th)\b")
@@ -178,7 +178,9 @@ def clean_decision(text: str) -> str:
     >>> clean_decision("4.5. Agreed: The plan was approved")
     'The plan was approved.'
     """
-    text = _SPACED_ORDINAL.sub(r"\1\2", text.strip())
+    text = text.strip()
+    if " st" in text or " nd" in text or " rd" in text or " th" in text:
+        text = _SPACED_ORDINAL.sub(r"\1\2", text)
     for _ in range(3):
         before = text
         text = _NUMBER.sub("", text)
@@ -202,6 +204,8 @@ def extract_decisions(
     out: list[Decision] = []
     anchor: str | None = None
     title, title_line = "", -9
+    # The lines holding a decision stem, found in one pass over the document.
+    with_stem = lines_holding(lines, _DECISION_STEMS)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -247,7 +251,7 @@ def extract_decisions(
         low = text.lower()
         # Every outcome word but "accepted" holds a decision stem: one search
         # of the stems rules out most lines for both tests.
-        stem = _HAS_STEM.search(low)
+        stem = _HAS_STEM.search(low) if i in with_stem else None
         outcome = (
             (_OUTCOME_ONLY.match(text) or _OUTCOME_TAIL.search(text))
             if i > 0 and (stem or "accepted" in low) and _OUTCOME_WORDS.search(low)
@@ -286,9 +290,11 @@ def extract_decisions(
                 out.append(Decision(clean_decision(motion), i, anchor))
         if (
             not stem
-            and not _OTHER_CUES.search(low)
+            and "consensus" not in low  # (_OTHER_CUES, as substrings)
+            and " meet " not in low
             and "accept" not in low
-            and not _RECORD_CUES.search(low)
+            and "signed" not in low
+            and ("as " not in low or not _RECORD_CUES.search(low))
         ):
             i += 1
             continue

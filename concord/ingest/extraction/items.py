@@ -45,6 +45,11 @@ _LIST_HEAD = re.compile(
 )
 
 
+# The letters ``_LIST_HEAD`` can open with (case-blind: "ſ" is an "s", the
+# Kelvin sign a "k").
+_LIST_HEAD_FIRST = frozenset("sSlLnNoOaAkKdDſK")
+
+
 # A sentence that leads into a list: "There are five groups. These are:".
 _LEAD_IN = re.compile(
     r"^(?!.*\b(?:agenda|items?|business)\b)(?:.*\b(?:these|they|those)\s+(?:are|were|include)"
@@ -146,7 +151,12 @@ def extract_items(
             continue
         if line.bullet:
             continue
-        if line.col is None and len(line.text) < 40 and _LIST_HEAD.match(line.text.strip()):
+        if (
+            line.col is None
+            and len(line.text) < 40
+            and line.text.lstrip()[:1] in _LIST_HEAD_FIRST
+            and _LIST_HEAD.match(line.text.strip())
+        ):
             # "Actions" / "Decisions" then "1. …", "2. …": a list, not items.
             in_list = True
             continue
@@ -157,8 +167,16 @@ def extract_items(
         if line.col is not None and title_cols is not None and line.col not in title_cols:
             continue
         text = line.text.strip()
-        if _NUMBER_ALONE.match(text) and i + 1 < len(lines) and not lines[i + 1].bullet:
+        if (
+            (text[-1:].isdigit() or text[-1:] in ".):")
+            and (len(text) <= 16 or text[:1] in "aAiIİı")
+            and _NUMBER_ALONE.match(text)
+            and i + 1 < len(lines)
+            and not lines[i + 1].bullet
+        ):
             text = f"{text} {lines[i + 1].text.strip()}"
+        if not _may_number(text):
+            continue
         for n, rx in enumerate(_PATTERNS):
             m = rx.match(text)
             if not m:
@@ -194,6 +212,20 @@ def extract_items(
             found.append(FoundItem(Item(number=number, title=title), i, n in _BARE_NUMBERS))
             break
     return found if _an_agenda(found) else [f for f in found if not f.bare]
+
+
+def _may_number(text: str) -> bool:
+    """Could one of ``_PATTERNS`` match?  A cheap test of how the line opens.
+
+    Most lines are prose: only a digit, "(", a Roman numeral, "item",
+    "minute" / "min", "agenda" or a minute reference ("PB 24/031") can open
+    an item.
+    """
+    first = text[:1]
+    if first.isdigit() or first in "(IVX" or "/" in text[:12]:
+        return True
+    # (The case-blind "item" also matches the dotted and dotless "İ" and "ı".)
+    return text[:3].lower() in ("ite", "min", "age") or "İ" in text[:3] or "ı" in text[:3]
 
 
 def _an_agenda(found: list[FoundItem]) -> bool:

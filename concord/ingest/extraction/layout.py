@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from concord.ingest.text import BLANK, BULLET, ROW, Text
@@ -77,6 +78,45 @@ def flatten(text: Text) -> list[Line]:
     return lines
 
 
+def lines_holding(lines: list[Line], words: tuple[str, ...]) -> set[int]:
+    """Indexes of the lines whose ``low`` holds one of ``words`` (lower case).
+
+    One fast substring search per word over the whole document, rather than
+    a pattern run on every line: a pass can skip the lines that hold none.
+
+    >>> lines_holding([Line("It was agreed", 0), Line("Noted", 1)], ("agree", "approv"))
+    {0}
+    """
+    whole = "\n".join(ln.low for ln in lines)
+    starts = []
+    at = 0
+    for ln in lines:
+        starts.append(at)
+        at += len(ln.low) + 1
+    found: set[int] = set()
+    for word in words:
+        pos = whole.find(word)
+        while pos >= 0:
+            found.add(bisect_right(starts, pos) - 1)
+            pos = whole.find(word, pos + 1)
+    return found
+
+
+def may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False only when ``text`` surely holds none of ``words`` (lower-case ASCII) in any case.
+
+    A test before a case-blind pattern made of those words.  Text that is
+    not all ASCII always may: such a pattern also matches "İ" for "i", "ſ"
+    for "s" and the Kelvin sign for "k".
+
+    >>> may_hold("Next STEPS", ("step", "task")), may_hold("Noted", ("step", "task"))
+    (True, False)
+    """
+    if not text.isascii():
+        return True
+    return any(map(text.lower().__contains__, words))
+
+
 _ABBREV = {
     "cllr", "dr", "mr", "mrs", "ms", "st", "no", "nos", "prof", "supt", "insp", "sgt",
     "rev", "revd", "e.g", "i.e", "eg", "ie", "etc", "vs", "v", "approx", "dept", "inc",
@@ -88,6 +128,9 @@ _ABBREV = {
 _OPENER = re.compile(
     r"(?:Agreed|Resolved|Decided|Action|It|The|This|There|They|We|He|She|Members|All)\b"
 )
+_SENTENCE_END = re.compile(r"[.!?](?:[\"'’”)])?\s+(?=[\"'‘“(]?[A-Z0-9•])")
+_WORD_BREAK = re.compile(r"[\s(]")
+_DOTTED_INITIALS = re.compile(r"\b[a-z]\.[a-z]$")
 
 
 def sentences(text: str) -> list[str]:
@@ -100,16 +143,16 @@ def sentences(text: str) -> list[str]:
     """
     out: list[str] = []
     start = 0
-    for m in re.finditer(r"[.!?](?:[\"'’”)])?\s+(?=[\"'‘“(]?[A-Z0-9•])", text):
+    for m in _SENTENCE_END.finditer(text):
         before = text[start : m.start()]
-        word = re.split(r"[\s(]", before)[-1].lower() if before else ""
+        word = _WORD_BREAK.split(before)[-1].lower() if before else ""
         # "… for Block D. Agreed that …": a letter, then a word that opens
         # sentences (not a surname), ends a sentence after all.
         if (word in _ABBREV or (len(word) == 1 and word.isalpha())) and not (
             word.isalpha() and _OPENER.match(text, m.end())
         ):
             continue
-        if re.search(r"\b[a-z]\.[a-z]$", word):
+        if _DOTTED_INITIALS.search(word):
             continue
         out.append(text[start : m.end()].strip())
         start = m.end()

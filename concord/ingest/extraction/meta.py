@@ -242,6 +242,12 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
             if len(times) > 1 and rng:
                 end = times[1][1]
             break
+    # Most minutes name none of the cue verbs anywhere: one substring test of
+    # the whole text per verb, rather than two patterns on every line.
+    whole = "\n".join(ln.low for ln in lines)
+    ends = any(cue in whole for cue in _END_CUES)
+    if not ends and (start is not None or not any(cue in whole for cue in _START_CUES)):
+        return start, end
     for ln in lines:
         # Plain substring tests first: this runs on every line, and each
         # pattern below needs one of its verbs.

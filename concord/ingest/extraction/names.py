@@ -87,6 +87,19 @@ _TITLE_RE = re.compile(
     + r")\.?\s+)+",
     re.I,
 )
+# The words a title can open with: ASCII text whose first word (less one
+# full stop) is none of them has no title, and skips the long pattern.
+_TITLE_FIRST = frozenset({key.split()[0] for key in TITLES} | {"the", "rt"})
+
+
+def _may_open_with_title(text: str) -> bool:
+    if not text.isascii():
+        return True  # (the case-blind pattern also matches "İ", "ſ" …)
+    words = text.split(None, 1)
+    first = words[0].lower() if words else ""
+    return (first[:-1] if first.endswith(".") else first) in _TITLE_FIRST
+
+
 # Letters of any Latin alphabet: "Böning", "Róiste", "Ó Fearghail" are names.
 _WORD = re.compile(
     r"^(?:[A-ZÀ-ÖØ-ÞŁŚŠŽČ](?:[^\W\d_]|['’\-])*|[A-ZÀ-ÖØ-Þ]\.?|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)$"
@@ -104,7 +117,7 @@ def split_title(text: str) -> tuple[str | None, str]:
     (('DI', 'Rob Hale'), (None, 'Di Fox'))
     """
     text = text.strip()
-    m = _TITLE_RE.match(text)
+    m = _TITLE_RE.match(text) if _may_open_with_title(text) else None
     if not m:
         return None, text
     rest = text[m.end() :].strip()
@@ -162,7 +175,7 @@ def looks_like_name(text: str, *, allow_single: bool = False) -> bool:
         return False
     if len(words) == 1 and not (allow_single or title):
         return False
-    if any(any(ch.isdigit() for ch in w) for w in words):
+    if any(map(str.isdigit, rest)):
         return False
     if len(words) > 1 and words[-1].lower().strip(".,") in POST_WORDS:
         return False  # "Parks Director", "Senior Planner": a post, not a person

@@ -71,9 +71,7 @@ def resegment(text: Text) -> Text:
     if not any(
         b.kind == PARA
         and (
-            len(b.cells[0]) >= SHORT_FLAT_CHARS
-            or _SENTENCE_CUE.search(b.cells[0])
-            or _labels(b.cells[0])
+            len(b.cells[0]) >= SHORT_FLAT_CHARS or _sentence_cue(b.cells[0]) or _labels(b.cells[0])
         )
         for b in text.blocks
         if b.cells
@@ -90,7 +88,7 @@ def resegment(text: Text) -> Text:
             # "Date: 9 May  Attendees: A, B  Apologies: C": one label a line.
             out.blocks.extend(Block(PARA, (p,)) for p in _split_labels(para))
             continue
-        if not flat and para and _SENTENCE_CUE.search(para):
+        if not flat and para and _sentence_cue(para):
             out.blocks.extend(Block(PARA, (p,)) for p in _SENTENCE_CUE.split(para) if p.strip())
             continue
         if not flat:
@@ -110,6 +108,18 @@ _LABEL = re.compile(
     r"Attending|Apologies|Regrets|Absent|Also\s+present|In\s+attendance|Guests|Staff|"
     r"Note[- ]?taker|Scribe)\s*:)"
 )
+
+
+def _sentence_cue(para: str) -> bool:
+    """A second attendance sentence in ``para``: each of the pattern's sentences holds
+    one of these words as written (substring tests before the pattern)."""
+    return (
+        "Apologies" in para
+        or "Regrets" in para
+        or "present" in para
+        or "attendance" in para
+        or "Absent" in para
+    ) and bool(_SENTENCE_CUE.search(para))
 
 
 def _labels(para: str) -> bool:

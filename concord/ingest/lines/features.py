@@ -69,6 +69,7 @@ _MONTH = re.compile(
 )
 
 
+_MONTHS3 = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DIGIT = re.compile(r"\d")
 _INI_END = re.compile(r"\b[A-Z]{2,3}\.?$")
 
@@ -113,8 +114,8 @@ def shape(line: str) -> list[str]:
         f.append("title")
     if "(" in s:
         f.append("bracket")
-    if _INITIALS_BR.search(s):
-        f.append("ini_br")
+        if _INITIALS_BR.search(s):
+            f.append("ini_br")
     f.append(f"comma{_bucket(s.count(','), (0, 1, 3, 6))}")
     if "\t" in s or "   " in s:
         f.append("cols")
@@ -128,9 +129,12 @@ def shape(line: str) -> list[str]:
         f.append("colon_early")
     if s.endswith("."):
         f.append("period_end")
-    if _MONTH.search(s):
+    digit = _DIGIT.search(s)
+    # A date needs a digit or a month's first three letters (a test of
+    # substrings first; text not all ASCII always runs the case-blind pattern).
+    if (digit or not s.isascii() or any(m in s.lower() for m in _MONTHS3)) and _MONTH.search(s):
         f.append("date")
-    if _DIGIT.search(s):
+    if digit:
         f.append("digit")
     if "@" in s or "[ ]" in line:
         f.append("at")

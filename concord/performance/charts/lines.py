@@ -285,7 +285,7 @@ def sparkline(
     """
     description = description or (
         "Values, oldest first: "
-        + ", ".join("no data" if v is None else format_number(v) for v in values)
+        + ", ".join(["no data" if v is None else format_number(v) for v in values])
         + "."
     )
     out = open_svg(chart_id, width, height, title, description, "chart sparkline")
@@ -297,6 +297,7 @@ def sparkline(
     span = (high - low) or 1.0
     pad = 3
     xs = _spark_xs(len(values), width, pad)
+    inner = height - 2 * pad
     # One pass: each run of present values is a polyline, a gap ends it.
     run: list[str] = []
     last = ""
@@ -306,7 +307,9 @@ def sparkline(
                 out.append(_spark_line(run))
             run = []
             continue
-        y = coord(height / 2 if high == low else pad + (height - 2 * pad) * (1 - (v - low) / span))
+        # coord() written out: a page draws hundreds of sparklines.
+        y = f"{height / 2 if high == low else pad + inner * (1 - (v - low) / span):.1f}"
+        y = "0" if y == "-0.0" else y.removesuffix(".0")
         last = f'cx="{x}" cy="{y}"'
         run.append(f"{x},{y}")
     if len(run) > 1:

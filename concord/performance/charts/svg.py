@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from html import escape
 
 INK = "#1b1b1b"
@@ -26,6 +27,10 @@ BAR = "#0b3d91"
 FONT = 'font-family="system-ui, Arial, sans-serif"'
 
 
+# The format of a figure to so many decimals, written once.
+_NUMBER_FORMATS = {decimals: f",.{decimals}f" for decimals in range(7)}
+
+
 def format_number(value: float | None, decimals: int = 2) -> str:
     """A figure as people read it: thousands separated, trailing zeros dropped.
 
@@ -34,9 +39,11 @@ def format_number(value: float | None, decimals: int = 2) -> str:
     """
     if value is None:
         return ""
-    if isinstance(value, float) and not math.isfinite(value):
+    text = format(value, _NUMBER_FORMATS.get(decimals) or f",.{decimals}f")
+    # Only a float that is not finite is written "nan", "inf" or "-inf" (a dashboard
+    # writes thousands of figures: the check comes after, not before).
+    if text[-1] in "nf" and isinstance(value, float):
         return ""
-    text = f"{value:,.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
@@ -48,6 +55,7 @@ def coord(value: float) -> str:
     return "0" if text == "-0.0" else text.removesuffix(".0")
 
 
+@lru_cache(maxsize=4096)
 def _safe_id(chart_id: str) -> str:
     """An id usable in HTML: letters, digits and hyphens only."""
     cleaned = re.sub(r"[^A-Za-z0-9-]+", "-", chart_id).strip("-")

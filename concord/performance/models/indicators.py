@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -154,7 +156,7 @@ class Indicator(models.Model):
         """The indicator's tolerance for the rules, or ``None`` (no amber)."""
         if self.tolerance_amount is None:
             return None
-        return rules.Tolerance(self.tolerance_amount, rules.ToleranceKind(self.tolerance_kind))
+        return _tolerance(self.tolerance_amount, self.tolerance_kind)
 
     @property
     def period_kind(self) -> rules.PeriodKind:
@@ -164,3 +166,10 @@ class Indicator(models.Model):
     @property
     def is_illustrative(self) -> bool:
         return self.dataset is not None and self.dataset.illustrative
+
+
+@lru_cache(maxsize=256)
+def _tolerance(amount: float, kind: str) -> rules.Tolerance:
+    """The rules' tolerance of an amount and kind, made once (it is frozen, and a
+    dashboard asks each of hundreds of indicators for theirs)."""
+    return rules.Tolerance(amount, rules.ToleranceKind(kind))

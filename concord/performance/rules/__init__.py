@@ -30,6 +30,7 @@ from .periods import (
     financial_year_position,
     parse_period,
     parse_sensible_period,
+    period_of,
     periods_between,
     periods_to_date,
     sort_periods,
@@ -54,7 +55,15 @@ from .trajectory import (
     year_to_date,
     ytd_target,
 )
-from .travel import Direction, TravelReport, compare_values, compare_with_mean, direction_of_travel
+from .travel import (
+    Direction,
+    TravelReport,
+    compare_values,
+    compare_with_mean,
+    compared_periods,
+    direction_of_travel,
+    travel_of_period,
+)
 from .wards import (
     AreaGap,
     GapChange,
@@ -95,7 +104,9 @@ __all__ = [
     "compare_with_comparator",
     "compare_with_comparators",
     "compare_with_mean",
+    "compared_periods",
     "direction_of_travel",
+    "travel_of_period",
     "distance_to_target",
     "financial_year_of",
     "financial_year_position",
@@ -107,6 +118,7 @@ __all__ = [
     "meets_target",
     "parse_period",
     "parse_sensible_period",
+    "period_of",
     "periods_between",
     "periods_to_date",
     "profiled_target",

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 from typing import TypeVar
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "parse_period",
     "parse_sensible_period",
     "periods_between",
+    "period_of",
     "periods_to_date",
     "sort_periods",
 ]
@@ -50,6 +51,13 @@ class PeriodKind(StrEnum):
     # call, and periods are dictionary keys wherever figures are judged).
     __hash__ = str.__hash__
 
+
+_KIND_INDEX = {
+    PeriodKind.MONTH: 0,
+    PeriodKind.QUARTER: 1,
+    PeriodKind.YEAR: 2,
+    PeriodKind.FINANCIAL_YEAR: 3,
+}
 
 _PER_YEAR = {
     PeriodKind.MONTH: 12,
@@ -89,6 +97,19 @@ class Period:
         limit = 12 if kind is PeriodKind.MONTH else 4 if kind is PeriodKind.QUARTER else 1
         if not 1 <= self.number <= limit:
             raise ValueError(f"{self.kind} number must be 1..{limit}, got {self.number}")
+        # The hash, worked out once: periods key the figures wherever they are judged
+        # (a dashboard looks them up thousands of times). A plain int, the same in
+        # every process, so a pickled period keeps its place in a dictionary.
+        key = (self.year * 16 + self.number) * 4 + _KIND_INDEX.get(kind, 4)
+        object.__setattr__(self, "_hash", key)
+
+    def __hash__(self) -> int:
+        try:
+            return self._hash  # type: ignore[attr-defined, no-any-return]
+        except AttributeError:  # a period pickled before its hash was kept
+            key = (self.year * 16 + self.number) * 4 + _KIND_INDEX.get(self.kind, 4)
+            object.__setattr__(self, "_hash", key)
+            return key
 
     # -- identity and order -------------------------------------------------
 
@@ -129,6 +150,8 @@ class Period:
         """
         per_year = _PER_YEAR[kind]
         year, index = divmod(ordinal, per_year)
+        if cls is Period:
+            return period_of(kind, year, index + 1)
         return cls(kind, year, index + 1)
 
     @property
@@ -224,6 +247,23 @@ class Period:
         if self.kind is PeriodKind.QUARTER:
             return f"Q{self.number} {self.year}"
         return str(self)
+
+
+def period_of(kind: PeriodKind | str, year: int, number: int = 1) -> Period:
+    """``Period(kind, year, number)``, the same object each time it is asked for: the
+    periods that key a dashboard's figures and those it looks them up by are then one
+    object, which a dictionary finds without comparing them (and stepping from one
+    period to the next makes none).
+
+    >>> period_of("quarter", 2009, 2) is parse_period("2009-Q2").shift(4).shift(-4)
+    True
+    """
+    return _interned(kind if kind.__class__ is PeriodKind else PeriodKind(kind), year, number)
+
+
+@lru_cache(maxsize=4096)
+def _interned(kind: PeriodKind, year: int, number: int) -> Period:
+    return Period(kind, year, number)
 
 
 def parse_period(text: str | Period) -> Period:

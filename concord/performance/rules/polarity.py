@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["Band", "Polarity"]
+__all__ = ["Band", "Polarity", "as_polarity"]
 
 
 class Polarity(StrEnum):
@@ -34,6 +34,16 @@ class Polarity(StrEnum):
         False
         """
         return self is not Polarity.NO_JUDGEMENT
+
+
+def as_polarity(polarity: Polarity | str) -> Polarity:
+    """``Polarity(polarity)``, without the enum's lookup when it already is one
+    (the rules are called hundreds of times for one dashboard).
+
+    >>> as_polarity("lower_is_better") is as_polarity(Polarity.LOWER_IS_BETTER)
+    True
+    """
+    return polarity if polarity.__class__ is Polarity else Polarity(polarity)
 
 
 @dataclass(frozen=True)

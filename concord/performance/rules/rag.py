@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from ._numbers import at_most
 from .periods import Period, PeriodKey, financial_year_position, parse_period
-from .polarity import Band, Polarity
+from .polarity import Band, Polarity, as_polarity
 from .tolerance import Tolerance, tolerance_width
 from .trajectory import year_to_date, ytd_target
 
@@ -127,7 +127,7 @@ def rag_status(
     >>> rag_status(None, 40.0, "lower_is_better").status
     <RagStatus.NO_DATA: 'no_data'>
     """
-    polarity = Polarity(polarity)
+    polarity = as_polarity(polarity)
     if value is None:
         return RagResult(RagStatus.NO_DATA, None, target)
     if target is None or not polarity.judges:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import StrEnum
 
-from .polarity import Polarity
+from .polarity import Polarity, as_polarity
 
 __all__ = [
     "Interval",
@@ -77,7 +77,7 @@ def compare_with_comparator(
     >>> compare_with_comparator((30.1, 35.0), None, "lower_is_better")
     <Significance.NOT_TESTED: 'not_tested'>
     """
-    polarity = Polarity(polarity)
+    polarity = as_polarity(polarity)
     if comparator_interval is None and comparator_is_exact and comparator_value is not None:
         comparator_interval = (comparator_value, comparator_value)
     if interval is None or comparator_interval is None:

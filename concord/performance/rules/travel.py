@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from ._numbers import at_most
 from .periods import Period, PeriodKey, parse_period
-from .polarity import Polarity
+from .polarity import Polarity, as_polarity
 from .significance import Interval, intervals_overlap
 from .tolerance import Tolerance, tolerance_width
 
@@ -24,7 +24,9 @@ __all__ = [
     "TravelReport",
     "compare_values",
     "compare_with_mean",
+    "compared_periods",
     "direction_of_travel",
+    "travel_of_period",
 ]
 
 
@@ -70,7 +72,7 @@ def compare_values(
     >>> compare_values(38.0, 42.0, "no_judgement")
     <Direction.DECREASING: 'decreasing'>
     """
-    polarity = Polarity(polarity)
+    polarity = as_polarity(polarity)
     if current is None or earlier is None:
         return Direction.NO_DATA
     change = float(current) - float(earlier)
@@ -151,11 +153,36 @@ def direction_of_travel(
     >>> (r.against_previous.value, r.against_mean.value, r.mean)
     ('improving', 'improving', 40.0)
     """
-    p = parse_period(period)
-    values = _by_period(series)
-    cis = _by_period(intervals or {})
+    return travel_of_period(
+        _by_period(series),
+        parse_period(period),
+        polarity,
+        tolerance,
+        seasonal=seasonal,
+        intervals=_by_period(intervals or {}),
+        mean_of=mean_of,
+    )
 
-    previous, mean_periods = _compared_periods(p, seasonal, mean_of)
+
+def travel_of_period(
+    values: Mapping[Period, float | None],
+    p: Period,
+    polarity: Polarity | str,
+    tolerance: Tolerance | None = None,
+    *,
+    seasonal: bool = False,
+    intervals: Mapping[Period, Interval] | None = None,
+    mean_of: int = 4,
+) -> TravelReport:
+    """:func:`direction_of_travel` of a series already keyed by :class:`Period`, for
+    a :class:`Period` (no parsing: a dashboard judges hundreds of series so keyed).
+
+    >>> q = parse_period("2010-Q1")
+    >>> travel_of_period({q.previous(): 40.0, q: 35.0}, q, "lower_is_better").against_previous
+    <Direction.IMPROVING: 'improving'>
+    """
+    cis = intervals or {}
+    previous, mean_periods = compared_periods(p, seasonal, mean_of)
     current = values.get(p)
     against_previous = compare_values(
         current, values.get(previous), polarity, tolerance, cis.get(p), cis.get(previous)
@@ -167,7 +194,7 @@ def direction_of_travel(
 
 
 @lru_cache(maxsize=256)
-def _compared_periods(p: Period, seasonal: bool, mean_of: int) -> tuple[Period, tuple[Period, ...]]:
+def compared_periods(p: Period, seasonal: bool, mean_of: int) -> tuple[Period, tuple[Period, ...]]:
     """The period ``p`` is compared with, and the ``mean_of`` periods before it, oldest
     first (a year apart when ``seasonal``): the same for every indicator judged for
     ``p``, so worked out once."""

@@ -26,8 +26,8 @@ from concord.performance.dashboard import (
     dashboard_rows,
     dashboard_url,
     gaps_url,
-    group_by_theme,
     sparkline_values,
+    theme_tables,
     themes_for,
     widest_gaps,
 )
@@ -100,7 +100,7 @@ def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             period=period,
             board=board,
             rows=rows,
-            groups=group_by_theme(rows),
+            groups=theme_tables(rows),
             summary=summary_text(board.summary),
             by_body={k or "No owning body": summary_text(v) for k, v in board.by_body.items()},
             illustrative=board.illustrative,
