@@ -319,11 +319,15 @@ def role_holders(attendees: list[Attendee]) -> dict[str, str]:
     {'treasurer': 'Ola Birch', 'chair': 'Kit Danes'}
     """
     found: dict[str, str | None] = {}
-    own_initials = {initials(p.name).lower() for p in attendees}
+    own_initials: set[str] = set()  # filled when a post's acronym is first needed
     for person in attendees:
         for label in (person.role, person.organisation):
-            for part in _posts(label or ""):
+            if not label:
+                continue
+            for part in _posts(label):
                 key = role_key(part)
+                if not own_initials and key.count(" ") >= 2:
+                    own_initials = {initials(p.name).lower() for p in attendees} or {""}
                 for k in [*_office_keys(key), *_post_keys(key, own_initials)]:
                     found[k] = person.name if found.get(k, person.name) == person.name else None
     return {k: v for k, v in found.items() if v}
@@ -338,6 +342,7 @@ _POST_HEADS = POST_WORDS | {
     "auditor", "librarian", "warden", "bursar", "convenor", "convener", "principal", "rfo",
 }  # fmt: skip
 _NOT_ACRONYM = {"of", "and", "the", "for", "to", "&"}
+_POST_OF = re.compile(r" (?:to|of|for) ")
 
 
 def _posts(label: str) -> list[str]:
@@ -347,9 +352,13 @@ def _posts(label: str) -> list[str]:
     >>> _posts("Chief Nurse and Director of Midwifery (non-voting)")
     ['Chief Nurse and Director of Midwifery', 'Chief Nurse', 'Director of Midwifery']
     """
-    label = _NOTE.sub("", label).strip(" ,;")
+    if "(" in label:
+        label = _NOTE.sub("", label)
+    label = label.strip(" ,;")
     if not label:
         return []
+    if not ("," in label or ";" in label or "&" in label or " and " in label):
+        return [label]
     parts = [p for p in _POST_SPLIT.split(label) if p]
     return [label] + (parts if len(parts) > 1 else [])
 
@@ -366,7 +375,11 @@ def _post_keys(key: str, own_initials: set[str]) -> list[str]:
     words = key.split()
     if not words or len(words) > 5:
         return []
-    head = re.split(r" (?:to|of|for) ", key, maxsplit=1)[0]
+    head = (
+        _POST_OF.split(key, maxsplit=1)[0]
+        if " to " in key or " of " in key or " for " in key
+        else key
+    )
     if head != key and _ROLE_TITLE.fullmatch(head):
         return [head]
     if words[-1] not in _POST_HEADS and not (head != key and head.split()[-1] in _POST_HEADS):
