@@ -30,7 +30,7 @@ _PASSIVE = re.compile(
 _OTHER_CUES = re.compile(r"consensus| meet ")
 _CONSENSUS = re.compile(
     r"(?i)\b(?:there\s+was\s+(?:a\s+|general\s+|broad\s+)?consensus|consensus\s+was\s+reached|"
-    r"it\s+was\s+the\s+consensus)\b"
+    r"it\s+was\s+the\s+consensus|(?:the\s+)?consensus\s+was\s+(?:to|that))\b"
 )
 _MEETS_EVERY = re.compile(
     r"(?i)\b(?:will|would|shall)\s+(?:now\s+|in\s+future\s+|continue\s+to\s+)?meet\s+"
@@ -105,6 +105,11 @@ _TOLD_BEFORE = re.compile(
     r"(?:agrees|agreed|approves|approved|concurs|concurred)\s*(?:[,.;]|$))",
     re.I,
 )
+# An outcome with its subject left out: "Read and agreed, no changes."
+_DONE_WITH = re.compile(
+    r"(?i)^(?:read|received|considered|reviewed|discussed|checked)\s+and\s+"
+    r"(?:agreed|approved|accepted|adopted|signed)\b"
+)
 # A topic, a dash and the meeting's verdict on it: "Lettings Policy - approved
 # without amendment", "Accessibility Plan – deferred to the next meeting".
 _TOPIC_OUTCOME = re.compile(
@@ -165,6 +170,7 @@ def is_decision(sentence: str) -> bool:
         return False
     return bool(
         _PASSIVE.search(s)
+        or _DONE_WITH.match(s)
         or _COLLECTIVE.search(s)
         or _ELECTED.search(s)
         or _ELLIPTIC.search(s)
@@ -307,7 +313,15 @@ def extract_decisions(
                     # "Plan – deferred to May; the Head to redraft it": the
                     # verdict, not the task after it.
                     s = s.split(";", 1)[0]
-                if s[:1] in "TtIi" and _TOLD_BEFORE.match(s):
+                if k == 0 and _DONE_WITH.match(s):
+                    # "Last meeting's notes" / "Read and agreed, no changes.":
+                    # what was agreed is the heading above.
+                    above = lines[i - 1].bare.strip() if i > 0 else ""
+                    if title and i - title_line <= 1:
+                        s = f"{title.rstrip(' .:')}: {s}"
+                    elif above and len(above.split()) <= 8 and above[-1:] not in ".;,":
+                        s = f"{above.rstrip(' :')}: {s}"
+                elif s[:1] in "TtIi" and _TOLD_BEFORE.match(s):
                     # "This suggestion was approved": what was approved is the
                     # sentence before, or the title of the item it opens.
                     if k > 0:
