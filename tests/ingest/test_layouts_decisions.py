@@ -94,3 +94,26 @@ def test_a_proposal_seconded_with_all_in_favour_and_a_vote() -> None:
     ):
         record = extract((head + body).encode(), filename="minutes.txt").to_dict()
         assert record["decisions"] == [body.strip()]
+
+
+NOTES = """Riverside Court Residents' Group
+Committee meeting - Mon 2 June 2025, 7pm
+
+Present: Ann Lee (chair), Bo Roe, Cy Dunn
+
+Notes of the last meeting
+Read and agreed, with one spelling corrected.
+
+Garden
+We talked about the raised beds. Consensus was to wait for the grant.
+"""
+
+
+def test_an_outcome_without_its_subject_takes_the_heading_above() -> None:
+    decisions = _decisions(NOTES)
+    assert "Notes of the last meeting: Read and agreed, with one spelling corrected." in decisions
+
+
+def test_consensus_was_to_is_a_decision() -> None:
+    assert "Consensus was to wait for the grant." in _decisions(NOTES)
+    assert is_decision("The consensus was that the fair should move to June.")

@@ -411,3 +411,36 @@ def test_an_indented_continuation_line_joins_its_sentence() -> None:
         "Due to time constraints, it is decided to move this item to the next meeting or the "
         "mailing list."
     ]
+
+
+def test_a_lower_case_line_continues_an_unfinished_one_wrapped_short() -> None:
+    """Typed minutes wrapped by hand, short of the page's width: a line that
+    starts in lower case goes on with the unfinished line above it."""
+    from concord.ingest.readers.plain import unwrap
+
+    said = [
+        "It was RESOLVED that the committee buy two benches from the small grants",
+        "reserve. Proposed Ann Lee, seconded Bo Roe; all in favour.",
+        "Present: Ann Lee, Bo Roe and the Treasurer, who reported on the accounts",
+        "Cy Dunn sent apologies.",
+    ]
+    assert unwrap(said) == [
+        "It was RESOLVED that the committee buy two benches from the small grants reserve. "
+        "Proposed Ann Lee, seconded Bo Roe; all in favour.",
+        said[2],
+        said[3],
+    ]
+
+
+def test_a_shouted_minute_heading_keeps_its_subtitle_after_a_colon() -> None:
+    record = _text(
+        "UNIVERSITY OF HARLOW\nQUALITY COMMITTEE\n\nPresent: Dr Ann Lee (Chair); Mr Bo Roe\n\n"
+        "12. MINUTES OF THE LAST MEETING (QC/25/1)\nApproved.\n"
+        "13. NEW COURSES: BSc NURSING WITH HEALTH STUDIES (QC/25/2)\nThe Committee approved it.\n"
+        "14. RISK REGISTER: The register was noted.\n"
+    )
+    assert [i["title"] for i in record["items"]] == [
+        "MINUTES OF THE LAST MEETING (QC/25/1)",
+        "NEW COURSES: BSc NURSING WITH HEALTH STUDIES (QC/25/2)",
+        "RISK REGISTER",
+    ]

@@ -115,3 +115,36 @@ def test_the_name_before_meeting_in_a_title_when_nothing_else_names_a_body(
 ) -> None:
     doc = f"{title}\n\nAttendance: Ann Lee, Bob Roe\n\nWe talked.\n"
     assert extract(doc.encode(), filename="m.txt").to_dict()["body"] == body
+
+
+def test_the_first_line_names_the_organisation_whose_body_met() -> None:
+    """A school, trust, university or town printed above its body's heading."""
+    school = _record(
+        "ORCHARD LANE INFANT SCHOOL\nFULL GOVERNING BOARD\n\n"
+        "Minutes of the meeting held on Monday 3rd March 2025 at 6.30 pm in the staff room\n\n"
+        "Governors present: Mrs Ada Pike (Chair), Mr Sol Venn\n\nItem 1. Welcome\nNone.\n"
+    )
+    assert school["body"] == "ORCHARD LANE INFANT SCHOOL FULL GOVERNING BOARD"
+    assert school["venue"] == "the staff room"
+    town = _record(
+        "TOWN OF MILLBROOK FORKS\nSPECIAL TOWN COUNCIL MEETING MINUTES\nMay 5, 2025\n"
+        "Council Chambers, Millbrook Forks Town Hall, 14 N. Main Street\n\n"
+        "1. CALL TO ORDER\nThe Mayor called the meeting to order.\n"
+    )
+    assert town["body"] == "MILLBROOK FORKS TOWN COUNCIL"
+    assert town["venue"] == "Council Chambers, Millbrook Forks Town Hall, 14 N. Main Street"
+    trust = _record(
+        "Wexcombe Community NHS Trust\n\nMinutes of the Board of Directors meeting held in public\n"
+        "Date: 4 June 2025\n\nPresent: Ann Lee (Chair), Bo Roe\n\n1. Welcome\nNone.\n"
+    )
+    assert trust["body"] == "Wexcombe Community NHS Trust Board of Directors"
+
+
+def test_a_hybrid_meeting_keeps_the_room_and_the_call() -> None:
+    record = _record(
+        "UNIVERSITY OF HARLOW\nQUALITY COMMITTEE\n\nMinutes of the meeting of the Quality "
+        "Committee held on Tuesday, 4th March 2025 at 10.00am in Room 2.11, Lister Building, "
+        "and via Teams.\n\nPresent: Dr Ann Lee (Chair); Mr Bo Roe\n\n1. MINUTES\nApproved.\n"
+    )
+    assert record["venue"] == "Room 2.11, Lister Building, and via Teams"
+    assert record["body"] == "University of Harlow Quality Committee"

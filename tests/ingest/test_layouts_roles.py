@@ -78,3 +78,44 @@ Action: It was suggested that the library might host the site. Nat Sorrel will a
     )
     assert len(actions) == 1
     assert actions[0][0].startswith("It was suggested that the library")
+
+
+BOARD = """Minutes of the Board of Directors, Wexcombe Community Trust, 4 June 2025
+
+Members present: Ann Lee (Chair); Bo Roe (Chief Finance Officer);
+Cy Dunn (Chief Operating Officer); Di Fox (Director of Estates and Facilities)
+In attendance: Eve Hart (Clerk and Responsible Financial Officer); Flo Kerr (Academic Registrar)
+
+1. Finance
+Action: Present the savings plan to the Audit Committee in July - CFO / COO
+The Clerk will order two new noticeboards.
+Mr Hart had reported on the audit. Finance Officer Kerr will circulate the timetable by 30 June.
+The Academic Registrar would look at the survey results.
+
+Action log
+| Action | Owner | Due |
+|---|---|---|
+| Arrange the estates walkabout | Director of Estates and Facilities | September 2025 |
+"""
+
+
+def test_posts_and_their_acronyms_name_the_one_attendee_who_holds_them() -> None:
+    actions = dict(_actions(BOARD))
+    assert actions["Present the savings plan to the Audit Committee in July"] == [
+        "Bo Roe",
+        "Cy Dunn",
+    ]
+    # "Clerk and Responsible Financial Officer" holds both posts.
+    assert actions["Order two new noticeboards"] == ["Eve Hart"]
+    # A post with "and" in it is one owner, not two.
+    assert actions["Arrange the estates walkabout"] == ["Di Fox"]
+
+
+def test_a_post_then_a_surname_names_the_attendee() -> None:
+    actions = dict(_actions(BOARD))
+    assert actions["Circulate the timetable"] == ["Flo Kerr"]
+
+
+def test_a_job_title_s_reported_intention_is_no_task() -> None:
+    # "would" is reported speech: a named attendee's or a clerk's, not a post's.
+    assert not any("survey results" in d for d, _ in _actions(BOARD))

@@ -13,7 +13,7 @@ import re
 
 from concord.ingest.extraction.actions import extract_actions, read_action_tables
 from concord.ingest.extraction.attendance import expand_initials, extract_attendance
-from concord.ingest.extraction.attendance_presenters import presenters
+from concord.ingest.extraction.attendance_presenters import presenters, speakers
 from concord.ingest.extraction.dates import to_date
 from concord.ingest.extraction.decisions import extract_decisions
 from concord.ingest.extraction.items import extract_items
@@ -28,6 +28,7 @@ from concord.ingest.extraction.meta import (
 from concord.ingest.extraction.names import call_signs, handles, role_holders
 from concord.ingest.extraction.nextmeet import extract_next_meetings
 from concord.ingest.extraction.normalise import resegment
+from concord.ingest.extraction.organisation import with_organisation
 from concord.ingest.record import MeetingRecord
 from concord.ingest.text import Text
 
@@ -69,6 +70,8 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
         full = find_body(titles) or find_body(parts)
         if full and full.lower().endswith(record.body.lower()) and full != record.body:
             record.body = full
+    # "HOLLINS PRIMARY SCHOOL" over "Full Governing Board": whose body it is.
+    record.body = with_organisation(record.body, head)
     record.date = find_date(head) or find_date(titles)
     record.start_time, record.end_time = find_meeting_times(head, lines)
     record.venue = find_venue(head)
@@ -97,6 +100,11 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
     # "Presentation by Dr Ann Lee, …": a speaker named only in an item's title.
     record.attendance = record.attendance + presenters(
         [i.title for i in record.items], attendance.people
+    )
+    # "Ann Lee, 12 Mill Road, spoke …": speakers from the floor, and people
+    # who joined remotely, named only where they spoke.
+    record.attendance += speakers(
+        [ln.bare for ln in lines if ln.block not in attendance.blocks], record.attendance
     )
     # Narrative cells of action tables still record decisions; only the
     # owner and date columns are skipped.

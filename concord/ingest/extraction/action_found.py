@@ -84,6 +84,8 @@ class Collector:
                 self.add(task[0].upper() + task[1:], who, due, where, source)
                 return
         if self.roles and owners:
+            if len(owners) > 1:
+                owners = _rejoin_posts(owners, self.roles)
             owners = list(dict.fromkeys(self.roles.get(role_key(o), o) for o in owners))
         self.found.append(Found(Action(desc, owners, due), where, {source}))
 
@@ -103,6 +105,18 @@ _COMMON = frozenset((
     "the", "and", "for", "that", "this", "are", "was", "were", "will", "them", "their", "its",
     "all", "any", "next", "meeting",
 ))  # fmt: skip
+
+
+def _rejoin_posts(owners: list[str], roles: dict[str, str]) -> list[str]:
+    """Owners split at an "and" that belongs to a post one attendee holds:
+    ["Director of People", "Culture"] → ["Director of People and Culture"]."""
+    out: list[str] = []
+    for o in owners:
+        if out and role_key(f"{out[-1]} and {o}") in roles:
+            out[-1] = f"{out[-1]} and {o}"
+        else:
+            out.append(o)
+    return out
 
 
 def _words(text: str) -> set[str]:

@@ -51,6 +51,12 @@ _AGREED_TO = re.compile(
     r"(?P<rest>[a-z]+\b.+)$",
     re.I,
 )
+# "RESOLVED to object …", "agreed to accept the quote": the verdict itself, no task.
+# ("approve the renewal of …" may still be a task for an officer: not listed.)
+_VERDICTS = {
+    "accept", "adopt", "award", "object", "support", "endorse", "note", "receive", "refuse",
+    "reject", "ratify", "decline", "defer", "oppose",
+}  # fmt: skip
 _STATUS_TAIL = re.compile(
     r"\s*\((?:done|completed?|closed|ongoing|open|in\s+progress)\b[^)]*\)\s*\.?$", re.I
 )
@@ -62,16 +68,19 @@ _LABEL_OWNER = re.compile(r"^(?P<o>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})\s*:\s
 OWNER_TASK = re.compile(r"^(?!It\s|There\s|This\s)[A-Z][^,:;.]{0,40}?\s+(?:to|will)\s+[a-z]")
 _LIST_WORD_LIST = ("action", "step", "task", "to do")
 _LIST_WORDS = re.compile(r"(?i)action|step|task|to do")
-_TASK_WORD_LIST = ("asked", "requested", "instructed", "agreed", "decided", "resolved")
-_TASK_WORDS = re.compile(r"(?i)asked|requested|instructed|agreed|decided|resolved")
+_TASK_WORD_LIST = (
+    "asked", "requested", "instructed", "directed", "agreed", "decided", "resolved",
+)  # fmt: skip
+_TASK_WORDS = re.compile(r"(?i)asked|requested|instructed|directed|agreed|decided|resolved")
 _LEAD_NUMBER = re.compile(r"^(\d{1,2})[.)]?\s+")
 _ENTRY_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+")
 # A line ending in a short last sentence, which may be an owner alone.
 # (An owner has no full stop of its own: "… the school. Cllr O. Lee".)
 _SHORT_TAIL = re.compile(r"[.!?]\s+[A-Z]\S*(?:\s+\S+){0,3}(?<![.!?:;,])\s*$")
-# "… and asked staff to draft the bylaws": the meeting gives someone a task.
+# "… and asked staff to draft the bylaws", "Council directed staff to …":
+# the meeting gives someone a task.
 _ASKED = re.compile(
-    r"\b(?:asked|requested|instructed)\s+(?:the\s+)?(?P<o>[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+"
+    r"\b(?:asked|requested|instructed|directed|tasked)\s+(?:the\s+)?(?P<o>[A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+"
     r"to\s+(?P<t>[a-z][^.;]+)"
 )
 _NOT_ASKED = {"note", "consider", "comment", "read", "be", "think", "bear", "join", "attend"}
@@ -256,7 +265,7 @@ def _in_running_text(
             if len(d.split()) >= 2:
                 out.append(Listed(d, [owner], dw, n, "tail"))
     low = text.lower()
-    if "asked" in low or "requested" in low or "instructed" in low:
+    if "asked" in low or "requested" in low or "instructed" in low or "directed" in low:
         # (The pattern is case-sensitive, and needs "to" after the verb.)
         for asked in _ASKED.finditer(text) if "to" in text else ():
             owner = asked.group("o")
@@ -272,7 +281,8 @@ def _in_running_text(
         return out
     for s in sents or sentences(text):
         a = _AGREED_TO.search(s)
-        if a and not re.search(r"\b(?:be|been)\b", a.group("rest").split(" ", 1)[0]):
+        first = a.group("rest").split(" ", 1)[0].lower() if a else ""
+        if a and first not in ("be", "been") and first not in _VERDICTS:
             d, owners, dw = parse(a.group("rest"), people)
             if len(d.split()) >= 3:
                 out.append(Listed(d, owners, dw, n, "agreed"))

@@ -13,7 +13,13 @@ import re
 from functools import lru_cache
 
 from concord.ingest.extraction.dates import MONTHS, find_dates
-from concord.ingest.extraction.names import looks_like_name, resolve_owner, role_key, split_owners
+from concord.ingest.extraction.names import (
+    is_office,
+    looks_like_name,
+    resolve_owner,
+    role_key,
+    split_owners,
+)
 
 VERBS_TO = r"(?:to|will|shall|agreed\s+to|has\s+agreed\s+to|have\s+agreed\s+to|is\s+to|are\s+to|would|should|offered\s+to|undertook\s+to|volunteered\s+to|needs?\s+to)"  # noqa: E501
 _UP_TO_AGREED = re.compile(r"^.*?\b(?:agreed|resolved|decided|requested|recommended)\b,?\s*", re.I)
@@ -415,7 +421,9 @@ _ASKED_ROLE = re.compile(
     r"(?i)^(?:[a-z][\w&'-]*\s+){0,3}(?:clerk|chair(?:man|person)?|secretary|treasurer|officers?|"
     r"staff|team|secretariat)$"
 )
-_ASKING = re.compile(r"(?i)\b(?:asked|requested|instructed|invited|encouraged|urged)\b")
+_ASKING = re.compile(
+    r"(?i)\b(?:asked|requested|instructed|invited|encouraged|urged|directed|tasked)\b"
+)
 _NARRATIVE = re.compile(
     r"^(?P<o>[^,:;.()]{1,50}?)\s+(?P<v>to|will|would|agreed\s+to|undertook\s+to|offered\s+to|"
     r"volunteered\s+to|(?:was|were|is|are)\s+(?:asked|requested|instructed|tasked)\s+to|(?:is|are)\s+to)\s+"
@@ -454,6 +462,10 @@ def narrative_action(
         return None
     owners = [_THE.sub("", o) for o in resolve_names(split_owners(owner_text), people)]
     in_register = owners and all(o in people or role_key(o) in (roles or {}) for o in owners)
+    if m.group("v") == "would" and not all(o in people or is_office(o) for o in owners):
+        # "The Chief Nurse would share the learning": a post's reported
+        # intention is no task; a named attendee's or a clerk's is.
+        in_register = False
     # "would" (reported speech) and "was asked to" need an attendee or an office
     # one attendee holds; "to" alone also takes a role ("Clerk to …").
     asked = m.group("v")[:3] in ("was", "wer", "is ", "are")

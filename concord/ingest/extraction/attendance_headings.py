@@ -12,13 +12,17 @@ from concord.ingest.extraction.names import looks_like_name
 
 _STATUS_HEADINGS = [
     (r"(?:(?:members|governors|trustees|directors|councillors)\s+)?(?:apolog(?:y|ies)(?:\s+(?:for\s+absence|and\s+\w+|received|were\s+received|given))*(?:\s+from(?=\s*:))?|regrets|excused|absent\s+with\s+apolog(?:y|ies))", "apologies"),  # noqa: E501
-    (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending)|(?:officers?|guests?|visitors?|observers?|advisers?|staff|others)(?:\s+(?:present|in\s+attendance))?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker|scribe|recorder|recording\s+secretary|minutes(?=\s*:))", "in_attendance"),  # noqa: E501
+    (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending|there|here|joining)|also(?=\s*:)|(?:officers?|guests?|visitors?|observers?|advisers?|staff|others)(?:\s+(?:present|in\s+attendance))?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker|scribe|recorder|recording\s+secretary|minutes(?=\s*:))", "in_attendance"),  # noqa: E501
     (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen)\s+)?(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance|awol)", "absent"),  # noqa: E501
     (r"the\s+following\s+(?:(?:people|persons|members|governors|trustees|directors|councillors)\s+)?(?:(?:were|was)\s+present|attended)", "present"),  # noqa: E501
     (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen|those)\s+)?(?:present|attendees|attending(?:\s+remotely|\s+online|\s+virtually)?|attendance|attended(?:\s+by)?|in\s+the\s+chair)|roll\s+call(?:\s+was\s+taken)?|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)|participants|(?:(?:board|committee|council|group|panel|steering|voting|elected|core|community)\s+)?(?:members|councillors|trustees|directors|governors)(?:\s+(?:in\s+attendance|attending))?(?=\s*(?::|$))", "present"),  # noqa: E501
 ]  # fmt: skip
 # "Present (in person):", "Attendees (online):": a note on how they attended.
-_HOW = r"(?:\s*\((?:in\s+person|online|remotely|virtually|remote|via\s+\w+|by\s+\w+|on\s+\w+)\))?"
+# Any other short note in brackets before the colon: "Apologies (consent given):".
+_HOW = (
+    r"(?:\s*\((?:in\s+person|online|remotely|virtually|remote|via\s+\w+|by\s+\w+|on\s+\w+)\)"
+    r"|\s*\([^()]{1,30}\)(?=\s*:))?"
+)
 _HEADING = [
     (re.compile(rf"^(?:{rx})\b{_HOW}\s*(?:[:\-–—/]\s*|$|(?=\w))", re.I), st)
     for rx, st in _STATUS_HEADINGS
@@ -128,7 +132,10 @@ def heading_status(text: str) -> tuple[str, str] | None:
             # "Apologies were received from …" is a heading in sentence form;
             # anything else without a colon is ordinary prose.
             s = re.match(
-                r"^(?:were\s+)?(?:received|given|noted|sent)?\s*(?:from|by)\s+(.+)$", rest, re.I
+                r"^(?:were\s+)?(?:(?:received|given|noted|sent|tendered)"
+                r"(?:\s+and\s+(?:accepted|noted|approved|consented\s+to))?)?\s*(?:from|by)\s+(.+)$",
+                rest,
+                re.I,
             )
             if status == "apologies" and s:
                 return status, s.group(1)

@@ -30,7 +30,7 @@ _PASSIVE = re.compile(
 _OTHER_CUES = re.compile(r"consensus| meet ")
 _CONSENSUS = re.compile(
     r"(?i)\b(?:there\s+was\s+(?:a\s+|general\s+|broad\s+)?consensus|consensus\s+was\s+reached|"
-    r"it\s+was\s+the\s+consensus)\b"
+    r"it\s+was\s+the\s+consensus|(?:the\s+)?consensus\s+was\s+(?:to|that))\b"
 )
 _MEETS_EVERY = re.compile(
     r"(?i)\b(?:will|would|shall)\s+(?:now\s+|in\s+future\s+|continue\s+to\s+)?meet\s+"
@@ -105,6 +105,18 @@ _TOLD_BEFORE = re.compile(
     r"(?:agrees|agreed|approves|approved|concurs|concurred)\s*(?:[,.;]|$))",
     re.I,
 )
+# An outcome with its subject left out: "Read and agreed, no changes."
+_DONE_WITH = re.compile(
+    r"(?i)^(?:read|received|considered|reviewed|discussed|checked)\s+and\s+"
+    r"(?:agreed|approved|accepted|adopted|signed)\b"
+)
+# A topic, a dash and the meeting's verdict on it: "Lettings Policy - approved
+# without amendment", "Accessibility Plan – deferred to the next meeting".
+_TOPIC_OUTCOME = re.compile(
+    r"^[^.;:]{3,80}?\s[-–—]\s+(?:(?:unanimously|formally)\s+)?(?:approved|adopted|ratified|endorsed|"
+    r"deferred|postponed|agreed(?!\s+to\b))\b",
+    re.I,
+)
 _NUMBER = re.compile(r"^\(?(\d{1,3}(?:\.\d{1,3})*|\d{1,4}/\d{1,4})[.)]?\s+")
 _SUBLIST = re.compile(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(\d{1,2}\)|\d{1,2}[.)])\s+", re.I)
 
@@ -150,7 +162,7 @@ def is_decision(sentence: str) -> bool:
         return bool(_OTHER_CUES.search(low) and (_CONSENSUS.search(s) or _MEETS_EVERY.search(s)))
     if _PROPOSAL.match(s) and not _VOTED.search(s):
         return False
-    if _LABEL.match(s):
+    if _LABEL.match(s) or _TOPIC_OUTCOME.match(s):
         return True
     if _OFFICE_AGREED_TO.match(s) and not _PASSIVE.search(s):
         return False
@@ -158,6 +170,7 @@ def is_decision(sentence: str) -> bool:
         return False
     return bool(
         _PASSIVE.search(s)
+        or _DONE_WITH.match(s)
         or _COLLECTIVE.search(s)
         or _ELECTED.search(s)
         or _ELLIPTIC.search(s)
@@ -219,6 +232,9 @@ def extract_decisions(
                 text = text[pos + len(title) :].lstrip(" :–—-.")
         if text[:1] == "(" or text[:1].isdigit():
             text = _NUMBER.sub("", text)
+        if text[:1] == "(" or text[1:2] == ")":
+            # A lettered sub-paragraph: "(b) RESOLVED to approve …".
+            text = _SUBLIST.sub("", text)
         if text[:1] in "rRaAdD" and _LIST_LABEL.match(text):
             j = i + 1
             while j < len(lines) and (
@@ -257,13 +273,27 @@ def extract_decisions(
         in_motion: set[str] = set()
         if "moved" in low or "motion" in low or "proposed" in low:
             sents = sentences(text)
-            for motion, parts in motions(sents):
+            found = motions(sents)
+            goes_on = not found and bool(sents) and bool(_MOVED.search(sents[0]))
+            last = _vote_below(lines, i, sents) if goes_on else i
+            if last > i:
+                # The motion on this line, its vote and outcome on the lines below.
+                below = [lines[n].bare.strip() for n in range(i + 1, last + 1)]
+                said = sentences(" ".join([text, *below]))
+                found = motions(said)
+                if found:
+                    out.extend(Decision(clean_decision(m), i, anchor) for m, _ in found if m)
+                i = last + 1
+                continue
+            for motion, parts in found:
+                in_motion.update(parts)
+                if not motion:
+                    continue
                 if parts[0] == sents[0] and i > 0 and _REFERS_BACK.search(parts[0]):
                     # "Ann moved the above be adopted. Bo seconded. Carried.": what
                     # was moved is the line before.
                     motion = f"{lines[i - 1].bare.strip()} {motion}"
                 out.append(Decision(clean_decision(motion), i, anchor))
-                in_motion.update(parts)
         if (
             not stem
             and "consensus" not in low  # (_OTHER_CUES, as substrings)
@@ -279,7 +309,19 @@ def extract_decisions(
             for k, s in enumerate(sents):
                 if s in in_motion or not is_decision(s):
                     continue
-                if s[:1] in "TtIi" and _TOLD_BEFORE.match(s):
+                if ";" in s and _TOPIC_OUTCOME.match(s):
+                    # "Plan – deferred to May; the Head to redraft it": the
+                    # verdict, not the task after it.
+                    s = s.split(";", 1)[0]
+                if k == 0 and _DONE_WITH.match(s):
+                    # "Last meeting's notes" / "Read and agreed, no changes.":
+                    # what was agreed is the heading above.
+                    above = lines[i - 1].bare.strip() if i > 0 else ""
+                    if title and i - title_line <= 1:
+                        s = f"{title.rstrip(' .:')}: {s}"
+                    elif above and len(above.split()) <= 8 and above[-1:] not in ".;,":
+                        s = f"{above.rstrip(' :')}: {s}"
+                elif s[:1] in "TtIi" and _TOLD_BEFORE.match(s):
                     # "This suggestion was approved": what was approved is the
                     # sentence before, or the title of the item it opens.
                     if k > 0:
@@ -362,11 +404,13 @@ def _outcome_of(lines: list[Line], i: int, text: str, cut: int) -> str | None:
 
 
 _MOVED = re.compile(r"\b(?:moved|motion|proposed)\b", re.I)
+# "Motion by A, second by B, to approve …": the motion says what it moves.
+_STATES = re.compile(r",\s+(?:to\s+[a-z]{3,}|that\s)")
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\b", re.I)
 _MOVED_BY_ONLY = re.compile(
     r"^\W*(?i:moved|proposed|motion)\s*(?:(?i:by)\b|:|(?=(?i:cllr|councillor|mr|mrs|ms|dr)\b|[A-Z]))"
 )
-_SECONDED = re.compile(r"\b(?:seconded|2nd)\b", re.I)
+_SECONDED = re.compile(r"\b(?:seconded|2nd|second(?=\s+by\b))\b", re.I)
 _CARRIED = re.compile(
     r"\b(?:carried|unanimous(?:ly)?|passed|agreed|approved|accepted|adopted|in\s+favou?r|"
     r"all\s+in\s+favou?r|no\s+objections?)\b",
@@ -377,7 +421,8 @@ _CARRIED = re.compile(
 def motions(sents: list[str]) -> list[tuple[str, list[str]]]:
     """Motions moved, seconded and carried, told over up to three sentences.
 
-    A motion with no recorded vote (or only moved) is not a decision.
+    A motion with no recorded vote (or only moved) is not a decision; a
+    motion to adjourn is returned with empty text (told, deciding nothing).
 
     >>> [m for m, _ in motions(["Ann moved the report be accepted.", "Bo seconded.", "Carried."])]
     ['Ann moved the report be accepted. Bo seconded. Carried.']
@@ -399,8 +444,15 @@ def motions(sents: list[str]) -> list[tuple[str, list[str]]]:
         j = k + 1
         seconded = bool(_SECONDED.search(sents[k]))
         carried = seconded and bool(_CARRIED.search(_SECONDED.split(sents[k], 1)[-1]))
-        while j < len(sents) and j <= k + 2 and not carried:
+        tallies = 0
+        while j < len(sents) and j <= k + 2 + tallies and not carried:
             nxt = sents[j]
+            if seconded and _TALLY.match(nxt):
+                # "Roll call vote: Ayes - …", "Nays - …": the vote, before its outcome.
+                group.append(nxt)
+                tallies += 1
+                j += 1
+                continue
             # "Motion carried." tells this motion's outcome; "Bo moved …" opens another.
             outcome = seconded and _CARRIED.search(nxt) and not _MOVED_BY.search(nxt)
             if _MOVED.search(nxt) and not _SECONDED.search(nxt) and not outcome:
@@ -415,9 +467,13 @@ def motions(sents: list[str]) -> list[tuple[str, list[str]]]:
             else:
                 break
             j += 1
-        if seconded and carried:
+        if seconded and carried and _ADJOURN.search(sents[k]):
+            out.append(("", group))  # told, but it decides nothing
+            k = j
+        elif seconded and carried:
             told = out and sents[k - 1] in out[-1][1]
-            if k > 0 and _MOVED_BY_ONLY.match(sents[k]) and not told:
+            moved_by = k > 0 and _MOVED_BY_ONLY.match(sents[k])
+            if moved_by and not told and not _STATES.search(sents[k]):
                 # "The minutes were accepted. Moved by Ann, seconded by Bo.
                 # Carried.": the sentence before says what was moved.
                 group.insert(0, sents[k - 1])
@@ -428,7 +484,49 @@ def motions(sents: list[str]) -> list[tuple[str, list[str]]]:
     return out
 
 
+def _vote_below(lines: list[Line], i: int, sents: list[str]) -> int:
+    """The last line of a motion that starts on line ``i`` and goes on below:
+    its wording wrapped onto the next lines, then its vote ("Roll call vote:
+    …", "Nays - …") and outcome ("Motion carried 5-1.") on lines of their
+    own; ``i`` when it does not go on."""
+    j = i
+    told = list(sents)
+    while not _ENDS.search(told[-1]) and j + 1 < len(lines) and j < i + 3:
+        # A motion wrapped onto the next lines (text kept as it was typed).
+        j += 1
+        told = sentences(" ".join([*told, lines[j].bare.strip()]))
+        if motions(told):
+            return j
+    if not (_MOVED.search(told[0]) and any(_SECONDED.search(t) for t in told)):
+        return i
+    last = j
+    j += 1
+    while j < len(lines) and j <= last + 3:
+        nxt = lines[j].bare.strip()
+        outcome = _CARRIED.search(nxt) or _FAILED.search(nxt)
+        if _TALLY.match(nxt) and not outcome:
+            j += 1
+            continue
+        if outcome and not _MOVED_BY.search(nxt) and len(nxt.split()) <= 25:
+            first = sentences(nxt)[0] if nxt else ""
+            if _TALLY.match(nxt) or len(first.split()) <= _outcome_words(first):
+                return j
+        break
+    return i
+
+
+_ENDS = re.compile(r"[.!?]\W*$")
+_FAILED = re.compile(r"(?i)\bmotion\s+(?:failed|lost|defeated)\b")
 _VOTE_WORDS = re.compile(r"\b(?:motion|vote|voted|votes)\b", re.I)
+# A vote told name by name or by counts between a motion and its outcome:
+# "Roll call vote: Ayes - A, B.", "Nays - C.", "For: 5, Against: 1".
+_TALLY = re.compile(
+    r"^(?:(?:roll[- ]call|recorded|division)\s+(?:vote|division)\b|votes?\s*:|"
+    r"(?:ayes?|yeas?|nays?|noes|abstain(?:ed|ing|s)?|abstentions?|for|against)\s*(?:[:\-–—(]|\d|$))",
+    re.I,
+)
+# A motion to adjourn ends the meeting; it decides nothing.
+_ADJOURN = re.compile(r"(?i)\bto\s+adjourn\b(?!\s+(?:the\s+)?(?:item|debate|consideration))")
 
 
 def _outcome_words(sentence: str) -> int:

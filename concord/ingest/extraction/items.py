@@ -78,6 +78,12 @@ class FoundItem:
     bare: bool = False  # a bare number ("3.") rather than a label ("Item 3", "Minute 23/04")
 
 
+def _shouted(text: str) -> bool:
+    """Written (almost) all in capitals: "MSc DATA SCIENCE FOR HEALTH"."""
+    upper = sum(c.isupper() for c in text)
+    return upper >= 4 and upper >= 4 * sum(c.islower() for c in text)
+
+
 def title_and_body(text: str) -> tuple[str, str]:
     """Split "Title: body text" or "Title – body" into its parts.
 
@@ -85,6 +91,8 @@ def title_and_body(text: str) -> tuple[str, str]:
     ('Welcome and Apologies', 'The Chair welcomed everyone.')
     >>> title_and_body("Cohesion Strategy 2010 – 2015 – A note was circulated.")
     ('Cohesion Strategy 2010 – 2015', 'A note was circulated.')
+    >>> title_and_body("NEW COURSES: BSc NURSING WITH HEALTH STUDIES (P/41)")
+    ('NEW COURSES: BSc NURSING WITH HEALTH STUDIES (P/41)', '')
     """
     for m in _SEPARATORS.finditer(text):
         head, rest = text[: m.start()].strip(), text[m.end() :].strip()
@@ -96,11 +104,11 @@ def title_and_body(text: str) -> tuple[str, str]:
             return head, rest
         if rest[0].isupper() or rest[0].isdigit() or rest[0] in "‘'\"(":
             # "Future – Planning Session" is one title; "Board – At the last…" is not.
-            if (
-                len(rest.split()) <= 4
-                and not re.search(r"[.!?]$", rest)
-                and not _SENTENCE_VERB.search(rest)
+            if (len(rest.split()) <= 4 or (head.isupper() and _shouted(rest))) and not (
+                re.search(r"[.!?]$", rest) or _SENTENCE_VERB.search(rest)
             ):
+                # "NEW PROGRAMME APPROVAL: MSc DATA SCIENCE (P/41)": a shouted
+                # heading and its subtitle are one title.
                 continue
             return head, rest
     return text.strip(), ""

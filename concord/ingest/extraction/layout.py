@@ -125,6 +125,9 @@ _ABBREV = {
 }  # fmt: skip
 
 
+_OPENER = re.compile(
+    r"(?:Agreed|Resolved|Decided|Action|It|The|This|There|They|We|He|She|Members|All)\b"
+)
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'’”)])?\s+(?=[\"'‘“(]?[A-Z0-9•])")
 _WORD_BREAK = re.compile(r"[\s(]")
 _DOTTED_INITIALS = re.compile(r"\b[a-z]\.[a-z]$")
@@ -135,13 +138,19 @@ def sentences(text: str) -> list[str]:
 
     >>> sentences("Cllr J. Smith spoke. It was agreed. The end")
     ['Cllr J. Smith spoke.', 'It was agreed.', 'The end']
+    >>> sentences("Ann asked about Block D. Agreed that Bo will help.")
+    ['Ann asked about Block D.', 'Agreed that Bo will help.']
     """
     out: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
         before = text[start : m.start()]
         word = _WORD_BREAK.split(before)[-1].lower() if before else ""
-        if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+        # "… for Block D. Agreed that …": a letter, then a word that opens
+        # sentences (not a surname), ends a sentence after all.
+        if (word in _ABBREV or (len(word) == 1 and word.isalpha())) and not (
+            word.isalpha() and _OPENER.match(text, m.end())
+        ):
             continue
         if _DOTTED_INITIALS.search(word):
             continue

@@ -150,7 +150,7 @@ def find_body(head: list[str]) -> str | None:
             body = _clean_body(_PREFIX.sub(r"\g<body>", text[mid.start() :].strip()))
             org = re.sub(r"(?i)^the\s+", "", text[: mid.start()].strip(" -–—|:"))
             if body:
-                return f"{org} {body}" if _ORGANISATION_END.search(org) else body
+                return f"{org} {body}" if ORGANISATION_END.search(org) else body
     for n, line in enumerate(head):
         text = line.strip()
         if re.match(r"(?i)^(present|apolog|in attendance)", text):
@@ -186,7 +186,7 @@ _NAMED_MEETING = re.compile(
 )
 
 
-_ORGANISATION_END = re.compile(
+ORGANISATION_END = re.compile(
     r"(?i)\b(trust|association|council|school|academy|college|university|authority|society|"
     r"charity|foundation|federation|limited|ltd|plc|cic|partnership|service)$"
 )
@@ -209,7 +209,7 @@ def _with_committee(organisation: str, next_line: str) -> str:
     # "Board of Directors – Public Meeting": the kind of meeting goes.
     committee = re.sub(r"(?i)\s+[–—-]\s+[^–—-]*\bmeeting\b[^–—-]*$", "", committee)
     if (
-        _ORGANISATION_END.search(organisation)
+        ORGANISATION_END.search(organisation)
         and _COMMITTEE.match(committee)
         and not re.search(r"(?i)\b(minutes|notes|agenda|meeting)\b|\d", committee)
         and len(committee.split()) <= 8
@@ -293,13 +293,20 @@ _VENUE_LABEL = re.compile(
 
 _VENUE_INLINE = re.compile(r"(?i)(?:^|\s|[|;,])(?:venue|location)\s*:\s*(.+)$")
 _PLACE_WORDS = re.compile(
-    r"(?i)\b(room|boardroom|house|hall|centre|center|chamber|library|offices?|building|church|"
+    r"(?i)\b(room|boardroom|house|hall|centre|center|chambers?|library|offices?|building|church|"
     r"hotel|suite|court|online|zoom|teams|pavilion|lodge|hub|station|meet|webex|skype|virtual)\b"
 )
 _ONLINE = re.compile(
     r"(?i)\b(?P<v>(?:(?:remotely|online|virtually|over\s+the\s+internet)\s+)?(?:via|using|over)\s+"
     r"(?:an?\s+)?(?:zoom|microsoft\s+teams|teams|google\s+meet|webex|skype|jitsi)"
     r"(?:\s+(?:video\s+)?(?:conference|call|meeting))?)\b|^(?:[•*]\s*)?(?P<label>zoom|microsoft\s+teams|google\s+meet|webex)\s*:"
+)
+
+
+_PLACE_IN = re.compile(r"\b(?:held\s+)?(?i:at|in)\s+(?!\d)(?P<v>(?:the\s+)?[A-Z][^\n]+)$")
+# "…, in the school library", "held in the old hall", "at 6.00 pm in the hall".
+_PLACE_IN_LOWER = re.compile(
+    r"(?:,|\bheld|(?i:\d\s*[ap]\.?m\.?|\d[.:]\d\d))\s+(?i:at|in)\s+(?P<v>the\s+[a-z][^\n,]+)$"
 )
 
 
@@ -311,6 +318,12 @@ def find_venue(head: list[str]) -> str | None:
         if m:
             return _trim_venue(m.group(1))
         online = _ONLINE.search(text)
+        hybrid = (
+            _PLACE_IN.search(text) if online and (find_times_in(text) or "held" in text) else None
+        )
+        if hybrid and _trim_venue(hybrid.group("v")):
+            # "held at 2pm in Room 4, Park House, and via Teams": the room and the call.
+            return _trim_venue(hybrid.group("v"))
         if online:
             # "held remotely via Zoom", or a "Zoom: <link>" line of meeting details.
             if online.group("v"):
@@ -327,9 +340,7 @@ def find_venue(head: list[str]) -> str | None:
             or find_dates(text, partial=False)
             or re.search(r"(?i)\bheld\b", text)
         ):
-            m = re.search(
-                r"\b(?:held\s+)?(?i:at|in)\s+(?!\d)(?P<v>(?:the\s+)?[A-Z][^\n]+)$", text
-            ) or re.search(r"(?:,|\bheld)\s+(?i:at|in)\s+(?P<v>the\s+[a-z][^\n,]+)$", text)
+            m = _PLACE_IN.search(text) or _PLACE_IN_LOWER.search(text)
             if m:
                 venue = _trim_venue(m.group("v"))
                 if venue:
@@ -357,7 +368,7 @@ def _place_alone(text: str) -> str | None:
     text = text.strip(" *#")
     if (
         not text[:1].isupper()
-        or len(text.split()) > 8
+        or len(text.split()) > 12
         or not _PLACE_WORDS.search(text)
         or text.endswith(".")
         or re.search(r"(?i)(minutes|meeting|notes|agenda|held|present|apologies|attend)", text)
@@ -426,11 +437,13 @@ def _trim_venue(text: str) -> str | None:
 
     >>> _trim_venue("the Council Chambers by Mayor Ann Lee")
     'the Council Chambers'
+    >>> _trim_venue("Room 2.11, Lister Building at 10.00")
+    'Room 2.11, Lister Building'
     """
     text = _VENUE_SENTENCE_END.split(text, maxsplit=1)[0]
     text = re.sub(r"\s+by\s+(?:the\s+)?[A-Z].*$", "", text)
     text = re.sub(
-        r"(?i)\s*(?:,\s*|\s)(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}[.:]\d{2}|\d{1,2}\s*(?:am|pm)|from\s+\d|at\s+\d|commencing).*$",
+        r"(?i)\s*(?:,\s*|\s)(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?<!oom\s)(?<!Rm\s)(?<!uite\s)\d{1,2}[.:]\d{2}|\d{1,2}\s*(?:am|pm)|from\s+\d|at\s+\d|commencing).*$",
         "",
         text.strip(),
     )

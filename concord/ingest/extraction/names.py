@@ -22,6 +22,15 @@ TITLES = {
     "father": "Fr", "fr": "Fr", "alderman": "Ald", "ald": "Ald", "acc": "ACC",
     "dcc": "DCC", "chief constable": "Chief Constable", "station officer": "Station Officer",
     "group manager": "Group Manager", "area manager": "Area Manager",
+    # A councillor of another tier, and the titles of councils overseas:
+    # "District Cllr", US "Councilmember", Australian and New Zealand "Cr".
+    "county cllr": "County Cllr", "district cllr": "District Cllr",
+    "district councillor": "District Cllr", "borough cllr": "Borough Cllr",
+    "town cllr": "Town Cllr", "city cllr": "City Cllr", "cllrs": "Cllr",
+    "councilmember": "Councilmember", "councilmembers": "Councilmember",
+    "council member": "Councilmember", "councilor": "Councilor", "councilors": "Councilor",
+    "cr": "Cr", "crs": "Cr", "mayor": "Mayor", "deputy mayor": "Deputy Mayor",
+    "mayor pro tem": "Mayor Pro Tem", "vice mayor": "Vice Mayor",
 }  # fmt: skip
 POST_NOMINALS = {"obe", "mbe", "cbe", "qpm", "jp", "mp", "dl", "frcp", "phd", "kc", "qc"}
 
@@ -262,6 +271,9 @@ def resolve_owner(owner: str, people: list[str]) -> str:
             and p.split()[-1].lower() == words[-1].lower()
             and p[0].lower() == words[0][0].lower()
         ]
+        if not matches and any(w.lower() in _OFFICE_WORDS for w in words[:-1]):
+            # "Finance Director Reinholt": a post, then the surname.
+            matches = [p for p in people if p.split()[-1].lower() == words[-1].lower()]
     if len(set(matches)) == 1:
         return matches[0]
     return owner
@@ -307,12 +319,86 @@ def role_holders(attendees: list[Attendee]) -> dict[str, str]:
     {'treasurer': 'Ola Birch', 'chair': 'Kit Danes'}
     """
     found: dict[str, str | None] = {}
+    own_initials: set[str] = set()  # filled when a post's acronym is first needed
     for person in attendees:
         for label in (person.role, person.organisation):
-            key = role_key(label or "")
-            for k in _office_keys(key):
-                found[k] = person.name if found.get(k, person.name) == person.name else None
+            if not label:
+                continue
+            for part in _posts(label):
+                key = role_key(part)
+                if not own_initials and key.count(" ") >= 2:
+                    own_initials = {initials(p.name).lower() for p in attendees} or {""}
+                for k in [*_office_keys(key), *_post_keys(key, own_initials)]:
+                    found[k] = person.name if found.get(k, person.name) == person.name else None
     return {k: v for k, v in found.items() if v}
+
+
+_NOTE = re.compile(r"\s*\([^()]*\)")
+_POST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+# The last word of a post that names one person's job ("Academic Registrar",
+# "Chief Finance Officer", "Headteacher").
+_POST_HEADS = POST_WORDS | {
+    "registrar", "headteacher", "head", "nurse", "dean", "executive", "accountant", "solicitor",
+    "auditor", "librarian", "warden", "bursar", "convenor", "convener", "principal", "rfo",
+}  # fmt: skip
+_NOT_ACRONYM = {"of", "and", "the", "for", "to", "&"}
+_POST_OF = re.compile(r" (?:to|of|for) ")
+
+
+def _posts(label: str) -> list[str]:
+    """The posts one label holds: "Clerk and RFO" → the whole, "Clerk", "RFO";
+    notes in brackets ("Trust Secretary (minutes)") dropped.
+
+    >>> _posts("Chief Nurse and Director of Midwifery (non-voting)")
+    ['Chief Nurse and Director of Midwifery', 'Chief Nurse', 'Director of Midwifery']
+    """
+    if "(" in label:
+        label = _NOTE.sub("", label)
+    label = label.strip(" ,;")
+    if not label:
+        return []
+    if not ("," in label or ";" in label or "&" in label or " and " in label):
+        return [label]
+    parts = [p for p in _POST_SPLIT.split(label) if p]
+    return [label] + (parts if len(parts) > 1 else [])
+
+
+def _post_keys(key: str, own_initials: set[str]) -> list[str]:
+    """A post of up to five words ending in a job ("academic registrar"), and
+    its acronym of three or more letters ("chief finance officer" → "cfo")
+    unless an attendee has those initials; "clerk to governors" is also
+    "clerk".
+
+    >>> _post_keys("chief finance officer", set()), _post_keys("clerk to the governors", set())
+    (['chief finance officer', 'cfo'], ['clerk'])
+    """
+    words = key.split()
+    if not words or len(words) > 5:
+        return []
+    head = (
+        _POST_OF.split(key, maxsplit=1)[0]
+        if " to " in key or " of " in key or " for " in key
+        else key
+    )
+    if head != key and _ROLE_TITLE.fullmatch(head):
+        return [head]
+    if words[-1] not in _POST_HEADS and not (head != key and head.split()[-1] in _POST_HEADS):
+        return []
+    out = [key]
+    letters = "".join(w[0] for w in words if w not in _NOT_ACRONYM)
+    if len(letters) >= 3 and letters not in own_initials:
+        out.append(letters)
+    return out
+
+
+def is_office(text: str) -> bool:
+    """Is this one of the offices a body elects ("the Clerk", "Vice-Chair",
+    "Town Clerk"), not a job title ("Chief Nurse")?
+
+    >>> is_office("the Clerk"), is_office("Chief Nurse")
+    (True, False)
+    """
+    return bool(_office_keys(role_key(text)))
 
 
 def _office_keys(key: str) -> list[str]:

@@ -19,7 +19,14 @@ _SENTENCE = re.compile(
     r"(?i)\bnext\s+(?:\w+\s+){0,3}?meeting\b[^.;]{0,40}?\b(?:on|is|will\s+be|be|scheduled\s+for|arranged\s+for|:)\s+|"
     # "will meet again in 4 weeks, Aug 11"; "the AGM would be held remotely on …"
     r"\b(?:meet|reconvene)\s+again\b|"
-    r"\b(?:AGM|annual\s+general\s+meeting)\s+(?:would|will|is\s+to)\s+be\s+held\b|"
+    r"\b(?:AGM|annual\s+general\s+meeting)\s+(?:would|will|is\s+to)\s+be\s+(?:held\b|in\s|on\s)|"
+    # "Council set a budget work session for July 28", "scheduled a special meeting on …"
+    r"\b(?:set|scheduled|called|fixed|arranged)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:work\s+session|workshop|special\s+meeting|meeting|AGM|annual\s+general\s+meeting)\s+"
+    r"(?:for|on)\s|"
+    # "a cost estimate for the July 21 meeting": a dated meeting ahead.
+    r"\b(?:for|at|to|until|before|by)\s+the\s+(?=[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"(?:regular\s+)?meeting\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\s+(?:regular\s+)?meeting\b)|"
     # "It was decided to hold the AGM on …", "agreed to hold the next meeting on …"
     r"\b(?:decided|agreed|resolved)\s+to\s+hold\s+(?:the\s+|an?\s+)?(?:next\s+|special\s+)?"
     r"(?:A\.?G\.?M\.?|E\.?G\.?M\.?|annual\s+general\s+meeting|meeting)\s+on\b"
@@ -42,6 +49,29 @@ def _venue(text: str, start: int) -> str | None:
     return v or None
 
 
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_IN_MONTH = re.compile(rf"(?i)\bin\s+({'|'.join(_MONTHS)})\b(?!\s*\d)")
+
+
+def _month_ahead(text: str, meeting: date) -> str | None:
+    """ "… will be in April" (no year): the first such month after the meeting.
+
+    >>> _month_ahead("the AGM will be in April", date(2026, 1, 14))
+    '2026-04'
+    >>> _month_ahead("the AGM will be in January", date(2026, 3, 1))
+    '2027-01'
+    """
+    m = _IN_MONTH.search(text)
+    if not m:
+        return None
+    month = _MONTHS.index(m.group(1).lower()) + 1
+    year = meeting.year if month > meeting.month else meeting.year + 1
+    return f"{year:04d}-{month:02d}"
+
+
 def extract_next_meetings(lines: list[Line], meeting: date | None) -> list[NextMeeting]:
     """Dates after the meeting announced in a "next meeting" section or sentence."""
     out: list[NextMeeting] = []
@@ -53,6 +83,13 @@ def extract_next_meetings(lines: list[Line], meeting: date | None) -> list[NextM
         # "The next meeting is planned for November 2011": a month will do
         # when the sentence gives no day.
         months = month_ok and not any(f.is_day for f in found)
+        if month_ok and not found and meeting is not None and " in " in text:
+            ahead = _month_ahead(text, meeting)
+            if ahead and ahead not in seen:
+                # "The AGM will be in April": the next April after the meeting.
+                seen.add(ahead)
+                out.append(NextMeeting(ahead, None, None))
+                return True
         for f in found:
             if (not f.is_day and not months) or f.value in seen:
                 continue
@@ -68,7 +105,7 @@ def extract_next_meetings(lines: list[Line], meeting: date | None) -> list[NextM
     while i < len(lines):
         text = lines[i].bare
         low = lines[i].low
-        if "agm" not in low and "a.g.m" not in low and "meet" not in low:
+        if "agm" not in low and "a.g.m" not in low and "meet" not in low and "session" not in low:
             # Both patterns need the word; most lines of minutes lack it.
             i += 1
             continue
@@ -88,10 +125,11 @@ def extract_next_meetings(lines: list[Line], meeting: date | None) -> list[NextM
                 j += 1
             i = j
             continue
-        m = _SENTENCE.search(text)
-        if m:
+        told = list(_SENTENCE.finditer(text))
+        for m in told:
             add(text[m.start() : m.end() + 60], month_ok=True)
-        elif i > 0 and _SCHEDULED.match(text) and _DATE_ALONE.match(lines[i - 1].bare):
+        if not told and i > 0 and _SCHEDULED.match(text) and _DATE_ALONE.match(lines[i - 1].bare):
             add(lines[i - 1].bare)
         i += 1
-    return out
+    # The earliest comes first: it is "the next meeting" that due dates refer to.
+    return sorted(out, key=lambda m: m.date)

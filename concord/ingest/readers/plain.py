@@ -266,14 +266,16 @@ def unwrap(lines: list[str]) -> list[str]:
         if wrapped:
             first = ln.split(None, 1)[0] if ln.strip() else ""
             join = bool(first) and last + 1 + len(first) > width
-        if not join and ln[:1] == " " and last >= 40 and prev.rstrip()[-1:] not in ".:;!?":
-            # An indented lower-case line continuing a long unfinished one,
-            # in a document with no fixed width.
+        if not join and last >= 40 and prev.rstrip()[-1:] not in ".:;!?":
+            # A lower-case line (indented or not) continuing a long unfinished
+            # one, in a document with no fixed width or wrapped short of it.
             stripped = ln.lstrip()
             join = stripped[:1].islower()
-        if not join and ln[:1] == " " and last >= 30 and _OPEN_END.search(prev):
-            # An indented line under one cut after "and", a comma or "Cllr".
-            join = True
+        if not join and last >= 30 and _OPEN_END.search(prev):
+            # An indented line under one cut after "and", a comma or "Cllr";
+            # or any line under one cut after a word that cannot end a
+            # sentence ("… (holiday) and" / "County Cllr B. Amis.").
+            join = ln[:1] == " " or _OPEN_WORD.search(prev) is not None
         if join and prev.strip() and not _STARTS_BLOCK.match(ln):
             hyphen = prev.rstrip()[-1:] == "-" and prev.rstrip()[-2:-1].isalpha()
             out[-1] = prev.rstrip() + ("" if hyphen else "\x00") + ln.strip()
@@ -285,6 +287,9 @@ def unwrap(lines: list[str]) -> list[str]:
 _OPEN_END = re.compile(
     r"(?:,|\b(?:and|or|of|the|to|for|Cllr|Councillor|Mr|Mrs|Ms|Dr)|[a-z]-|\([^()]{0,60})\s*$"
 )
+
+
+_OPEN_WORD = re.compile(r"\b(?:and|or|of|the|to|for|Cllr|Councillor|Mr|Mrs|Ms|Dr)\s*$")
 
 
 def _last_line(joined: str) -> str:
