@@ -10,6 +10,11 @@ from concord.performance.models import Area, Indicator, Observation, Period, Tar
 _seq = itertools.count(1)
 
 
+def csv_bytes(*lines: str) -> bytes:
+    """A CSV file's bytes from its lines, each ended by a newline."""
+    return ("\n".join(lines) + "\n").encode()
+
+
 def make_area(**kwargs: Any) -> Area:
     n = next(_seq)
     kwargs.setdefault("code", f"X{n:08d}")

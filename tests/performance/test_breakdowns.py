@@ -18,14 +18,10 @@ from concord.performance.tabular.export import export_observations
 from concord.performance.tabular.observations import import_observations
 from concord.performance.wards import ward_table
 from tests.factories import make_user
-from tests.performance.perf_factories import make_indicator, observe, period, small_world
+from tests.performance.perf_factories import csv_bytes, make_indicator, observe, period, small_world
 
 pytestmark = pytest.mark.django_db
 LATER = dt.date(2030, 1, 1)
-
-
-def csv_bytes(*lines: str) -> bytes:
-    return ("\n".join(lines) + "\n").encode()
 
 
 def text_of(response) -> str:

@@ -22,13 +22,15 @@ from concord.performance.models import Observation
 from concord.performance.tabular.observations import import_observations
 from concord.performance.tabular.reading import parse_number
 from tests.factories import make_user
-from tests.performance.perf_factories import make_indicator, observe, set_target, small_world
+from tests.performance.perf_factories import (
+    csv_bytes,
+    make_indicator,
+    observe,
+    set_target,
+    small_world,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def csv_bytes(*lines: str) -> bytes:
-    return ("\n".join(lines) + "\n").encode()
 
 
 @pytest.fixture

@@ -20,13 +20,9 @@ from concord.performance.tabular.observations import import_observations
 from concord.performance.tabular.preview import Preview
 from concord.performance.tabular.reading import read_table
 from tests.factories import make_user
-from tests.performance.perf_factories import make_indicator, observe, small_world
+from tests.performance.perf_factories import csv_bytes, make_indicator, observe, small_world
 
 pytestmark = pytest.mark.django_db
-
-
-def csv_bytes(*lines: str) -> bytes:
-    return ("\n".join(lines) + "\n").encode()
 
 
 @pytest.fixture

@@ -13,13 +13,9 @@ from concord.performance.tabular.export import export_observations, export_targe
 from concord.performance.tabular.observations import import_observations
 from concord.performance.tabular.targets import import_targets
 from tests.factories import make_user
-from tests.performance.perf_factories import make_indicator, observe, small_world
+from tests.performance.perf_factories import csv_bytes, make_indicator, observe, small_world
 
 pytestmark = pytest.mark.django_db
-
-
-def csv_bytes(*lines: str) -> bytes:
-    return ("\n".join(lines) + "\n").encode()
 
 
 def xlsx_bytes(rows: list[list]) -> bytes:
