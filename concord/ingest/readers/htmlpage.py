@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from concord.ingest import limits
@@ -27,6 +28,25 @@ def read(data: bytes, name: str) -> Text:
     # metadata, like front matter: the body may be named only there.
     text.front_matter = front + text.front_matter
     return text
+
+
+# Whitespace a browser shows as one space: the line breaks of the page's
+# source (Word's "Web page, filtered" wraps every paragraph at ~80 columns)
+# are no line breaks of the text.  A no-break space is kept.
+_SOURCE_SPACE = re.compile(r"[ \t\r\n\f]+")
+
+
+def _shown(node: Any) -> str:
+    """A text node as a browser shows it: source whitespace runs as one space.
+
+    >>> _shown("held on\\n  Monday")
+    'held on Monday'
+    """
+    s = str(node)
+    parent = getattr(node, "parent", None)
+    if parent is not None and (parent.name == "pre" or parent.find_parent("pre")):
+        return s
+    return _SOURCE_SPACE.sub(" ", s)
 
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b"}
@@ -69,7 +89,7 @@ def parse(markup: str) -> Text:
                 if isinstance(child, str):
                     if type(child).__name__ in ("Comment", "Doctype", "Declaration"):
                         continue
-                    parts.append(str(child))
+                    parts.append(_shown(child))
                 elif child.name in _SKIP or child.name == "table":
                     continue
                 elif child.name == "br":
@@ -91,7 +111,7 @@ def parse(markup: str) -> Text:
     def visit(child: Any) -> None:
         if isinstance(child, str):
             if type(child).__name__ not in ("Comment", "Doctype", "Declaration", "CData"):
-                buffer.append(str(child))
+                buffer.append(_shown(child))
             return
         name = child.name
         if name in _SKIP:
