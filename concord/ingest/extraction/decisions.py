@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from concord.ingest.extraction import resolutions
 from concord.ingest.extraction.layout import Line, lines_holding, sentences
 
 _IT_WAS_AGREED = re.compile(r"\bit\s+was\s+agreed\b", re.I)
@@ -255,6 +256,12 @@ def extract_decisions(
                 i += 1
                 continue
         low = text.lower()
+        if low[:1] in "roes" and resolutions.may_hold(low):
+            told = resolutions.numbered_resolution(text)
+            if told:
+                out.append(Decision(told, i, anchor))
+                i += 1
+                continue
         # Every outcome word but "accepted" holds a decision stem: one search
         # of the stems rules out most lines for both tests.
         stem = _HAS_STEM.search(low) if i in with_stem else None
