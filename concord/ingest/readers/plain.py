@@ -276,6 +276,15 @@ def unwrap(lines: list[str]) -> list[str]:
             # or any line under one cut after a word that cannot end a
             # sentence ("… (holiday) and" / "County Cllr B. Amis.").
             join = ln[:1] == " " or _OPEN_WORD.search(prev) is not None
+        if not join and ln.lstrip()[:2] in ("19", "20") and _YEAR_START.match(ln):
+            # "… on Tuesday, 14 July" / "2026 at 10.00 am": a date cut before
+            # its year (text pasted from a PDF wraps short of any one width).
+            join = _MONTH_END.search(prev.rstrip()) is not None
+        if join and " " in ln.strip() and _NAMED_ENTRY.match(ln):
+            # "Ann Lee – Director of Finance" under "Bo Roe – Chair of Governors":
+            # the next entry of a list of people and their posts, however long
+            # the line above it ran.
+            join = _NAMED_ENTRY.match(_last_line(prev)) is None
         if join and prev.strip() and not _STARTS_BLOCK.match(ln):
             hyphen = prev.rstrip()[-1:] == "-" and prev.rstrip()[-2:-1].isalpha()
             out[-1] = prev.rstrip() + ("" if hyphen else "\x00") + ln.strip()
@@ -284,6 +293,14 @@ def unwrap(lines: list[str]) -> list[str]:
     return [ln.replace("\x00", " ") for ln in out]
 
 
+_MONTH_END = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"(?:[a-z]*)\.?$",
+    re.I,
+)
+_YEAR_START = re.compile(r"^\s*(?:19|20)\d\d\b")
+# A person and their post: "Ann Lee – Director", "Dr Bo Roe (Chair) – GP".
+_NAMED_ENTRY = re.compile(r"^\s*(?:[A-Z][\w'’.-]*\s+){1,4}(?:\([^()]{1,20}\)\s+)?[–—]\s")
 _OPEN_END = re.compile(
     r"(?:,|\b(?:and|or|of|the|to|for|Cllr|Councillor|Mr|Mrs|Ms|Dr)|[a-z]-|\([^()]{0,60})\s*$"
 )

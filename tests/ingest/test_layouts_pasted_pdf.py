@@ -1,0 +1,52 @@
+"""Minutes pasted from a PDF into a text file (invented text).
+
+The text keeps the PDF's line breaks: a heading's date cut before its year,
+and a list of people with their posts in a hanging indent, each entry
+starting a line however long the entry above it ran.
+"""
+
+from __future__ import annotations
+
+from concord.ingest import extract
+from concord.ingest.readers.plain import unwrap
+
+MINUTES = """NORTHDALE CITY COUNCIL
+
+ADULT SOCIAL CARE SCRUTINY PANEL
+
+MINUTES of a meeting of the Adult Social Care Scrutiny Panel held in
+Committee Room 1, Northdale Civic Centre on Wednesday, 9 September
+2026 at 2.00 pm
+
+PRESENT:    Councillor Ann Hale (Chair) – Lead Member for Adult Services
+            Councillor Bo Dent – Member for Riverside and Docks
+            Cy Marsh – Assistant Director of Commissioning Services
+            Di Okoro – Head of Safeguarding, Northdale Partnership
+            Ed Vance – Healthwatch Northdale
+
+21.   DECLARATIONS OF INTEREST
+
+      None were declared at the meeting by any member of the panel
+      in respect of any item on the agenda for this meeting.
+"""
+
+
+def test_a_date_cut_before_its_year_is_joined() -> None:
+    record = extract(MINUTES.encode(), filename="minutes.txt").to_dict()
+    assert record["date"] == "2026-09-09"
+    assert record["start_time"] == "14:00"
+
+
+def test_each_person_and_post_starts_a_line_of_its_own() -> None:
+    lines = [ln.rstrip() for ln in MINUTES.splitlines()]
+    joined = unwrap(lines)
+    assert "            Cy Marsh – Assistant Director of Commissioning Services" in joined
+    assert "            Di Okoro – Head of Safeguarding, Northdale Partnership" in joined
+
+
+def test_only_a_year_after_a_day_and_month_is_joined() -> None:
+    assert unwrap(["Held on Monday 9 September", "2026 at 2 pm"]) == [
+        "Held on Monday 9 September 2026 at 2 pm"
+    ]
+    kept = ["The budget for the year was agreed", "2026 figures follow."]
+    assert unwrap(kept) == kept
