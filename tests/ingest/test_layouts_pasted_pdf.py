@@ -50,3 +50,10 @@ def test_only_a_year_after_a_day_and_month_is_joined() -> None:
     ]
     kept = ["The budget for the year was agreed", "2026 figures follow."]
     assert unwrap(kept) == kept
+
+
+def test_a_post_with_and_or_a_comma_is_one_person() -> None:
+    people = extract(MINUTES.encode(), filename="minutes.txt").to_dict()["attendance"]
+    names = {p["name"] for p in people}
+    assert {"Bo Dent", "Di Okoro", "Ed Vance"} <= names
+    assert "Docks" not in names and "Northdale Partnership" not in names

@@ -299,8 +299,11 @@ _MONTH_END = re.compile(
     re.I,
 )
 _YEAR_START = re.compile(r"^\s*(?:19|20)\d\d\b")
-# A person and their post: "Ann Lee – Director", "Dr Bo Roe (Chair) – GP".
-_NAMED_ENTRY = re.compile(r"^\s*(?:[A-Z][\w'’.-]*\s+){1,4}(?:\([^()]{1,20}\)\s+)?[–—]\s")
+# A person and their post: "Ann Lee – Director", "Dr Bo Roe (Chair) – GP",
+# the first after its label ("PRESENT:   Ann Lee – Director").
+_NAMED_ENTRY = re.compile(
+    r"^\s*(?:[A-Z][\w ]{0,30}:\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:\([^()]{1,20}\)\s+)?[–—]\s"
+)
 _OPEN_END = re.compile(
     r"(?:,|\b(?:and|or|of|the|to|for|Cllr|Councillor|Mr|Mrs|Ms|Dr)|[a-z]-|\([^()]{0,60})\s*$"
 )
