@@ -57,3 +57,35 @@ def test_a_post_with_and_or_a_comma_is_one_person() -> None:
     names = {p["name"] for p in people}
     assert {"Bo Dent", "Di Okoro", "Ed Vance"} <= names
     assert "Docks" not in names and "Northdale Partnership" not in names
+
+
+ITEMS = """14.   LIBRARY OPENING HOURS
+
+      The panel considered the consultation on opening hours.
+
+      RESOLVED – That
+
+      (i)   the report be received;
+
+      (ii)  the new opening hours be recommended to Cabinet for adoption on 3
+            November 2026 and that the panel support, in principle, a trial
+            of Sunday opening at the Market Street central
+
+Northdale City Council – Adult Social Care Scrutiny Panel      Page 2 of 5
+Chair's initials ..........
+
+            library from January 2027.
+
+15.   ANY OTHER BUSINESS
+
+      None.
+"""
+
+
+def test_a_page_footer_inside_a_resolution_goes_and_the_parts_read_as_that_clauses() -> None:
+    decisions = extract(ITEMS.encode(), filename="minutes.txt").to_dict()["decisions"]
+    assert decisions[0] == "That the report be received."
+    assert decisions[1].startswith("That the new opening hours be recommended to Cabinet")
+    assert "adoption on 3 November 2026" in decisions[1]
+    assert decisions[1].endswith("at the Market Street central library from January 2027.")
+    assert not any("Page 2" in d or "initials" in d for d in decisions)

@@ -13,7 +13,10 @@ _SPACED_ORDINAL = re.compile(r"(\d) (st|nd|rd|th)\b")
 _LEAD_LABEL = re.compile(r"^(?:action|agreed|decision|resolved)\s*[:\-–—]\s*", re.I)
 _RESOLVED_THAT = re.compile(r"^resolved\s+(?=that\b)", re.I)
 _LEAD_BULLET = re.compile(r"^(?:•\s*)")
-_LIST_LABEL = re.compile(r"^(?:resolved|agreed|decisions?)\s*[:\-–—]?\s*$", re.I)
+# "RESOLVED:" or "RESOLVED – That" over its numbered parts "(i) …; (ii) …".
+_LIST_LABEL = re.compile(
+    r"^(?:resolved|agreed|decisions?)\s*[:\-–—]?\s*(?P<that>that\s*[:\-–—]?\s*)?$", re.I
+)
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _RESOLVED_OR_AGREED = re.compile(r"^(resolved|agreed)\b", re.I)
 _RESOLUTION_SEP = re.compile(r"\s*(?:;\s*(?:and\s+)?)?\(\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*\)\s*")
@@ -236,7 +239,9 @@ def extract_decisions(
         if text[:1] == "(" or text[1:2] == ")":
             # A lettered sub-paragraph: "(b) RESOLVED to approve …".
             text = _SUBLIST.sub("", text)
-        if text[:1] in "rRaAdD" and _LIST_LABEL.match(text):
+        label = _LIST_LABEL.match(text) if text[:1] in "rRaAdD" else None
+        if label:
+            that = "That " if label.group("that") else ""
             j = i + 1
             while j < len(lines) and (
                 lines[j].bullet
@@ -244,7 +249,12 @@ def extract_decisions(
                 or lines[j].text.lower().startswith("that ")
             ):
                 out.append(
-                    Decision(clean_decision(_SUBLIST.sub("", lines[j].bare)), j, anchor, True)
+                    Decision(
+                        clean_decision(that + _SUBLIST.sub("", lines[j].bare).rstrip(" ;")),
+                        j,
+                        anchor,
+                        True,
+                    )
                 )
                 j += 1
             i = j

@@ -90,7 +90,10 @@ def parse_lines(raw: str, *, space_columns: bool = False) -> Text:
     text = Text()
     if "](" in raw:
         raw = md_links(raw)
-    lines = unwrap(raw.split("\n"))
+    lines = raw.split("\n")
+    if "age " in raw:
+        lines = drop_page_furniture(lines)
+    lines = unwrap(lines)
     i = 0
     starts: list[int] | None = None
     while i < len(lines):
@@ -224,6 +227,48 @@ _STARTS_BLOCK = re.compile(
 )
 
 
+_PAGE_MARK = re.compile(r"(?i)\bpage\s+\d{1,3}\s+of\s+\d{1,3}\s*$")
+_SIGN_OFF_MARK = re.compile(
+    r"(?i)^\s*(?:chair(?:man|person)?['’]?s?\s+initials|initials|signed)\b[\s.:_…]*$"
+)
+_FINISHED = (".", ":", ";", "!", "?", ")")
+
+
+def drop_page_furniture(lines: list[str]) -> list[str]:
+    """Drop the footer a PDF repeats on every page ("… Page 2 of 4").
+
+    Text pasted from a PDF keeps each page's footer, and the "Chair's
+    initials ....." line under it, in the middle of an item or a sentence.
+    They go, and when the text above them stops mid-sentence the blank
+    lines around them go too, so the sentence joins up again.
+
+    >>> drop_page_furniture(["the plan was", "", "Board – Page 1 of 2", "", "agreed."])
+    ['the plan was', 'agreed.']
+    >>> drop_page_furniture(["It was agreed.", "", "Board   Page 1 of 2", "", "Next."])
+    ['It was agreed.', '', 'Next.']
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if len(ln) > 120 or "age " not in ln or not _PAGE_MARK.search(ln):
+            out.append(ln)
+            i += 1
+            continue
+        i += 1
+        if i < len(lines) and _SIGN_OFF_MARK.match(lines[i]):
+            i += 1
+        while i < len(lines) and not lines[i].strip():
+            i += 1
+        while out and not out[-1].strip():
+            out.pop()
+        if out and i < len(lines) and not out[-1].rstrip().endswith(_FINISHED):
+            continue
+        if out and i < len(lines):
+            out.append("")
+    return out
+
+
 def unwrap(lines: list[str]) -> list[str]:
     """Join lines that were hard-wrapped at a fixed width back into paragraphs.
 
@@ -280,6 +325,9 @@ def unwrap(lines: list[str]) -> list[str]:
             # "… on Tuesday, 14 July" / "2026 at 10.00 am": a date cut before
             # its year (text pasted from a PDF wraps short of any one width).
             join = _MONTH_END.search(prev.rstrip()) is not None
+        if not join and prev[-1:].isdigit() and _MONTH_START.match(ln):
+            # "… for adoption on 8" / "September 2026;": a date cut after its day.
+            join = _DAY_END.search(prev) is not None
         if join and " " in ln.strip() and _NAMED_ENTRY.match(ln):
             # "Ann Lee – Director of Finance" under "Bo Roe – Chair of Governors":
             # the next entry of a list of people and their posts, however long
@@ -298,6 +346,10 @@ _MONTH_END = re.compile(
     r"(?:[a-z]*)\.?$",
     re.I,
 )
+_MONTH_START = re.compile(
+    r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\b", re.I
+)
+_DAY_END = re.compile(r"\b(?:on|of|from|to|until|by|before|after|and|,)\s+\d{1,2}$")
 _YEAR_START = re.compile(r"^\s*(?:19|20)\d\d\b")
 # A person and their post: "Ann Lee – Director", "Dr Bo Roe (Chair) – GP",
 # the first after its label ("PRESENT:   Ann Lee – Director").
