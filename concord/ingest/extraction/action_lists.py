@@ -63,6 +63,7 @@ _STATUS_TAIL = re.compile(
 # "- [ ] …", "* [x] …": a Markdown task-list entry (the bullet already gone).
 _CHECKBOX = re.compile(r"^\[[ xX✓]\]\s*(?P<rest>\S.*)$")
 _MENTION = re.compile(r"(?<![\w.])@([A-Za-z][\w'-]*)")
+_MENTION_FULL = re.compile(r"(?<![\w.])@([A-Za-z][\w'-]*)(\s+[A-Z][\w'-]+)?")
 _LABEL_OWNER = re.compile(r"^(?P<o>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})\s*:\s+(?P<t>\S.+)$")
 # "Lou to get …", "Nat Sorrel will check …": a sentence that opens with its owner.
 OWNER_TASK = re.compile(r"^(?!It\s|There\s|This\s)[A-Z][^,:;.]{0,40}?\s+(?:to|will)\s+[a-z]")
@@ -216,12 +217,24 @@ def _checklist_entry(
 
     >>> _checklist_entry("Send the plan @Ann", ["Ann Lee"], lambda t, p: (t, [], None), bool)
     [('Send the plan', ['Ann Lee'], None)]
+    >>> _checklist_entry("@Ann Lee — Hall keys", ["Ann Lee"], lambda t, p: (t, [], None), bool)
+    [('Hall keys', ['Ann Lee'], None)]
     """
     mentions = _MENTION.findall(text)
     if mentions:
+        full = set(people)
+
+        def mention(m: re.Match[str]) -> str:
+            # "@Rashid Noor — …": the surname belongs to the mention when
+            # the two words name someone present.
+            both = f"{m.group(1)}{m.group(2) or ''}"
+            mentions.append(both if both in full else m.group(1))
+            return " " if both in full else f" {m.group(2) or ''}"
+
+        mentions = []
+        rest = _MENTION_FULL.sub(mention, text)
         owners = [o for m in mentions for o in _owners(m, people)]
-        rest = _MENTION.sub(" ", text)
-        rest = re.sub(r"^[\s,;:&]*(?:and\s+)?", "", re.sub(r"\s+", " ", rest)).strip(" ,;:&")
+        rest = re.sub(r"^[\s,;:&–—-]*(?:and\s+)?", "", re.sub(r"\s+", " ", rest)).strip(" ,;:&")
         d, extra, dw = parse(rest, people)
         return [(d, list(dict.fromkeys(owners)) or extra, dw)] if len(d.split()) >= 2 else []
     labelled = _LABEL_OWNER.match(text)
