@@ -55,3 +55,28 @@ def test_a_defeated_resolution_is_no_decision() -> None:
 def test_a_month_named_meeting_and_an_expected_agm_are_meetings_ahead() -> None:
     dates = [m["date"] for m in _record()["next_meetings"]]
     assert dates == ["2026-09-19", "2027-06"]
+
+
+NOTES = """# Hilltop Orchard group – notes, 3 March 2026
+
+Where: the barn · When: 7–9 pm
+
+Present: Ann Hale, Bo Dent, Cy Marsh
+
+## 1. Last notes
+
+On the proposal of Ann Hale, seconded by Bo Dent, the minutes of the February meeting were confirmed.
+
+## 2. Cider press
+
+Vote on buying a second-hand press for £400: 5 for, 1 against, 1 abstention — the press will be bought.
+
+Vote on opening on Sundays: 2 for, 4 against.
+"""  # noqa: E501
+
+
+def test_a_vote_told_by_its_count_and_minutes_confirmed_are_decisions() -> None:
+    decisions = extract(NOTES.encode(), filename="notes.md").to_dict()["decisions"]
+    assert any(d.endswith("the minutes of the February meeting were confirmed.") for d in decisions)
+    assert any(d.startswith("Vote on buying a second-hand press") for d in decisions)
+    assert not any("Sundays" in d for d in decisions)

@@ -78,7 +78,9 @@ _LABEL = re.compile(
 _AS_RECORD = re.compile(
     r"^(?:(?:were|was)\s+)?(?:\w+\s+and\s+)?(?:approved|accepted|agreed|adopted|signed|confirmed)\s+"
     r"(?:\w+\s+)?as\s+(?:a\s+|an\s+)?(?:true|correct|accurate|fair)\b"
-    r"|^(?:the\s+)?minutes\b[^.;]{0,80}?\b(?:were|was)\s+(?:\w+\s+and\s+)?(?:accepted|signed)\b"
+    # "On the proposal of A, seconded by B, the minutes of … were confirmed."
+    r"|(?:^|,\s*)(?:the\s+)?minutes\b[^.;]{0,80}?\b(?:were|was)\s+(?:\w+\s+and\s+)?"
+    r"(?:accepted|signed|confirmed)\b"
     # "These were moved as correct by A, seconded by B."
     r"|\b(?:were|was)\s+(?:moved|proposed|taken)\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b",
     re.I,
@@ -158,7 +160,9 @@ def is_decision(sentence: str) -> bool:
     if s.endswith("?"):
         return False
     low = s.lower()
-    if ("accept" in low or " as " in low or "signed" in low) and _AS_RECORD.search(s):
+    if (
+        "accept" in low or " as " in low or "signed" in low or "confirmed" in low
+    ) and _AS_RECORD.search(s):
         return True
     if not _HAS_STEM.search(low):
         # Every rule below needs one of these words: skip the costly patterns.
@@ -266,6 +270,13 @@ def extract_decisions(
                 i += 1
                 continue
         low = text.lower()
+        if low[:5] == "vote " and resolutions.may_tally(low):
+            # "Vote on keeping the hut: 6 for, 1 against — it stays."
+            told = resolutions.carried_by_count(text)
+            if told:
+                out.append(Decision(told, i, anchor))
+                i += 1
+                continue
         if low[:1] in "roes" and resolutions.may_hold(low):
             told = resolutions.numbered_resolution(text)
             if told:
@@ -317,6 +328,7 @@ def extract_decisions(
             and " meet " not in low
             and "accept" not in low
             and "signed" not in low
+            and "minutes" not in low
             and ("as " not in low or not _RECORD_CUES.search(low))
         ):
             i += 1

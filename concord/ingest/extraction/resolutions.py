@@ -6,6 +6,9 @@ accounts. Carried (for 176, against 9, abstain 6)."); a special
 resolution says so in brackets or in front ("Special resolution 4: …").
 The decision is the resolution's words and that it was carried; the count
 and any remark between ("This needed a two-thirds majority.") are left out.
+
+A vote told by its count alone ("Vote on the new hut: 6 for, 1 against —
+the hut goes ahead.") is a decision when more voted for than against.
 """
 
 from __future__ import annotations
@@ -47,3 +50,27 @@ def numbered_resolution(text: str) -> str | None:
     words = said[0].strip(" *_").rstrip(".") + "."
     outcome = m.group("outcome").capitalize() + (m.group("how") or "").rstrip(".")
     return f"{m.group('label')}: {words} {outcome}."
+
+
+_TALLY = re.compile(
+    r"(?i)\b(?P<yes>\d{1,3})\s+(?:for|in\s+favou?r)\s*[,;]?\s*(?P<no>\d{1,3})\s+against\b"
+)
+
+
+def may_tally(low: str) -> bool:
+    """Cheap test on a line's lower-cased text: could it hold a vote count?"""
+    return " against" in low and (" for" in low or "favour" in low or "favor" in low)
+
+
+def carried_by_count(text: str) -> str | None:
+    """A line telling a vote by its count, when more voted for than against.
+
+    >>> carried_by_count("Vote on the hut: 6 for, 1 against, 1 abstention — it goes ahead.")
+    'Vote on the hut: 6 for, 1 against, 1 abstention — it goes ahead.'
+    >>> carried_by_count("Vote on the fee: 2 for, 5 against.") is None
+    True
+    """
+    m = _TALLY.search(text)
+    if not m or int(m.group("yes")) <= int(m.group("no")):
+        return None
+    return text.strip()
