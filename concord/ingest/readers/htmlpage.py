@@ -36,14 +36,18 @@ def read(data: bytes, name: str) -> Text:
 _SOURCE_SPACE = re.compile(r"[ \t\r\n\f]+")
 
 
-def _shown(node: Any) -> str:
+def _shown(node: Any, has_pre: bool = False) -> str:
     """A text node as a browser shows it: source whitespace runs as one space.
+
+    ``has_pre``: the page holds a ``<pre>`` block, whose text keeps its lines.
 
     >>> _shown("held on\\n  Monday")
     'held on Monday'
     """
     s = str(node)
-    parent = getattr(node, "parent", None)
+    if "\n" not in s and "  " not in s and "\t" not in s and "\r" not in s:
+        return s
+    parent = getattr(node, "parent", None) if has_pre else None
     if parent is not None and (parent.name == "pre" or parent.find_parent("pre")):
         return s
     return _SOURCE_SPACE.sub(" ", s)
@@ -62,6 +66,7 @@ def parse(markup: str) -> Text:
 
     soup = BeautifulSoup(markup, "html.parser")
     root = soup.body or soup
+    has_pre = soup.find("pre") is not None
     text = Text()
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     if title:
@@ -89,7 +94,7 @@ def parse(markup: str) -> Text:
                 if isinstance(child, str):
                     if type(child).__name__ in ("Comment", "Doctype", "Declaration"):
                         continue
-                    parts.append(_shown(child))
+                    parts.append(_shown(child, has_pre))
                 elif child.name in _SKIP or child.name == "table":
                     continue
                 elif child.name == "br":
@@ -111,7 +116,7 @@ def parse(markup: str) -> Text:
     def visit(child: Any) -> None:
         if isinstance(child, str):
             if type(child).__name__ not in ("Comment", "Doctype", "Declaration", "CData"):
-                buffer.append(_shown(child))
+                buffer.append(_shown(child, has_pre))
             return
         name = child.name
         if name in _SKIP:
