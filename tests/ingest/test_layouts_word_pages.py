@@ -34,7 +34,8 @@ def _record() -> dict:
 
 def test_line_breaks_of_the_page_source_are_spaces() -> None:
     record = _record()
-    assert record["items"][0]["title"].startswith("Footpath Repairs")
+    # A place after the dash is the title's subtitle, not its first sentence.
+    assert record["items"][0]["title"] == "Footpath Repairs – Mill Lane, Harrowby"
     assert any("schedule was adopted" in d for d in record["decisions"])
     assert record["date"] == "2026-07-07"
 
