@@ -89,3 +89,25 @@ def test_a_page_footer_inside_a_resolution_goes_and_the_parts_read_as_that_claus
     assert "adoption on 3 November 2026" in decisions[1]
     assert decisions[1].endswith("at the Market Street central library from January 2027.")
     assert not any("Page 2" in d or "initials" in d for d in decisions)
+
+
+LABELS = """NORTHDALE CITY COUNCIL
+
+Minutes of the Licensing Committee held on 2 June 2026 at 10.00 am
+
+PRESENT:    Councillor Ann Hale (Chair), Councillor Bo Dent
+
+ALSO IN     Cy Marsh – Licensing Manager
+ATTENDANCE: Di Okoro – Solicitor to the Council
+
+1.    APOLOGIES
+
+      None.
+"""
+
+
+def test_a_label_wrapped_over_two_lines_of_its_column_is_one_label() -> None:
+    people = extract(LABELS.encode(), filename="minutes.txt").to_dict()["attendance"]
+    status = {p["name"]: p["status"] for p in people}
+    assert status.get("Cy Marsh") == "in_attendance"
+    assert status.get("Di Okoro") == "in_attendance"

@@ -93,6 +93,8 @@ def parse_lines(raw: str, *, space_columns: bool = False) -> Text:
     lines = raw.split("\n")
     if "age " in raw:
         lines = drop_page_furniture(lines)
+    if ":" in raw:
+        lines = join_label_column(lines)
     lines = unwrap(lines)
     i = 0
     starts: list[int] | None = None
@@ -225,6 +227,34 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _STARTS_BLOCK = re.compile(
     r"^\s*(?:[-*•+]\s|\d{1,3}(?:\.\d+)*[.)]?\s|[a-z][.)]\s|\||#|[A-Z][\w ]{0,30}:)"
 )
+
+
+_LABEL_HEAD = re.compile(r"^(?P<a>[A-Z]{2,}(?: [A-Z]{2,}){0,2})\s{2,}(?P<rest>\S.*)$")
+_LABEL_TAIL = re.compile(r"^(?P<b>[A-Z]{2,}(?: [A-Z]{2,})?:)\s+(?P<rest>\S.*)$")
+
+
+def join_label_column(lines: list[str]) -> list[str]:
+    """Join a label wrapped over two lines of a label column.
+
+    Text pasted from a PDF with labels in a narrow left column cuts a long
+    label in two, each half beside an entry: "ALSO IN     Ann Lee" over
+    "ATTENDANCE: Bo Roe".  The label goes whole on the first line; the
+    second entry stays under the first.
+
+    >>> join_label_column(["ALSO IN     Ann Lee", "ATTENDANCE: Bo Roe"])
+    ['ALSO IN ATTENDANCE: Ann Lee', '            Bo Roe']
+    """
+    out = list(lines)
+    for i in range(len(out) - 1):
+        ln, nxt = out[i], out[i + 1]
+        if not (ln[:2].isupper() and nxt[:2].isupper() and ":" in nxt and "  " in ln):
+            continue
+        head, tail = _LABEL_HEAD.match(ln), _LABEL_TAIL.match(nxt)
+        if head and tail:
+            col = ln.index(head.group("rest"), len(head.group("a")))
+            out[i] = f"{head.group('a')} {tail.group('b')} {head.group('rest')}"
+            out[i + 1] = " " * col + tail.group("rest")
+    return out
 
 
 _PAGE_MARK = re.compile(r"(?i)\bpage\s+\d{1,3}\s+of\s+\d{1,3}\s*$")
