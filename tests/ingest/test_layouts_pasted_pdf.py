@@ -111,3 +111,15 @@ def test_a_label_wrapped_over_two_lines_of_its_column_is_one_label() -> None:
     status = {p["name"]: p["status"] for p in people}
     assert status.get("Cy Marsh") == "in_attendance"
     assert status.get("Di Okoro") == "in_attendance"
+
+
+def test_a_word_cut_by_a_hyphen_is_whole_when_the_text_spells_it_whole() -> None:
+    lines = [
+        "The plan was submitted in May and the pilot will be extended borough-",
+        "wide. The plan, as sub-",
+        "mitted, was agreed.",
+    ]
+    assert unwrap(lines) == [
+        "The plan was submitted in May and the pilot will be extended borough-wide. "
+        "The plan, as submitted, was agreed."
+    ]

@@ -326,6 +326,8 @@ def unwrap(lines: list[str]) -> list[str]:
     full = sum(1 for n in sizes if n >= width - 15)
     wrapped = 50 <= width <= 100 and full >= len(sizes) * 0.4
     out: list[str] = []
+    # The document's words, read once at its first word cut by a hyphen.
+    vocabulary: set[str] | None = None
     for ln in lines:
         prev = out[-1] if out else ""
         if not prev or not ln or "\t" in ln or "\t" in prev:
@@ -365,7 +367,12 @@ def unwrap(lines: list[str]) -> list[str]:
             join = _NAMED_ENTRY.match(_last_line(prev)) is None
         if join and prev.strip() and not _STARTS_BLOCK.match(ln):
             hyphen = prev.rstrip()[-1:] == "-" and prev.rstrip()[-2:-1].isalpha()
-            out[-1] = prev.rstrip() + ("" if hyphen else "\x00") + ln.strip()
+            head = prev.rstrip()
+            if hyphen:
+                if vocabulary is None:
+                    vocabulary = set(_WORD.findall("\n".join(lines).lower()))
+                head = _unhyphenated(head, ln.strip(), vocabulary)
+            out[-1] = head + ("" if hyphen else "\x00") + ln.strip()
         else:
             out.append(ln)
     return [ln.replace("\x00", " ") for ln in out]
@@ -392,6 +399,27 @@ _OPEN_END = re.compile(
 
 
 _OPEN_WORD = re.compile(r"\b(?:and|or|of|the|to|for|Cllr|Councillor|Mr|Mrs|Ms|Dr)\s*$")
+
+
+_WORD = re.compile(r"[a-z]+")
+_WORD_END = re.compile(r"([A-Za-z]+)-$")
+_WORD_START = re.compile(r"^[A-Za-z]+")
+
+
+def _unhyphenated(head: str, rest: str, vocabulary: set[str]) -> str:
+    """Drop the hyphen of a word cut at a line end ("sub-" / "mitted …")
+    when the document spells the word whole elsewhere; "borough-" / "wide"
+    keeps it.
+
+    >>> _unhyphenated("as sub-", "mitted.", {"submitted"})
+    'as sub'
+    >>> _unhyphenated("borough-", "wide", {"borough", "wide"})
+    'borough-'
+    """
+    a, b = _WORD_END.search(head), _WORD_START.match(rest)
+    if a and b and (a.group(1) + b.group(0)).lower() in vocabulary:
+        return head[:-1]
+    return head
 
 
 def _last_line(joined: str) -> str:
