@@ -345,6 +345,8 @@ def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str
     ('Invite the officer', ['Ann Lee'], 'October')
     >>> parse_action_text("Invite the officer (May Ross)", ["May Ross"])
     ('Invite the officer', ['May Ross'], None)
+    >>> parse_action_text("Look at the hut roof —", [])
+    ('Look at the hut roof', [], None)
     """
     t = text.strip().strip("•").strip()
     t = _LEAD_LABEL.sub("", t)
@@ -395,7 +397,7 @@ def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str
             if m and ownerish(m.group("o")):
                 owners = owners or split_owners(m.group("o"))
                 t = m.group("rest")
-    t = _LEAD_TO.sub("", t.strip()).strip(" .;,")
+    t = _LEAD_TO.sub("", t.strip()).strip(" .;,–—")
     if t:
         t = t[0].upper() + t[1:]
     return t, resolve_names(owners, people), due_text
