@@ -43,7 +43,15 @@ _LIST_HEADING = re.compile(
 )
 _BRACKET_OWNER = re.compile(r"^\[(?P<o>[^\]]{1,60})\]\s*(?P<rest>.+)$")
 _DASH_OWNER = re.compile(r"^(?P<o>[^–—:\-]{1,40}?)\s+[-–—]\s+(?P<rest>[A-Za-z].+)$")
-_ACTION_MID = re.compile(r"(?:^|[.;)]\s+)\(?(?:ACTIONS?|Actions?)\s*:\s*(?P<rest>.+?)\)?\s*$")
+_ACTION_MID = re.compile(
+    r"(?:^|[.;)]\s+|\s[–—]\s+)\(?(?:ACTIONS?|Actions?|action)\s*:\s*(?P<rest>.+?)\)?\s*$"
+)
+# "… and the board would consider the case — action: board, by March 2027":
+# the owner (and due date) after the tag, the task told before it.
+_OWNER_AND_DUE = re.compile(r"^(?P<o>[^,]{2,40}?)(?:,\s*(?P<due>by\s+[^,]{3,30}?))?\.?$")
+_WILL_DO = re.compile(
+    r"\b(?:would|will|agreed\s+to|undertook\s+to|is\s+to|are\s+to)\s+(?!be\b|have\b|been\b)(?=[a-z])"
+)
 _AGREED_TO = re.compile(
     r"(?:^|\bit\s+was\s+(?:also\s+|further\s+|unanimously\s+)?)(?:agreed|decided|resolved)\s+"
     r"(?:that\s+(?:we|the\s+(?:council|committee|board|group|panel|partnership|meeting|members|"
@@ -63,6 +71,7 @@ _STATUS_TAIL = re.compile(
 # "- [ ] …", "* [x] …": a Markdown task-list entry (the bullet already gone).
 _CHECKBOX = re.compile(r"^\[[ xX✓]\]\s*(?P<rest>\S.*)$")
 _MENTION = re.compile(r"(?<![\w.])@([A-Za-z][\w'-]*)")
+_MENTION_FULL = re.compile(r"(?<![\w.])@([A-Za-z][\w'-]*)(\s+[A-Z][\w'-]+)?")
 _LABEL_OWNER = re.compile(r"^(?P<o>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})\s*:\s+(?P<t>\S.+)$")
 # "Lou to get …", "Nat Sorrel will check …": a sentence that opens with its owner.
 OWNER_TASK = re.compile(r"^(?!It\s|There\s|This\s)[A-Z][^,:;.]{0,40}?\s+(?:to|will)\s+[a-z]")
@@ -163,6 +172,7 @@ def listed_actions(
             ". " in text
             or "ACTION" in text
             or "Action" in text
+            or "action:" in text
             or (may_hold(text, _TASK_WORD_LIST) and _TASK_WORDS.search(text))
         ):
             found.extend(_in_running_text(text, n, people, parse, ownerish))
@@ -216,12 +226,24 @@ def _checklist_entry(
 
     >>> _checklist_entry("Send the plan @Ann", ["Ann Lee"], lambda t, p: (t, [], None), bool)
     [('Send the plan', ['Ann Lee'], None)]
+    >>> _checklist_entry("@Ann Lee — Hall keys", ["Ann Lee"], lambda t, p: (t, [], None), bool)
+    [('Hall keys', ['Ann Lee'], None)]
     """
     mentions = _MENTION.findall(text)
     if mentions:
+        full = set(people)
+
+        def mention(m: re.Match[str]) -> str:
+            # "@Rashid Noor — …": the surname belongs to the mention when
+            # the two words name someone present.
+            both = f"{m.group(1)}{m.group(2) or ''}"
+            mentions.append(both if both in full else m.group(1))
+            return " " if both in full else f" {m.group(2) or ''}"
+
+        mentions = []
+        rest = _MENTION_FULL.sub(mention, text)
         owners = [o for m in mentions for o in _owners(m, people)]
-        rest = _MENTION.sub(" ", text)
-        rest = re.sub(r"^[\s,;:&]*(?:and\s+)?", "", re.sub(r"\s+", " ", rest)).strip(" ,;:&")
+        rest = re.sub(r"^[\s,;:&–—-]*(?:and\s+)?", "", re.sub(r"\s+", " ", rest)).strip(" ,;:&")
         d, extra, dw = parse(rest, people)
         return [(d, list(dict.fromkeys(owners)) or extra, dw)] if len(d.split()) >= 2 else []
     labelled = _LABEL_OWNER.match(text)
@@ -237,17 +259,27 @@ def _in_running_text(
 ) -> list[Listed]:
     out: list[Listed] = []
     # Cheap tests first: these rules run on every line of every document.
-    m = _ACTION_MID.search(text) if ("ACTION" in text or "Action" in text) else None
+    tagged = "ACTION" in text or "Action" in text or "action:" in text
+    m = _ACTION_MID.search(text) if tagged else None
     # Mid-line only: after a sentence, not after an item number.
     if m and re.search(r"[a-z]", text[: m.start()], re.I):
         rest = _STATUS_TAIL.sub("", m.group("rest")).strip()
         if ". " in rest and OWNER_TASK.match(rest):
             # "ACTION: Lou to … . Nat will …": one sentence; the next is read on its own.
             rest = sentences(rest)[0]
+        owner_only = _OWNER_AND_DUE.match(rest)
         if not (ownerish(rest) and len(rest.split()) <= 4) and not _DONE_STATEMENT.search(rest):
-            d, owners, dw = _action_body(rest, people, parse, ownerish)
-            if len(d.split()) >= 2:
-                out.append(Listed(d, owners, dw, n, "inline"))
+            told = _told_before(text[: m.start()], owner_only, people, parse, ownerish)
+            if told:
+                out.append(Listed(*told, n, "inline"))
+            else:
+                d, owners, dw = _action_body(rest, people, parse, ownerish)
+                if len(d.split()) >= 2:
+                    out.append(Listed(d, owners, dw, n, "inline"))
+        elif owner_only:
+            told = _told_before(text[: m.start()], owner_only, people, parse, ownerish)
+            if told:
+                out.append(Listed(*told, n, "inline"))
     # The last sentence, found without splitting the whole line.
     cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
     # (A sentence of four words or more before it; "3. Health" is a number.)
@@ -340,6 +372,32 @@ def _owner_alone(text: str, people: list[str]) -> str | None:
         if len(fits) == 1:
             return fits[0]
     return None
+
+
+def _told_before(
+    before: str,
+    owner_due: re.Match[str] | None,
+    people: list[str],
+    parse: ParseFn,
+    ownerish: OwnerishFn,
+) -> tuple[str, list[str], str | None] | None:
+    """The task told before an "action: owner[, by date]" tag, or None.
+
+    The task is what the sentence says someone would or will do, or agreed
+    or undertook to do ("… the board would consider the case — action: board").
+    """
+    if owner_due is None or not ownerish(owner_due.group("o")):
+        return None
+    said = sentences(before.rstrip(" –—"))
+    will = list(_WILL_DO.finditer(said[-1])) if said else []
+    if not will:
+        return None
+    d, _, dw = parse(said[-1][will[-1].end() :], people)
+    if len(d.split()) < 2:
+        return None
+    owners = _owners(owner_due.group("o"), people) or [owner_due.group("o").strip()]
+    due = owner_due.group("due")
+    return d, owners, due[3:] if due else dw
 
 
 def _drop_would(sentence: str, owner: str) -> str:

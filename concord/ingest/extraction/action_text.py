@@ -22,7 +22,11 @@ from concord.ingest.extraction.names import (
 )
 
 VERBS_TO = r"(?:to|will|shall|agreed\s+to|has\s+agreed\s+to|have\s+agreed\s+to|is\s+to|are\s+to|would|should|offered\s+to|undertook\s+to|volunteered\s+to|needs?\s+to)"  # noqa: E501
-_UP_TO_AGREED = re.compile(r"^.*?\b(?:agreed|resolved|decided|requested|recommended)\b,?\s*", re.I)
+# "The Board asked that a report be brought …": a request, tagged as an
+# action, reads as the task it sets, like a decision that does.
+_UP_TO_AGREED = re.compile(
+    r"^.*?\b(?:agreed|resolved|decided|requested|recommended|asked(?=\s+that\b))\b,?\s*", re.I
+)
 _MINUTES = re.compile(r"\bminutes\b", re.I)
 _DOT_SPACE = re.compile(r"[.\s]")
 _THE_BEFORE_TWO = re.compile(r"^the\s+(?=\S+\s+\S)", re.I)
@@ -149,6 +153,8 @@ def subjunctive_task(text: str) -> str | None:
 
     >>> subjunctive_task("It was agreed that a meeting be arranged with Cllr Lakra.")
     'Arrange a meeting with Cllr Lakra'
+    >>> subjunctive_task("Ann asked that the survey be kept open until June.")
+    'Keep the survey open until June'
     """
     body = _UP_TO_AGREED.sub("", text.strip(), count=1)
     if body == text.strip():
@@ -339,6 +345,8 @@ def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str
     ('Invite the officer', ['Ann Lee'], 'October')
     >>> parse_action_text("Invite the officer (May Ross)", ["May Ross"])
     ('Invite the officer', ['May Ross'], None)
+    >>> parse_action_text("Look at the hut roof —", [])
+    ('Look at the hut roof', [], None)
     """
     t = text.strip().strip("•").strip()
     t = _LEAD_LABEL.sub("", t)
@@ -389,7 +397,7 @@ def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str
             if m and ownerish(m.group("o")):
                 owners = owners or split_owners(m.group("o"))
                 t = m.group("rest")
-    t = _LEAD_TO.sub("", t.strip()).strip(" .;,")
+    t = _LEAD_TO.sub("", t.strip()).strip(" .;,–—")
     if t:
         t = t[0].upper() + t[1:]
     return t, resolve_names(owners, people), due_text

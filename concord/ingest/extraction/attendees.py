@@ -75,6 +75,30 @@ _ANSWERED = re.compile(
 )
 
 
+_ONE_POST = re.compile(r"^(?P<name>[^,;&–—()]+?(?:\([^()]*\))?)\s+[–—]\s+(?P<post>[^–—]+)$")
+_POST_HEADS = POST_WORDS | {
+    "member", "executive", "chief", "head", "spokesperson", "leader", "superintendent", "inspector",
+}  # fmt: skip
+
+
+def _one_post(text: str) -> bool:
+    """ "Bo Roe – Cabinet Member for Parks and Leisure": one person and a post.
+
+    A post of two or more words after a dash (its "and" and commas split
+    nothing), not a list whose first entry has a one-word role.
+
+    >>> _one_post("Kay Ash – Chief Executive, Healthwatch Northdale")
+    True
+    >>> _one_post("Ann Lee – Chair, Bo Roe and Cy Day")
+    False
+    """
+    m = _ONE_POST.match(text)
+    if not m or " and " in m.group("name"):
+        return False
+    head = re.split(r",|\s+and\s+", m.group("post"), maxsplit=1)[0].split()
+    return len(head) >= 2 and any(w.lower().strip(".") in _POST_HEADS for w in head)
+
+
 def _split_list(text: str, single: bool = False) -> list[str] | None:
     """Split "A, B and C" into names when every part looks like a person.
 
@@ -83,6 +107,8 @@ def _split_list(text: str, single: bool = False) -> list[str] | None:
     >>> _split_list("Councillors T. Brill, S. Okafor and Ann Lee")
     ['Cllr T. Brill', 'Cllr S. Okafor', 'Cllr Ann Lee']
     """
+    if ("–" in text or "—" in text) and _one_post(text):
+        return None
     # Commas and "and" inside brackets ("(Fire and Rescue Service)") split nothing.
     flat = re.sub(
         r"\([^)]*\)",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from concord.ingest.extraction import resolutions
 from concord.ingest.extraction.layout import Line, lines_holding, sentences
 
 _IT_WAS_AGREED = re.compile(r"\bit\s+was\s+agreed\b", re.I)
@@ -12,7 +13,10 @@ _SPACED_ORDINAL = re.compile(r"(\d) (st|nd|rd|th)\b")
 _LEAD_LABEL = re.compile(r"^(?:action|agreed|decision|resolved)\s*[:\-–—]\s*", re.I)
 _RESOLVED_THAT = re.compile(r"^resolved\s+(?=that\b)", re.I)
 _LEAD_BULLET = re.compile(r"^(?:•\s*)")
-_LIST_LABEL = re.compile(r"^(?:resolved|agreed|decisions?)\s*[:\-–—]?\s*$", re.I)
+# "RESOLVED:" or "RESOLVED – That" over its numbered parts "(i) …; (ii) …".
+_LIST_LABEL = re.compile(
+    r"^(?:resolved|agreed|decisions?)\s*[:\-–—]?\s*(?P<that>that\s*[:\-–—]?\s*)?$", re.I
+)
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _RESOLVED_OR_AGREED = re.compile(r"^(resolved|agreed)\b", re.I)
 _RESOLUTION_SEP = re.compile(r"\s*(?:;\s*(?:and\s+)?)?\(\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*\)\s*")
@@ -74,7 +78,9 @@ _LABEL = re.compile(
 _AS_RECORD = re.compile(
     r"^(?:(?:were|was)\s+)?(?:\w+\s+and\s+)?(?:approved|accepted|agreed|adopted|signed|confirmed)\s+"
     r"(?:\w+\s+)?as\s+(?:a\s+|an\s+)?(?:true|correct|accurate|fair)\b"
-    r"|^(?:the\s+)?minutes\b[^.;]{0,80}?\b(?:were|was)\s+(?:\w+\s+and\s+)?(?:accepted|signed)\b"
+    # "On the proposal of A, seconded by B, the minutes of … were confirmed."
+    r"|(?:^|,\s*)(?:the\s+)?minutes\b[^.;]{0,80}?\b(?:were|was)\s+(?:\w+\s+and\s+)?"
+    r"(?:accepted|signed|confirmed)\b"
     # "These were moved as correct by A, seconded by B."
     r"|\b(?:were|was)\s+(?:moved|proposed|taken)\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b",
     re.I,
@@ -154,7 +160,9 @@ def is_decision(sentence: str) -> bool:
     if s.endswith("?"):
         return False
     low = s.lower()
-    if ("accept" in low or " as " in low or "signed" in low) and _AS_RECORD.search(s):
+    if (
+        "accept" in low or " as " in low or "signed" in low or "confirmed" in low
+    ) and _AS_RECORD.search(s):
         return True
     if not _HAS_STEM.search(low):
         # Every rule below needs one of these words: skip the costly patterns.
@@ -235,7 +243,9 @@ def extract_decisions(
         if text[:1] == "(" or text[1:2] == ")":
             # A lettered sub-paragraph: "(b) RESOLVED to approve …".
             text = _SUBLIST.sub("", text)
-        if text[:1] in "rRaAdD" and _LIST_LABEL.match(text):
+        label = _LIST_LABEL.match(text) if text[:1] in "rRaAdD" else None
+        if label:
+            that = "That " if label.group("that") else ""
             j = i + 1
             while j < len(lines) and (
                 lines[j].bullet
@@ -243,7 +253,12 @@ def extract_decisions(
                 or lines[j].text.lower().startswith("that ")
             ):
                 out.append(
-                    Decision(clean_decision(_SUBLIST.sub("", lines[j].bare)), j, anchor, True)
+                    Decision(
+                        clean_decision(that + _SUBLIST.sub("", lines[j].bare).rstrip(" ;")),
+                        j,
+                        anchor,
+                        True,
+                    )
                 )
                 j += 1
             i = j
@@ -255,6 +270,19 @@ def extract_decisions(
                 i += 1
                 continue
         low = text.lower()
+        if low[:5] == "vote " and resolutions.may_tally(low):
+            # "Vote on keeping the hut: 6 for, 1 against — it stays."
+            told = resolutions.carried_by_count(text)
+            if told:
+                out.append(Decision(told, i, anchor))
+                i += 1
+                continue
+        if low[:1] in "roes" and resolutions.may_hold(low):
+            told = resolutions.numbered_resolution(text)
+            if told:
+                out.append(Decision(told, i, anchor))
+                i += 1
+                continue
         # Every outcome word but "accepted" holds a decision stem: one search
         # of the stems rules out most lines for both tests.
         stem = _HAS_STEM.search(low) if i in with_stem else None
@@ -300,6 +328,7 @@ def extract_decisions(
             and " meet " not in low
             and "accept" not in low
             and "signed" not in low
+            and "minutes" not in low
             and ("as " not in low or not _RECORD_CUES.search(low))
         ):
             i += 1

@@ -93,6 +93,8 @@ def title_and_body(text: str) -> tuple[str, str]:
     ('Cohesion Strategy 2010 – 2015', 'A note was circulated.')
     >>> title_and_body("NEW COURSES: BSc NURSING WITH HEALTH STUDIES (P/41)")
     ('NEW COURSES: BSc NURSING WITH HEALTH STUDIES (P/41)', '')
+    >>> title_and_body("Disposal – Old School House, Mill Lane, Harrowby")
+    ('Disposal – Old School House, Mill Lane, Harrowby', '')
     """
     for m in _SEPARATORS.finditer(text):
         head, rest = text[: m.start()].strip(), text[m.end() :].strip()
@@ -104,14 +106,26 @@ def title_and_body(text: str) -> tuple[str, str]:
             return head, rest
         if rest[0].isupper() or rest[0].isdigit() or rest[0] in "‘'\"(":
             # "Future – Planning Session" is one title; "Board – At the last…" is not.
-            if (len(rest.split()) <= 4 or (head.isupper() and _shouted(rest))) and not (
-                re.search(r"[.!?]$", rest) or _SENTENCE_VERB.search(rest)
-            ):
+            if (
+                len(rest.split()) <= 4 or (head.isupper() and _shouted(rest)) or _title_cased(rest)
+            ) and not (re.search(r"[.!?]$", rest) or _SENTENCE_VERB.search(rest)):
                 # "NEW PROGRAMME APPROVAL: MSc DATA SCIENCE (P/41)": a shouted
                 # heading and its subtitle are one title.
                 continue
             return head, rest
     return text.strip(), ""
+
+
+_SMALL_WORDS = frozenset(("of", "and", "the", "for", "to", "in", "on", "at", "&"))
+
+
+def _title_cased(rest: str) -> bool:
+    """ "Old School House, Mill Lane, Harrowby": a subtitle of up to ten
+    words, each capitalised but the small ones, a place or a name."""
+    words = rest.split()
+    return len(words) <= 10 and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS for w in words
+    )
 
 
 _AGENDA_VERBS = frozenset((

@@ -50,7 +50,22 @@ _LEAD_DATE = re.compile(r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2
 _MINUTES_WORD = re.compile(r"^(?:minutes|notes)\s+(?:of\s+(?:the\s+)?)?(?=\S+\s+\S)", re.I)
 
 
-def _clean_body(text: str) -> str | None:
+_PROPER_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:of\s+|and\s+|for\s+|&\s+)?[A-Z][\w'’-]+){1,5}")
+
+
+def _clean_body(text: str, named: bool = False) -> str | None:
+    """The body in a heading's words, or None when they name none.
+
+    ``named``: the words follow "Meeting of the", which says outright that
+    a body comes next, so a proper name of two to six words is one even
+    without a word such as "Council" ("… Meeting of the Ballinure
+    Municipal District held in …").
+
+    >>> _clean_body("Ballinure Municipal District held in the Chamber", named=True)
+    'Ballinure Municipal District'
+    >>> _clean_body("Ballinure Municipal District held in the Chamber") is None
+    True
+    """
     text = re.sub(r"\s+", " ", text).strip(" :.-–—*#")
     text = _CUT.sub("", text).strip(" :.,-–—")
     # "MINUTES PARKS AND RECREATION BOARD": a heading that opens with the word;
@@ -62,7 +77,9 @@ def _clean_body(text: str) -> str | None:
         text,
         flags=re.I,
     )
-    if not text or len(text.split()) > 12 or not _BODY_WORDS.search(text) or not text[0].isupper():
+    if not text or len(text.split()) > 12 or not text[0].isupper():
+        return None
+    if not _BODY_WORDS.search(text) and not (named and _PROPER_NAME.fullmatch(text)):
         return None
     if re.fullmatch(
         r"(?i)(the\s+)?(meeting|minutes|agenda|board|group|committee|club|society|association|"
@@ -131,7 +148,7 @@ def find_body(head: list[str]) -> str | None:
         if kind_of:
             # "Minutes of the Executive meeting of Stoneyford Tenants Association":
             # the organisation, then which of its bodies met.
-            body = _clean_body(kind_of.group("body"))
+            body = _clean_body(kind_of.group("body"), named=True)
             q = kind_of.group("q")
             if body:
                 if _BODY_WORDS.fullmatch(q.split()[-1]) and q.lower() not in body.lower():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from concord.ingest import limits
@@ -29,6 +30,29 @@ def read(data: bytes, name: str) -> Text:
     return text
 
 
+# Whitespace a browser shows as one space: the line breaks of the page's
+# source (Word's "Web page, filtered" wraps every paragraph at ~80 columns)
+# are no line breaks of the text.  A no-break space is kept.
+_SOURCE_SPACE = re.compile(r"[ \t\r\n\f]+")
+
+
+def _shown(node: Any, has_pre: bool = False) -> str:
+    """A text node as a browser shows it: source whitespace runs as one space.
+
+    ``has_pre``: the page holds a ``<pre>`` block, whose text keeps its lines.
+
+    >>> _shown("held on\\n  Monday")
+    'held on Monday'
+    """
+    s = str(node)
+    if "\n" not in s and "  " not in s and "\t" not in s and "\r" not in s:
+        return s
+    parent = getattr(node, "parent", None) if has_pre else None
+    if parent is not None and (parent.name == "pre" or parent.find_parent("pre")):
+        return s
+    return _SOURCE_SPACE.sub(" ", s)
+
+
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b"}
 
 
@@ -42,6 +66,7 @@ def parse(markup: str) -> Text:
 
     soup = BeautifulSoup(markup, "html.parser")
     root = soup.body or soup
+    has_pre = soup.find("pre") is not None
     text = Text()
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     if title:
@@ -69,7 +94,7 @@ def parse(markup: str) -> Text:
                 if isinstance(child, str):
                     if type(child).__name__ in ("Comment", "Doctype", "Declaration"):
                         continue
-                    parts.append(str(child))
+                    parts.append(_shown(child, has_pre))
                 elif child.name in _SKIP or child.name == "table":
                     continue
                 elif child.name == "br":
@@ -91,7 +116,7 @@ def parse(markup: str) -> Text:
     def visit(child: Any) -> None:
         if isinstance(child, str):
             if type(child).__name__ not in ("Comment", "Doctype", "Declaration", "CData"):
-                buffer.append(str(child))
+                buffer.append(_shown(child, has_pre))
             return
         name = child.name
         if name in _SKIP:

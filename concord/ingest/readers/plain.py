@@ -90,7 +90,12 @@ def parse_lines(raw: str, *, space_columns: bool = False) -> Text:
     text = Text()
     if "](" in raw:
         raw = md_links(raw)
-    lines = unwrap(raw.split("\n"))
+    lines = raw.split("\n")
+    if "age " in raw:
+        lines = drop_page_furniture(lines)
+    if ":" in raw:
+        lines = join_label_column(lines)
+    lines = unwrap(lines)
     i = 0
     starts: list[int] | None = None
     while i < len(lines):
@@ -224,6 +229,76 @@ _STARTS_BLOCK = re.compile(
 )
 
 
+_LABEL_HEAD = re.compile(r"^(?P<a>[A-Z]{2,}(?: [A-Z]{2,}){0,2})\s{2,}(?P<rest>\S.*)$")
+_LABEL_TAIL = re.compile(r"^(?P<b>[A-Z]{2,}(?: [A-Z]{2,})?:)\s+(?P<rest>\S.*)$")
+
+
+def join_label_column(lines: list[str]) -> list[str]:
+    """Join a label wrapped over two lines of a label column.
+
+    Text pasted from a PDF with labels in a narrow left column cuts a long
+    label in two, each half beside an entry: "ALSO IN     Ann Lee" over
+    "ATTENDANCE: Bo Roe".  The label goes whole on the first line; the
+    second entry stays under the first.
+
+    >>> join_label_column(["ALSO IN     Ann Lee", "ATTENDANCE: Bo Roe"])
+    ['ALSO IN ATTENDANCE: Ann Lee', '            Bo Roe']
+    """
+    out = list(lines)
+    for i in range(len(out) - 1):
+        ln, nxt = out[i], out[i + 1]
+        if not (ln[:2].isupper() and nxt[:2].isupper() and ":" in nxt and "  " in ln):
+            continue
+        head, tail = _LABEL_HEAD.match(ln), _LABEL_TAIL.match(nxt)
+        if head and tail:
+            col = ln.index(head.group("rest"), len(head.group("a")))
+            out[i] = f"{head.group('a')} {tail.group('b')} {head.group('rest')}"
+            out[i + 1] = " " * col + tail.group("rest")
+    return out
+
+
+_PAGE_MARK = re.compile(r"(?i)\bpage\s+\d{1,3}\s+of\s+\d{1,3}\s*$")
+_SIGN_OFF_MARK = re.compile(
+    r"(?i)^\s*(?:chair(?:man|person)?['’]?s?\s+initials|initials|signed)\b[\s.:_…]*$"
+)
+_FINISHED = (".", ":", ";", "!", "?", ")")
+
+
+def drop_page_furniture(lines: list[str]) -> list[str]:
+    """Drop the footer a PDF repeats on every page ("… Page 2 of 4").
+
+    Text pasted from a PDF keeps each page's footer, and the "Chair's
+    initials ....." line under it, in the middle of an item or a sentence.
+    They go, and when the text above them stops mid-sentence the blank
+    lines around them go too, so the sentence joins up again.
+
+    >>> drop_page_furniture(["the plan was", "", "Board – Page 1 of 2", "", "agreed."])
+    ['the plan was', 'agreed.']
+    >>> drop_page_furniture(["It was agreed.", "", "Board   Page 1 of 2", "", "Next."])
+    ['It was agreed.', '', 'Next.']
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if len(ln) > 120 or "age " not in ln or not _PAGE_MARK.search(ln):
+            out.append(ln)
+            i += 1
+            continue
+        i += 1
+        if i < len(lines) and _SIGN_OFF_MARK.match(lines[i]):
+            i += 1
+        while i < len(lines) and not lines[i].strip():
+            i += 1
+        while out and not out[-1].strip():
+            out.pop()
+        if out and i < len(lines) and not out[-1].rstrip().endswith(_FINISHED):
+            continue
+        if out and i < len(lines):
+            out.append("")
+    return out
+
+
 def unwrap(lines: list[str]) -> list[str]:
     """Join lines that were hard-wrapped at a fixed width back into paragraphs.
 
@@ -251,6 +326,8 @@ def unwrap(lines: list[str]) -> list[str]:
     full = sum(1 for n in sizes if n >= width - 15)
     wrapped = 50 <= width <= 100 and full >= len(sizes) * 0.4
     out: list[str] = []
+    # The document's words, read once at its first word cut by a hyphen.
+    vocabulary: set[str] | None = None
     for ln in lines:
         prev = out[-1] if out else ""
         if not prev or not ln or "\t" in ln or "\t" in prev:
@@ -276,20 +353,73 @@ def unwrap(lines: list[str]) -> list[str]:
             # or any line under one cut after a word that cannot end a
             # sentence ("… (holiday) and" / "County Cllr B. Amis.").
             join = ln[:1] == " " or _OPEN_WORD.search(prev) is not None
+        if not join and ln.lstrip()[:2] in ("19", "20") and _YEAR_START.match(ln):
+            # "… on Tuesday, 14 July" / "2026 at 10.00 am": a date cut before
+            # its year (text pasted from a PDF wraps short of any one width).
+            join = _MONTH_END.search(prev.rstrip()) is not None
+        if not join and prev[-1:].isdigit() and _MONTH_START.match(ln):
+            # "… for adoption on 8" / "September 2026;": a date cut after its day.
+            join = _DAY_END.search(prev) is not None
+        if join and " " in ln.strip() and _NAMED_ENTRY.match(ln):
+            # "Ann Lee – Director of Finance" under "Bo Roe – Chair of Governors":
+            # the next entry of a list of people and their posts, however long
+            # the line above it ran.
+            join = _NAMED_ENTRY.match(_last_line(prev)) is None
         if join and prev.strip() and not _STARTS_BLOCK.match(ln):
             hyphen = prev.rstrip()[-1:] == "-" and prev.rstrip()[-2:-1].isalpha()
-            out[-1] = prev.rstrip() + ("" if hyphen else "\x00") + ln.strip()
+            head = prev.rstrip()
+            if hyphen:
+                if vocabulary is None:
+                    vocabulary = set(_WORD.findall("\n".join(lines).lower()))
+                head = _unhyphenated(head, ln.strip(), vocabulary)
+            out[-1] = head + ("" if hyphen else "\x00") + ln.strip()
         else:
             out.append(ln)
     return [ln.replace("\x00", " ") for ln in out]
 
 
+_MONTH_END = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"(?:[a-z]*)\.?$",
+    re.I,
+)
+_MONTH_START = re.compile(
+    r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\b", re.I
+)
+_DAY_END = re.compile(r"\b(?:on|of|from|to|until|by|before|after|and|,)\s+\d{1,2}$")
+_YEAR_START = re.compile(r"^\s*(?:19|20)\d\d\b")
+# A person and their post: "Ann Lee – Director", "Dr Bo Roe (Chair) – GP",
+# the first after its label ("PRESENT:   Ann Lee – Director").
+_NAMED_ENTRY = re.compile(
+    r"^\s*(?:[A-Z][\w ]{0,30}:\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:\([^()]{1,20}\)\s+)?[–—]\s"
+)
 _OPEN_END = re.compile(
     r"(?:,|\b(?:and|or|of|the|to|for|Cllr|Councillor|Mr|Mrs|Ms|Dr)|[a-z]-|\([^()]{0,60})\s*$"
 )
 
 
 _OPEN_WORD = re.compile(r"\b(?:and|or|of|the|to|for|Cllr|Councillor|Mr|Mrs|Ms|Dr)\s*$")
+
+
+_WORD = re.compile(r"[a-z]+")
+_WORD_END = re.compile(r"([A-Za-z]+)-$")
+_WORD_START = re.compile(r"^[A-Za-z]+")
+
+
+def _unhyphenated(head: str, rest: str, vocabulary: set[str]) -> str:
+    """Drop the hyphen of a word cut at a line end ("sub-" / "mitted …")
+    when the document spells the word whole elsewhere; "borough-" / "wide"
+    keeps it.
+
+    >>> _unhyphenated("as sub-", "mitted.", {"submitted"})
+    'as sub'
+    >>> _unhyphenated("borough-", "wide", {"borough", "wide"})
+    'borough-'
+    """
+    a, b = _WORD_END.search(head), _WORD_START.match(rest)
+    if a and b and (a.group(1) + b.group(0)).lower() in vocabulary:
+        return head[:-1]
+    return head
 
 
 def _last_line(joined: str) -> str:
