@@ -31,7 +31,8 @@ _PASSIVE = re.compile(
 )
 # "There was a consensus that …", "The group will meet every six weeks",
 # "The statement was read out and responses agreed."
-_OTHER_CUES = re.compile(r"consensus| meet ")
+# Cue words of the decisions told without a decision stem (consensus, meeting times).
+_OTHER_CUES = ("consensus", " meet ")
 _CONSENSUS = re.compile(
     r"(?i)\b(?:there\s+was\s+(?:a\s+|general\s+|broad\s+)?consensus|consensus\s+was\s+reached|"
     r"it\s+was\s+the\s+consensus|(?:the\s+)?consensus\s+was\s+(?:to|that))\b"
@@ -167,7 +168,9 @@ def is_decision(sentence: str) -> bool:
     if not _HAS_STEM.search(low):
         # Every rule below needs one of these words: skip the costly patterns.
         # (A consensus, or how often the body will meet, needs none of them.)
-        return bool(_OTHER_CUES.search(low) and (_CONSENSUS.search(s) or _MEETS_EVERY.search(s)))
+        return any(c in low for c in _OTHER_CUES) and bool(
+            _CONSENSUS.search(s) or _MEETS_EVERY.search(s)
+        )
     if _PROPOSAL.match(s) and not _VOTED.search(s):
         return False
     if _LABEL.match(s) or _TOPIC_OUTCOME.match(s):
@@ -324,8 +327,7 @@ def extract_decisions(
                 out.append(Decision(clean_decision(motion), i, anchor))
         if (
             not stem
-            and "consensus" not in low  # (_OTHER_CUES, as substrings)
-            and " meet " not in low
+            and not any(c in low for c in _OTHER_CUES)
             and "accept" not in low
             and "signed" not in low
             and "minutes" not in low

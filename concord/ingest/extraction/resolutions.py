@@ -52,7 +52,7 @@ def numbered_resolution(text: str) -> str | None:
     return f"{m.group('label')}: {words} {outcome}."
 
 
-_TALLY = re.compile(
+_VOTE_COUNT = re.compile(
     r"(?i)\b(?P<yes>\d{1,3})\s+(?:for|in\s+favou?r)\s*[,;]?\s*(?P<no>\d{1,3})\s+against\b"
 )
 
@@ -70,7 +70,7 @@ def carried_by_count(text: str) -> str | None:
     >>> carried_by_count("Vote on the fee: 2 for, 5 against.") is None
     True
     """
-    m = _TALLY.search(text)
+    m = _VOTE_COUNT.search(text)
     if not m or int(m.group("yes")) <= int(m.group("no")):
         return None
     return text.strip()

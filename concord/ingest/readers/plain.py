@@ -393,12 +393,12 @@ _YEAR_START = re.compile(r"^\s*(?:19|20)\d\d\b")
 _NAMED_ENTRY = re.compile(
     r"^\s*(?:[A-Z][\w ]{0,30}:\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:\([^()]{1,20}\)\s+)?[–—]\s"
 )
-_OPEN_END = re.compile(
-    r"(?:,|\b(?:and|or|of|the|to|for|Cllr|Councillor|Mr|Mrs|Ms|Dr)|[a-z]-|\([^()]{0,60})\s*$"
-)
+# Words after which a line cannot end its sentence ("… and", "… Cllr").
+_OPEN_WORDS = r"\b(?:and|or|of|the|to|for|Cllr|Councillor|Mr|Mrs|Ms|Dr)"
+_OPEN_END = re.compile(rf"(?:,|{_OPEN_WORDS}|[a-z]-|\([^()]{{0,60}})\s*$")
 
 
-_OPEN_WORD = re.compile(r"\b(?:and|or|of|the|to|for|Cllr|Councillor|Mr|Mrs|Ms|Dr)\s*$")
+_OPEN_WORD = re.compile(rf"{_OPEN_WORDS}\s*$")
 
 
 _WORD = re.compile(r"[a-z]+")

@@ -100,16 +100,18 @@ class Period:
         # The hash, worked out once: periods key the figures wherever they are judged
         # (a dashboard looks them up thousands of times). A plain int, the same in
         # every process, so a pickled period keeps its place in a dictionary.
-        key = (self.year * 16 + self.number) * 4 + _KIND_INDEX.get(kind, 4)
-        object.__setattr__(self, "_hash", key)
+        object.__setattr__(self, "_hash", self._hash_key())
 
     def __hash__(self) -> int:
         try:
             return self._hash  # type: ignore[attr-defined, no-any-return]
         except AttributeError:  # a period pickled before its hash was kept
-            key = (self.year * 16 + self.number) * 4 + _KIND_INDEX.get(self.kind, 4)
+            key = self._hash_key()
             object.__setattr__(self, "_hash", key)
             return key
+
+    def _hash_key(self) -> int:
+        return (self.year * 16 + self.number) * 4 + _KIND_INDEX.get(self.kind, 4)
 
     # -- identity and order -------------------------------------------------
 
