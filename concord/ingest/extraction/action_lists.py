@@ -75,12 +75,14 @@ _MENTION_FULL = re.compile(r"(?<![\w.])@([A-Za-z][\w'-]*)(\s+[A-Z][\w'-]+)?")
 _LABEL_OWNER = re.compile(r"^(?P<o>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})\s*:\s+(?P<t>\S.+)$")
 # "Lou to get …", "Nat Sorrel will check …": a sentence that opens with its owner.
 OWNER_TASK = re.compile(r"^(?!It\s|There\s|This\s)[A-Z][^,:;.]{0,40}?\s+(?:to|will)\s+[a-z]")
+# Words of a list of actions' heading, and of a task set in running text: each
+# list for the cheap test (``may_hold``) and, joined, the case-blind pattern.
 _LIST_WORD_LIST = ("action", "step", "task", "to do")
-_LIST_WORDS = re.compile(r"(?i)action|step|task|to do")
+_LIST_WORDS = re.compile("(?i)" + "|".join(_LIST_WORD_LIST))
 _TASK_WORD_LIST = (
     "asked", "requested", "instructed", "directed", "agreed", "decided", "resolved",
 )  # fmt: skip
-_TASK_WORDS = re.compile(r"(?i)asked|requested|instructed|directed|agreed|decided|resolved")
+_TASK_WORDS = re.compile("(?i)" + "|".join(_TASK_WORD_LIST))
 _LEAD_NUMBER = re.compile(r"^(\d{1,2})[.)]?\s+")
 _ENTRY_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+")
 # A line ending in a short last sentence, which may be an owner alone.

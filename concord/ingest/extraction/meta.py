@@ -338,9 +338,9 @@ def find_venue(head: list[str]) -> str | None:
         hybrid = (
             _PLACE_IN.search(text) if online and (find_times_in(text) or "held" in text) else None
         )
-        if hybrid and _trim_venue(hybrid.group("v")):
+        if hybrid and (room := _trim_venue(hybrid.group("v"))):
             # "held at 2pm in Room 4, Park House, and via Teams": the room and the call.
-            return _trim_venue(hybrid.group("v"))
+            return room
         if online:
             # "held remotely via Zoom", or a "Zoom: <link>" line of meeting details.
             if online.group("v"):
