@@ -9,7 +9,7 @@ adjourn decides nothing.  None of this text comes from real minutes.
 from __future__ import annotations
 
 from concord.ingest import extract
-from concord.ingest.extraction.decisions import motions
+from concord.ingest.extraction.decision_motions import motions
 
 
 def _decisions(doc: str) -> list[str]:

@@ -1,11 +1,19 @@
-"""What the meeting agreed, approved or resolved."""
+"""What the meeting agreed, approved or resolved.
+
+One walk over the lines, keeping the sentences where the meeting (not one
+person) agreed, approved, resolved or endorsed, tidied and de-duplicated.
+Decisions set out as a list are read by ``decision_lists.py``, motions
+moved, seconded and carried by ``decision_motions.py``, an AGM's numbered
+resolutions and votes told by their count by ``resolutions.py``.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from concord.ingest.extraction import resolutions
+from concord.ingest.extraction import decision_lists, decision_motions, resolutions
+from concord.ingest.extraction.decision_lists import SUBLIST
 from concord.ingest.extraction.layout import Line, lines_holding, sentences
 
 _IT_WAS_AGREED = re.compile(r"\bit\s+was\s+agreed\b", re.I)
@@ -13,13 +21,7 @@ _SPACED_ORDINAL = re.compile(r"(\d) (st|nd|rd|th)\b")
 _LEAD_LABEL = re.compile(r"^(?:action|agreed|decision|resolved)\s*[:\-–—]\s*", re.I)
 _RESOLVED_THAT = re.compile(r"^resolved\s+(?=that\b)", re.I)
 _LEAD_BULLET = re.compile(r"^(?:•\s*)")
-# "RESOLVED:" or "RESOLVED – That" over its numbered parts "(i) …; (ii) …".
-_LIST_LABEL = re.compile(
-    r"^(?:resolved|agreed|decisions?)\s*[:\-–—]?\s*(?P<that>that\s*[:\-–—]?\s*)?$", re.I
-)
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
-_RESOLVED_OR_AGREED = re.compile(r"^(resolved|agreed)\b", re.I)
-_RESOLUTION_SEP = re.compile(r"\s*(?:;\s*(?:and\s+)?)?\(\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*\)\s*")
 # "had been adopted" is background told in the past perfect, not this meeting's act.
 _PASSIVE = re.compile(
     r"(?<!\bhad )\b(?:it\s+(?:was|is|has\s+been)|was|were|are|is|been|be)\s+"
@@ -91,15 +93,6 @@ _ACRONYM_BODY = re.compile(
     r"^(?i:the)\s+[A-Z]{2,6}\s+(?i:(?:unanimously\s+)?(?:agreed|approved|resolved|endorsed|adopted|"
     r"decided|voted\s+(?:to|in\s+favou?r)))\b"
 )
-_BARE_HEADER = re.compile(
-    r"^(?:(?:after|following)\s+(?:some\s+|further\s+)?discussion,?\s+)?(?:it\s+was\s+|members\s+|the\s+\w+\s+)?"
-    r"(?:agreed|resolved|decided|approved)(?:\s+that)?\s*:?$",
-    re.I,
-)
-_REFERS_BACK = re.compile(
-    r"(?i)\b(?:moved|proposed)\s+(?:that\s+)?(?:the\s+above|the\s+same|this|these)\b"
-)
-_TOTAL = re.compile(r"(?i)^(?:grand\s+)?total\b[^.]{0,40}[£$€]\s?\d")
 _RECORD_CUES = re.compile(r"signed|as (?:a )?(?:true|correct|accurate)")
 # A decision told with a pronoun ("These were moved as correct …", "This
 # suggestion was approved") or with no object ("The board agrees, and …").
@@ -125,7 +118,6 @@ _TOPIC_OUTCOME = re.compile(
     re.I,
 )
 _NUMBER = re.compile(r"^\(?(\d{1,3}(?:\.\d{1,3})*|\d{1,4}/\d{1,4})[.)]?\s+")
-_SUBLIST = re.compile(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(\d{1,2}\)|\d{1,2}[.)])\s+", re.I)
 
 
 @dataclass
@@ -245,26 +237,11 @@ def extract_decisions(
             text = _NUMBER.sub("", text)
         if text[:1] == "(" or text[1:2] == ")":
             # A lettered sub-paragraph: "(b) RESOLVED to approve …".
-            text = _SUBLIST.sub("", text)
-        label = _LIST_LABEL.match(text) if text[:1] in "rRaAdD" else None
-        if label:
-            that = "That " if label.group("that") else ""
-            j = i + 1
-            while j < len(lines) and (
-                lines[j].bullet
-                or _SUBLIST.match(lines[j].text)
-                or lines[j].text.lower().startswith("that ")
-            ):
-                out.append(
-                    Decision(
-                        clean_decision(that + _SUBLIST.sub("", lines[j].bare).rstrip(" ;")),
-                        j,
-                        anchor,
-                        True,
-                    )
-                )
-                j += 1
-            i = j
+            text = SUBLIST.sub("", text)
+        resolved = decision_lists.resolved_list(lines, i, text)
+        if resolved:
+            parts, i = resolved
+            out.extend(Decision(clean_decision(said), j, anchor, True) for j, said in parts)
             continue
         if text[:1] in "NnSsOo" and _RESPONSE.match(text):
             told = _planning_response(lines, i, text)
@@ -289,42 +266,22 @@ def extract_decisions(
         # Every outcome word but "accepted" holds a decision stem: one search
         # of the stems rules out most lines for both tests.
         stem = _HAS_STEM.search(low) if i in with_stem else None
-        outcome = (
-            (_OUTCOME_ONLY.match(text) or _OUTCOME_TAIL.search(text))
-            if i > 0 and (stem or "accepted" in low) and _OUTCOME_WORDS.search(low)
+        told = (
+            decision_lists.outcome_told(lines, i, text)
+            if i > 0 and (stem or "accepted" in low)
             else None
         )
-        if outcome:
-            cut = outcome.start() if outcome.re is _OUTCOME_TAIL else 0
-            told = _outcome_of(lines, i, text, cut)
-            if told:
-                out.append(Decision(clean_decision(told), i, anchor))
-                i += 1
-                continue
+        if told:
+            out.append(Decision(clean_decision(told), i, anchor))
+            i += 1
+            continue
         in_motion: set[str] = set()
-        if "moved" in low or "motion" in low or "proposed" in low:
-            sents = sentences(text)
-            found = motions(sents)
-            goes_on = not found and bool(sents) and bool(_MOVED.search(sents[0]))
-            last = _vote_below(lines, i, sents) if goes_on else i
+        if decision_motions.may_hold(low):
+            moved, in_motion, last = decision_motions.motions_at(lines, i, text)
+            out.extend(Decision(clean_decision(m), i, anchor) for m in moved)
             if last > i:
-                # The motion on this line, its vote and outcome on the lines below.
-                below = [lines[n].bare.strip() for n in range(i + 1, last + 1)]
-                said = sentences(" ".join([text, *below]))
-                found = motions(said)
-                if found:
-                    out.extend(Decision(clean_decision(m), i, anchor) for m, _ in found if m)
                 i = last + 1
                 continue
-            for motion, parts in found:
-                in_motion.update(parts)
-                if not motion:
-                    continue
-                if parts[0] == sents[0] and i > 0 and _REFERS_BACK.search(parts[0]):
-                    # "Ann moved the above be adopted. Bo seconded. Carried.": what
-                    # was moved is the line before.
-                    motion = f"{lines[i - 1].bare.strip()} {motion}"
-                out.append(Decision(clean_decision(motion), i, anchor))
         if (
             not stem
             and not any(c in low for c in _OTHER_CUES)
@@ -335,7 +292,7 @@ def extract_decisions(
         ):
             i += 1
             continue
-        for sent in _split_resolutions(text):
+        for sent in decision_lists.split_resolutions(text):
             sents = sentences(sent)
             for k, s in enumerate(sents):
                 if s in in_motion or not is_decision(s):
@@ -359,26 +316,9 @@ def extract_decisions(
                         s = f"{sents[k - 1].rstrip()} {s}"
                     elif title and i - title_line <= 1:
                         s = f"{title.rstrip(' .:')}: {s}"
-                if s.rstrip().endswith(":") or (
-                    _BARE_HEADER.match(s.strip()) and i + 1 < len(lines) and lines[i + 1].bullet
-                ):
-                    bullets = _following_bullets(lines, i)
-                    if _BARE_HEADER.match(s.strip()):
-                        for n, b in bullets:
-                            out.append(Decision(clean_decision(b.bare), n, anchor, True))
-                    elif bullets:
-                        after = bullets[-1][0] + 1
-                        total = lines[after].bare.strip() if after < len(lines) else ""
-                        if _TOTAL.match(total):
-                            # "The following payments were approved:" • … • "TOTAL £6,393":
-                            # what was approved is the list, summed up by its total.
-                            listed = total
-                        else:
-                            listed = "; ".join(b.bare.rstrip(".;") for _, b in bullets)
-                        joined = s.rstrip(": ") + ": " + listed
-                        out.append(Decision(clean_decision(joined), i, anchor))
-                    else:
-                        out.append(Decision(clean_decision(s), i, anchor))
+                listed = decision_lists.listed_under(lines, i, s)
+                if listed is not None:
+                    out.extend(Decision(clean_decision(t), n, anchor, b) for n, t, b in listed)
                     continue
                 out.append(Decision(clean_decision(s), i, anchor))
         i += 1
@@ -393,177 +333,11 @@ def extract_decisions(
     return unique
 
 
-_OUTCOME_ONLY = re.compile(
-    r"^(?:(?:was|were)\s+)?(?:unanimously\s+)?(?:approved|agreed|carried|adopted|accepted|passed)"
-    r"(?:\s+unanimously)?\.?$",
-    re.I,
-)
-_OUTCOME_WORDS = re.compile(r"approved|agreed|carried|adopted|accepted|passed")
-_OUTCOME_TAIL = re.compile(
-    r",\s*(?:(?:was|were)\s+)?(?:unanimously\s+)?(?:approved|agreed|carried|adopted|accepted|passed)\.?$",
-    re.I,
-)
 _ELECTED = re.compile(
     r"\b(?:was|were|being)\s+(?:\w+\s+){0,4}?(?:re-?elected|elected|appointed|co-?opted)\b|"
     r"^(?:the\s+)?(?:minutes|motion|resolution|agenda)\b[^.;]{0,60}?\b(?:passed|carried)\b",
     re.I,
 )
-
-
-def _outcome_of(lines: list[Line], i: int, text: str, cut: int) -> str | None:
-    """What a bare "Approved" (or "…, approved") line approves.
-
-    Under a bullet ("• Workplan" / "As presented, approved") it is that
-    bullet; as the last bullet of a list it is the list's lead-in and its
-    bullets ("Officer slate:" • A • B • Approved).
-    """
-    prev = lines[i - 1]
-    if lines[i].bullet and _OUTCOME_ONLY.match(text):
-        j = i - 1
-        items: list[str] = []
-        while j >= 0 and lines[j].bullet and not lines[j].bare.rstrip().endswith(":"):
-            items.insert(0, lines[j].bare.strip(" .;"))
-            j -= 1
-        if j >= 0 and lines[j].bare.rstrip().endswith(":") and items:
-            return f"{lines[j].bare.strip().rstrip(':')}: {'; '.join(items)} – {text.strip(' .')}"
-        return None
-    if cut and prev.bullet and not lines[i].bullet:
-        return f"{prev.bare.strip(' .:')}, {text.strip()}"
-    if not cut and not lines[i].bullet and prev.bullet:
-        return f"{prev.bare.strip(' .:')} {text.strip().lower()}"
-    return None
-
-
-_MOVED = re.compile(r"\b(?:moved|motion|proposed)\b", re.I)
-# "Motion by A, second by B, to approve …": the motion says what it moves.
-_STATES = re.compile(r",\s+(?:to\s+[a-z]{3,}|that\s)")
-_MOVED_BY = re.compile(r"\b(?:moved|proposed)\b", re.I)
-_MOVED_BY_ONLY = re.compile(
-    r"^\W*(?i:moved|proposed|motion)\s*(?:(?i:by)\b|:|(?=(?i:cllr|councillor|mr|mrs|ms|dr)\b|[A-Z]))"
-)
-_SECONDED = re.compile(r"\b(?:seconded|2nd|second(?=\s+by\b))\b", re.I)
-_CARRIED = re.compile(
-    r"\b(?:carried|unanimous(?:ly)?|passed|agreed|approved|accepted|adopted|in\s+favou?r|"
-    r"all\s+in\s+favou?r|no\s+objections?)\b",
-    re.I,
-)
-
-
-def motions(sents: list[str]) -> list[tuple[str, list[str]]]:
-    """Motions moved, seconded and carried, told over up to three sentences.
-
-    A motion with no recorded vote (or only moved) is not a decision; a
-    motion to adjourn is returned with empty text (told, deciding nothing).
-
-    >>> [m for m, _ in motions(["Ann moved the report be accepted.", "Bo seconded.", "Carried."])]
-    ['Ann moved the report be accepted. Bo seconded. Carried.']
-    >>> motions(["A motion to adjourn was made by Ann and 2nd by Bo."])
-    []
-    >>> [m for m, _ in motions(["Bo moved, seconded by Ann, to adopt it.", "Motion carried."])]
-    ['Bo moved, seconded by Ann, to adopt it. Motion carried.']
-    >>> said = ["The report was accepted.", "Moved by Ann, seconded by Bo. Carried."]
-    >>> [m for m, _ in motions(said)]
-    ['The report was accepted. Moved by Ann, seconded by Bo. Carried.']
-    """
-    out: list[tuple[str, list[str]]] = []
-    k = 0
-    while k < len(sents):
-        if not _MOVED.search(sents[k]):
-            k += 1
-            continue
-        group = [sents[k]]
-        j = k + 1
-        seconded = bool(_SECONDED.search(sents[k]))
-        carried = seconded and bool(_CARRIED.search(_SECONDED.split(sents[k], 1)[-1]))
-        tallies = 0
-        while j < len(sents) and j <= k + 2 + tallies and not carried:
-            nxt = sents[j]
-            if seconded and _TALLY.match(nxt):
-                # "Roll call vote: Ayes - …", "Nays - …": the vote, before its outcome.
-                group.append(nxt)
-                tallies += 1
-                j += 1
-                continue
-            # "Motion carried." tells this motion's outcome; "Bo moved …" opens another.
-            outcome = seconded and _CARRIED.search(nxt) and not _MOVED_BY.search(nxt)
-            if _MOVED.search(nxt) and not _SECONDED.search(nxt) and not outcome:
-                break
-            if _SECONDED.search(nxt):
-                seconded = True
-                group.append(nxt)
-                carried = bool(_CARRIED.search(_SECONDED.split(nxt, 1)[-1]))
-            elif seconded and _CARRIED.search(nxt) and len(nxt.split()) <= _outcome_words(nxt):
-                group.append(nxt)
-                carried = True
-            else:
-                break
-            j += 1
-        if seconded and carried and _ADJOURN.search(sents[k]):
-            out.append(("", group))  # told, but it decides nothing
-            k = j
-        elif seconded and carried:
-            told = out and sents[k - 1] in out[-1][1]
-            moved_by = k > 0 and _MOVED_BY_ONLY.match(sents[k])
-            if moved_by and not told and not _STATES.search(sents[k]):
-                # "The minutes were accepted. Moved by Ann, seconded by Bo.
-                # Carried.": the sentence before says what was moved.
-                group.insert(0, sents[k - 1])
-            out.append((" ".join(g.strip() for g in group), group))
-            k = j
-        else:
-            k += 1
-    return out
-
-
-def _vote_below(lines: list[Line], i: int, sents: list[str]) -> int:
-    """The last line of a motion that starts on line ``i`` and goes on below:
-    its wording wrapped onto the next lines, then its vote ("Roll call vote:
-    …", "Nays - …") and outcome ("Motion carried 5-1.") on lines of their
-    own; ``i`` when it does not go on."""
-    j = i
-    told = list(sents)
-    while not _ENDS.search(told[-1]) and j + 1 < len(lines) and j < i + 3:
-        # A motion wrapped onto the next lines (text kept as it was typed).
-        j += 1
-        told = sentences(" ".join([*told, lines[j].bare.strip()]))
-        if motions(told):
-            return j
-    if not (_MOVED.search(told[0]) and any(_SECONDED.search(t) for t in told)):
-        return i
-    last = j
-    j += 1
-    while j < len(lines) and j <= last + 3:
-        nxt = lines[j].bare.strip()
-        outcome = _CARRIED.search(nxt) or _FAILED.search(nxt)
-        if _TALLY.match(nxt) and not outcome:
-            j += 1
-            continue
-        if outcome and not _MOVED_BY.search(nxt) and len(nxt.split()) <= 25:
-            first = sentences(nxt)[0] if nxt else ""
-            if _TALLY.match(nxt) or len(first.split()) <= _outcome_words(first):
-                return j
-        break
-    return i
-
-
-_ENDS = re.compile(r"[.!?]\W*$")
-_FAILED = re.compile(r"(?i)\bmotion\s+(?:failed|lost|defeated)\b")
-_VOTE_WORDS = re.compile(r"\b(?:motion|vote|voted|votes)\b", re.I)
-# A vote told name by name or by counts between a motion and its outcome:
-# "Roll call vote: Ayes - A, B.", "Nays - C.", "For: 5, Against: 1".
-_TALLY = re.compile(
-    r"^(?:(?:roll[- ]call|recorded|division)\s+(?:vote|division)\b|votes?\s*:|"
-    r"(?:ayes?|yeas?|nays?|noes|abstain(?:ed|ing|s)?|abstentions?|for|against)\s*(?:[:\-–—(]|\d|$))",
-    re.I,
-)
-# A motion to adjourn ends the meeting; it decides nothing.
-_ADJOURN = re.compile(r"(?i)\bto\s+adjourn\b(?!\s+(?:the\s+)?(?:item|debate|consideration))")
-
-
-def _outcome_words(sentence: str) -> int:
-    """How long a motion's outcome may run: longer when it tells the vote
-    ("A unanimous vote in favour of the motion took place, and the motion was carried.")."""
-    return 20 if _VOTE_WORDS.search(sentence) else 12
 
 
 # A council's response to a planning application, on the line under it.
@@ -594,29 +368,3 @@ def _planning_response(lines: list[Line], i: int, response: str) -> str | None:
         if lines[j].bullet or _RESPONSE.match(head):
             return None
     return None
-
-
-def _following_bullets(lines: list[Line], i: int) -> list[tuple[int, Line]]:
-    """Bullet lines after line ``i``, stepping over other table columns."""
-    out = []
-    col = lines[i].col
-    j = i + 1
-    while j < len(lines):
-        ln = lines[j]
-        if ln.bullet:
-            out.append((j, ln))
-        elif not (col is not None and ln.col is not None and ln.col != col):
-            break
-        j += 1
-    return out
-
-
-def _split_resolutions(text: str) -> list[str]:
-    """ "RESOLVED: (1) that …; (2) that …" → one text per resolution."""
-    if not _RESOLVED_OR_AGREED.match(text):
-        return [text]
-    parts = _RESOLUTION_SEP.split(text)
-    rest = [p for p in parts[1:] if p.strip()]
-    if not rest:
-        return [text]
-    return ["Resolved: " + p.strip(" ;") for p in rest]
