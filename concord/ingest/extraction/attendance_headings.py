@@ -35,6 +35,8 @@ _ANY_HEADING = re.compile(
 )
 # The first run of letters of every line ``_ANY_HEADING`` matches, in lower
 # case ("Minute-taker:" opens with "minute", "Councilmembers" with itself).
+# A new heading's first word goes here too: tests/ingest/test_heading_precheck.py
+# reads the pattern for every way a heading opens and fails on one missing.
 _HEADING_FIRST = frozenset((
     "members", "governors", "trustees", "directors", "councillors", "commissioners", "council",
     "councilmembers", "board", "boardmembers", "supervisors", "aldermen", "those", "apology",
