@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from concord.ingest.extraction.dates import MONTHS
 from concord.ingest.extraction.layout import Line
+from concord.ingest.extraction.names import TITLE_SMALL_WORDS
 from concord.ingest.record import Item
 
 _PATTERNS = [
@@ -116,15 +117,12 @@ def title_and_body(text: str) -> tuple[str, str]:
     return text.strip(), ""
 
 
-_SMALL_WORDS = frozenset(("of", "and", "the", "for", "to", "in", "on", "at", "&"))
-
-
 def _title_cased(rest: str) -> bool:
     """ "Old School House, Mill Lane, Harrowby": a subtitle of up to ten
     words, each capitalised but the small ones, a place or a name."""
     words = rest.split()
     return len(words) <= 10 and all(
-        w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS for w in words
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words
     )
 
 

@@ -48,6 +48,9 @@ _ORG_WORDS_TEXT = """council councils police constabulary service services nhs t
     development services' limited llp inc co cvs connexions concern bank fund funding"""
 ORG_WORDS = set(_ORG_WORDS_TEXT.split())
 CONNECTORS = {"of", "for", "the", "and", "&", "in", "on", "at", "to", "with", "from", "by"}
+# The small words title case leaves in lower case: "Land to the Rear of Mill
+# Lane", "University of Kelmscott" (an item's subtitle, an organisation's name).
+TITLE_SMALL_WORDS = frozenset(("of", "and", "the", "for", "to", "in", "on", "at", "&"))
 # Words of headings and labels that can look like a shouted name ("ACTIONS FROM MEETING").
 _NOT_NAME_TEXT = """action actions meeting meetings minutes agenda item items who when what
     where date dates

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from concord.ingest.extraction.meta import ORGANISATION_END
+from concord.ingest.extraction.names import TITLE_SMALL_WORDS
 
 # "CITY OF BRAY", "Town of Ely", "University of Kelmscott": a place or
 # institution named before the body that belongs to it.
@@ -15,7 +16,6 @@ _PLACE_OF = re.compile(
 )
 _INSTITUTION = re.compile(r"(?i)^(?:the\s+)?university\s+of\s+[^\d:,]{2,40}$")
 _SITTING = re.compile(r"(?i)^(?:regular|special|ordinary|extraordinary)\s+(?=\w+\s+\w)")
-_SMALL_WORDS = {"of", "and", "the", "for", "on", "in", "at", "&"}
 
 
 def with_organisation(body: str | None, head: list[str]) -> str | None:
@@ -55,16 +55,21 @@ def with_organisation(body: str | None, head: list[str]) -> str | None:
     if own <= set(low_first.split()):
         # "Parish Council" under "ASHBY PARISH COUNCIL": the first line in full.
         return first
-    if own & set(low_first.split()) - _SMALL_WORDS:
+    if own & set(low_first.split()) - TITLE_SMALL_WORDS:
         return body  # the two overlap: neither is simply the other's owner
     return f"{_cased(first, body)} {body}"
 
 
 def _cased(name: str, like: str) -> str:
-    """A shouted name in the case of the text it is joined to."""
+    """A shouted name in the case of the text it is joined to (short words
+    other than title case's small ones are taken for acronyms).
+
+    >>> _cased("CLERK TO THE NHS TRUST", "Board")
+    'Clerk to the NHS Trust'
+    """
     if not name.isupper() or like.isupper():
         return name
     return " ".join(
-        w.lower() if w.lower() in _SMALL_WORDS else w if len(w) <= 3 else w.capitalize()
+        w.lower() if w.lower() in TITLE_SMALL_WORDS else w if len(w) <= 3 else w.capitalize()
         for w in name.split()
     )
