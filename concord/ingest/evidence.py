@@ -37,7 +37,9 @@ UNSURE = 0.75
 NO_OWNER = "no owner"
 NO_DUE = "no due date"
 NOT_ATTENDING = "owner not in the attendance"
+LEARNED = "found by the sentence model"
 CHECKS = {
+    LEARNED: 0.7,
     NO_OWNER: 0.6,
     NO_DUE: 0.7,
     NOT_ATTENDING: 0.6,
@@ -468,6 +470,8 @@ def locate_evidence(record: MeetingRecord, plain_text: str) -> dict[str, Any]:
             if names and not in_attendance(owner, names):
                 span.check(CHECKS[NOT_ATTENDING], NOT_ATTENDING)
             owners.append(span.to_dict())
+        if action.learned:
+            description.check(CHECKS[LEARNED], LEARNED)
         if not action.owners:
             description.check(CHECKS[NO_OWNER], NO_OWNER)
         due = None

@@ -33,6 +33,7 @@ class Action:
     description: str
     owners: list[str] = field(default_factory=list)
     due: str | None = None  # YYYY-MM-DD, YYYY-MM or None
+    learned: bool = False  # found by the sentence model, not the rules
 
 
 @dataclass
@@ -66,5 +67,10 @@ class MeetingRecord:
     next_meetings: list[NextMeeting] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """The record as plain JSON-ready data, keys in schema order."""
-        return asdict(self)
+        """The record as plain JSON-ready data, keys in schema order
+        (``learned`` only on the actions the sentence model found)."""
+        data = asdict(self)
+        for action in data["actions"]:
+            if not action["learned"]:
+                del action["learned"]
+        return data

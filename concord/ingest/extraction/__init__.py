@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from concord.ingest.extraction.action_learned import Draft, learned_actions
 from concord.ingest.extraction.actions import extract_actions, read_action_tables
 from concord.ingest.extraction.attendance import expand_initials, extract_attendance
 from concord.ingest.extraction.attendance_presenters import presenters, speakers
@@ -37,7 +38,16 @@ _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s*::\s*|\s+\|\s*")
 
 
 def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
-    """Extract a meeting record from normalised text."""
+    """Extract a meeting record from normalised text: the rules, then the
+    actions only the sentence model finds (:mod:`.action_learned`)."""
+    record, draft = read_by_rules(text, source)
+    if record.kind != "report":
+        record.actions += learned_actions(draft, record.actions, record.decisions)
+    return record
+
+
+def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord, Draft]:
+    """The record the rules read, and what the sentence model needs to go on."""
     text = resegment(text)
     lines = flatten(text)
     attendance = extract_attendance(text)
@@ -125,4 +135,7 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
             roles=roles,
         )
     record.decisions = [d.text for d in decisions]
-    return record
+    draft = Draft(
+        lines, set(attendance.blocks), set(item_starts), people, roles, meeting, next_date
+    )
+    return record, draft

@@ -32,9 +32,16 @@ def classify(lines: list[str]) -> list[tuple[str, float]]:
     ['att_head', 'person', 'person']
     """
     labels, weights = _weights()
+    return best_labels(labels, weights, document_features(lines))
+
+
+def best_labels(
+    labels: tuple[str, ...], weights: dict[str, tuple[float, ...]], features: list[list[str]]
+) -> list[tuple[str, float]]:
+    """``(label, margin)`` for each list of features under a linear model's weights."""
     out = []
     get = weights.get
-    for feats in document_features(lines):
+    for feats in features:
         rows = [ws for ws in map(get, feats) if ws is not None]
         score = [sum(col) for col in zip(*rows, strict=True)] if rows else [0.0] * len(labels)
         best = max(range(len(labels)), key=score.__getitem__)

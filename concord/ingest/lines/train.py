@@ -30,9 +30,12 @@ def examples(seed: int, docs: int) -> list[Example]:
     return out
 
 
-def train(data: list[Example], seed: int, epochs: int) -> dict[str, list[float]]:
-    """Averaged perceptron weights, rounded to 3 decimals (feature -> one weight per label)."""
-    k = len(LABELS)
+def train(
+    data: list[Example], seed: int, epochs: int, k: int = len(LABELS)
+) -> dict[str, list[float]]:
+    """Averaged perceptron weights for ``k`` labels, rounded to 3 decimals
+    (feature -> one weight per label).  Also trains the sentence model
+    (:mod:`concord.ingest.sentences`)."""
     w: dict[str, list[float]] = {}
     total: dict[str, list[float]] = {}
     stamp: dict[str, list[int]] = {}

@@ -1,0 +1,153 @@
+"""The shape of a task in a sentence, for the sentences the sentence model proposes.
+
+The model (:mod:`concord.ingest.sentences`) says which sentences read like
+actions; these checks keep only those shaped like a task — someone to / will
+do something, someone asked to do it, an "Action" label, an owner at the end,
+or a verb that opens a task — and read the task and its owner from them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from concord.ingest.extraction.action_text import (
+    GROUPISH,
+    is_imperative,
+    ownerish,
+    parse_action_text,
+    resolve_names,
+)
+from concord.ingest.extraction.names import (
+    NOT_NAME_WORDS,
+    ORG_WORDS,
+    POST_WORDS,
+    is_office,
+    split_owners,
+)
+
+_SUBJECT_TASK = re.compile(
+    r"^(?P<o>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|of|for)){0,6}?)\s+"
+    r"(?:to|will|would|shall|agreed\s+to|offered\s+to|undertook\s+to|volunteered\s+to|"
+    r"(?:is|was|were|are)\s+(?:asked|requested|directed|instructed|tasked)\s+to)\s+"
+    r"(?P<rest>[a-z]+\b.+)$"
+)
+
+
+# Owner initials or a name closing the line: "… by Friday.   MH", "(Action: Clerk)".
+_OWNER_END = re.compile(
+    r"(?:[(\[–—-]|\s{2,})\s*(?P<o>(?:[A-Z]{2,4}|[A-Z][a-z]+)(?:\s*[/&,]\s*[A-Z]{2,4})*)\s*[)\]]?\.?$"
+)
+# Bullets, arrows and numbers before a sentence: "→", "4.4", "(b)", "10.1", "Item 3".
+_LEADER = re.compile(
+    r"^(?:[-•*#>→\s]|->)*(?:(?:item\s+)?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,4})[.)]?\s+|\([a-z\d]{1,3}\)\s+)?",
+    re.I,
+)
+# A clause inside the sentence where a task can start: "… — Zain to chase …".
+_CLAUSE = re.compile(r"(?i:^|[;:—–]\s*|\s-\s|[.!]\s+|\bagreed(?:\s+that)?\s+)")
+_ASKED_WHO = re.compile(
+    r"\b(?:asked|requested|directed|instructed|invited|tasked)\s+(?:the\s+)?"
+    r"(?P<o>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|of|for|the)){0,6}?)\s+to\s+(?=[a-z])"
+)
+_TASK_WORD = re.compile(r"(?i) (?:to|will|would|shall) ")
+_OWNER_MARK = re.compile(r"[(\[–—-]|\s\s")
+_LABELLED = re.compile(r"(?i)^(?:actions?|to\s?do|follow[- ]?up)\b")
+_PRONOUNS = frozenset(
+    ("this", "that", "these", "those", "it", "they", "we", "he", "she", "there", "which", "who",
+     "what", "you", "i")
+)  # fmt: skip
+_NOT_TASK = ("be", "been", "being", "have", "has", "had", "not", "also", "continue", "need")
+
+
+def looks_like_task(sentence: str, people: list[str]) -> bool:
+    """Whether a sentence has a task's shape: someone to / will do something
+    ("Dean will organise the electrician", "… — Zain to chase returns"),
+    someone asked to do it, an "Action" label, an owner at its end, or a verb
+    that opens a task ("Chase the sponsors", "to speak to the owners").  What
+    the model calls an action without one ("Huge challenges lie ahead") is
+    not taken."""
+    text = _LEADER.sub("", sentence.strip())
+    words = text.split(None, 2)
+    if not words:
+        return False
+    first = words[0].strip("*_")
+    if is_imperative(first) or (first == "to" and len(words) > 1 and is_imperative(words[1])):
+        return True
+    if _OWNER_MARK.search(text):  # what an owner at the end follows
+        end = _OWNER_END.search(text)
+        if end and (not people or _known(end.group("o"), people)):
+            # "(SCS)" closing a sentence is as often an abbreviation as an owner.
+            return True
+    if _LABELLED.match(text):
+        return True
+    # Every other shape has a "to" or a modal verb: most sentences have neither.
+    if not _TASK_WORD.search(text):
+        return False
+    if _ASKED_WHO.search(text):
+        return True
+    for clause in _CLAUSE.finditer(text):
+        m = _SUBJECT_TASK.match(text[clause.end() :].rstrip("."))
+        if (
+            m
+            and m.group("rest").split()[0] not in _NOT_TASK
+            and not m.group("rest").split()[0].endswith("ly")
+            and _who(m.group("o"), people)
+        ):
+            return True
+    return False
+
+
+_POSTS = POST_WORDS | {"staff", "officers", "council", "councillors", "chief", "head", "all",
+                       "everyone", "members", "partners", "attorney", "superintendent"}  # fmt: skip
+
+
+def _who(subject: str, people: list[str]) -> bool:
+    """Whether a task's subject can own it: someone in the attendance, a post
+    or a group, initials, or a name ("Carys", "Helen Kavanagh"); not a pronoun
+    or a thing ("This will …", "Recommendation to …")."""
+    subject = re.sub(r"(?i)^the\s+", "", subject)
+    words = subject.split()
+    if not words or words[0].lower() in _PRONOUNS:
+        return False
+    if not people or _known(subject, people) or GROUPISH.match(subject) or is_office(subject):
+        return True
+    if any(w.lower().rstrip("s") in _POSTS or w.lower() in _POSTS for w in words):
+        return True
+    if len(words) == 1:
+        word = words[0]
+        if word.isupper():
+            return 2 <= len(word) <= 4
+        return (
+            word.istitle()
+            and word.isalpha()
+            and not word.lower().endswith(_THING_ENDINGS)
+            and word.lower() not in NOT_NAME_WORDS | ORG_WORDS
+        )
+    return ownerish(subject) or all(w[:1].isupper() or w in ("and", "&") for w in words)
+
+
+# How the names of things end ("Recommendation", "Framework", "Progress").
+_THING_ENDINGS = ("tion", "ment", "ness", "ity", "ance", "ence", "ship", "work", "ing", "ism",
+                  "ress", "ure")  # fmt: skip
+
+
+def _known(owner: str, people: list[str]) -> bool:
+    """Whether initials or a name at a sentence's end stand for someone in the attendance."""
+    return any(o in people for o in resolve_names(split_owners(owner), people))
+
+
+def task_of(sentence: str, people: list[str]) -> tuple[str, list[str], str | None]:
+    """``(description, owners, due wording)`` of a sentence the model calls a task:
+    the task after "X to / will" or "asked X to", with X as its owner, else
+    what the rules' parser reads of the whole sentence."""
+    text = _LEADER.sub("", sentence.strip()).rstrip(".")
+    asked = _ASKED_WHO.search(text)
+    if asked:
+        desc, owners, wording = parse_action_text(text[asked.end() :], people)
+        return desc, owners or resolve_names(split_owners(asked.group("o")), people), wording
+    for clause in _CLAUSE.finditer(text):
+        m = _SUBJECT_TASK.match(text[clause.end() :])
+        if m and m.group("o").split()[0].lower() not in _PRONOUNS:
+            desc, owners, wording = parse_action_text(m.group("rest"), people)
+            subject = re.sub(r"(?i)^the\s+", "", m.group("o"))
+            return desc, owners or resolve_names(split_owners(subject), people), wording
+    return parse_action_text(text, people)
