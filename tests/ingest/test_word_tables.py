@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from concord.ingest import ExtractionError, read_document
 from concord.ingest.text import Text
+from tests.ingest.builders import KESTREL, to_docx
 
 WORDS = ["Ann Lee", "Bo Roe", "Town Council", "Apologies", "Chair", "May 2025", ""]
 
@@ -114,3 +117,21 @@ def test_it_refuses_a_merge_down_that_continues_nothing(tmp_path: Path) -> None:
     path = _table_xml(tmp_path / "table.docx", [f"<w:tr>{_tc('', CONTINUE)}</w:tr>"])
     with pytest.raises(ExtractionError, match="damaged or unreadable"):
         read_document(path)
+
+
+def test_reading_a_word_file_leaves_no_cycle_holding_its_xml(tmp_path: Path) -> None:
+    # Cycles holding the XML were freed by the collector during the rules.
+    path = to_docx(KESTREL, tmp_path / "m.docx")
+    read_document(path)  # imports done
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        read_document(path)
+        gc.collect()
+        left: list[Any] = [type(x) for x in gc.garbage]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert [t for t in left if t.__module__.startswith(("docx", "lxml"))] == []

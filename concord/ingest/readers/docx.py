@@ -28,10 +28,12 @@ def check_zip(data: bytes, name: str, required: str = "word/document.xml") -> No
 def read(data: bytes, name: str) -> Text:
     """Read a .docx: body paragraphs and tables interleaved as in the file.
 
-    Paragraphs and table cells are read from python-docx's XML elements
-    rather than its ``Paragraph`` / ``Table`` objects: ``row.cells`` leaves a
-    reference cycle per row that holds the document's XML until the garbage
-    collector runs, mostly inside the extraction rules (docs/benchmarks.md).
+    The document's XML trees are freed as soon as this returns, not later by
+    the garbage collector (which then ran mostly inside the extraction rules,
+    docs/benchmarks.md): paragraphs and table cells are read from
+    python-docx's XML elements rather than its ``Paragraph`` / ``Table``
+    objects (``row.cells`` leaves a reference cycle per row), and the package
+    lets go of its parts once read (each part refers back to its package).
     """
     check_zip(data, name)
     import docx
@@ -40,7 +42,12 @@ def read(data: bytes, name: str) -> Text:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:
         raise ExtractionError(f"{name}: damaged Word document ({type(exc).__name__})")
-    return _read_body(document)
+    try:
+        return _read_body(document)
+    finally:
+        # The package's relationships (and images, if any) are its only
+        # references to the parts: dropping them breaks the cycle.
+        vars(document.part.package).clear()
 
 
 def _read_body(document: Any) -> Text:
