@@ -28,9 +28,10 @@ def check_zip(data: bytes, name: str, required: str = "word/document.xml") -> No
 def read(data: bytes, name: str) -> Text:
     """Read a .docx: body paragraphs and tables interleaved as in the file.
 
-    The document's XML trees are freed as soon as this returns, not later by
-    the garbage collector (which then ran mostly inside the extraction rules,
-    docs/benchmarks.md): paragraphs and table cells are read from
+    The document's XML trees are freed as soon as this returns, not whenever
+    the garbage collector next runs (until then they stayed in memory, and
+    freeing them was charged to whatever ran then, mostly the extraction
+    rules; docs/benchmarks.md): paragraphs and table cells are read from
     python-docx's XML elements rather than its ``Paragraph`` / ``Table``
     objects (``row.cells`` leaves a reference cycle per row), and the package
     lets go of its parts once read (each part refers back to its package).
