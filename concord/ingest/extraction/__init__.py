@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from concord.ingest.extraction.action_learned import Draft, learned_actions
+from concord.ingest.extraction.action_learned import Reading, learned_actions
 from concord.ingest.extraction.actions import extract_actions, read_action_tables
 from concord.ingest.extraction.attendance import expand_initials, extract_attendance
 from concord.ingest.extraction.attendance_presenters import presenters, speakers
@@ -40,13 +40,13 @@ _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s*::\s*|\s+\|\s*")
 def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
     """Extract a meeting record from normalised text: the rules, then the
     actions only the sentence model finds (:mod:`.action_learned`)."""
-    record, draft = read_by_rules(text, source)
+    record, reading = read_by_rules(text, source)
     if record.kind != "report":
-        record.actions += learned_actions(draft, record.actions, record.decisions)
+        record.actions += learned_actions(reading, record.actions, record.decisions)
     return record
 
 
-def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord, Draft]:
+def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord, Reading]:
     """The record the rules read, and what the sentence model needs to go on."""
     text = resegment(text)
     lines = flatten(text)
@@ -135,7 +135,7 @@ def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord,
             roles=roles,
         )
     record.decisions = [d.text for d in decisions]
-    draft = Draft(
+    reading = Reading(
         lines, set(attendance.blocks), set(item_starts), people, roles, meeting, next_date
     )
-    return record, draft
+    return record, reading

@@ -22,11 +22,11 @@ from datetime import date
 
 from concord.ingest.extraction.action_found import Collector, dedupe
 from concord.ingest.extraction.layout import Line
+from concord.ingest.extraction.sentence_units import Unit, units
 from concord.ingest.extraction.task_shape import looks_like_task, task_of
 from concord.ingest.record import Action
 from concord.ingest.sentences.features import Coverage
 from concord.ingest.sentences.model import Classifier, classify
-from concord.ingest.sentences.units import Unit, units
 
 # A sentence becomes an action only when the model prefers "action" by this much.
 MIN_MARGIN = 8.0
@@ -35,7 +35,7 @@ COVERED = 0.3
 
 
 @dataclass
-class Draft:
+class Reading:
     """What the rules read of a document, as the sentence model needs it."""
 
     lines: list[Line]
@@ -52,26 +52,26 @@ class Draft:
 
 
 def learned_actions(
-    draft: Draft, actions: list[Action], decisions: list[str], model: Classifier = classify
+    reading: Reading, actions: list[Action], decisions: list[str], model: Classifier = classify
 ) -> list[Action]:
     """Actions in sentences the rules left alone that ``model`` is sure of."""
     by_rules = Coverage([a.description for a in actions] + decisions)
-    people = draft.people
+    people = reading.people
     candidates = [
         u
-        for u in draft.units(lambda s: looks_like_task(s, people))
+        for u in reading.units(lambda s: looks_like_task(s, people))
         if not by_rules.reaches(u.text, COVERED)
     ]
     if not candidates:
         return []
     out = Collector.over(
-        [], draft.lines, draft.meeting, draft.next_meeting, draft.roles, draft.people
+        [], reading.lines, reading.meeting, reading.next_meeting, reading.roles, reading.people
     )
     for unit, (label, margin) in zip(
         candidates, model([u.features() for u in candidates]), strict=True
     ):
         if label == "action" and margin > MIN_MARGIN:
-            desc, owners, wording = task_of(unit.text, draft.people)
+            desc, owners, wording = task_of(unit.text, reading.people)
             out.add(desc, owners, out.due_of(wording, desc), unit.line, "learned")
     found = dedupe(out.found)
     for action in found:

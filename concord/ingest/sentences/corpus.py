@@ -1,7 +1,7 @@
 """Training sentences: invented minutes with hand-made answers, labelled.
 
-Each document of the training set (``eval/probe``: round 3's documents less
-the held-out ones, see :data:`HELD_OUT`) is read by the rules; each sentence
+Each document of the training set (``eval/probe``: rounds 3 and 4, P25 on,
+less the held-out ones, see :data:`HELD_OUT`) is read by the rules; each sentence
 the model would see is labelled ``action`` or ``decision`` when it says what
 one of the answer's actions or decisions says (the closest sentences, by word
 overlap, at least :data:`MATCH`), else ``other``.  An action repeated in a
@@ -18,7 +18,7 @@ from typing import Any
 
 from concord.ingest import read_document
 from concord.ingest.extraction import read_by_rules
-from concord.ingest.extraction.action_learned import Draft
+from concord.ingest.extraction.action_learned import Reading
 from concord.ingest.record import MeetingRecord
 from concord.ingest.sentences.features import overlap
 from concord.ingest.sentences.model import LABELS
@@ -45,7 +45,7 @@ class Document:
 
     name: str
     record: MeetingRecord
-    draft: Draft
+    reading: Reading
     answer: dict[str, Any]
 
 
@@ -63,13 +63,13 @@ def training_documents(probe: Path = PROBE) -> list[tuple[Path, Path]]:
 
 def read(document: Path, answer: Path) -> Document:
     """``document`` as the rules read it, with its ``answer``."""
-    record, draft = read_by_rules(read_document(document), document.name)
-    return Document(document.name, record, draft, json.loads(answer.read_text(encoding="utf-8")))
+    record, reading = read_by_rules(read_document(document), document.name)
+    return Document(document.name, record, reading, json.loads(answer.read_text(encoding="utf-8")))
 
 
 def labelled(doc: Document) -> list[Example]:
     """Every sentence of ``doc`` the model sees, as (features, label index)."""
-    found = doc.draft.units()
+    found = doc.reading.units()
     gold = doc.answer
     targets = [(0, a["description"]) for a in gold.get("actions") or []]
     targets += [(1, d) for d in gold.get("decisions") or []]

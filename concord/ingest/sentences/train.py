@@ -44,7 +44,7 @@ def leave_one_out(seed: int = 1, epochs: int = 8) -> tuple[float, float]:
         weights = train(rest, seed, epochs, k=len(LABELS))
         frozen = {f: tuple(ws) for f, ws in weights.items()}
         added = learned_actions(
-            doc.draft, doc.record.actions, doc.record.decisions,
+            doc.reading, doc.record.actions, doc.record.decisions,
             lambda feats, w=frozen: best_labels(LABELS, w, feats),  # type: ignore[misc]
         )  # fmt: skip
         said = [a["description"] for a in doc.answer.get("actions") or []]

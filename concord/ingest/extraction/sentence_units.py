@@ -1,7 +1,8 @@
 """The sentences the sentence model reads.
 
-Shared by extraction (:mod:`concord.ingest.extraction.action_learned`) and
-training (:mod:`.corpus`), so the model sees the same sentences in both.
+Shared by extraction (:mod:`.action_learned`) and training
+(:mod:`concord.ingest.sentences.corpus`), so the sentence model sees the same
+sentences in both.
 """
 
 from __future__ import annotations
