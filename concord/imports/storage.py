@@ -41,15 +41,16 @@ def relative_path(sha256: str) -> str:
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """A short fingerprint of the extraction library's source code.
+    """A short fingerprint of the extraction library's source code and models.
 
-    Any change to ``concord.ingest`` (a reader, a rule) gives a new version,
-    so ``concord reextract`` knows which stored documents were read by an
-    older extractor without anyone remembering to bump a number.
+    Any change to ``concord.ingest`` (a reader, a rule, a retrained model's
+    weights) gives a new version, so ``concord reextract`` knows which stored
+    documents were read by an older extractor without anyone remembering to
+    bump a number.
     """
     root = Path(__file__).resolve().parent.parent / "ingest"
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*.py")):
+    for path in sorted([*root.rglob("*.py"), *root.rglob("*.json")]):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]

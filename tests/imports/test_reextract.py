@@ -84,3 +84,23 @@ def test_a_document_stuck_in_processing_is_taken_over_after_the_heartbeat_timeou
     Document.objects.update(heartbeat_at=now - dt.timedelta(minutes=6))
     assert reextract(force=True).imported == 1
     assert Document.objects.get().status == "review" and not Meeting.objects.exists()
+
+
+def test_the_extractor_version_covers_the_models_weights(tmp_path, monkeypatch) -> None:
+    """Retraining a model changes what is extracted, so it changes the version."""
+    ingest = tmp_path / "ingest"
+    (ingest / "lines").mkdir(parents=True)
+    (ingest / "rules.py").write_text("RULE = 1\n")
+    weights = ingest / "lines" / "weights.json"
+    weights.write_text('{"w": 1}')
+    fake = tmp_path / "imports" / "storage.py"
+    fake.parent.mkdir()
+    monkeypatch.setattr(storage, "__file__", str(fake))
+    storage.extractor_version.cache_clear()
+    try:
+        before = storage.extractor_version()
+        storage.extractor_version.cache_clear()
+        weights.write_text('{"w": 2}')
+        assert storage.extractor_version() != before
+    finally:
+        storage.extractor_version.cache_clear()
