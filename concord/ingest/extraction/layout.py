@@ -129,7 +129,6 @@ _OPENER = re.compile(
     r"(?:Agreed|Resolved|Decided|Action|It|The|This|There|They|We|He|She|Members|All)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'’”)])?\s+(?=[\"'‘“(]?[A-Z0-9•])")
-_WORD_BREAK = re.compile(r"[\s(]")
 _DOTTED_INITIALS = re.compile(r"\b[a-z]\.[a-z]$")
 
 
@@ -145,7 +144,12 @@ def sentences(text: str) -> list[str]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         before = text[start : m.start()]
-        word = _WORD_BREAK.split(before)[-1].lower() if before else ""
+        # The word before the stop: what follows the last space or "(" (found
+        # from the end; splitting all of ``before`` made long paragraphs quadratic).
+        if not before or before[-1].isspace() or before[-1] == "(":
+            word = ""
+        else:
+            word = before.rsplit(None, 1)[-1].rsplit("(", 1)[-1].lower()
         # "… for Block D. Agreed that …": a letter, then a word that opens
         # sentences (not a surname), ends a sentence after all.
         if (word in _ABBREV or (len(word) == 1 and word.isalpha())) and not (
