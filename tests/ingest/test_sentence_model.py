@@ -10,7 +10,8 @@ import re
 
 from concord.ingest import extract, extract_with_evidence
 from concord.ingest.evidence import LEARNED
-from concord.ingest.extraction.task_shape import looks_like_task, task_of
+from concord.ingest.extraction.layout import forget_sentences, sentences
+from concord.ingest.extraction.task_shape import looks_like_task, task_cues, task_of
 from concord.ingest.sentences.corpus import FIRST_TRAINING, HELD_OUT, training_documents
 from concord.ingest.sentences.features import Coverage, overlap
 from concord.ingest.sentences.model import LABELS, WEIGHTS
@@ -102,6 +103,27 @@ def test_a_task_needs_someone_to_do_it_or_a_verb_to_open_it() -> None:
         assert not looks_like_task(unshaped, people), unshaped
 
 
+def test_the_line_test_never_hides_a_task() -> None:
+    """What :func:`task_cues` says of a line, told to :func:`looks_like_task`,
+    changes no answer for any sentence of the line (it only saves work)."""
+    people = ["Zain Patel", "Olwen Price"]
+    lines = [
+        "Figures improved. Chase the sponsors who have not paid.",
+        "Members noted the report. To do: ring the hall",
+        "Follow up with the bank about the mandate",
+        "Partners noted the figures. Write to the landlord.\tOP",
+        "Readings are outstanding – Olwen TO chase the water company",
+        "The Board approved the plan. It was a good year.",
+        "Members discussed the report in detail. Olwen would send it on.",
+    ]
+    told = [task_cues(line) for line in lines]
+    assert told == [False, True, True, True, True, False, True]
+    for line, cued in zip(lines, told, strict=True):
+        for sentence in sentences(line):
+            assert looks_like_task(sentence, people, cued) == looks_like_task(sentence, people)
+    assert looks_like_task("Chase the sponsors who have not paid.", people, False)
+
+
 def test_the_task_and_its_owner_are_read_from_the_shape() -> None:
     people = ["Zain Patel", "Olwen Price"]
     assert task_of("The Board asked Olwen to circulate the plan by May.", people) == (
@@ -120,3 +142,14 @@ def test_a_sentence_the_rules_read_is_not_shown_to_the_model() -> None:
     assert covered.reaches("Zain to chase the water company for the meter readings.", 0.3)
     assert not covered.reaches("Olwen will write to the council about the lease.", 0.3)
     assert overlap("Jo to book the hall.", "Book the hall") == 0.8
+
+
+def test_kept_sentence_splits_are_copies_and_forgotten_per_document() -> None:
+    """Splits are kept for the rest of a document (the rules and the model
+    split the same lines): a caller changing its list changes no later answer."""
+    line = "Members noted it. Jo will call the hall."
+    first = sentences(line)
+    first.append("changed")
+    assert sentences(line) == ["Members noted it.", "Jo will call the hall."]
+    forget_sentences()
+    assert sentences(line) == ["Members noted it.", "Jo will call the hall."]

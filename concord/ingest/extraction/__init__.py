@@ -18,7 +18,7 @@ from concord.ingest.extraction.attendance_presenters import presenters, speakers
 from concord.ingest.extraction.dates import to_date
 from concord.ingest.extraction.decisions import extract_decisions
 from concord.ingest.extraction.items import extract_items
-from concord.ingest.extraction.layout import flatten
+from concord.ingest.extraction.layout import flatten, forget_sentences
 from concord.ingest.extraction.meta import (
     find_body,
     find_date,
@@ -40,6 +40,7 @@ _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s*::\s*|\s+\|\s*")
 def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
     """Extract a meeting record from normalised text: the rules, then the
     actions only the sentence model finds (:mod:`.action_learned`)."""
+    forget_sentences()
     record, reading = read_by_rules(text, source)
     if record.kind != "report":
         record.actions += learned_actions(reading, record.actions, record.decisions)

@@ -23,7 +23,7 @@ from datetime import date
 from concord.ingest.extraction.action_found import Collector, dedupe
 from concord.ingest.extraction.layout import Line
 from concord.ingest.extraction.sentence_units import Unit, units
-from concord.ingest.extraction.task_shape import looks_like_task, task_of
+from concord.ingest.extraction.task_shape import looks_like_task, task_cues, task_of
 from concord.ingest.record import Action
 from concord.ingest.sentences.features import Coverage
 from concord.ingest.sentences.model import Classifier, classify
@@ -46,9 +46,14 @@ class Reading:
     meeting: date | None = None
     next_meeting: str | None = None
 
-    def units(self, wanted: Callable[[str], bool] | None = None) -> list[Unit]:
-        """The sentences the model reads (only the ``wanted`` ones, if given)."""
-        return units(self.lines, self.skip_blocks, self.headings, wanted)
+    def units(
+        self,
+        wanted: Callable[[str, bool], bool] | None = None,
+        line_test: Callable[[str], bool] | None = None,
+    ) -> list[Unit]:
+        """The sentences the model reads (only the ``wanted`` ones, if given;
+        see :func:`.sentence_units.units`)."""
+        return units(self.lines, self.skip_blocks, self.headings, wanted, line_test)
 
 
 def learned_actions(
@@ -59,7 +64,7 @@ def learned_actions(
     people = reading.people
     candidates = [
         u
-        for u in reading.units(lambda s: looks_like_task(s, people))
+        for u in reading.units(lambda s, cued: looks_like_task(s, people, cued), task_cues)
         if not by_rules.reaches(u.text, COVERED)
     ]
     if not candidates:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from concord.ingest.text import BLANK, BULLET, ROW, Text
 
@@ -139,7 +140,20 @@ def sentences(text: str) -> list[str]:
     ['Cllr J. Smith spoke.', 'It was agreed.', 'The end']
     >>> sentences("Ann asked about Block D. Agreed that Bo will help.")
     ['Ann asked about Block D.', 'Agreed that Bo will help.']
+
+    The rules and the sentence model split many of the same lines: the
+    splits are kept until :func:`forget_sentences` (called for each document).
     """
+    return list(_split(text))
+
+
+def forget_sentences() -> None:
+    """Drop the kept splits (a new document's lines are other lines)."""
+    _split.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _split(text: str) -> tuple[str, ...]:
     out: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
@@ -163,4 +177,4 @@ def sentences(text: str) -> list[str]:
     tail = text[start:].strip()
     if tail:
         out.append(tail)
-    return out
+    return tuple(out)

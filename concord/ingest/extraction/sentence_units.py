@@ -37,10 +37,13 @@ def units(
     lines: list[Line],
     skip_blocks: set[int],
     headings: set[int],
-    wanted: Callable[[str], bool] | None = None,
+    wanted: Callable[[str, bool], bool] | None = None,
+    line_test: Callable[[str], bool] | None = None,
 ) -> list[Unit]:
     """Every sentence outside ``skip_blocks`` (attendance) and item headings
-    (``headings``: line numbers); only those ``wanted`` says yes to, if given."""
+    (``headings``: line numbers); only those ``wanted`` says yes to, if given.
+    ``wanted`` is told, with each sentence, what ``line_test`` said of its
+    line (a test run once a line rather than once a sentence)."""
     out: list[Unit] = []
     previous = ""
     heading: str | None = None
@@ -48,13 +51,15 @@ def units(
         if ln.block in skip_blocks:
             continue
         cue = heading_cue(ln.bare)
-        if cue or n in headings or len(ln.bare.split()) <= 6 and not ln.bare.endswith("."):
+        # (Split six times at most: a line of more words is no heading.)
+        if cue or n in headings or len(ln.bare.split(None, 6)) <= 6 and not ln.bare.endswith("."):
             heading = cue
         if n in headings:
             previous = ln.bare
             continue
+        told = line_test(ln.bare) if line_test else True
         for s in sentences(ln.bare):
-            if wanted is None or wanted(s):
+            if wanted is None or wanted(s, told):
                 out.append(Unit(n, s, previous, heading, ln.row is not None, ln.bullet))
             previous = s
     return out

@@ -48,8 +48,9 @@ _ASKED_WHO = re.compile(
     r"\b(?:asked|requested|directed|instructed|invited|tasked)\s+(?:the\s+)?"
     r"(?P<o>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|of|for|the)){0,6}?)\s+to\s+(?=[a-z])"
 )
-_TASK_WORD = re.compile(r"(?i) (?:to|will|would|shall) ")
-_OWNER_MARK = re.compile(r"[(\[–—-]|\s\s")
+_TASK_WORDS = (" to ", " will ", " would ", " shall ")
+# What a line holding an "Action" label or a task word holds (see :data:`_LABELLED`).
+_LINE_CUES = (*_TASK_WORDS, "action", "todo", "to do", "follow")
 _LABELLED = re.compile(r"(?i)^(?:actions?|to\s?do|follow[- ]?up)\b")
 _PRONOUNS = frozenset(
     ("this", "that", "these", "those", "it", "they", "we", "he", "she", "there", "which", "who",
@@ -58,21 +59,26 @@ _PRONOUNS = frozenset(
 _NOT_TASK = ("be", "been", "being", "have", "has", "had", "not", "also", "continue", "need")
 
 
-def looks_like_task(sentence: str, people: list[str]) -> bool:
+def looks_like_task(sentence: str, people: list[str], cued: bool = True) -> bool:
     """Whether a sentence has a task's shape: someone to / will do something
     ("Dean will organise the electrician", "… — Zain to chase returns"),
     someone asked to do it, an "Action" label, an owner at its end, or a verb
     that opens a task ("Chase the sponsors", "to speak to the owners").  What
     the model calls an action without one ("Huge challenges lie ahead") is
-    not taken."""
-    text = _LEADER.sub("", sentence.strip())
+    not taken.  ``cued=False`` (what :func:`task_cues` says of the sentence's
+    line) leaves only the opening verb to look for."""
+    text = sentence.strip()
+    # (A match, not a substitution: that would try the pattern at every position.)
+    leader = _LEADER.match(text)
+    text = text[leader.end() :] if leader else text
     words = text.split(None, 2)
     if not words:
         return False
-    first = words[0].strip("*_")
-    if is_imperative(first) or (first == "to" and len(words) > 1 and is_imperative(words[1])):
+    if _opens_task(words):
         return True
-    if _OWNER_MARK.search(text):  # what an owner at the end follows
+    if not cued:
+        return False
+    if _owner_mark(text):
         end = _OWNER_END.search(text)
         if end and (not people or _known(end.group("o"), people)):
             # "(SCS)" closing a sentence is as often an abbreviation as an owner.
@@ -80,7 +86,8 @@ def looks_like_task(sentence: str, people: list[str]) -> bool:
     if _LABELLED.match(text):
         return True
     # Every other shape has a "to" or a modal verb: most sentences have neither.
-    if not _TASK_WORD.search(text):
+    lower = text.lower()
+    if not any(map(lower.__contains__, _TASK_WORDS)):
         return False
     if _ASKED_WHO.search(text):
         return True
@@ -94,6 +101,36 @@ def looks_like_task(sentence: str, people: list[str]) -> bool:
         ):
             return True
     return False
+
+
+def task_cues(line: str) -> bool:
+    """False only when no sentence of ``line`` can have a task's shape other
+    than an opening verb: it has no mark an owner at the end follows, no
+    "Action" label and no "to" or modal verb.
+
+    >>> task_cues("Members noted the report. Figures had improved."), task_cues("Jo will call")
+    (False, True)
+    """
+    lower = line.lower()
+    return _owner_mark(line) or any(map(lower.__contains__, _LINE_CUES))
+
+
+def _opens_task(words: list[str]) -> bool:
+    """Whether the first words of a sentence open a task ("Circulate …", "to speak to …")."""
+    first = words[0].strip("*_")
+    return is_imperative(first) or (first == "to" and len(words) > 1 and is_imperative(words[1]))
+
+
+def _owner_mark(text: str) -> bool:
+    """Whether ``text`` may have what an owner at its end follows: a bracket,
+    a dash or two white spaces (a quick test before :data:`_OWNER_END`; a
+    pattern for it cost more than the rest of :func:`looks_like_task`).
+    Text with anything but letters, digits, punctuation and single spaces may."""
+    return (
+        not text.isascii()
+        or not text.isprintable()
+        or any(map(text.__contains__, ("(", "[", "-", "  ")))
+    )
 
 
 _POSTS = POST_WORDS | {"staff", "officers", "council", "councillors", "chief", "head", "all",

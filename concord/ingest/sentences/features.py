@@ -52,7 +52,7 @@ def words(text: str) -> list[str]:
 
 def heading_cue(line: str) -> str | None:
     """The cue word of a short heading-like line ("Actions", "Decisions:"), if any."""
-    if len(line.split()) > 6 or line.rstrip().endswith("."):
+    if len(line.split(None, 6)) > 6 or line.rstrip().endswith("."):
         return None
     m = _CUE.search(line)
     return m.group(1).lower() if m else None
