@@ -14,12 +14,21 @@ and prints a Markdown table with documents/s, MB/s and the ratio of the two.
 ``--formats txt docx`` measures only those formats (PDF takes most of a run).
 ``--clock cpu`` times with ``time.process_time`` (this process's CPU time)
 instead of the wall clock: steadier on a shared, busy machine.
+``--instructions`` counts the instructions instead, under valgrind's
+callgrind (Debian's ``valgrind``): the same count on a busy machine as on a
+quiet one, about 50 times slower.  It runs one pass of each format three
+times in a child process (imports only, reading, extraction) and subtracts
+the first.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import random
+import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -96,7 +105,15 @@ def main(argv: list[str] | None = None) -> int:
         default=["txt", "html", "docx", "pdf"],
         help="formats to generate and measure",
     )
+    ap.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions under valgrind (callgrind) instead of timing",
+    )
+    ap.add_argument("--child", nargs=2, metavar=("STEP", "FOLDER"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.child:
+        return _child_pass(*args.child, args.formats[0])
     wanted = {"." + f for f in args.formats}
     clock = time.process_time if args.clock == "cpu" else time.perf_counter
     rnd = random.Random(args.seed)
@@ -118,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
             if ".pdf" in wanted:
                 files[".pdf"].append(to_pdf(spec, folder / f"m{i}.pdf"))
         files = {ext: paths for ext, paths in files.items() if ext in wanted}
+        if args.instructions:
+            return _count_instructions(folder, files)
         for ext, paths in files.items():
             size = sum(p.stat().st_size for p in paths) / 1e6
             text_kb = sum(len(to_txt(s)) for s in specs) / 1024 / len(specs)
@@ -145,6 +164,48 @@ def main(argv: list[str] | None = None) -> int:
             f"| {ext} | {n} | {size:.2f} | {text_kb:.1f} | {n / read_s:.1f} | {n / total_s:.1f} "
             f"| {size / total_s:.2f} | {total_s / read_s:.2f}× |"
         )
+    return 0
+
+
+def _count_instructions(folder: Path, files: dict[str, list[Path]]) -> int:
+    """Print the instructions a document takes to read and to extract, per format."""
+    print(
+        "| format | docs | read-only M instructions/doc | extract M instructions/doc | extract/read |"
+    )  # noqa: E501
+    print("|---|---:|---:|---:|---:|")
+    for ext, paths in files.items():
+        counts = {}
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        for step in ("imports", "read", "extract"):
+            run = subprocess.run(
+                ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                 sys.executable, __file__, "--child", step, str(folder), "--formats", ext[1:]],
+                capture_output=True, text=True, check=True, env=env,
+            )  # fmt: skip
+            refs = re.search(r"I\s+refs:\s+([\d,]+)", run.stderr)
+            if not refs:
+                raise SystemExit(f"valgrind gave no count:\n{run.stderr[-2000:]}")
+            counts[step] = int(refs.group(1).replace(",", ""))
+        read = (counts["read"] - counts["imports"]) / len(paths)
+        total = (counts["extract"] - counts["imports"]) / len(paths)
+        print(
+            f"| {ext} | {len(paths)} | {read / 1e6:.1f} | {total / 1e6:.1f} | {total / read:.3f}× |"
+        )  # noqa: E501
+    return 0
+
+
+def _child_pass(step: str, folder: str, fmt: str) -> int:
+    """One pass of ``step`` over the folder's documents of one format (under valgrind)."""
+    paths = sorted(Path(folder).glob(f"*.{fmt}"))
+    read_document(paths[0])  # the imports and first-use work, in every step alike
+    extract(paths[0])
+    # The model's weights are a large heap: a full collection in one step
+    # and not in another would cost more than reading a document.
+    gc.collect()
+    gc.freeze()
+    if step != "imports":
+        for p in paths:
+            (read_document if step == "read" else extract)(p)
     return 0
 
 
