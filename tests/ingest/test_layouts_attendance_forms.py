@@ -298,3 +298,43 @@ def test_a_list_of_names_without_a_label_when_nothing_else_names_anyone() -> Non
     # A list in the items is not attendance, nor is a list of places.
     assert _people(head + items + "We visited Ann Lee, Bob Roe and Cy Dunn.\n") == {}
     assert _people(head + "Tarnby, Elmford, Westvale and Rook\n" + items) == {}
+
+
+def test_who_was_there_in_notes_of_a_club() -> None:
+    """Informal notes: "Who was there:", "There:", "Not there:", "Apols:"."""
+    people = _people(
+        "Kelso Rowing Club - committee\nTuesday 3 March 2026, boathouse\n\n"
+        "Who was there: Ina Cole (chaired), Tod Vane, Pia Rusk and Len Marr.\n"
+        "Apols: Ada Holt\nNot there: Sam Pell\n\n"
+        "1. Boats\nThe four needs a new rigger. Tod will order one.\n"
+    )
+    assert people == {
+        "Ina Cole": "present",
+        "Tod Vane": "present",
+        "Pia Rusk": "present",
+        "Len Marr": "present",
+        "Ada Holt": "apologies",
+        "Sam Pell": "absent",
+    }
+
+
+def test_notes_typed_in_lower_case_and_wrapped() -> None:
+    """A secretary's notes all in lower case, the list wrapped over lines:
+    the names are capitalised, "apols:" opens its own list, and "there are"
+    in prose opens none."""
+    people = _people(
+        "hillfoot allotments - cttee\nweds 4/3/26 - the hut\n\n"
+        "there: june akers (chair), raj mehta (treas), bo lind,\n"
+        "tessa gray (plots)\n"
+        "apols: col weir, mina osei\n\n"
+        "--- last mins ---\nok. signed.\n\n"
+        "there are still six empty plots. raj to chase the waiting list.\n"
+    )
+    assert people == {
+        "June Akers": "present",
+        "Raj Mehta": "present",
+        "Bo Lind": "present",
+        "Tessa Gray": "present",
+        "Col Weir": "apologies",
+        "Mina Osei": "apologies",
+    }

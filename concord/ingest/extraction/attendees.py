@@ -299,6 +299,10 @@ _NAME_THEN_BRACKET = re.compile(r"^(.*?)\s*\(([^)]*)\)\s*$")
 _BRACKET_INSIDE = re.compile(r"^(.*?)\s*\(([^)]*)\)\s*(.*)$")
 
 
+# A run of text outside round brackets.
+_OUTSIDE_BRACKETS = re.compile(r"[^()]+(?=\(|$)|(?<=\))[^()]+")
+
+
 def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     """People on one line: a list of names, or one name with an organisation.
 
@@ -309,6 +313,12 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     ('Rosa Penn', 'chair', 'City Council')
     """
     text = clean(text)
+    outside = "".join(_OUTSIDE_BRACKETS.findall(text))
+    if text[:1].isalpha() and outside.islower() and " " in outside.strip():
+        # Notes typed all in lower case ("there: bev moody (chair), alan fryer"):
+        # the names outside brackets capitalised as the names they are (not
+        # a rule such as "--- last mins ---", nor one word: "attending tonight").
+        text = _OUTSIDE_BRACKETS.sub(lambda m: m.group(0).title(), text)
     if "://" in text and _LINK_LINE.match(text):
         # "Recording: https://…", "Slides – www…": a link, not a person.
         return []

@@ -56,7 +56,7 @@ _NOT_NAME_TEXT = """action actions meeting meetings minutes agenda item items wh
     where date dates
     notes present apologies absent attendance welcome update report reports matters arising
     any other business none total summary minute decision decisions next members member
-    public comment comments about into over under through without after before upon"""
+    public comment comments about into over under through without after before upon me"""
 NOT_NAME_WORDS = set(_NOT_NAME_TEXT.split())
 # Posts that end a job title written where a name could be ("Ed Gray, Parks Director").
 _POST_WORDS_TEXT = """director manager officer coordinator co-ordinator administrator secretary

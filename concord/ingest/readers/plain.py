@@ -224,8 +224,11 @@ def _space_cells(line: str, starts: list[int] | None) -> tuple[list[str], list[i
 _QUOTE = re.compile(r"^\s*>\s?")
 # Markdown escapes: "3\\." keeps a number from becoming a list, "\\*" a star.
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+# (Labels are capitalised, but for the attendance headings of notes typed
+# in lower case: "apols: gary tuohy".)
 _STARTS_BLOCK = re.compile(
-    r"^\s*(?:[-*•+]\s|\d{1,3}(?:\.\d+)*[.)]?\s|[a-z][.)]\s|\||#|[A-Z][\w ]{0,30}:)"
+    r"^\s*(?:[-*•+]\s|\d{1,3}(?:\.\d+)*[.)]?\s|[a-z][.)]\s|\||#|[A-Z][\w ]{0,30}:"
+    r"|(?:apols?|apologies|present|absent|attendees|(?:not|who\s+was)\s+there|there)\s*:)"
 )
 
 
