@@ -309,3 +309,41 @@ def test_a_report_due_later_in_the_same_meeting_is_no_action() -> None:
     assert [(a["description"], a["owners"]) for a in record["actions"]] == [
         ("Write to the trust about the lock gates", ["Ann Lee"])
     ]
+
+
+def test_a_council_sites_menus_sidebar_and_breadcrumb_name_no_body() -> None:
+    """The site's chrome around the minutes: a menu, a search box, a
+    breadcrumb and a sidebar of links, none of them the body that met."""
+    page = (
+        '<html><body><a class="skip-link" href="#m">Skip to main content</a>'
+        '<header><nav aria-label="Main"><ul><li><a href="/tax">Council tax</a></li>'
+        '<li><a href="/bins">Bins and recycling</a></li></ul></nav>'
+        '<form role="search"><input type="search" name="q"></form></header>'
+        '<div id="breadcrumb">You are here: <a href="/">Home</a> &raquo; '
+        '<a href="/m">Meetings</a> &raquo; Minutes</div>'
+        '<aside><h2>In this section</h2><ul><li><a href="/a">About the Board</a></li>'
+        '<li><a href="/b">Members</a></li></ul></aside>'
+        '<main id="m"><h1>Orchard Vale Health and Wellbeing Board</h1>'
+        "<p>Minutes of the meeting held on 4 March 2026 at Orchard House</p>"
+        "<p>Present: Ann Lee (Chair), Bo Roe</p><h2>1. Welcome</h2><p>The Chair welcomed all.</p>"
+        "</main></body></html>"
+    )
+    record = _record(page, "minutes.html")
+    assert record["body"] == "Orchard Vale Health and Wellbeing Board"
+    assert _people(record) == {"Ann Lee": "present", "Bo Roe": "present"}
+
+
+def test_a_wiki_breadcrumb_and_mail_headers_name_no_body() -> None:
+    wiki = _record(
+        "Tarnside Partnership wiki › Theme groups › Older People › Notes\n\n"
+        "# Older People Theme Group\n\n12 May 2026\n\nPresent: Ann Lee, Bo Roe\n\n"
+        "1. Welcome\n\nThe chair welcomed all.\n"
+    )
+    assert wiki["body"] == "Older People Theme Group"
+    mail = _record(
+        "From: Jo Dunn <jo@tarnside-rowing.example>\nTo: committee@tarnside-rowing.example\n\n"
+        "Tarnside Rowing Club Committee\n12 May 2026\n\nThere: Ann Lee, Bo Roe\n\n"
+        "1. Boats\nThe four needs a new rigger.\n",
+        "minutes.txt",
+    )
+    assert mail["body"] == "Tarnside Rowing Club Committee"

@@ -132,9 +132,26 @@ def _join_dash(text: str) -> str:
     return text
 
 
+# An e-mail's address lines: "To: board@lists.example.org", "From: Jo <jo@…>".
+_MAIL_HEADER = re.compile(r"(?i)^\s*(?:from|to|cc|bcc|reply-to)\s*:[^@]*@")
+_CRUMB = re.compile(r"\s(?:›|»|>|/)\s")
+
+
+def is_breadcrumb(line: str) -> bool:
+    """Whether a line is a web page's trail of where it sits on the site.
+
+    >>> is_breadcrumb("You are here: Home » Meetings » Executive Board »")
+    True
+    >>> is_breadcrumb("Partnership wiki › Theme groups › Children › Notes"), is_breadcrumb("A / B")
+    (True, False)
+    """
+    return line.lstrip().lower().startswith("you are here") or len(_CRUMB.findall(line)) >= 2
+
+
 def find_body(head: list[str]) -> str | None:
     """The committee or board that met (or that a report is addressed to)."""
     # "Minutes of the X" and "To: X" say it outright, wherever they are.
+    head = [line for line in head if not (is_breadcrumb(line) or _MAIL_HEADER.match(line))]
     for n, line in enumerate(head):
         text = line.strip()
         if re.fullmatch(r"(?i)to\s*:?", text) and n + 1 < len(head):
@@ -142,7 +159,8 @@ def find_body(head: list[str]) -> str | None:
             if body:
                 return body
         m = re.match(r"(?i)^(?:report\s+)?to\s*:\s*(.+)$", text)
-        if m and _clean_body(m.group(1)):
+        # ("To: board@lists.example.org" is an e-mail's header, not a body.)
+        if m and "@" not in m.group(1) and _clean_body(m.group(1)):
             return _clean_body(m.group(1))
         kind_of = _KIND_MEETING_OF.match(text) if "eeting of" in text else None
         if kind_of:

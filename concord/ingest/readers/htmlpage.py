@@ -54,6 +54,35 @@ def _shown(node: Any, has_pre: bool = False) -> str:
 
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b"}
+_CHROME_ROLES = {"navigation", "search"}
+_CHROME_CLASSES = re.compile(r"(?i)breadcrumb|skip-?link|skip-to")
+
+
+def is_site_chrome(element: Any) -> bool:
+    """Whether an element is the site's, not the page's: its menus and
+    breadcrumbs (``<nav>``, role "navigation"), search boxes, "Skip to
+    content" links and sidebars that are lists of links.  A council's
+    "Council tax" menu names no body.
+
+    >>> from bs4 import BeautifulSoup
+    >>> page = BeautifulSoup('<nav><a>Council tax</a></nav><p class="x">Cabinet</p>', "html.parser")
+    >>> [is_site_chrome(e) for e in page.find_all(True)]
+    [True, False, False]
+    """
+    if element.name in ("nav", "form"):
+        # (A form on a page of minutes is a search or sign-up box.)
+        return True
+    if element.get("role") in _CHROME_ROLES:
+        return True
+    marks = " ".join([*(element.get("class") or []), element.get("id") or ""])
+    if marks.strip() and _CHROME_CLASSES.search(marks):
+        return True
+    if element.name == "aside":
+        # A sidebar of links ("In this section: About us, Members, …").
+        shown = len(element.get_text(strip=True))
+        linked = sum(len(a.get_text(strip=True)) for a in element.find_all("a"))
+        return shown > 0 and linked * 2 >= shown
+    return False
 
 
 def parse(markup: str) -> Text:
@@ -119,7 +148,7 @@ def parse(markup: str) -> Text:
                 buffer.append(_shown(child, has_pre))
             return
         name = child.name
-        if name in _SKIP:
+        if name in _SKIP or is_site_chrome(child):
             return
         if name == "br":
             buffer.append("\n")
