@@ -169,9 +169,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _count_instructions(folder: Path, files: dict[str, list[Path]]) -> int:
     """Print the instructions a document takes to read and to extract, per format."""
-    print(
-        "| format | docs | read-only M instructions/doc | extract M instructions/doc | extract/read |"
-    )  # noqa: E501
+    print("| format | docs | read-only M instr./doc | extract M instr./doc | extract/read |")
     print("|---|---:|---:|---:|---:|")
     for ext, paths in files.items():
         counts = {}
@@ -190,7 +188,7 @@ def _count_instructions(folder: Path, files: dict[str, list[Path]]) -> int:
         total = (counts["extract"] - counts["imports"]) / len(paths)
         print(
             f"| {ext} | {len(paths)} | {read / 1e6:.1f} | {total / 1e6:.1f} | {total / read:.3f}× |"
-        )  # noqa: E501
+        )
     return 0
 
 
