@@ -338,3 +338,52 @@ def test_notes_typed_in_lower_case_and_wrapped() -> None:
         "Col Weir": "apologies",
         "Mina Osei": "apologies",
     }
+
+
+def test_a_status_column_and_initials_in_the_name_column() -> None:
+    """A table of Name / Ward / "Present / Apologies", and one of Role /
+    Name (with the initials the minutes use) / "Attended" with yes and no."""
+    council = _people(
+        "Harwick County Council\nScrutiny Committee, 3 March 2026\n\nMembers\n"
+        "Name\tWard\tPresent / Apologies\n"
+        "Ann Lee (Chair)\tHarwick North\tPresent\n"
+        "Bo Roe\tHarwick East\tApologies\n"
+        "Cy Dunn\tMillbrook\tPresent (remote)\n\n"
+        "Witnesses: Di Fox, Director of Highways\n\n"
+        "1. Roads\nThe committee heard evidence.\n"
+    )
+    assert council == {
+        "Ann Lee": "present",
+        "Bo Roe": "apologies",
+        "Cy Dunn": "present",
+        "Di Fox": "in_attendance",
+    }
+    society = _people(
+        "<h1>Chess Society committee</h1><p>4 March 2026</p><h2>Attendance</h2><table>"
+        "<tr><th>Role</th><th>Name</th><th>Attended</th></tr>"
+        "<tr><td>President</td><td>Ed Gray (EG)</td><td>yes</td></tr>"
+        "<tr><td>Treasurer</td><td>Flo Hunt (FH)</td><td>apologies</td></tr>"
+        "<tr><td>Secretary</td><td>Gus Ince (GI)</td><td>no</td></tr></table>"
+        "<h2>1. Tournament</h2><p>EG to book the hall.</p>",
+        "minutes.html",
+    )
+    assert society == {"Ed Gray": "present", "Flo Hunt": "apologies", "Gus Ince": "absent"}
+
+
+def test_a_group_of_members_with_the_status_after_each_name() -> None:
+    """An open-source steering group: "TSC members (quorum …):", then each
+    member with "-- present", "-- regrets (…)" or "-- not present"."""
+    people = _people(
+        "Tessel project TSC meeting, 2026-02-03\n\n"
+        "TSC members (quorum is 3 of 5):\n\n"
+        "* Ann Lee (chair) -- present\n* Bo Roe -- present, joined 17:20\n"
+        "* Cy Dunn -- regrets (travelling)\n* Di Fox -- not present\n\n"
+        "Agenda\n\n1. Release plan\nWe agreed the 2.1 date.\n",
+        "minutes.md",
+    )
+    assert people == {
+        "Ann Lee": "present",
+        "Bo Roe": "present",
+        "Cy Dunn": "apologies",
+        "Di Fox": "absent",
+    }

@@ -99,6 +99,7 @@ def test_a_task_needs_someone_to_do_it_or_a_verb_to_open_it() -> None:
         "Partners will continue to review the way they work together",
         "The Chair thanked everyone for the work on the hedge.",
         "The strategy includes an Action Plan (SCS)",
+        "End to end review from the residents' point of view",
     ):
         assert not looks_like_task(unshaped, people), unshaped
 

@@ -12,7 +12,7 @@ from concord.ingest.extraction.names import looks_like_name
 
 _STATUS_HEADINGS = [
     (r"(?:apols?(?=\s*:)|(?:(?:members|governors|trustees|directors|councillors)\s+)?(?:apolog(?:y|ies)(?:\s+(?:for\s+absence|and\s+\w+|received|were\s+received|given))*(?:\s+from(?=\s*:))?|regrets|excused|absent\s+with\s+apolog(?:y|ies)))", "apologies"),  # noqa: E501
-    (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending|there|here|joining)|also(?=\s*:)|(?:officers?|guests?|visitors?|observers?|advisers?|staff|others)(?:\s+(?:present|in\s+attendance))?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker|scribe|recorder|recording\s+secretary|minutes(?=\s*:))", "in_attendance"),  # noqa: E501
+    (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending|there|here|joining)|also(?=\s*:)|(?:officers?|guests?|visitors?|observers?|advisers?|witness(?:es)?|staff|others)(?:\s+(?:present|in\s+attendance))?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker|scribe|recorder|recording\s+secretary|minutes(?=\s*:))", "in_attendance"),  # noqa: E501
     (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen)\s+)?(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance|awol|not\s+(?:there|here)(?=\s*:))", "absent"),  # noqa: E501
     (r"the\s+following\s+(?:(?:people|persons|members|governors|trustees|directors|councillors)\s+)?(?:(?:were|was)\s+present|attended)", "present"),  # noqa: E501
     (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen|those)\s+)?(?:present|attendees|attending(?:\s+remotely|\s+online|\s+virtually)?|attendance|attended(?:\s+by)?|in\s+the\s+chair)|roll\s+call(?:\s+was\s+taken)?|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)|participants|(?:who\s+(?:was|were)\s+)?(?:there|here)(?=\s*:)|(?:(?:board|committee|council|group|panel|steering|voting|elected|core|community)\s+)?(?:members|councillors|trustees|directors|governors)(?:\s+(?:in\s+attendance|attending))?(?=\s*(?::|$))", "present"),  # noqa: E501
@@ -41,8 +41,9 @@ _HEADING_FIRST = frozenset((
     "members", "governors", "trustees", "directors", "councillors", "commissioners", "council",
     "councilmembers", "board", "boardmembers", "supervisors", "aldermen", "those", "apology",
     "apologies", "regrets", "excused", "absent", "in", "also", "officer", "officers", "guest",
-    "guests", "visitor", "visitors", "observer", "observers", "adviser", "advisers", "staff",
-    "others", "clerk", "minute", "minutetaker", "minutes", "note", "notetaker", "scribe",
+    "guests", "visitor", "visitors", "observer", "observers", "witness", "witnesses", "adviser",
+    "advisers", "staff", "others", "clerk", "minute", "minutetaker", "minutes", "note",
+    "notetaker", "scribe",
     "recorder", "recording", "not", "non", "awol", "the", "present", "attendees", "attending",
     "attendance", "attended", "roll", "committee", "ex", "participants", "group", "panel",
     "steering", "voting", "elected", "core", "community", "apol", "apols", "who", "there", "here",
@@ -73,6 +74,7 @@ _QUALIFIED = re.compile(
     r"^(?P<q>(?:[A-Z][\w'’&-]*\s+){1,3})(?P<st>present|absent|apologies|attendees|attending)\s*:?$",
     re.I,
 )
+_GROUP_MEMBERS = re.compile(r"^(?:[A-Z][\w'’&-]*\s+){1,3}members(?:\s*\([^()]{1,30}\))?\s*:$")
 # The key of a roll call: "Member organisations (* denotes attended)",
 # "Members (* = present)": the names below carry a star when present.
 _STAR_KEY = re.compile(
@@ -112,6 +114,11 @@ def heading_status(text: str) -> tuple[str, str] | None:
         if len(t) < 50 and t[-1:] in "tsdgTSDG:" and t[:14].lower() != "the following "
         else None
     )
+    if not q and t[-1:] == ":" and len(t) < 60:
+        # "TSC members (quorum is 4 of 7):", "Steering Group members:".
+        q = _GROUP_MEMBERS.match(t)
+        if q:
+            return "present", ""
     if q:
         # "Steering Committee Absent", "Public Present", "Other Attendees":
         # a heading naming who is meant.  Members keep the status; anyone
@@ -191,9 +198,9 @@ def present_sentence(text: str) -> tuple[str, str] | None:
 
 def status_word(word: str) -> str:
     w = word.lower()
-    if w.startswith(("apolog", "sent")):
+    if w.startswith(("apolog", "sent", "regrets")):
         return "apologies"
-    if w.startswith("absent"):
+    if w.startswith(("absent", "not present")):
         return "absent"
     if "attendance" in w:
         return "in_attendance"

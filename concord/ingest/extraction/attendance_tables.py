@@ -31,7 +31,12 @@ _NAME_LABEL = re.compile(
     re.I,
 )
 _NO = {"no", "n", "x", "✗", "✘", "❌", "absent", "not present", "did not attend", "none"}
-_STATUS_LABEL = re.compile(r"^(attendance|status|present\??|attended)$", re.I)
+# "Attended", "Status", "Present / Apologies": a column saying who came.
+_STATUS_LABEL = re.compile(
+    r"^(?:attendance|status|present\??|attended|apologies|absent)"
+    r"(?:\s*(?:/|or|and|&)\s*(?:present|attended|apologies|absent))*$",
+    re.I,
+)
 _GUEST = re.compile(r"^(?:visitor|guest|observer|invited\s+guest|non[- ]member)s?$", re.I)
 _ROLE_LABEL = re.compile(
     r"^(role|position|title|job title|category|type|office|post|capacity)$", re.I
@@ -140,6 +145,10 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
             last.organisation = f"{last.organisation or ''} {org.strip()}".strip()
             w.result.blocks.add(index)
             return
+        if "(" in name:
+            # "Kofi Mensah (KM)": the initials the minutes use for them go.
+            name, after = without_initials(name)
+            org = org or after
         person = parse_person(name, org, st) if name.strip() else None
         found = [person] if person else []
     elif w.groups:

@@ -43,9 +43,10 @@ _DEPUTY = re.compile(
     r"attending|representing|on\s+behalf|proxy)\s+(?:for|of)\s+([^()\n,;]+?)\s*(?:\)|$|,|;)",
     re.I,
 )
+# "– present", "(apologies)", "-- regrets (travelling)", "– present, joined 17:20".
 TRAILING_STATUS = re.compile(
     r"[\s,:;\-–—(]+(present|here|apologies(?:\s+(?:received|given|sent))?|sent\s+apologies|absent|"
-    r"in\s+attendance)\)?\.?$",
+    r"in\s+attendance|regrets|not\s+present)\)?(?:\s*\([^()]{1,40}\)|,\s*[^,()]{1,30})?\.?$",
     re.I,
 )
 _NONE = re.compile(r"^(none|nil|n/?a|no apologies|none received)\.?$", re.I)

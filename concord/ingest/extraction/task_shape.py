@@ -9,6 +9,7 @@ or a verb that opens a task — and read the task and its owner from them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from concord.ingest.extraction.action_text import (
     GROUPISH,
@@ -91,16 +92,22 @@ def looks_like_task(sentence: str, people: list[str], cued: bool = True) -> bool
         return False
     if _ASKED_WHO.search(text):
         return True
+    return any(_who(subject, people) for subject, _ in _subject_tasks(text.rstrip(".")))
+
+
+def _subject_tasks(text: str) -> Iterator[tuple[str, str]]:
+    """``(subject, task)`` of each clause of ``text`` shaped "X to / will do
+    something" ("… — Zain to chase returns"), but for "X will be / have /
+    continue …", "X will shortly …" and "End to end review" (a word, "to",
+    the same word: an idiom, not a task)."""
     for clause in _CLAUSE.finditer(text):
-        m = _SUBJECT_TASK.match(text[clause.end() :].rstrip("."))
-        if (
-            m
-            and m.group("rest").split()[0] not in _NOT_TASK
-            and not m.group("rest").split()[0].endswith("ly")
-            and _who(m.group("o"), people)
-        ):
-            return True
-    return False
+        m = _SUBJECT_TASK.match(text[clause.end() :])
+        if not m:
+            continue
+        verb = m.group("rest").split()[0]
+        if verb in _NOT_TASK or verb.endswith("ly") or verb == m.group("o").split()[-1].lower():
+            continue
+        yield m.group("o"), m.group("rest")
 
 
 def task_cues(line: str) -> bool:
@@ -181,10 +188,9 @@ def task_of(sentence: str, people: list[str]) -> tuple[str, list[str], str | Non
     if asked:
         desc, owners, wording = parse_action_text(text[asked.end() :], people)
         return desc, owners or resolve_names(split_owners(asked.group("o")), people), wording
-    for clause in _CLAUSE.finditer(text):
-        m = _SUBJECT_TASK.match(text[clause.end() :])
-        if m and m.group("o").split()[0].lower() not in _PRONOUNS:
-            desc, owners, wording = parse_action_text(m.group("rest"), people)
-            subject = re.sub(r"(?i)^the\s+", "", m.group("o"))
+    for subject, task in _subject_tasks(text):
+        if subject.split()[0].lower() not in _PRONOUNS:
+            desc, owners, wording = parse_action_text(task, people)
+            subject = re.sub(r"(?i)^the\s+", "", subject)
             return desc, owners or resolve_names(split_owners(subject), people), wording
     return parse_action_text(text, people)
