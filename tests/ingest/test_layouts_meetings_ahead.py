@@ -68,3 +68,36 @@ def test_council_directed_staff_and_a_post_then_a_surname() -> None:
     actions = {a["description"]: a["owners"] for a in record["actions"]}
     assert actions["Post the pool hours on the city website"] == ["staff"]
     assert actions["Bring a fee comparison to the April 1 meeting"] == ["Mina Osei"]
+
+
+def _ahead(doc: str, name: str = "minutes.txt") -> list[str]:
+    record = extract(doc.encode(), filename=name).to_dict()
+    return [m["date"] for m in record["next_meetings"]]
+
+
+def test_next_meeting_headings_under_any_numbering() -> None:
+    """ "VIII. Next meeting", "26/040 NEXT MEETING", "Item 7. Next meetings",
+    "Upcoming meetings:", "Next board:" and "Next call:" all announce dates."""
+    head = "Rowan Vale Partnership Board\n3 March 2026\n\nPresent: Ann Lee, Bo Roe\n\n"
+    assert _ahead(head + "VIII. Next meeting\nTuesday 14 July 2026, 14:00, Teams.\n") == [
+        "2026-07-14"
+    ]
+    assert _ahead(head + "26/040  NEXT MEETING\nWednesday 8 April 2026 at 19:30.\n") == [
+        "2026-04-08"
+    ]
+    assert _ahead(
+        head + "Item 7. Next meetings\nBoard: 10 April 2026.\nAnnual meeting: 26 April 2026.\n"
+    ) == ["2026-04-10", "2026-04-26"]
+    assert _ahead(head + "Upcoming meetings: April 9, 2026 and May 14, 2026.\n") == [
+        "2026-04-09",
+        "2026-05-14",
+    ]
+    assert _ahead(head + "Next board: Thursday 10 April, same time.\n") == ["2026-04-10"]
+    assert _ahead(head + "* Next call: Tuesday 17 March 2026, 17:00 UTC\n", "m.md") == [
+        "2026-03-17"
+    ]
+
+
+def test_next_steps_with_a_date_announce_no_meeting() -> None:
+    head = "Rowan Vale Partnership Board\n3 March 2026\n\nPresent: Ann Lee, Bo Roe\n\n"
+    assert _ahead(head + "Next steps: Ann to report back by 3 May 2026.\n") == []

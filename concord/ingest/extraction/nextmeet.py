@@ -9,9 +9,17 @@ from concord.ingest.extraction.dates import find_dates, find_times
 from concord.ingest.extraction.layout import Line
 from concord.ingest.record import NextMeeting
 
+# An item's number before its title: "7.", "Item 7.", "VIII.", "26/040", "C26/60".
+_ITEM_NUMBER = (
+    r"(?:\W*(?:item\s+)?(?:\d{1,3}(?:\.\d{1,3})*|[ivxlc]{1,6}|[a-z]{0,3}\d{1,3}/\d{1,4})[.):]?\s+)?"
+)
 _SECTION = re.compile(
     r"(?i)\b(?:dates?|time|times|venue)s?\b.{0,20}\b(?:next|future|forthcoming)\s+meetings?\b|"
-    r"^(?:\d{1,2}[.)]?\s+)?(?:the\s+)?next\s+meetings?\b|\bfuture\s+meetings?\b|\bmeeting\s+dates\b|"
+    rf"^{_ITEM_NUMBER}(?:the\s+)?next\s+meetings?\b|\b(?:future|upcoming)\s+meetings?\b|"
+    r"\bmeeting\s+dates\b|"
+    # "Next board: Thursday 10 July", "Next call: Tuesday 3 February" (a date must follow).
+    r"^\W*next\s+(?:[\w-]+\s+)?(?:meeting|board|call|committee|council|session|forum|AGM|"
+    r"gathering|catch[- ]?up|sync)\s*:|"
     r"\bdates?\s+of\s+(?:future|next|forthcoming|remaining)\s+meetings?\b|\bforthcoming\s+meetings\b|"
     r"\bschedule\s+of\s+meetings\b|\bmeetings?\s+(?:schedule|calendar)\b"
 )
@@ -110,7 +118,13 @@ def extract_next_meetings(lines: list[Line], meeting: date | None) -> list[NextM
     while i < len(lines):
         text = lines[i].bare
         low = lines[i].low
-        if "agm" not in low and "a.g.m" not in low and "meet" not in low and "session" not in low:
+        if (
+            "agm" not in low
+            and "a.g.m" not in low
+            and "meet" not in low
+            and "session" not in low
+            and "next" not in low
+        ):
             # Both patterns need the word; most lines of minutes lack it.
             i += 1
             continue
