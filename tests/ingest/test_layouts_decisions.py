@@ -117,3 +117,29 @@ def test_an_outcome_without_its_subject_takes_the_heading_above() -> None:
 def test_consensus_was_to_is_a_decision() -> None:
     assert "Consensus was to wait for the grant." in _decisions(NOTES)
     assert is_decision("The consensus was that the fair should move to June.")
+
+
+def test_the_approval_of_minutes_says_which_minutes() -> None:
+    """Under "Minutes of …" the minutes say only the outcome; the decision
+    says which minutes it was (one that already does is kept).  A motion
+    told at length under a title that names no minutes ("Approval of
+    Minutes") keeps its own words."""
+    head = "Rowan Vale Steering Group\n6 May 2026\n\nPresent: Ann Lee, Bo Roe\n\n"
+    tail = "9. Budget\nWe looked at the figures.\n"
+    assert _decisions(head + "1. Minutes of 1 April 2026\nAgreed as accurate.\n" + tail) == [
+        "The minutes of 1 April 2026 were agreed as accurate."
+    ]
+    assert _decisions(
+        head + "2) Notes of last meeting (9 March) - approved and signed, no changes.\n"
+        "3) Budget\nWe looked at the figures.\n"
+    ) == ["Notes of last meeting (9 March) - approved and signed, no changes."]
+    assert _decisions(
+        head
+        + "1. Minutes of 1 April 2026\nMoved Ann / seconded Bo that the minutes be accepted.\n"
+        + tail
+    ) == ["The minutes of 1 April 2026 were accepted."]
+    told = (
+        "A motion to approve the minutes of the last meeting was made by Ann Lee, "
+        "seconded by Bo Roe; the group approved it unanimously."
+    )
+    assert _decisions(head + f"1. Approval of Minutes\n{told}\n" + tail) == [told]

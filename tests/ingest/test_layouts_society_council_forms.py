@@ -198,7 +198,9 @@ def test_html_list_of_titled_items_gets_the_numbers_a_browser_shows() -> None:
         ("1", "Minutes of the previous meeting"),
         ("2", "Fundraising"),
     ]
-    assert record["decisions"] == ["Approved as a correct record."]
+    assert record["decisions"] == [
+        "The minutes of the previous meeting were approved as a correct record."
+    ]
 
 
 def test_html_page_title_names_the_site_body_when_the_page_does_not() -> None:

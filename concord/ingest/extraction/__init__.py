@@ -26,6 +26,7 @@ from concord.ingest.extraction.meta import (
     find_meeting_times,
     find_venue,
 )
+from concord.ingest.extraction.minutes_approval import approvals_in_full
 from concord.ingest.extraction.names import call_signs, handles, role_holders
 from concord.ingest.extraction.nextmeet import extract_next_meetings
 from concord.ingest.extraction.normalise import resegment
@@ -120,6 +121,7 @@ def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord,
     # Narrative cells of action tables still record decisions; only the
     # owner and date columns are skipped.
     decisions = extract_decisions(lines, attendance.blocks, item_starts, side_cols)
+    decisions = approvals_in_full(decisions, found_items, lines)
     if record.kind == "report":
         # A report proposes; nothing in it was decided or assigned at a meeting.
         decisions = []
