@@ -21,7 +21,12 @@ from concord.registers.models import Consultation
 from tests.imports.crawl import crawl_public, found
 from tests.registers.entries import make_consultation
 
-TODAY = dt.date.today()
+
+def _today() -> dt.date:
+    """Today, read when a test runs (as the ``world`` fixture reads it), not
+    when the module is collected: a run crossing midnight must not see two
+    different days."""
+    return dt.date.today()
 
 
 def _data(world, **changes):
@@ -29,8 +34,8 @@ def _data(world, **changes):
         "title": "Lighting, second round",
         "body": str(world.board.pk),
         "audience": "residents",
-        "opens": (TODAY - dt.timedelta(days=1)).isoformat(),
-        "closes": (TODAY + dt.timedelta(days=20)).isoformat(),
+        "opens": (_today() - dt.timedelta(days=1)).isoformat(),
+        "closes": (_today() + dt.timedelta(days=20)).isoformat(),
         "status": "published",
         "is_public": "on",
     }
@@ -61,14 +66,14 @@ def test_the_public_page_lists_closing_soon_and_never_a_draft(world, client) -> 
         body=world.board,
         is_public=True,
         title="Parks plan",
-        closes=TODAY + dt.timedelta(days=40),
+        closes=_today() + dt.timedelta(days=40),
     )
     make_consultation(
         body=world.board,
         is_public=True,
         title="Markets review",
-        opens=TODAY + dt.timedelta(days=5),
-        closes=TODAY + dt.timedelta(days=30),
+        opens=_today() + dt.timedelta(days=5),
+        closes=_today() + dt.timedelta(days=30),
     )
     page = client.get(reverse("registers:consultations"))
     assert page.status_code == 200
@@ -129,11 +134,15 @@ def test_an_overlap_is_named_and_saving_needs_confirming(world, as_user) -> None
         ({}, True),
         ({"audience": "businesses"}, False),
         ({"audience": "everyone"}, True),
-        ({"opens": (TODAY + dt.timedelta(days=8)).isoformat()}, False),
+        ({"opens": dt.timedelta(days=8)}, False),  # opens the day after the other closes
         ({"status": "withdrawn"}, False),
     ],
 )
 def test_what_counts_as_an_overlap(world, changes, overlaps) -> None:
+    changes = {
+        k: (_today() + v).isoformat() if isinstance(v, dt.timedelta) else v
+        for k, v in changes.items()
+    }
     form = ConsultationForm(_data(world, **changes), viewer=build_viewer(world.secretariat))
     form.is_valid()
     assert ("confirm_overlap" in form.errors) is overlaps
@@ -161,7 +170,7 @@ def test_areas_overlap_up_and_down_their_hierarchy_not_across(world) -> None:
 
 
 def test_closing_before_opening_is_refused_on_the_field(world) -> None:
-    data = _data(world, closes=(TODAY - dt.timedelta(days=5)).isoformat(), confirm_overlap="on")
+    data = _data(world, closes=(_today() - dt.timedelta(days=5)).isoformat(), confirm_overlap="on")
     form = ConsultationForm(data, viewer=build_viewer(world.secretariat))
     assert not form.is_valid()
     assert list(form.errors) == ["closes"]
