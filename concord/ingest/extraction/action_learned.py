@@ -70,13 +70,13 @@ def learned_actions(
     if not candidates:
         return []
     out = Collector.over(
-        [], reading.lines, reading.meeting, reading.next_meeting, reading.roles, reading.people
+        [], reading.lines, reading.meeting, reading.next_meeting, reading.roles, people
     )
     for unit, (label, margin) in zip(
         candidates, model([u.features() for u in candidates]), strict=True
     ):
         if label == "action" and margin > MIN_MARGIN:
-            desc, owners, wording = task_of(unit.text, reading.people)
+            desc, owners, wording = task_of(unit.text, people)
             out.add(desc, owners, out.due_of(wording, desc), unit.line, "learned")
     found = dedupe(out.found)
     for action in found:

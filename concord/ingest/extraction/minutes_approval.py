@@ -86,6 +86,6 @@ def _which(m: re.Match[str]) -> str:
 
 def _in_full(which: str, said: re.Match[str]) -> str:
     verb = said.group("v").lower()
-    verb = _VERBS.get(verb.replace(" ", ""), verb)
+    verb = _VERBS.get(verb, verb)
     rest = said.group("rest").rstrip(" .,")
     return f"{which} were {verb}{rest}."

@@ -68,10 +68,7 @@ def looks_like_task(sentence: str, people: list[str], cued: bool = True) -> bool
     the model calls an action without one ("Huge challenges lie ahead") is
     not taken.  ``cued=False`` (what :func:`task_cues` says of the sentence's
     line) leaves only the opening verb to look for."""
-    text = sentence.strip()
-    # (A match, not a substitution: that would try the pattern at every position.)
-    leader = _LEADER.match(text)
-    text = text[leader.end() :] if leader else text
+    text = _without_leader(sentence)
     words = text.split(None, 2)
     if not words:
         return False
@@ -108,6 +105,14 @@ def _subject_tasks(text: str) -> Iterator[tuple[str, str]]:
         if verb in _NOT_TASK or verb.endswith("ly") or verb == m.group("o").split()[-1].lower():
             continue
         yield m.group("o"), m.group("rest")
+
+
+def _without_leader(sentence: str) -> str:
+    """The sentence without the bullets and numbers before it (matched, not
+    substituted: a substitution would try the pattern at every position)."""
+    text = sentence.strip()
+    leader = _LEADER.match(text)
+    return text[leader.end() :] if leader else text
 
 
 def task_cues(line: str) -> bool:
@@ -183,7 +188,7 @@ def task_of(sentence: str, people: list[str]) -> tuple[str, list[str], str | Non
     """``(description, owners, due wording)`` of a sentence the model calls a task:
     the task after "X to / will" or "asked X to", with X as its owner, else
     what the rules' parser reads of the whole sentence."""
-    text = _LEADER.sub("", sentence.strip()).rstrip(".")
+    text = _without_leader(sentence).rstrip(".")
     asked = _ASKED_WHO.search(text)
     if asked:
         desc, owners, wording = parse_action_text(text[asked.end() :], people)
