@@ -179,10 +179,11 @@ def fragment_to_lines(fragment: str) -> list[str]:
 
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
 _INLINE_BULLET = re.compile(r"\s+[•●▪❖➢]\s+")
-_LEADING_BULLET = re.compile(r"^(?:[•·●○◦▪■□❖➢➤►▶✓✔*]|-(?=\s|$))\s*")
+# Arrows mark points as bullets do: "=> Decided: …", "-> Tom to …".
+_LEADING_BULLET = re.compile(r"^(?:[•·●○◦▪■□❖➢➤►▶✓✔*→⇒]|[-=]>|-(?=\s|$))\s*")
 
 
-_LEADING_MARKS = frozenset("•·●○◦▪■□❖➢➤►▶✓✔*-")
+_LEADING_MARKS = frozenset("•·●○◦▪■□❖➢➤►▶✓✔*-=→⇒")
 
 
 def _has_bullet(text: str) -> bool:

@@ -120,9 +120,8 @@ def test_a_motion_seconded_in_its_own_sentence_and_then_carried() -> None:
         "The motion passed 3-0.\n"
     )
     assert record["decisions"] == [
-        "Roe moved, seconded by Dunn, to approve the minutes of March 12, 2024. "
-        "Motion carried unanimously.",
-        "Dunn moved to adopt the budget as presented. Roe seconded. The motion passed 3-0.",
+        "To approve the minutes of March 12, 2024. Motion carried unanimously.",
+        "To adopt the budget as presented. The motion passed 3-0.",
     ]
 
 

@@ -36,6 +36,8 @@ _REFERS_BACK = re.compile(
 )
 _ENDS = re.compile(r"[.!?]\W*$")
 _FAILED = re.compile(r"(?i)\bmotion\s+(?:failed|lost|defeated)\b")
+# An outcome that rejects the motion: "Motion failed 3-4 (A, B in favour)".
+_LOST = re.compile(r"(?i)\b(?:failed|lost|defeated|not\s+carried|rejected|fell)\b")
 _VOTE_WORDS = re.compile(r"\b(?:motion|vote|voted|votes)\b", re.I)
 # A vote told name by name or by counts between a motion and its outcome:
 # "Roll call vote: Ayes - A, B.", "Nays - C.", "For: 5, Against: 1".
@@ -45,7 +47,9 @@ _TALLY = re.compile(
     re.I,
 )
 # A motion to adjourn ends the meeting; it decides nothing.
-_ADJOURN = re.compile(r"(?i)\bto\s+adjourn\b(?!\s+(?:the\s+)?(?:item|debate|consideration))")
+_ADJOURN = re.compile(
+    r"(?i)\b(?:to|that\s+(?:the\s+)?\w+(?:\s+\w+)?)\s+adjourn\b(?!\s+(?:the\s+)?(?:item|debate|consideration))"
+)
 
 
 def may_hold(low: str) -> bool:
@@ -110,9 +114,11 @@ def motions(sents: list[str]) -> list[tuple[str, list[str]]]:
         group = [sents[k]]
         j = k + 1
         seconded = bool(_SECONDED.search(sents[k]))
-        carried = seconded and bool(_CARRIED.search(_SECONDED.split(sents[k], 1)[-1]))
+        said = _SECONDED.split(sents[k], 1)[-1]
+        lost = seconded and bool(_LOST.search(said))
+        carried = seconded and not lost and bool(_CARRIED.search(said))
         tallies = 0
-        while j < len(sents) and j <= k + 2 + tallies and not carried:
+        while j < len(sents) and j <= k + 2 + tallies and not carried and not lost:
             nxt = sents[j]
             if seconded and _TALLY.match(nxt):
                 # "Roll call vote: Ayes - …", "Nays - …": the vote, before its outcome.
@@ -127,14 +133,19 @@ def motions(sents: list[str]) -> list[tuple[str, list[str]]]:
             if _SECONDED.search(nxt):
                 seconded = True
                 group.append(nxt)
-                carried = bool(_CARRIED.search(_SECONDED.split(nxt, 1)[-1]))
+                said = _SECONDED.split(nxt, 1)[-1]
+                lost = bool(_LOST.search(said))
+                carried = not lost and bool(_CARRIED.search(said))
+            elif seconded and _LOST.search(nxt) and len(nxt.split()) <= _outcome_words(nxt):
+                group.append(nxt)  # "Motion failed 3-4 (A, B in favour)."
+                lost = True
             elif seconded and _CARRIED.search(nxt) and len(nxt.split()) <= _outcome_words(nxt):
                 group.append(nxt)
                 carried = True
             else:
                 break
             j += 1
-        if seconded and carried and _ADJOURN.search(sents[k]):
+        if seconded and (lost or (carried and _ADJOURN.search(sents[k]))):
             out.append(("", group))  # told, but it decides nothing
             k = j
         elif seconded and carried:
@@ -186,3 +197,98 @@ def _outcome_words(sentence: str) -> int:
     """How long a motion's outcome may run: longer when it tells the vote
     ("A unanimous vote in favour of the motion took place, and the motion was carried.")."""
     return 20 if _VOTE_WORDS.search(sentence) else 12
+
+
+# A mover's or seconder's name (or office): not the outcome told after it.
+_WHO = r"(?:(?!\b(?:and|agreed|carried|resolved|unanimously|approved)\b)[^,;()]){1,60}?"
+_WHO_AFTER = r"(?:(?!\b(?:and|agreed|carried|resolved|unanimously|approved)\b)[^,;()]){1,60}?"
+# Where a name told after ends: a comma, the end, or a full stop that ends no
+# title or initial ("Cllr. A. Thomas").
+_WHO_ENDS = r"(?=[,;]|$|\.(?<!Cllr\.)(?<!Dr\.)(?<!Mr\.)(?<!Mrs\.)(?<!Ms\.)(?<!\b[A-Z]\.))"
+# "moved by A", "moved: A", "moved A": not "moved as correct by A".
+_MOVED_WHO = r"(?:moved|proposed)\s*(?:by\b\s*:?|:|(?=(?-i:[A-Z])))\s*"
+
+# Who moved and who seconded, told before what was moved: "Motion by A,
+# second by B, to …", "Moved A, seconded B, that …", "On the proposal of A,
+# seconded by B, the minutes …", "It was moved by A and seconded by B that …",
+# "Moved by: A Seconded by: B THAT …".
+_MOVERS_BEFORE = re.compile(
+    r"(?:^|(?<=\s))(?:it\s+was\s+)?(?:(?:up)?on\s+(?:a\s+|the\s+)?(?:motion|proposal)\s+(?:of|by|from)\s+|"
+    r"motion\s+(?:by|from)\s+|"
+    + _MOVED_WHO
+    + ")"
+    + _WHO
+    + r"[,;/]?\s+(?:and\s+)?(?:seconded|second|2nd)\s*"
+    r"(?:by\s*)?:?\s*" + _WHO + r"(?:,\s*|\s+)(?=(?:to|that|the)\b)",
+    re.I,
+)
+# "Upon motion duly made and seconded, the consent agenda was approved."
+_MOVED_AND_SECONDED = re.compile(
+    r"(?i)^(?:up)?on\s+(?:a\s+)?motion\s+(?:duly\s+)?made\s+and\s+seconded,?\s*"
+)
+# "A moved, seconded by B, to …", "A moved, B seconded, to …" and "A moved
+# to …" / "A moved that …".
+_MOVER_FIRST = re.compile(
+    r"^((?:[^,;():]{1,40}:\s*)?)[^,;():]{1,60}?\s+moved(?:,?\s+(?:and\s+)?(?:seconded\s+by\s+[^,;()]{1,60}?|[^,;()]{1,60}?\s+seconded),)?"
+    r"\s+(?=(?:to|that|the)\b)",
+    re.I,
+)
+# Who moved and seconded, told after: ", proposed by A and seconded by B",
+# "(moved A, seconded B)", "on a motion by A, seconded by B".
+_MOVERS_AFTER = re.compile(
+    r"\s*\((?:moved|proposed|motion|proposer)\b[^()]*\bsecond[^()]*\)"
+    r"|[,;]?\s*(?:on\s+(?:a\s+|the\s+)?(?:motion|proposal)\s+(?:of|by|from)\s+|"
+    + _MOVED_WHO
+    + ")"
+    + _WHO_AFTER
+    + r"[,;/]?\s*(?:and\s+)?(?:seconded|second)\s*(?:by\s+)?"
+    + _WHO_AFTER
+    + _WHO_ENDS,
+    re.I,
+)
+# A sentence that only names who moved or seconded: "Moved by A, seconded by
+# B.", "Moved Craig / seconded Aroha.", "Bo seconded."
+_ONLY_MOVERS = re.compile(
+    r"^(?:"
+    + _MOVED_WHO
+    + r"[^.]{1,60}?[,;/]?\s*(?:and\s+)?(?:seconded|second)\s*(?:by\s*)?:?\s*[^.]{1,60}?"
+    r"|(?:moved|proposed)\s+by\s+[^.]{1,40}?|[^.]{1,40}?\s+seconded(?:\s+(?:the\s+motion|it))?(?:\s+by\s+[^.]{1,40})?"
+    r"|seconded\s+by\s+[^.]{1,60}?"
+    # "Bob moved the above be adopted.": what was moved is told before it.
+    r"|[^.]{1,40}?\s+moved\s+(?:that\s+)?(?:the\s+above|the\s+same|this|these)\b[^.]{0,30})\.?$",
+    re.I,
+)
+
+
+# Stops left doubled where a movers' tag came out: "record., all in favour".
+_LEFT_STOPS = re.compile(r"([.;,])(?:\s*[.;,])+")
+_LOWER_AFTER_STOP = re.compile(r"(?<=\. )[a-z]")
+
+
+def _roll_call(sentence: str) -> bool:
+    """A vote told name by name, no count: "Roll call vote: A - Aye; B - Aye."."""
+    return bool(_TALLY.match(sentence)) and not any(c.isdigit() for c in sentence)
+
+
+def plain_wording(text: str) -> str:
+    """A motion's decision in its own words: who moved and seconded it and
+    the vote name by name left out, what was moved and its outcome kept.
+
+    >>> plain_wording("Motion by A, second by B, to approve the agenda. Motion passed 4-0.")
+    'To approve the agenda. Motion passed 4-0.'
+    >>> plain_wording("The minutes were approved, proposed by Ann Lee and seconded by Bo Roe.")
+    'The minutes were approved.'
+    """
+    said = _MOVED_AND_SECONDED.sub("", text.strip())
+    said = _MOVER_FIRST.sub(r"\1", said, count=1)  # a label before the mover kept
+    said = _MOVERS_BEFORE.sub("", said, count=1)
+    said = _LEFT_STOPS.sub(r"\1", _MOVERS_AFTER.sub("", said))
+    kept = [
+        s.strip()
+        for s in sentences(said)
+        if any(c.isalnum() for c in s)
+        and not _roll_call(s.strip())
+        and not _ONLY_MOVERS.match(s.strip())
+    ]
+    kept = [_LOWER_AFTER_STOP.sub(lambda m: m.group(0).upper(), s[0].upper() + s[1:]) for s in kept]
+    return " ".join(kept) if kept else text

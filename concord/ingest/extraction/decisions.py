@@ -64,7 +64,8 @@ _NOT_YET = re.compile(
 )
 _COLLECTIVE = re.compile(
     r"\b(?:group|board|committee|members|partnership|executive|meeting|governors|trustees|panel|"
-    r"forum|council|cabinet|directors|partners|everyone|all|we|body|sub-?group|steering group)\b"
+    r"forum|council|cabinet|directors|partners|everyone|all|we|body|sub-?group|steering group|"
+    r"senate|corporation|commission|authority|assembly|association|society|club|network)\b"
     r"(?:(?!\b(?:to|of|for|would|will|should|could|be)\b)[^.;:?]){0,60}?"
     r"\b(?:unanimously\s+|formally\s+)?(agreed|approved|resolved|endorsed|ratified|adopted|decided|"
     r"agrees|approves|resolves|endorses|adopts|decides|voted\s+(?:to|in\s+favou?r))\b",
@@ -105,6 +106,47 @@ _TOLD_BEFORE = re.compile(
     r"(?:agrees|agreed|approves|approved|concurs|concurred)\s*(?:[,.;]|$))",
     re.I,
 )
+# Notes in headline style, the verb's auxiliary left out: "Agenda approved as
+# circulated.", "Notes of 2 December agreed, no changes.", "Payments list
+# approved (total £1,118.46).", "Report accepted and placed on file."
+_HEADLINE = re.compile(
+    r"^(?P<subject>(?:[\w'’&/-]+\s+){0,7}?[\w'’)/-]+)\s+(?:(?:unanimously|formally|duly)\s+)?"
+    r"(?P<verb>approved|agreed|adopted|accepted|ratified|endorsed|signed(?:\s+off)?)"
+    r"(?=\s*(?:$|[.,;:(]|(?:as|with|subject|by|and|unanimously|without|nem|in\s+full)\b))",
+    re.I,
+)
+_HEADLINE_VERBS = ("approved", "agreed", "adopted", "accepted", "ratified", "endorsed", "signed")
+# Who is told, not what: "Sue agreed.", "The Chair agreed, and …".
+_PERSON_SUBJECT = re.compile(
+    r"(?i)^(?:he|she|they|we|i|it|you|all|everyone|members?|"
+    r"(?:the\s+)?(?:vice[- ]?)?(?:chair\w*|secretary|clerk|treasurer|president|convenor|mayor|"
+    r"officer))$"
+)
+# A subject holding a verb of its own is a clause, not a headline: "AN asked
+# if anything could be adopted", "To be signed by the Chair".
+_CLAUSE_WORDS = re.compile(
+    r"(?i)\b(?:to|be|been|being|is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|"
+    r"shall|if|that|which|who|whether|not|asked|said)\b"
+)
+_RECORD_NOUNS = re.compile(
+    r"(?i)\b(?:agenda|minutes?|notes?|report|accounts?|budget|policy|plan|list|payments?|precept|proposal|"
+    r"motion|recommendations?|application|statement|strategy|constitution|schedule|grants?|terms)\b"
+)
+
+
+def _headline(sentence: str) -> bool:
+    """A note in headline style about a thing, not a person: "Agenda approved
+    as circulated." (not "Sue agreed.")."""
+    m = _HEADLINE.match(sentence)
+    if not m:
+        return False
+    subject = m.group("subject")
+    if _PERSON_SUBJECT.match(subject) or _CLAUSE_WORDS.search(subject):
+        return False
+    named = all(w[:1].isupper() or w.lower() == "and" for w in subject.split())
+    return not named or bool(_RECORD_NOUNS.search(subject))
+
+
 # An outcome with its subject left out: "Read and agreed, no changes."
 _DONE_WITH = re.compile(
     r"(?i)^(?:read|received|considered|reviewed|discussed|checked)\s+and\s+"
@@ -157,6 +199,8 @@ def is_decision(sentence: str) -> bool:
         "accept" in low or " as " in low or "signed" in low or "confirmed" in low
     ) and _AS_RECORD.search(s):
         return True
+    if any(v in low for v in _HEADLINE_VERBS) and _headline(s):
+        return True
     if not _HAS_STEM.search(low):
         # Every rule below needs one of these words: skip the costly patterns.
         # (A consensus, or how often the body will meet, needs none of them.)
@@ -188,6 +232,8 @@ def clean_decision(text: str) -> str:
     'The plan was approved.'
     """
     text = text.strip()
+    if "second" in text.lower() or "2nd" in text:
+        text = decision_motions.plain_wording(text)
     if " st" in text or " nd" in text or " rd" in text or " th" in text:
         text = _SPACED_ORDINAL.sub(r"\1\2", text)
     for _ in range(3):
@@ -231,7 +277,8 @@ def extract_decisions(
         if i in item_starts:
             title, title_line = item_starts[i], i
             pos = text.find(title)
-            if pos >= 0:
+            if pos >= 0 and not _headline(title):
+                # The title is no decision ("1. Agenda approved as circulated." is).
                 text = text[pos + len(title) :].lstrip(" :–—-.")
         if text[:1] == "(" or text[:1].isdigit():
             text = _NUMBER.sub("", text)

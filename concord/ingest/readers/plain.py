@@ -317,8 +317,8 @@ def unwrap(lines: list[str]) -> list[str]:
     >>> unwrap([long, "grant was agreed.", "", long, "end."] * 3)[:2]
     ['The panel met at the hall and after a long debate agreed that the grant was agreed.', '']
     """
-    quoted = sum(1 for ln in lines if ln.startswith(">"))
-    if quoted >= 3:
+    if any(ln.startswith(">") for ln in lines):
+        # Quoted mail, or a Markdown blockquote setting off a resolution.
         lines = [_QUOTE.sub("", ln) for ln in lines]
     lines = [
         _MD_ESCAPE.sub(r"\1", ln[:-1] if ln.endswith("\\") else ln) if "\\" in ln else ln

@@ -32,6 +32,9 @@ HELD_OUT = frozenset(
      100, 103)
 )  # fmt: skip
 FIRST_TRAINING = 25
+# Round 5 (P155–P194, written 2026-12-04) is kept for measuring: its even half
+# is held out like the 24 above, its odd half was read by no rule or model yet.
+LAST_TRAINING = 154
 # A sentence says what an answer says when their word overlap reaches this,
 # and is within SLACK of the best sentence for that answer.
 MATCH, SLACK = 0.4, 0.15
@@ -54,7 +57,7 @@ def training_documents(probe: Path = PROBE) -> list[tuple[Path, Path]]:
     pairs = []
     for gold in sorted((probe / "gold").glob("P*.json")):
         number = int(re.match(r"P(\d+)", gold.stem).group(1))  # type: ignore[union-attr]
-        if number < FIRST_TRAINING or number in HELD_OUT:
+        if number < FIRST_TRAINING or number > LAST_TRAINING or number in HELD_OUT:
             continue
         doc = next((probe / "docs").glob(gold.stem + ".*"))
         pairs.append((doc, gold))
