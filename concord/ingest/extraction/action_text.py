@@ -425,6 +425,13 @@ def drop_subject(description: str) -> str:
     return rest[0].upper() + rest[1:]
 
 
+_UNDERTAKINGS = ("agreed to", "undertook to", "offered to", "volunteered to")
+# One post, not a body: "the Chief Fire Officer", "the Head of Housing".
+_POST = re.compile(
+    r"(?i)^(?:the\s+)?(?:[a-z][\w&'-]*\s+){0,4}(?:officer|clerk|chair(?:man|person|woman)?|secretary|"
+    r"treasurer|director|manager|lead|head|engineer|inspector|superintendent|commissioner|co-?ordinator|"
+    r"administrator|advis[eo]r|nurse|principal|headteacher|auditor|solicitor|executive)$"
+)
 _ASKED_ROLE = re.compile(
     r"(?i)^(?:[a-z][\w&'-]*\s+){0,3}(?:clerk|chair(?:man|person)?|secretary|treasurer|officers?|"
     r"staff|team|secretariat)$"
@@ -460,6 +467,10 @@ def narrative_action(
     """
     text = sentence.strip().rstrip(".")
     masked = _NAME_DOT.sub(lambda d: d.group(0)[:-1] + "\x01", text) if "." in text else text
+    lead = _LEAD_CLAUSE.match(masked)
+    if lead:
+        # "In response to a question, the Chief Officer undertook to …"
+        text, masked = text[lead.start("rest") :], masked[lead.start("rest") :]
     m = _NARRATIVE.match(masked)
     if not m or m.group("rest").split()[0] in ("be", "been", "have", "not", "also"):
         return None
@@ -470,10 +481,18 @@ def narrative_action(
         return None
     owners = [_THE.sub("", o) for o in resolve_names(split_owners(owner_text), people)]
     in_register = owners and all(o in people or role_key(o) in (roles or {}) for o in owners)
-    if m.group("v") == "would" and not all(o in people or is_office(o) for o in owners):
+    verb = " ".join(m.group("v").split())
+    if verb == "would" and not all(o in people or is_office(o) for o in owners):
         # "The Chief Nurse would share the learning": a post's reported
         # intention is no task; a named attendee's or a clerk's is.
         in_register = False
+    elif verb in ("would", "will") and owners and all(is_office(o) for o in owners):
+        in_register = True  # "the Clerk would write to the Minister"
+    # "The Chief Fire Officer undertook to provide the figures": one post's
+    # undertaking is its task (a board's "agreed to" is its decision).
+    undertaken = verb in _UNDERTAKINGS and bool(
+        _POST.match(owner_text) or _OFFICE_OF.match(owner_text)
+    )
     # "would" (reported speech) and "was asked to" need an attendee or an office
     # one attendee holds; "to" alone also takes a role ("Clerk to …").
     asked = m.group("v")[:3] in ("was", "wer", "is ", "are")
@@ -494,7 +513,7 @@ def narrative_action(
         and any(o in people for o in owners)
         and all(o in people or GROUPISH.match(o) for o in owners)
     )
-    if not (in_register or role_task or with_office):
+    if not (in_register or role_task or with_office or undertaken):
         return None
     d, _, dw = parse_action_text(text[m.start("rest") :], people)
     return d, owners, dw

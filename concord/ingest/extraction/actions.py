@@ -59,7 +59,7 @@ _TAIL_OWNER = re.compile(
     r"(?P<o>[A-Z][\w.'/&, -]{1,50}?)\s*[)\]]?\.?$"
 )
 _TAIL_INITIALS = re.compile(r"\s[–—-]\s*(?P<o>[A-Z]{2,3}(?:\s*[/&,]\s*[A-Z]{2,3})*)\.?$")
-_AGREED_THAT = re.compile(r"\b(?:agreed|decided|resolved)\s+that\s+(?P<c>[A-Z].+)$")
+_AGREED_THAT = re.compile(r"\b(?:agreed|decided|resolved)\s+that\s+(?P<c>(?:the\s+)?[A-Z].+)$")
 _STARTS_TASK = re.compile(rf"^[^,:;.]{{1,60}}?\s+{VERBS_TO}\s", re.I)
 
 

@@ -155,6 +155,11 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
         w.section_starred.extend((p, star, w.section) for p, star in roll)
         w.misses = 0
         return
+    by_org = _org_label(line, w.status)
+    if by_org:
+        w.add(by_org, index)
+        w.misses = 0
+        return
     found = parse_entry(line, w.status, single=line.startswith(BULLET) and not w.inline)
     if found and w.pending is None and len(found) == 1 and not found[0].organisation:
         # A name alone may have its organisation on the next line.
@@ -227,6 +232,21 @@ def _next_text(blocks: list[Block], index: int) -> str | None:
         if b.kind != BLANK and b.kind != ROW and b.cells:
             return b.cells[0]
     return None
+
+
+def _org_label(line: str, status: str) -> list[Attendee]:
+    """Members listed under their organisation's name: "Coldmoor County
+    Council: Councillors P. Attwater, L. Dimmock and T. Vosper"."""
+    label, colon, rest = clean(line).partition(":")
+    label = label.strip()
+    if not colon or not rest.strip() or not label[:1].isupper() or not _looks_like_org(label):
+        return []
+    if looks_like_name(strip_role(label)) or heading_status(label + ":"):
+        return []
+    found = parse_entry(rest.strip(), status)
+    for person in found:
+        person.organisation = person.organisation or label
+    return found
 
 
 def _looks_like_org(text: str) -> bool:

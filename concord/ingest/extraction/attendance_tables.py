@@ -17,6 +17,7 @@ from concord.ingest.extraction.attendees import (
     TRAILING_STATUS,
     parse_entry,
     parse_person,
+    strip_role,
     without_initials,
 )
 from concord.ingest.extraction.names import looks_like_name
@@ -41,6 +42,16 @@ _GUEST = re.compile(r"^(?:visitor|guest|observer|invited\s+guest|non[- ]member)s
 _ROLE_LABEL = re.compile(
     r"^(role|position|title|job title|category|type|office|post|capacity)$", re.I
 )
+
+
+def _one_a_line(line: str, status: str) -> list[Attendee]:
+    """One person a line, their posts after commas: "Dr Ann Lee, Chief,
+    Department of Surgery", "Bo Roe, Anaesthesia (for Dr Cy Dunn)"."""
+    head, comma, tail = line.partition(",")
+    if comma and looks_like_name(strip_role(head)):
+        person = parse_person(head, tail.strip() or None, status)
+        return [person] if person else []
+    return parse_entry(line, status, single=True)
 
 
 def read_row(w: Walk, cells: list[str], index: int) -> None:
@@ -75,6 +86,8 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
         if len(status_heads) == 1 and len(rest) >= 2:
             # "Attendees:<tab>J Rear<tab>A Finch<tab>…": one name per cell.
             names = [parse_entry(c, status_heads[0][1][0], single=True) for c in rest]
+            if not all(len(n) == 1 for n in names):
+                names = [_one_a_line(c, status_heads[0][1][0]) for c in rest]
             if all(len(n) == 1 for n in names):
                 w.add([n[0] for n in names], index)
                 w.groups = None

@@ -25,6 +25,13 @@ _PUBLIC_COUNT = re.compile(
     r"(?i)(?:^|,\s*|\s+and\s+)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|"
     r"a\s+number\s+of|some|no)\s+members?\s+of\s+the\s+(?:public|press)\.?$"
 )
+# "… + 4 residents from Lowther Walk", "plus two observers": a count, not a person.
+_PLUS_COUNT = re.compile(
+    r"(?i)\s*(?:\+|,?\s+plus)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)"
+    r"\s+[a-z]+\b.*$"
+)
+# "Derek & Pat Lomas": a couple sharing a surname.
+_COUPLE = re.compile(r"^([A-Z][a-z]+)$")
 _OFFICE_NAMED = re.compile(
     r"(?i)^(?:the\s+)?((?:(?:parish|town|city|locum|deputy|assistant)\s+)?(?:clerk|secretary|"
     r"treasurer|responsible\s+financial\s+officer|minute[- ]?taker))\s*\(([^()]{3,60})\)$"
@@ -116,10 +123,11 @@ def _split_list(text: str, single: bool = False) -> list[str] | None:
         lambda m: m.group(0).replace(",", "\x00").replace(" and ", "\x01").replace("&", "\x02"),
         text,
     )
+    pieces = re.split(r"(\s*[,;]\s*|\s+and\s+|\s*&\s*)", flat)
     parts = [
-        p.replace("\x00", ",").replace("\x01", " and ").replace("\x02", "&")
-        for p in re.split(r"\s*[,;]\s*|\s+and\s+|\s*&\s*", flat)
+        p.replace("\x00", ",").replace("\x01", " and ").replace("\x02", "&") for p in pieces[::2]
     ]
+    _share_surnames(parts, pieces[1::2])
     parts = [p.strip(" .") for p in parts if p.strip(" .")]
     if len(parts) < 2:
         return None
@@ -304,6 +312,22 @@ _BRACKET_INSIDE = re.compile(r"^(.*?)\s*\(([^)]*)\)\s*(.*)$")
 _OUTSIDE_BRACKETS = re.compile(r"[^()]+(?=\(|$)|(?<=\))[^()]+")
 
 
+def _share_surnames(parts: list[str], joins: list[str]) -> None:
+    """ "Derek & Pat Lomas" → "Derek Lomas", "Pat Lomas": a first name alone
+    before "and" or "&" takes the surname after it, in a list of full names."""
+    for n in range(len(parts) - 1):
+        first, nxt = parts[n].strip(), parts[n + 1].strip().split()
+        if (
+            _COUPLE.match(first)
+            and joins[n].strip() in ("and", "&")
+            and len(nxt) == 2
+            and nxt[0][:1].isupper()
+            and nxt[1][:1].isupper()
+            and all(len(p.split()) >= 2 for k, p in enumerate(parts) if k != n and p.strip())
+        ):
+            parts[n] = f"{first} {nxt[1]}"
+
+
 def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     """People on one line: a list of names, or one name with an organisation.
 
@@ -329,6 +353,8 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     if " of the " in text:
         # "… and two members of the public": a count, not a person.
         text = _PUBLIC_COUNT.sub("", text)
+    if "+" in text or " plus " in text:
+        text = _PLUS_COUNT.sub("", text)
     office = _OFFICE_NAMED.match(text)
     if office:
         text = f"{office.group(2)} ({office.group(1)})"

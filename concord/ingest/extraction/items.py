@@ -132,7 +132,27 @@ _AGENDA_VERBS = frozenset((
 ))  # fmt: skip
 
 
-def _titleish(title: str, raw: str = "") -> bool:
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+(?P<t>\S.*)$")
+
+
+def _headings_in_lower_case(lines: list[Line]) -> bool:
+    """Notes typed in lower case number their headings so ("1. mins of last
+    meeting", "2. matters arising"): three or more short numbered lines,
+    most of the numbered ones, open in lower case."""
+    lower = upper = 0
+    for line in lines:
+        m = _NUMBERED.match(line.text.strip()) if line.text[:1].isdigit() else None
+        if not m:
+            continue
+        t = m.group("t")
+        if t[:1].islower() and len(t.split()) <= 8 and not t.endswith("."):
+            lower += 1
+        elif t[:1].isupper():
+            upper += 1
+    return lower >= 3 and lower > upper
+
+
+def _titleish(title: str, raw: str = "", lower_ok: bool = False) -> bool:
     words = title.split()
     first = words[0].lower().strip(".,") if words else ""
     # An agenda's "Discuss and consider …" / "Review …" titles run long.
@@ -140,7 +160,7 @@ def _titleish(title: str, raw: str = "") -> bool:
         return False
     if first in MONTHS or re.match(r"^(st|nd|rd|th)\b", first):
         return False
-    if not (title[0].isupper() or title[0].isdigit() or title[0] in "‘'\"("):
+    if not (title[0].isupper() or title[0].isdigit() or title[0] in "‘'\"(" or lower_ok):
         return False
     # A full sentence ("2. The minutes were approved.") is text, not a title.
     ends = (raw or title).rstrip().endswith(".")
@@ -154,6 +174,7 @@ def extract_items(
     found: list[FoundItem] = []
     last: tuple[int, int] | None = None
     in_list = False
+    lower_ok = _headings_in_lower_case(lines)
     for i, line in enumerate(lines):
         if line.block in skip_blocks:
             continue
@@ -200,13 +221,15 @@ def extract_items(
                 and not raw[:1].isupper()
                 and not raw[:1].isdigit()
                 and raw[:1] not in "‘'\"("
+                and not (lower_ok and raw[:1].islower())
             ):
                 break
             if "B" in raw:
                 raw = _FILE_LINK.sub("", raw) or raw
             title, _body = title_and_body(raw)
             title = title.strip(" :.-–*").strip()
-            if not _titleish(title, raw if title == raw.strip(" :.-–*").strip() else ""):
+            whole = raw if title == raw.strip(" :.-–*").strip() else ""
+            if not _titleish(title, whole, lower_ok):
                 # "APPROVAL OF MINUTES" / "1. A motion to approve … was made":
                 # a number with no caption takes the capitals heading above it.
                 above = lines[i - 1].text.strip() if i > 0 else ""

@@ -253,15 +253,28 @@ def _with_committee(organisation: str, next_line: str) -> str:
     return organisation
 
 
+# A line that says when the meeting was, not when the page was posted.
+_SAYS_WHEN = re.compile(r"(?i)\b(?:held|meeting|minutes|notes|date|when)\b")
+_NOT_WHEN = re.compile(
+    r"(?i)\b(?:printed|published|revised|version|issued|posted|updated|edited)\b"
+)
+
+
 def find_date(head: list[str]) -> str | None:
-    """The first full date among the heading lines."""
+    """The first full date among the heading lines on one that says it is the
+    meeting's ("Minutes of the meeting held on …", "Date: …"), else the first
+    full date (a site's banner "11–13 May · Wrenfield" comes before either)."""
+    first = None
     for line in head:
-        if re.search(r"(?i)\b(printed|published|revised|version|issued)\b", line):
-            continue
+        posted = _NOT_WHEN.search(line)
+        if posted:
+            # "Minutes of meeting 16-03-06   Last updated 08-12-07": the date before.
+            line = line[: posted.start()]
         d = first_date(line)
-        if d:
+        if d and _SAYS_WHEN.search(line):
             return d
-    return None
+        first = first or d
+    return first
 
 
 def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, str | None]:

@@ -222,13 +222,15 @@ def _space_cells(line: str, starts: list[int] | None) -> tuple[list[str], list[i
 
 
 _QUOTE = re.compile(r"^\s*>\s?")
+_RULE = re.compile(r"^\s*[-=_~*]{3,}\s*$")
 # Markdown escapes: "3\\." keeps a number from becoming a list, "\\*" a star.
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 # (Labels are capitalised, but for the attendance headings of notes typed
-# in lower case: "apols: gary tuohy".)
+# in lower case: "apols: gary tuohy", "also there - natalie greaves".)
 _STARTS_BLOCK = re.compile(
     r"^\s*(?:[-*•+]\s|\d{1,3}(?:\.\d+)*[.)]?\s|[a-z][.)]\s|\||#|[A-Z][\w ]{0,30}:"
-    r"|(?:apols?|apologies|present|absent|attendees|(?:not|who\s+was)\s+there|there)\s*:)"
+    r"|(?:apols?|apologies|present|absent|attendees|also\s+(?:there|present)|(?:not|who\s+was)\s+there"
+    r"|there|on\s+the\s+call|could(?:n['’]?t|\s+not)\s+make\s+it)\s*(?::|[-–—]\s))"
 )
 
 
@@ -333,7 +335,8 @@ def unwrap(lines: list[str]) -> list[str]:
     vocabulary: set[str] | None = None
     for ln in lines:
         prev = out[-1] if out else ""
-        if not prev or not ln or "\t" in ln or "\t" in prev:
+        if not prev or not ln or "\t" in ln or "\t" in prev or _RULE.match(ln) or _RULE.match(prev):
+            # (A rule of dashes or equals signs is joined to no text.)
             out.append(ln)
             continue
         if "   " in ln.strip() and "   " in prev.strip():
