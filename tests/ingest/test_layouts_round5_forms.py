@@ -214,3 +214,92 @@ def test_a_rule_of_dashes_is_joined_to_no_text() -> None:
         "RESOLVED to confirm the proceedings of the last meeting as a true record.",
         "RESOLVED to approve the estimate for the road works in Ward 14 as presented.",
     ]
+
+
+def test_start_and_end_told_in_the_many_ways_minutes_tell_them() -> None:
+    def times(opening: str, closing: str) -> tuple[str | None, str | None]:
+        record = _record(
+            "Minutes of the Fenby Forum\nMeeting of 4 March 2025\n\n"
+            f"Present: Ann Lee (Chair), Bo Roe\n\n{opening}\n\n1. Grants\n"
+            f"The forum approved the grants.\n\n{closing}\n"
+        )
+        return record["start_time"], record["end_time"]
+
+    assert times("The Chair opened the meeting.", "The meeting closed at 12:10.") == (
+        None,
+        "12:10",
+    )
+    assert times("Started 6.00pm, finished 8.10pm.", "") == ("18:00", "20:10")
+    assert times("Dr Lee called the meeting to order at 0730 hrs.", "Adjourned.") == (
+        "07:30",
+        None,
+    )
+    assert times(
+        "The Presiding Member declared the meeting open at 4.00pm.",
+        "The meeting ended with a vote of thanks to the Chair at 1.10 P.M.",
+    ) == ("16:00", "13:10")
+
+
+def test_south_asian_honorifics_are_titles() -> None:
+    record = _record(
+        "WESTHAVEN MUNICIPAL COUNCIL - STANDING COMMITTEE\n"
+        "Proceedings of the meeting held on 21 September 2017\n\n"
+        "Members Present: Sri K. Rao (Chairperson), Smt. R. Lakshmi, Shri Anil Gupta\n\n"
+        "1. Roads\nRESOLVED to approve the estimate.\n"
+    )
+    people = [(a["title"], a["name"]) for a in record["attendance"]]
+    assert people == [("Sri", "K. Rao"), ("Smt.", "R. Lakshmi"), ("Shri", "Anil Gupta")]
+
+
+def test_a_date_in_figures_wrapped_onto_the_next_line_is_read() -> None:
+    record = _record(
+        "WESTHAVEN MUNICIPAL COUNCIL - STANDING COMMITTEE\n"
+        "Proceedings of the meeting held on 21 September 2017\n\n"
+        "Members Present: Sri K. Rao (Chairperson), Smt. R. Lakshmi\n\n"
+        "1. Roads\n"
+        "  The Chairperson informed members that the General Body meeting of the Council\n"
+        "  will be held on 28.09.2017. The next meeting of this Committee will be held on\n"
+        "  19.10.2017 at 11.00 A.M. in the Council Hall of the municipal office building.\n"
+    )
+    assert [m["date"] for m in record["next_meetings"]] == ["2017-10-19"]
+
+
+def test_a_chat_handle_and_all_own_tasks() -> None:
+    record = _record(
+        "# Westbrook Mutual Aid - coordinators call\nSun 10 May 2020\n\n"
+        "On the call: Priya Nair, Tom Kettle, Dami Ade\n\n"
+        "### shopping\n- requests are up\n"
+        "  - @Tom to put the guide in the volunteer pack and pin it in the group\n\n"
+        "### actions\n- Dami – set up a zoom social\n- all – vote in the petrol poll\n",
+        "notes.md",
+    )
+    actions = [(a["description"], a["owners"]) for a in record["actions"]]
+    assert (
+        "Put the guide in the volunteer pack and pin it in the group",
+        ["Tom Kettle"],
+    ) in actions
+    assert ("Set up a zoom social", ["Dami Ade"]) in actions
+    assert ("Vote in the petrol poll", ["all"]) in actions
+
+
+def test_minute_references_with_letters_and_two_slashes_or_run_into_the_title() -> None:
+    def items(lines: str, filename: str = "minutes.txt") -> list[tuple[str, str]]:
+        doc = "Planning Committee\nMinutes of the meeting held on 4 March 2025\n\n" + lines
+        return [(i["number"], i["title"]) for i in _record(doc, filename)["items"]]
+
+    assert items(
+        "PL/118  APOLOGIES FOR ABSENCE\nNone.\n\nPL/119  DECLARATIONS OF INTEREST\nNone.\n\n"
+        "PL/120  MINUTES\nApproved.\n"
+    ) == [("PL/118", "APOLOGIES FOR ABSENCE"), ("PL/119", "DECLARATIONS OF INTEREST"),
+          ("PL/120", "MINUTES")]  # fmt: skip
+    assert items(
+        "WC47/26/01  OPENING AND WELCOME\nThe chair opened.\n\n"
+        "WC47/26/02  ADOPTION OF THE AGENDA\nAdopted.\n"
+    ) == [("WC47/26/01", "OPENING AND WELCOME"), ("WC47/26/02", "ADOPTION OF THE AGENDA")]
+    assert items(
+        '<p><span class="minref">C26/51</span><strong>Welcome and declarations</strong></p>'
+        "<p>None were declared.</p>"
+        '<p><span class="minref">C26/52</span><strong>Minutes of the last meeting</strong></p>'
+        "<p>Approved.</p>",
+        "minutes.html",
+    ) == [("C26/51", "Welcome and declarations"), ("C26/52", "Minutes of the last meeting")]

@@ -340,7 +340,8 @@ def _dash_fits(m: re.Match[str], people: list[str]) -> bool:
     if m.group("rest")[0].isupper():
         return True
     owners = _owners(m.group("o"), people)
-    return bool(owners) and all(o in people for o in owners)
+    # ("all – vote in the poll": everyone is an owner in the attendance too.)
+    return bool(owners) and all(o in people or o.lower() in ("all", "everyone") for o in owners)
 
 
 def _owner_alone(text: str, people: list[str]) -> str | None:

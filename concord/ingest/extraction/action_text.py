@@ -425,6 +425,7 @@ def drop_subject(description: str) -> str:
     return rest[0].upper() + rest[1:]
 
 
+_HANDLE = re.compile(r"(?<![\w.])@(?=[A-Za-z])")
 _UNDERTAKINGS = ("agreed to", "undertook to", "offered to", "volunteered to")
 # One post, not a body: "the Chief Fire Officer", "the Head of Housing".
 _POST = re.compile(
@@ -466,6 +467,9 @@ def narrative_action(
     True
     """
     text = sentence.strip().rstrip(".")
+    if "@" in text[:60]:
+        # "@tom to put the guide in the pack": a chat handle names the owner.
+        text = _HANDLE.sub("", text)
     masked = _NAME_DOT.sub(lambda d: d.group(0)[:-1] + "\x01", text) if "." in text else text
     lead = _LEAD_CLAUSE.match(masked)
     if lead:

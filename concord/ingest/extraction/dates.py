@@ -205,9 +205,13 @@ def month_mentions(text: str, ref: date | None) -> list[str]:
 _TIME_AMPM = re.compile(
     r"(?<![\d.:])(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|noon)(?![a-z])", re.I
 )
+# (A full stop after the minutes ends a sentence: "closed at 12:10."; one
+# before a digit makes a date: "12.10.2017".)
 _TIME_24 = re.compile(
-    r"(?<![\d.:/])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d.:/]|\s*(?:am|pm|a\.m|p\.m))", re.I
+    r"(?<![\d.:/])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d:/]|\.\d|\s*(?:am|pm|a\.m|p\.m))", re.I
 )
+# "0730 hrs", "1400 hours": four figures and the word.
+_TIME_HRS = re.compile(r"(?<![\d.:/])([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours)\b", re.I)
 
 
 def find_times(text: str) -> list[tuple[int, str]]:
@@ -232,6 +236,8 @@ def find_times(text: str) -> list[tuple[int, str]]:
         if any(abs(m.start() - p) < 3 for p, _ in out):
             continue
         out.append((m.start(), f"{int(m.group(1)):02d}:{m.group(2)}"))
+    if "h" in text:
+        out.extend((m.start(), f"{m.group(1)}:{m.group(2)}") for m in _TIME_HRS.finditer(text))
     out.sort()
     return out
 

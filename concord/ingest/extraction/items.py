@@ -18,8 +18,13 @@ _PATTERNS = [
         r"\s*[:.)\-–—]?\s*(?P<t>.*)$",
         re.I,
     ),
-    # "23/045", "PB 24/031", "BD/23/101", "24/031." minute references
-    re.compile(r"^(?P<n>(?:[A-Z]{1,5}[\s/]?)?\d{1,4}/\d{1,4})\b\.?\s*[:\-–—]?\s*(?P<t>.+)$"),
+    # "23/045", "PB 24/031", "BD/23/101", "24/031." minute references; "PL/118",
+    # "WC47/26/01"; run into the title when a web page sets it in a span of
+    # its own ("C26/51Welcome and …").
+    re.compile(
+        r"^(?P<n>[A-Z]{1,5}\d{1,4}/\d{1,4}/\d{1,4}|(?:[A-Z]{1,5}[\s/]?)?\d{1,4}/\d{1,4}|[A-Z]{2,5}/\d{2,4})"
+        r"(?:\b|(?=[A-Z][a-z]))\.?\s*[:\-–—]?\s*(?P<t>.+)$"
+    ),
     # "1.", "1)", "1:", "1 " (not "1.2", not "7:30")
     # (three digits for long minutes, but no leading zero: "024 7683 4356" is a phone number)
     re.compile(r"^(?P<n>\d{1,2}|[1-9]\d{2})(?:[.):](?!\d)|\s+[–—-](?=\s)|(?=\s))\s*(?P<t>.+)$"),

@@ -123,6 +123,7 @@ _ABBREV = {
     "rev", "revd", "e.g", "i.e", "eg", "ie", "etc", "vs", "v", "approx", "dept", "inc",
     "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec", "p.m", "a.m", "re", "cf", "fr", "ald", "gov", "cllrs", "messrs", "drs",
+    "smt", "kum", "mohd",
 }  # fmt: skip
 
 

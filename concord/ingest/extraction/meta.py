@@ -302,35 +302,38 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
         low = ln.low  # (the cues are words: a bullet marker changes nothing)
         m = _ENDED.search(ln.text) if _END_CUE.search(low) else None
         if m:
-            t = find_times_in(m.group("t"))
+            t = find_times_in(m.group("t") or m.group("bare"))
             if t:
                 end = t[0][1]
         if start is not None or not _START_CUE.search(low):
             continue
         m = _STARTED.search(ln.text)
         if m:
-            t = find_times_in(m.group("t"))
+            t = find_times_in(m.group("t") or m.group("bare"))
             if t:
                 start = t[0][1]
     return start, end
 
 
 _END_CUES = ("closed", "ended", "finished", "concluded", "adjourned", "terminated")
-_START_CUES = ("started", "commenced", "opened", "began", "order")
+_START_CUES = ("started", "commenced", "open", "began", "order")
 # One search for any of the cues (a substring, as ``in`` would find it).
 _END_CUE = re.compile("|".join(_END_CUES))
 _START_CUE = re.compile("|".join(_START_CUES))
 # "The meeting closed at 8.15pm", "The AGM concluded at 9:02 pm", "Meeting
 # Closed 12:47", "The Chair closed the meeting at 8.53pm", "called to order at 7".
 _SUBJECT = r"(?:meeting|session|call|agm|egm)"
+# "Started 6.00pm, finished 8.10pm.": the verb alone, a time after it.
 _ENDED = re.compile(
     rf"(?i)\b(?:{_SUBJECT}\s+(?:was\s+)?(?:closed|ended|finished|concluded|adjourned|terminated)|"
-    rf"(?:closed|ended|adjourned|concluded)\s+the\s+{_SUBJECT})\b\s*(?:at\s+)?(?P<t>.{{3,20}})"
+    rf"(?:closed|ended|adjourned|concluded)\s+the\s+{_SUBJECT})\b\s*(?:[^.;]{{0,60}}?\bat\s+)?"
+    rf"(?P<t>.{{3,20}})|(?:^|[,;.]\s+)(?:finished|ended|closed)\s+(?:at\s+)?(?P<bare>\d.{{2,12}})"
 )
 _STARTED = re.compile(
-    rf"(?i)\b(?:{_SUBJECT}\s+(?:was\s+)?(?:started|commenced|opened|began|called\s+to\s+order)|"
+    rf"(?i)\b(?:{_SUBJECT}\s+(?:was\s+)?(?:started|commenced|opened|open|began|called\s+to\s+order)|"
     rf"(?:opened|started|began|commenced)\s+the\s+{_SUBJECT}|called\s+(?:the\s+{_SUBJECT}\s+)?"
     rf"to\s+order)\b\s*(?:[^.;]{{0,60}}?\bat\s+)?(?P<t>.{{3,20}})"
+    r"|(?i:(?:^|[,;.]\s+)(?:started|began|commenced)\s+(?:at\s+)?)(?P<bare>\d.{2,12})"
 )
 
 

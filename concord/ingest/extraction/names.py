@@ -31,6 +31,8 @@ TITLES = {
     "council member": "Councilmember", "councilor": "Councilor", "councilors": "Councilor",
     "cr": "Cr", "crs": "Cr", "mayor": "Mayor", "deputy mayor": "Deputy Mayor",
     "mayor pro tem": "Mayor Pro Tem", "vice mayor": "Vice Mayor",
+    # South Asian honorifics, as municipal and residents' bodies there write them.
+    "sri": "Sri", "shri": "Shri", "smt": "Smt.", "shrimati": "Smt.", "kum": "Kum.",
 }  # fmt: skip
 POST_NOMINALS = {"obe", "mbe", "cbe", "qpm", "jp", "mp", "dl", "frcp", "phd", "kc", "qc"}
 

@@ -366,12 +366,21 @@ def unwrap(lines: list[str]) -> list[str]:
         if not join and prev[-1:].isdigit() and _MONTH_START.match(ln):
             # "… for adoption on 8" / "September 2026;": a date cut after its day.
             join = _DAY_END.search(prev) is not None
+        # "… will be held on" / "19.10.2017 at 11.00": a date cut from the
+        # words before it ("Tuesday, December" / "3, 2019 at 4:00 p.m."),
+        # however much the date looks like a paragraph number.
+        dated = bool(
+            ln.lstrip()[:1].isdigit()
+            and _DATE_START.match(ln)
+            and _DATE_LEAD_END.search(prev.rstrip())
+        )
+        join = join or dated
         if join and " " in ln.strip() and _NAMED_ENTRY.match(ln):
             # "Ann Lee – Director of Finance" under "Bo Roe – Chair of Governors":
             # the next entry of a list of people and their posts, however long
             # the line above it ran.
             join = _NAMED_ENTRY.match(_last_line(prev)) is None
-        if join and prev.strip() and not _STARTS_BLOCK.match(ln):
+        if join and prev.strip() and (dated or not _STARTS_BLOCK.match(ln)):
             hyphen = prev.rstrip()[-1:] == "-" and prev.rstrip()[-2:-1].isalpha()
             head = prev.rstrip()
             if hyphen:
@@ -394,6 +403,15 @@ _MONTH_START = re.compile(
 )
 _DAY_END = re.compile(r"\b(?:on|of|from|to|until|by|before|after|and|,)\s+\d{1,2}$")
 _YEAR_START = re.compile(r"^\s*(?:19|20)\d\d\b")
+# A whole date in figures, or a day and year after a month: "19.10.2017",
+# "3, 2019".
+_DATE_START = re.compile(
+    r"^\s*(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)\b"
+)
+_DATE_LEAD_END = re.compile(
+    r"(?i)(?:\b(?:on|of|from|until|by|before|after|dated|held|for)|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)$"
+)
 # A person and their post: "Ann Lee – Director", "Dr Bo Roe (Chair) – GP",
 # the first after its label ("PRESENT:   Ann Lee – Director").
 _NAMED_ENTRY = re.compile(
