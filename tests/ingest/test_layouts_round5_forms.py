@@ -303,3 +303,58 @@ def test_minute_references_with_letters_and_two_slashes_or_run_into_the_title() 
         "<p>Approved.</p>",
         "minutes.html",
     ) == [("C26/51", "Welcome and declarations"), ("C26/52", "Minutes of the last meeting")]
+
+
+def test_a_qualified_heading_with_its_names_names_members_or_others() -> None:
+    record = _record(
+        "North Glen Carers Forum\nNotes of the meeting on 5 March 2026\n\n"
+        "Carers present: Moira Bax (Chair), Iain Lenn, Agnes Ferr\n"
+        "Officers present: Laura Kinn\n\n1. Welcome\nMoira welcomed everyone.\n"
+    )
+    people = {a["name"]: a["status"] for a in record["attendance"]}
+    assert people == {
+        "Moira Bax": "present",
+        "Iain Lenn": "present",
+        "Agnes Ferr": "present",
+        "Laura Kinn": "in_attendance",
+    }
+
+
+RADIO = """<html><body><h1>Harbour Radio Ltd - Board of Directors</h1>
+<p>Date: Tuesday 24 March 2026</p>
+<table><tr><th>Directors present</th><th>Apologies</th><th>In attendance</th></tr>
+<tr><td>Nia Corr (Chair)<br>Josh Whit (Vice-Chair)<br>Ade Ogun</td>
+<td>Ffion Prit<br>Olly Stead</td>
+<td>Becky Lom, Station Manager</td></tr></table>
+<h2>Item 1 - Welcome</h2><p>The Chair opened the meeting.</p>
+</body></html>"""
+
+AGENCIES = """<html><body><h1>Kilbrannagh Emergency Planning Group</h1>
+<p>Minutes of meeting, Tuesday 24 February 2026</p>
+<table><tr><th>Agency</th><th>Attendees</th></tr>
+<tr><td>County Council</td><td>Siobhan Flann, Senior Engineer (Chair)<br>Gerry Lal, Emergency
+Management Officer</td></tr>
+<tr><td>Defence Forces</td><td>Lt. Shane Gilm</td></tr></table>
+<h2>Item 1 - Minutes</h2><p>Agreed.</p>
+</body></html>"""
+
+
+def test_a_cell_of_names_under_each_heading_or_beside_its_agency() -> None:
+    people = {a["name"]: a["status"] for a in _record(RADIO, "minutes.html")["attendance"]}
+    assert people == {
+        "Nia Corr": "present",
+        "Josh Whit": "present",
+        "Ade Ogun": "present",
+        "Ffion Prit": "apologies",
+        "Olly Stead": "apologies",
+        "Becky Lom": "in_attendance",
+    }
+    found = {
+        a["name"]: (a["organisation"], a["title"], a["role"])
+        for a in _record(AGENCIES, "minutes.html")["attendance"]
+    }
+    assert found == {
+        "Siobhan Flann": ("County Council", None, "chair"),
+        "Gerry Lal": ("County Council", None, None),
+        "Shane Gilm": ("Defence Forces", "Lt", None),
+    }

@@ -75,6 +75,16 @@ _QUALIFIED = re.compile(
     r"^(?P<q>(?:[A-Z][\w'’&-]*\s+){1,3})(?P<st>present|absent|apologies|attendees|attending)\s*:?$",
     re.I,
 )
+_QUALIFIED_WITH = re.compile(
+    r"^(?P<q>(?:[A-Z][\w'’&-]*\s+){1,2})(?P<st>present|absent|attending)(?:\s*\([^()]{1,20}\))?"
+    r"\s*:[*_]*\s*(?P<rest>\S.*)$"
+)
+# Who is no member: "Officers present:", "Public present:".
+_NOT_MEMBERS = re.compile(
+    r"(?i)\b(?:officers?|staff|public|guests?|visitors?|observers?|advisers?|others|also|press)\b"
+)
+# A sentence, not a heading: "The Chair present: …" never opens one.
+_PROSE_HEAD = re.compile(r"(?i)^(?:the|a|an|this|all|not)\b")
 _GROUP_MEMBERS = re.compile(r"^(?:[A-Z][\w'’&-]*\s+){1,3}members(?:\s*\([^()]{1,30}\))?\s*:$")
 # The key of a roll call: "Member organisations (* denotes attended)",
 # "Members (* = present)": the names below carry a star when present.
@@ -115,6 +125,16 @@ def heading_status(text: str) -> tuple[str, str] | None:
         if len(t) < 50 and t[-1:] in "tsdgTSDG:" and t[:14].lower() != "the following "
         else None
     )
+    if not q and ":" in t[:40]:
+        # "Carers present: Moira Baxter, …", "Gardeners present (14): …":
+        # who the body's members are, then the names.
+        w = _QUALIFIED_WITH.match(t)
+        if w and not _PROSE_HEAD.search(w.group("q")):
+            word = w.group("st").lower()
+            status = "present" if word.startswith("attend") else status_word(word)
+            if status == "present" and _NOT_MEMBERS.search(w.group("q")):
+                status = "in_attendance"
+            return status, w.group("rest").strip()
     if not q and t[-1:] == ":" and len(t) < 60:
         # "TSC members (quorum is 4 of 7):", "Steering Group members:".
         q = _GROUP_MEMBERS.match(t)

@@ -15,12 +15,13 @@ from concord.ingest.extraction.attendees import (
     INITIALS,
     ROLE,
     TRAILING_STATUS,
+    clean,
     parse_entry,
     parse_person,
     strip_role,
     without_initials,
 )
-from concord.ingest.extraction.names import looks_like_name
+from concord.ingest.extraction.names import POST_WORDS, looks_like_name
 from concord.ingest.record import Attendee
 
 _ORG_LABEL = re.compile(
@@ -48,7 +49,11 @@ def _one_a_line(line: str, status: str) -> list[Attendee]:
     """One person a line, their posts after commas: "Dr Ann Lee, Chief,
     Department of Surgery", "Bo Roe, Anaesthesia (for Dr Cy Dunn)"."""
     head, comma, tail = line.partition(",")
-    if comma and looks_like_name(strip_role(head)):
+    after = tail.split(",")[0].strip()
+    listed = looks_like_name(strip_role(after)) and not any(
+        w.lower().strip(".()") in POST_WORDS for w in after.split()
+    )
+    if comma and looks_like_name(strip_role(head)) and not listed:
         person = parse_person(head, tail.strip() or None, status)
         return [person] if person else []
     return parse_entry(line, status, single=True)
@@ -158,6 +163,15 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
             last.organisation = f"{last.organisation or ''} {org.strip()}".strip()
             w.result.blocks.add(index)
             return
+        if "\n" in name.strip():
+            # Several people in one cell, one a line, of the organisation beside them.
+            for line in name.split("\n"):
+                for person in _one_a_line(line.strip(), st) if line.strip() else []:
+                    person.organisation = clean(org) if org else person.organisation
+                    found.append(person)
+            if found:
+                w.add(found, index)
+            return
         if "(" in name:
             # "Kofi Mensah (KM)": the initials the minutes use for them go.
             name, after = without_initials(name)
@@ -171,6 +185,12 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
             if not filled:
                 continue
             name = group[0] if group and group[0].strip() else filled[0]
+            if org_col is None and len(filled) == 1 and ("\n" in name.strip() or "," in name):
+                # A cell of names under its heading, one a line.
+                for line in name.split("\n"):
+                    if line.strip():
+                        found.extend(_one_a_line(line.strip(), st))
+                continue
             if org_col is not None and org_col < len(cells):
                 org = cells[org_col]
             else:

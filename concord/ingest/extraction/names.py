@@ -31,6 +31,11 @@ TITLES = {
     "council member": "Councilmember", "councilor": "Councilor", "councilors": "Councilor",
     "cr": "Cr", "crs": "Cr", "mayor": "Mayor", "deputy mayor": "Deputy Mayor",
     "mayor pro tem": "Mayor Pro Tem", "vice mayor": "Vice Mayor",
+    # Ranks of the armed forces, who sit on emergency planning groups ("Col"
+    # alone is also a first name, so only "Colonel" and "Lt Col").
+    "lt": "Lt", "lieutenant": "Lt", "capt": "Capt", "captain": "Capt", "maj": "Maj",
+    "major": "Maj", "colonel": "Col", "lt col": "Lt Col", "cdr": "Cdr",
+    "commander": "Cdr", "brig": "Brig", "brigadier": "Brig",
     # South Asian honorifics, as municipal and residents' bodies there write them.
     "sri": "Sri", "shri": "Shri", "smt": "Smt.", "shrimati": "Smt.", "kum": "Kum.",
 }  # fmt: skip
