@@ -143,3 +143,35 @@ def test_a_blockquote_or_an_arrow_sets_off_a_decision() -> None:
     decisions = _record(MARKDOWN, "notes.md")["decisions"]
     assert "The food bank will open on Saturday mornings from June." in decisions
     assert any(d.startswith("Decided: the second van will be sold") for d in decisions)
+
+
+CLUB = """Pontcarreg Community Garden - committee notes, 6 September 2025
+
+Present: Ann Lee (Chair), Bo Roe, Cy Dunn
+
+1. Grants
+(a) Kilvenny Toddlers - £250 towards a new play mat. Agreed unanimously.
+(b) Decision D-7.1: the open day will run on 14 February in the hall.
+
+2. Elections
+President: Ann Lee - elected unopposed
+Treasurer: Bo Roe - elected unopposed
+
+3. Reports
+The committee accepted the treasurer's report and the examiner's notes.
+The TSC accepted his resignation with thanks.
+"""
+
+
+def test_an_outcome_alone_takes_the_sentence_before_and_numbered_decisions() -> None:
+    decisions = _record(CLUB)["decisions"]
+    assert "Kilvenny Toddlers - £250 towards a new play mat. Agreed unanimously." in decisions
+    assert "The open day will run on 14 February in the hall." in decisions
+
+
+def test_elected_unopposed_and_accepted_are_decisions() -> None:
+    decisions = _record(CLUB)["decisions"]
+    assert "President: Ann Lee - elected unopposed." in decisions
+    assert "Treasurer: Bo Roe - elected unopposed." in decisions
+    assert "The committee accepted the treasurer's report and the examiner's notes." in decisions
+    assert "The TSC accepted his resignation with thanks." in decisions

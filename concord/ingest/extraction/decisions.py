@@ -18,7 +18,10 @@ from concord.ingest.extraction.layout import Line, lines_holding, sentences
 
 _IT_WAS_AGREED = re.compile(r"\bit\s+was\s+agreed\b", re.I)
 _SPACED_ORDINAL = re.compile(r"(\d) (st|nd|rd|th)\b")
-_LEAD_LABEL = re.compile(r"^(?:action|agreed|decision|resolved)\s*[:\-–—]\s*", re.I)
+_LEAD_LABEL = re.compile(
+    r"^(?:action|agreed|decision(?:\s+[A-Z#]?[\w.-]{0,8}\d[\w.-]{0,4})?|resolved)\s*[:\-–—]\s*",
+    re.I,
+)
 _RESOLVED_THAT = re.compile(r"^resolved\s+(?=that\b)", re.I)
 _LEAD_BULLET = re.compile(r"^(?:•\s*)")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
@@ -68,11 +71,14 @@ _COLLECTIVE = re.compile(
     r"senate|corporation|commission|authority|assembly|association|society|club|network)\b"
     r"(?:(?!\b(?:to|of|for|would|will|should|could|be)\b)[^.;:?]){0,60}?"
     r"\b(?:unanimously\s+|formally\s+)?(agreed|approved|resolved|endorsed|ratified|adopted|decided|"
-    r"agrees|approves|resolves|endorses|adopts|decides|voted\s+(?:to|in\s+favou?r))\b",
+    r"agrees|approves|resolves|endorses|adopts|decides|accepted|recommended|"
+    r"voted\s+(?:to|in\s+favou?r))\b",
     re.I,
 )
 _LABEL = re.compile(
     r"^(?:resolved|agreed|decision|decided|decisions?\s+made|it\s+was\s+resolved)\b\s*(?:[:\-–—]\s*|(?=that\b)|$)"
+    # "Decision D-7.1: …", "Decision 12:": a numbered decision.
+    r"|^decision\s+[A-Z#]?[\w.-]{0,8}\d[\w.-]{0,4}\s*:"
     # Notes with the subject left out: "Agreed to hold the fair in June."
     r"|^(?:agreed|decided|resolved)\s+(?:unanimously\s+)?to\s+[a-z]",
     re.I,
@@ -92,7 +98,7 @@ _AS_RECORD = re.compile(
 # "The TSC voted to …": a body named by its acronym.
 _ACRONYM_BODY = re.compile(
     r"^(?i:the)\s+[A-Z]{2,6}\s+(?i:(?:unanimously\s+)?(?:agreed|approved|resolved|endorsed|adopted|"
-    r"decided|voted\s+(?:to|in\s+favou?r)))\b"
+    r"accepted|decided|voted\s+(?:to|in\s+favou?r)))\b"
 )
 _RECORD_CUES = re.compile(r"signed|as (?:a )?(?:true|correct|accurate)")
 # A decision told with a pronoun ("These were moved as correct …", "This
@@ -154,6 +160,14 @@ _DONE_WITH = re.compile(
 )
 # A topic, a dash and the meeting's verdict on it: "Lettings Policy - approved
 # without amendment", "Accessibility Plan – deferred to the next meeting".
+# An outcome alone: "Agreed unanimously.", "Supported in principle."
+_BARE_OUTCOME = re.compile(
+    r"(?i)^(?:agreed|approved|carried|adopted|accepted|supported|endorsed)"
+    r"(?:\s+(?:unanimously|nem\.?\s*con\.?|by\s+all|with\s+acclamation|without\s+dissent|"
+    r"in\s+principle|by\s+(?:a\s+)?(?:show\s+of\s+hands|majority)))?\s*[.!]?$"
+)
+# "President:  Ann Lee  - elected unopposed": an office and who was elected to it.
+_ELECTED_TO = re.compile(r"(?i)^[^.;]{3,80}?\s[-–—]\s+(?:re-?)?elected\b")
 _TOPIC_OUTCOME = re.compile(
     r"^[^.;:]{3,80}?\s[-–—]\s+(?:(?:unanimously|formally)\s+)?(?:approved|adopted|ratified|endorsed|"
     r"deferred|postponed|agreed(?!\s+to\b))\b",
@@ -174,7 +188,7 @@ class Decision:
 
 _DECISION_STEMS = (
     "agree", "approv", "resolv", "endors", "ratif", "adopt", "decid", "decision", "elect",
-    "appoint", "passed", "carried", "postpon", "deferr", "voted",
+    "appoint", "passed", "carried", "postpon", "deferr", "voted", "accept", "recommend",
 )  # fmt: skip
 # One compiled alternation: a generator of `in` tests per line was 5 % of
 # extraction time on long minutes.
@@ -209,7 +223,7 @@ def is_decision(sentence: str) -> bool:
         )
     if _PROPOSAL.match(s) and not _VOTED.search(s):
         return False
-    if _LABEL.match(s) or _TOPIC_OUTCOME.match(s):
+    if _LABEL.match(s) or _TOPIC_OUTCOME.match(s) or _ELECTED_TO.match(s):
         return True
     if _OFFICE_AGREED_TO.match(s) and not _PASSIVE.search(s):
         return False
@@ -342,7 +356,11 @@ def extract_decisions(
         for sent in decision_lists.split_resolutions(text):
             sents = sentences(sent)
             for k, s in enumerate(sents):
-                if s in in_motion or not is_decision(s):
+                if k > 0 and s not in in_motion and _BARE_OUTCOME.match(s):
+                    # "Kilvenny Toddlers - £250 for a play mat. Agreed unanimously.":
+                    # what was agreed is the sentence before.
+                    s = f"{sents[k - 1].rstrip()} {s}"
+                elif s in in_motion or not is_decision(s):
                     continue
                 if ";" in s and _TOPIC_OUTCOME.match(s):
                     # "Plan – deferred to May; the Head to redraft it": the
