@@ -358,3 +358,26 @@ def test_a_cell_of_names_under_each_heading_or_beside_its_agency() -> None:
         "Gerry Lal": ("County Council", None, None),
         "Shane Gilm": ("Defence Forces", "Lt", None),
     }
+
+
+def test_next_meeting_under_an_item_dash_in_shorthand_or_wrapped_after_its_weekday() -> None:
+    def ahead(doc: str, filename: str = "minutes.txt") -> list[str]:
+        return [m["date"] for m in _record(doc, filename)["next_meetings"]]
+
+    assert ahead(
+        "# LAA Delivery Group\n\nNotes of meeting, 12 February 2008\n\n"
+        "Present: Ann Lee (Chair), Bo Roe\n\n### Item 5 — Funding\n\nThe group agreed the plan.\n\n"
+        "### Item 6 — Next meeting\n\nTuesday 1 April 2008, 1.30pm, Room G.14.\n",
+        "notes.md",
+    ) == ["2008-04-01"]
+    assert ahead(
+        "scouts exec - thurs 19 march 2026\n\nthere: ann lee, bo roe, cy dunn\n\n"
+        "1. camp\nbook the site\n\nnext mtg thurs 7 may, 7.30, hut\n"
+    ) == ["2026-05-07"]
+    assert ahead(
+        "CITY OF MARLOW BEND\nCITY COMMISSION MINUTES\nMarch 3, 2026\n\n"
+        "1. CALL TO ORDER\nThe Mayor called the meeting to order at 6:00 p.m. and welcomed the\n"
+        "members of the public who had come to hear the discussion of the new budget.\n\n"
+        "2. ADJOURNMENT\nThe next Regular Meeting of the City Commission will be held on Tuesday,\n"
+        "March 17, 2026 at 6:00 p.m. in the Commission Chambers of City Hall, 100 Main Street.\n"
+    ) == ["2026-03-17"]

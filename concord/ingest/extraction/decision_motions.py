@@ -201,7 +201,6 @@ def _outcome_words(sentence: str) -> int:
 
 # A mover's or seconder's name (or office): not the outcome told after it.
 _WHO = r"(?:(?!\b(?:and|agreed|carried|resolved|unanimously|approved)\b)[^,;()]){1,60}?"
-_WHO_AFTER = r"(?:(?!\b(?:and|agreed|carried|resolved|unanimously|approved)\b)[^,;()]){1,60}?"
 # Where a name told after ends: a comma, the end, or a full stop that ends no
 # title or initial ("Cllr. A. Thomas").
 _WHO_ENDS = r"(?=[,;]|$|\.(?<!Cllr\.)(?<!Dr\.)(?<!Mr\.)(?<!Mrs\.)(?<!Ms\.)(?<!\b[A-Z]\.))"
@@ -240,9 +239,9 @@ _MOVERS_AFTER = re.compile(
     r"|[,;]?\s*(?:on\s+(?:a\s+|the\s+)?(?:motion|proposal)\s+(?:of|by|from)\s+|"
     + _MOVED_WHO
     + ")"
-    + _WHO_AFTER
+    + _WHO
     + r"[,;/]?\s*(?:and\s+)?(?:seconded|second)\s*(?:by\s+)?"
-    + _WHO_AFTER
+    + _WHO
     + _WHO_ENDS,
     re.I,
 )

@@ -9,13 +9,15 @@ from concord.ingest.extraction.dates import find_dates, find_times
 from concord.ingest.extraction.layout import Line
 from concord.ingest.record import NextMeeting
 
-# An item's number before its title: "7.", "Item 7.", "VIII.", "26/040", "C26/60".
+# An item's number before its title: "7.", "Item 7.", "VIII.", "26/040", "C26/60",
+# "Item 6 — ".
 _ITEM_NUMBER = (
-    r"(?:\W*(?:item\s+)?(?:\d{1,3}(?:\.\d{1,3})*|[ivxlc]{1,6}|[a-z]{0,3}\d{1,3}/\d{1,4})[.):]?\s+)?"
+    r"(?:\W*(?:item\s+)?(?:\d{1,3}(?:\.\d{1,3})*|[ivxlc]{1,6}|[a-z]{0,3}\d{1,3}/\d{1,4})"
+    r"(?:[.):]|\s*[-–—])?\s+)?"
 )
 _SECTION = re.compile(
     r"(?i)\b(?:dates?|time|times|venue)s?\b.{0,20}\b(?:next|future|forthcoming)\s+meetings?\b|"
-    rf"^{_ITEM_NUMBER}(?:the\s+)?next\s+meetings?\b|\b(?:future|upcoming)\s+meetings?\b|"
+    rf"^{_ITEM_NUMBER}(?:the\s+)?next\s+(?:meetings?|mtg)\b|\b(?:future|upcoming)\s+meetings?\b|"
     r"\bmeeting\s+dates\b|"
     # "Next board: Thursday 10 July", "Next call: Tuesday 3 February" (a date must follow).
     r"^\W*next\s+(?:[\w-]+\s+)?(?:meeting|board|call|committee|council|session|forum|AGM|"
@@ -24,7 +26,10 @@ _SECTION = re.compile(
     r"\bschedule\s+of\s+meetings\b|\bmeetings?\s+(?:schedule|calendar)\b"
 )
 _SENTENCE = re.compile(
-    r"(?i)\bnext\s+(?:\w+\s+){0,3}?meeting\b[^.;]{0,40}?\b(?:on|is|will\s+be|be|scheduled\s+for|arranged\s+for|:)\s+|"
+    r"(?i)\bnext\s+(?:\w+\s+){0,3}?(?:meeting|mtg)\b[^.;]{0,40}?\b(?:on|is|will\s+be|be|scheduled\s+for|"
+    r"arranged\s+for|:)\s+|"
+    # "next mtg thurs 7 may, 7.30, hut": the date straight after.
+    r"\bnext\s+(?:meeting|mtg)\s*[-–—]?\s*(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d|\d)|"
     # "will meet again in 4 weeks, Aug 11"; "the AGM would be held remotely on …"
     r"\b(?:meet|reconvene)\s+again\b|"
     # "the 2027 AGM is expected to be held in late September 2027"

@@ -370,7 +370,7 @@ def unwrap(lines: list[str]) -> list[str]:
         # words before it ("Tuesday, December" / "3, 2019 at 4:00 p.m."),
         # however much the date looks like a paragraph number.
         dated = bool(
-            ln.lstrip()[:1].isdigit()
+            ln.lstrip()[:1].isalnum()
             and _DATE_START.match(ln)
             and _DATE_LEAD_END.search(prev.rstrip())
         )
@@ -406,11 +406,14 @@ _YEAR_START = re.compile(r"^\s*(?:19|20)\d\d\b")
 # A whole date in figures, or a day and year after a month: "19.10.2017",
 # "3, 2019".
 _DATE_START = re.compile(
-    r"^\s*(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)\b"
+    r"^\s*(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
+    r"(?:19|20)\d\d)\b"
 )
 _DATE_LEAD_END = re.compile(
     r"(?i)(?:\b(?:on|of|from|until|by|before|after|dated|held|for)|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)$"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)$"
 )
 # A person and their post: "Ann Lee – Director", "Dr Bo Roe (Chair) – GP",
 # the first after its label ("PRESENT:   Ann Lee – Director").
