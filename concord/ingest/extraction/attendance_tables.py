@@ -166,9 +166,9 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
         if "\n" in name.strip():
             # Several people in one cell, one a line, of the organisation beside them.
             for line in name.split("\n"):
-                for person in _one_a_line(line.strip(), st) if line.strip() else []:
-                    person.organisation = clean(org) if org else person.organisation
-                    found.append(person)
+                for one in _one_a_line(line.strip(), st) if line.strip() else []:
+                    one.organisation = clean(org) if org else one.organisation
+                    found.append(one)
             if found:
                 w.add(found, index)
             return
