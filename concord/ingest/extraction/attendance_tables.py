@@ -59,6 +59,13 @@ def _one_a_line(line: str, status: str) -> list[Attendee]:
     return parse_entry(line, status, single=True)
 
 
+def _cell_people(cell: str, status: str) -> list[Attendee]:
+    """The people in one table cell, one a line."""
+    return [
+        p for line in cell.split("\n") if line.strip() for p in _one_a_line(line.strip(), status)
+    ]
+
+
 def read_row(w: Walk, cells: list[str], index: int) -> None:
     """Read one table row of the attendance (or not, outside a section)."""
     heads = [(j, heading_status(c.split("\n")[0])) for j, c in enumerate(cells) if c.strip()]
@@ -165,10 +172,9 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
             return
         if "\n" in name.strip():
             # Several people in one cell, one a line, of the organisation beside them.
-            for line in name.split("\n"):
-                for one in _one_a_line(line.strip(), st) if line.strip() else []:
-                    one.organisation = clean(org) if org else one.organisation
-                    found.append(one)
+            found = _cell_people(name, st)
+            for one in found:
+                one.organisation = clean(org) if org else one.organisation
             if found:
                 w.add(found, index)
             return
@@ -187,9 +193,7 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
             name = group[0] if group and group[0].strip() else filled[0]
             if org_col is None and len(filled) == 1 and ("\n" in name.strip() or "," in name):
                 # A cell of names under its heading, one a line.
-                for line in name.split("\n"):
-                    if line.strip():
-                        found.extend(_one_a_line(line.strip(), st))
+                found.extend(_cell_people(name, st))
                 continue
             if org_col is not None and org_col < len(cells):
                 org = cells[org_col]

@@ -223,6 +223,14 @@ def _space_cells(line: str, starts: list[int] | None) -> tuple[list[str], list[i
 
 _QUOTE = re.compile(r"^\s*>\s?")
 _RULE = re.compile(r"^\s*[-=_~*]{3,}\s*$")
+_RULE_MARKS = frozenset("-=_~*")
+
+
+def _rule(line: str) -> bool:
+    """A rule of dashes or equals signs (tested on its first mark before the pattern)."""
+    return line.lstrip()[:1] in _RULE_MARKS and _RULE.match(line) is not None
+
+
 # Markdown escapes: "3\\." keeps a number from becoming a list, "\\*" a star.
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 # (Labels are capitalised, but for the attendance headings of notes typed
@@ -335,7 +343,7 @@ def unwrap(lines: list[str]) -> list[str]:
     vocabulary: set[str] | None = None
     for ln in lines:
         prev = out[-1] if out else ""
-        if not prev or not ln or "\t" in ln or "\t" in prev or _RULE.match(ln) or _RULE.match(prev):
+        if not prev or not ln or "\t" in ln or "\t" in prev or _rule(ln) or _rule(prev):
             # (A rule of dashes or equals signs is joined to no text.)
             out.append(ln)
             continue
