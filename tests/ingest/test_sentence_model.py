@@ -54,7 +54,7 @@ def test_it_is_trained_only_on_documents_no_rule_was_tuned_on_and_none_held_out(
 def test_the_shipped_weights_are_what_the_training_script_writes() -> None:
     shipped = json.loads(WEIGHTS.read_text(encoding="utf-8"))
     assert shipped["labels"] == list(LABELS)
-    assert build(shipped["seed"], shipped["epochs"]) == shipped
+    assert build(shipped["seeds"], shipped["epochs"]) == shipped
 
 
 def test_it_adds_a_task_the_rules_do_not_read_and_marks_it() -> None:
