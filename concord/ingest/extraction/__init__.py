@@ -25,6 +25,7 @@ from concord.ingest.extraction.meta import (
     find_kind,
     find_meeting_times,
     find_venue,
+    when_sent,
 )
 from concord.ingest.extraction.minutes_approval import approvals_in_full
 from concord.ingest.extraction.names import call_signs, handles, role_holders
@@ -84,8 +85,11 @@ def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord,
             record.body = full
     # "HOLLINS PRIMARY SCHOOL" over "Full Governing Board": whose body it is.
     record.body = with_organisation(record.body, head)
-    record.date = find_date(head) or find_date(titles)
-    record.start_time, record.end_time = find_meeting_times(head, lines)
+    # An e-mailed note is dated by when it was sent only if nothing else dates it.
+    sent = when_sent(head)
+    unsent = [line for n, line in enumerate(head) if n not in sent]
+    record.date = find_date(unsent) or find_date(titles) or find_date(head)
+    record.start_time, record.end_time = find_meeting_times(unsent, lines)
     record.venue = find_venue(head)
     meeting = to_date(record.date)
     record.next_meetings = extract_next_meetings(lines, meeting)

@@ -26,7 +26,11 @@ _SPACED_ORDINAL = re.compile(r"(\d) (st|nd|rd|th)\b")
 _RELATIVE_MONTH = re.compile(r"(?i)\b(this|next)\s+month\b")
 _NEXT_MEETING = re.compile(r"\b(next|following)\s+(board\s+|group\s+|committee\s+)?meeting\b", re.I)
 _MONTH_RANGE = re.compile(rf"{_MON}\s*[/\-–]\s*{_MON}", re.I)
-_D_M_Y = re.compile(rf"\b(?:{_DAY}\s+)?(?:the\s+)?{_ORD}(?:\s+of)?\s+({_MON}),?\s+{_YEAR}\b", re.I)
+# (A two-digit year is not the hour of a time: "Thurs 12 June, 12.30-2pm".)
+_D_M_Y = re.compile(
+    rf"\b(?:{_DAY}\s+)?(?:the\s+)?{_ORD}(?:\s+of)?\s+({_MON}),?\s+(\d{{4}}|'?\d{{2}}(?![.:]\d))\b",
+    re.I,
+)
 # "March 3rd, 2024"
 _M_D_Y = re.compile(rf"\b(?:{_DAY}\s+)?({_MON})\s+{_ORD},?\s+(\d{{4}})\b", re.I)
 # "03/03/2024", "3.3.24", "3-3-2024"
@@ -98,6 +102,8 @@ def find_dates(text: str, ref: date | None = None, *, partial: bool = True) -> l
     ['2010-01-22', '2010-02-03']
     >>> [f.value for f in find_dates("Friday 19th March", date(2010, 1, 22))]
     ['2010-03-19']
+    >>> [f.value for f in find_dates("Thurs 12 June, 12.30-2pm", date(2025, 6, 1))]
+    ['2025-06-12']
     """
     if not _DIGIT.search(text):
         # Every pattern below needs a digit (a day, month number or year).

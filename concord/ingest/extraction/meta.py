@@ -135,6 +135,32 @@ def _join_dash(text: str) -> str:
 # An e-mail's address lines: "To: board@lists.example.org", "From: Jo <jo@…>".
 _MAIL_HEADER = re.compile(r"(?i)^\s*(?:from|to|cc|bcc|reply-to)\s*:[^@]*@")
 _CRUMB = re.compile(r"\s(?:›|»|>|/)\s")
+# An e-mail's header lines, and of them the ones that say when it was sent.
+_MAIL_FIELD = re.compile(r"(?i)^\s*(from|sent|date|to|cc|bcc|subject|attachments|importance)\s*:")
+_MAIL_SENT = ("sent", "date")
+
+
+def when_sent(head: list[str]) -> set[int]:
+    """Indexes of the lines of ``head`` that date an e-mail rather than the
+    meeting: "Sent: 6 February 2009 16:42", "Date: Thu, 12 Feb 2026 08:47"
+    in a header that also has "From:" and "To:" or "Subject:" (minutes sent
+    on the next morning would otherwise be dated then).
+
+    >>> when_sent(["From: Jo Bell", "Sent: 6 Feb 2009 16:42", "Subject: notes", "Held 5 Feb"])
+    {1}
+    >>> when_sent(["Date: Wednesday 14 January 2026", "Time: 10am"])
+    set()
+    """
+    fields: dict[str, int] = {}
+    for n, line in enumerate(head):
+        m = _MAIL_FIELD.match(line)
+        if m:
+            fields.setdefault(m.group(1).lower(), n)
+        elif fields and line.strip():
+            break  # the header ends at its first line of another kind
+    if "from" not in fields or not ("to" in fields or "subject" in fields):
+        return set()
+    return {fields[f] for f in _MAIL_SENT if f in fields}
 
 
 def is_breadcrumb(line: str) -> bool:

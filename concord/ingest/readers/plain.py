@@ -16,6 +16,9 @@ from concord.ingest.text import (
 
 EXTENSIONS = (".txt", ".text", ".md", ".markdown")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+# UTF-8 read as Windows-1252 somewhere upstream ("â€“" for "–", "Â£" for "£",
+# "Ã©" for "é"): what a converter or a CMS leaves in many published minutes.
+_MOJIBAKE = re.compile("[ÂÃ][\u0080-\u00bf]|â€")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -23,6 +26,11 @@ def decode(data: bytes, name: str) -> str:
 
     >>> decode("Café".encode("cp1252"), "x.txt")
     'Café'
+
+    Text that went through UTF-8 read as Windows-1252 is mended:
+
+    >>> decode("Hall â€“ Â£12".encode("utf-8"), "x.txt")
+    'Hall – £12'
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -43,6 +51,10 @@ def decode(data: bytes, name: str) -> str:
         # fall back to it rather than refuse a document with one odd byte.
         encoding = best.encoding if best is not None else "cp1252"
         text = data.decode(encoding, errors="replace")
+    if _MOJIBAKE.search(text):
+        import ftfy
+
+        text = ftfy.fix_encoding(text)
     controls = len(_CONTROLS.findall(text))
     if controls > max(8, len(text) // 100) or text.count("\ufffd") > max(8, len(text) // 50):
         raise ExtractionError(f"{name}: binary data, not a text document")
