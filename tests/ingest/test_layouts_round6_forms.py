@@ -58,6 +58,15 @@ def test_an_emailed_note_is_dated_by_its_meeting_not_its_sending() -> None:
     assert (record["date"], record["start_time"]) == ("2025-10-08", "19:05")
 
 
+def test_a_day_told_without_its_year_is_the_one_before_sending() -> None:
+    note = MAILED.replace("Tuesday 5th March 2024, 10am till about 12.15,", "Tues 5 Mar,")
+    assert _record(note)["date"] == "2024-03-05"
+    us = MAILED.replace("Tuesday 5th March 2024, 10am till about 12.15,", "(3/5),")
+    assert _record(us)["date"] == "2024-03-05"
+    yesterday = MAILED.replace("Tuesday 5th March 2024, 10am till about 12.15,", "yesterday,")
+    assert _record(yesterday)["date"] == "2024-03-05"
+
+
 def test_the_sending_date_is_kept_when_nothing_else_dates_the_note() -> None:
     note = MAILED.replace("Tuesday 5th March 2024, 10am till about 12.15,", "Tuesday,")
     assert _record(note)["date"] == "2024-03-06"
@@ -101,3 +110,59 @@ def test_text_read_through_the_wrong_encoding_is_mended() -> None:
     # Text that was right to begin with is left as it is.
     right = _record(MOJIBAKE.replace("â€“", "–").replace("Â£", "£").replace("Ã©", "é"))
     assert right["decisions"] == record["decisions"]
+
+
+INFORMAL = """Larkvale Food Network - notes, Tues 5 March 2024, CVS meeting room
+
+We kicked off about 7.05 and were done by 8.40. Only six of us.
+
+Present: Tess Morley (chair), Rob Ince, Ama Boateng
+
+1. Notes of last time
+Agreed.
+
+2. Next meeting
+Tues 2 April 2024, 7pm, same place.
+"""
+
+
+def test_informal_start_and_end_in_the_evening_of_a_meeting_held_at_7pm() -> None:
+    record = _record(INFORMAL)
+    assert (record["start_time"], record["end_time"]) == ("19:05", "20:40")
+    morning = INFORMAL.replace("7pm", "10am")
+    # Nothing says evening: the times stay as told, the end after the start.
+    assert (_record(morning)["start_time"], _record(morning)["end_time"]) == ("07:05", "08:40")
+    afternoon = INFORMAL.replace("kicked off about 7.05 and were done by 8.40", "began at 2.00")
+    assert _record(afternoon)["start_time"] == "14:00"
+
+
+WRAPPED = """                     LARKVALE PARISH COUNCIL
+
+   Minutes of the Ordinary Meeting of the Parish Council held in
+   the Reading Room, Church Lane, Larkvale on Tuesday 14th
+   October 1997 at 7.30 p.m.
+
+PRESENT:        Cllr. A. Ince (Chairman)
+                Cllr. B. Morley
+
+97/101  APOLOGIES
+        None.
+
+97/102  CLOSE
+        There being no further business the Chairman closed the meeting at
+        9.17 p.m.
+"""
+
+
+def test_a_heading_wrapped_inside_its_date_and_a_closing_time_on_the_next_line() -> None:
+    record = _record(WRAPPED)
+    assert (record["date"], record["start_time"], record["end_time"]) == (
+        "1997-10-14",
+        "19:30",
+        "21:17",
+    )
+
+
+def test_raised_ordinals_of_a_word_document_through_pandoc() -> None:
+    doc = "**LARKVALE AREA FORUM**\n\n**Tuesday 24^th^ June 2008, 6.30pm**\n\nPresent: Ann Lee\n"
+    assert _record(doc, "notes.md")["date"] == "2008-06-24"

@@ -15,7 +15,7 @@ from concord.ingest.extraction.action_learned import Reading, learned_actions
 from concord.ingest.extraction.actions import extract_actions, read_action_tables
 from concord.ingest.extraction.attendance import expand_initials, extract_attendance
 from concord.ingest.extraction.attendance_presenters import presenters, speakers
-from concord.ingest.extraction.dates import to_date
+from concord.ingest.extraction.dates import recent_date, to_date
 from concord.ingest.extraction.decisions import extract_decisions
 from concord.ingest.extraction.items import extract_items
 from concord.ingest.extraction.layout import flatten, forget_sentences
@@ -88,7 +88,12 @@ def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord,
     # An e-mailed note is dated by when it was sent only if nothing else dates it.
     sent = when_sent(head)
     unsent = [line for n, line in enumerate(head) if n not in sent]
-    record.date = find_date(unsent) or find_date(titles) or find_date(head)
+    record.date = find_date(unsent) or find_date(titles)
+    if record.date is None and sent:
+        # "Notes from last night's meeting (Tues 20 Jan)": the day before sending.
+        sent_on = to_date(find_date([head[n] for n in sorted(sent)]))
+        told = recent_date(" ".join(unsent), sent_on) if sent_on else None
+        record.date = told or find_date(head)
     record.start_time, record.end_time = find_meeting_times(unsent, lines)
     record.venue = find_venue(head)
     meeting = to_date(record.date)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -169,6 +169,50 @@ def first_date(text: str, ref: date | None = None) -> str | None:
     """
     for f in find_dates(text, ref, partial=False):
         return f.value
+    return None
+
+
+# A note sent soon after the meeting: "last night's meeting", "(3/9)".
+_DAY_BEFORE = re.compile(r"(?i)\b(?:yesterday|last\s+night|last\s+evening)\b")
+_SAME_DAY = re.compile(r"(?i)\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b")
+_DAY_MONTH = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/])")
+# How long before its sending a note still reports "the meeting".
+RECENT_DAYS = 45
+
+
+def recent_date(text: str, sent: date) -> str | None:
+    """The day a note sent on ``sent`` reports, told without a year: "Tues 20
+    Jan", "(3/9)" (whichever order falls in the weeks before sending), or
+    "yesterday's meeting".
+
+    >>> recent_date("Notes from committee mtg Mon 19 Jan", date(2026, 1, 20))
+    '2026-01-19'
+    >>> recent_date("minutes from last night's call (3/9)", date(2021, 3, 10))
+    '2021-03-09'
+    >>> recent_date("notes from yesterday's board", date(2011, 3, 10))
+    '2011-03-09'
+    """
+
+    def recent(day: date) -> bool:
+        return sent - timedelta(days=RECENT_DAYS) <= day <= sent
+
+    for f in find_dates(text, sent - timedelta(days=364 - RECENT_DAYS)):
+        day = to_date(f.value)
+        if day and recent(day):
+            return f.value
+    for m in _DAY_MONTH.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        for month, day_of in ((b, a), (a, b)):
+            value = _ok(sent.year, month, day_of) if month <= 12 else None
+            day = to_date(value)
+            if day and day > sent:
+                day = to_date(_ok(sent.year - 1, month, day_of))
+            if day and recent(day):
+                return day.isoformat()
+    if _DAY_BEFORE.search(text):
+        return (sent - timedelta(days=1)).isoformat()
+    if _SAME_DAY.search(text):
+        return sent.isoformat()
     return None
 
 

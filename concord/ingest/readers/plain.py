@@ -19,6 +19,8 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
 # UTF-8 read as Windows-1252 somewhere upstream ("â€“" for "–", "Â£" for "£",
 # "Ã©" for "é"): what a converter or a CMS leaves in many published minutes.
 _MOJIBAKE = re.compile("[ÂÃ][\u0080-\u00bf]|â€")
+# A Word document through pandoc keeps its raised ordinals as "24^th^ June".
+_RAISED_ORDINAL = re.compile(r"(?<=\d)\^(st|nd|rd|th)\^")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -70,6 +72,8 @@ def read(data: bytes, name: str) -> Text:
         text = htmlpage.parse(raw)
     else:
         raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+        if "^" in raw:
+            raw = _RAISED_ORDINAL.sub(r"\1", raw)
         text = parse_lines(raw, space_columns=True)
     text.front_matter = front
     return text
