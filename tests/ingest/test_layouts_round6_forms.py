@@ -166,3 +166,53 @@ def test_a_heading_wrapped_inside_its_date_and_a_closing_time_on_the_next_line()
 def test_raised_ordinals_of_a_word_document_through_pandoc() -> None:
     doc = "**LARKVALE AREA FORUM**\n\n**Tuesday 24^th^ June 2008, 6.30pm**\n\nPresent: Ann Lee\n"
     assert _record(doc, "notes.md")["date"] == "2008-06-24"
+
+
+NOTE_LIST = """Hi all, notes from last night.
+
+WHO WAS THERE
+Me (Ann - I chaired as Bo was away), Cy Dunn, Margaret (Peggy) Lee, Ed Hart and Di Fox
+from the Council's grants team, who came along in Bo's place.
+
+Apologies from Bo Roe.
+
+1. Notes of last time
+Approved.
+"""
+
+
+def test_a_list_under_a_heading_alone_keeps_its_names_past_an_odd_entry() -> None:
+    people = {a["name"]: a for a in _record(NOTE_LIST)["attendance"]}
+    assert set(people) == {"Cy Dunn", "Margaret Lee", "Ed Hart", "Di Fox", "Bo Roe"}
+    assert people["Di Fox"]["organisation"] == "Council's grants team"
+    assert people["Bo Roe"]["status"] == "apologies"
+
+
+WORD_PAGE = """<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252">
+</head><body lang=EN-GB>
+<p class=MsoNormal><b>LARKVALE VOLUNTARY SECTOR FORUM</b></p>
+<p class=MsoNormal>Minutes of the meeting held on Tuesday 14th June 2005 at 6.30pm</p>
+<p class=MsoNormal><b>Venue:</b><span style='mso-tab-count:1'>&nbsp;&nbsp; </span>Larkvale CVS</p>
+<p class=MsoNormal><b>Present:<o:p></o:p></b></p>
+<p class=MsoNormal style='margin-left:36.0pt;tab-stops:162.0pt'>Ann Lee<span
+style='mso-tab-count:1'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span>Larkvale Mind (Chair)</p>
+<p class=MsoNormal style='margin-left:36.0pt;tab-stops:162.0pt'>Bo Roe<span
+style='mso-tab-count:1'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span>Larkvale Credit Union</p>
+<p class=MsoNormal style='margin-left:36.0pt;tab-stops:162.0pt'>Cy Dunn<span
+style='mso-tab-count:1'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span>Age Concern Larkvale</p>
+<p class=MsoNormal>1.<span style='mso-tab-count:1'>&nbsp;&nbsp; </span>Welcome</p>
+<p class=MsoNormal>Ann welcomed everyone.</p>
+<p class=MsoNormal>2.<span style='mso-tab-count:1'>&nbsp;&nbsp; </span>Finance</p>
+<p class=MsoNormal>The accounts were approved.</p>
+</body></html>
+"""
+
+
+def test_word_web_page_tabs_are_columns_and_a_label_keeps_its_value() -> None:
+    record = _record(WORD_PAGE.encode("cp1252"), "minutes.htm")
+    people = {a["name"]: a for a in record["attendance"]}
+    assert set(people) == {"Ann Lee", "Bo Roe", "Cy Dunn"}
+    assert people["Ann Lee"]["role"] == "chair"
+    assert people["Bo Roe"]["organisation"] == "Larkvale Credit Union"
+    assert record["venue"] == "Larkvale CVS"
+    assert [i["title"] for i in record["items"]] == ["Welcome", "Finance"]

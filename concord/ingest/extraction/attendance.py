@@ -109,6 +109,7 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
         w.bare_in_attendance = bool(_BARE_IN_ATTENDANCE.match(line))
         # After "Apologies: Di Fox" a bullet of one word is not a name.
         w.inline = bool(heading[1])
+        w.awaiting = not heading[1]
         w.mark(index)
         # "Apologies were received from A and B. C attended as substitute for B."
         first, *more = sentences(heading[1]) if ". " in heading[1] else [heading[1]]
@@ -160,7 +161,10 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
         w.add(by_org, index)
         w.misses = 0
         return
-    found = parse_entry(line, w.status, single=line.startswith(BULLET) and not w.inline)
+    # The list right under a heading alone on its line reads as the list after
+    # "Present:" does: one odd entry ("Me (Bev – I chaired)") keeps the rest.
+    single = (line.startswith(BULLET) and not w.inline) or (w.awaiting and line.count(",") >= 2)
+    found = parse_entry(line, w.status, single=single)
     if found and w.pending is None and len(found) == 1 and not found[0].organisation:
         # A name alone may have its organisation on the next line.
         nxt = _next_text(blocks, index)

@@ -41,6 +41,8 @@ class Walk:
     bare_in_attendance: bool = False
     bare_people: list[Attendee] = field(default_factory=list)
     inline: bool = False
+    # Under a heading alone on its line, before anyone is found under it.
+    awaiting: bool = False
     # (block, person) for each person added, in order.
     found_in: list[tuple[int, Attendee]] = field(default_factory=list)
 
@@ -61,6 +63,7 @@ class Walk:
             if self.bare_in_attendance and person.status == "in_attendance":
                 self.bare_people.append(person)
         if found:
+            self.awaiting = False
             self.mark(index)
 
     def mark(self, index: int) -> None:

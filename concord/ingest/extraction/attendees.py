@@ -128,7 +128,8 @@ def _split_list(text: str, single: bool = False) -> list[str] | None:
         p.replace("\x00", ",").replace("\x01", " and ").replace("\x02", "&") for p in pieces[::2]
     ]
     _share_surnames(parts, pieces[1::2])
-    parts = [p.strip(" .") for p in parts if p.strip(" .")]
+    # "…, who came along in Neil's place": a clause about the one before.
+    parts = [p.strip(" .") for p in parts if p.strip(" .") and not _CLAUSE.match(p.strip())]
     if len(parts) < 2:
         return None
     plural = False
@@ -141,7 +142,7 @@ def _split_list(text: str, single: bool = False) -> list[str] | None:
             parts[n] = "Cllr " + part
         elif split_title(part)[0] is not None:
             plural = False
-    names = [_name_only(p) for p in parts]
+    names = [_name_only(_FROM.split(p, maxsplit=1)[0]) for p in parts]
     fits = [looks_like_name(strip_role(n), allow_single=single) for n in names]
     if all(fits):
         return parts
@@ -306,6 +307,11 @@ _ENTRY_SEPARATORS = tuple(
 )
 _NAME_THEN_BRACKET = re.compile(r"^(.*?)\s*\(([^)]*)\)\s*$")
 _BRACKET_INSIDE = re.compile(r"^(.*?)\s*\(([^)]*)\)\s*(.*)$")
+# "Sue Kemp from the Council's grants team": a name, then where they are from.
+_FROM = re.compile(r"\s+from\s+(?=the\s|[A-Z])")
+_CLAUSE = re.compile(r"(?i)(?:who|whose|which)\s")
+# "Margaret (Peggy) Dunn", 'Steve ("Stevo") Ray': a name goes by, between the two.
+_NICKNAME = re.compile(r"(?<=[a-z])\s+\(\W?[A-Z][a-z]+\W?\)\s+(?=[A-Z][a-z])")
 
 
 # A run of text outside round brackets.
@@ -377,11 +383,17 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     if parts:
         people = []
         for p in parts:
+            if "(" in p:
+                p = _NICKNAME.sub(" ", p)
             office = _OFFICE_NAMED.match(p)
             if office:
                 # "the Clerk (Mrs Lyn Marsh)": the person, holding the office.
                 p = f"{office.group(2)} ({office.group(1)})"
             p, org = without_initials(p)
+            if not org and " from " in p:
+                name, *where = _FROM.split(p, maxsplit=1)
+                if where and looks_like_name(strip_role(_name_only(name))):
+                    p, org = name, where[0].removeprefix("the ")
             m = _NAME_THEN_BRACKET.match(p)
             if not org and m and not ROLE.fullmatch(m.group(2).strip()) and not _DEPUTY.search(p):
                 p, org = m.group(1), m.group(2)

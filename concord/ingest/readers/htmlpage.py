@@ -109,6 +109,17 @@ def parse(markup: str) -> Text:
     def flush() -> None:
         joined = "".join(buffer)
         buffer.clear()
+        if "\t" in joined and not marker:
+            # Word's tabs between a name and an organisation, or a number and
+            # its title: columns, as a typed text file's tabs are.
+            for line in joined.split("\n"):
+                cells = [c for c in line.split("\t") if c.strip()]
+                # "Venue:<tab>Room 2": a label and its value read as one line.
+                if len(cells) > 1 and not (len(cells) == 2 and cells[0].rstrip().endswith(":")):
+                    text.add_row(cells)
+                else:
+                    text.add_para(line.replace("\t", " "))
+            return
         for line in split_bullets(joined):
             if marker:
                 bare = line[len(BULLET) :] if line.startswith(BULLET) else line
@@ -149,6 +160,10 @@ def parse(markup: str) -> Text:
             return
         name = child.name
         if name in _SKIP or is_site_chrome(child):
+            return
+        if name == "span" and "mso-tab-count" in child.get("style", ""):
+            # Word's "Save as web page" writes a tab as a span of spaces.
+            buffer.append("\t")
             return
         if name == "br":
             buffer.append("\n")
