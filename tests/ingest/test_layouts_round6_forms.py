@@ -216,3 +216,33 @@ def test_word_web_page_tabs_are_columns_and_a_label_keeps_its_value() -> None:
     assert people["Bo Roe"]["organisation"] == "Larkvale Credit Union"
     assert record["venue"] == "Larkvale CVS"
     assert [i["title"] for i in record["items"]] == ["Welcome", "Finance"]
+
+
+TASKS_AND_DECISIONS = """Larkvale Parish Council
+Minutes of the meeting held on 14 May 2024
+
+Present: Cllr Ann Lee (Chair), Cllr Bo Roe, Mr Cy Dunn (Clerk)
+
+1. Footpaths
+It was agreed that the Clerk would write to the County about the stile on Footpath 7.
+
+2. Annual meeting
+It was agreed that the Annual Parish Meeting would be held on 21 April 2025.
+
+3. Policies
+The grants policy was ratified by the Finance Working Group on 2 May. The Council approved
+the revised standing orders.
+
+These minutes were approved by the Council at its meeting on 11 June 2024.
+"""
+
+
+def test_a_task_agreed_for_someone_is_their_action_not_a_decision() -> None:
+    record = _record(TASKS_AND_DECISIONS)
+    assert [(a["description"], a["owners"]) for a in record["actions"]] == [
+        ("Write to the County about the stile on Footpath 7", ["Cy Dunn"])
+    ]
+    assert record["decisions"] == [
+        "It was agreed that the Annual Parish Meeting would be held on 21 April 2025.",
+        "The Council approved the revised standing orders.",
+    ]

@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 
 from concord.ingest.extraction.action_learned import Reading, learned_actions
-from concord.ingest.extraction.actions import extract_actions, read_action_tables
+from concord.ingest.extraction.actions import (
+    extract_actions,
+    read_action_tables,
+    tasks_not_decisions,
+)
 from concord.ingest.extraction.attendance import expand_initials, extract_attendance
 from concord.ingest.extraction.attendance_presenters import presenters, speakers
 from concord.ingest.extraction.dates import recent_date, to_date
@@ -146,6 +150,7 @@ def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord,
             tables=tables,
             roles=roles,
         )
+        decisions = tasks_not_decisions(decisions, people)
     record.decisions = [d.text for d in decisions]
     reading = Reading(
         lines, set(attendance.blocks), set(item_starts), people, roles, meeting, next_date

@@ -341,6 +341,27 @@ def _decision_actions(
                 out.add(d, owners, out.due_of(dw, d), dec.line, "decision")
 
 
+_WOULD = re.compile(r"(?i)^(?:after\s+discussion,?\s+)?(?:it\s+was\s+)?agreed\s+that\s+")
+
+
+def tasks_not_decisions(decisions: list[Decision], people: list[str]) -> list[Decision]:
+    """``decisions`` less those that only set someone a task: "It was agreed
+    that the Clerk would write to …" is the Clerk's action, not a decision of
+    the meeting (while "It was agreed that the AGM would be held …" stays)."""
+    kept = []
+    for dec in decisions:
+        m = _AGREED_THAT.search(dec.text) if _WOULD.match(dec.text) else None
+        clause = m.group("c") if m else ""
+        subject = clause.split(" would ", 1)[0] if " would " in clause else ""
+        named = subject and (
+            OFFICE.fullmatch(re.sub(r"(?i)^the\s+", "", subject))
+            or resolve_names([subject], people)[0] in people
+        )
+        if not (named and narrative_action(clause, people)):
+            kept.append(dec)
+    return kept
+
+
 def _dangling(text: str) -> bool:
     last = text.split()[-1].lower() if text.split() else ""
     return last in {

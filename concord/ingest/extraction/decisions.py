@@ -54,6 +54,13 @@ _ELLIPTIC = re.compile(
 # "Proposed: That …" is a motion put, not yet a decision (its outcome follows).
 _PROPOSAL = re.compile(r"^(?:proposed|proposal|motion|moved)\s*[:\-–—]", re.I)
 _VOTED = re.compile(r"\b(?:carried|passed|unanimous(?:ly)?)\b", re.I)
+# A decision taken elsewhere or earlier, told here: "the revised policy was
+# ratified by the Clinical Policies Group on 5 March", "These minutes were
+# approved by the Board at its meeting on 9 March".
+_DECIDED_ELSEWHERE = re.compile(
+    r"\b(?i:agreed|approved|ratified|adopted|endorsed|resolved)\s+by\s+(?:the\s+)?"
+    r"(?:[A-Z][\w&'-]*\s+){1,6}(?:at\s+its\s+(?:\w+\s+)?meeting\s+)?on\s+(?:[A-Z][a-z]+\s+)?\d"
+)
 # One office holder who "agreed to" do something undertook a task.
 _OFFICE_AGREED_TO = re.compile(
     r"^(?:the\s+)?(?:vice[- ]?)?(?:chair(?:man|person|woman)?|secretary|clerk|treasurer|president|"
@@ -204,6 +211,8 @@ def is_decision(sentence: str) -> bool:
     False
     >>> is_decision("The plan will be approved in May.")
     False
+    >>> is_decision("The policy was ratified by the Policies Group on 5 March.")
+    False
     """
     s = sentence.strip()
     if s.endswith("?"):
@@ -222,6 +231,8 @@ def is_decision(sentence: str) -> bool:
             _CONSENSUS.search(s) or _MEETS_EVERY.search(s)
         )
     if _PROPOSAL.match(s) and not _VOTED.search(s):
+        return False
+    if " by " in low and _DECIDED_ELSEWHERE.search(s):
         return False
     if _LABEL.match(s) or _TOPIC_OUTCOME.match(s) or _ELECTED_TO.match(s):
         return True
