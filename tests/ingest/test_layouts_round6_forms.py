@@ -246,3 +246,12 @@ def test_a_task_agreed_for_someone_is_their_action_not_a_decision() -> None:
         "It was agreed that the Annual Parish Meeting would be held on 21 April 2025.",
         "The Council approved the revised standing orders.",
     ]
+
+
+def test_a_numbered_heading_with_a_word_tab_stays_one_line() -> None:
+    from concord.ingest.readers.htmlpage import parse
+    from concord.ingest.text import PARA
+
+    lines = [b.cells for b in parse(WORD_PAGE).blocks if b.kind == PARA]
+    assert ("1. Welcome",) in lines
+    assert ("Venue: Larkvale CVS",) in lines

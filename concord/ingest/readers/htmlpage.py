@@ -85,6 +85,12 @@ def is_site_chrome(element: Any) -> bool:
     return False
 
 
+# The first cell of a numbered heading: "3.", "4.1", "(b)", "IV", "Item 2", "23/14".
+_NUMBERED = re.compile(
+    r"(?i)^\s*(?:item\s+|minute\s+)?(?:\(?[\divx]{1,4}[.)]?(?:\d{1,3}\.?)*|\(?[a-z]\)|[\w/.-]*\d)\s*$"
+)
+
+
 def parse(markup: str) -> Text:
     """Parse HTML markup into blocks.
 
@@ -114,8 +120,10 @@ def parse(markup: str) -> Text:
             # its title: columns, as a typed text file's tabs are.
             for line in joined.split("\n"):
                 cells = [c for c in line.split("\t") if c.strip()]
-                # "Venue:<tab>Room 2": a label and its value read as one line.
-                if len(cells) > 1 and not (len(cells) == 2 and cells[0].rstrip().endswith(":")):
+                # "Venue:<tab>Room 2", "3.<tab>Finance": a label and its value,
+                # a number and its heading, read as one line.
+                labelled = len(cells) == 2 and cells[0].rstrip().endswith(":")
+                if len(cells) > 1 and not (labelled or _NUMBERED.match(cells[0])):
                     text.add_row(cells)
                 else:
                     text.add_para(line.replace("\t", " "))
