@@ -255,3 +255,17 @@ def test_a_numbered_heading_with_a_word_tab_stays_one_line() -> None:
     lines = [b.cells for b in parse(WORD_PAGE).blocks if b.kind == PARA]
     assert ("1. Welcome",) in lines
     assert ("Venue: Larkvale CVS",) in lines
+
+
+def test_a_checklist_entry_with_its_owner_at_the_end_loses_its_box() -> None:
+    doc = (
+        "# Branch committee, 24 May 2017\n\n"
+        "Present: Ravi Stone (RS), Chloe Park (CP)\n\n"
+        "## 2. Events\n\n"
+        "Discussion of the August site visit.\n\n"
+        "- [ ] Find a second speaker for the August site visit - RS\n"
+        "- [ ] Check whether the visit counts for CPD hours - CP\n"
+    )
+    actions = [(a["description"], a["owners"]) for a in _record(doc, "notes.md")["actions"]]
+    assert ("Find a second speaker for the August site visit", ["Ravi Stone"]) in actions
+    assert all(not d.startswith("[") for d, _ in actions)

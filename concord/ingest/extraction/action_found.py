@@ -38,6 +38,9 @@ _WITHIN_MEETING = re.compile(
 )
 
 
+_CHECKBOX = re.compile(r"^\[[ xX✓]\]\s*")
+
+
 @dataclass
 class Collector:
     """Where the passes put what they find; owners by role and due dates resolved."""
@@ -68,6 +71,10 @@ class Collector:
     def add(self, desc: str, owners: list[str], due: str | None, where: int, source: str) -> None:
         """Record an action (fewer than two words is no task)."""
         desc = re.sub(r"\s+", " ", desc).strip(" .;,")
+        if desc[:1] == "[":
+            # "[ ] Find a speaker – RS": a checklist's box, read by a rule
+            # that reads the owner at the line's end.
+            desc = _CHECKBOX.sub("", desc)
         if len(desc.split()) < 2:
             return
         if "this meeting" in desc and _WITHIN_MEETING.search(desc):
