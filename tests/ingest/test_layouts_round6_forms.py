@@ -269,3 +269,25 @@ def test_a_checklist_entry_with_its_owner_at_the_end_loses_its_box() -> None:
     actions = [(a["description"], a["owners"]) for a in _record(doc, "notes.md")["actions"]]
     assert ("Find a second speaker for the August site visit", ["Ravi Stone"]) in actions
     assert all(not d.startswith("[") for d, _ in actions)
+
+
+FLAT_TABS = (
+    "LARKVALE COMMUNITY COUNCIL Minutes of the Ordinary Meeting held on Monday 17th September"
+    " 2012 at 7.30pm in Larkvale Hall Present:\tAnn Lee\tChair\tBo Roe\tSecretary\tCy Dunn\t\t"
+    "Di Fox\t\t Also present:\tCllr Ed Gray\tLarkvale Council\tTwelve members of the public "
+    "Apologies:\tFay Hunt\t\t 1. Welcome and apologies Ann welcomed everyone. Apologies as above."
+    " 2. Minutes of the last meeting The minutes were approved as a true record. 3. Finance The"
+    " Treasurer reported a balance of £2,341. It was agreed to apply for a grant. Members"
+    " thanked her. The meeting closed at 9pm.\n"
+)
+
+
+def test_a_page_flattened_with_its_tables_tabs_reads_as_a_flattened_page() -> None:
+    record = _record(FLAT_TABS)
+    people = {a["name"]: a["status"] for a in record["attendance"]}
+    assert {n: s for n, s in people.items() if s == "present"} == {
+        "Ann Lee": "present", "Bo Roe": "present", "Cy Dunn": "present", "Di Fox": "present",
+    }  # fmt: skip
+    assert people["Ed Gray"] == "in_attendance"
+    assert people["Fay Hunt"] == "apologies"
+    assert [i["number"] for i in record["items"]] == ["1", "2", "3"]

@@ -484,6 +484,15 @@ _RULE_ROW = re.compile(r"^\s*[|+]?(?:\s*:?-{3,}:?\s*[|+])+\s*:?-*:?\s*[|+]?\s*$|
 _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,}|\*{3,}|_{3,})\s*$")
 
 
+# A line this long with sentences in it is a flattened page, not a table row.
+_FLAT_ROW = 400
+_SENTENCE_END = re.compile(r"[a-z)][.!?]\s+[A-Z]")
+# What a flattened page still shows: "Present:", "Apologies:", "2. Minutes".
+_FLAT_CUES = re.compile(
+    r"(?i:\b(?:present|apologies|attendees|in\s+attendance|absent)\s*:)|(?<=\s)\d{1,2}\.\s+[A-Z][a-z]"
+)
+
+
 def _add_line(text: Text, line: str) -> None:
     # Substring tests first: the patterns below are costly on every line.
     ruled = "---" in line or "===" in line or "+" in line or "***" in line or "___" in line
@@ -495,6 +504,19 @@ def _add_line(text: Text, line: str) -> None:
         text.add_row([_cell_text(c.strip()) for c in line.strip().strip("|").split("|")])
         return
     body = line.strip("\t ")
+    if (
+        "\t" in body
+        and len(body) >= _FLAT_ROW
+        and len(_SENTENCE_END.findall(body)) >= 2
+        and len(_FLAT_CUES.findall(body)) >= 2
+    ):
+        # A converter joined a page, tables and all, into one long line: its
+        # tabs part the cells of a list ("Present:<tab>Ann Lee<tab>Chair<tab>…"),
+        # read as commas, and the rest is cut up by the layout pass.
+        body = ""
+        for cell in (c.strip() for c in line.split("\t") if c.strip()):
+            body += (" " if not body or body.endswith(":") else ", ") + cell
+        body = body.strip()
     if "\t" in body or line.startswith("\t\t"):
         # Keep leading empty cells: their position says which column a
         # continuation line belongs to.
