@@ -291,3 +291,21 @@ def test_a_page_flattened_with_its_tables_tabs_reads_as_a_flattened_page() -> No
     assert people["Ed Gray"] == "in_attendance"
     assert people["Fay Hunt"] == "apologies"
     assert [i["number"] for i in record["items"]] == ["1", "2", "3"]
+
+
+def test_a_motions_movers_leave_no_stump_and_a_wrapped_date_stays_in_its_resolution() -> None:
+    doc = (
+        "LARKVALE TOWN COUNCIL\nMinutes of the meeting held on 20 November 2023\n\n"
+        "Present: Cllr Ann Lee (Mayor), Cllr Bo Roe, Cllr Cy Dunn\n\n"
+        "101/23  MINUTES\n\n"
+        "It was moved by Cllr Roe, seconded by Cllr Dunn, and RESOLVED that the minutes of the\n"
+        "meeting held on 16 October 2023 be approved.\n\n"
+        "102/23  PRECEPT\n\n"
+        "RESOLVED - That the budget agreed by the Finance Committee on\n"
+        "30 October 2023 be approved and a precept of £148,600 requested.\n"
+    )
+    assert _record(doc)["decisions"] == [
+        "It was RESOLVED that the minutes of the meeting held on 16 October 2023 be approved.",
+        "That the budget agreed by the Finance Committee on 30 October 2023 be approved and a "
+        "precept of £148,600 requested.",
+    ]

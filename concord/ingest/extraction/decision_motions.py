@@ -269,6 +269,9 @@ def _roll_call(sentence: str) -> bool:
     return bool(_TALLY.match(sentence)) and not any(c.isdigit() for c in sentence)
 
 
+_STUMP = re.compile(r"(?i)^(?:(it\s+was)\s*,?|\s*,)\s*and\s+(?=[A-Z])")
+
+
 def plain_wording(text: str) -> str:
     """A motion's decision in its own words: who moved and seconded it and
     the vote name by name left out, what was moved and its outcome kept.
@@ -277,11 +280,17 @@ def plain_wording(text: str) -> str:
     'To approve the agenda. Motion passed 4-0.'
     >>> plain_wording("The minutes were approved, proposed by Ann Lee and seconded by Bo Roe.")
     'The minutes were approved.'
+    >>> plain_wording("It was moved by A, seconded by B, and RESOLVED that the bid be made.")
+    'It was RESOLVED that the bid be made.'
     """
     said = _MOVED_AND_SECONDED.sub("", text.strip())
     said = _MOVER_FIRST.sub(r"\1", said, count=1)  # a label before the mover kept
     said = _MOVERS_BEFORE.sub("", said, count=1)
     said = _LEFT_STOPS.sub(r"\1", _MOVERS_AFTER.sub("", said))
+    if "and" in said:
+        # "It was moved by A, seconded by B, and RESOLVED that …": what is
+        # left of the sentence once its movers go.
+        said = _STUMP.sub(lambda m: "It was " if m.group(1) else "", said)
     kept = [
         s.strip()
         for s in sentences(said)

@@ -58,7 +58,8 @@ _VOTED = re.compile(r"\b(?:carried|passed|unanimous(?:ly)?)\b", re.I)
 # ratified by the Clinical Policies Group on 5 March", "These minutes were
 # approved by the Board at its meeting on 9 March".
 _DECIDED_ELSEWHERE = re.compile(
-    r"\b(?i:agreed|approved|ratified|adopted|endorsed|resolved)\s+by\s+(?:the\s+)?"
+    r"\b(?i:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+    r"(?i:agreed|approved|ratified|adopted|endorsed|resolved)\s+by\s+(?:the\s+)?"
     r"(?:[A-Z][\w&'-]*\s+){1,6}(?:at\s+its\s+(?:\w+\s+)?meeting\s+)?on\s+(?:[A-Z][a-z]+\s+)?\d"
 )
 # One office holder who "agreed to" do something undertook a task.

@@ -53,7 +53,8 @@ def decode(data: bytes, name: str) -> str:
         # fall back to it rather than refuse a document with one odd byte.
         encoding = best.encoding if best is not None else "cp1252"
         text = data.decode(encoding, errors="replace")
-    if _MOJIBAKE.search(text):
+    # (Substring tests first: a pattern scan of every document costs more.)
+    if ("Â" in text or "Ã" in text or "â€" in text) and _MOJIBAKE.search(text):
         import ftfy
 
         text = ftfy.fix_encoding(text)
@@ -342,6 +343,8 @@ def unwrap(lines: list[str]) -> list[str]:
     >>> long = "The panel met at the hall and after a long debate agreed that the"
     >>> unwrap([long, "grant was agreed.", "", long, "end."] * 3)[:2]
     ['The panel met at the hall and after a long debate agreed that the grant was agreed.', '']
+    >>> unwrap(["RESOLVED - That the minutes of the meeting held on", "30 June 2024 be signed."])
+    ['RESOLVED - That the minutes of the meeting held on 30 June 2024 be signed.']
     """
     if any(ln.startswith(">") for ln in lines):
         # Quoted mail, or a Markdown blockquote setting off a resolution.
@@ -431,6 +434,8 @@ _YEAR_START = re.compile(r"^\s*(?:19|20)\d\d\b")
 # "3, 2019".
 _DATE_START = re.compile(
     r"^\s*(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+"
+    r"(?:19|20)\d\d"
     r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
     r"(?:19|20)\d\d)\b"
 )
