@@ -95,9 +95,9 @@ def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord,
     record.date = find_date(unsent) or find_date(titles)
     if record.date is None and sent:
         # "Notes from last night's meeting (Tues 20 Jan)": the day before sending.
-        sent_on = to_date(find_date([head[n] for n in sorted(sent)]))
-        told = recent_date(" ".join(unsent), sent_on) if sent_on else None
-        record.date = told or find_date(head)
+        sent_on = find_date([head[n] for n in sorted(sent)])
+        day = to_date(sent_on)
+        record.date = (recent_date(" ".join(unsent), day) if day else None) or sent_on
     record.start_time, record.end_time = find_meeting_times(unsent, lines)
     record.venue = find_venue(head)
     meeting = to_date(record.date)

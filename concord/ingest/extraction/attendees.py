@@ -142,7 +142,8 @@ def _split_list(text: str, single: bool = False) -> list[str] | None:
             parts[n] = "Cllr " + part
         elif split_title(part)[0] is not None:
             plural = False
-    names = [_name_only(_FROM.split(p, maxsplit=1)[0]) for p in parts]
+    # ("Sue Kemp from the Council's grants team": the name before "from".)
+    names = [_name_only(_FROM.split(p, 1)[0] if " from " in p else p) for p in parts]
     fits = [looks_like_name(strip_role(n), allow_single=single) for n in names]
     if all(fits):
         return parts

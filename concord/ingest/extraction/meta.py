@@ -360,10 +360,15 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
                 if t:
                     start, bare_start = t[0][1], _bare(told, t[0][0])
     if bare_start and start and _in_the_evening(int(start[:2]), whole):
-        start = f"{int(start[:2]) + 12:02d}{start[2:]}"
+        start = _afternoon(start)
     if bare_end and end and start and end < start and int(end[:2]) < 12:
-        end = f"{int(end[:2]) + 12:02d}{end[2:]}"
+        end = _afternoon(end)
     return start, end
+
+
+def _afternoon(time: str) -> str:
+    """ "07:15" → "19:15"."""
+    return f"{int(time[:2]) + 12:02d}{time[2:]}"
 
 
 # "7.15", "2:00": a clock time with a one-figure hour and neither am nor pm.
