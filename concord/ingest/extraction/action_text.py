@@ -14,10 +14,8 @@ from functools import lru_cache
 
 from concord.ingest.extraction.dates import MONTHS, find_dates
 from concord.ingest.extraction.names import (
-    is_office,
     looks_like_name,
     resolve_owner,
-    role_key,
     split_owners,
 )
 
@@ -225,7 +223,7 @@ def is_imperative(word: str) -> bool:
 
 # An office named by what it is for: "Minister for the Cabinet Office",
 # "Director of Finance", "the Head of Planning".
-_OFFICE_OF = re.compile(
+OFFICE_OF = re.compile(
     r"^(?:[Tt]he\s+)?(?:[A-Z][\w'-]*\s+){0,2}(?i:minister|secretary|director|head|chief|officer|"
     r"lead|manager|commissioner|leader|president|chair(?:man|person|woman)?)\s+(?:of|for)\s+"
     r"(?:the\s+)?(?:[A-Z][\w&'-]*\s*){1,5}$"
@@ -250,7 +248,7 @@ def ownerish(text: str) -> bool:
             continue
         if looks_like_name(p, allow_single=True) and p[0].isupper():
             continue
-        if GROUPISH.match(p) or _OFFICE_OF.match(p):
+        if GROUPISH.match(p) or OFFICE_OF.match(p):
             continue
         return False
     return True
@@ -267,8 +265,12 @@ def resolve_names(owners: list[str], people: list[str]) -> list[str]:
 
 
 _LEAD_LABEL = re.compile(r"^(?:actions?(?:\s+\d+(?:\.\d+)*)?|agreed|resolved)\s*[:\-–—]\s*", re.I)
-# "3. ", "(4) ", and outline numbers "4.4.5viii) " / "2.1a. " before an action.
-_LEAD_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3})*(?:[ivx]{1,5}|[a-z])?[.)]\s+")
+# "3. ", "(4) ", outline numbers "4.4.5viii) " / "2.1a. " / "5.4 ", and an
+# action log's reference "PCCC-044 " / "ICP/26/38 — " before an action.
+_LEAD_NUMBER = re.compile(
+    r"^(?:\(?\d{1,3}(?:\.\d{1,3})*(?:[ivx]{1,5}|[a-z])?[.)]|\d{1,3}(?:\.\d{1,3})+"
+    r"|[A-Z]{2,6}[-/]\d{1,4}(?:[-/]\d{1,4})*(?:\s+[—–-])?)\s+(?=\S)"
+)
 _DUE_TAIL = re.compile(
     r"\s*[,;(\[–—-]?\s*\b(?:by|before|due|deadline|no\s+later\s+than|target)\s*:?\s*"
     r"(?P<d>[^,;()\[\]]{3,30}?)\s*[)\]]?\s*\.?$",
@@ -279,7 +281,8 @@ _DUE_WORDING = re.compile(
 )
 _DUE_AFTER_DASH = re.compile(
     r"\s+[–—-]+\s*(?P<d>(?:(?:the\s+)?end\s+of\s+|early\s+|mid[- ]|late\s+)?"
-    r"(?:[A-Z][a-z]+(?:\s+\d{2,4})?|next\s+meeting|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}))\.?$"
+    r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+(?:\s+\d{2,4})?|next\s+meeting"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}))\.?$"
 )
 # "… (October)", "… (end of March 2025)": a month in brackets is when, not who
 # (but "(May Ross)" and "(Mark)" are people).
@@ -299,8 +302,9 @@ _OWNER_TAILS = [
 _LEAD_AGREED = re.compile(r"^(?:it\s+was\s+)?(?:agreed|resolved|decided)\s+(?:that\s+)?", re.I)
 _OWNER_VERB = re.compile(rf"^(?P<o>[^,:;.]{{1,60}}?)\s+{VERBS_TO}\s+(?P<rest>.+)$", re.I)
 # A clause before the subject: "At the request of the Chair, …", "Following discussion, …".
-_LEAD_CLAUSE = re.compile(
-    r"^(?:at|following|after|in|on|as|given|once|when|further\s+to|subject\s+to)\b[^,;:]{2,60},\s+"
+LEAD_CLAUSE = re.compile(
+    r"^(?:at|following|after|in|on|as|given|once|when|further\s+to|subject\s+to|arising\s+from)\b"
+    r"[^,;:]{2,60},\s+"
     r"(?P<rest>.+)$",
     re.I,
 )
@@ -366,8 +370,9 @@ def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str
             t = t[: m.start()]
     for rx in _OWNER_TAILS:
         m = rx.search(t)
-        if m and ownerish(m.group("o").strip(" .")):
-            owners = split_owners(m.group("o"))
+        # ("*LB / KL*": Markdown's emphasis is no part of the names.)
+        if m and ownerish(m.group("o").strip(" .*_")):
+            owners = split_owners(m.group("o").strip(" .*_"))
             t = t[: m.start()]
             break
     t = t.strip(" .;,")
@@ -382,7 +387,7 @@ def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str
         t = _LEAD_AGREED.sub("", t)
         m = _OWNER_VERB.match(t)
         owned = bool(m and ownerish(m.group("o")))
-        lead = _LEAD_CLAUSE.match(t) if not owned else None
+        lead = LEAD_CLAUSE.match(t) if not owned else None
         if lead:
             # "At the request of the Chair, Ann will …": the owner after the clause.
             after = _OWNER_VERB.match(lead.group("rest"))
@@ -423,104 +428,6 @@ def drop_subject(description: str) -> str:
         return description
     rest = description[m.end() :]
     return rest[0].upper() + rest[1:]
-
-
-_HANDLE = re.compile(r"(?<![\w.])@(?=[A-Za-z])")
-_UNDERTAKINGS = ("agreed to", "undertook to", "offered to", "volunteered to")
-# One post, not a body: "the Chief Fire Officer", "the Head of Housing".
-_POST = re.compile(
-    r"(?i)^(?:the\s+)?(?:[a-z][\w&'-]*\s+){0,4}(?:officer|clerk|chair(?:man|person|woman)?|secretary|"
-    r"treasurer|director|manager|lead|head|engineer|inspector|superintendent|commissioner|co-?ordinator|"
-    r"administrator|advis[eo]r|nurse|principal|headteacher|auditor|solicitor|executive)$"
-)
-_ASKED_ROLE = re.compile(
-    r"(?i)^(?:[a-z][\w&'-]*\s+){0,3}(?:clerk|chair(?:man|person)?|secretary|treasurer|officers?|"
-    r"staff|team|secretariat)$"
-)
-_ASKING = re.compile(
-    r"(?i)\b(?:asked|requested|instructed|invited|encouraged|urged|directed|tasked)\b"
-)
-_NARRATIVE = re.compile(
-    r"^(?P<o>[^,:;.()]{1,50}?)\s+(?P<v>to|will|would|agreed\s+to|undertook\s+to|offered\s+to|"
-    r"volunteered\s+to|(?:was|were|is|are)\s+(?:asked|requested|instructed|tasked)\s+to|(?:is|are)\s+to)\s+"
-    r"(?P<rest>[a-z]+\b.+)$"
-)
-# The full stop of a title or an initial ("Cllr. O. Williams") is not a
-# sentence's end: masked (same length) while the owner is looked for.
-_NAME_DOT = re.compile(r"\b(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|Revd|Sgt|Insp|Supt|[A-Z])\.(?=\s)")
-
-
-def narrative_action(
-    sentence: str, people: list[str], roles: dict[str, str] | None = None
-) -> tuple[str, list[str], str | None] | None:
-    """A sentence of the minutes that gives an attendee a task.
-
-    "DK to bring the figures to the next meeting", "Inspector Shaw agreed to
-    provide ward figures": the owner must be someone in the attendance (by
-    name, surname or initials), so "The board agreed to support the bid" is
-    a decision, not an action. "Clerk to …" (a role with the bare "to") is
-    accepted too.
-
-    >>> narrative_action("AL to circulate the plan by May 2024.", ["Ann Lee"])
-    ('Circulate the plan', ['Ann Lee'], 'May 2024')
-    >>> narrative_action("The board agreed to support the bid.", ["Ann Lee"]) is None
-    True
-    """
-    text = sentence.strip().rstrip(".")
-    if "@" in text[:60]:
-        # "@tom to put the guide in the pack": a chat handle names the owner.
-        text = _HANDLE.sub("", text)
-    masked = _NAME_DOT.sub(lambda d: d.group(0)[:-1] + "\x01", text) if "." in text else text
-    lead = _LEAD_CLAUSE.match(masked)
-    if lead:
-        # "In response to a question, the Chief Officer undertook to …"
-        text, masked = text[lead.start("rest") :], masked[lead.start("rest") :]
-    m = _NARRATIVE.match(masked)
-    if not m or m.group("rest").split()[0] in ("be", "been", "have", "not", "also"):
-        return None
-    owner_text = _THE.sub("", text[m.start("o") : m.end("o")].strip())
-    known = role_key(owner_text) in (roles or {})  # an office or a call sign
-    if not (ownerish(owner_text) or known) or _ASKING.search(owner_text):
-        # "The board asked staff to …": the one asked is the owner (action_lists).
-        return None
-    owners = [_THE.sub("", o) for o in resolve_names(split_owners(owner_text), people)]
-    in_register = owners and all(o in people or role_key(o) in (roles or {}) for o in owners)
-    verb = " ".join(m.group("v").split())
-    if verb == "would" and not all(o in people or is_office(o) for o in owners):
-        # "The Chief Nurse would share the learning": a post's reported
-        # intention is no task; a named attendee's or a clerk's is.
-        in_register = False
-    elif verb in ("would", "will") and owners and all(is_office(o) for o in owners):
-        in_register = True  # "the Clerk would write to the Minister"
-    # "The Chief Fire Officer undertook to provide the figures": one post's
-    # undertaking is its task (a board's "agreed to" is its decision).
-    undertaken = verb in _UNDERTAKINGS and bool(
-        _POST.match(owner_text) or _OFFICE_OF.match(owner_text)
-    )
-    # "would" (reported speech) and "was asked to" need an attendee or an office
-    # one attendee holds; "to" alone also takes a role ("Clerk to …").
-    asked = m.group("v")[:3] in ("was", "wer", "is ", "are")
-    bare_to = m.group("v") == "to" or asked
-    # "The Partnership was asked to approve …" asks the meeting for a decision:
-    # only an office or staff asked to do something is given a task.
-    role_task = (
-        (
-            (m.group("v") == "to" and GROUPISH.match(owner_text))
-            or (asked and _ASKED_ROLE.match(owner_text))
-        )
-        and m.group("rest").split()[0].lower() in _IMPERATIVES
-        and owner_text.lower() not in ("all", "members", "partners", "governors", "trustees")
-    )
-    # "Cllr. O. Williams and the Clerk to review …": an attendee with an office.
-    with_office = (
-        bare_to
-        and any(o in people for o in owners)
-        and all(o in people or GROUPISH.match(o) for o in owners)
-    )
-    if not (in_register or role_task or with_office or undertaken):
-        return None
-    d, _, dw = parse_action_text(text[m.start("rest") :], people)
-    return d, owners, dw
 
 
 def mentions_time(text: str) -> bool:

@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from concord.ingest.extraction.action_context import with_antecedent
 from concord.ingest.extraction.action_forms import agent_task, need_task, passive_task
 from concord.ingest.extraction.action_found import Collector, dedupe
-from concord.ingest.extraction.action_lists import OWNER_TASK, listed_actions
+from concord.ingest.extraction.action_lists import OWNER_TASK, VERDICT_VERBS, listed_actions
+from concord.ingest.extraction.action_narrative import is_post, narrative_action
 from concord.ingest.extraction.action_tables import ActionTables, read_action_tables
 from concord.ingest.extraction.action_text import (
     GROUPISH,
@@ -27,7 +29,6 @@ from concord.ingest.extraction.action_text import (
     VERBS_TO,
     drop_subject,
     is_imperative,
-    narrative_action,
     ownerish,
     parse_action_text,
     resolution_task,
@@ -48,6 +49,12 @@ _NEXT_LABEL = re.compile(
     r"\s*:\s*(?P<t>\S.*)$"
 )
 _SEMICOLON = re.compile(r";\s+")
+# "Owner: Tom Barr · Due: January meeting — scope the deep-dive …": the
+# owner and the date first, the task after them.
+_OWNER_DUE_LEAD = re.compile(
+    r"^(?i:owner|lead|who)\s*\**:\s*\**(?P<o>[^—–·|:]{2,50}?)\s*[—–·|]\s*"
+    r"(?i:due|by|when|deadline)\s*\**:\s*\**(?P<d>[^—–·|:]{2,40}?)\s*[—–|]\s*(?P<t>\S.{4,})$"
+)
 _AND_CLAUSE = re.compile(r",\s+(?:and|but|so|while)\s+(?=[A-Z])")
 _ACTION_REF = re.compile(r"^action\s+(\d+(?:\.\d+)*)", re.I | re.M)
 _INLINE = re.compile(
@@ -188,6 +195,13 @@ def _line_ending(
     """An owner after a line ("… Action: JB", "… – AL"), or a task told in it."""
     add, due_of = out.add, out.due_of
     bare = ln.bare
+    lead = _OWNER_DUE_LEAD.match(bare) if bare[:1] in "OoLlWw" else None
+    if lead:
+        # "Owner: Aroha — Due: 13 Feb — permission slips out and back".
+        d = parse_action_text(lead.group("t"), people)[0]
+        owners = resolve_names(split_owners(lead.group("o").strip(" *")), people)
+        add(d, owners, due_of(lead.group("d"), d), k, "inline")
+        return
     label = _NEXT_LABEL.match(bare) if ":" in bare else None
     if label and label.group("t").split() and is_imperative(label.group("t").split()[0]):
         # "For next meeting: present the charter", "Next steps: book the hall".
@@ -208,20 +222,28 @@ def _line_ending(
             sents = sentences(bare[: initials_tail.start()].strip())
             if sents:
                 d, _, dw = parse_action_text(sents[-1], people)
-                add(d, owners, due_of(dw, d), k, "inline")
+                add(with_antecedent(d, sents[:-1]), owners, due_of(dw, d), k, "inline")
     if tail and ownerish(tail.group("o")) and tail.start() > 0:
         before = bare[: tail.start()].strip()
         sents = sentences(before)
         if sents:
             d, _, dw = parse_action_text(sents[-1], people)
-            d = drop_subject(d)
+            d = with_antecedent(drop_subject(d), sents[:-1])
             owners = resolve_names(split_owners(tail.group("o")), people)
             add(d, owners, due_of(dw, d), k, "inline")
     elif (
         not tail
         and not initials_tail
         and ln.block not in tables.action_blocks
-        and (" to " in bare or " will " in bare or " would " in bare)
+        and (
+            " to " in bare
+            or " will " in bare
+            or " would " in bare
+            or "'ll " in bare
+            or "’ll " in bare
+            or "'d " in bare
+            or "’d " in bare
+        )
     ):
         # Clauses: sentences, their ";" parts, and ", and Ann will …" after a comma.
         clauses = [
@@ -230,15 +252,21 @@ def _line_ending(
             for part in _SEMICOLON.split(sent)
             for c in _AND_CLAUSE.split(part)
         ]
-        for clause in clauses:
+        for n, clause in enumerate(clauses):
+            he = _PRONOUN_TASK.match(clause) if n and clause[:1] in "hs" else None
+            subject = _SUBJECT_NAME.match(clauses[n - 1]) if he else None
+            if he and subject:
+                # "KN said it would depend on funding; she will bring costings …".
+                clause = f"{subject.group(1)} will {clause[he.end() :]}"
             told = narrative_action(clause, people, roles) or _after_lead(clause, people, roles)
             if told:
                 d, owners, dw = told
-                add(d, owners, due_of(dw, d), k, "narrative")
+                add(with_antecedent(d, clauses[:n]), owners, due_of(dw, d), k, "narrative")
                 continue
             agent = _agent_action(clause, people, roles)
             if agent:
-                add(agent[0], agent[1], due_of(None, agent[0]), k, "narrative")
+                d = with_antecedent(agent[0], clauses[:n])
+                add(d, agent[1], due_of(None, agent[0]), k, "narrative")
                 continue
             # A task with no owner, written as a note: "Letter to be sent to …",
             # "Need to book the hall …".
@@ -251,10 +279,12 @@ def _line_ending(
 
 # "As soon as it is ready, Ann will …", "June fair: Ann (AL) will …": the
 # owner after an opening clause or a topic label.
-_PRONOUN_TASK = re.compile(r"^(she|he)\s+(?:will|is\s+to|agreed\s+to)\s+[a-z]")
+_PRONOUN_TASK = re.compile(
+    r"^(she|he)(?:\s+(?:will|would|is\s+to|agreed\s+to|is\s+going\s+to)|['’](?:ll|d))\s+(?=[a-z])"
+)
 _SUBJECT_NAME = re.compile(
-    r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
-    r"(?:had|has|said|reported|was)\b"
+    r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s*:|\s+"
+    r"(?:had|has|said|reported|was|announced|explained|noted|mentioned|confirmed|offered))\s"
 )
 _LEAD_CUT = re.compile(r"[,:]\s+(?=[A-Z]|(?:she|he)\s)")
 _NAME_BRACKET = re.compile(r"^([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*\(([A-Z0-9]{2,7})\)(?=\s)")
@@ -282,7 +312,7 @@ def _after_lead(
         if he and subject:
             # "Ann had found a supplier, she will get a quote": the owner is the
             # attendee the clause opened with.
-            rest = subject.group(1) + rest[he.end(1) :]
+            rest = f"{subject.group(1)} will {rest[he.end() :]}"
         if rest == clause or not rest[:1].isupper():
             continue
         told = narrative_action(rest, people, roles)
@@ -319,6 +349,19 @@ def _decision_actions(
                     refs.add(ref)
     for dec in decisions:
         task = subjunctive_task(dec.text)
+        if task is None and dec.listed and dec.text[:5].lower() == "that ":
+            # "RESOLVED: … (3) That a proposal be brought to the Board in March."
+            # ("That the Director be asked to report …" is read below, for the
+            # Director, when the attendance names the post.)
+            task = subjunctive_task("Resolved t" + dec.text[1:])
+            if task and task.split(" ", 1)[0] in _ASKS:
+                task = None
+        verb = task.split(" ", 1)[0].lower() if task else ""
+        if verb in VERDICT_VERBS and verb != "hold":
+            # "that the risk be increased to 16", "that the scheme be extended":
+            # the verdict itself, carried out by deciding it.  ("that an event
+            # be held" is someone's to arrange more often than not.)
+            continue
         if task:
             d, owners, dw = parse_action_text(task, people)
             out.add(d, owners, out.due_of(dw, d), dec.line, "decision")
@@ -341,6 +384,7 @@ def _decision_actions(
                 out.add(d, owners, out.due_of(dw, d), dec.line, "decision")
 
 
+_ASKS = frozenset(("Ask", "Request", "Instruct", "Authorise", "Authorize", "Delegate", "Invite"))
 _WOULD = re.compile(r"(?i)^(?:after\s+discussion,?\s+)?(?:it\s+was\s+)?agreed\s+that\s+")
 
 
@@ -353,11 +397,14 @@ def tasks_not_decisions(decisions: list[Decision], people: list[str]) -> list[De
         m = _AGREED_THAT.search(dec.text) if _WOULD.match(dec.text) else None
         clause = m.group("c") if m else ""
         subject = clause.split(" would ", 1)[0] if " would " in clause else ""
+        post = bool(subject) and is_post(subject)
         named = subject and (
             OFFICE.fullmatch(re.sub(r"(?i)^the\s+", "", subject))
             or resolve_names([subject], people)[0] in people
         )
-        if not (named and narrative_action(clause, people)):
+        # ("that the Company Secretary would refer …": a post's task, though
+        # no attendee holds the post by that name.)
+        if not ((named and narrative_action(clause, people)) or post):
             kept.append(dec)
     return kept
 

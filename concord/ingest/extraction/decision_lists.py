@@ -18,10 +18,15 @@ from concord.ingest.extraction.layout import Line
 
 # "RESOLVED:" or "RESOLVED – That" over its numbered parts "(i) …; (ii) …".
 _LIST_LABEL = re.compile(
-    r"^(?:resolved|agreed|decisions?)\s*[:\-–—]?\s*(?P<that>that\s*[:\-–—]?\s*)?$", re.I
+    r"^(?:the\s+[\w-]+(?:\s+[\w-]+)?\s+|members\s+)?(?:unanimously\s+)?"
+    r"(?:resolved|agreed|decided|decisions?)(?:\s*\([^()]{1,60}\))?\s*[:\-–—]?\s*"
+    r"(?P<that>that\s*[:\-–—]?\s*)?$",
+    re.I,
 )
 # A part of a list numbered or lettered: "(a)", "ii)", "(3)", "2.".
 SUBLIST = re.compile(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(\d{1,2}\)|\d{1,2}[.)])\s+", re.I)
+# "…; and (b) the Clerk be …" (not "Section 100A(4) of the Act").
+_INLINE_PART = re.compile(r"(?:;\s*(?:and\s+)?|\s+)\((?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s+")
 _RESOLVED_OR_AGREED = re.compile(r"^(resolved|agreed)\b", re.I)
 _RESOLUTION_SEP = re.compile(r"\s*(?:;\s*(?:and\s+)?)?\(\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*\)\s*")
 _BARE_HEADER = re.compile(
@@ -49,7 +54,9 @@ def resolved_list(lines: list[Line], i: int, text: str) -> tuple[list[tuple[int,
     The parts are the bullets, numbered or lettered lines and "That …" lines
     under it; "RESOLVED – That" puts its "That" before each part.
     """
-    label = _LIST_LABEL.match(text) if text[:1] in "rRaAdD" else None
+    # ("It was agreed:" is read by ``listed_under``, which follows its bullets
+    # across a table's rows.)
+    label = _LIST_LABEL.match(text) if text[:1] in "rRaAdDtTmM" and len(text) < 90 else None
     if not label:
         return None
     that = "That " if label.group("that") else ""
@@ -58,7 +65,10 @@ def resolved_list(lines: list[Line], i: int, text: str) -> tuple[list[tuple[int,
     while j < len(lines) and (
         lines[j].bullet or SUBLIST.match(lines[j].text) or lines[j].text.lower().startswith("that ")
     ):
-        parts.append((j, that + SUBLIST.sub("", lines[j].bare).rstrip(" ;")))
+        # ("(a) … be approved; and (b) …": a wrapped list read as one paragraph.)
+        for part in _INLINE_PART.split(SUBLIST.sub("", lines[j].bare)):
+            if part.strip(" ;"):
+                parts.append((j, that + part.strip(" ;")))
         j += 1
     return parts, j
 

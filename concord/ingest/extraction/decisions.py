@@ -203,6 +203,18 @@ _DECISION_STEMS = (
 _HAS_STEM = re.compile("|".join(_DECISION_STEMS))
 
 
+# "Signed: ........", "Date: ____": a blank left to fill in.
+_BLANK_TO_FILL = re.compile(r"\.{4,}|…{2,}|_{3,}|:\s*_+")
+# How these minutes were approved and published, after the meeting: "These
+# minutes were approved on 4 April and are published for volunteers",
+# "Posted 12 Feb by the Secretary · Approved by the Board on 11 Feb",
+# "Minutes approved: (pending)".
+_ABOUT_THESE_MINUTES = re.compile(
+    r"(?i)^(?:posted\b|these\s+minutes\b)|\bminutes\b.*\b(?:are|and|once|were)\s+published\b"
+    r"|\bminutes\s+approved\s*:?\s*\(?pending\b|\blast\s+edited\b"
+)
+
+
 def is_decision(sentence: str) -> bool:
     """Does this sentence record something the meeting agreed?
 
@@ -214,11 +226,18 @@ def is_decision(sentence: str) -> bool:
     False
     >>> is_decision("The policy was ratified by the Policies Group on 5 March.")
     False
+    >>> is_decision("Signed as a true record: ..........")
+    False
+    >>> is_decision("These minutes were approved on 4 April 2024 and are published here.")
+    False
     """
     s = sentence.strip()
-    if s.endswith("?"):
+    if s.endswith("?") or _BLANK_TO_FILL.search(s):
+        # A question; "Signed as a true record: ........": a line left to sign.
         return False
     low = s.lower()
+    if ("minutes" in low or "posted" in low) and _ABOUT_THESE_MINUTES.search(s):
+        return False
     if (
         "accept" in low or " as " in low or "signed" in low or "confirmed" in low
     ) and _AS_RECORD.search(s):
