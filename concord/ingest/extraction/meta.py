@@ -203,7 +203,7 @@ def find_body(head: list[str]) -> str | None:
             if m:
                 body = _clean_body(m.group("body"))
                 if body:
-                    return body
+                    return _of_organisation(body, head[: n + 1])
         mid = _MINUTES_MID.search(text) if "inutes" in text else None
         if mid and mid.start() > 0:
             # "The Python Society   Minutes of Regular Meeting of the Board of
@@ -221,7 +221,7 @@ def find_body(head: list[str]) -> str | None:
             continue
         body = _clean_body(_join_dash(text))
         if body:
-            return _with_committee(body, head[n + 1] if n + 1 < len(head) else "")
+            return _with_committee(body, head[n + 1 : n + 4])
     for line in head[:3]:
         # "WARC Monthly Meeting – 04/21/2025", "TSC Meeting 2024-09-20": the
         # name before "Meeting" in the title, when nothing else names a body.
@@ -252,31 +252,77 @@ ORGANISATION_END = re.compile(
     r"charity|foundation|federation|limited|ltd|plc|cic|partnership|service)$"
 )
 _COMMITTEE = re.compile(
-    r"(?i)^(?:the\s+)?(?:[A-Z][\w&'-]*\s+|and\s+|of\s+){0,6}(committee|sub-?committee|board|"
+    r"(?i)^(?:the\s+)?(?:[A-Z0-9(][\w&'()-]*\s+|and\s+|of\s+){0,8}(committee|sub-?committee|board|"
     r"board\s+of\s+(?:directors|trustees|governors)|panel|group|forum|governing\s+body|"
-    r"cabinet|executive)$"
+    r"cabinet|executive)(?:\s+\([^()]{1,30}\))?$"
 )
 
 
-def _with_committee(organisation: str, next_line: str) -> str:
-    """An organisation's name over the committee that met: both, as one name.
+_GENERIC_BODY = re.compile(
+    r"(?i)^(?:the\s+)?(?:full\s+)?(?:(?P<council>council)|cabinet|board|committee|executive)$"
+)
 
-    >>> _with_committee("Elm Housing Association", "Audit and Risk Committee")
+
+def _of_organisation(body: str, head: list[str]) -> str:
+    """A body named only by what it is ("the Full Council", "Cabinet"), named
+    with the organisation a heading line gives ("SALTMARSH TOWN COUNCIL",
+    "Minutes - Cabinet | Bro Teifion County Borough Council").
+
+    >>> _of_organisation("Full Council", ["ELM TOWN COUNCIL", "Minutes of the Full Council"])
+    'ELM TOWN COUNCIL'
+    >>> _of_organisation("Cabinet", ["Minutes - Cabinet | Bro Teifion County Borough Council"])
+    'Bro Teifion County Borough Council Cabinet'
+    >>> _of_organisation("Planning Committee", ["ELM TOWN COUNCIL"])
+    'Planning Committee'
+    """
+    generic = _GENERIC_BODY.match(body)
+    if not generic:
+        return body
+    for line in head:
+        for part in re.split(r"\s+[|–—]\s+", line.strip(" *#")):
+            org = part.strip(" *#")
+            if (
+                ORGANISATION_END.search(org)
+                and len(org.split()) <= 8
+                and org[:1].isupper()
+                and not re.search(r"(?i)\b(?:minutes|meeting|notes|agenda)\b|\d", org)
+            ):
+                return org if generic.group("council") else f"{org} {body}"
+    return body
+
+
+def _with_committee(organisation: str, following: list[str]) -> str:
+    """An organisation's name over the committee that met: both, as one name
+    (the committee's name may run over two lines, under a rule).
+
+    >>> _with_committee("Elm Housing Association", ["Audit and Risk Committee"])
     'Elm Housing Association Audit and Risk Committee'
-    >>> _with_committee("Elm Housing Association", "Minutes of the meeting")
+    >>> _with_committee("ELM COUNCIL", ["=====", "LICENSING ACT 2003 SUB-COMMITTEE (PANEL B)"])
+    'ELM COUNCIL LICENSING ACT 2003 SUB-COMMITTEE (PANEL B)'
+    >>> _with_committee("ELM COUNCIL", ["HARROW LANE LIBRARY AND HUB", "PROJECT STEERING GROUP"])
+    'ELM COUNCIL HARROW LANE LIBRARY AND HUB PROJECT STEERING GROUP'
+    >>> _with_committee("Elm Housing Association", ["Minutes of the meeting"])
     'Elm Housing Association'
     """
-    committee = re.sub(r"\s+", " ", next_line).strip(" :.-–—*#")
-    # "Board of Directors – Public Meeting": the kind of meeting goes.
-    committee = re.sub(r"(?i)\s+[–—-]\s+[^–—-]*\bmeeting\b[^–—-]*$", "", committee)
-    if (
-        ORGANISATION_END.search(organisation)
-        and _COMMITTEE.match(committee)
-        and not re.search(r"(?i)\b(minutes|notes|agenda|meeting)\b|\d", committee)
-        and len(committee.split()) <= 8
-    ):
-        return f"{organisation} {committee}"
+    if not ORGANISATION_END.search(organisation):
+        return organisation
+    lines = [ln for ln in following if ln.strip() and not _RULE.fullmatch(ln.strip())]
+    tries = lines[:1] + ([f"{lines[0]} {lines[1]}"] if len(lines) > 1 else [])
+    for line in tries:
+        committee = re.sub(r"\s+", " ", line).strip(" :.-–—*#")
+        # "Board of Directors – Public Meeting": the kind of meeting goes.
+        committee = re.sub(r"(?i)\s+[–—-]\s+[^–—-]*\bmeeting\b[^–—-]*$", "", committee)
+        if (
+            _COMMITTEE.match(committee)
+            and not re.search(r"(?i)\b(minutes|notes|agenda|meeting)\b", committee)
+            and not find_dates(committee, partial=False)
+            and len(committee.split()) <= 10
+        ):
+            return f"{organisation} {committee}"
     return organisation
+
+
+_RULE = re.compile(r"[=\-_*~#]{3,}")
 
 
 # A line that says when the meeting was, not when the page was posted.
@@ -484,7 +530,7 @@ def find_venue(head: list[str]) -> str | None:
                 venue = _trim_venue(m.group("v"))
                 if venue:
                     return venue
-            place = _place_beside_time(text) or _place_after_time(text)
+            place = _place_in_segments(text) or _place_beside_time(text) or _place_after_time(text)
             if place:
                 return place
     for n, line in enumerate(head[:-1]):
@@ -510,7 +556,6 @@ def _place_alone(text: str) -> str | None:
         or len(text.split()) > 12
         or not _PLACE_WORDS.search(text)
         or text.endswith(".")
-        or re.search(r"(?i)(minutes|meeting|notes|agenda|held|present|apologies|attend)", text)
         or ":" in text
     ):
         return None
@@ -537,6 +582,39 @@ def _place_after_time(text: str) -> str | None:
     if not rest[:1].isupper() or len(rest.split()) > 15 or not _PLACE_WORDS.search(rest):
         return None
     return _trim_venue(rest)
+
+
+# "Tue 10 March 2026 · 6:30 p.m. · District Office Board Room", "Minutes |
+# 20 November 2025 | 14:00–16:05 | Boardroom, Education Centre".
+_SEGMENT = re.compile(r"\s+[·|•—–]\s+")
+# A part that names the meeting or the body ("Finance Committee"), though
+# "Board Room" is a place.
+_NOT_A_PLACE = re.compile(r"(?i)\b(?:minutes|agenda|notes|meeting|committee|board)\b(?!\s+room)")
+
+
+def _place_in_segments(text: str) -> str | None:
+    """The place among a heading's parts set apart by dots, bars or dashes.
+
+    >>> _place_in_segments("Tue 10 March 2026 · 6:30 p.m. · Board Room, 14 Ridge Avenue")
+    'Board Room, 14 Ridge Avenue'
+    >>> _place_in_segments("Minutes | 20 November 2025 | Finance Committee") is None
+    True
+    """
+    parts = _SEGMENT.split(text.strip(" *#"))
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        part = part.strip(" *_#,;")
+        if (
+            part[:1].isupper()
+            and len(part.split()) <= 12
+            and _PLACE_WORDS.search(part)
+            and not find_dates(part, partial=False)
+            and not find_times_in(part)
+            and not _NOT_A_PLACE.search(part)
+        ):
+            return _trim_venue(part)
+    return None
 
 
 def _place_beside_time(text: str) -> str | None:
@@ -578,11 +656,13 @@ def _trim_venue(text: str) -> str | None:
     'the Council Chambers'
     >>> _trim_venue("Room 2.11, Lister Building at 10.00")
     'Room 2.11, Lister Building'
+    >>> _trim_venue("Woodhatch Place, Kingsmere on 2 March 2026, 10.30 am")
+    'Woodhatch Place, Kingsmere'
     """
     text = _VENUE_SENTENCE_END.split(text, maxsplit=1)[0]
     text = re.sub(r"\s+by\s+(?:the\s+)?[A-Z].*$", "", text)
     text = re.sub(
-        r"(?i)\s*(?:,\s*|\s)(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?<!oom\s)(?<!Rm\s)(?<!uite\s)\d{1,2}[.:]\d{2}|\d{1,2}\s*(?:am|pm)|from\s+\d|at\s+\d|commencing).*$",
+        r"(?i)\s*(?:,\s*|\s)(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?<!oom\s)(?<!Rm\s)(?<!uite\s)\d{1,2}[.:]\d{2}|\d{1,2}\s*(?:am|pm)|from\s+\d|at\s+\d|on\s+(?:the\s+)?\d|commencing).*$",
         "",
         text.strip(),
     )
