@@ -36,9 +36,13 @@ class Listed:
 
 
 _LIST_HEADING = re.compile(
-    r"^(?:(?:open|outstanding|new|completed|closed|agreed|summary\s+of|list\s+of|key)\s+)?"
+    r"^(?:so\s+)?(?:to\s+recap,?\s+)?"
+    r"(?:(?:open|outstanding|new|completed|closed|agreed|summary\s+of|list\s+of|key)\s+)?"
     r"(?:action\s+items?|actions?(?:\s+(?:points?|list|log|summary|agreed|arising|required))?|"
-    r"next\s+steps|to[- ]dos?|tasks|steps\b[^:]{0,60})\s*:?$",
+    r"next\s+steps|to[- ]?dos?(?:\s+(?:list|recap))?|tasks|jobs?(?:\s+list)?|"
+    r"who(?:['’]s|\s+is)\s+doing\s+what|steps\b[^:]{0,60})"
+    # "Jobs list (so nobody can say they didn't know...)", "TODO recap (pls check!)"
+    r"\s*(?:\([^()]{0,60}\))?\s*:?$",
     re.I,
 )
 _BRACKET_OWNER = re.compile(r"^\[(?P<o>[^\]]{1,60})\]\s*(?P<rest>.+)$")
@@ -83,7 +87,7 @@ _LABEL_OWNER = re.compile(r"^(?P<o>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})\s*:\s
 OWNER_TASK = re.compile(r"^(?!It\s|There\s|This\s)[A-Z][^,:;.]{0,40}?\s+(?:to|will)\s+[a-z]")
 # Words of a list of actions' heading, and of a task set in running text: each
 # list for the cheap test (``may_hold``) and, joined, the case-blind pattern.
-_LIST_WORD_LIST = ("action", "step", "task", "to do")
+_LIST_WORD_LIST = ("action", "step", "task", "to do", "todo", "to-do", "job", "doing what")
 _LIST_WORDS = re.compile("(?i)" + "|".join(_LIST_WORD_LIST))
 _TASK_WORD_LIST = (
     "asked", "requested", "instructed", "directed", "agreed", "decided", "resolved",

@@ -64,6 +64,7 @@ _SAID_WOULD = re.compile(
     r"(?!(?:like|prefer|rather|need|hope|welcome|love|expect|be|not|have|also|stand|"
     r"wait|try|want|think|look\s+forward)\b)(?=[a-z])"
 )
+_GOING_TO = re.compile(r"(?:['’]s|\s+(?:is|are))\s+going\s+to\s+(?=[a-z])")
 # The full stop of a title or an initial ("Cllr. O. Williams") is not a
 # sentence's end: masked (same length) while the owner is looked for.
 _NAME_DOT = re.compile(r"\b(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|Revd|Sgt|Insp|Supt|[A-Z])\.(?=\s)")
@@ -90,6 +91,10 @@ def narrative_action(
         # "Ian said he'll draft a poster", "Jan and Philip kindly said they'd
         # sort out the rota": reported speech, read as "Ian would draft …".
         text = _SAID_WOULD.sub(" would ", text, count=1)
+    if "going to " in text:
+        # "Sue's going to ring round", "Kwame and Gemma are going to do a
+        # walkround": a plan told in speech, read as "Sue will ring round".
+        text = _GOING_TO.sub(" will ", text, count=1)
     if "@" in text[:60]:
         # "@tom to put the guide in the pack": a chat handle names the owner.
         text = _HANDLE.sub("", text)

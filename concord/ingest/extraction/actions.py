@@ -49,6 +49,10 @@ _NEXT_LABEL = re.compile(
     r"\s*:\s*(?P<t>\S.*)$"
 )
 _SEMICOLON = re.compile(r";\s+")
+_TRAILING_EMPHASIS = re.compile(r"(?:\*\*|\*|__|_)([^*_]{1,60}?)(?:\*\*|\*|__|_)\s*$")
+_NAME_COLON = re.compile(
+    r"^(?P<o>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|&|\+))*)\s*:\s+(?P<t>[a-z][\w'’-]*\b.{4,})$"
+)
 # "Owner: Tom Barr · Due: January meeting — scope the deep-dive …": the
 # owner and the date first, the task after them.
 _OWNER_DUE_LEAD = re.compile(
@@ -195,6 +199,10 @@ def _line_ending(
     """An owner after a line ("… Action: JB", "… – AL"), or a task told in it."""
     add, due_of = out.add, out.due_of
     bare = ln.bare
+    if bare[-1:] in "*_":
+        # "… for the October meeting — **SP**", "… *(Action: Fairbanks)*":
+        # Markdown's emphasis around the owner at the end.
+        bare = _TRAILING_EMPHASIS.sub(r"\1", bare)
     lead = _OWNER_DUE_LEAD.match(bare) if bare[:1] in "OoLlWw" else None
     if lead:
         # "Owner: Aroha — Due: 13 Feb — permission slips out and back".
@@ -202,6 +210,15 @@ def _line_ending(
         owners = resolve_names(split_owners(lead.group("o").strip(" *")), people)
         add(d, owners, due_of(lead.group("d"), d), k, "inline")
         return
+    named = _NAME_COLON.match(bare) if ln.bullet and ":" in bare[:45] else None
+    if named and is_imperative(named.group("t").split(" ", 1)[0]):
+        # "• Sofia: plan a pop-up stand …", "- Dee and Jo: book the room": a
+        # bullet that opens with attendees and a colon gives them the task.
+        owners = resolve_names(split_owners(named.group("o")), people)
+        if owners and all(o in people for o in owners):
+            d, _, dw = parse_action_text(named.group("t"), people)
+            add(d, owners, due_of(dw, d), k, "inline")
+            return
     label = _NEXT_LABEL.match(bare) if ":" in bare else None
     if label and label.group("t").split() and is_imperative(label.group("t").split()[0]):
         # "For next meeting: present the charter", "Next steps: book the hall".

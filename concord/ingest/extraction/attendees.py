@@ -41,7 +41,7 @@ _GROUP_END = re.compile(
     r"(?i)\b(?:group|board|committee|partnership|forum|panel|network|council|sub-?group)\s*$"
 )
 ROLE = re.compile(
-    r"\(?\b(vice[- ]?chair(?:man|person|woman)?|deputy chair(?:man|person)?|chair(?:man|person|woman)?|"  # noqa: E501
+    r"\(?\b(vice[- ]?chair(?:man|person|woman)?|deputy chair(?:man|person)?|chair(?:man|person|woman|ing)?|"  # noqa: E501
     r"in the chair)\b\)?",
     re.I,
 )
@@ -370,6 +370,10 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     if any(c.isdigit() for c in text):
         # Amateur radio call signs beside names ("Di Fox KD9AAA", "Ed Gray (W1XYZ)").
         text = CALL_SIGN.sub("", text)
+    if " · " in text:
+        # "Ruth Adeyemi (RA) – chairing · Simon Pell (SP) – minutes",
+        # "Teresa Lind, President · Marcus Oye, Vice President": dots between.
+        text = text.replace(" · ", "; ")
     if ";" in text:
         # "Ed Gray, Planning Manager; Flo Hunt, Secretary": one entry each.
         each = [

@@ -32,6 +32,10 @@ _SENTENCE = re.compile(
     r"\bnext\s+(?:meeting|mtg)\s*[-–—]?\s*(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d|\d)|"
     # "will meet again in 4 weeks, Aug 11"; "the AGM would be held remotely on …"
     r"\b(?:meet|reconvene)\s+again\b|"
+    # "the AGM is Thursday 13th June", "The AGM was fixed for Thursday 10
+    # December", "Annual General Meeting of members: Saturday 26 November".
+    r"\b(?:AGM|annual\s+general\s+meeting)(?:\s+of\s+(?:the\s+)?members)?\s*(?:is|will\s+be|"
+    r"(?:was|has\s+been|is)\s+(?:fixed|set|booked|scheduled|arranged)\s+for|:)\s+(?=\W*(?:[A-Z]|\d))|"
     # "the 2027 AGM is expected to be held in late September 2027"
     r"\b(?:AGM|annual\s+general\s+meeting)\s+(?:would|will|is\s+to|is\s+(?:expected|planned|due|likely)\s+to)"
     r"\s+be\s+(?:held\b|in\s|on\s)|"
@@ -49,6 +53,7 @@ _SENTENCE = re.compile(
     r"\b(?:decided|agreed|resolved)\s+to\s+hold\s+(?:the\s+|an?\s+)?(?:next\s+|special\s+)?"
     r"(?:A\.?G\.?M\.?|E\.?G\.?M\.?|annual\s+general\s+meeting|meeting)\s+on\b"
 )
+_FOLLOWED_BY = re.compile(r"(?i),?\s+(?:followed\s+by|and\s+(?:again\s+|then\s+)?on|then\s+on)\s+")
 # A schedule: a date alone on its line, then the meeting held that day
 # ("May 12" / "Club Meeting:"); other events (contests, fairs) are not meetings.
 _SCHEDULED = re.compile(r"(?i)^(?:[\w'’&-]+\s+){0,3}(?:meeting|AGM)\s*:?$")
@@ -151,7 +156,13 @@ def extract_next_meetings(lines: list[Line], meeting: date | None) -> list[NextM
             continue
         told = list(_SENTENCE.finditer(text))
         for m in told:
-            add(text[m.start() : m.end() + 60], month_ok=True)
+            window = text[m.start() : m.end() + 60]
+            then = _FOLLOWED_BY.search(text, m.end(), m.end() + 160)
+            if then:
+                # "… on Thursday 16 September at 10am, followed by Thursday 18
+                # November": the meeting after it too.
+                window = text[m.start() : then.end() + 40]
+            add(window, month_ok=True)
         if not told and i > 0 and _SCHEDULED.match(text) and _DATE_ALONE.match(lines[i - 1].bare):
             add(lines[i - 1].bare)
         i += 1
