@@ -221,3 +221,20 @@ def test_a_lettered_resolution_is_one_decision_a_part() -> None:
         "The Manager be authorised to make minor changes before publication under Section"
         " 100A(4) of the Act.",
     ]
+
+
+LABELLED_POST = """Minutes of the Haverleigh VCS Forum Executive, 14 June 2005
+
+Present: Jo Whitfield (Co-ordinator), Ann Lee (Chair), Bo Fry
+
+4. Grants review
+It was agreed that the Co-ordinator would draft the Forum's response to the grants review.
+Action: JW
+"""
+
+
+def test_a_posts_task_with_its_owner_on_the_next_line_is_one_action() -> None:
+    assert [(a["description"], a["owners"]) for a in _actions(LABELLED_POST)] == [
+        ("Draft the Forum's response to the grants review", ["Jo Whitfield"])
+    ]
+    assert _decisions(LABELLED_POST) == []

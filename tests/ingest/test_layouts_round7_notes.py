@@ -76,3 +76,34 @@ def test_a_second_meeting_followed_by() -> None:
         "Thursday 18 November 2004 at 10.00 am.\n"
     )
     assert [m["date"] for m in record["next_meetings"]] == ["2004-09-16", "2004-11-18"]
+
+
+def test_thursday_nights_meeting_started_in_the_evening() -> None:
+    record = _record(
+        "Subject: Notes from Thursday's committee meeting (11th April 2024)\n\n"
+        "Hi all, here are my notes from Thursday night at the hut.\n\n"
+        "Present: Ann Lee (chair), Bo Fry\n\n"
+        "We started at 7.35 because the key had gone walkabout again.\n"
+        "We finished about 9.15.\n"
+    )
+    assert (record["start_time"], record["end_time"]) == ("19:35", "21:15")
+
+
+REPORTED_ELSEWHERE = """Minutes of the Larch Grove PTA, 20 August 2024
+
+Present: Ann Lee (chair), Bo Fry, Cy Dunn (Registrar)
+
+1. Shade sail
+Mr Dunn explained that the Board of Trustees has approved the shade sail project.
+It was agreed to hold a disco in November.
+It was agreed that the Registrar would write to the parents about the disco.
+
+2. Bake sale
+Lots of views both ways and in the end nothing was decided.
+"""
+
+
+def test_decisions_reported_taken_elsewhere_or_not_taken_are_none() -> None:
+    record = _record(REPORTED_ELSEWHERE)
+    assert record["decisions"] == ["It was agreed to hold a disco in November."]
+    assert [a["description"] for a in record["actions"]] == ["Write to the parents about the disco"]

@@ -29,7 +29,8 @@ _UNDERTAKINGS = ("agreed to", "undertook to", "offered to", "volunteered to")
 _POST = re.compile(
     r"(?i)^(?:the\s+)?(?:[a-z][\w&'-]*\s+){0,4}(?:officer|clerk|chair(?:man|person|woman)?|secretary|"
     r"treasurer|director|manager|lead|head|engineer|inspector|superintendent|commissioner|co-?ordinator|"
-    r"administrator|advis[eo]r|nurse|principal|headteacher|auditor|solicitor|executive)$"
+    r"administrator|advis[eo]r|nurse|principal|headteacher|auditor|solicitor|executive|registrar|"
+    r"bursar|churchwardens?|librarian|vicar|rector|conven[eo]r)(?:\s+to\s+(?:the\s+)?\w+)?$"
 )
 
 

@@ -422,9 +422,12 @@ def drop_subject(description: str) -> str:
 
     >>> drop_subject("The Finance Director will provide a report")
     'Provide a report'
+    >>> drop_subject("The Revised Report would be presented in April")
+    'The Revised Report would be presented in April'
     """
     m = _SUBJECT.match(description)
-    if not m:
+    if not m or description[m.end() : m.end() + 3] == "be ":
+        # ("The report would be presented in April": the subject is the task's.)
         return description
     rest = description[m.end() :]
     return rest[0].upper() + rest[1:]

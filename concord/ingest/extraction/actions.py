@@ -97,7 +97,7 @@ def extract_actions(
     roles = roles or {}
     out = Collector.over(list(tables.found), lines, meeting_date, next_meeting, roles, people)
     _inline_actions(lines, skip_blocks, people, roles, tables, out)
-    _decision_actions(text, decisions, people, out)
+    _decision_actions(text, decisions, people, roles, out)
     for entry in listed_actions(
         lines, skip_blocks | tables.action_blocks, people, parse_action_text, ownerish
     ):
@@ -148,6 +148,7 @@ def _labelled(
         prev_sents = sentences(lines[k - 1].bare)
         if prev_sents:
             d, _, dw = parse_action_text(prev_sents[-1], people)
+            d = drop_subject(d)
             add(d, resolve_names(split_owners(rest), people), due_of(dw, d), k, "inline")
         return k + 1
     if rest:
@@ -239,7 +240,8 @@ def _line_ending(
             sents = sentences(bare[: initials_tail.start()].strip())
             if sents:
                 d, _, dw = parse_action_text(sents[-1], people)
-                add(with_antecedent(d, sents[:-1]), owners, due_of(dw, d), k, "inline")
+                d = with_antecedent(drop_subject(d), sents[:-1])
+                add(d, owners, due_of(dw, d), k, "inline")
     if tail and ownerish(tail.group("o")) and tail.start() > 0:
         before = bare[: tail.start()].strip()
         sents = sentences(before)
@@ -355,7 +357,7 @@ def _agent_action(
 
 
 def _decision_actions(
-    text: Text, decisions: list[Decision], people: list[str], out: Collector
+    text: Text, decisions: list[Decision], people: list[str], roles: dict[str, str], out: Collector
 ) -> None:
     """Decisions that set someone a task."""
     refs: set[str] = set()
@@ -395,7 +397,16 @@ def _decision_actions(
         else:
             # "It was agreed that Bob would write to the school": an attendee's task.
             m = _AGREED_THAT.search(dec.text)
-            told = narrative_action(m.group("c"), people) if m else None
+            told = narrative_action(m.group("c"), people, roles) if m else None
+            if m and not told and " would " in m.group("c"):
+                # "It was agreed that the Registrar would write to …": agreed
+                # by the meeting, a post's task (and no decision, see
+                # ``tasks_not_decisions``).
+                post, task = m.group("c").split(" would ", 1)
+                if is_post(post):
+                    d, _, dw = parse_action_text(task, people)
+                    owner = re.sub(r"(?i)^the\s+", "", post)
+                    told = d, [roles.get(role_key(owner), owner)], dw
             if told:
                 d, owners, dw = told
                 out.add(d, owners, out.due_of(dw, d), dec.line, "decision")

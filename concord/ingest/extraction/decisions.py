@@ -215,6 +215,17 @@ _ABOUT_THESE_MINUTES = re.compile(
 )
 
 
+_NO_DECISION = re.compile(
+    r"(?i)\b(?:no\s+(?:decision|date|change|agreement|\w+)\s+(?:was|were|has\s+been|had\s+been)\s+"
+    r"(?:taken|made|reached|agreed|decided|set)|nothing\s+(?:was\s+|has\s+been\s+)?"
+    r"(?:decided|agreed|resolved))\b"
+)
+_DECIDED_BEFORE = re.compile(
+    r"(?i)\b(?:has|have|had)\s+(?:\w+\s+)?(?:(?:reviewed|considered|discussed)\b[^.;]{0,80}?\band\s+)?"
+    r"(?:approved|agreed|decided|resolved|recommended|endorsed|adopted|ratified)\b"
+)
+
+
 def is_decision(sentence: str) -> bool:
     """Does this sentence record something the meeting agreed?
 
@@ -237,6 +248,14 @@ def is_decision(sentence: str) -> bool:
         return False
     low = s.lower()
     if ("minutes" in low or "posted" in low) and _ABOUT_THESE_MINUTES.search(s):
+        return False
+    if ("no " in low or "nothing" in low) and _NO_DECISION.search(s):
+        # "… and in the end nothing was decided", "no decision was taken".
+        return False
+    if ("has " in low or "had " in low or "have " in low) and _DECIDED_BEFORE.search(s):
+        # "Mr Fale explained the Board of Trustees has approved the project",
+        # "The Finance Committee had reviewed … and recommended them": a
+        # decision reported, taken before or elsewhere.
         return False
     if (
         "accept" in low or " as " in low or "signed" in low or "confirmed" in low

@@ -432,16 +432,26 @@ def _in_the_evening(hour: int, text: str) -> bool:
     morning, and "7.15" means the evening in a document that gives another
     meeting as "7pm" or "7.30 pm".
 
+    A note of "last night's" meeting, "Thursday night's" or one "tonight",
+    was in the evening too.
+
     >>> _in_the_evening(2, ""), _in_the_evening(7, "next 16 feb, 7pm"), _in_the_evening(9, "")
     (True, True, False)
+    >>> _in_the_evening(7, "here are my notes from last night at the hut")
+    True
     """
     if 1 <= hour <= 6:
         return True
-    if not 7 <= hour <= 11 or "p" not in text:
+    if not 7 <= hour <= 11:
+        return False
+    if "night" in text and _NIGHT.search(text):
+        return True
+    if "p" not in text:
         return False
     return any(abs(int(m.group(1)) - hour) <= 1 for m in _PM.finditer(text))
 
 
+_NIGHT = re.compile(r"\b(?:last\s+|to|(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)night\b")
 _END_CUES = (
     "closed", "ended", "finished", "concluded", "adjourned", "terminated", "wrapped", "done",
 )  # fmt: skip

@@ -350,6 +350,8 @@ _POST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 _POST_HEADS = POST_WORDS | {
     "registrar", "headteacher", "head", "nurse", "dean", "executive", "accountant", "solicitor",
     "auditor", "librarian", "warden", "bursar", "convenor", "convener", "principal", "rfo",
+    # ("Co-ordinator" is "co ordinator" once its hyphen is a space.)
+    "ordinator",
 }  # fmt: skip
 _NOT_ACRONYM = {"of", "and", "the", "for", "to", "&"}
 _POST_OF = re.compile(r" (?:to|of|for) ")
