@@ -56,7 +56,11 @@ def resolved_list(lines: list[Line], i: int, text: str) -> tuple[list[tuple[int,
     """
     # ("It was agreed:" is read by ``listed_under``, which follows its bullets
     # across a table's rows.)
-    label = _LIST_LABEL.match(text) if text[:1] in "rRaAdDtTmM" and len(text) < 90 else None
+    label = (
+        _LIST_LABEL.match(text)
+        if text[:1] in "rRaAdDtTmM" and text[-1:] in ":-–—tTdDsSnN)" and len(text) < 90
+        else None
+    )
     if not label:
         return None
     that = "That " if label.group("that") else ""

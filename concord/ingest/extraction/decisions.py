@@ -243,19 +243,11 @@ def is_decision(sentence: str) -> bool:
     False
     """
     s = sentence.strip()
-    if s.endswith("?") or _BLANK_TO_FILL.search(s):
+    if s.endswith("?") or (("...." in s or "……" in s or "_" in s) and _BLANK_TO_FILL.search(s)):
         # A question; "Signed as a true record: ........": a line left to sign.
         return False
     low = s.lower()
     if ("minutes" in low or "posted" in low) and _ABOUT_THESE_MINUTES.search(s):
-        return False
-    if ("no " in low or "nothing" in low) and _NO_DECISION.search(s):
-        # "… and in the end nothing was decided", "no decision was taken".
-        return False
-    if ("has " in low or "had " in low or "have " in low) and _DECIDED_BEFORE.search(s):
-        # "Mr Fale explained the Board of Trustees has approved the project",
-        # "The Finance Committee had reviewed … and recommended them": a
-        # decision reported, taken before or elsewhere.
         return False
     if (
         "accept" in low or " as " in low or "signed" in low or "confirmed" in low
@@ -270,6 +262,14 @@ def is_decision(sentence: str) -> bool:
             _CONSENSUS.search(s) or _MEETS_EVERY.search(s)
         )
     if _PROPOSAL.match(s) and not _VOTED.search(s):
+        return False
+    if ("no " in low or "nothing" in low) and _NO_DECISION.search(s):
+        # "… and in the end nothing was decided", "no decision was taken".
+        return False
+    if ("has " in low or "had " in low or "have " in low) and _DECIDED_BEFORE.search(s):
+        # "Mr Fale explained the Board of Trustees has approved the project",
+        # "The Finance Committee had reviewed … and recommended them": a
+        # decision reported, taken before or elsewhere.
         return False
     if " by " in low and _DECIDED_ELSEWHERE.search(s):
         return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from concord.ingest.record import Attendee
 
@@ -251,7 +252,15 @@ def resolve_owner(owner: str, people: list[str]) -> str:
     'Tom Reyes'
     >>> resolve_owner("Sam", ["Sam Hill", "Sam Ray"])
     'Sam'
+
+    The same owners are asked about many times a document: the answer,
+    which depends on the words alone, is kept.
     """
+    return _resolve_owner(owner, tuple(people))
+
+
+@lru_cache(maxsize=4096)
+def _resolve_owner(owner: str, people: tuple[str, ...]) -> str:
     owner = owner.strip(" .,;:()")
     _, bare = split_title(owner)
     bare = bare.strip()
