@@ -238,3 +238,19 @@ def test_a_posts_task_with_its_owner_on_the_next_line_is_one_action() -> None:
         ("Draft the Forum's response to the grants review", ["Jo Whitfield"])
     ]
     assert _decisions(LABELLED_POST) == []
+
+
+GIST_WITH_A_DATE = """Minutes of the Brookfield Allotment Society committee, 3 June 2025
+
+Present: Ann Lee (chair), Bo Fry, Cy Dunn
+
+1. Troughs
+The trough on the east path has leaked since 14 April 2025. Cy to chase this. – CD
+"""
+
+
+def test_a_date_in_the_gist_is_no_due_date() -> None:
+    (action,) = _actions(GIST_WITH_A_DATE)
+    assert action["description"].startswith("Chase this (")
+    assert "14 April 2025" in action["description"]
+    assert action["due"] is None

@@ -240,16 +240,17 @@ def _line_ending(
             sents = sentences(bare[: initials_tail.start()].strip())
             if sents:
                 d, _, dw = parse_action_text(sents[-1], people)
-                d = with_antecedent(drop_subject(d), sents[:-1])
-                add(d, owners, due_of(dw, d), k, "inline")
+                d = drop_subject(d)
+                # (The due date from the task's own words, not the gist told with it.)
+                add(with_antecedent(d, sents[:-1]), owners, due_of(dw, d), k, "inline")
     if tail and ownerish(tail.group("o")) and tail.start() > 0:
         before = bare[: tail.start()].strip()
         sents = sentences(before)
         if sents:
             d, _, dw = parse_action_text(sents[-1], people)
-            d = with_antecedent(drop_subject(d), sents[:-1])
+            d = drop_subject(d)
             owners = resolve_names(split_owners(tail.group("o")), people)
-            add(d, owners, due_of(dw, d), k, "inline")
+            add(with_antecedent(d, sents[:-1]), owners, due_of(dw, d), k, "inline")
     elif (
         not tail
         and not initials_tail
