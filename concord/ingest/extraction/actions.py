@@ -399,18 +399,28 @@ def _decision_actions(
             # "It was agreed that Bob would write to the school": an attendee's task.
             m = _AGREED_THAT.search(dec.text)
             told = narrative_action(m.group("c"), people, roles) if m else None
-            if m and not told and " would " in m.group("c"):
+            post = _post_would(m.group("c")) if m and not told else None
+            if post:
                 # "It was agreed that the Registrar would write to …": agreed
                 # by the meeting, a post's task (and no decision, see
                 # ``tasks_not_decisions``).
-                post, task = m.group("c").split(" would ", 1)
-                if is_post(post):
-                    d, _, dw = parse_action_text(task, people)
-                    owner = re.sub(r"(?i)^the\s+", "", post)
-                    told = d, [roles.get(role_key(owner), owner)], dw
+                d, _, dw = parse_action_text(post[1], people)
+                told = d, [roles.get(role_key(post[0]), post[0])], dw
             if told:
                 d, owners, dw = told
                 out.add(d, owners, out.due_of(dw, d), dec.line, "decision")
+
+
+_THE_LEAD = re.compile(r"(?i)^the\s+")
+
+
+def _post_would(clause: str) -> tuple[str, str] | None:
+    """ "the Registrar would write to …" → ("Registrar", "write to …"), when
+    what opens the clause is a post (:func:`.action_narrative.is_post`)."""
+    subject, would, task = clause.partition(" would ")
+    if not would or not is_post(subject):
+        return None
+    return _THE_LEAD.sub("", subject), task
 
 
 _ASKS = frozenset(("Ask", "Request", "Instruct", "Authorise", "Authorize", "Delegate", "Invite"))
@@ -426,9 +436,9 @@ def tasks_not_decisions(decisions: list[Decision], people: list[str]) -> list[De
         m = _AGREED_THAT.search(dec.text) if _WOULD.match(dec.text) else None
         clause = m.group("c") if m else ""
         subject = clause.split(" would ", 1)[0] if " would " in clause else ""
-        post = bool(subject) and is_post(subject)
+        post = _post_would(clause) is not None
         named = subject and (
-            OFFICE.fullmatch(re.sub(r"(?i)^the\s+", "", subject))
+            OFFICE.fullmatch(_THE_LEAD.sub("", subject))
             or resolve_names([subject], people)[0] in people
         )
         # ("that the Company Secretary would refer …": a post's task, though
