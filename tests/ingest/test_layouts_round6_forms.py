@@ -69,8 +69,11 @@ def test_a_day_told_without_its_year_is_the_one_before_sending() -> None:
 
 def test_the_sending_date_is_kept_when_nothing_else_dates_the_note() -> None:
     note = MAILED.replace("Tuesday 5th March 2024, 10am till about 12.15,", "Tuesday,")
-    assert _record(note)["date"] == "2024-03-06"
-    assert _record(note)["start_time"] is None  # 16:42 is when it was sent
+    undated = note.replace("notes of Tuesday's meeting", "notes of the meeting")
+    assert _record(undated)["date"] == "2024-03-06"
+    assert _record(undated)["start_time"] is None  # 16:42 is when it was sent
+    # "notes of Tuesday's meeting", sent on a Wednesday: the Tuesday before.
+    assert _record(note)["date"] == "2024-03-05"
 
 
 def test_a_date_line_that_is_not_in_an_email_header_still_dates_the_meeting() -> None:

@@ -23,6 +23,7 @@ from concord.ingest.extraction.dates import recent_date, to_date
 from concord.ingest.extraction.decisions import extract_decisions
 from concord.ingest.extraction.items import extract_items
 from concord.ingest.extraction.layout import flatten, forget_sentences
+from concord.ingest.extraction.mail_notes import is_mail, mail_body, mail_venue
 from concord.ingest.extraction.meta import (
     find_body,
     find_date,
@@ -89,6 +90,8 @@ def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord,
             record.body = full
     # "HOLLINS PRIMARY SCHOOL" over "Full Governing Board": whose body it is.
     record.body = with_organisation(record.body, head)
+    if is_mail(head):
+        record.body = mail_body([ln.bare for ln in lines], record.body)
     # An e-mailed note is dated by when it was sent only if nothing else dates it.
     sent = when_sent(head)
     unsent = [line for n, line in enumerate(head) if n not in sent]
@@ -100,6 +103,8 @@ def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord,
         record.date = (recent_date(" ".join(unsent), day) if day else None) or sent_on
     record.start_time, record.end_time = find_meeting_times(unsent, lines)
     record.venue = find_venue(head)
+    if is_mail(head):
+        record.venue = mail_venue([ln.bare for ln in lines], record.venue)
     meeting = to_date(record.date)
     record.next_meetings = extract_next_meetings(lines, meeting)
     if any(len(p.name) > 2 and p.name[1] in " ." for p in attendance.people):

@@ -176,6 +176,12 @@ def first_date(text: str, ref: date | None = None) -> str | None:
 _DAY_BEFORE = re.compile(r"(?i)\b(?:yesterday|last\s+night|last\s+evening)\b")
 _SAME_DAY = re.compile(r"(?i)\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b")
 _DAY_MONTH = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/])")
+# "notes from Thursday's committee", "my notes from Tuesday night".
+_FROM_WEEKDAY = re.compile(
+    r"(?i)\b(?:notes|minutes)\s+(?:from|of)\s+(?:last\s+)?(mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+    r"(?:['’]s|\s+(?:night|evening|morning|afternoon)\b)"
+)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # How long before its sending a note still reports "the meeting".
 RECENT_DAYS = 45
 
@@ -191,6 +197,8 @@ def recent_date(text: str, sent: date) -> str | None:
     '2021-03-09'
     >>> recent_date("notes from yesterday's board", date(2011, 3, 10))
     '2011-03-09'
+    >>> recent_date("my notes from Thursday night", date(2026, 3, 16))
+    '2026-03-12'
     """
 
     def recent(day: date) -> bool:
@@ -213,6 +221,10 @@ def recent_date(text: str, sent: date) -> str | None:
         return (sent - timedelta(days=1)).isoformat()
     if _SAME_DAY.search(text):
         return sent.isoformat()
+    weekday = _FROM_WEEKDAY.search(text)
+    if weekday:
+        back = (sent.weekday() - _WEEKDAYS.index(weekday.group(1).lower())) % 7
+        return (sent - timedelta(days=back)).isoformat()
     return None
 
 

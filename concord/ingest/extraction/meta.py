@@ -8,7 +8,7 @@ from concord.ingest.extraction.dates import find_dates, first_date
 from concord.ingest.extraction.dates import find_times as find_times_in
 from concord.ingest.extraction.layout import Line
 
-_BODY_WORDS = re.compile(
+BODY_WORDS = re.compile(
     r"\b(board|group|committee|partnership|forum|council|trust|executive|governors|governing|"
     r"panel|commission|cabinet|trustees|network|alliance|assembly|sub-?committee|authority|"
     r"steering|body|team|association|society|meeting of|federation|consortium|conference|"
@@ -79,7 +79,7 @@ def _clean_body(text: str, named: bool = False) -> str | None:
     )
     if not text or len(text.split()) > 12 or not text[0].isupper():
         return None
-    if not _BODY_WORDS.search(text) and not (named and _PROPER_NAME.fullmatch(text)):
+    if not BODY_WORDS.search(text) and not (named and _PROPER_NAME.fullmatch(text)):
         return None
     if re.fullmatch(
         r"(?i)(the\s+)?(meeting|minutes|agenda|board|group|committee|club|society|association|"
@@ -195,7 +195,7 @@ def find_body(head: list[str]) -> str | None:
             body = _clean_body(kind_of.group("body"), named=True)
             q = kind_of.group("q")
             if body:
-                if _BODY_WORDS.fullmatch(q.split()[-1]) and q.lower() not in body.lower():
+                if BODY_WORDS.fullmatch(q.split()[-1]) and q.lower() not in body.lower():
                     return f"{body} {q[0].upper()}{q[1:]}"
                 return body
         for rx in (_PREFIX, _MEETING_OF):
@@ -368,10 +368,14 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
     other times point to (:func:`_in_the_evening`)."""
     start = end = None
     bare_start = bare_end = False
+    previous = ""
     for line in head:
         if find_dates(line, partial=False) and not find_times_in(line):
             continue
         times = find_times_in(line)
+        if times and _END_CUE.search(f"{previous[-12:]} {line[: times[0][0]]}".lower()):
+            break  # "… got going about 7, finished / at 8.35": when it ended, read below
+        previous = line
         if times:
             start, bare_start = times[0][1], _bare(line, times[0][0])
             rng = re.search(r"(?:[–—-]|\bto\b|\buntil\b|\btill\b)\s*", line[times[0][0] :])
@@ -403,7 +407,11 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
             if m:
                 told = m.group("t") or m.group("bare")
                 t = find_times_in(told)
-                if t:
+                hour = _BARE_HOUR.match(told)
+                if hour:
+                    # "got going about 7": an hour alone, no minutes.
+                    start, bare_start = f"{int(hour.group(1)):02d}:00", True
+                elif t:
                     start, bare_start = t[0][1], _bare(told, t[0][0])
     if bare_start and start and _in_the_evening(int(start[:2]), whole):
         start = _afternoon(start)
@@ -455,7 +463,11 @@ _NIGHT = re.compile(r"\b(?:last\s+|to|(?:mon|tues|wednes|thurs|fri|satur|sun)day
 _END_CUES = (
     "closed", "ended", "finished", "concluded", "adjourned", "terminated", "wrapped", "done",
 )  # fmt: skip
-_START_CUES = ("started", "commenced", "open", "began", "order", "kicked")
+_START_CUES = ("started", "commenced", "open", "began", "order", "kicked", "got going")
+# "about 7, finished at 8.35": an hour told alone (no minutes, no am or pm).
+_BARE_HOUR = re.compile(
+    r"\s*(?:about\s+|around\s+|at\s+)?([1-9]|1[0-2])(?![\d.:])(?!\s*(?:[ap]\.?\s?m\b|o['’]clock))"
+)
 # One search for any of the cues (a substring, as ``in`` would find it).
 _END_CUE = re.compile("|".join(_END_CUES))
 _START_CUE = re.compile("|".join(_START_CUES))
@@ -476,7 +488,9 @@ _ENDED = re.compile(
 _STARTED = re.compile(
     rf"(?i)\b(?:{_SUBJECT}\s+(?:was\s+)?(?:started|commenced|opened|open|began|called\s+to\s+order)|"
     rf"(?:opened|started|began|commenced)\s+the\s+{_SUBJECT}|called\s+(?:the\s+{_SUBJECT}\s+)?"
-    rf"to\s+order|we\s+(?:started|began)|kicked\s+off)\b\s*(?:[^.;]{{0,60}}?\bat\s+)?(?P<t>.{{3,20}})"
+    rf"to\s+order|we\s+(?:started|began)|kicked\s+off|got\s+going)\b\s*"
+    # (not past when it ended: "got going about 7, finished at 8.35")
+    rf"(?:(?:(?!finish|ended|closed|wrapped)[^.;]){{0,60}}?\bat\s+)?(?P<t>.{{3,20}})"
     rf"|(?i:(?:^|[,;.]\s+)(?:started|began|commenced)\s+{_ABOUT})(?P<bare>\d.{{2,12}})"
 )
 
@@ -487,7 +501,7 @@ _VENUE_LABEL = re.compile(
 
 
 _VENUE_INLINE = re.compile(r"(?i)(?:^|\s|[|;,])(?:venue|location)\s*:\s*(.+)$")
-_PLACE_WORDS = re.compile(
+PLACE_WORDS = re.compile(
     r"(?i)\b(room|boardroom|house|hall|centre|center|chambers?|library|offices?|building|church|"
     r"hotel|suite|court|online|zoom|teams|pavilion|lodge|hub|station|meet|webex|skype|virtual)\b"
 )
@@ -564,7 +578,7 @@ def _place_alone(text: str) -> str | None:
     if (
         not text[:1].isupper()
         or len(text.split()) > 12
-        or not _PLACE_WORDS.search(text)
+        or not PLACE_WORDS.search(text)
         or text.endswith(".")
         or ":" in text
     ):
@@ -589,7 +603,7 @@ def _place_after_time(text: str) -> str | None:
     if not clocks:
         return None
     rest = text[clocks[-1].end() :].strip(" ,;-–—")
-    if not rest[:1].isupper() or len(rest.split()) > 15 or not _PLACE_WORDS.search(rest):
+    if not rest[:1].isupper() or len(rest.split()) > 15 or not PLACE_WORDS.search(rest):
         return None
     return _trim_venue(rest)
 
@@ -618,7 +632,7 @@ def _place_in_segments(text: str) -> str | None:
         if (
             part[:1].isupper()
             and len(part.split()) <= 12
-            and _PLACE_WORDS.search(part)
+            and PLACE_WORDS.search(part)
             and not find_dates(part, partial=False)
             and not find_times_in(part)
             and not _NOT_A_PLACE.search(part)
@@ -647,7 +661,7 @@ def _place_beside_time(text: str) -> str | None:
         not rest
         or not rest[0].isupper()
         or len(rest.split()) > 10
-        or not _PLACE_WORDS.search(rest)
+        or not PLACE_WORDS.search(rest)
         or re.search(r"(?i)\b(minutes|meeting|notes|agenda|held|present)\b", rest)
     ):
         return None
