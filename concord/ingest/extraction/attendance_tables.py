@@ -34,11 +34,13 @@ _NAME_LABEL = re.compile(
 )
 _NO = {"no", "n", "x", "✗", "✘", "❌", "absent", "not present", "did not attend", "none"}
 # "Attended", "Status", "Present / Apologies": a column saying who came.
+# "P / AP / A": the codes of a register (present, apology, absent).
 _STATUS_LABEL = re.compile(
-    r"^(?:attendance|status|present\??|attended|apologies|absent)"
-    r"(?:\s*(?:/|or|and|&)\s*(?:present|attended|apologies|absent))*$",
+    r"^(?:(?:attendance|status|present\??|attended|apologies|absent)"
+    r"(?:\s*(?:/|or|and|&)\s*(?:present|attended|apologies|absent))*|p\s*/\s*ap?\s*/\s*a)$",
     re.I,
 )
+_CODES = {"p": "present", "ap": "apologies", "a": "absent"}
 _GUEST = re.compile(r"^(?:visitor|guest|observer|invited\s+guest|non[- ]member)s?$", re.I)
 _ROLE_LABEL = re.compile(
     r"^(role|position|title|job title|category|type|office|post|capacity)$", re.I
@@ -127,6 +129,7 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
                 w.columns.setdefault("org", j)
             elif _STATUS_LABEL.match(x):
                 w.columns["status"] = j
+                w.codes = x
             elif _ROLE_LABEL.match(x):
                 w.columns.setdefault("role", j)
         w.status = w.status or "present"
@@ -146,7 +149,9 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
         st = w.status
         if "status" in w.columns and w.columns["status"] < len(cells):
             word = cells[w.columns["status"]].strip().lower()
-            if word:
+            if word in _CODES and _CODES.keys() & set(re.split(r"\W+", w.codes)):
+                st = _CODES[word]
+            elif word:
                 st = (
                     status_word(word)
                     if re.match(r"(apolog|absent|sent|in att)", word)
@@ -200,6 +205,10 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
             else:
                 rest = [c for c in filled if c is not name]
                 org = rest[0] if rest else None
+            if "(" in name and INITIALS.search(name):
+                # "Stephen Harg (SH)": the initials the minutes use for them go.
+                name, after = without_initials(name)
+                org = org or after
             paren = re.match(r"^(.*?)\s*\(([^)]*)\)\s*$", name)
             if org is None and paren and not ROLE.fullmatch(paren.group(2).strip()):
                 # "Katie Davis (Cabinet Office)": the organisation in brackets.

@@ -33,6 +33,8 @@ class Walk:
     status: str | None = None
     groups: list[tuple[int, int, str, int | None]] | None = None
     columns: dict[str, int] | None = None
+    # The status column's heading, when it lists codes ("P / AP / A").
+    codes: str = ""
     misses: int = 0
     pending: Attendee | None = None
     section: int = 0

@@ -72,7 +72,11 @@ _POST_WORDS_TEXT = """director manager officer coordinator co-ordinator administ
     consultant planner engineer analyst commissioner representative worker volunteer
     volunteers trustee governor lead"""
 POST_WORDS = set(_POST_WORDS_TEXT.split())
-PARTICLES = {"de", "da", "van", "von", "der", "den", "la", "le", "du", "di", "bin", "al", "st"}
+PARTICLES = {
+    "de", "da", "van", "von", "der", "den", "la", "le", "du", "di", "bin", "al", "st",
+    # Malay and Tamil names: "Nurul Huda binti Rahmat", "Ravindran s/o Pillai".
+    "binti", "bte", "s/o", "d/o", "a/l", "a/p",
+}  # fmt: skip
 
 _DOTS_SPACES = re.compile(r"[.\s]+")
 _THE = re.compile(r"^the ")
@@ -113,7 +117,8 @@ def _may_open_with_title(text: str) -> bool:
 
 # Letters of any Latin alphabet: "Böning", "Róiste", "Ó Fearghail" are names.
 _WORD = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-ÞŁŚŠŽČ](?:[^\W\d_]|['’\-])*|[A-ZÀ-ÖØ-Þ]\.?|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)$"
+    r"^(?:[A-ZÀ-ÖØ-ÞŁŚŠŽČ](?:[^\W\d_]|['’\-])*|[A-ZÀ-ÖØ-Þ]\.?|(?:[A-Z]\.){2,3}|Mc[A-Z][a-z]+|"
+    r"O['’][A-Z][a-z]+)$"
 )
 
 
@@ -200,7 +205,7 @@ def looks_like_name(text: str, *, allow_single: bool = False) -> bool:
         if not _WORD.match(w.strip(",")):
             return False
         letters = _NOT_LETTER.sub("", w)
-        if len(letters) >= 2 and letters.isupper():
+        if len(letters) >= 2 and letters.isupper() and "." not in w:  # ("N.P.": initials)
             caps += 1
     # All-capital words are acronyms (organisations) unless the whole name is shouted.
     return not (caps and caps != len(words))

@@ -135,6 +135,8 @@ def parse_lines(raw: str, *, space_columns: bool = False) -> Text:
             cells, found = _space_cells(line, starts)
             # One such line alone is a title with a gap in it, not a table.
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if _rule(nxt) and i + 2 < len(lines):
+                nxt = lines[i + 2]  # a heading row over a rule ("NAME   SECTOR" / "-------")
             prev = lines[i - 1].rstrip() if i else ""
             if cells and (
                 starts

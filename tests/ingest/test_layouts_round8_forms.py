@@ -1,0 +1,81 @@
+"""Attendance layouts read across the eighth round of probe writers (invented text).
+
+A register typed with its heading row over a rule and a column of codes
+("P / AP / A"); a web page's table whose first cell names the group only
+on its first row, with each member's initials after the name; names
+written with joined initials ("N.P. Dube") or with Malay and Tamil
+particles ("binti", "s/o").  None of this text comes from real minutes.
+"""
+
+from __future__ import annotations
+
+from concord.ingest import extract
+
+
+def _people(doc: str, filename: str = "minutes.txt") -> list[tuple[str, str]]:
+    record = extract(doc.encode(), filename=filename)
+    return [(p.name, p.status) for p in record.attendance]
+
+
+def test_a_register_of_codes_under_a_ruled_heading_row() -> None:
+    people = _people(
+        "WARD 9 COMMITTEE\n"
+        "MINUTES OF THE MEETING HELD ON THURSDAY 5 MARCH 2026\n\n"
+        "2. ATTENDANCE REGISTER\n\n"
+        "   NAME                      SECTOR                       P / AP / A\n"
+        "   ------------------------------------------------------------------\n"
+        "   Cllr N.P. Dube            Ward Councillor (Chair)          P\n"
+        "   Ms T. Sono                Youth                            AP\n"
+        "   Mr J. van Rooyen          Business                         P\n"
+        "   Ms R. Mabe                Disability                       A\n\n"
+        "3. ADOPTION OF THE AGENDA\n"
+        "The agenda was adopted.\n"
+    )
+    assert people == [
+        ("N.P. Dube", "present"),
+        ("T. Sono", "apologies"),
+        ("J. van Rooyen", "present"),
+        ("R. Mabe", "absent"),
+    ]
+
+
+def test_a_group_named_on_its_first_row_with_initials_after_each_name() -> None:
+    rows = [
+        ("<strong>Members present:</strong>", "Joan Orme (JO)", "Chair &ndash; Orme Tools Ltd"),
+        ("", "Cllr Stephen Hale (SH)", "Vice-Chair &ndash; Tarn County Council"),
+        ("", "Dr Anita Bose (AB)", "University of Tarn"),
+        ("<strong>Apologies:</strong>", "Paula Grey", "Tarn Health Trust"),
+    ]
+    table = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    people = _people(
+        "<h1>Tarn Skills Board</h1><p>Minutes of the meeting held on 21 September 2016</p>"
+        f"<table>{table}</table><h2>Item 1 &ndash; Welcome</h2><p>JO welcomed members.</p>",
+        "minutes.html",
+    )
+    assert sorted(people) == [
+        ("Anita Bose", "present"),
+        ("Joan Orme", "present"),
+        ("Paula Grey", "apologies"),
+        ("Stephen Hale", "present"),
+    ]
+
+
+def test_names_with_malay_and_tamil_particles() -> None:
+    rows = [
+        ("S/N", "Name", "Designation", "Attendance"),
+        ("1", "Mr Desmond Ong Kah Seng", "Chairman", "Present"),
+        ("2", "Ms Nurul Aini binti Rahmat", "Vice-Chairman", "Present"),
+        ("3", "Mr Suresh s/o Pillai", "Member", "Absent"),
+    ]
+    table = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    people = _people(
+        "<h1>Estate Committee</h1><p>Minutes of the meeting held on 20 July 2022</p>"
+        f"<p><b>Present</b></p><table>{table}</table><h3>1 CONFIRMATION OF MINUTES</h3>"
+        "<p>The minutes were confirmed.</p>",
+        "minutes.html",
+    )
+    assert people == [
+        ("Desmond Ong Kah Seng", "present"),
+        ("Nurul Aini binti Rahmat", "present"),
+        ("Suresh s/o Pillai", "absent"),
+    ]
