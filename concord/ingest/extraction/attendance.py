@@ -73,12 +73,15 @@ def extract_attendance(text: Text) -> Attendance:
 def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
     """Read one line of text: a heading, a chair line, a substitute, or entries."""
     low = line.lower()
-    if (
+    # A long line is tested for a heading before it is split, a short one
+    # only after the chair test; never twice.
+    long_prose = (
         len(line) > 60
         and ". " in line
         and (w.status is not None or "present" in low or "apolog" in low or "attend" in low)
-        and not heading_status(line)
-    ):
+    )
+    heading = heading_status(line) if long_prose else None
+    if long_prose and not heading:
         # Several sentences of attendance run together ("A and B. C and D were
         # also present. Apologies were received from E."): each on its own.
         parts = sentences(line)
@@ -97,7 +100,8 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
             p.role = role_word(chair.group(1))
         w.add(found[:1], index)
         return
-    heading = heading_status(line)
+    if not long_prose:
+        heading = heading_status(line)
     if heading:
         w.section += 1
         status = heading[0]
