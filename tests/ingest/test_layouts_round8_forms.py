@@ -79,3 +79,29 @@ def test_names_with_malay_and_tamil_particles() -> None:
         ("Nurul Aini binti Rahmat", "present"),
         ("Suresh s/o Pillai", "absent"),
     ]
+
+
+def test_references_inside_numbered_items_are_not_items() -> None:
+    record = extract(
+        b"LOCAL ACTION GROUP\nMinutes of the meeting held on 15 July 2004\n\n"
+        b"I.   MINUTES OF PREVIOUS MEETING\n     Agreed.\n"
+        b"II.  MATTERS ARISING\n     None.\n"
+        b"III. PROJECT APPROVALS\n"
+        b"     PR/04/112  Knockbeg Open Farm Days\n     Approved, grant of 4,000.\n"
+        b"     PR/04/115  Drumlea Craft Studio\n     Deferred.\n"
+        b"IV.  DATE OF NEXT MEETING\n     16 September 2004.\n",
+        filename="minutes.txt",
+    )
+    assert [(i.number, i.title) for i in record.items] == [
+        ("I", "MINUTES OF PREVIOUS MEETING"),
+        ("II", "MATTERS ARISING"),
+        ("III", "PROJECT APPROVALS"),
+        ("IV", "DATE OF NEXT MEETING"),
+    ]
+    council = extract(
+        b"PARISH COUNCIL\nMinutes of the meeting held on 15 July 2024\n\n"
+        b"24/031 Apologies\nNone.\n\n24/032 Planning\n"
+        b"PL/118 Rear extension, 4 Mill Lane: no objection.\n\n24/033 Close\n",
+        filename="minutes.txt",
+    )
+    assert [i.number for i in council.items] == ["24/031", "24/032", "24/033"]

@@ -33,6 +33,7 @@ _PATTERNS = [
     re.compile(r"^(?P<n>[1-9]\d?\.0)\s+(?P<t>.+)$"),
     re.compile(r"^(?P<n>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))[.)]\s+(?P<t>.+)$"),
 ]
+_REFERENCE = 1  # the pattern of minute references ("23/045", "PB 24/031")
 # Patterns of a bare number, whose title must start like a title (not "1 was …").
 _BARE_NUMBERS = frozenset((2, 3, 4, 5))
 _ROMAN = {"I": 1, "V": 5, "X": 10}
@@ -178,6 +179,7 @@ def extract_items(
     """Numbered top-level items in document order, numbers increasing."""
     found: list[FoundItem] = []
     last: tuple[int, int] | None = None
+    scheme: int | None = None  # the pattern of the first item's number
     in_list = False
     lower_ok = _headings_in_lower_case(lines)
     for i, line in enumerate(lines):
@@ -245,10 +247,15 @@ def extract_items(
                 ):
                     break
                 title = above
+            if n == _REFERENCE and scheme not in (None, _REFERENCE):
+                # "V. PROJECT APPROVALS" then "PR/04/112 Knockavinn …": the
+                # references of things an item deals with, not items.
+                break
             key = _order_key(number)
             if last is not None and key <= last:
                 break
             last = key
+            scheme = n if scheme is None else scheme
             found.append(FoundItem(Item(number=number, title=title), i, n in _BARE_NUMBERS))
             break
     return found if _an_agenda(found) else [f for f in found if not f.bare]
