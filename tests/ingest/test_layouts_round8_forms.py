@@ -105,3 +105,24 @@ def test_references_inside_numbered_items_are_not_items() -> None:
         filename="minutes.txt",
     )
     assert [i.number for i in council.items] == ["24/031", "24/032", "24/033"]
+
+
+def test_meetings_ahead_told_in_passing() -> None:
+    def ahead(doc: str) -> list[str]:
+        record = extract(doc.encode(), filename="notes.txt")
+        return [m.date for m in record.next_meetings]
+
+    head = "Branch committee\nNotes of the meeting held on 19 October 2011\n\n"
+    assert ahead(head + "Next committee is Wednesday 16th November, same place, 6pm.\n") == [
+        "2011-11-16"
+    ]
+    notes = "Task force\nNotes of the meeting held on 7 June 2022\n\n"
+    assert ahead(notes + "Next one is Tuesday 5th July, 6pm, same place.\n") == ["2022-07-05"]
+    assert ahead(head + "5) Branch AGM\nAGM agreed for Tuesday 24th January 2012, 6pm.\n") == [
+        "2012-01-24"
+    ]
+    assert ahead(
+        head + "The Board will meet in special session on Tuesday, 29 November 2011.\n"
+    ) == ["2011-11-29"]
+    # Another body's meeting is not this one's.
+    assert ahead(head + "The working group will meet on 2 November 2011 to draft it.\n") == []

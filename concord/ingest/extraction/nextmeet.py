@@ -35,7 +35,13 @@ _SENTENCE = re.compile(
     # "the AGM is Thursday 13th June", "The AGM was fixed for Thursday 10
     # December", "Annual General Meeting of members: Saturday 26 November".
     r"\b(?:AGM|annual\s+general\s+meeting)(?:\s+of\s+(?:the\s+)?members)?\s*(?:is|will\s+be|"
-    r"(?:was|has\s+been|is)\s+(?:fixed|set|booked|scheduled|arranged)\s+for|:)\s+(?=\W*(?:[A-Z]|\d))|"
+    r"(?:(?:was|has\s+been|is)\s+)?(?:fixed|set|booked|scheduled|arranged|agreed)\s+for|:)\s+"
+    r"(?=\W*(?:[A-Z]|\d))|"
+    # "Next one is Tuesday 5th July, 6pm", "Next committee is Wednesday 16th November".
+    r"\bnext\s+(?:one|committee|board|council|session|call|catch[- ]?up|get[- ]together|AGM)\s+"
+    r"(?:is|will\s+be)\s+(?=(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d|\d)|"
+    # "The Board will meet in special session on Tuesday, March 29".
+    r"\b(?:will|shall)\s+meet\s+in\s+(?:special|regular|closed)\s+session\s+on\s|"
     # "the 2027 AGM is expected to be held in late September 2027"
     r"\b(?:AGM|annual\s+general\s+meeting)\s+(?:would|will|is\s+to|is\s+(?:expected|planned|due|likely)\s+to)"
     r"\s+be\s+(?:held\b|in\s|on\s)|"
