@@ -104,3 +104,40 @@ def test_an_hour_told_alone_and_an_end_time_on_the_next_line() -> None:
     )
     assert (record["start_time"], record["end_time"]) == ("19:00", "20:35")
     assert record["venue"] == "the community flat (2B Mill Court)"
+
+
+def test_the_writer_is_me_in_the_list_and_i_in_the_tasks() -> None:
+    record = extract(
+        b"From: Moira Kell <branchsec@example.org>\n"
+        b"Sent: 20 October 2011 22:47\n"
+        b"To: Branch Committee <committee@example.org>\n"
+        b"Subject: Notes from last night's committee (19/10)\n\n"
+        b"Hi all\n\n"
+        b"Who was there: Jim Carr (chair), me, Kasia Nowak, Tam Gow.\n"
+        b"Apologies from Linda Hay.\n\n"
+        b"1) Minutes of September meeting\n"
+        b"Agreed. Still nothing back from HR on the facilities letter, so I will chase\n"
+        b"them again this week.\n\n"
+        b"2) Branch AGM\n"
+        b"AGM agreed for Tuesday 24th January 2012. I'll book the hall.\n\n"
+        b"Moira\n",
+        filename="notes.txt",
+    )
+    assert ("Moira Kell", "present") in [(p.name, p.status) for p in record.attendance]
+    owned = sorted((a.description[:26], a.owners) for a in record.actions)
+    assert owned == [
+        ("Book the hall", ["Moira Kell"]),
+        ("Chase them again this week", ["Moira Kell"]),
+    ]
+
+
+def test_a_note_typed_in_lower_case_keeps_its_names_so() -> None:
+    record = _record(
+        "From: Dana Whit <dana@example.org>\nTo: board@example.org\n"
+        "Subject: notes from tues board mtg\n\nhi all,\n\n"
+        "there: rafa delgado (chair), joelle (treas), kwame asante,\n"
+        "me (dana, notes), + hank lutz (store mgr, non-voting)\n"
+        "not there: lin park (sick)\n\n1) sept minutes\n- ok'd, no changes\n"
+    )
+    names = [p["name"] for p in record["attendance"]]
+    assert names == ["Rafa Delgado", "Joelle", "Kwame Asante", "Dana Whit", "Lin Park"]

@@ -23,7 +23,7 @@ from concord.ingest.extraction.dates import recent_date, to_date
 from concord.ingest.extraction.decisions import extract_decisions
 from concord.ingest.extraction.items import extract_items
 from concord.ingest.extraction.layout import flatten, forget_sentences
-from concord.ingest.extraction.mail_notes import is_mail, mail_body, mail_venue
+from concord.ingest.extraction.mail_notes import as_sender, is_mail, mail_body, mail_venue, sender
 from concord.ingest.extraction.meta import (
     find_body,
     find_date,
@@ -57,6 +57,10 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
 def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord, Reading]:
     """The record the rules read, and what the sentence model needs to go on."""
     text = resegment(text)
+    if is_mail([b.text for b in text.blocks[:12]]):
+        writer = sender([b.text for b in text.blocks])
+        if writer:
+            text = as_sender(text, writer)
     lines = flatten(text)
     attendance = extract_attendance(text)
     first_att = attendance.first_block

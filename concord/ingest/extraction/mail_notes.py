@@ -1,4 +1,5 @@
-"""Notes of a meeting sent as an e-mail: which body met, and where, from the message's words.
+"""Notes of a meeting sent as an e-mail: which body met, and where, from the
+message's words; and who "I" and "me" are.
 
 A secretary who e-mails the notes names the body in passing ("Quick notes
 from yesterday's Kestrel Vale Warning & Informing Group (Weds 6 Nov …)")
@@ -14,6 +15,8 @@ import re
 
 from concord.ingest.extraction.dates import find_times
 from concord.ingest.extraction.meta import BODY_WORDS, PLACE_WORDS
+from concord.ingest.extraction.names import looks_like_name
+from concord.ingest.text import Block, Text
 
 _FIELD = re.compile(r"(?i)^\s*(from|sent|date|to|cc|bcc|subject|attachments|importance)\s*:")
 
@@ -205,3 +208,65 @@ def _said_venue(lines: list[str]) -> str | None:
                 return part
     call = _CALL.search(opening)
     return str(call.group(1)) if call else None
+
+
+_FROM = re.compile(r"(?i)^\s*from\s*:\s*[\"']?(?P<name>[^<\[\"'@]+?)[\"']?\s*(?:[<\[(]|$)")
+# "Who was there: Jim Cargill (chair), me, Kasia Nowak": the writer in a list.
+_ME = re.compile(r"(?:(?<=[:,]\s)|(?<=[:,])|(?<=\band\s))me\b(?=\s*(?:[,(.;]|and\b|$))")
+# "I will chase them again", "I'll book the hall", "I'm going to ring round":
+# the writer's own tasks, at the start of a clause.
+_I_WILL = re.compile(
+    r"(?:^|(?<=[.;!?]\s)|(?<=\s-\s)|(?<=\bso\s)|(?<=\band\s)|(?<=\bbut\s))"
+    r"I(?:['’]ll|\s+will|['’]m\s+going\s+to|\s+am\s+going\s+to)\s+(?=[a-z])"
+)
+
+
+def sender(lines: list[str]) -> str | None:
+    """Who sent an e-mailed note: the name on its "From:" line, else the full
+    name in its sign-off ("Cheers, / Jess / Jess Okonedo").
+
+    >>> sender(["From: Moira Kilbride <branchsec@example.org>", "To: Committee"])
+    'Moira Kilbride'
+    >>> sender(["From: Clerk - Parish Council <clerk@x.org>", "", "Thanks,", "Di Fox", "Clerk"])
+    'Di Fox'
+    """
+    for line in lines[:12]:
+        m = _FROM.match(line)
+        if m:
+            name = m.group("name").strip(" ,")
+            if looks_like_name(name) and len(name.split()) >= 2:
+                return name
+            break
+    for line in reversed(lines[-12:]):
+        text = line.strip(" -–—")
+        if 2 <= len(text.split()) <= 4 and looks_like_name(text) and "," not in text:
+            return text
+    return None
+
+
+def as_sender(text: Text, name: str) -> Text:
+    """The note with its writer named: "me" in a list of those there, and
+    "I will …" / "I'll …" starting a clause, are ``name``.
+
+    >>> t = Text(); t.add_para("Present: Jim Cargill (chair), me, Kasia Nowak.")
+    >>> t.add_para("No reply from HR, so I will chase them again.")
+    >>> for block in as_sender(t, "Moira Kilbride").blocks:
+    ...     print(block.cells[0])
+    Present: Jim Cargill (chair), Moira Kilbride, Kasia Nowak.
+    No reply from HR, so Moira Kilbride will chase them again.
+    """
+    blocks = []
+    for block in text.blocks:
+        cells = tuple(_named(c, name) for c in block.cells)
+        blocks.append(block if cells == block.cells else Block(block.kind, cells))
+    return Text(blocks=blocks, front_matter=text.front_matter)
+
+
+def _named(cell: str, name: str) -> str:
+    if cell.islower():
+        name = name.lower()  # a note typed all in lower case reads its names so
+    if "me" in cell:
+        cell = _ME.sub(name, cell)
+    if "I" in cell:
+        cell = _I_WILL.sub(f"{name} will ", cell)
+    return cell
