@@ -126,3 +126,21 @@ def test_meetings_ahead_told_in_passing() -> None:
     ) == ["2011-11-29"]
     # Another body's meeting is not this one's.
     assert ahead(head + "The working group will meet on 2 November 2011 to draft it.\n") == []
+
+
+def test_a_typed_action_table_whose_headings_have_two_spaces_between() -> None:
+    record = extract(
+        b"COASTAL FORUM\nAction note of the meeting held on 9 June 2016\n\n"
+        b"Present: Kate Mole (KM), Ian Reid (IR)\n\n"
+        b"SUMMARY OF ACTIONS\n"
+        b"------------------\n"
+        b"No.  Action                                      Who        When\n"
+        b"1    Check the grant round                       IR         next mtg\n"
+        b"2    Put membership on the AGM agenda            KM         Oct\n",
+        filename="notes.txt",
+    )
+    assert record.items == []
+    assert [(a.description, a.owners) for a in record.actions] == [
+        ("Check the grant round", ["Ian Reid"]),
+        ("Put membership on the AGM agenda", ["Kate Mole"]),
+    ]

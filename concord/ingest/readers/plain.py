@@ -146,6 +146,8 @@ def parse_lines(raw: str, *, space_columns: bool = False) -> Text:
                 or (prev.endswith(":") and len(cells) <= 3)
                 or (_SHORT_LABEL.match(prev) and len(cells) <= 3 and not _DIGIT.search(line))
             ):
+                if starts is None and found and "   " in nxt:
+                    cells, found = _heading_cells(line, cells, found, nxt)
                 text.add_row(cells)
                 starts = found
                 i += 1
@@ -238,6 +240,27 @@ def _space_cells(line: str, starts: list[int] | None) -> tuple[list[str], list[i
     if any(len(c) > 60 or c[-1] in ".!?;:," for c in cells[:-1]):
         return [], None
     return cells, [m.start() for m in phrases]
+
+
+def _heading_cells(
+    line: str, cells: list[str], starts: list[int], below: str
+) -> tuple[list[str], list[int]]:
+    """A heading row's cells, parted also where a column of the row below
+    starts after two spaces ("No.  Action   Who" over "1    Letter …   KMcL").
+
+    >>> _heading_cells("No.  Action   Who", ["No. Action", "Who"], [0, 14], "1    Letter   KM")
+    (['No.', 'Action', 'Who'], [0, 5, 14])
+    """
+    more = _space_cells(below, None)[1] or []
+    cuts = [
+        at
+        for at in more
+        if at not in starts and line[at - 2 : at] == "  " and at < len(line) and line[at] != " "
+    ]
+    if not cuts:
+        return cells, starts
+    at = sorted(set(starts) | set(cuts))
+    return [line[a:b].strip() for a, b in zip(at, [*at[1:], len(line)], strict=True)], at
 
 
 _QUOTE = re.compile(r"^\s*>\s?")
