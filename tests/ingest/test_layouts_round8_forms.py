@@ -144,3 +144,26 @@ def test_a_typed_action_table_whose_headings_have_two_spaces_between() -> None:
         ("Check the grant round", ["Ian Reid"]),
         ("Put membership on the AGM agenda", ["Kate Mole"]),
     ]
+
+
+def test_a_pdf_table_whose_columns_ran_together() -> None:
+    record = extract(
+        b"NORTHGATE ENTERPRISE PARTNERSHIP\nBOARD MEETING\n\n"
+        b"Date: Tuesday 19 March 2013\n\n"
+        b"Present\nBoard Members\n"
+        b"Sir Malcolm Trent (Chair) Trent Engineering Ltd\n"
+        b"Cllr Iris Madden Wexford District Council\n"
+        b"Professor Tom Wren University of Northgate\n"
+        b"Rukhsana Dar Northgate College Group\n"
+        b"Apologies\n"
+        b"Peter Gill Gill Haulage Ltd\n\n"
+        b"1. Welcome and apologies\nThe Chair welcomed members.\n",
+        filename="minutes.txt",
+    )
+    assert [(p.name, p.status, p.organisation) for p in record.attendance] == [
+        ("Malcolm Trent", "present", "Trent Engineering Ltd"),
+        ("Iris Madden", "present", "Wexford District Council"),
+        ("Tom Wren", "present", "University of Northgate"),
+        ("Rukhsana Dar", "present", "Northgate College Group"),
+        ("Peter Gill", "apologies", "Gill Haulage Ltd"),
+    ]

@@ -11,6 +11,7 @@ import re
 
 from concord.ingest.extraction.attendance_headings import role_word, status_word
 from concord.ingest.extraction.names import (
+    ORG_WORDS,
     POST_WORDS,
     drop_handles,
     looks_like_name,
@@ -425,5 +426,49 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     ):
         person = parse_person(m.group(1) + " " + m.group(3), m.group(2), status, single)
         return [person] if person else []
-    person = parse_person(text, None, status, single)
+    person = parse_person(text, None, status, single) or _name_then_organisation(text, status)
     return [person] if person else []
+
+
+_HONORIFIC = re.compile(r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Revd?)\b")
+# "Sir Ann Lee (Chair) Lee Tools Ltd": a role in brackets between name and organisation.
+_ROLE_BETWEEN = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)\s+(?P<org>[A-Z].+)$")
+
+
+def _name_then_organisation(text: str, status: str) -> Attendee | None:
+    """A name and an organisation run together, as a table pasted from a PDF
+    leaves them ("Cllr Iris Maddock Wexcombe District Council", "Rukhsana Dar
+    Northmarch College Group"): the first two words of the name (after any
+    title), when the two or more words after them name an organisation.
+
+    >>> a = _name_then_organisation("Cllr Iris Maddock Wexcombe District Council", "present")
+    >>> a.title, a.name, a.organisation
+    ('Cllr', 'Iris Maddock', 'Wexcombe District Council')
+    >>> a = _name_then_organisation("Ann Lee (Chair) Lee Tools Ltd", "present")
+    >>> a.name, a.role, a.organisation
+    ('Ann Lee', 'chair', 'Lee Tools Ltd')
+    >>> _name_then_organisation("Thanks to all who came", "present") is None
+    True
+    """
+    m = _ROLE_BETWEEN.match(text)
+    if m and ROLE.fullmatch(m.group("role").strip()):
+        return parse_person(f"{m.group('name')} ({m.group('role')})", m.group("org"), status)
+    if "," in text or "(" in text:
+        return None  # (set apart already, or not so simple)
+    title, rest = split_title(text)
+    words = rest.split()
+    if len(words) < 4 or not all(w[:1].isupper() for w in words[:3]):
+        return None
+    org = " ".join(words[2:])
+    if (
+        not any(w.lower().strip(".") in ORG_WORDS for w in words[2:])
+        or any(w.lower().strip(".") in POST_WORDS for w in words)
+        or _HONORIFIC.search(org)
+    ):
+        # "Open Source Program Manager", "Deputy Chief Fire Officer", "Coldmoor
+        # East District Councillor B. Oyelaran": a post, or names the other way round.
+        return None
+    name = " ".join(words[:2])
+    if not looks_like_name(name):
+        return None
+    return parse_person(f"{title} {name}" if title else name, org, status)

@@ -70,7 +70,7 @@ NOT_NAME_WORDS = set(_NOT_NAME_TEXT.split())
 _POST_WORDS_TEXT = """director manager officer coordinator co-ordinator administrator secretary
     treasurer chairman chairperson chairwoman president clerk assistant adviser advisor
     consultant planner engineer analyst commissioner representative worker volunteer
-    volunteers trustee governor lead"""
+    volunteers trustee governor lead leader"""
 POST_WORDS = set(_POST_WORDS_TEXT.split())
 PARTICLES = {
     "de", "da", "van", "von", "der", "den", "la", "le", "du", "di", "bin", "al", "st",
