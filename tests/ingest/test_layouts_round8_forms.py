@@ -167,3 +167,19 @@ def test_a_pdf_table_whose_columns_ran_together() -> None:
         ("Rukhsana Dar", "present", "Northgate College Group"),
         ("Peter Gill", "apologies", "Gill Haulage Ltd"),
     ]
+
+
+def test_a_roll_call_with_an_absent_member_and_a_note_on_circulation() -> None:
+    record = extract(
+        b"BOARD OF SUPERVISORS\nMinutes of the regular session, March 15, 2005\n\n"
+        b"Present: Sundby, Ostrander, Hultgren, Pekarek\n\n"
+        b"1. Trail grant\n"
+        b"Motion by Ostrander, second by Sundby to authorize the Conservation Board to submit\n"
+        b"the grant application. Roll call vote: Ayes - Ostrander, Sundby, Hultgren. Nays -\n"
+        b"Pekarek. Absent - Reinholt. Motion carried 3-1.\n\n"
+        b"Minutes approved by the Chair for circulation: 29 March 2005.\n",
+        filename="minutes.txt",
+    )
+    assert record.decisions == [
+        "To authorize the Conservation Board to submit the grant application. Motion carried 3-1."
+    ]

@@ -40,10 +40,11 @@ _FAILED = re.compile(r"(?i)\bmotion\s+(?:failed|lost|defeated)\b")
 _LOST = re.compile(r"(?i)\b(?:failed|lost|defeated|not\s+carried|rejected|fell)\b")
 _VOTE_WORDS = re.compile(r"\b(?:motion|vote|voted|votes)\b", re.I)
 # A vote told name by name or by counts between a motion and its outcome:
-# "Roll call vote: Ayes - A, B.", "Nays - C.", "For: 5, Against: 1".
+# "Roll call vote: Ayes - A, B.", "Nays - C.", "Absent - D.", "For: 5, Against: 1".
 _TALLY = re.compile(
     r"^(?:(?:roll[- ]call|recorded|division)\s+(?:vote|division)\b|votes?\s*:|"
-    r"(?:ayes?|yeas?|nays?|noes|abstain(?:ed|ing|s)?|abstentions?|for|against)\s*(?:[:\-–—(]|\d|$))",
+    r"(?:ayes?|yeas?|nays?|noes|abstain(?:ed|ing|s)?|abstentions?|for|against|absent|excused|"
+    r"not\s+voting|recused)\s*(?:[:\-–—(]|\d|$))",
     re.I,
 )
 # A motion to adjourn ends the meeting; it decides nothing.

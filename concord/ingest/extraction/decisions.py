@@ -208,10 +208,12 @@ _BLANK_TO_FILL = re.compile(r"\.{4,}|…{2,}|_{3,}|:\s*_+")
 # How these minutes were approved and published, after the meeting: "These
 # minutes were approved on 4 April and are published for volunteers",
 # "Posted 12 Feb by the Secretary · Approved by the Board on 11 Feb",
-# "Minutes approved: (pending)".
+# "Minutes approved: (pending)", "approved by the Chair for circulation".
 _ABOUT_THESE_MINUTES = re.compile(
     r"(?i)^(?:posted\b|these\s+minutes\b)|\bminutes\b.*\b(?:are|and|once|were)\s+published\b"
     r"|\bminutes\s+approved\s*:?\s*\(?pending\b|\blast\s+edited\b"
+    # "Minutes approved by the Chair for circulation: 29 September 2016."
+    r"|\bapproved\s+(?:by\s+the\s+\w+\s+)?for\s+(?:circulation|publication|issue)\b"
 )
 
 
