@@ -183,3 +183,32 @@ def test_a_roll_call_with_an_absent_member_and_a_note_on_circulation() -> None:
     assert record.decisions == [
         "To authorize the Conservation Board to submit the grant application. Motion carried 3-1."
     ]
+
+
+def test_meta_in_a_label_table_in_hours_written_with_h_and_after_a_sites_menus() -> None:
+    record = extract(
+        b"<p>BUKIT TOWN COUNCIL</p><p>MINUTES OF THE 4TH ESTATE COMMITTEE MEETING FOR 2022</p>"
+        b"<table><tr><td>Date</td><td>: Wednesday, 20 July 2022</td></tr>"
+        b"<tr><td>Time</td><td>: 7.30 pm</td></tr>"
+        b"<tr><td>Venue</td><td>: Meeting Room 2, Town Council HQ</td></tr></table>"
+        b"<h3>1 CONFIRMATION OF MINUTES</h3><p>The minutes were confirmed.</p>",
+        filename="minutes.html",
+    )
+    assert (record.venue, record.start_time) == ("Meeting Room 2, Town Council HQ", "19:30")
+    ward = extract(
+        b"WARD 9 COMMITTEE\nMINUTES OF THE MEETING HELD ON THURSDAY 22 AUGUST 2019\n"
+        b"VENUE: COMMUNITY HALL\nTIME: 17H30\n\n1. OPENING\nThe meeting opened.\n\n"
+        b"2. CLOSURE\nMeeting closed at 19h05 with a prayer.\n",
+        filename="minutes.txt",
+    )
+    assert (ward.start_time, ward.end_time) == ("17:30", "19:05")
+    menus = "".join(f"<li>{m}</li>" for m in ["Home", "Visiting", "Planning"] * 7)
+    page = extract(
+        f"<ul>{menus}</ul><h1>Planning Committee</h1>"
+        "<p>Minutes of the meeting of the Planning Committee held at The Old Vicarage, "
+        "Helmsby on Wednesday 8 June 2011, commencing at 10.00 am</p>"
+        "<p>Present: Mr J. Pick (Chairman), Mr A. Bell</p>"
+        "<h2>48/11 Apologies</h2><p>None.</p>".encode(),
+        filename="minutes.html",
+    )
+    assert (page.venue, page.start_time) == ("The Old Vicarage, Helmsby", "10:00")

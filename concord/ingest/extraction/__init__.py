@@ -41,6 +41,7 @@ from concord.ingest.record import MeetingRecord
 from concord.ingest.text import Text
 
 HEAD_LINES = 20
+_HELD = re.compile(r"^\W*(?:minutes|notes)\s+of\s+(?:the\s+|a\s+)?[^.]{0,80}\bheld\b")
 _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s*::\s*|\s+\|\s*")
 
 
@@ -107,6 +108,14 @@ def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord,
         record.date = (recent_date(" ".join(unsent), day) if day else None) or sent_on
     record.start_time, record.end_time = find_meeting_times(unsent, lines)
     record.venue = find_venue(head)
+    # A web page's menus can push "Minutes of the meeting … held at X on …,
+    # commencing at 10.00 am" past the first lines: that line is read too.
+    more = [ln.bare for ln in lines[HEAD_LINES : 2 * HEAD_LINES] if _HELD.match(ln.low)]
+    if more and record.venue is None:
+        record.venue = find_venue(more)
+    if more and record.start_time is None:
+        record.start_time, end = find_meeting_times(more, lines)
+        record.end_time = record.end_time or end
     if is_mail(head):
         record.venue = mail_venue([ln.bare for ln in lines], record.venue)
     meeting = to_date(record.date)

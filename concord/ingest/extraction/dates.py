@@ -274,6 +274,8 @@ _TIME_24 = re.compile(
 )
 # "0730 hrs", "1400 hours": four figures and the word.
 _TIME_HRS = re.compile(r"(?<![\d.:/])([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours)\b", re.I)
+# "17H30", "19h05": the hour, an h, the minutes (French and South African usage).
+_TIME_H = re.compile(r"(?<![\w.:/])([01]?\d|2[0-3])[hH]([0-5]\d)\b")
 
 
 def find_times(text: str) -> list[tuple[int, str]]:
@@ -281,6 +283,8 @@ def find_times(text: str) -> list[tuple[int, str]]:
 
     >>> find_times("5.00 pm – 7.00 pm, or 14:30")
     [(0, '17:00'), (10, '19:00'), (22, '14:30')]
+    >>> find_times("TIME: 17H30"), find_times("closed at 19h05")
+    ([(6, '17:30')], [(10, '19:05')])
     """
     out: list[tuple[int, str]] = []
     for m in _TIME_AMPM.finditer(text):
@@ -298,8 +302,11 @@ def find_times(text: str) -> list[tuple[int, str]]:
         if any(abs(m.start() - p) < 3 for p, _ in out):
             continue
         out.append((m.start(), f"{int(m.group(1)):02d}:{m.group(2)}"))
-    if "h" in text:
+    if "h" in text or "H" in text:
         out.extend((m.start(), f"{m.group(1)}:{m.group(2)}") for m in _TIME_HRS.finditer(text))
+        out.extend(
+            (m.start(), f"{int(m.group(1)):02d}:{m.group(2)}") for m in _TIME_H.finditer(text)
+        )
     out.sort()
     return out
 

@@ -500,6 +500,7 @@ _VENUE_LABEL = re.compile(
 )
 
 
+_VENUE_LABEL_ALONE = re.compile(r"(?i)^(?:venue|location|place|where|meeting\s+place)\s*:?$")
 _VENUE_INLINE = re.compile(r"(?i)(?:^|\s|[|;,])(?:venue|location)\s*:\s*(.+)$")
 PLACE_WORDS = re.compile(
     r"(?i)\b(room|boardroom|house|hall|centre|center|chambers?|library|offices?|building|church|"
@@ -526,6 +527,9 @@ def find_venue(head: list[str]) -> str | None:
         m = _VENUE_LABEL.match(text) or _VENUE_INLINE.search(text)
         if m:
             return _trim_venue(m.group(1))
+        if n + 1 < len(head) and _VENUE_LABEL_ALONE.match(text):
+            # "Venue" / ": Meeting Room 2, …": a table's label cell, then its value.
+            return _trim_venue(head[n + 1].strip().lstrip(":").strip())
         online = _ONLINE.search(text)
         hybrid = (
             _PLACE_IN.search(text) if online and (find_times_in(text) or "held" in text) else None
