@@ -141,3 +141,13 @@ def test_a_note_typed_in_lower_case_keeps_its_names_so() -> None:
     )
     names = [p["name"] for p in record["attendance"]]
     assert names == ["Rafa Delgado", "Joelle", "Kwame Asante", "Dana Whit", "Lin Park"]
+
+
+def test_the_body_before_notes_in_the_subject_line() -> None:
+    record = _record(
+        "From: Sian Price\nSent: Wednesday, June 8, 2022 4:42 PM\nTo: Rhod Vaughan ; Gwen Bont\n"
+        "Subject: High Street Task Force - notes & actions from last night (Tues 7th)\n\n"
+        "Hi all,\n\nThanks to everyone who made it last night.\n\n"
+        "Who was there: Rhod Vaughan (in the chair), Gwen Bont.\n"
+    )
+    assert (record["body"], record["date"]) == ("High Street Task Force", "2022-06-07")

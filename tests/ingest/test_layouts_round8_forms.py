@@ -212,3 +212,17 @@ def test_meta_in_a_label_table_in_hours_written_with_h_and_after_a_sites_menus()
         filename="minutes.html",
     )
     assert (page.venue, page.start_time) == ("The Old Vicarage, Helmsby", "10:00")
+
+
+def test_a_blog_posts_notes_and_links_are_not_the_meeting() -> None:
+    page = extract(
+        b"<ul><li>Member login</li><li>Join the Society</li></ul>"
+        b"<h1>Minutes of Council - 8 September 2016</h1>"
+        b"<p>Posted on 3 October 2016 by Colm Darcy in Council</p>"
+        b"<p>Minutes of the meeting of Council held at Society House, 12 Fitz Place on "
+        b"Thursday 8 September 2016 at 5.30 p.m.</p>"
+        b"<p>Present:</p><ul><li>Dr Aoife Rua, President (in the chair)</li>"
+        b"<li>Sean Dris</li></ul>",
+        filename="minutes.html",
+    )
+    assert (page.body, page.venue) == ("Council", "Society House, 12 Fitz Place")

@@ -21,6 +21,14 @@ from concord.ingest.text import Block, Text
 _FIELD = re.compile(r"(?i)^\s*(from|sent|date|to|cc|bcc|subject|attachments|importance)\s*:")
 
 
+def _after_header(lines: list[str]) -> int:
+    """Where the message starts: the first line after the header's fields."""
+    n = 0
+    while n < min(len(lines), 12) and (_FIELD.match(lines[n]) or not lines[n].strip()):
+        n += 1
+    return n
+
+
 def is_mail(lines: list[str]) -> bool:
     """Whether the text opens with an e-mail's header: "From:" and "To:" or
     "Subject:" among its first lines.
@@ -47,6 +55,12 @@ _NOTES_FROM = re.compile(
     r"morning|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s\s+)"
     r"(?P<body>[A-Z][\w'’&-]*(?:\s+(?:&|and|of|for|the|[A-Z][\w'’&-]*))*"
     r"(?:\s+[a-z]+s(?=\s+(?:call|meeting)))?)"
+)
+# "Subject: High Street Task Force - notes & actions from last night".
+_SUBJECT_BODY = re.compile(
+    r"(?i:^\s*subject\s*:\s*(?:(?:re|fw|fwd)\s*:\s*)*)"
+    r"(?P<body>[A-Z][\w'’&-]*(?:\s+(?:&|and|of|for|the|[A-Z][\w'’&-]*))+)"
+    r"\s+[-–—:]\s+(?i:(?:quick\s+|draft\s+|rough\s+)?(?:notes|minutes|actions?|action\s+notes)\b)"
 )
 _OWN_WORDS = re.compile(r"(?:\s+(?:meeting|mtg|call|catch-up|session))+$")
 _SMALL_END = re.compile(r"(?:\s+(?:&|and|of|for|the))+$")
@@ -124,7 +138,7 @@ def _words(text: str) -> list[str]:
 def _said_in_passing(lines: list[str]) -> str | None:
     """The body in "notes from last night's X meeting", in the message's
     first lines (after the header)."""
-    start = next((n for n, line in enumerate(lines) if not line.strip()), 0)
+    start = _after_header(lines)
     for line in lines[start : start + 12]:
         m = _NOTES_FROM.search(line)
         if not m:
@@ -132,6 +146,10 @@ def _said_in_passing(lines: list[str]) -> str | None:
         body = _SMALL_END.sub("", _OWN_WORDS.sub("", m.group("body"))).strip()
         if BODY_WORDS.search(body) or len(body.split()) >= 3:
             return body
+    for line in lines[:start]:
+        m = _SUBJECT_BODY.match(line)
+        if m:
+            return m.group("body")  # "Subject: High Street Task Force - notes & actions"
     return None
 
 
@@ -192,7 +210,7 @@ _ADDRESS_ON = re.compile(r",\s+[A-Z0-9][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*)*$")
 
 
 def _said_venue(lines: list[str]) -> str | None:
-    start = next((n for n, line in enumerate(lines) if not line.strip()), 0)
+    start = _after_header(lines)
     opening = " ".join(line.strip() for line in lines[start : start + 14])
     m = _MET_AT.search(opening)
     if m:

@@ -203,7 +203,8 @@ def find_body(head: list[str]) -> str | None:
             if m:
                 body = _clean_body(m.group("body"))
                 if body:
-                    return _of_organisation(body, head[: n + 1])
+                    # (the organisation above the heading, else just below it)
+                    return _of_organisation(body, head[: n + 1] + head[n + 1 : n + 4])
         mid = _MINUTES_MID.search(text) if "inutes" in text else None
         if mid and mid.start() > 0:
             # "The Python Society   Minutes of Regular Meeting of the Board of
@@ -263,6 +264,13 @@ _GENERIC_BODY = re.compile(
 )
 
 
+# A web page's link, not a heading: "Join the Society", "Contact the Council".
+_SITE_LINK = re.compile(
+    r"(?i)^(?:join|become|support|donate|subscribe|contact|visit|about|follow|find|search|"
+    r"sign|log|back|skip)\b"
+)
+
+
 def _of_organisation(body: str, head: list[str]) -> str:
     """A body named only by what it is ("the Full Council", "Cabinet"), named
     with the organisation a heading line gives ("SALTMARSH TOWN COUNCIL",
@@ -286,6 +294,7 @@ def _of_organisation(body: str, head: list[str]) -> str:
                 and len(org.split()) <= 8
                 and org[:1].isupper()
                 and not re.search(r"(?i)\b(?:minutes|meeting|notes|agenda)\b|\d", org)
+                and not _SITE_LINK.match(org)
             ):
                 return org if generic.group("council") else f"{org} {body}"
     return body
@@ -500,6 +509,7 @@ _VENUE_LABEL = re.compile(
 )
 
 
+_PAGE_NOTE = re.compile(r"(?i)^(?:posted|published|last\s+(?:updated|edited|modified))\b")
 _VENUE_LABEL_ALONE = re.compile(r"(?i)^(?:venue|location|place|where|meeting\s+place)\s*:?$")
 _VENUE_INLINE = re.compile(r"(?i)(?:^|\s|[|;,])(?:venue|location)\s*:\s*(.+)$")
 PLACE_WORDS = re.compile(
@@ -524,6 +534,8 @@ def find_venue(head: list[str]) -> str | None:
     """Venue as written: "Venue: X", "held at X", or "… at X" after a date or time."""
     for n, line in enumerate(head):
         text = line.strip()
+        if _PAGE_NOTE.match(text):
+            continue  # "Posted on 3 October 2016 by Jo Bell in Council": the page's
         m = _VENUE_LABEL.match(text) or _VENUE_INLINE.search(text)
         if m:
             return _trim_venue(m.group(1))
