@@ -226,3 +226,34 @@ def test_a_blog_posts_notes_and_links_are_not_the_meeting() -> None:
         filename="minutes.html",
     )
     assert (page.body, page.venue) == ("Council", "Society House, 12 Fitz Place")
+
+
+def test_apologies_under_a_numbered_item_and_advisers_under_their_subheading() -> None:
+    people = _people(
+        "Traffic Committee\nMinutes of the meeting held on 14 August 2018\n\n"
+        "PRESENT\nVoting members\nCr Robyn Cass (Chair)\nMdm Goh Siew Lan\n"
+        "Non-voting / advisory\nMr Joel Tran\n\n"
+        "1 APOLOGIES\nMr Ben Lox (Transit Bellamine, bus operator representative).\n\n"
+        "2 DECLARATIONS OF INTEREST\nNil.\n"
+    )
+    assert people == [
+        ("Robyn Cass", "present"),
+        ("Goh Siew Lan", "present"),
+        ("Joel Tran", "in_attendance"),
+        ("Ben Lox", "apologies"),
+    ]
+
+
+def test_a_roll_call_by_surname_of_members_named_in_full() -> None:
+    people = _people(
+        "BOARD OF SUPERVISORS\nRegular session - March 15, 2005\n\n"
+        "Supervisors present: Dale Hult (Chair), Marlys Ost, Gail Sund\n"
+        "Supervisor absent: Tom Rein\n\n"
+        "1. ROLL CALL\nRoll call: Present - Hult, Ost, Sund. Absent - Rein.\n"
+    )
+    assert people == [
+        ("Dale Hult", "present"),
+        ("Marlys Ost", "present"),
+        ("Gail Sund", "present"),
+        ("Tom Rein", "absent"),
+    ]

@@ -43,6 +43,7 @@ _CHAIR_LINE = re.compile(
 
 
 _ITEM_START = re.compile(r"^\W*(?:item\s+)?\d{1,3}[.):]?\s+[A-Z]", re.I)
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}[.):]?\s+(\S.{0,40})$")
 _BARE_IN_ATTENDANCE = re.compile(r"(?i)^\W*(?:in\s+attendance|attending|attendance)\b")
 _CLUB_OFFICERS = re.compile(r"(?i)^\W*officers\b.*\bpresident\b")
 
@@ -67,11 +68,40 @@ def extract_attendance(text: Text) -> Attendance:
         # Minutes whose only list is "In attendance:" mean those present.
         for p in w.bare_people:
             p.status = "present"
+    w.result.people = _without_surnames_alone(w.result.people)
     return w.result
+
+
+def _without_surnames_alone(people: list[Attendee]) -> list[Attendee]:
+    """``people`` less those named by a surname alone ("Roll call: Present -
+    Hultgren, Ostrander") whom the attendance names in full too, with the
+    same status ("Marlys Ostrander").
+
+    >>> both = [Attendee(name="Ostrander"), Attendee(name="Marlys Ostrander")]
+    >>> [p.name for p in _without_surnames_alone(both)]
+    ['Marlys Ostrander']
+    """
+    full: dict[tuple[str, str], int] = {}
+    for p in people:
+        if " " in p.name:
+            key = (p.name.split()[-1].lower(), p.status)
+            full[key] = full.get(key, 0) + 1
+    if not full:
+        return people
+    return [p for p in people if " " in p.name or full.get((p.name.lower(), p.status), 0) != 1]
 
 
 def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
     """Read one line of text: a heading, a chair line, a substitute, or entries."""
+    if line[:1].isdigit():
+        numbered = _NUMBERED_HEADING.match(line)
+        head = heading_status(numbered.group(1)) if numbered else None
+        if head and head[0] != "present" and not head[1]:
+            # "1. Apologies for absence", "1 APOLOGIES": an item that heads
+            # the names under it (and stays an item).
+            _read_line(w, blocks, numbered.group(1), index)  # type: ignore[union-attr]
+            w.result.blocks.discard(index)
+            return
     low = line.lower()
     # A long line is tested for a heading before it is split, a short one
     # only after the chair test; never twice.

@@ -242,7 +242,9 @@ def sub_status(text: str, current: str) -> str:
     if h:
         return h[0]
     if re.search(
-        r"officer|in attendance|also present|observer|guest|staff|clerk|adviser", text, re.I
+        r"officer|in attendance|also present|observer|guest|staff|clerk|advis[eo]r|non[- ]voting",
+        text,
+        re.I,
     ):
         return "in_attendance"
     return "present" if current in ("in_attendance", "present") else current

@@ -39,6 +39,8 @@ TITLES = {
     "commander": "Cdr", "brig": "Brig", "brigadier": "Brig",
     # South Asian honorifics, as municipal and residents' bodies there write them.
     "sri": "Sri", "shri": "Shri", "smt": "Smt.", "shrimati": "Smt.", "kum": "Kum.",
+    # Malaysia and Singapore's "Mdm" (madam); a ward sister, a nun.
+    "mdm": "Mdm", "madam": "Mdm", "sister": "Sister", "sr": "Sr",
 }  # fmt: skip
 POST_NOMINALS = {"obe", "mbe", "cbe", "qpm", "jp", "mp", "dl", "frcp", "phd", "kc", "qc"}
 
