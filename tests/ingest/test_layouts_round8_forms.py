@@ -257,3 +257,24 @@ def test_a_roll_call_by_surname_of_members_named_in_full() -> None:
         ("Gail Sund", "present"),
         ("Tom Rein", "absent"),
     ]
+
+
+def test_hon_is_no_sentence_end_and_a_clubs_officers_are_members() -> None:
+    people = _people(
+        "Parochial Church Council\nMinutes of the meeting held on 8 March 2016\n\n"
+        "Present: The Revd Canon Pip Dorr (Vicar, in the chair), Mrs Janet Cobb (Hon. "
+        "Treasurer), Mr Rupert Vane, Mrs Grace Ofori (Parish Safeguarding Officer)\n\n"
+        "1. Opening prayer\n"
+    )
+    assert people == [
+        ("Pip Dorr", "present"),
+        ("Janet Cobb", "present"),
+        ("Rupert Vane", "present"),
+        ("Grace Ofori", "present"),
+    ]
+    club = _people(
+        "Rugby Club AGM\nMinutes of the AGM held on 21 May 2026\n\n"
+        "Officers present: Eleri Bowen (Hon. Secretary), Huw Rees (Hon. Treasurer), "
+        "Aled Pross (Vice-Chairman)\n\n1. Welcome\n"
+    )
+    assert club == [("Eleri Bowen", "present"), ("Huw Rees", "present"), ("Aled Pross", "present")]

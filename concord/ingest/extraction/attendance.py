@@ -45,7 +45,10 @@ _CHAIR_LINE = re.compile(
 _ITEM_START = re.compile(r"^\W*(?:item\s+)?\d{1,3}[.):]?\s+[A-Z]", re.I)
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}[.):]?\s+(\S.{0,40})$")
 _BARE_IN_ATTENDANCE = re.compile(r"(?i)^\W*(?:in\s+attendance|attending|attendance)\b")
-_CLUB_OFFICERS = re.compile(r"(?i)^\W*officers\b.*\bpresident\b")
+_CLUB_OFFICERS = re.compile(
+    r"(?i)^\W*officers\b.*\b(?:president|hon\.?\s+(?:secretary|treasurer)|vice[- ]?chair(?:man)?|"
+    r"captain)\b"
+)
 
 
 def extract_attendance(text: Text) -> Attendance:
@@ -136,8 +139,8 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
         w.section += 1
         status = heading[0]
         if status == "in_attendance" and _CLUB_OFFICERS.search(line):
-            # "Officers present: Ann Lee (President), …": a society's elected
-            # officers are its members, not staff in attendance.
+            # "Officers present: Ann Lee (President), Bo Fry (Hon. Secretary), …":
+            # a society's elected officers are its members, not staff in attendance.
             status = "present"
         w.status, w.groups, w.columns, w.pending = status, None, None, None
         w.bare_in_attendance = bool(_BARE_IN_ATTENDANCE.match(line))

@@ -122,7 +122,7 @@ _ABBREV = {
     "cllr", "dr", "mr", "mrs", "ms", "st", "no", "nos", "prof", "supt", "insp", "sgt",
     "rev", "revd", "e.g", "i.e", "eg", "ie", "etc", "vs", "v", "approx", "dept", "inc",
     "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "p.m", "a.m", "re", "cf", "fr", "ald", "gov", "cllrs", "messrs", "drs",
+    "nov", "dec", "p.m", "a.m", "re", "cf", "fr", "ald", "gov", "cllrs", "messrs", "drs", "hon",
     "smt", "kum", "mohd",
 }  # fmt: skip
 
