@@ -278,3 +278,22 @@ def test_hon_is_no_sentence_end_and_a_clubs_officers_are_members() -> None:
         "Aled Pross (Vice-Chairman)\n\n1. Welcome\n"
     )
     assert club == [("Eleri Bowen", "present"), ("Huw Rees", "present"), ("Aled Pross", "present")]
+
+
+def test_initials_after_each_name_in_a_word_table_cell() -> None:
+    rows = (
+        "<tr><td><b>Present</b></td><td><b>Apologies</b></td></tr>"
+        "<tr><td><p>Alan Trev (Chairman) AT</p><p>Jill Rans (Secretary) JR</p><p>Bryony Vell BV</p>"
+        "</td><td><p>Denise Polg (Vice-Chairman)</p></td></tr>"
+    )
+    people = _people(
+        "<p>Horticultural Society</p><p>Minutes of the committee meeting held on 7 November 2024"
+        f"</p><table>{rows}</table><p>1. Welcome</p>",
+        "minutes.html",
+    )
+    assert people == [
+        ("Alan Trev", "present"),
+        ("Jill Rans", "present"),
+        ("Bryony Vell", "present"),
+        ("Denise Polg", "apologies"),
+    ]

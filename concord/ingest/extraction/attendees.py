@@ -345,7 +345,7 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     >>> a.name, a.role, a.organisation
     ('Rosa Penn', 'chair', 'City Council')
     """
-    text = clean(text)
+    text = _without_bare_initials(clean(text))
     outside = "".join(_OUTSIDE_BRACKETS.findall(text))
     if text[:1].isalpha() and outside.islower() and " " in outside.strip():
         # Notes typed all in lower case ("there: bev moody (chair), alan fryer"):
@@ -431,6 +431,24 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
 
 
 _HONORIFIC = re.compile(r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Revd?)\b")
+_TRAILING_INITIALS = re.compile(r"^(?P<name>[A-Z].*?)\s+(?P<initials>[A-Z]{2,4})$")
+
+
+def _without_bare_initials(text: str) -> str:
+    """``text`` without the person's initials after it, unbracketed:
+    "Jill Ransome (Secretary) JR", "Bryony Vell BV".
+
+    >>> _without_bare_initials("Jill Ransome (Secretary) JR"), _without_bare_initials("Ann Lee NHS")
+    ('Jill Ransome (Secretary)', 'Ann Lee NHS')
+    """
+    m = _TRAILING_INITIALS.match(text) if text[-1:].isupper() else None
+    if not m:
+        return text
+    words = _IN_BRACKETS.sub(" ", m.group("name")).split()
+    return m.group("name") if "".join(w[0] for w in words) == m.group("initials") else text
+
+
+_IN_BRACKETS = re.compile(r"\([^()]*\)")
 # "Sir Ann Lee (Chair) Lee Tools Ltd": a role in brackets between name and organisation.
 _ROLE_BETWEEN = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)\s+(?P<org>[A-Z].+)$")
 
