@@ -43,6 +43,8 @@ _CHAIR_LINE = re.compile(
 
 
 _ITEM_START = re.compile(r"^\W*(?:item\s+)?\d{1,3}[.):]?\s+[A-Z]", re.I)
+# Words of the headings a numbered item may be ("1. Apologies for absence").
+_CUES = ("apolog", "absen", "attend", "regrets", "excused", "also", "officer", "guest")
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}[.):]?\s+(\S.{0,40})$")
 _BARE_IN_ATTENDANCE = re.compile(r"(?i)^\W*(?:in\s+attendance|attending|attendance)\b")
 _CLUB_OFFICERS = re.compile(
@@ -96,7 +98,7 @@ def _without_surnames_alone(people: list[Attendee]) -> list[Attendee]:
 
 def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
     """Read one line of text: a heading, a chair line, a substitute, or entries."""
-    if line[:1].isdigit():
+    if line[:1].isdigit() and len(line) < 48 and any(map(line.lower().__contains__, _CUES)):
         numbered = _NUMBERED_HEADING.match(line)
         head = heading_status(numbered.group(1)) if numbered else None
         if head and head[0] != "present" and not head[1]:

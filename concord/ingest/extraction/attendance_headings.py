@@ -50,6 +50,29 @@ _HEADING_FIRST = frozenset((
     "on", "joined", "came", "could", "couldn", "couldnt", "can", "cant", "cannot", "unable",
 ))  # fmt: skip
 _LETTERS = re.compile(r"[A-Za-z]*")
+# For the first words prose often opens with too ("Members noted …", "The
+# Board agreed …", "Minutes of the last meeting …"), the words a heading's
+# second may be ("" for none: punctuation or the end of the line follows).
+# tests/ingest/test_heading_precheck.py reads the pattern for every way a
+# heading opens and fails on one these turn away.
+_STATUS_NEXT = frozenset((
+    "", "absent", "apologies", "apology", "attendance", "attended", "attendees", "attending",
+    "awol", "excused", "in", "non", "not", "present", "regrets",
+))  # fmt: skip
+_GROUP_NEXT = frozenset(("councillors", "directors", "governors", "members", "trustees"))
+_SECOND_WORDS = {
+    **dict.fromkeys(("members", "governors", "trustees", "directors", "councillors"), _STATUS_NEXT),
+    **dict.fromkeys(("council", "board", "committee", "group", "panel", "community"), _GROUP_NEXT),
+    "those": frozenset(("attendance", "attended", "attendees", "attending", "in", "present")),
+    "in": frozenset(("attendance", "the")),
+    "not": frozenset(("able", "here", "present", "there")),
+    "on": frozenset(("the",)),
+    "minutes": frozenset(("", "taken")),
+    "minute": frozenset(("", "taker")),
+    "note": frozenset(("", "taker")),
+    "also": frozenset(("", "attending", "here", "in", "joining", "present", "there")),
+    "who": frozenset(("came", "joined", "was", "were")),
+}
 
 
 def _may_open_heading(t: str) -> bool:
@@ -62,7 +85,15 @@ def _may_open_heading(t: str) -> bool:
         # Prose opens with "The" far more than anything else; the one heading
         # that does is "The following … were present".
         return t[3:].lstrip()[:9].lower() == "following"
-    return first in _HEADING_FIRST
+    if first not in _HEADING_FIRST:
+        return False
+    seconds = _SECOND_WORDS.get(first)
+    if seconds is None:
+        return True
+    after = t[len(first) :].lstrip()
+    if not after[:1].isalpha():
+        return "" in seconds
+    return _LETTERS.match(after).group(0).lower() in seconds  # type: ignore[union-attr]
 
 
 _SUBHEAD_WORDS = re.compile(

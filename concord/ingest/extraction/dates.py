@@ -268,14 +268,13 @@ _TIME_AMPM = re.compile(
     r"(?<![\d.:])(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|noon)(?![a-z])", re.I
 )
 # (A full stop after the minutes ends a sentence: "closed at 12:10."; one
-# before a digit makes a date: "12.10.2017".)
+# before a digit makes a date: "12.10.2017".)  "17H30", "19h05": the hour,
+# an h, the minutes, as French and South African minutes write them.
 _TIME_24 = re.compile(
-    r"(?<![\d.:/])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d:/]|\.\d|\s*(?:am|pm|a\.m|p\.m))", re.I
+    r"(?<![\d.:/])([01]?\d|2[0-3])[:.h]([0-5]\d)(?![\d:/]|\.\d|\s*(?:am|pm|a\.m|p\.m))", re.I
 )
 # "0730 hrs", "1400 hours": four figures and the word.
 _TIME_HRS = re.compile(r"(?<![\d.:/])([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours)\b", re.I)
-# "17H30", "19h05": the hour, an h, the minutes (French and South African usage).
-_TIME_H = re.compile(r"(?<![\w.:/])([01]?\d|2[0-3])[hH]([0-5]\d)\b")
 
 
 def find_times(text: str) -> list[tuple[int, str]]:
@@ -302,11 +301,8 @@ def find_times(text: str) -> list[tuple[int, str]]:
         if any(abs(m.start() - p) < 3 for p, _ in out):
             continue
         out.append((m.start(), f"{int(m.group(1)):02d}:{m.group(2)}"))
-    if "h" in text or "H" in text:
+    if "h" in text:
         out.extend((m.start(), f"{m.group(1)}:{m.group(2)}") for m in _TIME_HRS.finditer(text))
-        out.extend(
-            (m.start(), f"{int(m.group(1)):02d}:{m.group(2)}") for m in _TIME_H.finditer(text)
-        )
     out.sort()
     return out
 
