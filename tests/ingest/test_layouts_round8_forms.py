@@ -297,3 +297,18 @@ def test_initials_after_each_name_in_a_word_table_cell() -> None:
         ("Bryony Vell", "present"),
         ("Denise Polg", "apologies"),
     ]
+
+
+def test_an_owner_with_a_helper_in_brackets_in_a_closing_list() -> None:
+    record = extract(
+        b"Residents Association\nNotes of the committee meeting held on 7 February 2023\n\n"
+        b"Present: Kwame Asante, Gemma Stott, Sue Okafor\n\n"
+        b"So to recap who's doing what:\n"
+        b"- Sue - bouncy castle prices\n"
+        b"- Kwame (with Gemma) - stairwell walkround and photos\n",
+        filename="notes.txt",
+    )
+    assert [(a.description, a.owners) for a in record.actions] == [
+        ("Bouncy castle prices", ["Sue Okafor"]),
+        ("Stairwell walkround and photos", ["Kwame Asante", "Gemma Stott"]),
+    ]

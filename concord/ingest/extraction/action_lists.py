@@ -211,7 +211,7 @@ def _entry(
         text = re.sub(rf"^{re.escape(first)}\s+to\s+", "", text, flags=re.I)
     else:
         m = _DASH_OWNER.match(text)
-        if m and ownerish(_bare_initials(m.group("o"))) and _dash_fits(m, people):
+        if m and ownerish(_owner_words(m.group("o"))) and _dash_fits(m, people):
             owners = _owners(m.group("o"), people)
             text = m.group("rest")
     out: list[tuple[str, list[str], str | None]] = []
@@ -423,13 +423,19 @@ def _drop_would(sentence: str, owner: str) -> str:
     return sentence
 
 
-def _bare_initials(owner: str) -> str:
-    return re.sub(r"\s*\([A-Z]{2,4}\)", "", owner)
+def _owner_words(owner: str) -> str:
+    """An owner as names alone: "Ann Lee (AL)" without the initials, and
+    "Kwame (with Gemma)" as the two of them ("Kwame / Gemma")."""
+    owner = re.sub(r"\s*\([A-Z]{2,4}\)", "", owner)
+    return _WITH.sub(r" / \1", owner) if "(with " in owner else owner
+
+
+_WITH = re.compile(r"\s*\(with\s+([^()]{2,40})\)")
 
 
 def _owners(text: str, people: list[str]) -> list[str]:
     out: list[str] = []
-    for o in split_owners(_bare_initials(text)):
+    for o in split_owners(_owner_words(text)):
         r = resolve_owner(o, people)
         if r and r not in out:
             out.append(r)
