@@ -312,3 +312,19 @@ def test_an_owner_with_a_helper_in_brackets_in_a_closing_list() -> None:
         ("Bouncy castle prices", ["Sue Okafor"]),
         ("Stairwell walkround and photos", ["Kwame Asante", "Gemma Stott"]),
     ]
+
+
+def test_a_closing_list_repeats_the_notes_tasks_in_short() -> None:
+    record = extract(
+        b"PTA committee\nNotes of the meeting held on 20 August 2024\n\n"
+        b"Present: Aroha Tipene, Kirsten Vaega, Mel Haddon\n\n"
+        b"Fun Run\nAroha's going to do the volunteer roster on the Google sheet - everyone "
+        b"please put your name down.\n"
+        b"Kirsten will send the PTA blurb to the office for the next newsletter.\n\n"
+        b"Actions:\n* Aroha - volunteer roster\n* Kirsten - newsletter blurb by Fri 23 Aug\n",
+        filename="notes.txt",
+    )
+    assert [(a.description[:30], a.owners, a.due) for a in record.actions] == [
+        ("Do the volunteer roster on the", ["Aroha Tipene"], None),
+        ("Send the PTA blurb to the offi", ["Kirsten Vaega"], "2024-08-23"),
+    ]

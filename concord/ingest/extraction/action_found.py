@@ -114,6 +114,16 @@ _COMMON = frozenset((
 ))  # fmt: skip
 
 
+# A date's words, which a closing list adds to a task ("blurb by Fri 23 Aug").
+_DATE_WORDS = frozenset((
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+    "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "end",
+    "by", "before", "week", "month",
+))  # fmt: skip
+
+
 def _rejoin_posts(owners: list[str], roles: dict[str, str]) -> list[str]:
     """Owners split at an "and" that belongs to a post one attendee holds:
     ["Director of People", "Culture"] → ["Director of People and Culture"]."""
@@ -150,9 +160,18 @@ def _same_task(a: Found, wa: set[str], b: Found, wb: set[str]) -> bool:
     oa, ob = a.action.owners, b.action.owners
     if oa and ob and not set(oa) & set(ob):
         return False
-    if set(_NUMBER.findall(a.action.description)) != set(_NUMBER.findall(b.action.description)):
+    na, nb = set(_NUMBER.findall(a.action.description)), set(_NUMBER.findall(b.action.description))
+    same_owners = bool(oa) and oa == ob
+    if na != nb and (na and nb or not same_owners):
         return False
-    return _similar(wa, wb) >= (0.4 if oa and oa == ob else 0.75)
+    if same_owners:
+        # "Volunteer roster" in a closing list, "Do the volunteer roster on the
+        # Google sheet …" in the notes: the short one's words within the long
+        # one's (the list may add a date: "blurb by Fri 23 Aug").
+        short, long = sorted((wa - _DATE_WORDS - na - nb, wb - _DATE_WORDS - na - nb), key=len)
+        if len(short) >= 2 and len(short & long) >= 0.75 * len(short):
+            return True
+    return na == nb and _similar(wa, wb) >= (0.4 if same_owners else 0.75)
 
 
 def dedupe(found: list[Found]) -> list[Action]:

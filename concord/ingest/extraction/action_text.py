@@ -30,6 +30,11 @@ _DOT_SPACE = re.compile(r"[.\s]")
 _THE_BEFORE_TWO = re.compile(r"^the\s+(?=\S+\s+\S)", re.I)
 _BY_OWNER = re.compile(r"\s+by\s+(?:the\s+)?(?P<o>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*$")
 _OWNER_COLON = re.compile(r"^(?P<o>[A-Z][^:]{1,40}):\s+(?P<rest>.+)$")
+# "Aroha - volunteer roster", "Jo / Sam – book the hall": who, a dash, the task.
+_OWNER_DASH = re.compile(
+    r"^(?P<o>[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2}(?:\s*[/&]\s*[A-Z][\w'’.]*)*)\s+[-–—]\s+"
+    r"(?P<rest>[a-z].+)$"
+)
 _THE = re.compile(r"^the\s+", re.I)
 _TIME_WORDS = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}/\d{1,2}/\d{2,4}|next\s+meeting|"
@@ -398,7 +403,7 @@ def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str
                 owners = split_owners(m.group("o"))
             t = m.group("rest")
         else:
-            m = _OWNER_COLON.match(t)
+            m = _OWNER_COLON.match(t) or _dash_owner(t, people)
             if m and ownerish(m.group("o")):
                 owners = owners or split_owners(m.group("o"))
                 t = m.group("rest")
@@ -406,6 +411,16 @@ def parse_action_text(text: str, people: list[str]) -> tuple[str, list[str], str
     if t:
         t = t[0].upper() + t[1:]
     return t, resolve_names(owners, people), due_text
+
+
+def _dash_owner(text: str, people: list[str]) -> re.Match[str] | None:
+    """ "Aroha - volunteer roster": an attendee, a dash, a task in lower case
+    (not "Zed - book the hall" when no Zed attends)."""
+    m = _OWNER_DASH.match(text)
+    if not m or not people:
+        return None
+    named = resolve_names(split_owners(m.group("o")), people)
+    return m if named and all(n in people for n in named) else None
 
 
 _SUBJECT = re.compile(
