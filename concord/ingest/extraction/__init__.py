@@ -29,7 +29,6 @@ from concord.ingest.extraction.meta import (
     find_date,
     find_kind,
     find_meeting_times,
-    find_venue,
     when_sent,
 )
 from concord.ingest.extraction.minutes_approval import approvals_in_full
@@ -37,6 +36,7 @@ from concord.ingest.extraction.names import call_signs, handles, role_holders
 from concord.ingest.extraction.nextmeet import extract_next_meetings
 from concord.ingest.extraction.normalise import resegment
 from concord.ingest.extraction.organisation import with_organisation
+from concord.ingest.extraction.venue import find_venue
 from concord.ingest.record import MeetingRecord
 from concord.ingest.text import Text
 

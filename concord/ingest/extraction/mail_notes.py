@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 
 from concord.ingest.extraction.dates import find_times
-from concord.ingest.extraction.meta import BODY_WORDS, PLACE_WORDS
+from concord.ingest.extraction.meta import BODY_WORDS
 from concord.ingest.extraction.names import looks_like_name
+from concord.ingest.extraction.venue import PLACE_WORDS
 from concord.ingest.text import Block, Text
 
 _FIELD = re.compile(r"(?i)^\s*(from|sent|date|to|cc|bcc|subject|attachments|importance)\s*:")
