@@ -328,3 +328,27 @@ def test_a_closing_list_repeats_the_notes_tasks_in_short() -> None:
         ("Do the volunteer roster on the", ["Aroha Tipene"], None),
         ("Send the PTA blurb to the offi", ["Kirsten Vaega"], "2024-08-23"),
     ]
+
+
+def test_more_meetings_ahead_told_in_passing() -> None:
+    def ahead(doc: str) -> list[str]:
+        return [m.date for m in extract(doc.encode(), filename="n.txt").next_meetings]
+
+    head = "Residents Association\nNotes of the meeting held on 10 May 2026\n\n"
+    assert ahead(head + "Next EC: Sunday 7 June 2026, 10.30 am, same place.\n") == ["2026-06-07"]
+    assert ahead(head + "• Next Members' Council: Wednesday 12 August 2026, 7.30pm\n") == [
+        "2026-08-12"
+    ]
+    assert ahead(head + "The APCM will be held on Sunday 17th May 2026 after the service.\n") == [
+        "2026-05-17"
+    ]
+    assert ahead(
+        head + "The Chair announced that the Commission will hold a special meeting on "
+        "Thursday, 16 July 2026.\n"
+    ) == ["2026-07-16"]
+    assert ahead(head + "The Annual Meeting of Members is scheduled for 22 September 2026.\n") == [
+        "2026-09-22"
+    ]
+    assert ahead(head + "And put Tues 19 May in your diaries for the AGM please.\n") == [
+        "2026-05-19"
+    ]

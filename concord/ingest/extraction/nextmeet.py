@@ -20,8 +20,9 @@ _SECTION = re.compile(
     rf"^{_ITEM_NUMBER}(?:the\s+)?next\s+(?:meetings?|mtg)\b|\b(?:future|upcoming)\s+meetings?\b|"
     r"\bmeeting\s+dates\b|"
     # "Next board: Thursday 10 July", "Next call: Tuesday 3 February" (a date must follow).
-    r"^\W*next\s+(?:[\w-]+\s+)?(?:meeting|board|call|committee|council|session|forum|AGM|"
-    r"gathering|catch[- ]?up|sync)\s*:|"
+    # "Next Members' Council: …", "Next EC: Sunday 7 June" (the body's initials).
+    r"^\W*next\s+(?:[\w'’-]+\s+)?(?:meeting|board|call|committee|council|session|forum|AGM|"
+    r"gathering|catch[- ]?up|sync|(?-i:[A-Z]{2,5}))\s*:|"
     r"\bdates?\s+of\s+(?:future|next|forthcoming|remaining)\s+meetings?\b|\bforthcoming\s+meetings\b|"
     r"\bschedule\s+of\s+meetings\b|\bmeetings?\s+(?:schedule|calendar)\b"
 )
@@ -40,8 +41,18 @@ _SENTENCE = re.compile(
     # "Next one is Tuesday 5th July, 6pm", "Next committee is Wednesday 16th November".
     r"\bnext\s+(?:one|committee|board|council|session|call|catch[- ]?up|get[- ]together|AGM)\s+"
     r"(?:is|will\s+be)\s+(?=(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d|\d)|"
-    # "The Board will meet in special session on Tuesday, March 29".
+    # "The Board will meet in special session on Tuesday, March 29"; "will hold
+    # a special meeting on Thursday, November 16".
     r"\b(?:will|shall)\s+meet\s+in\s+(?:special|regular|closed)\s+session\s+on\s|"
+    r"\bwill\s+hold\s+(?:a|an|its)\s+(?:special|extraordinary|regular|annual)\s+(?:general\s+)?"
+    r"meeting\s+on\s|"
+    # "The APCM will be held on Sunday 17th April", "A General Meeting of members
+    # will be held on …", "The Annual Meeting of Members is scheduled for April 22".
+    r"\b(?:(?-i:[A-Z]{2,6})|(?:annual\s+|special\s+|extraordinary\s+)?general\s+meeting|"
+    r"annual\s+meeting)(?:\s+of\s+(?:the\s+)?members)?\s+(?:will\s+be\s+held\s+on|"
+    r"is\s+(?:scheduled|set|fixed|arranged)\s+for)\s|"
+    # "put Tues 19 November in your diaries for the AGM".
+    r"\bput\s+(?=[^.;]{0,40}\bin\s+your\s+diar(?:y|ies)\s+for\s+the\s+(?:AGM|annual\s+general\s+meeting))|"
     # "the 2027 AGM is expected to be held in late September 2027"
     r"\b(?:AGM|annual\s+general\s+meeting)\s+(?:would|will|is\s+to|is\s+(?:expected|planned|due|likely)\s+to)"
     r"\s+be\s+(?:held\b|in\s|on\s)|"
@@ -140,6 +151,7 @@ def extract_next_meetings(lines: list[Line], meeting: date | None) -> list[NextM
             and "meet" not in low
             and "session" not in low
             and "next" not in low
+            and "held on" not in low
         ):
             # Both patterns need the word; most lines of minutes lack it.
             i += 1
