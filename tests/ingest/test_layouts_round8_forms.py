@@ -352,3 +352,13 @@ def test_more_meetings_ahead_told_in_passing() -> None:
     assert ahead(head + "And put Tues 19 May in your diaries for the AGM please.\n") == [
         "2026-05-19"
     ]
+
+
+def test_a_list_of_dates_ahead_without_a_year_each() -> None:
+    record = extract(
+        b"Programme Board\nMinutes of the meeting held on 14 April 2026\n\n"
+        b"9. Date of next meeting\n"
+        b"Tuesday 9 June 2026, 9.30am, Room G.12. Further 2026 dates: 8 September, 10 November.\n",
+        filename="minutes.txt",
+    )
+    assert [m.date for m in record.next_meetings] == ["2026-06-09", "2026-09-08", "2026-11-10"]

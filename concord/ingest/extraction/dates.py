@@ -26,9 +26,11 @@ _SPACED_ORDINAL = re.compile(r"(\d) (st|nd|rd|th)\b")
 _RELATIVE_MONTH = re.compile(r"(?i)\b(this|next)\s+month\b")
 _NEXT_MEETING = re.compile(r"\b(next|following)\s+(board\s+|group\s+|committee\s+)?meeting\b", re.I)
 _MONTH_RANGE = re.compile(rf"{_MON}\s*[/\-–]\s*{_MON}", re.I)
-# (A two-digit year is not the hour of a time: "Thurs 12 June, 12.30-2pm".)
+# (A two-digit year is not the hour of a time: "Thurs 12 June, 12.30-2pm",
+# nor the day of the next date in a list: "8 September, 10 November".)
 _D_M_Y = re.compile(
-    rf"\b(?:{_DAY}\s+)?(?:the\s+)?{_ORD}(?:\s+of)?\s+({_MON}),?\s+(\d{{4}}|'?\d{{2}}(?![.:]\d))\b",
+    rf"\b(?:{_DAY}\s+)?(?:the\s+)?{_ORD}(?:\s+of)?\s+({_MON}),?\s+"
+    rf"(\d{{4}}|'?\d{{2}}(?![.:]\d)(?!(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}))\b",
     re.I,
 )
 # "March 3rd, 2024"
