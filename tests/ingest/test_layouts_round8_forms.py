@@ -155,8 +155,10 @@ def test_a_pdf_table_whose_columns_ran_together() -> None:
         b"Cllr Iris Madden Wexford District Council\n"
         b"Professor Tom Wren University of Northgate\n"
         b"Rukhsana Dar Northgate College Group\n"
+        b"Cllr Pat Onyan Leader, Northgate City Council\n"
+        b"Cllr Roy Bell Tarnford Borough Council (substitute for Cllr Di Fan)\n"
         b"Apologies\n"
-        b"Peter Gill Gill Haulage Ltd\n\n"
+        b"Peter Gill Gill Estates\n\n"
         b"1. Welcome and apologies\nThe Chair welcomed members.\n",
         filename="minutes.txt",
     )
@@ -165,8 +167,11 @@ def test_a_pdf_table_whose_columns_ran_together() -> None:
         ("Iris Madden", "present", "Wexford District Council"),
         ("Tom Wren", "present", "University of Northgate"),
         ("Rukhsana Dar", "present", "Northgate College Group"),
-        ("Peter Gill", "apologies", "Gill Haulage Ltd"),
+        ("Pat Onyan", "present", "Leader, Northgate City Council"),
+        ("Roy Bell", "present", "Tarnford Borough Council"),
+        ("Peter Gill", "apologies", "Gill Estates"),
     ]
+    assert record.attendance[5].deputising_for == "Di Fan"
 
 
 def test_a_roll_call_with_an_absent_member_and_a_note_on_circulation() -> None:

@@ -471,6 +471,20 @@ def _name_then_organisation(text: str, status: str) -> Attendee | None:
     m = _ROLE_BETWEEN.match(text)
     if m and ROLE.fullmatch(m.group("role").strip()):
         return parse_person(f"{m.group('name')} ({m.group('role')})", m.group("org"), status)
+    deputy = _DEPUTY.search(text) if text.endswith(")") else None
+    if deputy and deputy.start() > 0 and text[deputy.start()] == "(":
+        # "Cllr Roy Bell Tarn Borough Council (substitute for Cllr Di Fox)"
+        person = _name_then_organisation(text[: deputy.start()].strip(), status)
+        if person:
+            person.deputising_for = split_title(deputy.group(1).strip())[1]
+        return person
+    post = re.match(r"^([^,]+?)\s+(\w+),\s+(\S.*)$", text) if "," in text else None
+    if post and post.group(2).lower() in POST_WORDS:
+        # "Cllr Patricia Onyango Leader, Ousebury City Council": a post, then where.
+        title, name = split_title(post.group(1))
+        if len(name.split()) == 2 and looks_like_name(name):
+            full = f"{title} {name}" if title else name
+            return parse_person(full, f"{post.group(2)}, {post.group(3)}", status)
     if "," in text or "(" in text:
         return None  # (set apart already, or not so simple)
     title, rest = split_title(text)
