@@ -367,3 +367,25 @@ def test_a_list_of_dates_ahead_without_a_year_each() -> None:
         filename="minutes.txt",
     )
     assert [m.date for m in record.next_meetings] == ["2026-06-09", "2026-09-08", "2026-11-10"]
+
+
+def test_a_space_aligned_list_whose_entries_have_their_own_dashes() -> None:
+    people = _people(
+        "AREA FORUM\nNOTES OF MEETING\nTuesday 24th June 2008, 6.30pm\n\n"
+        "  -------------------------------------------------------------------\n"
+        "  **Councillors:**       Cllr Jim Oka (Chair) -- Ferncliffe ward\n"
+        "                         Cllr Pauline Stan -- Ferncliffe ward\n"
+        "                         Cllr Derek Amb -- Holme ward\n\n"
+        "  **In attendance:**     Tracey Lough -- Brackenford Homes\n"
+        "                         Paul Dent -- Democratic Services (notes)\n"
+        "  -------------------------------------------------------------------\n\n"
+        "**1) Welcome**\n",
+        "notes.md",
+    )
+    assert people == [
+        ("Jim Oka", "present"),
+        ("Pauline Stan", "present"),
+        ("Derek Amb", "present"),
+        ("Tracey Lough", "in_attendance"),
+        ("Paul Dent", "in_attendance"),
+    ]

@@ -229,6 +229,10 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
         rest = [c for c in filled[1:] if c not in statuses]
         person = parse_person(filled[0], rest[0] if rest else None, st)
         found = [person] if person else []
+        if not found and len(filled) == 1 and st:
+            # "Cllr Pat Stan -- Ferncliffe ward" alone under the list's first
+            # row: an entry with its own separator, read as a line of a list is.
+            found = parse_entry(filled[0], st, single=True)
     if found:
         w.add(found, index)
         w.misses = 0
