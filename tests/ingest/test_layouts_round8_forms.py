@@ -389,3 +389,19 @@ def test_a_space_aligned_list_whose_entries_have_their_own_dashes() -> None:
         ("Tracey Lough", "in_attendance"),
         ("Paul Dent", "in_attendance"),
     ]
+
+
+def test_also_came_heads_those_in_attendance() -> None:
+    people = _people(
+        "Tenants Association\nNotes of the committee meeting held on 7 February 2023\n\n"
+        "Present: Kwame Asante, Lorraine Pybus.\n"
+        "Also came: Cllr Jan Whitby and Gemma Stott (Wexcombe Homes).\n"
+        "Apologies: Marie Cullen.\n"
+    )
+    assert people == [
+        ("Kwame Asante", "present"),
+        ("Lorraine Pybus", "present"),
+        ("Jan Whitby", "in_attendance"),
+        ("Gemma Stott", "in_attendance"),
+        ("Marie Cullen", "apologies"),
+    ]
