@@ -53,11 +53,17 @@ The panel noted the planting plan.
 Item 151 Play areas
 The panel noted the inspection report.
 
-152/25 Allotments
+Item 152 Allotments
 The waiting list was reported.
 """
     record = extract(doc.encode(), filename="panel.txt").to_dict()
-    assert [i["number"] for i in record["items"]] == ["150", "151", "152/25"]
+    assert [i["number"] for i in record["items"]] == ["150", "151", "152"]
+    # Minute references of three digits in a document numbered by them (a
+    # reference inside items numbered another way is what an item deals
+    # with: tests/ingest/test_layouts_round8_forms.py).
+    minutes = doc.replace("Item 150", "150/25").replace("Item 151", "151/25")
+    record = extract(minutes.replace("Item 152", "152/25").encode(), filename="p.txt").to_dict()
+    assert [i["number"] for i in record["items"]] == ["150/25", "151/25", "152/25"]
 
 
 def test_the_same_action_told_twice_is_still_counted_once() -> None:
