@@ -58,11 +58,13 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
 def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord, Reading]:
     """The record the rules read, and what the sentence model needs to go on."""
     text = resegment(text)
-    if is_mail([b.text for b in text.blocks[:12]]):
+    mailed = is_mail([b.text for b in text.blocks[:12]])
+    if mailed:
         writer = sender([b.text for b in text.blocks])
         if writer:
             text = as_sender(text, writer)
     lines = flatten(text)
+    bare = [ln.bare for ln in lines] if mailed else []
     attendance = extract_attendance(text)
     first_att = attendance.first_block
     items0 = extract_items(lines, attendance.blocks)
@@ -95,8 +97,8 @@ def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord,
             record.body = full
     # "HOLLINS PRIMARY SCHOOL" over "Full Governing Board": whose body it is.
     record.body = with_organisation(record.body, head)
-    if is_mail(head):
-        record.body = mail_body([ln.bare for ln in lines], record.body)
+    if mailed:
+        record.body = mail_body(bare, record.body)
     # An e-mailed note is dated by when it was sent only if nothing else dates it.
     sent = when_sent(head)
     unsent = [line for n, line in enumerate(head) if n not in sent]
@@ -116,8 +118,8 @@ def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord,
     if more and record.start_time is None:
         record.start_time, end = find_meeting_times(more, lines)
         record.end_time = record.end_time or end
-    if is_mail(head):
-        record.venue = mail_venue([ln.bare for ln in lines], record.venue)
+    if mailed:
+        record.venue = mail_venue(bare, record.venue)
     meeting = to_date(record.date)
     record.next_meetings = extract_next_meetings(lines, meeting)
     if any(len(p.name) > 2 and p.name[1] in " ." for p in attendance.people):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from concord.ingest.extraction.action_text import mentions_time, resolve_names
-from concord.ingest.extraction.dates import resolve_due
+from concord.ingest.extraction.dates import MONTHS, resolve_due
 from concord.ingest.extraction.layout import Line
 from concord.ingest.extraction.names import role_key
 from concord.ingest.record import Action
@@ -114,13 +114,12 @@ _COMMON = frozenset((
 ))  # fmt: skip
 
 
-# A date's words, which a closing list adds to a task ("blurb by Fri 23 Aug").
-_DATE_WORDS = frozenset((
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
-    "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "end",
-    "by", "before", "week", "month",
+# A date's words, which a closing list adds to a task ("blurb by Fri 23 Aug")
+# (of three letters or more: ``_words`` keeps no shorter ones).
+_DATE_WORDS = frozenset(MONTHS) | frozenset((
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "end", "before", "week",
+    "month",
 ))  # fmt: skip
 
 

@@ -129,7 +129,7 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
                 w.columns.setdefault("org", j)
             elif _STATUS_LABEL.match(x):
                 w.columns["status"] = j
-                w.codes = x
+                w.codes = _CODES.keys() & set(re.split(r"\W+", x))
             elif _ROLE_LABEL.match(x):
                 w.columns.setdefault("role", j)
         w.status = w.status or "present"
@@ -149,7 +149,7 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
         st = w.status
         if "status" in w.columns and w.columns["status"] < len(cells):
             word = cells[w.columns["status"]].strip().lower()
-            if word in _CODES and _CODES.keys() & set(re.split(r"\W+", w.codes)):
+            if word in _CODES and w.codes:
                 st = _CODES[word]
             elif word:
                 st = (

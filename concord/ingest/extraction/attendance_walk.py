@@ -33,8 +33,8 @@ class Walk:
     status: str | None = None
     groups: list[tuple[int, int, str, int | None]] | None = None
     columns: dict[str, int] | None = None
-    # The status column's heading, when it lists codes ("P / AP / A").
-    codes: str = ""
+    # The codes the status column's heading lists ("P / AP / A"), if any.
+    codes: set[str] = field(default_factory=set)
     misses: int = 0
     pending: Attendee | None = None
     section: int = 0

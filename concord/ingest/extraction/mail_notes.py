@@ -14,18 +14,16 @@ from __future__ import annotations
 import re
 
 from concord.ingest.extraction.dates import find_times
-from concord.ingest.extraction.meta import BODY_WORDS
+from concord.ingest.extraction.meta import BODY_WORDS, MAIL_FIELD, mail_header
 from concord.ingest.extraction.names import looks_like_name
 from concord.ingest.extraction.venue import PLACE_WORDS
 from concord.ingest.text import Block, Text
-
-_FIELD = re.compile(r"(?i)^\s*(from|sent|date|to|cc|bcc|subject|attachments|importance)\s*:")
 
 
 def _after_header(lines: list[str]) -> int:
     """Where the message starts: the first line after the header's fields."""
     n = 0
-    while n < min(len(lines), 12) and (_FIELD.match(lines[n]) or not lines[n].strip()):
+    while n < min(len(lines), 12) and (MAIL_FIELD.match(lines[n]) or not lines[n].strip()):
         n += 1
     return n
 
@@ -39,14 +37,7 @@ def is_mail(lines: list[str]) -> bool:
     >>> is_mail(["Minutes of the Board", "To: all members"])
     False
     """
-    fields = set()
-    for line in lines[:12]:
-        m = _FIELD.match(line)
-        if m:
-            fields.add(m.group(1).lower())
-        elif fields and line.strip():
-            break
-    return "from" in fields and bool(fields & {"to", "subject"})
+    return bool(mail_header(lines[:12]))
 
 
 # "notes from last night's Cedar Flats Mutual Aid coordinators call",

@@ -136,8 +136,30 @@ def _join_dash(text: str) -> str:
 _MAIL_HEADER = re.compile(r"(?i)^\s*(?:from|to|cc|bcc|reply-to)\s*:[^@]*@")
 _CRUMB = re.compile(r"\s(?:›|»|>|/)\s")
 # An e-mail's header lines, and of them the ones that say when it was sent.
-_MAIL_FIELD = re.compile(r"(?i)^\s*(from|sent|date|to|cc|bcc|subject|attachments|importance)\s*:")
+MAIL_FIELD = re.compile(r"(?i)^\s*(from|sent|date|to|cc|bcc|subject|attachments|importance)\s*:")
 _MAIL_SENT = ("sent", "date")
+
+
+def mail_header(lines: list[str]) -> dict[str, int]:
+    """An e-mail header's fields ("from", "sent", "subject" …) and the lines
+    they are on, when ``lines`` open with one that has "From:" and "To:" or
+    "Subject:"; else nothing.
+
+    >>> mail_header(["From: Jo Bell", "Subject: notes", "", "Hi all", "To: you"])
+    {'from': 0, 'subject': 1}
+    >>> mail_header(["Minutes of the Board", "To: all members"])
+    {}
+    """
+    fields: dict[str, int] = {}
+    for n, line in enumerate(lines):
+        m = MAIL_FIELD.match(line)
+        if m:
+            fields.setdefault(m.group(1).lower(), n)
+        elif fields and line.strip():
+            break  # the header ends at its first line of another kind
+    if "from" not in fields or not ("to" in fields or "subject" in fields):
+        return {}
+    return fields
 
 
 def when_sent(head: list[str]) -> set[int]:
@@ -151,15 +173,7 @@ def when_sent(head: list[str]) -> set[int]:
     >>> when_sent(["Date: Wednesday 14 January 2026", "Time: 10am"])
     set()
     """
-    fields: dict[str, int] = {}
-    for n, line in enumerate(head):
-        m = _MAIL_FIELD.match(line)
-        if m:
-            fields.setdefault(m.group(1).lower(), n)
-        elif fields and line.strip():
-            break  # the header ends at its first line of another kind
-    if "from" not in fields or not ("to" in fields or "subject" in fields):
-        return set()
+    fields = mail_header(head)
     return {fields[f] for f in _MAIL_SENT if f in fields}
 
 
@@ -204,7 +218,7 @@ def find_body(head: list[str]) -> str | None:
                 body = _clean_body(m.group("body"))
                 if body:
                     # (the organisation above the heading, else just below it)
-                    return _of_organisation(body, head[: n + 1] + head[n + 1 : n + 4])
+                    return _of_organisation(body, head[: n + 4])
         mid = _MINUTES_MID.search(text) if "inutes" in text else None
         if mid and mid.start() > 0:
             # "The Python Society   Minutes of Regular Meeting of the Board of
