@@ -108,6 +108,7 @@ def split_front_matter(raw: str) -> tuple[list[str], str]:
     return lines, raw[m.end() :]
 
 
+_APOSTROPHES = str.maketrans({"\u201f": "’", "\u201b": "’", "\u02bc": "’"})
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 
@@ -117,6 +118,8 @@ def clean_spaces(text: str) -> str:
 
     >>> clean_spaces("  **Present**:\\u00a0 ")
     'Present:'
+    >>> clean_spaces("Councillor O\\u201fBrien")
+    'Councillor O’Brien'
     """
     if (
         text.isascii()
@@ -130,6 +133,10 @@ def clean_spaces(text: str) -> str:
         # Most lines are already clean, and each passes here up to three times.
         return text
     text = text.replace("\u200b", "").replace("\ufeff", "")
+    if not text.isascii():
+        # "O‟Brien", "Oʼ Neill": apostrophes a PDF converter or keyboard chose
+        # (U+201F, U+201B, U+02BC), read as the usual one.
+        text = text.translate(_APOSTROPHES)
     if "**" in text or "__" in text:
         # Markdown bold/italic markers would otherwise end up in titles and names.
         text = _EMPHASIS.sub(r"\2", text).replace("**", "")
@@ -197,6 +204,8 @@ def split_bullets(text: str) -> list[str]:
 
     >>> split_bullets("Agreed: • one • two\\n· three")
     ['Agreed:', '• one', '• two', '• three']
+    >>> split_bullets("*1.1 Attendees:*\\n* Ann Lee")
+    ['1.1 Attendees:', '• Ann Lee']
     """
     lines: list[str] = []
     for raw in text.split("\n"):
@@ -205,6 +214,9 @@ def split_bullets(text: str) -> list[str]:
             part = clean_spaces(part)
             if not part:
                 continue
+            if part[0] == "*" and part[-1] == "*" and 2 < len(part) <= 60 and part[1] not in " *":
+                # "*1.1 Attendees:*": a heading in Markdown's italics, not a bullet.
+                part = part[1:-1].strip()
             stripped = _LEADING_BULLET.sub("", part) if part[0] in _LEADING_MARKS else part
             if i > 0 or stripped != part:
                 if not stripped:

@@ -93,6 +93,7 @@ _TASK_WORD_LIST = (
     "asked", "requested", "instructed", "directed", "agreed", "decided", "resolved",
 )  # fmt: skip
 _TASK_WORDS = re.compile("(?i)" + "|".join(_TASK_WORD_LIST))
+_SIGNATURE = re.compile(r"(?i)\b(?:signed|signature)\b\W*(?:\.{5,}|_{5,})")
 _LEAD_NUMBER = re.compile(r"^(\d{1,2})[.)]?\s+")
 _ENTRY_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+")
 # A line ending in a short last sentence, which may be an owner alone.
@@ -140,6 +141,9 @@ def listed_actions(
         if ln.block in skip_blocks:
             continue
         text = ln.bare.strip()
+        if ("....." in text or "_____" in text) and _SIGNATURE.search(text):
+            # "Signed: ........ Chair": a form's blank to fill, not a task.
+            continue
         checkbox = _CHECKBOX.match(text) if ln.bullet and text[:1] == "[" else None
         if checkbox:
             # "- [ ] @Ann send the plan": a checklist entry is a task whatever

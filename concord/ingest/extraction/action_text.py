@@ -274,7 +274,9 @@ _LEAD_LABEL = re.compile(r"^(?:actions?(?:\s+\d+(?:\.\d+)*)?|agreed|resolved)\s*
 # action log's reference "PCCC-044 " / "ICP/26/38 — " before an action.
 _LEAD_NUMBER = re.compile(
     r"^(?:\(?\d{1,3}(?:\.\d{1,3})*(?:[ivx]{1,5}|[a-z])?[.)]|\d{1,3}(?:\.\d{1,3})+"
-    r"|[A-Z]{2,6}[-/]\d{1,4}(?:[-/]\d{1,4})*(?:\s+[—–-])?)\s+(?=\S)"
+    r"|[A-Z]{2,6}[-/]\d{1,4}(?:[-/]\d{1,4})*(?:\s+[—–-])?"
+    # "AP5.1 ", "A14 – ", "24/05 – ": an action's own number in its log.
+    r"|[A-Z]{1,3}\d{1,3}\.\d{1,3}|(?:[A-Z]{1,3}\d{1,3}|\d{1,3}/\d{1,3})\s+[—–-])\s+(?=\S)"
 )
 _DUE_TAIL = re.compile(
     r"\s*[,;(\[–—-]?\s*\b(?:by|before|due|deadline|no\s+later\s+than|target)\s*:?\s*"

@@ -45,7 +45,8 @@ _CHAIR_LINE = re.compile(
 _ITEM_START = re.compile(r"^\W*(?:item\s+)?\d{1,3}[.):]?\s+[A-Z]", re.I)
 # Words of the headings a numbered item may be ("1. Apologies for absence").
 _CUES = ("apolog", "absen", "attend", "regrets", "excused", "also", "officer", "guest")
-_NUMBERED_HEADING = re.compile(r"^\d{1,2}[.):]?\s+(\S.{0,40})$")
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})?[.):]?\s+(\S.{0,40})$")
+_IN_THE_CHAIR = re.compile(r"(?i)\bin\s+the\s+chair\s*:?\s*$")
 _BARE_IN_ATTENDANCE = re.compile(r"(?i)^\W*(?:in\s+attendance|attending|attendance)\b")
 _CLUB_OFFICERS = re.compile(
     r"(?i)^\W*officers\b.*\b(?:president|hon\.?\s+(?:secretary|treasurer)|vice[- ]?chair(?:man)?|"
@@ -101,9 +102,9 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
     if line[:1].isdigit() and len(line) < 48 and any(map(line.lower().__contains__, _CUES)):
         numbered = _NUMBERED_HEADING.match(line)
         head = heading_status(numbered.group(1)) if numbered else None
-        if head and head[0] != "present" and not head[1]:
-            # "1. Apologies for absence", "1 APOLOGIES": an item that heads
-            # the names under it (and stays an item).
+        if head and not head[1] and (head[0] != "present" or "." in line[:4].strip(".")):
+            # "1. Apologies for absence", "1 APOLOGIES", "1.1 Attendees:": an
+            # item that heads the names under it (and stays an item).
             _read_line(w, blocks, numbered.group(1), index)  # type: ignore[union-attr]
             w.result.blocks.discard(index)
             return
@@ -149,6 +150,7 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
         # After "Apologies: Di Fox" a bullet of one word is not a name.
         w.inline = bool(heading[1])
         w.awaiting = not heading[1]
+        w.chairing = "chair" in low and bool(_IN_THE_CHAIR.search(line))
         w.mark(index)
         # "Apologies were received from A and B. C attended as substitute for B."
         first, *more = sentences(heading[1]) if ". " in heading[1] else [heading[1]]

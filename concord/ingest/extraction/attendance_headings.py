@@ -12,10 +12,10 @@ from concord.ingest.extraction.names import looks_like_name
 
 _STATUS_HEADINGS = [
     (r"(?:apols?(?=\s*[:\-–—])|(?:(?:members|governors|trustees|directors|councillors)\s+)?(?:apolog(?:y|ies)(?:\s+(?:for\s+absence|and\s+\w+|received|were\s+received|given))*(?:\s+from(?=\s*:))?|regrets|excused|absent\s+with\s+apolog(?:y|ies))|(?:could(?:n['’]?t|\s+not)|can['’]?t|cannot|unable\s+to|not\s+able\s+to)\s+(?:make\s+it|attend|come|join)(?:\s+(?:this\s+time|tonight|today))?(?=\s*:))", "apologies"),  # noqa: E501
-    (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending|there|here|joining|came|joined)|also(?=\s*:)|(?:officers?|guests?|visitors?|observers?|advisers?|witness(?:es)?|staff|others)(?:\s+(?:present|in\s+attendance))?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker|scribe|recorder|recording\s+secretary|minutes(?=\s*:))", "in_attendance"),  # noqa: E501
+    (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending|there|here|joining|came|joined)|also(?=\s*:)|(?:officers?|guests?|visitors?|observers?|advisers?|witness(?:es)?|staff|others)(?:\s+(?:present|in\s+attendance))?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker|scribe|recorder|recording\s+secretary|minutes(?=\s*:)|non[- ]voting(?:\s+(?:members|participants|attendees))?(?=\s*:))", "in_attendance"),  # noqa: E501
     (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen)\s+)?(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance|awol|not\s+(?:there|here)(?=\s*:))", "absent"),  # noqa: E501
     (r"the\s+following\s+(?:(?:people|persons|members|governors|trustees|directors|councillors)\s+)?(?:(?:were|was)\s+present|attended)", "present"),  # noqa: E501
-    (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen|those)\s+)?(?:present|attendees|attending(?:\s+remotely|\s+online|\s+virtually)?|attendance|attended(?:\s+by)?|in\s+the\s+chair)|roll\s+call(?:\s+was\s+taken)?|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)|participants|who\s+(?:was|were)\s+(?:there|here)(?=\s*(?::|$))|(?:there|here)(?=\s*:)|(?:on\s+the\s+(?:call|line|zoom)|(?:who\s+)?(?:joined|came)|in\s+the\s+room)(?=\s*:)|(?:(?:board|committee|council|group|panel|steering|voting|elected|core|community)\s+)?(?:members|councillors|trustees|directors|governors)(?:\s+(?:in\s+attendance|attending))?(?=\s*(?::|$))", "present"),  # noqa: E501
+    (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen|those)\s+)?(?:present\s+in\s+the\s+chair|present|attendees|attending(?:\s+remotely|\s+online|\s+virtually)?|attendance|attended(?:\s+by)?|in\s+the\s+chair)|roll\s+call(?:\s+was\s+taken)?|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)|participants|who\s+(?:was|were)\s+(?:there|here)(?=\s*(?::|$))|(?:there|here)(?=\s*:)|(?:on\s+the\s+(?:call|line|zoom)|(?:who\s+)?(?:joined|came)|in\s+the\s+room)(?=\s*:)|(?:(?:board|committee|council|group|panel|steering|voting|elected|core|community)\s+)?(?:members|councillors|trustees|directors|governors)(?:\s+(?:in\s+attendance|attending))?(?=\s*(?::|$))", "present"),  # noqa: E501
 ]  # fmt: skip
 # "Present (in person):", "Attendees (online):": a note on how they attended.
 # Any other short note in brackets before the colon: "Apologies (consent given):".
@@ -252,7 +252,7 @@ def present_sentence(text: str) -> tuple[str, str] | None:
 
 def status_word(word: str) -> str:
     w = word.lower()
-    if w.startswith(("apolog", "sent", "regrets")):
+    if w.startswith(("apolog", "sent", "regrets", "excused")):
         return "apologies"
     if w.startswith(("absent", "not present")):
         return "absent"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from concord.ingest.extraction.attendees import clean, parse_person, strip_role
-from concord.ingest.extraction.names import looks_like_name, split_title
+from concord.ingest.extraction.names import TITLES, looks_like_name, split_title
 from concord.ingest.record import Attendee
 
 
@@ -100,7 +100,7 @@ def expand_initials(people: list[Attendee], full_text: str) -> None:
     Only a single, unambiguous full first name with the same initial counts.
 
     >>> people = [Attendee(name="A Finch"), Attendee(name="J Potts")]
-    >>> expand_initials(people, "The Chairman, Andy Finch, opened. J Potts spoke.")
+    >>> expand_initials(people, "The Chairman, Andy Finch, opened. Cllr Potts spoke.")
     >>> [p.name for p in people]
     ['Andy Finch', 'J Potts']
     """
@@ -110,5 +110,7 @@ def expand_initials(people: list[Attendee], full_text: str) -> None:
             continue
         initial, surname = m.groups()
         found = set(re.findall(rf"\b({initial}[a-z]+)\s+{re.escape(surname)}\b", full_text))
+        # ("Cllr Hardy", "Councillor Hardy": a title, not Mrs C Hardy's first name.)
+        found = {f for f in found if f.lower() not in TITLES}
         if len(found) == 1:
             person.name = f"{found.pop()} {surname}"

@@ -41,6 +41,11 @@ _STATUS_LABEL = re.compile(
     re.I,
 )
 _CODES = {"p": "present", "ap": "apologies", "a": "absent"}
+_STAND_IN = re.compile(
+    r"\b(?:substituted|represented|replaced)\s+by\s+(?P<who>[^()\n;,]{3,60}?)"
+    r"\s*(?:\(|[;,]|$)",
+    re.I,
+)
 _GUEST = re.compile(r"^(?:visitor|guest|observer|invited\s+guest|non[- ]member)s?$", re.I)
 _ROLE_LABEL = re.compile(
     r"^(role|position|title|job title|category|type|office|post|capacity)$", re.I
@@ -147,6 +152,7 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
             else None
         )
         st = w.status
+        stand_in = None
         if "status" in w.columns and w.columns["status"] < len(cells):
             word = cells[w.columns["status"]].strip().lower()
             if word in _CODES and w.codes:
@@ -154,9 +160,12 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
             elif word:
                 st = (
                     status_word(word)
-                    if re.match(r"(apolog|absent|sent|in att)", word)
+                    if re.match(r"(apolog|absent|sent|in att|excused)", word)
                     else ("absent" if word in _NO else "present")
                 )
+                # "excused – substituted by Dr. Chiara Ott (present)": the
+                # member's stand-in, named in the status cell.
+                stand_in = _STAND_IN.search(cells[w.columns["status"]])
         if "role" in w.columns and w.columns["role"] < len(cells):
             # "Committee Chair" in a Role column marks the chair; a
             # job title stands for the organisation when none is given.
@@ -189,6 +198,10 @@ def read_row(w: Walk, cells: list[str], index: int) -> None:
             org = org or after
         person = parse_person(name, org, st) if name.strip() else None
         found = [person] if person else []
+        deputy = parse_person(stand_in.group("who"), org, "present") if stand_in else None
+        if person and deputy:
+            deputy.deputising_for = person.name
+            found.append(deputy)
     elif w.groups:
         for start, end, st, org_col in w.groups:
             group = list(cells[start:end])

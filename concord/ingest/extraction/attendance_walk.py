@@ -45,11 +45,16 @@ class Walk:
     inline: bool = False
     # Under a heading alone on its line, before anyone is found under it.
     awaiting: bool = False
+    # Under "Present in the chair:": the next person found chairs.
+    chairing: bool = False
     # (block, person) for each person added, in order.
     found_in: list[tuple[int, Attendee]] = field(default_factory=list)
 
     def add(self, found: list[Attendee], index: int) -> None:
         """Record people found in block ``index`` (a person named twice is merged)."""
+        if self.chairing and found:
+            self.chairing = False
+            found[0].role = found[0].role or "chair"
         for person in found:
             key = person_key(person.name)
             if key in self.people:

@@ -37,6 +37,19 @@ _OFFICE_NAMED = re.compile(
     r"(?i)^(?:the\s+)?((?:(?:parish|town|city|locum|deputy|assistant)\s+)?(?:clerk|secretary|"
     r"treasurer|responsible\s+financial\s+officer|minute[- ]?taker))\s*\(([^()]{3,60})\)$"
 )
+# A holder named in brackets after a post: "(Mr. T. Gale)", "(Dr Ann Roe)".
+_TITLED_IN_BRACKETS = re.compile(r"\(((?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+[^()]{2,40})\)")
+_AND = re.compile(r"^(?:and|&)\s+", re.I)
+_VICE = re.compile(r"(?i)\b(?:vice|deputy)")
+_ORG_ACRONYM = re.compile(
+    r"^(?P<p>[^,\[\]]{3,60}),\s+(?P<o>[^,\[\]]{3,80}?)\s*\[[A-Z][A-Za-z]{1,7}\](?P<rest>[^,\[\]]*)$"
+)
+# "Mrs D Clements", "J Nicholas-Letch", "A. B. Smith": initials before a surname.
+_INITIALLED = re.compile(
+    r"(?:\b(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?\b(?:[A-Z]\.?\s+){1,2}[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?\b"
+)
+_LABEL_WORDS = re.compile(r"^(?:[A-Z][\w-]*\s*){1,3}$")
+_CHAIR_LABEL = re.compile(r"(?i)\bchair(?:man|person|woman)?$")
 _CHAIR_AFTER = re.compile(r"(?i)\s*\(((?:vice[- ]?)?chair(?:man|person)?)\)\s*$")
 _GROUP_END = re.compile(
     r"(?i)\b(?:group|board|committee|partnership|forum|panel|network|council|sub-?group)\s*$"
@@ -336,6 +349,58 @@ def _share_surnames(parts: list[str], joins: list[str]) -> None:
             parts[n] = f"{first} {nxt[1]}"
 
 
+def _posts_then_people(text: str, status: str) -> list[Attendee]:
+    """ "Director of Finance (Mr. T. Gale), Administrative Officer (Ms. T. Knox)":
+    each post, then its holder in brackets with a title.
+
+    >>> [(a.name, a.organisation) for a in _posts_then_people(
+    ...     "Director of Finance (Mr. T. Gale), Senior Engineer, (Ms. E. Bu)", "present")]
+    [('T. Gale', 'Director of Finance'), ('E. Bu', 'Senior Engineer')]
+    """
+    found = list(_TITLED_IN_BRACKETS.finditer(text))
+    if not found or looks_like_name(strip_role(text[: found[0].start()].strip(" ,;"))):
+        return []
+    people = []
+    start = 0
+    for m in found:
+        post = _AND.sub("", text[start : m.start()].strip(" ,;.")) or None
+        person = parse_person(m.group(1), post, status)
+        if person:
+            people.append(person)
+        start = m.end()
+    return people
+
+
+def _run_together(text: str, status: str) -> list[Attendee]:
+    """A list whose separators a converter lost, each name with initials:
+    "Chairman Mrs D Clem Vice Chairman Mrs C Hart Councillors M Lee S Lint".
+
+    Read only when every stretch between the names is a label of a few
+    capitalised words (a post or a group: "Vice Chairman", "Councillors").
+
+    >>> [(a.name, a.role) for a in _run_together(
+    ...     "Chairman Mrs D Clem Vice Chairman C Hart Councillors M Lee S Lint", "present")]
+    [('D Clem', 'chair'), ('C Hart', 'vice_chair'), ('M Lee', None), ('S Lint', None)]
+    """
+    found = list(_INITIALLED.finditer(text))
+    if len(found) < 3:
+        return []
+    people = []
+    start = 0
+    for m in found:
+        label = text[start : m.start()].strip()
+        if label and not _LABEL_WORDS.match(label):
+            return []
+        person = parse_person(m.group(0), None, status)
+        if person is None:
+            return []
+        if label and _CHAIR_LABEL.search(label):
+            person.role = role_word(label)
+        people.append(person)
+        start = m.end()
+    return people
+
+
 def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     """People on one line: a list of names, or one name with an organisation.
 
@@ -355,6 +420,17 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     if "://" in text and _LINK_LINE.match(text):
         # "Recording: https://…", "Slides – www…": a link, not a person.
         return []
+    acronym = _ORG_ACRONYM.match(text) if "[" in text else None
+    if acronym:
+        # "Ann Lee (AL), Met Office [UKMO] - Vice-Chair": the organisation
+        # after the comma, its acronym in square brackets.
+        name, _ = without_initials(acronym.group("p"))
+        person = parse_person(name, acronym.group("o"), status)
+        post = acronym.group("rest").strip(" -–—")
+        if person and post and "chair" in post.lower():
+            person.role = "vice_chair" if _VICE.search(post) else "chair"
+        if person:
+            return [person]
     if "[" in text:
         # "Bo Roe [Treasurer] (BR)": a post in square brackets, as in brackets.
         text = _SQUARE.sub(r" (\1)", text)
@@ -368,6 +444,14 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
         text = f"{office.group(2)} ({office.group(1)})"
     if not text or _NONE.match(text):
         return []
+    if "(" in text:
+        posts = _posts_then_people(text, status)
+        if posts:
+            return posts
+    if "," not in text and ";" not in text and text.count(" ") >= 8:
+        joined = _run_together(text, status)
+        if joined:
+            return joined
     if any(c.isdigit() for c in text):
         # Amateur radio call signs beside names ("Di Fox KD9AAA", "Ed Gray (W1XYZ)").
         text = CALL_SIGN.sub("", text)

@@ -43,6 +43,13 @@ _D_M = re.compile(rf"\b(?:{_DAY}\s+)?(?:the\s+)?{_ORD}(?:\s+of)?\s+({_MON})(?![a
 _M_D = re.compile(rf"\b(?:{_DAY}\s+)?({_MON})\s+{_ORD}\b(?!\s*[:.]?\d)", re.I)
 # "March 2024", "Sept 08", "Sept/Oct 08"
 _M_Y = re.compile(rf"\b({_MON})(?:\s*[/\-–]\s*({_MON}))?,?\s+{_YEAR}\b", re.I)
+# "12–13 March 2015", "12-13.03.2015", "10th to 12th March": a meeting over
+# days is dated by its first.
+_DAY_RANGE = re.compile(
+    rf"(?<![\d/.\-])(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-–]|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?=\s+(?:of\s+)?{_MON}(?![a-z])|[./]\d{{1,2}}[./]\d{{2,4}})",
+    re.I,
+)
 _MONTH_ONLY = re.compile(
     rf"\b(?:(end|mid|middle|beginning|start)\s+(?:of\s+)?)?({_MON})(?![a-z])", re.I
 )
@@ -97,6 +104,13 @@ def _next_occurrence(month: int, day: int | None, ref: date | None) -> str | Non
     return _ok(year, month, day)
 
 
+def _first_day(m: re.Match[str]) -> str:
+    """A range of days as its first, at the range's end (offsets kept)."""
+    if int(m.group(2)) <= int(m.group(1)):
+        return m.group(0)
+    return m.group(1).rjust(len(m.group(0)))
+
+
 def find_dates(text: str, ref: date | None = None, *, partial: bool = True) -> list[Found]:
     """Dates in ``text``, in order; without a year they are resolved after ``ref``.
 
@@ -106,11 +120,15 @@ def find_dates(text: str, ref: date | None = None, *, partial: bool = True) -> l
     ['2010-03-19']
     >>> [f.value for f in find_dates("Thurs 12 June, 12.30-2pm", date(2025, 6, 1))]
     ['2025-06-12']
+    >>> [f.value for f in find_dates("on 12–13.03.2015 and 10th to 12th May 2016")]
+    ['2015-03-12', '2016-05-10']
     """
     if not _DIGIT.search(text):
         # Every pattern below needs a digit (a day, month number or year).
         return []
     text = _SPACED_ORDINAL.sub(r"\1\2 ", text)
+    if "-" in text or "–" in text or " to " in text:
+        text = _DAY_RANGE.sub(_first_day, text)
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
 

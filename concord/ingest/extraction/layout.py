@@ -123,7 +123,7 @@ _ABBREV = {
     "rev", "revd", "e.g", "i.e", "eg", "ie", "etc", "vs", "v", "approx", "dept", "inc",
     "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec", "p.m", "a.m", "re", "cf", "fr", "ald", "gov", "cllrs", "messrs", "drs", "hon",
-    "smt", "kum", "mohd",
+    "smt", "kum", "mohd", "ing", "eng", "adv", "br",
 }  # fmt: skip
 
 

@@ -41,6 +41,11 @@ TITLES = {
     "sri": "Sri", "shri": "Shri", "smt": "Smt.", "shrimati": "Smt.", "kum": "Kum.",
     # Malaysia and Singapore's "Mdm" (madam); a ward sister, a nun.
     "mdm": "Mdm", "madam": "Mdm", "sister": "Sister", "sr": "Sr",
+    # "The Hon." (members of parliaments and assemblies overseas), a brother
+    # of a religious order, an imam; engineers' and advocates' titles in
+    # Europe, Latin America and South Africa.
+    "hon": "Hon", "the hon": "Hon", "rt hon": "Rt Hon", "the rt hon": "Rt Hon",
+    "brother": "Br", "imam": "Imam", "eng": "Eng.", "ing": "Ing.", "adv": "Adv",
 }  # fmt: skip
 POST_NOMINALS = {"obe", "mbe", "cbe", "qpm", "jp", "mp", "dl", "frcp", "phd", "kc", "qc"}
 
@@ -66,7 +71,10 @@ _NOT_NAME_TEXT = """action actions meeting meetings minutes agenda item items wh
     where date dates
     notes present apologies absent attendance welcome update report reports matters arising
     any other business none total summary minute decision decisions next members member
-    public comment comments about into over under through without after before upon me"""
+    public comment comments about into over under through without after before upon me
+    opening closing introduction introductions approval adoption adjournment correspondence
+    declarations announcements presentation presentations emergency evacuation procedures
+    housekeeping organisations organizations"""
 NOT_NAME_WORDS = set(_NOT_NAME_TEXT.split())
 # Posts that end a job title written where a name could be ("Ed Gray, Parks Director").
 _POST_WORDS_TEXT = """director manager officer coordinator co-ordinator administrator secretary
@@ -305,6 +313,11 @@ def _resolve_owner(owner: str, people: tuple[str, ...]) -> str:
     return owner
 
 
+_LABELLED_OWNER = re.compile(
+    r"^(\S{1,20})\s+\((?P<who>[A-Z]{2,4}|[A-Z][a-z]+(?:[ -][A-Z][\w'-]+){0,2})\)$"
+)
+
+
 def split_owners(text: str) -> list[str]:
     """Split an owner cell into owners.
 
@@ -312,6 +325,8 @@ def split_owners(text: str) -> list[str]:
     ['Kiran Dale', 'Sally Ames']
     >>> split_owners("JB & AK, Clerk")
     ['JB', 'AK', 'Clerk']
+    >>> split_owners("P5 (JBM) and P2 (Rui Costa)"), split_owners("Ann (Treasurer)")
+    (['JBM', 'Rui Costa'], ['Ann (Treasurer'])
     """
     text = _SPACES.sub(" ", text.replace("\n", " / ")).strip(" .;:")
     if not text:
@@ -319,6 +334,11 @@ def split_owners(text: str) -> list[str]:
     parts = _OWNER_SEP.split(text)
     out = []
     for p in parts:
+        label = _LABELLED_OWNER.match(p.strip()) if p.endswith(")") else None
+        if label and (label.group("who").isupper() or any(c.isdigit() for c in label.group(1))):
+            # "P5 (JBM)", "Coordinator (IB)": a partner's number or a post,
+            # and the person in brackets (not "Ann (Treasurer)").
+            p = label.group("who")
         p = p.strip(" .()-–")
         if p and p.lower() not in ("tbc", "n/a", "na", "-", "none"):
             out.append(p)

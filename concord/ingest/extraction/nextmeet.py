@@ -47,8 +47,9 @@ _SENTENCE = re.compile(
     r"\bwill\s+hold\s+(?:a|an|its)\s+(?:special|extraordinary|regular|annual)\s+(?:general\s+)?"
     r"meeting\s+on\s|"
     # "The APCM will be held on Sunday 17th April", "A General Meeting of members
-    # will be held on …", "The Annual Meeting of Members is scheduled for April 22".
-    r"\b(?:(?-i:[A-Z]{2,6})|(?:annual\s+|special\s+|extraordinary\s+)?general\s+meeting|"
+    # will be held on …", "The Annual Meeting of Members is scheduled for April 22",
+    # "PSC6 will be held on 12–13.03.2015" (a series' sixth meeting).
+    r"\b(?:(?-i:[A-Z]{2,6}\d{0,2})|(?:annual\s+|special\s+|extraordinary\s+)?general\s+meeting|"
     r"annual\s+meeting)(?:\s+of\s+(?:the\s+)?members)?\s+(?:will\s+be\s+held\s+on|"
     r"is\s+(?:scheduled|set|fixed|arranged)\s+for)\s|"
     # "put Tues 19 November in your diaries for the AGM".

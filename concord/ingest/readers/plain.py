@@ -16,6 +16,7 @@ from concord.ingest.text import (
 
 EXTENSIONS = (".txt", ".text", ".md", ".markdown")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_FENCE = re.compile(r"^\ufeff?(?:---|\+\+\+)[ \t]*$", re.M)
 # UTF-8 read as Windows-1252 somewhere upstream ("â€“" for "–", "Â£" for "£",
 # "Ã©" for "é"): what a converter or a CMS leaves in many published minutes.
 _MOJIBAKE = re.compile("[ÂÃ][\u0080-\u00bf]|â€")
@@ -59,14 +60,22 @@ def decode(data: bytes, name: str) -> str:
 
         text = ftfy.fix_encoding(text)
     controls = len(_CONTROLS.findall(text))
-    if controls > max(8, len(text) // 100) or text.count("\ufffd") > max(8, len(text) // 50):
+    # Text pasted from a PDF keeps a few control characters where the PDF's
+    # fonts had glyphs of their own (ligatures, bullets): one in a hundred
+    # characters is common, one in twenty is not text.
+    if controls > max(8, len(text) // 20) or text.count("\ufffd") > max(8, len(text) // 50):
         raise ExtractionError(f"{name}: binary data, not a text document")
-    return text
+    return _CONTROLS.sub("", text) if controls else text
 
 
 def read(data: bytes, name: str) -> Text:
     """Read a text or Markdown file into blocks."""
-    front, raw = split_front_matter(decode(data, name))
+    decoded = decode(data, name)
+    front, raw = split_front_matter(decoded)
+    if front and not raw.strip():
+        # A static site's page whose minutes are all in its front matter
+        # ("attendees:", "actions:" as YAML): the front matter is the text.
+        front, raw = [], _FENCE.sub("", decoded)
     if re.match(r"\s*(<!doctype html|<html)", raw[:500], re.I):
         from concord.ingest.readers import htmlpage
 
