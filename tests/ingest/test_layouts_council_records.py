@@ -114,3 +114,35 @@ def test_a_signature_line_with_dotted_leaders_is_no_action() -> None:
     )
     record = extract(doc.encode(), filename="minutes.txt")
     assert record.actions == []
+
+
+def test_a_pdf_converted_line_by_line_with_a_blank_line_after_each() -> None:
+    lines = [
+        "MINUTES OF THE MEETING OF KILBRACK MUNICIPAL DISTRICT HELD ON 4TH MARCH, 2014",
+        "Present: Councillors Dunne, Ryan and Tully.",
+        "1. Adoption of Minutes",
+        "The minutes of the meeting held on 4th February, 2014 were proposed by Cllr Dunne,",
+        "seconded by Cllr Ryan and",
+        "unanimously agreed and adopted.",
+        "2. Roads Programme",
+    ] + [f"The engineer outlined scheme number {n} in the programme." for n in range(1, 30)]
+    record = extract("\n\n".join(lines).encode(), filename="minutes.txt")
+    assert record.decisions[0] == (
+        "The minutes of the meeting held on 4th February, 2014 were proposed by Cllr Dunne, "
+        "seconded by Cllr Ryan and unanimously agreed and adopted."
+    )
+
+
+def test_payments_and_votes_as_councils_and_boards_record_them() -> None:
+    doc = (
+        "Parish Council\nMinutes of the meeting held on 4 May 2020\n\n"
+        "Present: Ann Lee (Chair), Bo Roe\n\n"
+        "1. Minutes\nThe minutes of the meeting held on 02.03.2020 were accepted as a true "
+        "record of the meeting and will be signed at the next meeting.\n\n"
+        "2. Finance\nAccounts were presented and accepted for payment.\n\n"
+        "3. Officers\nBoard unanimously voted Bo Roe as the Secretary of the Board. "
+        "Board voted unanimously to authorise spending of up to £500 on fire extinguishers.\n"
+    )
+    decisions = extract(doc.encode(), filename="minutes.txt").decisions
+    assert len(decisions) == 4
+    assert decisions[1] == "Accounts were presented and accepted for payment."

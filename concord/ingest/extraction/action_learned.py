@@ -16,6 +16,7 @@ more than they gained (``docs/ingest.md``, "The sentence model").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,6 +29,7 @@ from concord.ingest.record import Action
 from concord.ingest.sentences.features import Coverage
 from concord.ingest.sentences.model import Classifier, classify
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 # A sentence becomes an action only when the model prefers "action" by this much.
 MIN_MARGIN = 8.0
 # A sentence that says this much of one the rules found (word overlap) is theirs.
@@ -72,11 +74,19 @@ def learned_actions(
     out = Collector.over(
         [], reading.lines, reading.meeting, reading.next_meeting, reading.roles, people
     )
+    lower: set[str] = set()
+
+    def in_lower_case(word: str) -> bool:
+        # The document's words in lower case, gathered when first asked.
+        if not lower:
+            lower.update(_LOWER_WORD.findall(" ".join(ln.text for ln in reading.lines)))
+        return word in lower
+
     for unit, (label, margin) in zip(
         candidates, model([u.features() for u in candidates]), strict=True
     ):
         if label == "action" and margin > MIN_MARGIN:
-            desc, owners, wording = task_of(unit.text, people)
+            desc, owners, wording = task_of(unit.text, people, in_lower_case)
             out.add(desc, owners, out.due_of(wording, desc), unit.line, "learned")
     found = dedupe(out.found)
     for action in found:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from concord.ingest.extraction.action_text import strip_topic
+from concord.ingest.extraction.action_text import is_imperative, strip_topic
 from concord.ingest.extraction.layout import Line, may_hold, sentences
 from concord.ingest.extraction.names import looks_like_name, resolve_owner, split_owners
 
@@ -45,6 +45,9 @@ _LIST_HEADING = re.compile(
     r"\s*(?:\([^()]{0,60}\))?\s*:?$",
     re.I,
 )
+# "Update on the revamp", "Report from the treasurer": a topic, not a task.
+_NOUN_UPDATE = re.compile(r"^(?:Update|Report|Progress|Feedback)s?\s+(?:on|from|re)\b")
+_LEAD_OWNER = re.compile(r"^[(\[](?P<o>[A-Z][^()\[\]]{1,60})[)\]]\s+(?P<rest>[A-Z][a-z]+\b.*)$")
 _BRACKET_OWNER = re.compile(r"^\[(?P<o>[^\]]{1,60})\]\s*(?P<rest>.+)$")
 _DASH_OWNER = re.compile(r"^(?P<o>[^–—:\-]{1,40}?)\s+[-–—]\s+(?P<rest>[A-Za-z].+)$")
 _ACTION_MID = re.compile(
@@ -144,6 +147,19 @@ def listed_actions(
         if ("....." in text or "_____" in text) and _SIGNATURE.search(text):
             # "Signed: ........ Chair": a form's blank to fill, not a task.
             continue
+        owned = _LEAD_OWNER.match(text) if ln.bullet and text[:1] in "([" else None
+        if (
+            owned
+            and is_imperative(owned.group("rest").split()[0])
+            and not _NOUN_UPDATE.match(owned.group("rest"))
+        ):
+            # "- (Roland) Draft the notice": attendees in brackets, then the
+            # task they took (not "(Ann) Updates if any", a report).
+            names = _owners(owned.group("o"), people)
+            if names and all(n in people for n in names):
+                d, _, dw = parse(owned.group("rest"), people)
+                found.append(Listed(d, names, dw, n, "list"))
+                continue
         checkbox = _CHECKBOX.match(text) if ln.bullet and text[:1] == "[" else None
         if checkbox:
             # "- [ ] @Ann send the plan": a checklist entry is a task whatever

@@ -14,10 +14,11 @@ from concord.ingest.extraction.names import split_owners
 from concord.ingest.text import BLANK, ROW, Block, Text
 
 _ACTION_HEAD = re.compile(
-    r"^(?:agreed\s+)?actions?\b(?!\s+plan)|^(?:task|what|description|issue)s?\b", re.I
+    r"^(?:agreed\s+)?actions?\b(?!\s+plan)|^(?:task|what|description|issue|detail)s?\b", re.I
 )
 _WHO_HEAD = re.compile(
-    r"^(?:who|by\s+whom|owner|lead|responsib|action\s+by|action\s+owner|officer|person|assigned)",
+    r"^(?:who|by\s+whom|owner|lead|responsib|resp\b|action\s+by|action\s+owner|actionee|officer|"
+    r"person|assigned)",
     re.I,
 )
 _DUE_HEAD = re.compile(

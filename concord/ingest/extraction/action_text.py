@@ -43,7 +43,8 @@ _TIME_WORDS = re.compile(
 )
 GROUPISH = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w&'-]*\s+){0,4}(?:group|team|board|committee|officers?|secretariat|partnership|"
-    r"panel|forum|clerk|chair|secretary|members|governors|trustees|executive|partners|service|staff|all)$",
+    r"panel|forum|clerk|chair|secretary|members|governors|trustees|executive|partners|service|staff|all|"
+    r"departments|agencies)$",
     re.I,
 )
 STATEMENT = re.compile(
@@ -180,7 +181,7 @@ _IMPERATIVES_TEXT = """review ensure arrange produce provide present prepare cir
     promote publish appoint approve liaise meet collate compile clarify ask book order pay email
     thank advise inform notify cancel close remove keep post tell remind request apply renew
     collect distribute recruit design install repair replace buy sign visit inspect plan start
-    research test reply respond"""
+    research test reply respond sort reach assess push copy move fix get"""
 _IMPERATIVES = set(_IMPERATIVES_TEXT.split())
 
 

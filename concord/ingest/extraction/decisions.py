@@ -80,7 +80,7 @@ _COLLECTIVE = re.compile(
     r"(?:(?!\b(?:to|of|for|would|will|should|could|be)\b)[^.;:?]){0,60}?"
     r"\b(?:unanimously\s+|formally\s+)?(agreed|approved|resolved|endorsed|ratified|adopted|decided|"
     r"agrees|approves|resolves|endorses|adopts|decides|accepted|recommended|"
-    r"voted\s+(?:to|in\s+favou?r))\b",
+    r"voted\s+(?:unanimously\s+)?(?:to|in\s+favou?r|for|that)|voted\s+\w+(?:\s+\w+)?\s+as)\b",
     re.I,
 )
 _LABEL = re.compile(
@@ -97,7 +97,8 @@ _AS_RECORD = re.compile(
     r"^(?:(?:were|was)\s+)?(?:\w+\s+and\s+)?(?:approved|accepted|agreed|adopted|signed|confirmed)\s+"
     r"(?:\w+\s+)?as\s+(?:a\s+|an\s+)?(?:true|correct|accurate|fair)\b"
     # "On the proposal of A, seconded by B, the minutes of … were confirmed."
-    r"|(?:^|,\s*)(?:the\s+)?minutes\b[^.;]{0,80}?\b(?:were|was)\s+(?:\w+\s+and\s+)?"
+    r"|(?:^|,\s*)(?:the\s+)?minutes\b(?:[^.;]|(?<=\d)\.(?=\d)){0,80}?\b(?:were|was)\s+"
+    r"(?:\w+\s+and\s+)?"
     r"(?:accepted|signed|confirmed)\b"
     # "These were moved as correct by A, seconded by B."
     r"|\b(?:were|was)\s+(?:moved|proposed|taken)\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b",
@@ -209,6 +210,10 @@ _BLANK_TO_FILL = re.compile(r"\.{4,}|…{2,}|_{3,}|:\s*_+")
 # minutes were approved on 4 April and are published for volunteers",
 # "Posted 12 Feb by the Secretary · Approved by the Board on 11 Feb",
 # "Minutes approved: (pending)", "approved by the Chair for circulation".
+_FOR_PAYMENT = re.compile(
+    r"(?i)\b(?:were|was|are|is)\s+(?:\w+\s+and\s+)?(?:approved|accepted|authori[sz]ed|agreed)\s+"
+    r"for\s+payment\b"
+)
 _ABOUT_THESE_MINUTES = re.compile(
     r"(?i)^(?:posted\b|these\s+minutes\b)|\bminutes\b.*\b(?:are|and|once|were)\s+published\b"
     r"|\bminutes\s+approved\s*:?\s*\(?pending\b|\blast\s+edited\b"
@@ -243,6 +248,10 @@ def is_decision(sentence: str) -> bool:
     False
     >>> is_decision("These minutes were approved on 4 April 2024 and are published here.")
     False
+    >>> is_decision("Accounts were presented and accepted for payment.")
+    True
+    >>> is_decision("The Board voted unanimously to buy a new printer.")
+    True
     """
     s = sentence.strip()
     if s.endswith("?") or (("...." in s or "……" in s or "_" in s) and _BLANK_TO_FILL.search(s)):
@@ -256,6 +265,9 @@ def is_decision(sentence: str) -> bool:
     ) and _AS_RECORD.search(s):
         return True
     if any(v in low for v in _HEADLINE_VERBS) and _headline(s):
+        return True
+    if "for payment" in low and _FOR_PAYMENT.search(s):
+        # "Accounts were presented and accepted for payment."
         return True
     if not _HAS_STEM.search(low):
         # Every rule below needs one of these words: skip the costly patterns.

@@ -13,6 +13,7 @@ BODY_WORDS = re.compile(
     r"panel|commission|cabinet|trustees|network|alliance|assembly|sub-?committee|authority|"
     r"steering|body|team|association|society|meeting of|federation|consortium|conference|"
     r"club|union|guild|league|coalition|chamber|co-?operative|institute|friends\s+of|"
+    r"task\s+force|working\s+party|plenum|pilot|"
     # a school's parents' association: PTA, PTFA, PFA, PTO
     r"PT[FO]?A|PFA|PTO)\b",
     re.I,
@@ -40,9 +41,10 @@ _MEETING_OF = re.compile(
 )
 _CUT = re.compile(
     r"\s*(?:[,–—-]\s*|\s)(?:held\b|meeting\b|minutes\b|[ae]gm\b|action\s+notes\b|agenda\b|on\s+\w+day|on\s+\d|"
-    r"(?:was|were|is|will|agreed|approved|noted|resolved|decided|discussed|received)\s|"
+    r"(?:was|were|is|will|has|have|had|agreed|approved|noted|resolved|decided|discussed|received)"
+    r"(?:\s|[.,;:]|$)|"
     r"at\s+\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|"
-    r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\(|–|—|\s-\s).*$",
+    r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\(|–|—|\s-\s).*$",
     re.I,
 )
 
@@ -78,6 +80,9 @@ def _clean_body(text: str, named: bool = False) -> str | None:
         flags=re.I,
     )
     if not text or len(text.split()) > 12 or not text[0].isupper():
+        return None
+    if text.lower().endswith(("members", "member", "attendees", "participants")):
+        # "New panel members", "Board members": people, not the body.
         return None
     if not BODY_WORDS.search(text) and not (named and _PROPER_NAME.fullmatch(text)):
         return None
@@ -253,7 +258,9 @@ def find_body(head: list[str]) -> str | None:
 _ATTENDANCE_LABEL = re.compile(r"(?i)\b(?:attend\w*|present|apolog\w*|members)\s*$")
 _GENERIC_START = re.compile(
     r"(?i)^(?:the|a|an|our|this|next|last|minutes|notes|agenda|draft|monthly|general|annual|"
-    r"regular|special|ordinary|extraordinary|weekly|quarterly|committee|board|virtual|online)\b"
+    r"regular|special|ordinary|extraordinary|weekly|quarterly|committee|board|virtual|online|"
+    r"after|before|each|every|at|in|for|during|since|from|by|with|on|first|second|third|fourth|"
+    r"fifth|sixth|seventh|eighth|ninth|tenth|last|final)\b"
 )
 _NAMED_MEETING = re.compile(
     r"^(?P<body>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,6}?)\s+(?:[–—|:-]\s+)?(?:(?:monthly|general|annual|"

@@ -94,7 +94,7 @@ _NOT_LETTER = re.compile(r"[\W\d_]")
 _NAME_PARTS = re.compile(r"[\s\-]+")
 _DOT_SPACE = re.compile(r"[.\s]")
 _SPACES = re.compile(r"\s+")
-_OWNER_SEP = re.compile(r"\s*(?:/|;|,|&|\+|\band\b)\s*")
+_OWNER_SEP = re.compile(r"\s*(?:\band/or\b|/|;|,|&|\+|\band\b)\s*")
 _ROLE_SEP = re.compile(r"[\s_-]+")
 
 

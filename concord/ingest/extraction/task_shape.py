@@ -9,7 +9,7 @@ or a verb that opens a task — and read the task and its owner from them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from concord.ingest.extraction.action_text import (
     GROUPISH,
@@ -184,10 +184,16 @@ def _known(owner: str, people: list[str]) -> bool:
     return any(o in people for o in resolve_names(split_owners(owner), people))
 
 
-def task_of(sentence: str, people: list[str]) -> tuple[str, list[str], str | None]:
+def task_of(
+    sentence: str, people: list[str], in_lower_case: Callable[[str], bool] = lambda w: False
+) -> tuple[str, list[str], str | None]:
     """``(description, owners, due wording)`` of a sentence the model calls a task:
     the task after "X to / will" or "asked X to", with X as its owner, else
-    what the rules' parser reads of the whole sentence."""
+    what the rules' parser reads of the whole sentence.
+
+    One word before "to / will" that the document also writes in lower case
+    ("Agree to adopt …", "Propose to move …") is a verb, not an owner.
+    """
     text = _without_leader(sentence).rstrip(".")
     asked = _ASKED_WHO.search(text)
     if asked:
@@ -197,5 +203,14 @@ def task_of(sentence: str, people: list[str]) -> tuple[str, list[str], str | Non
         if subject.split()[0].lower() not in _PRONOUNS:
             desc, owners, wording = parse_action_text(task, people)
             subject = re.sub(r"(?i)^the\s+", "", subject)
-            return desc, owners or resolve_names(split_owners(subject), people), wording
+            named = resolve_names(split_owners(subject), people)
+            if (
+                " " not in subject
+                and not any(n in people for n in named)
+                and not (subject.isupper() or GROUPISH.match(subject) or is_office(subject))
+                and subject.lower() not in POST_WORDS
+                and in_lower_case(subject.lower())
+            ):
+                return desc, owners, wording
+            return desc, owners or named, wording
     return parse_action_text(text, people)

@@ -121,7 +121,7 @@ def parse_lines(raw: str, *, space_columns: bool = False) -> Text:
         lines = drop_page_furniture(lines)
     if ":" in raw:
         lines = join_label_column(lines)
-    lines = unwrap(lines)
+    lines = unwrap(_undouble(lines))
     i = 0
     starts: list[int] | None = None
     while i < len(lines):
@@ -360,6 +360,34 @@ def drop_page_furniture(lines: list[str]) -> list[str]:
             continue
         if out and i < len(lines):
             out.append("")
+    return out
+
+
+def _undouble(lines: list[str]) -> list[str]:
+    """A PDF converted line by line, a blank line after each: the blank goes
+    where a sentence runs on ("… seconded by Cllr Secas, and" / "" /
+    "unanimously agreed.") so that the lines can be joined again.
+
+    >>> _undouble(["The Board agreed to write to the", "", "minister.", ""] * 10)[:3]
+    ['The Board agreed to write to the', 'minister.', '']
+    """
+    if len(lines) < 40 or sum(1 for ln in lines if not ln.strip()) * 3 < len(lines):
+        return lines
+    text = [n for n, ln in enumerate(lines) if ln.strip()]
+    spaced = sum(1 for a, b in zip(text, text[1:], strict=False) if b - a == 2)
+    if spaced < len(text) * 0.7:
+        return lines
+    out: list[str] = []
+    for n, ln in enumerate(lines):
+        if (
+            not ln.strip()
+            and 0 < n < len(lines) - 1
+            and lines[n - 1].strip()
+            and lines[n - 1].rstrip()[-1:] not in ".:;!?"
+            and lines[n + 1].lstrip()[:1].islower()
+        ):
+            continue
+        out.append(ln)
     return out
 
 
