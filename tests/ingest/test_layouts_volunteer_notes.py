@@ -69,3 +69,28 @@ def test_a_task_force_named_under_an_etherpad_banner() -> None:
     assert extract(doc.encode(), filename="pad.txt").body == (
         "Harbour Carpentry 2018 Workshop Task Force"
     )
+
+
+def test_a_nested_numbered_list_and_a_table_of_figures_are_no_items() -> None:
+    doc = (
+        "# Co-tenants meeting 2011-01-18\n\n## Minutes\n\n"
+        "1. Property report\n    1. Lease done and signed\n    2. Still waiting on bank details\n"
+        "2. General\n    1. First aid kit to be bought\n"
+        "3. Membership\n\n| Tier | Count |\n| -- | -- |\n| 16 | 4 |\n| 32 | 1 |\n"
+    )
+    items = [(i.number, i.title) for i in extract(doc.encode(), filename="m.md").items]
+    assert items == [("1", "Property report"), ("2", "General"), ("3", "Membership")]
+
+
+def test_meetings_ahead_as_volunteers_and_residents_write_them() -> None:
+    doc = (
+        "Residents' Association\nMinutes of the committee meeting held on 11 October 2004\n\n"
+        "Present: Ann Lee (Chair), Bo Roe\n\n"
+        "1. AGM\nIt was agreed that the AGM should be held in the Village Hall on "
+        "Monday 6th December 2004 at 7.30pm.\n\n"
+        "2. Planning\nThe committee agreed to hold a strategic planning session on the "
+        "8th November 2004.\n\n"
+        "Next meeting January 10 2005\n"
+    )
+    dates = [m.date for m in extract(doc.encode(), filename="m.txt").next_meetings]
+    assert sorted(dates) == ["2004-11-08", "2004-12-06", "2005-01-10"]

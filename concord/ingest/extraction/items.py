@@ -164,6 +164,9 @@ def _titleish(title: str, raw: str = "", lower_ok: bool = False) -> bool:
     # An agenda's "Discuss and consider …" / "Review …" titles run long.
     if not words or len(words) > (25 if first in _AGENDA_VERBS else 16):
         return False
+    if not any(c.isalpha() for c in title):
+        # "16 | 4": a table's figures, not a numbered heading.
+        return False
     if first in MONTHS or re.match(r"^(st|nd|rd|th)\b", first):
         return False
     if not (title[0].isupper() or title[0].isdigit() or title[0] in "‘'\"(" or lower_ok):

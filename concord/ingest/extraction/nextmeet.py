@@ -30,7 +30,8 @@ _SENTENCE = re.compile(
     r"(?i)\bnext\s+(?:\w+\s+){0,3}?(?:meeting|mtg)\b[^.;]{0,40}?\b(?:on|is|will\s+be|be|scheduled\s+for|"
     r"arranged\s+for|:)\s+|"
     # "next mtg thurs 7 may, 7.30, hut": the date straight after.
-    r"\bnext\s+(?:meeting|mtg)\s*[-–—]?\s*(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d|\d)|"
+    r"\bnext\s+(?:meeting|mtg)\s*[-–—]?\s*(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d|\d|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|"
     # "will meet again in 4 weeks, Aug 11"; "the AGM would be held remotely on …"
     r"\b(?:meet|reconvene)\s+again\b|"
     # "the AGM is Thursday 13th June", "The AGM was fixed for Thursday 10
@@ -55,7 +56,8 @@ _SENTENCE = re.compile(
     # "put Tues 19 November in your diaries for the AGM".
     r"\bput\s+(?=[^.;]{0,40}\bin\s+your\s+diar(?:y|ies)\s+for\s+the\s+(?:AGM|annual\s+general\s+meeting))|"
     # "the 2027 AGM is expected to be held in late September 2027"
-    r"\b(?:AGM|annual\s+general\s+meeting)\s+(?:would|will|is\s+to|is\s+(?:expected|planned|due|likely)\s+to)"
+    r"\b(?:AGM|annual\s+general\s+meeting)\s+(?:would|will|should|shall|is\s+to|"
+    r"is\s+(?:expected|planned|due|likely)\s+to)"
     r"\s+be\s+(?:held\b|in\s|on\s)|"
     # "It was agreed that the July meeting would be held on Monday 20th July"
     r"\bthe\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+(?:[a-z]+\s+)?meeting\s+"
@@ -69,7 +71,9 @@ _SENTENCE = re.compile(
     r"(?:regular\s+)?meeting\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\s+(?:regular\s+)?meeting\b)|"
     # "It was decided to hold the AGM on …", "agreed to hold the next meeting on …"
     r"\b(?:decided|agreed|resolved)\s+to\s+hold\s+(?:the\s+|an?\s+)?(?:next\s+|special\s+)?"
-    r"(?:A\.?G\.?M\.?|E\.?G\.?M\.?|annual\s+general\s+meeting|meeting)\s+on\b"
+    r"(?:A\.?G\.?M\.?|E\.?G\.?M\.?|annual\s+general\s+meeting|meeting|"
+    # "agreed to hold a strategic development session on the 8th December"
+    r"(?:[\w-]+\s+){0,2}(?:session|workshop))\s+on\b"
 )
 _FOLLOWED_BY = re.compile(r"(?i),?\s+(?:followed\s+by|and\s+(?:again\s+|then\s+)?on|then\s+on)\s+")
 # A schedule: a date alone on its line, then the meeting held that day

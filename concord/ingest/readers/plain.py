@@ -6,6 +6,7 @@ import re
 
 from concord.ingest.errors import ExtractionError
 from concord.ingest.text import (
+    BULLET,
     Text,
     clean_spaces,
     fragment_to_lines,
@@ -95,6 +96,9 @@ def _cell_text(cell: str) -> str:
     return "\n".join(split_bullets(cell))
 
 
+_LIST_NUMBER = re.compile(r"^( *)\d{1,2}[.)] +\S")
+
+
 def _indented(line: str) -> bool:
     return line.startswith("\t") and line.strip() != "" and "\t" not in line.strip("\t")
 
@@ -124,6 +128,7 @@ def parse_lines(raw: str, *, space_columns: bool = False) -> Text:
     lines = unwrap(_undouble(lines))
     i = 0
     starts: list[int] | None = None
+    outer: int | None = None  # the indent of the last outer numbered line
     while i < len(lines):
         line = lines[i].rstrip()
         if not line.strip():
@@ -173,6 +178,15 @@ def parse_lines(raw: str, *, space_columns: bool = False) -> Text:
             else:
                 _add_line(text, group[0])
             continue
+        numbered = _LIST_NUMBER.match(line) if line[:1] == " " or line[:1].isdigit() else None
+        if numbered:
+            indent = len(numbered.group(1))
+            if outer is not None and indent >= outer + 2:
+                # "1. Property report" / "    1. Lease signed": a point of
+                # the item above it in a nested list, not an item.
+                line = BULLET + line.strip()
+            else:
+                outer = indent
         _add_line(text, line)
         i += 1
     return text
