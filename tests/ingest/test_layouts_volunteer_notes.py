@@ -94,3 +94,23 @@ def test_meetings_ahead_as_volunteers_and_residents_write_them() -> None:
     )
     dates = [m.date for m in extract(doc.encode(), filename="m.txt").next_meetings]
     assert sorted(dates) == ["2004-11-08", "2004-12-06", "2005-01-10"]
+
+
+def test_a_plain_english_board_page() -> None:
+    doc = (
+        "# 2014-06-12 Data Board\n\n## Summary of outcomes\n\nThe Board agreed the plan.\n\n"
+        "## Discussion topic 1: The selection process\n\nAnn presented the process.\n\n"
+        "## Discussion topic 2: Terms of reference\n\nThe terms were adopted.\n\n"
+        "## The people who came along\n\n"
+        "* Ann Lee, Digital Service (Chair)\n* Bo Roe, Jisc\n* Cy Dunn, Harbour Trust\n"
+    )
+    record = extract(doc.encode(), filename="board.md")
+    assert [(i.number, i.title) for i in record.items] == [
+        ("1", "The selection process"),
+        ("2", "Terms of reference"),
+    ]
+    assert [(p.name, p.organisation) for p in record.attendance] == [
+        ("Ann Lee", "Digital Service"),
+        ("Bo Roe", "Jisc"),
+        ("Cy Dunn", "Harbour Trust"),
+    ]

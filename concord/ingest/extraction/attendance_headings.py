@@ -15,7 +15,7 @@ _STATUS_HEADINGS = [
     (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending|there|here|joining|came|joined)|also(?=\s*:)|(?:officers?|guests?|visitors?|observers?|advisers?|witness(?:es)?|staff|others)(?:\s+(?:present|in\s+attendance))?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker|scribe|recorder|recording\s+secretary|minutes(?=\s*:)|non[- ]voting(?:\s+(?:members|participants|attendees))?(?=\s*:))", "in_attendance"),  # noqa: E501
     (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen)\s+)?(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance|awol|not\s+(?:there|here)(?=\s*:))", "absent"),  # noqa: E501
     (r"the\s+following\s+(?:(?:people|persons|members|governors|trustees|directors|councillors)\s+)?(?:(?:were|was)\s+present|attended)", "present"),  # noqa: E501
-    (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen|those)\s+)?(?:present\s+in\s+the\s+chair|present|attendees|attending(?:\s+remotely|\s+online|\s+virtually)?|attendance|attended(?:\s+by)?|in\s+the\s+chair)|roll\s+call(?:\s+was\s+taken)?|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)|participants|who\s+(?:was|were)\s+(?:there|here)(?=\s*(?::|$))|(?:there|here)(?=\s*:)|(?:on\s+the\s+(?:call|line|zoom)|(?:who\s+)?(?:joined|came)|in\s+the\s+room)(?=\s*:)|(?:(?:board|committee|council|group|panel|steering|voting|elected|core|community)\s+)?(?:members|councillors|trustees|directors|governors)(?:\s+(?:in\s+attendance|attending))?(?=\s*(?::|$))", "present"),  # noqa: E501
+    (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen|those)\s+)?(?:present\s+in\s+the\s+chair|present|attendees|attending(?:\s+remotely|\s+online|\s+virtually)?|attendance|attended(?:\s+by)?|in\s+the\s+chair)|roll\s+call(?:\s+was\s+taken)?|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)|participants|who\s+(?:was|were)\s+(?:there|here)(?=\s*(?::|$))|(?:there|here)(?=\s*:)|(?:on\s+the\s+(?:call|line|zoom)|(?:who\s+)?(?:joined|came)|in\s+the\s+room)(?=\s*:)|(?:the\s+)?people\s+who\s+(?:came(?:\s+along)?|attended|were\s+there)(?=\s*:?$)|(?:(?:board|committee|council|group|panel|steering|voting|elected|core|community)\s+)?(?:members|councillors|trustees|directors|governors)(?:\s+(?:in\s+attendance|attending))?(?=\s*(?::|$))", "present"),  # noqa: E501
 ]  # fmt: skip
 # "Present (in person):", "Attendees (online):": a note on how they attended.
 # Any other short note in brackets before the colon: "Apologies (consent given):".
@@ -44,7 +44,8 @@ _HEADING_FIRST = frozenset((
     "guests", "visitor", "visitors", "observer", "observers", "witness", "witnesses", "adviser",
     "advisers", "staff", "others", "clerk", "minute", "minutetaker", "minutes", "note",
     "notetaker", "scribe",
-    "recorder", "recording", "not", "non", "awol", "the", "present", "attendees", "attending",
+    "recorder", "recording", "not", "non", "awol", "the", "people", "present", "attendees",
+    "attending",
     "attendance", "attended", "roll", "committee", "ex", "participants", "group", "panel",
     "steering", "voting", "elected", "core", "community", "apol", "apols", "who", "there", "here",
     "on", "joined", "came", "could", "couldn", "couldnt", "can", "cant", "cannot", "unable",
@@ -85,8 +86,9 @@ def _may_open_heading(t: str) -> bool:
     first = _LETTERS.match(t).group(0).lower()  # type: ignore[union-attr]
     if first == "the":
         # Prose opens with "The" far more than anything else; the one heading
-        # that does is "The following … were present".
-        return t[3:].lstrip()[:9].lower() == "following"
+        # that does is "The following … were present" ("The people who came
+        # along" is the other).
+        return t[3:].lstrip()[:9].lower().startswith(("following", "people"))
     if first not in _HEADING_FIRST:
         return False
     seconds = _SECOND_WORDS.get(first)

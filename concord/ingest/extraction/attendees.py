@@ -159,6 +159,16 @@ def _split_list(text: str, single: bool = False) -> list[str] | None:
     # ("Sue Kemp from the Council's grants team": the name before "from".)
     names = [_name_only(_FROM.split(p, 1)[0] if " from " in p else p) for p in parts]
     fits = [looks_like_name(strip_role(n), allow_single=single) for n in names]
+    if (
+        single
+        and len(parts) == 2
+        and " " in strip_role(names[0]).strip()
+        and " " not in parts[1].strip()
+        and "," in text
+    ):
+        # "Chris Ulliott, CESG", "Matthew Dovey, Jisc": one a line, a full
+        # name and then one word is the person's organisation.
+        return None
     if all(fits):
         return parts
     if single and len(parts) >= 3 and sum(fits) * 3 >= len(parts) * 2:

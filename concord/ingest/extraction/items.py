@@ -12,9 +12,10 @@ from concord.ingest.extraction.names import TITLE_SMALL_WORDS
 from concord.ingest.record import Item
 
 _PATTERNS = [
-    # "Item 3:", "Agenda item 3 –", "Minute 12."
+    # "Item 3:", "Agenda item 3 –", "Minute 12.", "Discussion topic 2:"
     re.compile(
-        r"^(?:agenda\s+)?(?:item|minute|min\.?)\s+(?:no\.?\s*)?(?P<n>\d{1,3}[a-z]?(?:/\d{1,4})?)\b"
+        r"^(?:agenda\s+|discussion\s+)?(?:item|topic|minute|min\.?)\s+(?:no\.?\s*)?"
+        r"(?P<n>\d{1,3}[a-z]?(?:/\d{1,4})?)\b"
         r"\s*[:.)\-–—]?\s*(?P<t>.*)$",
         re.I,
     ),
@@ -268,14 +269,18 @@ def _may_number(text: str) -> bool:
     """Could one of ``_PATTERNS`` match?  A cheap test of how the line opens.
 
     Most lines are prose: only a digit, "(", a Roman numeral, "item",
-    "minute" / "min", "agenda" or a minute reference ("PB 24/031") can open
+    "minute" / "min", "agenda", "topic", "discussion" or a minute reference ("PB 24/031") can open
     an item.
     """
     first = text[:1]
     if first.isdigit() or first in "(IVX" or "/" in text[:12]:
         return True
     # (The case-blind "item" also matches the dotted and dotless "İ" and "ı".)
-    return text[:3].lower() in ("ite", "min", "age") or "İ" in text[:3] or "ı" in text[:3]
+    return (
+        text[:3].lower() in ("ite", "min", "age", "top", "dis")
+        or "İ" in text[:3]
+        or "ı" in text[:3]
+    )
 
 
 def _an_agenda(found: list[FoundItem]) -> bool:
