@@ -114,3 +114,21 @@ def test_a_plain_english_board_page() -> None:
         ("Bo Roe", "Jisc"),
         ("Cy Dunn", "Harbour Trust"),
     ]
+
+
+def test_to_do_markers_and_action_lists_named_for_their_topic() -> None:
+    doc = (
+        "# Committee meeting 2013-04-20\n\n- Present: Peter Dale, Ann Lee\n\n"
+        "#### Treasurer Report\n\n- Rent paid for April.\n- Power bill and waste invoice TODO.\n"
+        "- TODO - look up the NeverNever balance\n\n"
+        "### Actions noted for language tags:\n\n"
+        "1. Ann Lee to send the tag profile to the panel\n"
+        "2. Peter Dale to check the registry wording\n"
+    )
+    actions = [(a.description, a.owners) for a in extract(doc.encode(), filename="c.md").actions]
+    assert actions == [
+        ("Power bill and waste invoice", []),
+        ("Look up the NeverNever balance", []),
+        ("Send the tag profile to the panel", ["Ann Lee"]),
+        ("Check the registry wording", ["Peter Dale"]),
+    ]

@@ -41,12 +41,17 @@ _LIST_HEADING = re.compile(
     r"(?:action\s+items?|actions?(?:\s+(?:points?|list|log|summary|agreed|arising|required))?|"
     r"next\s+steps|to[- ]?dos?(?:\s+(?:list|recap))?|tasks|jobs?(?:\s+list)?|"
     r"who(?:['’]s|\s+is)\s+doing\s+what|steps\b[^:]{0,60})"
+    # "Actions noted for language tags:", "Action points for country codes"
+    # (not "Actions from the last meeting": tasks set before, reported on)
+    r"(?:\s+(?:noted|agreed|raised|identified))?"
+    r"(?:\s+(?:for|on|re|regarding|about)\s+[\w ,&'’/-]{1,60})?"
     # "Jobs list (so nobody can say they didn't know...)", "TODO recap (pls check!)"
     r"\s*(?:\([^()]{0,60}\))?\s*:?$",
     re.I,
 )
 # "Update on the revamp", "Report from the treasurer": a topic, not a task.
 _NOUN_UPDATE = re.compile(r"^(?:Update|Report|Progress|Feedback)s?\s+(?:on|from|re)\b")
+_TODO = re.compile(r"^(?P<before>.*?)\s*\bTODO\b\s*[:\-–—]?\s*(?P<after>.*)$")
 _LEAD_OWNER = re.compile(r"^[(\[](?P<o>[A-Z][^()\[\]]{1,60})[)\]]\s+(?P<rest>[A-Z][a-z]+\b.*)$")
 _BRACKET_OWNER = re.compile(r"^\[(?P<o>[^\]]{1,60})\]\s*(?P<rest>.+)$")
 _DASH_OWNER = re.compile(r"^(?P<o>[^–—:\-]{1,40}?)\s+[-–—]\s+(?P<rest>[A-Za-z].+)$")
@@ -200,6 +205,15 @@ def listed_actions(
         if in_list and not ln.bullet and not numbered:
             # A note under an entry (in brackets) keeps the list open.
             in_list = text.startswith("(")
+        todo = _TODO.match(text) if "TODO" in text else None
+        if todo:
+            # "TODO - look up the balance", "Western Power invoice TODO.":
+            # a to-do marker, the task after it (else before it).
+            task = todo.group("after").strip(" .") or todo.group("before").strip(" .-–—")
+            d, owners, dw = parse(task, people) if task else ("", [], None)
+            if len(d.split()) >= 2:
+                found.append(Listed(d, owners, dw, n, "list"))
+            continue
         if (
             ". " in text
             or "ACTION" in text
