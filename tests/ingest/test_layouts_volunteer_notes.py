@@ -132,3 +132,19 @@ def test_to_do_markers_and_action_lists_named_for_their_topic() -> None:
         ("Send the tag profile to the panel", ["Ann Lee"]),
         ("Check the registry wording", ["Peter Dale"]),
     ]
+
+
+def test_agreement_and_consensus_as_volunteer_notes_label_them() -> None:
+    doc = (
+        "# Plenum 2021-03-02\n\n- Present: Rui Alves, Jen Koh\n\n## Business\n\n"
+        "- Agreement that it is appropriate to send a mailout to members about covid rules.\n"
+        "- A/C noise. Consensus: continue living with it.\n"
+        "- Decision for meeting format: meet every two weeks, with a stand-up.\n"
+        "- Agreement on the lease is still awaited.\n"
+    )
+    decisions = extract(doc.encode(), filename="p.md").decisions
+    assert decisions == [
+        "Agreement that it is appropriate to send a mailout to members about covid rules.",
+        "Consensus: continue living with it.",
+        "Decision for meeting format: meet every two weeks, with a stand-up.",
+    ]

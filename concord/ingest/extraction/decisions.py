@@ -85,6 +85,9 @@ _COLLECTIVE = re.compile(
 )
 _LABEL = re.compile(
     r"^(?:resolved|agreed|decision|decided|decisions?\s+made|it\s+was\s+resolved)\b\s*(?:[:\-–—]\s*|(?=that\b)|$)"
+    # "Agreement that it's appropriate to …", "Consensus: continue as now",
+    # "Decision for meeting format: meet every two weeks".
+    r"|^(?:agreement|consensus)\s*(?::\s*|that\b)|^decision\s+(?:for|on|about|re)\b[^:]{1,50}:"
     # "Decision D-7.1: …", "Decision 12:": a numbered decision.
     r"|^decision\s+[A-Z#]?[\w.-]{0,8}\d[\w.-]{0,4}\s*:"
     # Notes with the subject left out: "Agreed to hold the fair in June."
@@ -252,6 +255,8 @@ def is_decision(sentence: str) -> bool:
     True
     >>> is_decision("The Board voted unanimously to buy a new printer.")
     True
+    >>> is_decision("Consensus: continue living with the noise.")
+    True
     """
     s = sentence.strip()
     if s.endswith("?") or (("...." in s or "……" in s or "_" in s) and _BLANK_TO_FILL.search(s)):
@@ -268,6 +273,8 @@ def is_decision(sentence: str) -> bool:
         return True
     if "for payment" in low and _FOR_PAYMENT.search(s):
         # "Accounts were presented and accepted for payment."
+        return True
+    if (low.startswith(("agreement", "consensus")) or "decision" in low[:9]) and _LABEL.match(s):
         return True
     if not _HAS_STEM.search(low):
         # Every rule below needs one of these words: skip the costly patterns.
