@@ -148,3 +148,12 @@ def test_agreement_and_consensus_as_volunteer_notes_label_them() -> None:
         "Consensus: continue living with it.",
         "Decision for meeting format: meet every two weeks, with a stand-up.",
     ]
+
+
+def test_notes_that_decide_or_give_tasks_are_a_meeting_record() -> None:
+    doc = (
+        "# Organiser catch-up 2019-11-06\n\n## Actions\n\n"
+        "- Ann to book the venue for December\n- Bo to ask for a sponsor\n"
+    )
+    assert extract(doc.encode(), filename="n.md").kind == "minutes"
+    assert extract(b"# Reading list\n\n- A book about birds\n", filename="n.md").kind == "other"

@@ -172,6 +172,10 @@ def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord,
         )
         decisions = tasks_not_decisions(decisions, people)
     record.decisions = [d.text for d in decisions]
+    if record.kind == "other" and (record.decisions or record.actions):
+        # What was decided or given to someone: a meeting's record, whatever
+        # its heading calls it ("Organiser catch-up", "2019-11-06").
+        record.kind = "minutes"
     reading = Reading(
         lines, set(attendance.blocks), set(item_starts), people, roles, meeting, next_date
     )
