@@ -13,6 +13,10 @@ from concord.ingest.extraction.names import split_owners
 from concord.ingest.extraction.task_shape import task_of
 
 
+def _actions(doc: str, filename: str) -> list[tuple[str, list[str]]]:
+    return [(a.description, a.owners) for a in extract(doc.encode(), filename=filename).actions]
+
+
 def test_bullets_that_open_with_their_owners_in_brackets() -> None:
     doc = (
         "# Plenum 2021-03-02\n\n- Present: Rui, Jen, Valentine, Roland\n\n"
@@ -23,7 +27,7 @@ def test_bullets_that_open_with_their_owners_in_brackets() -> None:
         "- (Valentine) Update on the revamp.\n"
         "- (Valentine) Received feedback from visitors about the hardware corner.\n"
     )
-    actions = [(a.description, a.owners) for a in extract(doc.encode(), filename="p.md").actions]
+    actions = _actions(doc, "p.md")
     assert actions == [
         ("Draft the notice and give it to Valentine", ["Roland"]),
         ("Send the notice to members", ["Jen", "Valentine"]),
@@ -40,7 +44,7 @@ def test_an_action_log_headed_detail_and_resp() -> None:
         "| 2.1 | Add the terms of reference to the website | TG | Done |\n"
         "| 2.2 | Invite the museum to join the group | AG | Not done |\n"
     )
-    actions = [(a.description, a.owners) for a in extract(doc.encode(), filename="m.md").actions]
+    actions = _actions(doc, "m.md")
     assert actions == [
         ("Add the terms of reference to the website", ["Tom Grant"]),
         ("Invite the museum to join the group", ["Ann Goss"]),
@@ -125,7 +129,7 @@ def test_to_do_markers_and_action_lists_named_for_their_topic() -> None:
         "1. Ann Lee to send the tag profile to the panel\n"
         "2. Peter Dale to check the registry wording\n"
     )
-    actions = [(a.description, a.owners) for a in extract(doc.encode(), filename="c.md").actions]
+    actions = _actions(doc, "c.md")
     assert actions == [
         ("Power bill and waste invoice", []),
         ("Look up the NeverNever balance", []),
