@@ -415,7 +415,7 @@ def test_an_indented_continuation_line_joins_its_sentence() -> None:
 def test_a_lower_case_line_continues_an_unfinished_one_wrapped_short() -> None:
     """Typed minutes wrapped by hand, short of the page's width: a line that
     starts in lower case goes on with the unfinished line above it."""
-    from concord.ingest.readers.plain import unwrap
+    from concord.ingest.readers.wrapping import unwrap
 
     said = [
         "It was RESOLVED that the committee buy two benches from the small grants",

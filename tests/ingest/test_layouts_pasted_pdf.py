@@ -8,7 +8,7 @@ starting a line however long the entry above it ran.
 from __future__ import annotations
 
 from concord.ingest import extract
-from concord.ingest.readers.plain import unwrap
+from concord.ingest.readers.wrapping import unwrap
 
 MINUTES = """NORTHDALE CITY COUNCIL
 

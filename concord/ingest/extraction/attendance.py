@@ -29,7 +29,8 @@ from concord.ingest.extraction.attendance_rolls import (
 )
 from concord.ingest.extraction.attendance_tables import read_row
 from concord.ingest.extraction.attendance_walk import Attendance, Walk, person_key
-from concord.ingest.extraction.attendees import clean, parse_entry, strip_role
+from concord.ingest.extraction.attendee_person import clean, strip_role
+from concord.ingest.extraction.attendees import parse_entry
 from concord.ingest.extraction.layout import sentences
 from concord.ingest.extraction.names import looks_like_name
 from concord.ingest.record import Attendee

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from concord.ingest.extraction.attendees import clean, parse_person, strip_role
+from concord.ingest.extraction.attendee_person import clean, parse_person, strip_role
 from concord.ingest.extraction.names import TITLES, looks_like_name, split_title
 from concord.ingest.record import Attendee
 

@@ -11,16 +11,16 @@ import re
 
 from concord.ingest.extraction.attendance_headings import heading_status, status_word
 from concord.ingest.extraction.attendance_walk import Walk
-from concord.ingest.extraction.attendees import (
+from concord.ingest.extraction.attendee_person import (
     INITIALS,
     ROLE,
     TRAILING_STATUS,
     clean,
-    parse_entry,
     parse_person,
     strip_role,
     without_initials,
 )
+from concord.ingest.extraction.attendees import parse_entry
 from concord.ingest.extraction.names import POST_WORDS, looks_like_name
 from concord.ingest.record import Attendee
 
