@@ -96,8 +96,14 @@ def split_front_matter(raw: str) -> tuple[list[str], str]:
     Its dates are when the page was made or changed, not when the meeting
     met, so the extractor reads them only when the minutes give none.
 
+    A page whose minutes are all in its front matter ("attendees:", "actions:"
+    as YAML, nothing after it) has no metadata apart: the front matter is
+    its text.
+
     >>> split_front_matter("---\\ntitle: Board 2 May\\nlayout: post\\n---\\nMinutes")
     (['title: Board 2 May', 'layout: post'], 'Minutes')
+    >>> split_front_matter("---\\ntitle: Board\\nactions:\\n  - Ann to call\\n---\\n")
+    ([], 'title: Board\\nactions:\\n  - Ann to call')
     """
     m = _FRONT.match(raw)
     if not m or len(m.group(2)) > 20000:
@@ -105,6 +111,8 @@ def split_front_matter(raw: str) -> tuple[list[str], str]:
     lines = [ln.strip() for ln in m.group(2).splitlines() if re.match(r"^\s*[\w-]+\s*[:=]", ln)]
     if not lines:
         return [], raw
+    if not raw[m.end() :].strip():
+        return [], m.group(2)
     return lines, raw[m.end() :]
 
 

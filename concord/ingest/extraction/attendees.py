@@ -203,6 +203,25 @@ def _share_surnames(parts: list[str], joins: list[str]) -> None:
             parts[n] = f"{first} {nxt[1]}"
 
 
+def _org_with_acronym(text: str, status: str) -> Attendee | None:
+    """ "Ann Lee (AL), Met Office [UKMO] - Vice-Chair": the organisation after
+    the comma, its acronym in square brackets, and the person's post.
+
+    >>> a = _org_with_acronym("Ann Lee (AL), Met Office [UKMO] - Vice-Chair", "present")
+    >>> a.name, a.organisation, a.role
+    ('Ann Lee', 'Met Office', 'vice_chair')
+    """
+    m = _ORG_ACRONYM.match(text)
+    if not m:
+        return None
+    name, _ = without_initials(m.group("p"))
+    person = parse_person(name, m.group("o"), status)
+    post = m.group("rest").strip(" -–—")
+    if person and post and "chair" in post.lower():
+        person.role = "vice_chair" if _VICE.search(post) else "chair"
+    return person
+
+
 def _posts_then_people(text: str, status: str) -> list[Attendee]:
     """ "Director of Finance (Mr. T. Gale), Administrative Officer (Ms. T. Knox)":
     each post, then its holder in brackets with a title.
@@ -274,17 +293,9 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     if "://" in text and _LINK_LINE.match(text):
         # "Recording: https://…", "Slides – www…": a link, not a person.
         return []
-    acronym = _ORG_ACRONYM.match(text) if "[" in text else None
+    acronym = _org_with_acronym(text, status) if "[" in text else None
     if acronym:
-        # "Ann Lee (AL), Met Office [UKMO] - Vice-Chair": the organisation
-        # after the comma, its acronym in square brackets.
-        name, _ = without_initials(acronym.group("p"))
-        person = parse_person(name, acronym.group("o"), status)
-        post = acronym.group("rest").strip(" -–—")
-        if person and post and "chair" in post.lower():
-            person.role = "vice_chair" if _VICE.search(post) else "chair"
-        if person:
-            return [person]
+        return [acronym]
     if "[" in text:
         # "Bo Roe [Treasurer] (BR)": a post in square brackets, as in brackets.
         text = _SQUARE.sub(r" (\1)", text)

@@ -41,6 +41,8 @@ _OTHER_CUES = ("consensus", " meet ")
 _CONSENSUS = re.compile(
     r"(?i)\b(?:there\s+was\s+(?:a\s+|general\s+|broad\s+)?consensus|consensus\s+was\s+reached|"
     r"it\s+was\s+the\s+consensus|(?:the\s+)?consensus\s+was\s+(?:to|that))\b"
+    # "Consensus: continue living with it", "Consensus that we …": a label.
+    r"|^consensus\s*(?::|that\b)"
 )
 _MEETS_EVERY = re.compile(
     r"(?i)\b(?:will|would|shall)\s+(?:now\s+|in\s+future\s+|continue\s+to\s+)?meet\s+"
@@ -85,9 +87,8 @@ _COLLECTIVE = re.compile(
 )
 _LABEL = re.compile(
     r"^(?:resolved|agreed|decision|decided|decisions?\s+made|it\s+was\s+resolved)\b\s*(?:[:\-–—]\s*|(?=that\b)|$)"
-    # "Agreement that it's appropriate to …", "Consensus: continue as now",
-    # "Decision for meeting format: meet every two weeks".
-    r"|^(?:agreement|consensus)\s*(?::\s*|that\b)|^decision\s+(?:for|on|about|re)\b[^:]{1,50}:"
+    # "Agreement that it's appropriate to …", "Decision for meeting format: …".
+    r"|^agreement\s*(?::\s*|that\b)|^decision\s+(?:for|on|about|re)\b[^:]{1,50}:"
     # "Decision D-7.1: …", "Decision 12:": a numbered decision.
     r"|^decision\s+[A-Z#]?[\w.-]{0,8}\d[\w.-]{0,4}\s*:"
     # Notes with the subject left out: "Agreed to hold the fair in June."
@@ -273,8 +274,6 @@ def is_decision(sentence: str) -> bool:
         return True
     if "for payment" in low and _FOR_PAYMENT.search(s):
         # "Accounts were presented and accepted for payment."
-        return True
-    if (low.startswith(("agreement", "consensus")) or "decision" in low[:9]) and _LABEL.match(s):
         return True
     if not _HAS_STEM.search(low):
         # Every rule below needs one of these words: skip the costly patterns.

@@ -260,7 +260,7 @@ _GENERIC_START = re.compile(
     r"(?i)^(?:the|a|an|our|this|next|last|minutes|notes|agenda|draft|monthly|general|annual|"
     r"regular|special|ordinary|extraordinary|weekly|quarterly|committee|board|virtual|online|"
     r"after|before|each|every|at|in|for|during|since|from|by|with|on|first|second|third|fourth|"
-    r"fifth|sixth|seventh|eighth|ninth|tenth|last|final)\b"
+    r"fifth|sixth|seventh|eighth|ninth|tenth|final)\b"
 )
 _NAMED_MEETING = re.compile(
     r"^(?P<body>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,6}?)\s+(?:[–—|:-]\s+)?(?:(?:monthly|general|annual|"

@@ -157,9 +157,7 @@ def _who(subject: str, people: list[str]) -> bool:
     words = subject.split()
     if not words or words[0].lower() in _PRONOUNS:
         return False
-    if not people or _known(subject, people) or GROUPISH.match(subject) or is_office(subject):
-        return True
-    if any(w.lower().rstrip("s") in _POSTS or w.lower() in _POSTS for w in words):
+    if not people or _named_or_placed(subject, people):
         return True
     if len(words) == 1:
         word = words[0]
@@ -172,6 +170,17 @@ def _who(subject: str, people: list[str]) -> bool:
             and word.lower() not in NOT_NAME_WORDS | ORG_WORDS
         )
     return ownerish(subject) or all(w[:1].isupper() or w in ("and", "&") for w in words)
+
+
+def _named_or_placed(subject: str, people: list[str]) -> bool:
+    """Whether a subject owns a task whatever its case: someone in the
+    attendance, a group, an office or a post."""
+    return (
+        _known(subject, people)
+        or bool(GROUPISH.match(subject))
+        or is_office(subject)
+        or any(w.lower().rstrip("s") in _POSTS or w.lower() in _POSTS for w in subject.split())
+    )
 
 
 # How the names of things end ("Recommendation", "Framework", "Progress").
@@ -203,14 +212,12 @@ def task_of(
         if subject.split()[0].lower() not in _PRONOUNS:
             desc, owners, wording = parse_action_text(task, people)
             subject = re.sub(r"(?i)^the\s+", "", subject)
-            named = resolve_names(split_owners(subject), people)
             if (
                 " " not in subject
-                and not any(n in people for n in named)
-                and not (subject.isupper() or GROUPISH.match(subject) or is_office(subject))
-                and subject.lower() not in POST_WORDS
+                and not subject.isupper()
+                and not _named_or_placed(subject, people)
                 and in_lower_case(subject.lower())
             ):
                 return desc, owners, wording
-            return desc, owners or named, wording
+            return desc, owners or resolve_names(split_owners(subject), people), wording
     return parse_action_text(text, people)

@@ -18,7 +18,6 @@ from concord.ingest.text import (
 
 EXTENSIONS = (".txt", ".text", ".md", ".markdown")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
-_FENCE = re.compile(r"^\ufeff?(?:---|\+\+\+)[ \t]*$", re.M)
 # UTF-8 read as Windows-1252 somewhere upstream ("â€“" for "–", "Â£" for "£",
 # "Ã©" for "é"): what a converter or a CMS leaves in many published minutes.
 _MOJIBAKE = re.compile("[ÂÃ][\u0080-\u00bf]|â€")
@@ -72,12 +71,7 @@ def decode(data: bytes, name: str) -> str:
 
 def read(data: bytes, name: str) -> Text:
     """Read a text or Markdown file into blocks."""
-    decoded = decode(data, name)
-    front, raw = split_front_matter(decoded)
-    if front and not raw.strip():
-        # A static site's page whose minutes are all in its front matter
-        # ("attendees:", "actions:" as YAML): the front matter is the text.
-        front, raw = [], _FENCE.sub("", decoded)
+    front, raw = split_front_matter(decode(data, name))
     if re.match(r"\s*(<!doctype html|<html)", raw[:500], re.I):
         from concord.ingest.readers import htmlpage
 
