@@ -68,3 +68,22 @@ def test_it_merges_docx_cells_that_span_columns_once(tmp_path: Path) -> None:
     path = tmp_path / "merged.docx"
     document.save(str(path))
     assert read_text(path).splitlines()[0] == "Apologies"
+
+
+def test_it_reads_restructuredtext_and_wiki_minutes_as_text(tmp_path: Path) -> None:
+    """Minutes published through Sphinx (.rst) or a wiki (.wiki) are typed text."""
+    rst = tmp_path / "board-2024-03.rst"
+    rst.write_text(
+        "Board meeting, 12 March 2024\n============================\n\n"
+        "Present: Ann Lee, Bo Chan\n\n1. Budget\n---------\n\n"
+        "Action: Bo Chan to circulate the budget.\n"
+    )
+    wiki = tmp_path / "board-2024-04.wiki"
+    wiki.write_text(
+        "== Board meeting, 9 April 2024 ==\n\nPresent: Ann Lee, Bo Chan\n\n"
+        "Action: Ann Lee to book the hall.\n"
+    )
+    for path, owner in ((rst, "Bo Chan"), (wiki, "Ann Lee")):
+        record = extract(path)
+        assert [p.name for p in record.attendance] == ["Ann Lee", "Bo Chan"]
+        assert [a.owners for a in record.actions] == [[owner]]

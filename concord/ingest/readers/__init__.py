@@ -31,6 +31,10 @@ _MODULES = {
     ".text": "plain",
     ".md": "plain",
     ".markdown": "plain",
+    # reStructuredText and wiki markup are typed text: many bodies publish
+    # their minutes through Sphinx or a wiki.
+    ".rst": "plain",
+    ".wiki": "plain",
     ".html": "htmlpage",
     ".htm": "htmlpage",
     ".xhtml": "htmlpage",
