@@ -119,6 +119,8 @@ def split_front_matter(raw: str) -> tuple[list[str], str]:
 _APOSTROPHES = str.maketrans({"\u201f": "’", "\u201b": "’", "\u02bc": "’"})
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+# An ATX heading's optional closing hashes: "## Roll ##".
+_MD_CLOSING = re.compile(r"\s+#+$")
 
 
 def clean_spaces(text: str) -> str:
@@ -126,6 +128,8 @@ def clean_spaces(text: str) -> str:
 
     >>> clean_spaces("  **Present**:\\u00a0 ")
     'Present:'
+    >>> clean_spaces("## Roll ##")
+    'Roll'
     >>> clean_spaces("Councillor O\\u201fBrien")
     'Councillor O’Brien'
     """
@@ -151,6 +155,8 @@ def clean_spaces(text: str) -> str:
     text = text.strip()
     if text.startswith("#"):
         text = _MD_HEADING.sub("", text)
+        if text.endswith("#"):
+            text = _MD_CLOSING.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
 

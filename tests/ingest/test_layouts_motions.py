@@ -135,3 +135,40 @@ def test_a_verdict_resolved_is_a_decision_not_a_task() -> None:
 def test_a_sentence_opens_after_a_letter_ending_a_place_name() -> None:
     record = extract(VERDICTS.encode(), filename="minutes.txt").to_dict()
     assert "Agreed that the Clerk will reply to her." in record["decisions"]
+
+
+_BOARD = """Minutes of the Board meeting, 15 October 2024
+
+Present: Brynn Hale, Steven Rook, Jordan Moore
+
+Brynn made a motion to donate the ride-on mower to the allotment society. Steven seconded it.
+
+Under discussion Jordan asked what happens if it breaks down.
+
+The motion passed 3-0.
+
+Brynn motioned to approve the proposed 2025 budget. Jordan seconded.
+
+The motion passed 3-0.
+
+**Motion:** Councilor Rook moved to accept the September minutes with the amendments.
+Councilor Hale seconded the motion. Councilor Moore abstained. It passed 2-0.
+
+**Action:** Moved by Hale, seconded by Rook, and carried unanimously by members
+present to adopt the consent calendar.
+"""
+
+
+def test_an_outcome_alone_decides_the_motion_moved_above_it() -> None:
+    decisions = extract(_BOARD.encode(), filename="board.md").to_dict()["decisions"]
+    assert decisions == [
+        "Brynn made a motion to donate the ride-on mower to the allotment society. "
+        "The motion passed 3-0.",
+        "Brynn motioned to approve the proposed 2025 budget. The motion passed 3-0.",
+        "Motion: to accept the September minutes with the amendments. It passed 2-0.",
+        "Carried unanimously by members present to adopt the consent calendar.",
+    ]
+
+
+def test_a_boards_action_that_is_its_vote_is_no_task() -> None:
+    assert extract(_BOARD.encode(), filename="board.md").actions == []

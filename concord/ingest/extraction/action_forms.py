@@ -16,7 +16,7 @@ _NOT_NP = (
     r"would|should|will|could|must|may|might|have|has|had|is|are|was|were|be|been|continues?|"
     r"continued|needs?|needed|expected|likely|due|going|seems?|appears?|hopes?|hoped|wants?|"
     r"wish(?:es)?|asked|agreed|decided|yet|still|remains?|ought|required|about|not|"
-    r"it|this|that|there|these|those|which|what|who|he|she|they|we|i|nothing|anything"
+    r"it|this|that|there|these|those|which|what|who|he|she|they|we|i|nothing|anything|to"
 )
 _PASSIVE_TASK = re.compile(
     rf"^(?P<np>[A-Z](?:(?!\b(?i:{_NOT_NP})\b)[^,;:.]){{2,80}}?)\s+(?:(?:is|are)\s+)?to\s+be\s+"

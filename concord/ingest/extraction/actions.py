@@ -35,6 +35,7 @@ from concord.ingest.extraction.action_text import (
     resolve_names,
     subjunctive_task,
 )
+from concord.ingest.extraction.decision_motions import may_hold, motions
 from concord.ingest.extraction.decisions import Decision
 from concord.ingest.extraction.layout import Line, sentences
 from concord.ingest.extraction.names import role_key, split_owners
@@ -62,7 +63,8 @@ _OWNER_DUE_LEAD = re.compile(
 _AND_CLAUSE = re.compile(r",\s+(?:and|but|so|while)\s+(?=[A-Z])")
 _ACTION_REF = re.compile(r"^action\s+(\d+(?:\.\d+)*)", re.I | re.M)
 _INLINE = re.compile(
-    r"^(?:actions?(?:\s+(?:point\s+)?\d+(?:\.\d+)*[.:]?)?|AP\s?\d{1,3})\s*(?:[:\-–—]+|\s+by\b)\s*(?P<rest>.*)$",
+    r"^(?:actions?(?:\s+points?)?(?:\s+\d+(?:\.\d+)*[.:]?)?|AP\s?\d{1,3})"
+    r"\s*(?:[:\-–—]+(?:\s+[\-–—](?=\s))?|\s+by\b)\s*(?P<rest>.*)$",
     re.I,
 )
 _TAIL_OWNER = re.compile(
@@ -155,6 +157,10 @@ def _labelled(
         while not _ENDS_SENTENCE.search(rest) and k + 1 < len(lines) and _dangling(rest):
             k += 1
             rest += " " + lines[k].bare.strip()
+        if may_hold(rest.lower()) and motions(sentences(rest)):
+            # "Action: Moved by A, seconded by B, and carried to adopt …": a
+            # board's action is its vote, a decision.
+            return k + 1
         # "Action: Ann to … . Bo will …": a label over a task of its
         # own covers one sentence; the next are read on their own.
         # (After a sentence of context, the label covers the whole.)
@@ -165,7 +171,11 @@ def _labelled(
                 told = narrative_action(other, people, roles)
                 if told:
                     add(told[0], told[1], due_of(told[2], told[0]), k, "narrative")
-        if not STATEMENT.search(rest):
+        passive = passive_task(rest) if " to be " in rest else None
+        if passive:
+            # "Action Point: - Members to be recruited for the sub-committee".
+            add(passive, [], due_of(None, passive), k, "inline")
+        elif not STATEMENT.search(rest):
             d, owners, dw = parse_action_text(rest, people)
             if not owners and len(sents) > 1:
                 # "Action: It was suggested … . The Team will consider …": the

@@ -30,7 +30,7 @@ from concord.ingest.extraction.attendance_rolls import (
 from concord.ingest.extraction.attendance_tables import read_row
 from concord.ingest.extraction.attendance_walk import Attendance, Walk, person_key
 from concord.ingest.extraction.attendee_person import clean, strip_role
-from concord.ingest.extraction.attendees import parse_entry
+from concord.ingest.extraction.attendees import one_entry, parse_entry
 from concord.ingest.extraction.layout import sentences
 from concord.ingest.extraction.names import looks_like_name
 from concord.ingest.record import Attendee
@@ -49,6 +49,9 @@ _CUES = ("apolog", "absen", "attend", "regrets", "excused", "also", "officer", "
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})?[.):]?\s+(\S.{0,40})$")
 _IN_THE_CHAIR = re.compile(r"(?i)\bin\s+the\s+chair\s*:?\s*$")
 _BARE_IN_ATTENDANCE = re.compile(r"(?i)^\W*(?:in\s+attendance|attending|attendance)\b")
+# "- [x] Ann Lee, Council" / "- [ ] Bo Chan": a roll call kept as a Markdown
+# checklist, ticked for who came.
+_TICK_BOX = re.compile(r"^\[(?P<tick>[ xX✓✔])\]\s*(?P<rest>\S.*)$")
 _CLUB_OFFICERS = re.compile(
     r"(?i)^\W*officers\b.*\b(?:president|hon\.?\s+(?:secretary|treasurer)|vice[- ]?chair(?:man)?|"
     r"captain)\b"
@@ -191,6 +194,15 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
         w.status = sub_status(line, w.status)
         w.result.blocks.add(index)
         return
+    box = _TICK_BOX.match(line[len(BULLET) :]) if line.startswith(BULLET + "[") else None
+    if box and w.status == "present":
+        # A roll call as a checklist: an unticked member was absent.
+        status = "present" if box.group("tick").strip() else "absent"
+        found = one_entry(box.group("rest"), status)
+        if found:
+            w.add(found, index)
+            w.misses = 0
+            return
     in_roll = bool(w.section_starred) and w.section_starred[-1][2] == w.section
     roll = org_roll(line, w.status, in_roll)
     if roll:

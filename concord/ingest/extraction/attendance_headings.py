@@ -15,7 +15,7 @@ _STATUS_HEADINGS = [
     (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending|there|here|joining|came|joined)|also(?=\s*:)|(?:officers?|guests?|visitors?|observers?|advisers?|witness(?:es)?|staff|others)(?:\s+(?:present|in\s+attendance))?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker|scribe|recorder|recording\s+secretary|minutes(?=\s*:)|non[- ]voting(?:\s+(?:members|participants|attendees))?(?=\s*:))", "in_attendance"),  # noqa: E501
     (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen)\s+)?(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance|awol|not\s+(?:there|here)(?=\s*:))", "absent"),  # noqa: E501
     (r"the\s+following\s+(?:(?:people|persons|members|governors|trustees|directors|councillors)\s+)?(?:(?:were|was)\s+present|attended)", "present"),  # noqa: E501
-    (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen|those)\s+)?(?:present\s+in\s+the\s+chair|present|attendees|attending(?:\s+remotely|\s+online|\s+virtually)?|attendance|attended(?:\s+by)?|in\s+the\s+chair)|roll\s+call(?:\s+was\s+taken)?|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)|participants|who\s+(?:was|were)\s+(?:there|here)(?=\s*(?::|$))|(?:there|here)(?=\s*:)|(?:on\s+the\s+(?:call|line|zoom)|(?:who\s+)?(?:joined|came)|in\s+the\s+room)(?=\s*:)|(?:the\s+)?people\s+who\s+(?:came(?:\s+along)?|attended|were\s+there)(?=\s*:?$)|(?:(?:board|committee|council|group|panel|steering|voting|elected|core|community)\s+)?(?:members|councillors|trustees|directors|governors)(?:\s+(?:in\s+attendance|attending))?(?=\s*(?::|$))", "present"),  # noqa: E501
+    (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen|those)\s+)?(?:present\s+in\s+the\s+chair|present|attendees|attending(?:\s+remotely|\s+online|\s+virtually)?|attendance|attended(?:\s+by)?|in\s+the\s+chair)|roll\s+call(?:\s+was\s+taken)?|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)|participants|who\s+(?:was|were)\s+(?:there|here)(?=\s*(?::|$))|(?:there|here)(?=\s*:)|(?:on\s+the\s+(?:call|line|zoom)|(?:who\s+)?(?:joined|came)|in\s+the\s+room)(?=\s*:)|(?:the\s+)?people\s+who\s+(?:came(?:\s+along)?|attended|were\s+there)(?=\s*:?$)|(?:(?:board|committee|council|group|panel|steering|voting|elected|core|community)\s+)?(?:members|councillors|trustees|directors|governors)(?:\s+(?:in\s+attendance|attending))?(?=\s*(?::|$))|(?:(?:board|committee|council|group|panel|steering|voting|elected|core|community)\s+)?members?\s+attendance", "present"),  # noqa: E501
 ]  # fmt: skip
 # "Present (in person):", "Attendees (online):": a note on how they attended.
 # Any other short note in brackets before the colon: "Apologies (consent given):".
@@ -49,6 +49,7 @@ _HEADING_FIRST = frozenset((
     "attendance", "attended", "roll", "committee", "ex", "participants", "group", "panel",
     "steering", "voting", "elected", "core", "community", "apol", "apols", "who", "there", "here",
     "on", "joined", "came", "could", "couldn", "couldnt", "can", "cant", "cannot", "unable",
+    "member",
 ))  # fmt: skip
 _LETTERS = re.compile(r"[A-Za-z]*")
 # For the first words prose often opens with too ("Members noted …", "The
@@ -60,7 +61,7 @@ _STATUS_NEXT = frozenset((
     "", "absent", "apologies", "apology", "attendance", "attended", "attendees", "attending",
     "awol", "excused", "in", "non", "not", "present", "regrets",
 ))  # fmt: skip
-_GROUP_NEXT = frozenset(("councillors", "directors", "governors", "members", "trustees"))
+_GROUP_NEXT = frozenset(("councillors", "directors", "governors", "member", "members", "trustees"))
 _SECOND_WORDS = {
     **dict.fromkeys(("members", "governors", "trustees", "directors", "councillors"), _STATUS_NEXT),
     **dict.fromkeys(("council", "board", "committee", "group", "panel", "community"), _GROUP_NEXT),
@@ -69,6 +70,7 @@ _SECOND_WORDS = {
     "not": frozenset(("able", "here", "present", "there")),
     "on": frozenset(("the",)),
     "minutes": frozenset(("", "taken")),
+    "member": frozenset(("attendance",)),
     "minute": frozenset(("", "taker")),
     "note": frozenset(("", "taker")),
     "also": frozenset(

@@ -63,6 +63,9 @@ class Walk:
                 old.organisation = old.organisation or person.organisation
                 old.title = old.title or person.title
                 old.deputising_for = old.deputising_for or person.deputising_for
+                if old.status == "absent" and person.status == "apologies":
+                    # Unticked in a roll call, then listed with apologies.
+                    old.status = "apologies"
                 continue
             self.people[key] = person
             self.found_in.append((index, person))

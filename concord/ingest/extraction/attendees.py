@@ -296,6 +296,9 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
     acronym = _org_with_acronym(text, status) if "[" in text else None
     if acronym:
         return [acronym]
+    stand_in = _STAND_IN.search(text) if "ed by" in text else None
+    if stand_in:
+        return _with_stand_in(text, stand_in, status)
     if "[" in text:
         # "Bo Roe [Treasurer] (BR)": a post in square brackets, as in brackets.
         text = _SQUARE.sub(r" (\1)", text)
@@ -377,6 +380,44 @@ def parse_entry(text: str, status: str, single: bool = False) -> list[Attendee]:
         return [person] if person else []
     person = parse_person(text, None, status, single) or _name_then_organisation(text, status)
     return [person] if person else []
+
+
+def one_entry(text: str, status: str) -> list[Attendee]:
+    """One person's entry, the name first and all after its comma the
+    organisation: "Mark Roe, Blue Sky Studios, Inc.", "Henry Vera, Double Negative".
+
+    >>> [(a.name, a.organisation) for a in one_entry("Henry Vera, Double Negative", "present")]
+    [('Henry Vera', 'Double Negative')]
+    """
+    name, comma, org = clean(text).partition(",")
+    if comma and looks_like_name(strip_role(name)):
+        person = parse_person(name, org.strip(), status, True)
+        if person:
+            return [person]
+    return parse_entry(text, status, single=True)
+
+
+# "Ann Lee, Council (represented by Bo Chan)": a member and who came in their place.
+_STAND_IN = re.compile(
+    r"\s*\(\s*(?:substituted|represented|replaced)\s+by\s+(?P<who>[^()]{3,60}?)\s*\)", re.I
+)
+
+
+def _with_stand_in(text: str, stand_in: re.Match[str], status: str) -> list[Attendee]:
+    """The member named in ``text`` and, present in their place, the person
+    ``stand_in`` names.
+
+    >>> found = parse_entry("Bill Roe, DreamWorks (represented by Jeff Bradley)", "apologies")
+    >>> [(a.name, a.status, a.deputising_for) for a in found]
+    [('Bill Roe', 'apologies', None), ('Jeff Bradley', 'present', 'Bill Roe')]
+    """
+    found = one_entry(text[: stand_in.start()] + text[stand_in.end() :], status)
+    if len(found) == 1:
+        deputy = parse_person(stand_in.group("who"), found[0].organisation, "present")
+        if deputy:
+            deputy.deputising_for = found[0].name
+            found.append(deputy)
+    return found
 
 
 _HONORIFIC = re.compile(r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Revd?)\b")

@@ -18,7 +18,7 @@ import re
 
 from concord.ingest.extraction.layout import Line, sentences
 
-_MOVED = re.compile(r"\b(?:moved|motion|proposed)\b", re.I)
+_MOVED = re.compile(r"\b(?:moved|motion(?:ed)?|proposed)\b", re.I)
 # "Motion by A, second by B, to approve …": the motion says what it moves.
 _STATES = re.compile(r",\s+(?:to\s+[a-z]{3,}|that\s)")
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\b", re.I)
@@ -44,13 +44,44 @@ _VOTE_WORDS = re.compile(r"\b(?:motion|vote|voted|votes)\b", re.I)
 _TALLY = re.compile(
     r"^(?:(?:roll[- ]call|recorded|division)\s+(?:vote|division)\b|votes?\s*:|"
     r"(?:ayes?|yeas?|nays?|noes|abstain(?:ed|ing|s)?|abstentions?|for|against|absent|excused|"
-    r"not\s+voting|recused)\s*(?:[:\-–—(]|\d|$))",
+    r"not\s+voting|recused)\s*(?:[:\-–—(]|\d|$)"
+    # "Councilor Bahrman abstained.", "Cllr Fox voted against.": one member's vote.
+    r"|[^,;:]{1,40}?\s+(?:abstained|abstains|recused\s+\w+self|voted\s+(?:against|no|nay))\.?$)",
     re.I,
 )
 # A motion to adjourn ends the meeting; it decides nothing.
 _ADJOURN = re.compile(
     r"(?i)\b(?:to|that\s+(?:the\s+)?\w+(?:\s+\w+)?)\s+adjourn\b(?!\s+(?:the\s+)?(?:item|debate|consideration))"
 )
+
+
+# "The motion passed 3-0.", "Motion carried unanimously.": an outcome alone.
+_OUTCOME_ALONE = re.compile(
+    r"(?i)^(?:the\s+)?motion\s+(?:was\s+)?(?:passed|carried|approved)\b[^.;]{0,40}\.?$"
+)
+
+
+def motion_before(lines: list[Line], i: int, text: str) -> str | None:
+    """What the outcome alone on line ``i`` ("The motion passed 3-0.") decided:
+    the motion moved and seconded a few paragraphs above, its debate between.
+
+    >>> said = ["Brynn moved to approve the budget. Jordan seconded.", "Some debate.", "x"]
+    >>> motion_before([Line(t, n) for n, t in enumerate(said)], 2, "The motion passed 3-0.")
+    'Brynn moved to approve the budget. Jordan seconded. The motion passed 3-0.'
+    """
+    if not _OUTCOME_ALONE.match(text):
+        return None
+    for n in range(i - 1, max(-1, i - 5), -1):
+        above = lines[n].bare.strip()
+        if _MOVED.search(above) and _SECONDED.search(above):
+            said = sentences(above)
+            if motions(said):
+                return None  # that motion told its own outcome
+            first = next((k for k, t in enumerate(said) if _MOVED.search(t)), 0)
+            return " ".join([*said[first:], text])
+        if _OUTCOME_ALONE.match(above):
+            return None
+    return None
 
 
 def may_hold(low: str) -> bool:
@@ -176,6 +207,12 @@ def _vote_below(lines: list[Line], i: int, sents: list[str]) -> int:
         told = sentences(" ".join([*told, lines[j].bare.strip()]))
         if motions(told):
             return j
+    if _MOVED.search(told[0]) and j + 1 < len(lines) and not any(_SECONDED.search(t) for t in told):
+        # "Motion: A moved to accept the minutes." / "B seconded the motion. It
+        # passed 4-0.": the seconder and the vote on the next line.
+        below = sentences(lines[j + 1].bare.strip())
+        if below and _SECONDED.search(below[0]) and motions([*told, *below]):
+            return j + 1
     if not (_MOVED.search(told[0]) and any(_SECONDED.search(t) for t in told)):
         return i
     last = j
@@ -270,7 +307,9 @@ def _roll_call(sentence: str) -> bool:
     return bool(_TALLY.match(sentence)) and not any(c.isdigit() for c in sentence)
 
 
-_STUMP = re.compile(r"(?i)^(?:(it\s+was)\s*,?|\s*,)\s*and\s+(?=[A-Z])")
+_STUMP = re.compile(
+    r"^(?:(?i:(it\s+was))\s*,?\s*(?i:and)\s+(?=[A-Z])|(?:[A-Z][a-z]{1,15}:)?\s*,\s*and\s+(?=[A-Za-z]))"
+)
 
 
 def plain_wording(text: str) -> str:

@@ -407,6 +407,14 @@ def extract_decisions(
             i += 1
             continue
         in_motion: set[str] = set()
+        alone = low[:10] in _MOTION_OPENS
+        above = decision_motions.motion_before(lines, i, text) if alone else None
+        if above:
+            # "Brynn motioned to approve the budget. Jordan seconded." / debate /
+            # "The motion passed 3-0.": the outcome decides what was moved.
+            out.append(Decision(clean_decision(above), i, anchor))
+            i += 1
+            continue
         if decision_motions.may_hold(low):
             moved, in_motion, last = decision_motions.motions_at(lines, i, text)
             out.extend(Decision(clean_decision(m), i, anchor) for m in moved)
@@ -468,6 +476,8 @@ def extract_decisions(
     return unique
 
 
+# How an outcome alone opens (its first ten characters, lower case).
+_MOTION_OPENS = frozenset(("the motion", "motion pas", "motion car", "motion was", "motion app"))
 _ELECTED = re.compile(
     r"\b(?:was|were|being)\s+(?:\w+\s+){0,4}?(?:re-?elected|elected|appointed|co-?opted)\b|"
     r"^(?:the\s+)?(?:minutes|motion|resolution|agenda)\b[^.;]{0,60}?\b(?:passed|carried)\b",

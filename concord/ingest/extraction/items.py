@@ -217,6 +217,8 @@ def extract_items(
             and _NUMBER_ALONE.match(text)
             and i + 1 < len(lines)
             and not lines[i + 1].bullet
+            # (A number in a table's cell is not the caption of a line outside it.)
+            and (line.col is None or lines[i + 1].block == line.block)
         ):
             text = f"{text} {lines[i + 1].text.strip()}"
         if not _may_number(text):

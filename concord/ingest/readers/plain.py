@@ -96,7 +96,9 @@ _LIST_NUMBER = re.compile(r"^( *)\d{1,2}[.)] +\S")
 
 
 def _indented(line: str) -> bool:
-    return line.startswith("\t") and line.strip() != "" and "\t" not in line.strip("\t")
+    # (An HTML block indented in Markdown, "\t<dt>Present</dt>", is markup, not cells.)
+    body = line.strip()
+    return line.startswith("\t") and body != "" and "\t" not in body and body[:1] != "<"
 
 
 def parse_lines(raw: str, *, space_columns: bool = False) -> Text:
@@ -350,7 +352,7 @@ def _add_line(text: Text, line: str) -> None:
         for cell in (c.strip() for c in line.split("\t") if c.strip()):
             body += (" " if not body or body.endswith(":") else ", ") + cell
         body = body.strip()
-    if "\t" in body or line.startswith("\t\t"):
+    if "\t" in body or (line.startswith("\t\t") and body[:1] != "<"):
         # Keep leading empty cells: their position says which column a
         # continuation line belongs to.
         cells = line.rstrip().split("\t")

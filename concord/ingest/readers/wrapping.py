@@ -158,6 +158,10 @@ def unwrap(lines: list[str]) -> list[str]:
             # or any line under one cut after a word that cannot end a
             # sentence ("… (holiday) and" / "County Cllr B. Amis.").
             join = ln[:1] == " " or _OPEN_WORD.search(prev) is not None
+            if not join and prev.rstrip()[-1:] == "," and prev.count(",") >= 3:
+                # "Andy K, Brian W., Celeste W.," / "Lance C., Mason D.": a
+                # list of short entries wrapped onto the next line.
+                join = ln.count(",") >= 2 and _SHORT_ENTRIES.match(ln) is not None
         if not join and ln.lstrip()[:2] in ("19", "20") and _YEAR_START.match(ln):
             # "… on Tuesday, 14 July" / "2026 at 10.00 am": a date cut before
             # its year (text pasted from a PDF wraps short of any one width).
@@ -227,6 +231,8 @@ _OPEN_END = re.compile(rf"(?:,|{_OPEN_WORDS}|[a-z]-|\([^()]{{0,60}})\s*$")
 
 
 _OPEN_WORD = re.compile(rf"{_OPEN_WORDS}\s*$")
+# A line of entries of one to three words between commas.
+_SHORT_ENTRIES = re.compile(r"^\s*[A-Z][^,:;]{0,30}(?:,\s*[A-Z][^,:;]{0,30})+,?\s*$")
 
 
 _WORD = re.compile(r"[a-z]+")
