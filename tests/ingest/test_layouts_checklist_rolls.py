@@ -116,3 +116,23 @@ def test_an_html_definition_list_of_attendance_in_markdown() -> None:
         "Andrew Bowles": ("apologies", None),
         "Colin Soley": ("apologies", None),
     }
+
+
+def test_a_speakers_tag_then_their_own_undertaking() -> None:
+    doc = (
+        "Steering Committee, 16 December 2024\n\nPresent:\n"
+        "- Rhona Garvey (RGa), Met Service - Chair\n- Stefan Pohl (SP)\n"
+        "- Peter Drummond\n- J Nicholas-Lee\n\n1. Legal position\n\n"
+        "- RGa - I will send the confirmation email to members.\n"
+        "- SP: I'll confirm the person.\n- RGa – to check the date of renewal.\n\n"
+        "2. Other\n\nWe're umming and ahhing, Peter D to post to the list to ask for help.\n\n"
+        "Cllr Nicholas Lee agreed to investigate a new website.\n"
+    )
+    actions = [(a.description, a.owners) for a in extract(doc.encode(), filename="s.md").actions]
+    assert actions == [
+        ("Send the confirmation email to members", ["Rhona Garvey"]),
+        ("Confirm the person", ["Stefan Pohl"]),
+        ("Check the date of renewal", ["Rhona Garvey"]),
+        ("Post to the list to ask for help", ["Peter Drummond"]),
+        ("Investigate a new website", ["J Nicholas-Lee"]),
+    ]

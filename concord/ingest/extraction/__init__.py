@@ -32,7 +32,7 @@ from concord.ingest.extraction.meta import (
     when_sent,
 )
 from concord.ingest.extraction.minutes_approval import approvals_in_full
-from concord.ingest.extraction.names import call_signs, handles, role_holders
+from concord.ingest.extraction.names import bracketed_initials, call_signs, handles, role_holders
 from concord.ingest.extraction.nextmeet import extract_next_meetings
 from concord.ingest.extraction.normalise import resegment
 from concord.ingest.extraction.organisation import with_organisation
@@ -135,6 +135,8 @@ def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord,
     roles.update(call_signs(people, listed))
     # "@abrook to …": people named by an account handle beside their name.
     roles.update((k, v) for k, v in handles(people, listed).items() if k not in roles)
+    # "Rémy Giraud (RGr)": initials the minutes use for an attendee.
+    roles.update((k, v) for k, v in bracketed_initials(people, listed).items() if k not in roles)
     tables = read_action_tables(text, lines, people, meeting, next_date, roles)
     side_cols = tables.side_cols
     skip = attendance.blocks | tables.action_blocks

@@ -65,6 +65,11 @@ _SAID_WOULD = re.compile(
     r"(?!(?:like|prefer|rather|need|hope|welcome|love|expect|be|not|have|also|stand|"
     r"wait|try|want|think|look\s+forward)\b)(?=[a-z])"
 )
+# A speaker's tag and their first-person undertaking: "RGr - I will …", "Ann: I'll …".
+_SPEAKER = re.compile(
+    r"^(?P<o>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)\s*[-–—:]\s*"
+    r"(?:I\s+will\s+|I['’]ll\s+|(?P<to>to)\s+|will\s+)(?=[a-z])"
+)
 _GOING_TO = re.compile(r"(?:['’]s|\s+(?:is|are))\s+going\s+to\s+(?=[a-z])")
 # The full stop of a title or an initial ("Cllr. O. Williams") is not a
 # sentence's end: masked (same length) while the owner is looked for.
@@ -88,6 +93,12 @@ def narrative_action(
     True
     """
     text = sentence.strip().rstrip(".")
+    speaker = _SPEAKER.match(text) if text[:1].isupper() else None
+    if speaker:
+        # "RGr - I will send the dates", "SP: I'll confirm", "RGr – to check
+        # the renewal": a speaker's tag, then their own undertaking.
+        verb = "to" if speaker.group("to") else "will"
+        text = f"{speaker.group('o')} {verb} {text[speaker.end() :]}"
     if " said " in text or " confirmed " in text or " promised " in text:
         # "Ian said he'll draft a poster", "Jan and Philip kindly said they'd
         # sort out the rota": reported speech, read as "Ian would draft …".

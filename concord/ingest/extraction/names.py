@@ -267,6 +267,10 @@ def resolve_owner(owner: str, people: list[str]) -> str:
     'Tom Reyes'
     >>> resolve_owner("Sam", ["Sam Hill", "Sam Ray"])
     'Sam'
+    >>> resolve_owner("Tom R.", ["Priya Okafor", "Tom Reyes"])
+    'Tom Reyes'
+    >>> resolve_owner("TRe", ["Priya Okafor", "Tom Reyes", "Tina Rowe"])
+    'Tom Reyes'
 
     The same owners are asked about many times a document: the answer,
     which depends on the words alone, is kept.
@@ -285,26 +289,52 @@ def _resolve_owner(owner: str, people: tuple[str, ...]) -> str:
     for p in people:
         if p.lower() == key:
             return p
+    if "-" in bare:
+        # "Nicholas-Letch" for "Nicholas Letch", or the reverse.
+        flat = key.replace("-", " ")
+        for p in people:
+            if p.lower().replace("-", " ") == flat:
+                return p
     compact = _DOT_SPACE.sub("", bare)
     matches: list[str] = []
     if compact.isupper() and 2 <= len(compact) <= 4 and compact.isalpha():
         matches = [p for p in people if initials(p) == compact]
         if not matches:
             matches = [p for p in people if initials(p)[0] + initials(p)[-1] == compact]
+    elif _SURNAME_INITIALS.match(compact):
+        # "RGr", "JMcK": the first name's initial and the surname's first letters.
+        matches = [
+            p
+            for p in people
+            if len(p.split()) >= 2
+            and p[0] == compact[0]
+            and p.split()[-1].lower().startswith(compact[1:].lower())
+        ]
     elif len(bare.split()) == 1:
         matches = [p for p in people if p.split()[0].lower() == key]
         if not matches:
             matches = [p for p in people if p.split()[-1].lower() == key]
     else:
-        words = bare.split()
+        words = [w.lower() for w in bare.replace("-", " ").split()]
         # "J. Smith" or "John S." → the attendee with that initial and name.
         matches = [
             p
             for p in people
             if len(p.split()) >= 2
-            and p.split()[-1].lower() == words[-1].lower()
-            and p[0].lower() == words[0][0].lower()
+            and p.replace("-", " ").split()[-1].lower() == words[-1]
+            and p[0].lower() == words[0][0]
         ]
+        if not matches and len(words) == 2 and len(words[1].rstrip(".")) == 1:
+            matches = [
+                p
+                for p in people
+                if len(p.split()) >= 2
+                and p.split()[0].lower() == words[0]
+                and p.split()[-1][:1].lower() == words[1][0]
+            ]
+        if not matches and "-" not in bare:
+            # "Nicholas Letch" for "J Nicholas-Letch": a double-barrelled surname alone.
+            matches = [p for p in people if p.split()[-1].lower().replace("-", " ") == key]
         if not matches and any(w.lower() in _OFFICE_WORDS for w in words[:-1]):
             # "Finance Director Reinholt": a post, then the surname.
             matches = [p for p in people if p.split()[-1].lower() == words[-1].lower()]
@@ -313,6 +343,7 @@ def _resolve_owner(owner: str, people: tuple[str, ...]) -> str:
     return owner
 
 
+_SURNAME_INITIALS = re.compile(r"^[A-Z][A-Z][a-z]{1,2}[A-Z]?$")
 _LABELLED_OWNER = re.compile(
     r"^(\S{1,20})\s+\((?P<who>[A-Z]{2,4}|[A-Z][a-z]+(?:[ -][A-Z][\w'-]+){0,2})\)$"
 )
@@ -523,6 +554,26 @@ def handles(names: list[str], text: str) -> dict[str, str]:
             handle = (m.group(1) or m.group(2)).lower()
             out.setdefault("@" + handle, name)
             out.setdefault(handle, name)
+    return out
+
+
+def bracketed_initials(names: list[str], text: str) -> dict[str, str]:
+    """Initials in brackets after an attendee's name ("Rémy Giraud (RGr)",
+    "Ann Lee (AL – Chair)"), lower case → that attendee, so that "RGr - I
+    will …" is Rémy Giraud's task however the initials were made.
+
+    >>> bracketed_initials(["Rémy Giraud"], "Present: Rémy Giraud (RGr), Météo France")
+    {'rgr': 'Rémy Giraud'}
+    """
+    if "(" not in text:
+        return {}
+    out: dict[str, str] = {}
+    for name in names:
+        if " " not in name:
+            continue
+        m = re.search(rf"{re.escape(name)}\s*\(\s*([A-Z][A-Za-z]{{1,4}})\b", text)
+        if m and sum(c.isupper() for c in m.group(1)) >= 2:
+            out.setdefault(m.group(1).lower(), name)
     return out
 
 
