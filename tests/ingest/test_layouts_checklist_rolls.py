@@ -136,3 +136,24 @@ def test_a_speakers_tag_then_their_own_undertaking() -> None:
         ("Post to the list to ask for help", ["Peter Drummond"]),
         ("Investigate a new website", ["J Nicholas-Lee"]),
     ]
+
+
+def test_headings_naming_everyone_members_with_officers_and_who_was_not_present() -> None:
+    doc = (
+        "# Advisory Board meeting, 28 February 2025\n\n## Attendees\n\n"
+        "The following new board members were present:\n\n"
+        "Board members and officers present:\n\n- Jo Belsey, Harbour Bank\n- Tom Gaul, SAP\n\n"
+        "Also present:\n\n- Seth Tiso, Lightway\n\nNot present:\n\n- Rolf Trask, Nitro\n\n"
+        "## People Present\n\n- Dan Harms\n\nMeeting attendees: Dustin, Craig\n\n"
+        "## Proceedings\n\nThe chair opened the meeting.\n"
+    )
+    people = {p.name: p.status for p in extract(doc.encode(), filename="ab.md").attendance}
+    assert people == {
+        "Jo Belsey": "present",
+        "Tom Gaul": "present",
+        "Seth Tiso": "in_attendance",
+        "Rolf Trask": "absent",
+        "Dan Harms": "present",
+        "Dustin": "present",
+        "Craig": "present",
+    }

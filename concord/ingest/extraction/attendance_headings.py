@@ -14,7 +14,7 @@ _STATUS_HEADINGS = [
     (r"(?:apols?(?=\s*[:\-–—])|(?:(?:members|governors|trustees|directors|councillors)\s+)?(?:apolog(?:y|ies)(?:\s+(?:for\s+absence|and\s+\w+|received|were\s+received|given))*(?:\s+from(?=\s*:))?|regrets|excused|absent\s+with\s+apolog(?:y|ies))|(?:could(?:n['’]?t|\s+not)|can['’]?t|cannot|unable\s+to|not\s+able\s+to)\s+(?:make\s+it|attend|come|join)(?:\s+(?:this\s+time|tonight|today))?(?=\s*:))", "apologies"),  # noqa: E501
     (r"(?:in\s+attendance|also\s+(?:present|in\s+attendance|attending|there|here|joining|came|joined)|also(?=\s*:)|(?:officers?|guests?|visitors?|observers?|advisers?|witness(?:es)?|staff|others)(?:\s+(?:present|in\s+attendance))?|clerk(?:\s+to\s+the\s+\w+)?|minute[- ]?taker|minutes\s+taken\s+by|note[- ]?taker|scribe|recorder|recording\s+secretary|minutes(?=\s*:)|non[- ]voting(?:\s+(?:members|participants|attendees))?(?=\s*:))", "in_attendance"),  # noqa: E501
     (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen)\s+)?(?:absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|non[- ]attendance|awol|not\s+(?:there|here)(?=\s*:))", "absent"),  # noqa: E501
-    (r"the\s+following\s+(?:(?:people|persons|members|governors|trustees|directors|councillors)\s+)?(?:(?:were|was)\s+present|attended)", "present"),  # noqa: E501
+    (r"the\s+following\s+(?:(?:new|elected|board|committee|council|voting)\s+){0,2}(?:(?:people|persons|members|governors|trustees|directors|councillors)\s+)?(?:(?:were|was)\s+present|attended)", "present"),  # noqa: E501
     (r"(?:(?:members|governors|trustees|directors|councillors|commissioners|council\s*members|board\s*members|supervisors|aldermen|those)\s+)?(?:present\s+in\s+the\s+chair|present|attendees|attending(?:\s+remotely|\s+online|\s+virtually)?|attendance|attended(?:\s+by)?|in\s+the\s+chair)|roll\s+call(?:\s+was\s+taken)?|(?:board\s+|committee\s+)?members\s+present|ex[- ]officio(?:\s+members)?(?=\s*:)|participants|who\s+(?:was|were)\s+(?:there|here)(?=\s*(?::|$))|(?:there|here)(?=\s*:)|(?:on\s+the\s+(?:call|line|zoom)|(?:who\s+)?(?:joined|came)|in\s+the\s+room)(?=\s*:)|(?:the\s+)?people\s+who\s+(?:came(?:\s+along)?|attended|were\s+there)(?=\s*:?$)|(?:(?:board|committee|council|group|panel|steering|voting|elected|core|community)\s+)?(?:members|councillors|trustees|directors|governors)(?:\s+(?:in\s+attendance|attending))?(?=\s*(?::|$))|(?:(?:board|committee|council|group|panel|steering|voting|elected|core|community)\s+)?members?\s+attendance", "present"),  # noqa: E501
 ]  # fmt: skip
 # "Present (in person):", "Attendees (online):": a note on how they attended.
@@ -109,16 +109,17 @@ _SUBHEAD_WORDS = re.compile(
     re.I,
 )
 _QUALIFIED = re.compile(
-    r"^(?P<q>(?:[A-Z][\w'’&-]*\s+){1,3})(?P<st>present|absent|apologies|attendees|attending)\s*:?$",
+    r"^(?P<q>(?:[A-Z][\w'’&-]*\s+){1,3}|[A-Z][\w'’-]*\s+members\s+(?:and|&)\s+[\w'’-]+\s+)"
+    r"(?P<st>present|absent|apologies|attendees|attending)\s*:?$",
     re.I,
 )
 _QUALIFIED_WITH = re.compile(
-    r"^(?P<q>(?:[A-Z][\w'’&-]*\s+){1,2})(?P<st>present|absent|attending)(?:\s*\([^()]{1,20}\))?"
+    r"^(?P<q>(?:[A-Z][\w'’&-]*\s+){1,2})(?P<st>present|absent|attending|attendees)(?:\s*\([^()]{1,20}\))?"
     r"\s*:[*_]*\s*(?P<rest>\S.*)$"
 )
 # Who is no member: "Officers present:", "Public present:".
 _NOT_MEMBERS = re.compile(
-    r"(?i)\b(?:officers?|staff|public|guests?|visitors?|observers?|advisers?|others|also|press)\b"
+    r"(?i)\b(?:officers?|staff|public|guests?|visitors?|observers?|advisers?|others?|also|press)\b"
 )
 # A sentence, not a heading: "The Chair present: …" never opens one.
 _PROSE_HEAD = re.compile(r"(?i)^(?:the|a|an|this|all|not)\b")
@@ -130,6 +131,7 @@ _STAR_KEY = re.compile(
     r"(?:attended|attending|attendance|present)\b",
     re.I,
 )
+_EVERYONE = re.compile(r"(?i)^(?:people|persons|attendees|participants|those)\s*$")
 _MEMBERS = re.compile(
     r"\b(members?|committee|board|council|trustees?|directors?|governors?|councillors?|voting)\b",
     re.I,
@@ -159,7 +161,10 @@ def heading_status(text: str) -> tuple[str, str] | None:
     t = text.strip().lstrip("#*• ").strip()
     q = (
         _QUALIFIED.match(t)
-        if len(t) < 50 and t[-1:] in "tsdgTSDG:" and t[:14].lower() != "the following "
+        if len(t) < 50
+        and t[-1:] in "tsdgTSDG:"
+        and t[:14].lower() != "the following "
+        and t[:4].lower() != "not "
         else None
     )
     if not q and ":" in t[:40]:
@@ -184,7 +189,8 @@ def heading_status(text: str) -> tuple[str, str] | None:
         word = q.group("st").lower()
         status = status_word(word) if not word.startswith("attend") else "present"
         if status == "present" and not _MEMBERS.search(q.group("q")):
-            status = "in_attendance"
+            # ("People Present", "Attendees present": everyone, not a group.)
+            status = "present" if _EVERYONE.match(q.group("q")) else "in_attendance"
         return status, ""
     if not _may_open_heading(t) or not _ANY_HEADING.match(t):
         # One pattern for all the headings: most lines open none of them.
@@ -282,6 +288,7 @@ def sub_status(text: str, current: str) -> str:
         r"officer|in attendance|also present|observer|guest|staff|clerk|advis[eo]r|non[- ]voting",
         text,
         re.I,
-    ):
+    ) and not re.match(r"(?i)^(?:\w+\s+)?members\s+(?:and|&)\s", text):
+        # ("Board members and officers present:" are members first.)
         return "in_attendance"
     return "present" if current in ("in_attendance", "present") else current
