@@ -24,11 +24,11 @@ from concord.ingest.extraction.decisions import extract_decisions
 from concord.ingest.extraction.items import extract_items
 from concord.ingest.extraction.layout import flatten, forget_sentences
 from concord.ingest.extraction.mail_notes import as_sender, is_mail, mail_body, mail_venue, sender
+from concord.ingest.extraction.meeting_times import find_meeting_times
 from concord.ingest.extraction.meta import (
     find_body,
     find_date,
     find_kind,
-    find_meeting_times,
     when_sent,
 )
 from concord.ingest.extraction.minutes_approval import approvals_in_full
