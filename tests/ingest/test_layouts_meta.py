@@ -148,3 +148,30 @@ def test_a_hybrid_meeting_keeps_the_room_and_the_call() -> None:
     )
     assert record["venue"] == "Room 2.11, Lister Building, and via Teams"
     assert record["body"] == "University of Harlow Quality Committee"
+
+
+def test_times_in_labels_in_four_figures_and_after_a_named_meeting() -> None:
+    def times(doc: str) -> tuple[str | None, str | None]:
+        record = extract(doc.encode(), filename="t.md")
+        return record.start_time, record.end_time
+
+    assert times(
+        "# Co-tenants meeting, 18 January 2011\n\n- Opened: 18:50\n- Closed: 19:35\n\n"
+        "## People Present\n\n- Dan Harms\n"
+    ) == ("18:50", "19:35")
+    assert times(
+        "# Plenum, 19 January 2021\n\n## 20:06 Open\n\nPresent: Bob, Jen\n\n"
+        "## Budget\n\nAgreed.\n\n## 22:10 Close\n"
+    ) == ("20:06", "22:10")
+    assert times(
+        "Committee meeting, 20 April 2013\n\n- Meeting Opened: 1318\n\n"
+        "Present: Peter Dee, Nick Bell\n\n#### Meeting Closed\n\n1357\n"
+    ) == ("13:18", "13:57")
+    assert times(
+        "Governors' committee, 23 November 2020\n\nThe meeting commenced at 1835.\n\n"
+        "Present: Ann Lee, Bo Chan\n\nThe meeting closed at 2015\n"
+    ) == ("18:35", "20:15")
+    assert times(
+        "Police Liaison Group, 21 October 2008\n\nPresent: Dr Atton, Ms Lawe\n\n"
+        "Dr Atton closed the Police Liaison Group meeting at 8.50pm.\n"
+    ) == (None, "20:50")

@@ -33,6 +33,14 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
     # Most minutes name none of the cue verbs anywhere: one substring test of
     # the whole text per verb, rather than two patterns on every line.
     whole = "\n".join(ln.low for ln in lines)
+    if start is None or end is None:
+        # "Meeting opened: 1318", "- Closed: 19:35", "## 22:10 Close": a label.
+        for n, ln in enumerate(lines):
+            label = _labelled_time(ln.text, lines[n + 1].text if n + 1 < len(lines) else "")
+            if label and label[0] == "start" and start is None:
+                start, bare_start = label[1], False
+            elif label and label[0] == "end" and end is None:
+                end, bare_end = label[1], False
     ends = any(cue in whole for cue in _END_CUES)
     if ends or (start is None and any(cue in whole for cue in _START_CUES)):
         for n, ln in enumerate(lines):
@@ -42,7 +50,7 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
             m = _ENDED.search(ln.text) if _END_CUE.search(low) else None
             if m:
                 told = m.group("t") or m.group("bare")
-                t = find_times_in(told)
+                t = find_times_in(told) or _four_figures(told)
                 if not t and n + 1 < len(lines) and m.end() == len(ln.text):
                     # "… closed the meeting at" / "9.17 p.m.": wrapped at the line's end.
                     told = lines[n + 1].text[:20]
@@ -54,7 +62,7 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
             m = _STARTED.search(ln.text)
             if m:
                 told = m.group("t") or m.group("bare")
-                t = find_times_in(told)
+                t = find_times_in(told) or _four_figures(told)
                 hour = _BARE_HOUR.match(told)
                 if hour:
                     # "got going about 7": an hour alone, no minutes.
@@ -109,7 +117,7 @@ def _in_the_evening(hour: int, text: str) -> bool:
 
 _NIGHT = re.compile(r"\b(?:last\s+|to|(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)night\b")
 _END_CUES = (
-    "closed", "ended", "finished", "concluded", "adjourned", "terminated", "wrapped", "done",
+    "close", "ended", "finished", "concluded", "adjourned", "terminated", "wrapped", "done",
 )  # fmt: skip
 _START_CUES = ("started", "commenced", "open", "began", "order", "kicked", "got going")
 # "about 7, finished at 8.35": an hour told alone (no minutes, no am or pm).
@@ -129,7 +137,7 @@ _SUBJECT = r"(?:meeting|session|call|agm|egm)"
 _ABOUT = r"(?:at\s+|about\s+|around\s+)?"
 _ENDED = re.compile(
     rf"(?i)\b(?:{_SUBJECT}\s+(?:was\s+)?(?:closed|ended|finished|concluded|adjourned|terminated)|"
-    rf"(?:closed|ended|adjourned|concluded)\s+the\s+{_SUBJECT}|wrapped\s+up|(?:were|was)\s+done|"
+    rf"(?:closed|ended|adjourned|concluded)\s+the\s+(?:[\w'’-]+\s+){{0,4}}?{_SUBJECT}|wrapped\s+up|(?:were|was)\s+done|"
     rf"(?:and|we)\s+finished)\b\s*(?:[^.;]{{0,60}}?\bat\s+)?(?P<t>.{{3,20}})"
     rf"|(?:^|[,;.]\s+)(?:finished|ended|closed)\s+{_ABOUT}(?P<bare>\d.{{2,12}})"
 )
@@ -141,3 +149,53 @@ _STARTED = re.compile(
     rf"(?:(?:(?!finish|ended|closed|wrapped)[^.;]){{0,60}}?\bat\s+)?(?P<t>.{{3,20}})"
     rf"|(?i:(?:^|[,;.]\s+)(?:started|began|commenced)\s+{_ABOUT})(?P<bare>\d.{{2,12}})"
 )
+
+
+# A time in a label: "Meeting opened: 1318", "- Closed: 19:35", "Meeting Close
+# 20:55", or the time first: "## 20:06 Open", "22:10 Close".
+_CLOCK = r"(?:\d{1,2}[:.][0-5]\d(?:\s*[ap]\.?m\.?)?|[01]\d[0-5]\d|2[0-3][0-5]\d)(?:\s*(?:hrs|h))?"
+_OPENS = r"open(?:ed|s)?|start(?:ed|s)?|commenced|began|close[ds]?|end(?:ed|s)?|finish(?:ed)?"
+_TIME_LABEL = re.compile(
+    rf"(?i)^(?:(?:the\s+)?meeting\s+)?(?P<w>{_OPENS})\s*[:\-–—]?\s*(?:at\s+)?(?P<t>{_CLOCK})?\.?$"
+    rf"|^(?P<t2>{_CLOCK})\s*[:\-–—]?\s*(?:(?:meeting|session)\s+)?(?P<w2>{_OPENS})\.?$"
+)
+_FOUR_FIGURES = re.compile(r"^\s*(?:at\s+)?([01]\d|2[0-3])([0-5]\d)\b(?!\s*[/-]\d)")
+
+
+def _four_figures(told: str) -> list[tuple[int, str]]:
+    """A 24-hour time in four figures: "1835" after "commenced at".
+
+    >>> _four_figures("1835 by the Chair"), _four_figures("2024 budget")
+    ([(0, '18:35')], [])
+    """
+    m = _FOUR_FIGURES.match(told)
+    if not m or (m.group(1) in ("19", "20") and told[m.end() :].strip(" .")[:1] not in ("", ",")):
+        return []
+    return [(m.start(1), f"{m.group(1)}:{m.group(2)}")]
+
+
+def _labelled_time(text: str, below: str) -> tuple[str, str] | None:
+    """``("start" | "end", "HH:MM")`` from a line that labels a time, the
+    time on the line below when the label stands alone ("Meeting Closed" /
+    "1357").
+
+    >>> _labelled_time("Meeting Opened: 1318", ""), _labelled_time("## 22:10 Close", "")
+    (('start', '13:18'), ('end', '22:10'))
+    >>> _labelled_time("Meeting Closed", "1357"), _labelled_time("Closed on Friday", "")
+    (('end', '13:57'), None)
+    """
+    if len(text) > 40 or not any(c.isdigit() for c in text + below[:8]):
+        return None
+    m = _TIME_LABEL.match(text.strip().lstrip("#*-• ").strip())
+    if not m:
+        return None
+    word = (m.group("w") or m.group("w2")).lower()
+    clock = m.group("t") or m.group("t2")
+    if clock is None:
+        if not re.fullmatch(_CLOCK, below.strip().rstrip(".")):
+            return None
+        clock = below.strip().rstrip(".")
+    found = find_times_in(clock) or _four_figures(clock)
+    if not found:
+        return None
+    return ("end" if word[:1] in "cef" else "start"), found[0][1]
