@@ -95,3 +95,24 @@ def test_a_council_page_flattened_with_minute_references() -> None:
         ("CSA 14/3", "PARTNERSHIP PLAN"),
     ]
     assert record["decisions"][0].startswith("That the notes of the meeting")
+
+
+def test_items_and_sub_items_told_on_inside_bulleted_running_text() -> None:
+    doc = (
+        "MINUTES OF ASHCOTE PARISH COUNCIL MEETING HELD ON 4 MAY 2020 Present: Cllr Dan Lowe "
+        "– Chairman, Cllr Mary Cane, Cllr Ian Mace. 1. Apologies for Absence: Cllr Mick Pike. "
+        "2. No declarations of Interest made 3. Approval of Minutes: The minutes were accepted "
+        "as a true record. 4. Reports 4.1 Chairman’s Report • Noted that bollards have been "
+        "installed. 4.2 Clerk’s Report • Written report submitted with agenda. 5. Planning "
+        "Applications: none received. 6. Other Reports – for information only: • Dog fouling "
+        "remains an issue.\n"
+    )
+    items = [(i.number, i.title) for i in extract(doc.encode(), filename="p.txt").items]
+    assert items == [
+        ("1", "Apologies for Absence"),
+        ("2", "No declarations of Interest made"),
+        ("3", "Approval of Minutes"),
+        ("4", "Reports"),
+        ("5", "Planning Applications"),
+        ("6", "Other Reports – for information only"),
+    ]

@@ -101,3 +101,13 @@ def test_next_meeting_headings_under_any_numbering() -> None:
 def test_next_steps_with_a_date_announce_no_meeting() -> None:
     head = "Rowan Vale Partnership Board\n3 March 2026\n\nPresent: Ann Lee, Bo Roe\n\n"
     assert _ahead(head + "Next steps: Ann to report back by 3 May 2026.\n") == []
+
+
+def test_an_item_to_schedule_the_next_meeting_with_its_date_below() -> None:
+    doc = (
+        "Minutes from the 20th Technical Steering Committee meeting, June 13, 2019\n\n"
+        "Attendees: Nick Avery, Dan Bell\n\n1) Quorum\n\nA quorum was confirmed.\n\n"
+        "2) Schedule Next Meeting\n\nJune 20th 2019.  3pm-4pm EDT (GMT-4).\n"
+    )
+    record = extract(doc.encode(), filename="tsc.md")
+    assert [m.date for m in record.next_meetings] == ["2019-06-20"]

@@ -17,7 +17,8 @@ _ITEM_NUMBER = (
 )
 _SECTION = re.compile(
     r"(?i)\b(?:dates?|time|times|venue)s?\b.{0,20}\b(?:next|future|forthcoming)\s+meetings?\b|"
-    rf"^{_ITEM_NUMBER}(?:the\s+)?next\s+(?:meetings?|mtg)\b|\b(?:future|upcoming)\s+meetings?\b|"
+    rf"^{_ITEM_NUMBER}(?:(?:schedule|arrange|set|agree)\s+)?(?:the\s+)?next\s+(?:meetings?|mtg)\b|"
+    r"\b(?:future|upcoming)\s+meetings?\b|"
     r"\bmeeting\s+dates\b|"
     # "Next board: Thursday 10 July", "Next call: Tuesday 3 February" (a date must follow).
     # "Next Members' Council: …", "Next EC: Sunday 7 June" (the body's initials).

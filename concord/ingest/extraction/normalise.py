@@ -92,11 +92,15 @@ def resegment(text: Text) -> Text:
             out.blocks.extend(Block(PARA, (p,)) for p in _SENTENCE_CUE.split(para) if p.strip())
             continue
         if not flat:
-            out.blocks.append(block)
             if block.kind == PARA and block.cells:
                 m = _NUMBER.match(para)
                 if m and int(m.group(1)) == expected:
                     expected += 1
+            pieces, expected = _split_running(para, expected) if expected > 1 else ([], expected)
+            if len(pieces) > 1:
+                out.blocks.extend(Block(PARA, (p,)) for p in pieces if p.strip())
+            else:
+                out.blocks.append(block)
             continue
         pieces, expected = _split(para, expected)
         out.blocks.extend(Block(PARA, (p,)) for p in pieces if p.strip())
@@ -181,6 +185,46 @@ def _split(para: str, expected: int) -> tuple[list[str], int]:
     return pieces, expected
 
 
+# "5.1 Chairman's Report" inside running text: a sub-item of item 5.
+_SUB_NUMBER = re.compile(r"(?<=\s)(\d{1,2})\.(\d{1,2})\s+(?=[A-Z‘'\"(])")
+
+
+def _split_running(para: str, expected: int) -> tuple[list[str], int]:
+    """Cut a paragraph that is no flattened page where the next item's number
+    follows a sentence ("… submitted with agenda. 6. Accounts were presented")
+    or a sub-item of the current one opens ("… installed. 5.2 Clerk's Report").
+
+    >>> _split_running("• Noted that bollards were installed. 5.2 Clerk's Report", 6)
+    (['• Noted that bollards were installed.', "5.2 Clerk's Report"], 6)
+    """
+    if not any(c.isdigit() for c in para):
+        return [para], expected
+    cuts: dict[int, str] = {}
+    marks = sorted(
+        [(m.start(), "item", m) for m in _NUMBER.finditer(para) if m.start()]
+        + [(m.start(), "sub", m) for m in _SUB_NUMBER.finditer(para)]
+    )
+    for at, kind, m in marks:
+        after_sentence = para[:at].rstrip()[-1:] in ".:;!?"
+        if kind == "item" and after_sentence and int(m.group(1)) == expected:
+            cuts[at] = "item"
+            expected += 1
+        elif kind == "sub" and int(m.group(1)) == expected - 1:
+            cuts[at] = "text"
+    if not cuts:
+        return [para], expected
+    pieces: list[str] = []
+    bounds = sorted(cuts) + [len(para)]
+    start, kind = 0, "text"
+    for cut in bounds:
+        piece = para[start:cut].strip()
+        if piece:
+            pieces.extend(_tidy(piece, kind))
+        kind = cuts.get(cut, "text")
+        start = cut
+    return pieces, expected
+
+
 def _tidy(piece: str, kind: str) -> list[str]:
     """An attendance label keeps its first sentence; an item its title line."""
     if kind == "attendance":
@@ -199,6 +243,10 @@ def _tidy(piece: str, kind: str) -> list[str]:
         if not m:
             return [piece]
         number, rest = piece[: m.end()].strip(), piece[m.end() :]
+        sub = _SUB_NUMBER.search(rest)
+        if sub and sub.group(1) == number.rstrip(".)"):
+            # "5. Reports 5.1 Chairman's Report": the item's title ends at its first sub-item.
+            return [f"{number} {rest[: sub.start()].strip()}", rest[sub.start() :].strip()]
         title, body = split_title_run(rest)
         return [f"{number} {title}"] + ([body] if body else [])
     return [piece]
