@@ -61,3 +61,14 @@ def test_an_owner_named_by_a_call_sign_given_in_the_attendance() -> None:
         ("Order a new antenna", ["Ann Lee"]),
         ("Test the repeater", ["Bob Roe"]),
     ]
+
+
+def test_the_clerk_given_a_task_after_a_comma() -> None:
+    doc = (
+        "Ashcote Parish Council, 4 September 2018\n\nPresent\nCouncillors Dan Rich (Chair) "
+        "and Rob Heal\nClerk Jo Connel\n\n1. Vacancy\n\nIt is with regret the resignation "
+        "of Councillor Dixon has been received, the Clerk to complete the forms to inform "
+        "the community of the vacancy.\n"
+    )
+    actions = [(a.description, a.owners) for a in extract(doc.encode(), filename="p.txt").actions]
+    assert actions == [("Complete the forms to inform the community of the vacancy", ["Jo Connel"])]

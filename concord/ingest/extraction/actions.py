@@ -316,7 +316,7 @@ _SUBJECT_NAME = re.compile(
     r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s*:|\s+"
     r"(?:had|has|said|reported|was|announced|explained|noted|mentioned|confirmed|offered))\s"
 )
-_LEAD_CUT = re.compile(r"[,:]\s+(?=[A-Z]|(?:she|he)\s)")
+_LEAD_CUT = re.compile(r"[,:]\s+(?=[A-Z]|(?:she|he)\s|the\s+[A-Z])")
 _NAME_BRACKET = re.compile(r"^([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*\(([A-Z0-9]{2,7})\)(?=\s)")
 
 
@@ -343,7 +343,7 @@ def _after_lead(
             # "Ann had found a supplier, she will get a quote": the owner is the
             # attendee the clause opened with.
             rest = f"{subject.group(1)} will {rest[he.end() :]}"
-        if rest == clause or not rest[:1].isupper():
+        if rest == clause or not (rest[:1].isupper() or rest[:4] == "the "):
             continue
         told = narrative_action(rest, people, roles)
         if told and told[1] and all(o in people or role_key(o) in roles for o in told[1]):

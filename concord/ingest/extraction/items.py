@@ -22,8 +22,10 @@ _PATTERNS = [
     # "23/045", "PB 24/031", "BD/23/101", "24/031." minute references; "PL/118",
     # "WC47/26/01"; run into the title when a web page sets it in a span of
     # its own ("C26/51Welcome and …").
+    # … and "18.09.1" (year, month, number: a parish council's minute numbers).
     re.compile(
-        r"^(?P<n>[A-Z]{1,5}\d{1,4}/\d{1,4}/\d{1,4}|(?:[A-Z]{1,5}[\s/]?)?\d{1,4}/\d{1,4}|[A-Z]{2,5}/\d{2,4})"
+        r"^(?P<n>[A-Z]{1,5}\d{1,4}/\d{1,4}/\d{1,4}|(?:[A-Z]{1,5}[\s/]?)?\d{1,4}/\d{1,4}|[A-Z]{2,5}/\d{2,4}"
+        r"|\d{2}\.(?:0[1-9]|1[0-2])\.\d{1,2}(?![.\d]))"
         r"(?:\b|(?=[A-Z][a-z]))\.?\s*[:\-–—]?\s*(?P<t>.+)$"
     ),
     # "1.", "1)", "1:", "1 " (not "1.2", not "7:30")
@@ -308,6 +310,8 @@ def _order_key(number: str) -> tuple[int, int]:
 
     >>> _order_key("3"), _order_key("24/031"), _order_key("2.0"), _order_key("IV")
     ((0, 3), (24, 31), (0, 2), (0, 4))
+    >>> _order_key("18.09.10")
+    (1809, 10)
     """
     if number and set(number) <= set(_ROMAN):
         values = [_ROMAN[c] for c in number]
@@ -315,4 +319,6 @@ def _order_key(number: str) -> tuple[int, int]:
     digits = re.findall(r"\d+", number)
     if "/" in number and len(digits) >= 2:
         return (int(digits[-2]), int(digits[-1]))
+    if number.count(".") == 2 and len(digits) == 3:
+        return (int(digits[0]) * 100 + int(digits[1]), int(digits[2]))
     return (0, int(digits[0])) if digits else (0, 0)

@@ -73,6 +73,7 @@ def _encrypted(exc: BaseException) -> bool:
 
 def _read_page(page: Any, text: Text) -> None:
     tables = page.find_tables() if page.rects or page.lines else []
+    tables = [t for t in tables if not _cuts_words(page, t)]
     boxes = [t.bbox for t in tables]
 
     def outside(obj: dict[str, Any]) -> bool:
@@ -88,8 +89,18 @@ def _read_page(page: Any, text: Text) -> None:
         entries.append((table.bbox[1], "table", table))
     entries.sort(key=lambda e: e[0])
     last_bottom = None
+    # The lines of one paragraph are read together, so that a sentence
+    # wrapped at the page's width is joined again.
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            text.blocks.extend(parse_lines("\n".join(paragraph)).blocks)
+            paragraph.clear()
+
     for _top, kind, obj in entries:
         if kind == "table":
+            flush()
             for row in obj.extract():
                 text.add_row([c or "" for c in row])
             last_bottom = obj.bbox[3]
@@ -98,7 +109,24 @@ def _read_page(page: Any, text: Text) -> None:
         height = line["bottom"] - line["top"]
         # A gap of more than a line's height is a blank line in the source.
         if last_bottom is not None and line["top"] - last_bottom > max(height, 4) * 0.9:
+            flush()
             text.add_blank()
         last_bottom = line["bottom"]
-        text.blocks.extend(parse_lines(line["text"]).blocks)
+        paragraph.append(line["text"])
+    flush()
     text.add_blank()
+
+
+def _cuts_words(page: Any, table: Any) -> bool:
+    """Whether a grid cuts through the words inside it: rules drawn beside or
+    through text (a margin of minute numbers, a box round a paragraph) that
+    pdfplumber takes for a table, whose cells would hold broken words."""
+    edges = sorted({c[0] for c in table.cells} | {c[2] for c in table.cells})[1:-1]
+    if not edges:
+        return False
+    try:
+        words = page.within_bbox(table.bbox).extract_words()
+    except ValueError:  # a grid reaching past the page
+        return False
+    cut = sum(1 for w in words if any(w["x0"] + 1 < x < w["x1"] - 1 for x in edges))
+    return bool(words) and cut > len(words) // 10
