@@ -172,3 +172,20 @@ def test_an_outcome_alone_decides_the_motion_moved_above_it() -> None:
 
 def test_a_boards_action_that_is_its_vote_is_no_task() -> None:
     assert extract(_BOARD.encode(), filename="board.md").actions == []
+
+
+def test_motions_told_in_the_present_tense_and_votes_that_pass() -> None:
+    doc = (
+        "Board meeting minutes, 12 March 2002\n\nPresent: Guido Ross, Tom Wu, Ann Lee\n\n"
+        "Guido moves to set a deadline of 30 days for invoices. Tom seconds the motion,\n"
+        "and the motion carries with two abstentions.\n\n"
+        "Ann moves to adjourn. Tom seconds the motion. The motion carries.\n\n"
+        "- Motion to get a surge protector for $10.00 max: (10: Yes 0:No)--Passed.\n"
+        "- PLAN date set for November 7 at Parkview, vote passes unanimously\n"
+    )
+    assert _decisions(doc) == [
+        "Guido moves to set a deadline of 30 days for invoices. Tom seconds the motion, "
+        "and the motion carries with two abstentions.",
+        "Motion to get a surge protector for $10.00 max: (10: Yes 0:No)--Passed.",
+        "PLAN date set for November 7 at Parkview, vote passes unanimously.",
+    ]

@@ -18,16 +18,16 @@ import re
 
 from concord.ingest.extraction.layout import Line, sentences
 
-_MOVED = re.compile(r"\b(?:moved|motion(?:ed)?|proposed)\b", re.I)
+_MOVED = re.compile(r"\b(?:moved|moves|motion(?:ed)?|proposed)\b", re.I)
 # "Motion by A, second by B, to approve …": the motion says what it moves.
 _STATES = re.compile(r",\s+(?:to\s+[a-z]{3,}|that\s)")
-_MOVED_BY = re.compile(r"\b(?:moved|proposed)\b", re.I)
+_MOVED_BY = re.compile(r"\b(?:moved|moves|proposed)\b", re.I)
 _MOVED_BY_ONLY = re.compile(
     r"^\W*(?i:moved|proposed|motion)\s*(?:(?i:by)\b|:|(?=(?i:cllr|councillor|mr|mrs|ms|dr)\b|[A-Z]))"
 )
-_SECONDED = re.compile(r"\b(?:seconded|2nd|second(?=\s+by\b))\b", re.I)
+_SECONDED = re.compile(r"\b(?:seconded|seconds|2nd|second(?=\s+by\b))\b", re.I)
 _CARRIED = re.compile(
-    r"\b(?:carried|unanimous(?:ly)?|passed|agreed|approved|accepted|adopted|in\s+favou?r|"
+    r"\b(?:carried|carries|unanimous(?:ly)?|passed|passes|agreed|approved|accepted|adopted|in\s+favou?r|"
     r"all\s+in\s+favou?r|no\s+objections?)\b",
     re.I,
 )
@@ -57,8 +57,13 @@ _ADJOURN = re.compile(
 
 # "The motion passed 3-0.", "Motion carried unanimously.": an outcome alone.
 _OUTCOME_ALONE = re.compile(
-    r"(?i)^(?:the\s+)?motion\s+(?:was\s+)?(?:passed|carried|approved)\b[^.;]{0,40}\.?$"
+    r"(?i)^(?:the\s+)?motion\s+(?:was\s+)?(?:passed|passes|carried|carries|approved)\b[^.;]{0,40}\.?$"
 )
+
+
+def outcome_alone(text: str) -> bool:
+    """Is ``text`` a motion's outcome and nothing else ("The motion carries.")?"""
+    return _OUTCOME_ALONE.match(text) is not None
 
 
 def motion_before(lines: list[Line], i: int, text: str) -> str | None:
@@ -86,7 +91,7 @@ def motion_before(lines: list[Line], i: int, text: str) -> str | None:
 
 def may_hold(low: str) -> bool:
     """Cheap test on a line's lower-cased text: could it tell a motion?"""
-    return "moved" in low or "motion" in low or "proposed" in low
+    return "moved" in low or "motion" in low or "proposed" in low or "moves" in low
 
 
 def motions_at(lines: list[Line], i: int, text: str) -> tuple[list[str], set[str], int]:

@@ -201,7 +201,7 @@ class Decision:
 
 _DECISION_STEMS = (
     "agree", "approv", "resolv", "endors", "ratif", "adopt", "decid", "decision", "elect",
-    "appoint", "passed", "carried", "postpon", "deferr", "voted", "accept", "recommend",
+    "appoint", "passe", "carrie", "postpon", "deferr", "voted", "accept", "recommend",
 )  # fmt: skip
 # One compiled alternation: a generator of `in` tests per line was 5 % of
 # extraction time on long minutes.
@@ -415,6 +415,10 @@ def extract_decisions(
             out.append(Decision(clean_decision(above), i, anchor))
             i += 1
             continue
+        if alone and decision_motions.outcome_alone(text):
+            # An outcome with no motion found above it says nothing decided.
+            i += 1
+            continue
         if decision_motions.may_hold(low):
             moved, in_motion, last = decision_motions.motions_at(lines, i, text)
             out.extend(Decision(clean_decision(m), i, anchor) for m in moved)
@@ -480,7 +484,9 @@ def extract_decisions(
 _MOTION_OPENS = frozenset(("the motion", "motion pas", "motion car", "motion was", "motion app"))
 _ELECTED = re.compile(
     r"\b(?:was|were|being)\s+(?:\w+\s+){0,4}?(?:re-?elected|elected|appointed|co-?opted)\b|"
-    r"^(?:the\s+)?(?:minutes|motion|resolution|agenda)\b[^.;]{0,60}?\b(?:passed|carried)\b",
+    r"^(?:the\s+)?(?:minutes|motion|resolution|agenda)\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:passed|carried)\b|"
+    # "PLAN date set for 7 November, vote passes unanimously" (what was voted first).
+    r"^\w.{8,}?\s(?:vote|motion)\s+(?:passes|passed|carries|carried)\b",
     re.I,
 )
 
