@@ -70,8 +70,9 @@ def test_it_merges_docx_cells_that_span_columns_once(tmp_path: Path) -> None:
     assert read_text(path).splitlines()[0] == "Apologies"
 
 
-def test_it_reads_restructuredtext_and_wiki_minutes_as_text(tmp_path: Path) -> None:
-    """Minutes published through Sphinx (.rst) or a wiki (.wiki) are typed text."""
+def test_it_reads_restructuredtext_wiki_and_org_minutes_as_text(tmp_path: Path) -> None:
+    """Minutes published through Sphinx (.rst), a wiki (.wiki) or Emacs (.org),
+    or saved as .mkd, are typed text."""
     rst = tmp_path / "board-2024-03.rst"
     rst.write_text(
         "Board meeting, 12 March 2024\n============================\n\n"
@@ -83,7 +84,17 @@ def test_it_reads_restructuredtext_and_wiki_minutes_as_text(tmp_path: Path) -> N
         "== Board meeting, 9 April 2024 ==\n\nPresent: Ann Lee, Bo Chan\n\n"
         "Action: Ann Lee to book the hall.\n"
     )
-    for path, owner in ((rst, "Bo Chan"), (wiki, "Ann Lee")):
+    org = tmp_path / "board-2024-05.org"
+    org.write_text(
+        "* Board meeting, 7 May 2024\n\nPresent: Ann Lee, Bo Chan\n\n"
+        "Action: Bo Chan to pay the invoice.\n"
+    )
+    mkd = tmp_path / "board-2024-06.mkd"
+    mkd.write_text(
+        "# Board meeting, 4 June 2024\n\nPresent: Ann Lee, Bo Chan\n\n"
+        "Action: Ann Lee to renew the lease.\n"
+    )
+    for path, owner in ((rst, "Bo Chan"), (wiki, "Ann Lee"), (org, "Bo Chan"), (mkd, "Ann Lee")):
         record = extract(path)
         assert [p.name for p in record.attendance] == ["Ann Lee", "Bo Chan"]
         assert [a.owners for a in record.actions] == [[owner]]

@@ -55,6 +55,9 @@ def extract_record(text: Text, source: str | None = None) -> MeetingRecord:
     return record
 
 
+_DATE_FIELD = re.compile(r"(?i)^(?:date|meeting[_ ]date)\s*[:=]")
+
+
 def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord, Reading]:
     """The record the rules read, and what the sentence model needs to go on."""
     text = resegment(text)
@@ -102,7 +105,10 @@ def read_by_rules(text: Text, source: str | None = None) -> tuple[MeetingRecord,
     # An e-mailed note is dated by when it was sent only if nothing else dates it.
     sent = when_sent(head)
     unsent = [line for n, line in enumerate(head) if n not in sent]
-    record.date = find_date(unsent) or find_date(titles)
+    # The front matter's own date (often when the page was published) is the
+    # last resort, when neither the minutes nor the page's title date them.
+    dated = [f for f in text.front_matter if _DATE_FIELD.match(f)]
+    record.date = find_date(unsent) or find_date(titles) or find_date(dated)
     if record.date is None and sent:
         # "Notes from last night's meeting (Tues 20 Jan)": the day before sending.
         sent_on = find_date([head[n] for n in sorted(sent)])

@@ -137,11 +137,12 @@ def _split_list(text: str, single: bool = False) -> list[str] | None:
         single
         and len(parts) == 2
         and " " in strip_role(names[0]).strip()
-        and " " not in parts[1].strip()
+        and " " not in _IN_BRACKETS.sub("", parts[1]).strip()
         and "," in text
     ):
-        # "Chris Ulliott, CESG", "Matthew Dovey, Jisc": one a line, a full
-        # name and then one word is the person's organisation.
+        # "Chris Ulliott, CESG", "Matthew Dovey, Jisc", "Stefan Hagen, Individual
+        # (Voting Member)": one a line, a full name and then one word is the
+        # person's organisation.
         return None
     if all(fits):
         return parts

@@ -33,7 +33,7 @@ _PATTERNS = [
     re.compile(r"^(?P<n>\d{1,2}|[1-9]\d{2})(?:[.):](?!\d)|\s+[–—-](?=\s)|(?=\s))\s*(?P<t>.+)$"),
     # "(1)", "1.0" (whose sub-items are "1.1", "1.2"), "IV." / "IV)" in capitals
     re.compile(r"^\((?P<n>\d{1,3})\)\s*(?P<t>.+)$"),
-    re.compile(r"^(?P<n>[1-9]\d?\.0)\s+(?P<t>.+)$"),
+    re.compile(r"^(?P<n>[1-9]\d?\.0)\.?\s+(?P<t>.+)$"),
     re.compile(r"^(?P<n>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))[.)]\s+(?P<t>.+)$"),
 ]
 _REFERENCE = 1  # the pattern of minute references ("23/045", "PB 24/031")
@@ -188,9 +188,12 @@ def extract_items(
     scheme: int | None = None  # the pattern of the first item's number
     in_list = False
     lower_ok = _headings_in_lower_case(lines)
+    timed: int | None = None  # a table's column of minutes into the meeting
     for i, line in enumerate(lines):
         if line.block in skip_blocks:
             continue
+        if line.col is None:
+            timed = None
         if line.text.endswith(":") and line.col is None and _LEAD_IN.search(line.text):
             # "… These are:" then "1. …", "2. …": the points of a sentence.
             in_list = True
@@ -261,6 +264,11 @@ def extract_items(
                 break
             key = _order_key(number)
             if last is not None and key <= last:
+                break
+            if line.col is not None and n in _BARE_NUMBERS and (key[1] == 0 or line.col == timed):
+                # A table's column that starts at "0" counts minutes into the
+                # meeting ("0", "5", "10"), not items.
+                timed = line.col
                 break
             last = key
             scheme = n if scheme is None else scheme

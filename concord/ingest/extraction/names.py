@@ -60,7 +60,9 @@ _ORG_WORDS_TEXT = """council councils police constabulary service services nhs t
     corporation county city borough district parish region regional national government
     executive secretariat committee project programme trustees governors theme panel
     probation prison court courts library museum university's council's ministry support
-    development services' limited llp inc co cvs connexions concern bank fund funding estates"""
+    development services' limited llp inc co cvs connexions concern bank fund funding estates
+    llc gmbh corp systems software consulting consultancy technologies technology solutions
+    labs studios games networks analytics"""
 ORG_WORDS = set(_ORG_WORDS_TEXT.split())
 CONNECTORS = {"of", "for", "the", "and", "&", "in", "on", "at", "to", "with", "from", "by"}
 # The small words title case leaves in lower case: "Land to the Rear of Mill

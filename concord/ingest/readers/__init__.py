@@ -31,10 +31,12 @@ _MODULES = {
     ".text": "plain",
     ".md": "plain",
     ".markdown": "plain",
-    # reStructuredText and wiki markup are typed text: many bodies publish
-    # their minutes through Sphinx or a wiki.
+    ".mkd": "plain",
+    # reStructuredText, wiki and Org markup are typed text: many bodies publish
+    # their minutes through Sphinx, a wiki or Emacs.
     ".rst": "plain",
     ".wiki": "plain",
+    ".org": "plain",
     ".html": "htmlpage",
     ".htm": "htmlpage",
     ".xhtml": "htmlpage",

@@ -1,5 +1,5 @@
-"""Plain text and Markdown reader (also reStructuredText, wiki text and text files
-with leftover HTML)."""
+"""Plain text and Markdown reader (also reStructuredText, wiki and Org text, and
+text files with leftover HTML)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from concord.ingest.text import (
     split_front_matter,
 )
 
-EXTENSIONS = (".txt", ".text", ".md", ".markdown", ".rst", ".wiki")
+EXTENSIONS = (".txt", ".text", ".md", ".markdown", ".mkd", ".rst", ".wiki", ".org")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
 # UTF-8 read as Windows-1252 somewhere upstream ("â€“" for "–", "Â£" for "£",
 # "Ã©" for "é"): what a converter or a CMS leaves in many published minutes.
