@@ -119,6 +119,7 @@ def split_front_matter(raw: str) -> tuple[list[str], str]:
 _APOSTROPHES = str.maketrans({"\u201f": "’", "\u201b": "’", "\u02bc": "’"})
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+_STRUCK = re.compile(r"(?<![\w~])~~?(?=\S)([^~]+?)(?<=\S)~~?(?![\w~])")
 # An ATX heading's optional closing hashes: "## Roll ##".
 _MD_CLOSING = re.compile(r"\s+#+$")
 
@@ -140,6 +141,7 @@ def clean_spaces(text: str) -> str:
         and "\t" not in text
         and "**" not in text
         and "__" not in text
+        and "~" not in text
         and not text.startswith("#")
     ):
         # Most lines are already clean, and each passes here up to three times.
@@ -152,6 +154,10 @@ def clean_spaces(text: str) -> str:
     if "**" in text or "__" in text:
         # Markdown bold/italic markers would otherwise end up in titles and names.
         text = _EMPHASIS.sub(r"\2", text).replace("**", "")
+    if "~" in text:
+        # "~~Book the hall~~", "~DH: pull out the list.~": struck through when
+        # done, still what the minutes recorded.
+        text = _STRUCK.sub(r"\1", text)
     text = text.strip()
     if text.startswith("#"):
         text = _MD_HEADING.sub("", text)

@@ -78,3 +78,19 @@ def test_items_numbered_one_point_nought_with_a_stop() -> None:
     )
     items = [(i.number, i.title) for i in extract(doc.encode(), filename="n.htm").items]
     assert items == [("1.0", "Welcome"), ("2.0", "Apologies"), ("3.0", "Minutes from last meeting")]
+
+
+def test_actions_struck_through_when_done_and_owned_by_initials_after_the_label() -> None:
+    doc = (
+        "Date and time: 2020-04-07 15:00UTC\n\n# Action items\n\n"
+        "1. ~DH: pull out the list of people who filled in the survey.~\n"
+        "1. ~~JB: add a brief note to the docs.~~\n\n# Minutes\n\n"
+        "Present: Lewis Mitchel, David Hamm, Jack Betts\n\n## Survey\n\n"
+        "Action DH: intersect with the new publications list.\n"
+    )
+    actions = [(a.description, a.owners) for a in extract(doc.encode(), filename="f.md").actions]
+    assert actions == [
+        ("Pull out the list of people who filled in the survey", ["David Hamm"]),
+        ("Add a brief note to the docs", ["Jack Betts"]),
+        ("Intersect with the new publications list", ["David Hamm"]),
+    ]

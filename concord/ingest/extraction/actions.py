@@ -67,6 +67,9 @@ _INLINE = re.compile(
     r"\s*(?:[:\-–—]+(?:\s+[\-–—](?=\s))?|\s+by\b)\s*(?P<rest>.*)$",
     re.I,
 )
+_ACTION_WHO = re.compile(
+    r"^(?i:actions?)\s+(?P<rest>[A-Z][A-Za-z]{1,3}(?:\s*[,/&]\s*[A-Z][A-Za-z]{1,3})*\s*:\s*\S.*)$"
+)
 _TAIL_OWNER = re.compile(
     r"(?:^|[.;]\s*|\s)[(\[]?\s*(?i:actions?)\s*[:\-–—]\s*"
     r"(?P<o>[A-Z][\w.'/&, -]{1,50}?)\s*[)\]]?\.?$"
@@ -126,6 +129,9 @@ def _inline_actions(
             continue
         bare = ln.bare.strip()
         m = _INLINE.match(bare) if bare[:1] in "aA" and bare[1:2] != " " else None
+        if not m and bare[:1] in "aA":
+            # "Action DH: intersect the lists": the owner's initials before the colon.
+            m = _ACTION_WHO.match(bare)
         if m:
             k = _labelled(lines, k, m.group("rest").strip(), people, roles, out)
             continue
