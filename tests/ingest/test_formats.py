@@ -98,3 +98,37 @@ def test_it_reads_restructuredtext_wiki_and_org_minutes_as_text(tmp_path: Path) 
         record = extract(path)
         assert [p.name for p in record.attendance] == ["Ann Lee", "Bo Chan"]
         assert [a.owners for a in record.actions] == [[owner]]
+
+
+def test_it_reads_the_markup_of_sphinx_wiki_and_org_minutes() -> None:
+    """Section numbers a Sphinx page shows, rST fields and links, wiki headings
+    and links, Org headings and date settings."""
+    rst = (
+        "================================\nWG Meeting Notes (2016-12-07)\n"
+        "================================\n:Date: 2016-12-07\n\n.. sectnum::\n   :suffix: .\n\n"
+        ".. contents:: Agenda\n\nRoll Call\n=========\n* Present: Nat Sako, Ann Lee\n\n"
+        "Issues\n======\n* `Part 1 <https://example.org/p1>`_ was reviewed.\n"
+        "* Callers agreed to require only GET.\n"
+    )
+    record = extract(rst.encode(), filename="wg.rst")
+    assert [(i.number, i.title) for i in record.items] == [("1", "Roll Call"), ("2", "Issues")]
+    assert record.date == "2016-12-07"
+    assert [p.name for p in record.attendance] == ["Nat Sako", "Ann Lee"]
+    wiki = (
+        "== Board Meeting 2014-01-23 ==\n=== Present ===\n* [[User:Ann|Ann Lee]]\n"
+        "* '''Bo Chan'''\n=== Minutes ===\n* The budget was approved.\n"
+    )
+    record = extract(wiki.encode(), filename="board.wiki")
+    assert [p.name for p in record.attendance] == ["Ann Lee", "Bo Chan"]
+    assert record.decisions == ["The budget was approved."]
+    org = (
+        "#+TITLE: Board notes\n#+DATE: <2014-07-28 Mon>\n\n** Attendees\n*** Present\n"
+        "- Ann Lee\n- Bo Chan\n*** Absent\n- Cy Dunn\n"
+    )
+    record = extract(org.encode(), filename="notes.org")
+    assert record.date == "2014-07-28"
+    assert [(p.name, p.status) for p in record.attendance] == [
+        ("Ann Lee", "present"),
+        ("Bo Chan", "present"),
+        ("Cy Dunn", "absent"),
+    ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from concord.ingest.errors import ExtractionError
+from concord.ingest.readers.markup import MARKUPS, as_markdown
 from concord.ingest.readers.wrapping import drop_page_furniture, is_rule, undouble, unwrap
 from concord.ingest.text import (
     BULLET,
@@ -73,6 +74,9 @@ def decode(data: bytes, name: str) -> str:
 def read(data: bytes, name: str) -> Text:
     """Read a text or Markdown file into blocks."""
     front, raw = split_front_matter(decode(data, name))
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    if suffix in MARKUPS:
+        raw = as_markdown(raw, suffix)
     if re.match(r"\s*(<!doctype html|<html)", raw[:500], re.I):
         from concord.ingest.readers import htmlpage
 
