@@ -132,3 +132,19 @@ def test_it_reads_the_markup_of_sphinx_wiki_and_org_minutes() -> None:
         ("Bo Chan", "present"),
         ("Cy Dunn", "absent"),
     ]
+
+
+def test_a_table_nested_in_a_page_layout_table_is_read_in_place() -> None:
+    """Old FrontPage pages set the whole page in one table cell, with the
+    attendance in a table inside it: that table comes where the page shows it."""
+    page = (
+        "<html><body><table width='615'><tr><td><p><strong>MINUTES OF THE PARISH COUNCIL"
+        "<br>HELD ON FRIDAY 1 MARCH 2002</strong></p><div><center><table>"
+        "<tr><td>Present</td><td>Chairman:</td><td>Mrs Ann Gardner</td></tr>"
+        "<tr><td></td><td>Councillor:</td><td>Mr Bo Chubb</td></tr></table></center></div>"
+        "<p>The Chairperson opened the meeting at 7.30pm.</p></td></tr></table></body></html>"
+    )
+    lines = read_text(page.encode(), filename="m.htm").splitlines()
+    assert lines.index("The Chairperson opened the meeting at 7.30pm.") > next(
+        n for n, line in enumerate(lines) if "Mr Bo Chubb" in line
+    )

@@ -181,6 +181,13 @@ def parse(markup: str) -> Text:
                 # Rows of nested tables are read with their own table.
                 if tr.find_parent("table") is not child:
                     continue
+                layout = _layout_cell(tr)
+                if layout is not None:
+                    # A table used for page layout (a FrontPage page in one
+                    # cell): its cell is read as the page, tables in place.
+                    walk(layout)
+                    flush()
+                    continue
                 add_row(tr)
                 for nested in tr.find_all("table"):
                     if nested.find_parent("tr") is tr:
@@ -227,6 +234,16 @@ def parse(markup: str) -> Text:
     walk(root)
     flush()
     return text
+
+
+def _layout_cell(tr: Any) -> Any | None:
+    """The one cell of a row that lays out a page: it alone holds anything,
+    and tables of its own (a table in a table is layout, not data)."""
+    cells = tr.find_all(["td", "th"], recursive=False)
+    filled = [c for c in cells if c.get_text(strip=True)]
+    if len(filled) != 1 or filled[0].name == "th" or filled[0].find("table") is None:
+        return None
+    return filled[0]
 
 
 def _ol_number(li: Any) -> str | None:
