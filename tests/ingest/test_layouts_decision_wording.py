@@ -175,3 +175,22 @@ def test_elected_unopposed_and_accepted_are_decisions() -> None:
     assert "Treasurer: Bo Roe - elected unopposed." in decisions
     assert "The committee accepted the treasurer's report and the examiner's notes." in decisions
     assert "The TSC accepted his resignation with thanks." in decisions
+
+
+def test_a_verdict_conclusion_or_outcome_label_and_a_verdict_over_a_list() -> None:
+    doc = (
+        "# API Working Group, 12 March 2024\n\nParticipants: Ann Lee, Bo Chan\n\n"
+        "* Properties - getters and setters or functions?\n"
+        "  * **Verdict** - we will make both available to consumers.\n"
+        "* Open spec proposals\n  * **Verdict:**\n"
+        "    * Open proposals block their implementations being merged\n"
+        "    * Proposals can be updated after merge\n"
+        "* Conclusion: seems fine to make an invite request.\n"
+    )
+    decisions = extract(doc.encode(), filename="wg.md").decisions
+    assert decisions == [
+        "We will make both available to consumers.",
+        "Open proposals block their implementations being merged.",
+        "Proposals can be updated after merge.",
+        "Seems fine to make an invite request.",
+    ]

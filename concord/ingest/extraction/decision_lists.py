@@ -19,7 +19,8 @@ from concord.ingest.extraction.layout import Line
 # "RESOLVED:" or "RESOLVED – That" over its numbered parts "(i) …; (ii) …".
 _LIST_LABEL = re.compile(
     r"^(?:the\s+[\w-]+(?:\s+[\w-]+)?\s+|members\s+)?(?:unanimously\s+)?"
-    r"(?:resolved|agreed|decided|decisions?)(?:\s*\([^()]{1,60}\))?\s*[:\-–—]?\s*"
+    r"(?:resolved|agreed|decided|decisions?|verdicts?|conclusions?|resolutions?)"
+    r"(?:\s*\([^()]{1,60}\))?\s*[:\-–—]?\s*"
     r"(?P<that>that\s*[:\-–—]?\s*)?$",
     re.I,
 )
@@ -58,7 +59,7 @@ def resolved_list(lines: list[Line], i: int, text: str) -> tuple[list[tuple[int,
     # across a table's rows.)
     label = (
         _LIST_LABEL.match(text)
-        if text[:1] in "rRaAdDtTmM" and text[-1:] in ":-–—tTdDsSnN)" and len(text) < 90
+        if text[:1] in "rRaAdDtTmMvVcC" and text[-1:] in ":-–—tTdDsSnN)" and len(text) < 90
         else None
     )
     if not label:

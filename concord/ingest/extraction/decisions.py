@@ -19,7 +19,8 @@ from concord.ingest.extraction.layout import Line, lines_holding, sentences
 _IT_WAS_AGREED = re.compile(r"\bit\s+was\s+agreed\b", re.I)
 _SPACED_ORDINAL = re.compile(r"(\d) (st|nd|rd|th)\b")
 _LEAD_LABEL = re.compile(
-    r"^(?:action|agreed|decision(?:\s+[A-Z#]?[\w.-]{0,8}\d[\w.-]{0,4})?|resolved)\s*[:\-–—]\s*",
+    r"^(?:action|agreed|decision(?:\s+[A-Z#]?[\w.-]{0,8}\d[\w.-]{0,4})?|resolved|verdict|conclusion|"
+    r"outcome)\s*[:\-–—]\s*",
     re.I,
 )
 _RESOLVED_THAT = re.compile(r"^resolved\s+(?=that\b)", re.I)
@@ -86,7 +87,8 @@ _COLLECTIVE = re.compile(
     re.I,
 )
 _LABEL = re.compile(
-    r"^(?:resolved|agreed|decision|decided|decisions?\s+made|it\s+was\s+resolved)\b\s*(?:[:\-–—]\s*|(?=that\b)|$)"
+    r"^(?:resolved|agreed|decision|decided|decisions?\s+made|it\s+was\s+resolved|verdict|"
+    r"conclusion|outcome)\b\s*(?:[:\-–—]\s*|(?=that\b)|$)"
     # "Agreement that it's appropriate to …", "Decision for meeting format: …".
     r"|^agreement\s*(?::\s*|that\b)|^decision\s+(?:for|on|about|re)\b[^:]{1,50}:"
     # "Decision D-7.1: …", "Decision 12:": a numbered decision.
@@ -202,6 +204,7 @@ class Decision:
 _DECISION_STEMS = (
     "agree", "approv", "resolv", "endors", "ratif", "adopt", "decid", "decision", "elect",
     "appoint", "passe", "carrie", "postpon", "deferr", "voted", "accept", "recommend",
+    "verdict", "conclusion", "outcome",
 )  # fmt: skip
 # One compiled alternation: a generator of `in` tests per line was 5 % of
 # extraction time on long minutes.
