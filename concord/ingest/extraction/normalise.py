@@ -172,17 +172,21 @@ def _split(para: str, expected: int) -> tuple[list[str], int]:
             if cuts.get(m.end()) == "heading":
                 # "1. MINUTES OF …": the capitals are the item's title.
                 del cuts[m.end()]
+    return _cut(para, cuts), expected
+
+
+def _cut(para: str, cuts: dict[int, str]) -> list[str]:
+    """``para`` cut at each position of ``cuts``, each piece tidied as the kind
+    of cut that opens it ("item", "attendance" …)."""
     pieces: list[str] = []
-    bounds = sorted(cuts) + [len(para)]
-    start = 0
-    kind = "text"
-    for cut in bounds:
+    start, kind = 0, "text"
+    for cut in sorted(cuts) + [len(para)]:
         piece = para[start:cut].strip()
         if piece:
             pieces.extend(_tidy(piece, kind))
         kind = cuts.get(cut, "text")
         start = cut
-    return pieces, expected
+    return pieces
 
 
 # "5.1 Chairman's Report" inside running text: a sub-item of item 5.
@@ -211,18 +215,7 @@ def _split_running(para: str, expected: int) -> tuple[list[str], int]:
             expected += 1
         elif kind == "sub" and int(m.group(1)) == expected - 1:
             cuts[at] = "text"
-    if not cuts:
-        return [para], expected
-    pieces: list[str] = []
-    bounds = sorted(cuts) + [len(para)]
-    start, kind = 0, "text"
-    for cut in bounds:
-        piece = para[start:cut].strip()
-        if piece:
-            pieces.extend(_tidy(piece, kind))
-        kind = cuts.get(cut, "text")
-        start = cut
-    return pieces, expected
+    return (_cut(para, cuts) if cuts else [para]), expected
 
 
 def _tidy(piece: str, kind: str) -> list[str]:
