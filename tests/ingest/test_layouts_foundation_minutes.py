@@ -94,3 +94,15 @@ def test_actions_struck_through_when_done_and_owned_by_initials_after_the_label(
         ("Add a brief note to the docs", ["Jack Betts"]),
         ("Intersect with the new publications list", ["David Hamm"]),
     ]
+
+
+def test_attendees_named_by_their_account_handles() -> None:
+    doc = (
+        "# API Working Group\n\n## Date: 2020-03-09\n\n### Attendees\n\n"
+        "* **@nornagon**\n* **@zcbenz**\n* **@codebytere**\n\n### Followup\n\n* Extensions API\n"
+    )
+    people = [(p.name, p.status) for p in extract(doc.encode(), filename="api.md").attendance]
+    assert people == [("nornagon", "present"), ("zcbenz", "present"), ("codebytere", "present")]
+    # One word alone under the heading is a note, not a person.
+    lone = "# Board\n\n## Attendees\n\n- quorate\n\n## Budget\n\nAgreed.\n"
+    assert extract(lone.encode(), filename="b.md").attendance == []

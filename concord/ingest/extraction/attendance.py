@@ -29,10 +29,10 @@ from concord.ingest.extraction.attendance_rolls import (
 )
 from concord.ingest.extraction.attendance_tables import read_row
 from concord.ingest.extraction.attendance_walk import Attendance, Walk, person_key
-from concord.ingest.extraction.attendee_person import clean, strip_role
+from concord.ingest.extraction.attendee_person import ROLE, clean, strip_role
 from concord.ingest.extraction.attendees import one_entry, parse_entry
 from concord.ingest.extraction.layout import sentences
-from concord.ingest.extraction.names import looks_like_name
+from concord.ingest.extraction.names import NOT_NAME_WORDS, looks_like_name
 from concord.ingest.record import Attendee
 from concord.ingest.text import BLANK, BULLET, PARA, ROW, Block, Text
 
@@ -219,6 +219,13 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
     # "Present:" does: one odd entry ("Me (Bev – I chaired)") keeps the rest.
     single = (line.startswith(BULLET) and not w.inline) or (w.awaiting and line.count(",") >= 2)
     found = parse_entry(line, w.status, single=single)
+    if not found and line.startswith(BULLET) and not w.inline:
+        # (Two such lines at least: one word alone under a heading may be a note.)
+        below = _next_text(blocks, index) or ""
+        listed = (w.found_in and w.found_in[-1][0] == index - 1) or (
+            below.startswith(BULLET) and _handle_entry(below[len(BULLET) :], w.status)
+        )
+        found = _handle_entry(line[len(BULLET) :], w.status) if listed else []
     if found and w.pending is None and len(found) == 1 and not found[0].organisation:
         # A name alone may have its organisation on the next line.
         nxt = _next_text(blocks, index)
@@ -250,6 +257,23 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
     else:
         w.misses += 1
         w.end_section()
+
+
+# "- katzien", "* **@nornagon**": an account handle alone, one a line.
+_HANDLE_ENTRY = re.compile(r"^@?([A-Za-z][A-Za-z0-9_.-]{2,30})$")
+
+
+def _handle_entry(text: str, status: str) -> list[Attendee]:
+    """A person named by an account handle alone, in a list under an attendance
+    heading (open-source groups' notes name people so).
+
+    >>> [a.name for a in _handle_entry("@nornagon", "present")], _handle_entry("none", "present")
+    (['nornagon'], [])
+    """
+    m = _HANDLE_ENTRY.match(clean(text))
+    if not m or m.group(1).lower() in NOT_NAME_WORDS or heading_status(text) or ROLE.search(text):
+        return []
+    return [Attendee(name=m.group(1), status=status)]
 
 
 def _add_learned(w: Walk, blocks: list[Block]) -> None:

@@ -36,6 +36,8 @@ def find_meeting_times(head: list[str], lines: list[Line]) -> tuple[str | None, 
     if start is None or end is None:
         # "Meeting opened: 1318", "- Closed: 19:35", "## 22:10 Close": a label.
         for n, ln in enumerate(lines):
+            if len(ln.text) > 40 or not _TIME_WORD.search(ln.low):
+                continue
             label = _labelled_time(ln.text, lines[n + 1].text if n + 1 < len(lines) else "")
             if label and label[0] == "start" and start is None:
                 start, bare_start = label[1], False
@@ -159,6 +161,8 @@ _TIME_LABEL = re.compile(
     rf"(?i)^(?:(?:the\s+)?meeting\s+)?(?P<w>{_OPENS})\s*[:\-–—]?\s*(?:at\s+)?(?P<t>{_CLOCK})?\.?$"
     rf"|^(?P<t2>{_CLOCK})\s*[:\-–—]?\s*(?:(?:meeting|session)\s+)?(?P<w2>{_OPENS})\.?$"
 )
+# The words a label of the meeting's times holds (a cheap test of every short line).
+_TIME_WORD = re.compile(r"open|start|commenc|began|clos|end|finish")
 _FOUR_FIGURES = re.compile(r"^\s*(?:at\s+)?([01]\d|2[0-3])([0-5]\d)\b(?!\s*[/-]\d)")
 
 

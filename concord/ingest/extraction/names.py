@@ -570,13 +570,19 @@ def bracketed_initials(names: list[str], text: str) -> dict[str, str]:
     if "(" not in text:
         return {}
     out: dict[str, str] = {}
-    for name in names:
-        if " " not in name:
+    full = [name for name in names if " " in name]
+    for m in _BRACKET_CODE.finditer(text):
+        code = m.group(1)
+        if sum(c.isupper() for c in code) < 2 or code.lower() in out:
             continue
-        m = re.search(rf"{re.escape(name)}\s*\(\s*([A-Z][A-Za-z]{{1,4}})\b", text)
-        if m and sum(c.isupper() for c in m.group(1)) >= 2:
-            out.setdefault(m.group(1).lower(), name)
+        before = text[max(0, m.start() - 80) : m.start()].rstrip()
+        named = next((name for name in full if before.endswith(name)), None)
+        if named:
+            out[code.lower()] = named
     return out
+
+
+_BRACKET_CODE = re.compile(r"\(\s*([A-Z][A-Za-z]{1,4})\b")
 
 
 def drop_handles(text: str) -> str:

@@ -189,6 +189,7 @@ def _cut(para: str, cuts: dict[int, str]) -> list[str]:
     return pieces
 
 
+_DIGIT = re.compile(r"\d")
 # "5.1 Chairman's Report" inside running text: a sub-item of item 5.
 _SUB_NUMBER = re.compile(r"(?<=\s)(\d{1,2})\.(\d{1,2})\s+(?=[A-Z‘'\"(])")
 
@@ -201,7 +202,7 @@ def _split_running(para: str, expected: int) -> tuple[list[str], int]:
     >>> _split_running("• Noted that bollards were installed. 5.2 Clerk's Report", 6)
     (['• Noted that bollards were installed.', "5.2 Clerk's Report"], 6)
     """
-    if not any(c.isdigit() for c in para):
+    if not _DIGIT.search(para):
         return [para], expected
     cuts: dict[int, str] = {}
     marks = sorted(
