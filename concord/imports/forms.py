@@ -30,7 +30,10 @@ class MultipleFileField(forms.FileField):
 class UploadForm(forms.Form):
     files = MultipleFileField(  # type: ignore[assignment]  # Django moves fields off the class
         label="Minutes documents",
-        help_text="One or more files: .txt, .md, .html, .docx or .pdf.",
+        help_text=(
+            "One or more files: text, Markdown, reST, wiki or Org text, HTML, Word (.docx, "
+            ".doc), ODT, RTF or PDF."
+        ),
     )
     body = forms.CharField(
         label="Body",

@@ -28,7 +28,7 @@ def read(data: bytes, name: str) -> Text:
     if soffice is None:
         raise ExtractionError(
             f"{name}: {suffix} needs LibreOffice (soffice), which is not installed; "
-            "supported without it: .txt, .md, .html, .htm, .docx, .pdf"
+            "supported without it: text, Markdown, reST, wiki and Org files, .html, .docx, .pdf"
         )
     if suffix == ".odt":
         limits.check_zip(data, name)

@@ -18,7 +18,8 @@ from concord.imports.services import FAILED, Outcome, import_paths, iter_files
 
 class Command(BaseCommand):
     help = (
-        "Import minutes documents (.txt, .md, .html, .docx, .pdf; folders recursively) as "
+        "Import minutes documents (text, Markdown, reST, wiki, Org, HTML, Word, ODT, RTF, "
+        "PDF; folders recursively) as "
         "draft meetings awaiting review. Files already imported (same SHA-256) are skipped. "
         "Exits 1 if any document failed."
     )
