@@ -146,3 +146,20 @@ def test_payments_and_votes_as_councils_and_boards_record_them() -> None:
     decisions = extract(doc.encode(), filename="minutes.txt").decisions
     assert len(decisions) == 4
     assert decisions[1] == "Accounts were presented and accepted for payment."
+
+
+def test_a_councils_running_minute_numbers_and_apologies_in_an_item() -> None:
+    doc = (
+        "Minutes of a meeting of the above Council held on Monday 24th June 2019\n"
+        "Present: Cllrs Hayes (in the chair), Hillier, Evans, Richards\n"
+        "2709. Police Report: Attached. Farm break-ins still occurring.\n"
+        "2710. Public Forum: No one present.\n"
+        "2711. Apologies for absence: Cllr Ashby, Hoskin, Shewin.\n"
+        "2712. Declarations of interest: None.\n"
+        "2713. Approval of minutes of previous meeting: Approved & signed as correct.\n"
+    )
+    record = extract(doc.encode(), filename="tcc.txt")
+    assert [i.number for i in record.items] == ["2709", "2710", "2711", "2712", "2713"]
+    assert record.items[2].title == "Apologies for absence"
+    apologies = [p.name for p in record.attendance if p.status == "apologies"]
+    assert apologies == ["Ashby", "Hoskin", "Shewin"]

@@ -49,6 +49,8 @@ _CUES = ("apolog", "absen", "attend", "regrets", "excused", "also", "officer", "
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})?[.):]?\s+(\S.{0,40})$")
 _IN_THE_CHAIR = re.compile(r"(?i)\bin\s+the\s+chair\s*:?\s*$")
 _BARE_IN_ATTENDANCE = re.compile(r"(?i)^\W*(?:in\s+attendance|attending|attendance)\b")
+_RUNNING_NUMBER = re.compile(r"^\d{1,4}(?:\.\d{1,2})?[.):]\s+")
+_APOLOGY_CUE = re.compile(r"(?i)apolog|absen|regrets|present")
 # "- [x] Ann Lee, Council" / "- [ ] Bo Chan": a roll call kept as a Markdown
 # checklist, ticked for who came.
 _TICK_BOX = re.compile(r"^\[(?P<tick>[ xX✓✔])\]\s*(?P<rest>\S.*)$")
@@ -110,6 +112,15 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
             # "1. Apologies for absence", "1 APOLOGIES", "1.1 Attendees:": an
             # item that heads the names under it (and stays an item).
             _read_line(w, blocks, numbered.group(1), index)  # type: ignore[union-attr]
+            w.result.blocks.discard(index)
+            return
+    if line[:1].isdigit() and len(line) >= 48 and _APOLOGY_CUE.search(line[:40]):
+        # "2711. Apologies for absence: Cllr Ashman, Hoskins.": an item that
+        # gives the names after its heading (and stays an item).
+        numbered = _RUNNING_NUMBER.match(line)
+        head = heading_status(line[numbered.end() :]) if numbered else None
+        if numbered and head and head[1]:
+            _read_line(w, blocks, line[numbered.end() :], index)
             w.result.blocks.discard(index)
             return
     low = line.lower()

@@ -29,8 +29,12 @@ _PATTERNS = [
         r"(?:\b|(?=[A-Z][a-z]))\.?\s*[:\-–—]?\s*(?P<t>.+)$"
     ),
     # "1.", "1)", "1:", "1 " (not "1.2", not "7:30")
-    # (three digits for long minutes, but no leading zero: "024 7683 4356" is a phone number)
-    re.compile(r"^(?P<n>\d{1,2}|[1-9]\d{2})(?:[.):](?!\d)|\s+[–—-](?=\s)|(?=\s))\s*(?P<t>.+)$"),
+    # (three digits for long minutes, but no leading zero: "024 7683 4356" is a phone number;
+    # four for a council's running minute numbers, "2709. Police Report", but no year)
+    re.compile(
+        r"^(?P<n>\d{1,2}|[1-9]\d{2}|(?!19\d\d|20\d\d)[1-9]\d{3}(?=\.\s))"
+        r"(?:[.):](?!\d)|\s+[–—-](?=\s)|(?=\s))\s*(?P<t>.+)$"
+    ),
     # "(1)", "1.0" (whose sub-items are "1.1", "1.2"), "IV." / "IV)" in capitals
     re.compile(r"^\((?P<n>\d{1,3})\)\s*(?P<t>.+)$"),
     re.compile(r"^(?P<n>[1-9]\d?\.0)\.?\s+(?P<t>.+)$"),
@@ -310,7 +314,11 @@ def _an_agenda(found: list[FoundItem]) -> bool:
     if len(bare) < 2:
         return False
     headed = all(b.line - a.line > 1 for a, b in pairwise(bare))
-    return headed or (len(bare) >= 3 and _order_key(bare[0].item.number)[1] <= 2)
+    numbers = [_order_key(b.item.number)[1] for b in bare]
+    # A council's running minute numbers ("2709.", "2710.", "2711." …) count on
+    # from the last meeting's.
+    running = numbers[0] >= 100 and all(b - a == 1 for a, b in pairwise(numbers))
+    return headed or (len(bare) >= 3 and (numbers[0] <= 2 or running))
 
 
 def _order_key(number: str) -> tuple[int, int]:
