@@ -103,26 +103,33 @@ def _without_surnames_alone(people: list[Attendee]) -> list[Attendee]:
     return [p for p in people if " " in p.name or full.get((p.name.lower(), p.status), 0) != 1]
 
 
-def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
-    """Read one line of text: a heading, a chair line, a substitute, or entries."""
-    if line[:1].isdigit() and len(line) < 48 and any(map(line.lower().__contains__, _CUES)):
+def _numbered_heading(w: Walk, blocks: list[Block], line: str, index: int) -> bool:
+    """Read an item whose title is an attendance heading, and say so: "1.
+    Apologies for absence" over the names, or "2711. Apologies for absence:
+    Cllr Ashby, Hoskin." with them.  The line stays an item's."""
+    if len(line) < 48:
+        if not any(map(line.lower().__contains__, _CUES)):
+            return False
         numbered = _NUMBERED_HEADING.match(line)
         head = heading_status(numbered.group(1)) if numbered else None
-        if head and not head[1] and (head[0] != "present" or "." in line[:4].strip(".")):
-            # "1. Apologies for absence", "1 APOLOGIES", "1.1 Attendees:": an
-            # item that heads the names under it (and stays an item).
-            _read_line(w, blocks, numbered.group(1), index)  # type: ignore[union-attr]
-            w.result.blocks.discard(index)
-            return
-    if line[:1].isdigit() and len(line) >= 48 and _APOLOGY_CUE.search(line[:40]):
-        # "2711. Apologies for absence: Cllr Ashman, Hoskins.": an item that
-        # gives the names after its heading (and stays an item).
-        numbered = _RUNNING_NUMBER.match(line)
+        if not head or head[1] or (head[0] == "present" and "." not in line[:4].strip(".")):
+            return False
+        # "1. Apologies for absence", "1 APOLOGIES", "1.1 Attendees:".
+        _read_line(w, blocks, numbered.group(1), index)  # type: ignore[union-attr]
+    else:
+        numbered = _RUNNING_NUMBER.match(line) if _APOLOGY_CUE.search(line[:40]) else None
         head = heading_status(line[numbered.end() :]) if numbered else None
-        if numbered and head and head[1]:
-            _read_line(w, blocks, line[numbered.end() :], index)
-            w.result.blocks.discard(index)
-            return
+        if not numbered or not head or not head[1]:
+            return False
+        _read_line(w, blocks, line[numbered.end() :], index)
+    w.result.blocks.discard(index)
+    return True
+
+
+def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
+    """Read one line of text: a heading, a chair line, a substitute, or entries."""
+    if line[:1].isdigit() and _numbered_heading(w, blocks, line, index):
+        return
     low = line.lower()
     # A long line is tested for a heading before it is split, a short one
     # only after the chair test; never twice.

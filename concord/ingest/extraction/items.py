@@ -313,12 +313,17 @@ def _an_agenda(found: list[FoundItem]) -> bool:
     bare = [f for f in found if f.bare]
     if len(bare) < 2:
         return False
-    headed = all(b.line - a.line > 1 for a, b in pairwise(bare))
-    numbers = [_order_key(b.item.number)[1] for b in bare]
+    if all(b.line - a.line > 1 for a, b in pairwise(bare)):
+        return True  # each heads some minutes
+    if len(bare) < 3:
+        return False
+    first = _order_key(bare[0].item.number)[1]
+    if first <= 2:
+        return True
     # A council's running minute numbers ("2709.", "2710.", "2711." …) count on
     # from the last meeting's.
-    running = numbers[0] >= 100 and all(b - a == 1 for a, b in pairwise(numbers))
-    return headed or (len(bare) >= 3 and (numbers[0] <= 2 or running))
+    numbers = [_order_key(b.item.number)[1] for b in bare]
+    return first >= 100 and all(b - a == 1 for a, b in pairwise(numbers))
 
 
 def _order_key(number: str) -> tuple[int, int]:
