@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from concord.ingest.extraction.action_text import is_imperative, strip_topic
-from concord.ingest.extraction.layout import Line, may_hold, sentences
+from concord.ingest.extraction.layout import CHECKBOX, Line, may_hold, sentences
 from concord.ingest.extraction.names import looks_like_name, resolve_owner, split_owners
 
 
@@ -86,8 +86,6 @@ VERDICT_VERBS = {
 _STATUS_TAIL = re.compile(
     r"\s*\((?:done|completed?|closed|ongoing|open|in\s+progress)\b[^)]*\)\s*\.?$", re.I
 )
-# "- [ ] …", "* [x] …": a Markdown task-list entry (the bullet already gone).
-_CHECKBOX = re.compile(r"^\[[ xX✓]\]\s*(?P<rest>\S.*)$")
 _MENTION = re.compile(r"(?<![\w.])@([A-Za-z][\w'-]*)")
 _MENTION_FULL = re.compile(r"(?<![\w.])@([A-Za-z][\w'-]*)(\s+[A-Z][\w'-]+)?")
 _LABEL_OWNER = re.compile(r"^(?P<o>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})\s*:\s+(?P<t>\S.+)$")
@@ -165,7 +163,7 @@ def listed_actions(
                 d, _, dw = parse(owned.group("rest"), people)
                 found.append(Listed(d, names, dw, n, "list"))
                 continue
-        checkbox = _CHECKBOX.match(text) if ln.bullet and text[:1] == "[" else None
+        checkbox = CHECKBOX.match(text) if ln.bullet and text[:1] == "[" else None
         if checkbox:
             # "- [ ] @Ann send the plan": a checklist entry is a task whatever
             # heading it is under.

@@ -177,7 +177,7 @@ def _labelled(
                 told = narrative_action(other, people, roles)
                 if told:
                     add(told[0], told[1], due_of(told[2], told[0]), k, "narrative")
-        passive = passive_task(rest) if " to be " in rest else None
+        passive = passive_task(rest)
         if passive:
             # "Action Point: - Members to be recruited for the sub-committee".
             add(passive, [], due_of(None, passive), k, "inline")

@@ -31,7 +31,7 @@ from concord.ingest.extraction.attendance_tables import read_row
 from concord.ingest.extraction.attendance_walk import Attendance, Walk, person_key
 from concord.ingest.extraction.attendee_person import ROLE, clean, strip_role
 from concord.ingest.extraction.attendees import one_entry, parse_entry
-from concord.ingest.extraction.layout import sentences
+from concord.ingest.extraction.layout import CHECKBOX, sentences
 from concord.ingest.extraction.names import NOT_NAME_WORDS, looks_like_name
 from concord.ingest.record import Attendee
 from concord.ingest.text import BLANK, BULLET, PARA, ROW, Block, Text
@@ -51,9 +51,6 @@ _IN_THE_CHAIR = re.compile(r"(?i)\bin\s+the\s+chair\s*:?\s*$")
 _BARE_IN_ATTENDANCE = re.compile(r"(?i)^\W*(?:in\s+attendance|attending|attendance)\b")
 _RUNNING_NUMBER = re.compile(r"^\d{1,4}(?:\.\d{1,2})?[.):]\s+")
 _APOLOGY_CUE = re.compile(r"(?i)apolog|absen|regrets|present")
-# "- [x] Ann Lee, Council" / "- [ ] Bo Chan": a roll call kept as a Markdown
-# checklist, ticked for who came.
-_TICK_BOX = re.compile(r"^\[(?P<tick>[ xX✓✔])\]\s*(?P<rest>\S.*)$")
 _CLUB_OFFICERS = re.compile(
     r"(?i)^\W*officers\b.*\b(?:president|hon\.?\s+(?:secretary|treasurer)|vice[- ]?chair(?:man)?|"
     r"captain)\b"
@@ -212,7 +209,8 @@ def _read_line(w: Walk, blocks: list[Block], line: str, index: int) -> None:
         w.status = sub_status(line, w.status)
         w.result.blocks.add(index)
         return
-    box = _TICK_BOX.match(line[len(BULLET) :]) if line.startswith(BULLET + "[") else None
+    # "- [x] Ann Lee, Council" / "- [ ] Bo Chan": a roll call kept as a checklist.
+    box = CHECKBOX.match(line[len(BULLET) :]) if line.startswith(BULLET + "[") else None
     if box and w.status == "present":
         # A roll call as a checklist: an unticked member was absent.
         status = "present" if box.group("tick").strip() else "absent"

@@ -20,7 +20,7 @@ from concord.ingest.extraction.attendee_person import (
     strip_role,
     without_initials,
 )
-from concord.ingest.extraction.attendees import parse_entry
+from concord.ingest.extraction.attendees import one_entry, parse_entry
 from concord.ingest.extraction.names import POST_WORDS, looks_like_name
 from concord.ingest.record import Attendee
 
@@ -60,10 +60,9 @@ def _one_a_line(line: str, status: str) -> list[Attendee]:
     listed = looks_like_name(strip_role(after)) and not any(
         w.lower().strip(".()") in POST_WORDS for w in after.split()
     )
-    if comma and looks_like_name(strip_role(head)) and not listed:
-        person = parse_person(head, tail.strip() or None, status)
-        return [person] if person else []
-    return parse_entry(line, status, single=True)
+    return (
+        one_entry(line, status) if comma and not listed else parse_entry(line, status, single=True)
+    )
 
 
 def _cell_people(cell: str, status: str) -> list[Attendee]:

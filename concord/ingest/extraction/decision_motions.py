@@ -67,15 +67,14 @@ def outcome_alone(text: str) -> bool:
 
 
 def motion_before(lines: list[Line], i: int, text: str) -> str | None:
-    """What the outcome alone on line ``i`` ("The motion passed 3-0.") decided:
-    the motion moved and seconded a few paragraphs above, its debate between.
+    """What the outcome alone (:func:`outcome_alone`) on line ``i`` ("The motion
+    passed 3-0.") decided: the motion moved and seconded a few paragraphs
+    above, its debate between.
 
     >>> said = ["Brynn moved to approve the budget. Jordan seconded.", "Some debate.", "x"]
     >>> motion_before([Line(t, n) for n, t in enumerate(said)], 2, "The motion passed 3-0.")
     'Brynn moved to approve the budget. Jordan seconded. The motion passed 3-0.'
     """
-    if not _OUTCOME_ALONE.match(text):
-        return None
     for n in range(i - 1, max(-1, i - 5), -1):
         above = lines[n].bare.strip()
         if _MOVED.search(above) and _SECONDED.search(above):

@@ -410,16 +410,13 @@ def extract_decisions(
             i += 1
             continue
         in_motion: set[str] = set()
-        alone = low[:10] in _MOTION_OPENS
-        above = decision_motions.motion_before(lines, i, text) if alone else None
-        if above:
+        if low[:10] in _MOTION_OPENS and decision_motions.outcome_alone(text):
             # "Brynn motioned to approve the budget. Jordan seconded." / debate /
-            # "The motion passed 3-0.": the outcome decides what was moved.
-            out.append(Decision(clean_decision(above), i, anchor))
-            i += 1
-            continue
-        if alone and decision_motions.outcome_alone(text):
-            # An outcome with no motion found above it says nothing decided.
+            # "The motion passed 3-0.": the outcome decides what was moved; with
+            # no motion found above it, it says nothing decided.
+            above = decision_motions.motion_before(lines, i, text)
+            if above:
+                out.append(Decision(clean_decision(above), i, anchor))
             i += 1
             continue
         if decision_motions.may_hold(low):

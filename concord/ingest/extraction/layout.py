@@ -9,6 +9,9 @@ from functools import lru_cache
 
 from concord.ingest.text import BLANK, BULLET, ROW, Text
 
+# "[ ] …", "[x] …": a Markdown task-list box (its bullet already gone), ticked
+# or not: a task in a list of actions, who came in a roll call.
+CHECKBOX = re.compile(r"^\[(?P<tick>[ xX✓✔])\]\s*(?P<rest>\S.*)$")
 NUMBER_CELL = re.compile(r"^\(?(\d{1,3}(?:\.\d{1,3})*|(?:[A-Z]{1,5}[\s/]?)?\d{1,4}/\d{1,4})[.)]?$")
 
 

@@ -12,8 +12,7 @@ section numbers that only the rendered page shows (".. sectnum::"), links
 from __future__ import annotations
 
 import re
-
-MARKUPS = (".rst", ".wiki", ".org")
+from collections.abc import Callable
 
 
 def as_markdown(raw: str, extension: str) -> str:
@@ -26,13 +25,8 @@ def as_markdown(raw: str, extension: str) -> str:
     >>> as_markdown("#+DATE: <2014-07-28>\\n** Attendees\\n", ".org")
     'Date: 2014-07-28\\nAttendees\\n'
     """
-    if extension == ".rst":
-        return _from_rst(raw)
-    if extension == ".wiki":
-        return _from_wiki(raw)
-    if extension == ".org":
-        return _from_org(raw)
-    return raw
+    convert = MARKUPS.get(extension)
+    return convert(raw) if convert else raw
 
 
 _RST_FIELD = re.compile(r"^:([A-Za-z][\w &/-]{0,30}):(?:\s+|$)", re.M)
@@ -116,3 +110,11 @@ def _from_org(raw: str) -> str:
     text = _ORG_HEADING.sub("", text)
     text = _ORG_STAMP.sub(lambda m: m.group(1) + (m.group(2) or ""), text)
     return _ORG_LINK.sub(lambda m: m.group(2) or m.group(1), text)
+
+
+# Each markup's extension and how it reads as Markdown.
+MARKUPS: dict[str, Callable[[str], str]] = {
+    ".rst": _from_rst,
+    ".wiki": _from_wiki,
+    ".org": _from_org,
+}

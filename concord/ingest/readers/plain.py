@@ -4,6 +4,7 @@ text files with leftover HTML)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from concord.ingest.errors import ExtractionError
 from concord.ingest.readers.markup import MARKUPS, as_markdown
@@ -74,7 +75,7 @@ def decode(data: bytes, name: str) -> str:
 def read(data: bytes, name: str) -> Text:
     """Read a text or Markdown file into blocks."""
     front, raw = split_front_matter(decode(data, name))
-    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    suffix = Path(name).suffix.lower()
     if suffix in MARKUPS:
         raw = as_markdown(raw, suffix)
     if re.match(r"\s*(<!doctype html|<html)", raw[:500], re.I):
